@@ -1,0 +1,46 @@
+package dev.fakemail;
+
+import dev.fakemail.journal.Transcript;
+import dev.fakemail.store.MailQuery;
+import dev.fakemail.store.MailStore;
+import dev.fakemail.store.ReceivedMessage;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What every front door (tests, the JUnit extension, the web inbox, the standalone server) can ask of a
+ * running server. One API, so no front door has a capability another lacks.
+ */
+public interface MailControl {
+    /** Every received message, oldest first. */
+    List<ReceivedMessage> messages();
+
+    /** Received messages matching the query, oldest first. */
+    List<ReceivedMessage> messages(MailQuery query);
+
+    /**
+     * Waits until a matching message has arrived (or is already there), waking on each delivery.
+     *
+     * @return the matching messages; empty if none arrived within the timeout
+     */
+    default List<ReceivedMessage> await(MailQuery query, Duration timeout) {
+        return await(query, 1, timeout);
+    }
+
+    /**
+     * Waits until at least {@code count} matching messages have arrived.
+     *
+     * @return the matches so far, oldest first; fewer than {@code count} if the timeout passed first or the
+     *     waiting thread was interrupted (its interrupt flag is then set again)
+     */
+    List<ReceivedMessage> await(MailQuery query, int count, Duration timeout);
+
+    /** The shared store: mailboxes, the received-message log, change events. */
+    MailStore store();
+
+    /** Transcripts of recent sessions, oldest first. */
+    List<Transcript> transcripts();
+
+    /** Forgets all messages, mailboxes and transcripts; listeners and ports stay. */
+    void reset();
+}

@@ -1,0 +1,121 @@
+package dev.fakemail;
+
+import dev.fakemail.internal.auth.UserPolicy;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The whole configuration of a server, as the builder, the JUnit extension and the standalone flags produce
+ * it. Immutable. Ports: 0 picks a free port, {@link #OFF} disables the listener.
+ */
+public final class ServerConfig {
+    /** A port value that disables the listener. */
+    public static final int OFF = -1;
+
+    final InetAddress bindAddress;
+    final int smtpPort;
+    final int smtpsPort;
+    final String hostname;
+    final Map<String, String> users;
+    final boolean requireTls;
+    final boolean requireAuth;
+    final long maxMessageSize;
+    final int maxRecipients;
+    final int maxLineLength;
+    final int maxErrors;
+    final Duration idleTimeout;
+    final Supplier<SSLContext> tls;
+    final boolean customTls;
+    final Clock clock;
+    final int transcriptCapacity;
+
+    ServerConfig(FakeMailServer.Builder builder) {
+        this.bindAddress = builder.bindAddress;
+        this.smtpPort = builder.smtpPort;
+        this.smtpsPort = builder.smtpsPort;
+        this.hostname = builder.hostname;
+        this.users = builder.users == null ? null : Map.copyOf(builder.users);
+        this.requireTls = builder.requireTls;
+        this.requireAuth = builder.requireAuth;
+        this.maxMessageSize = builder.maxMessageSize;
+        this.maxRecipients = builder.maxRecipients;
+        this.maxLineLength = builder.maxLineLength;
+        this.maxErrors = builder.maxErrors;
+        this.idleTimeout = builder.idleTimeout;
+        this.tls = builder.tls;
+        this.customTls = builder.customTls;
+        this.clock = builder.clock;
+        this.transcriptCapacity = builder.transcriptCapacity;
+    }
+
+    public InetAddress bindAddress() {
+        return bindAddress;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int smtpsPort() {
+        return smtpsPort;
+    }
+
+    /** The server's name in greetings and Received fields. */
+    public String hostname() {
+        return hostname;
+    }
+
+    /** Fixed users and passwords; empty when any user name and password are accepted. */
+    public Map<String, String> users() {
+        return users == null ? Map.of() : users;
+    }
+
+    public boolean hasFixedUsers() {
+        return users != null;
+    }
+
+    public boolean requireTls() {
+        return requireTls;
+    }
+
+    public boolean requireAuth() {
+        return requireAuth;
+    }
+
+    public long maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public int maxRecipients() {
+        return maxRecipients;
+    }
+
+    public int maxLineLength() {
+        return maxLineLength;
+    }
+
+    public int maxErrors() {
+        return maxErrors;
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Whether TLS uses the user's own key material instead of the built-in localhost certificate. */
+    public boolean customTls() {
+        return customTls;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    UserPolicy userPolicy() {
+        return users == null ? UserPolicy.anyone() : UserPolicy.fixed(users);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.fakemail.internal.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads the three kinds of frame a mail protocol needs from one connection: bounded lines, dot-terminated
+ * data (SMTP DATA, with dot-unstuffing) and exact byte counts (BDAT chunks, IMAP literals).
+ *
+ * <p>Before it blocks on the socket it runs {@code beforeBlocking}: the session loop flushes pending replies
+ * there, so pipelined commands get their replies in one write and a lone command never waits for a flush.
+ * Nothing is ever buffered without bound: over-long lines are skipped to their end, oversized data is
+ * counted and dropped.
+ */
+public final class FrameReader {
+    private static final int BUFFER_SIZE = 16 * 1024;
+
+    private final InputStream in;
+    private final Runnable beforeBlocking;
+    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private int position;
+    private int limit;
+
+    public FrameReader(InputStream in, Runnable beforeBlocking) {
+        this.in = in;
+        this.beforeBlocking = beforeBlocking;
+    }
+
+    /** Bytes already received and not yet consumed (what a client pipelined ahead). */
+    public int buffered() {
+        return limit - position;
+    }
+
+    /** Drops everything buffered: after STARTTLS, plaintext sent ahead must not be executed (RFC 3207 §6). */
+    public int discardBuffered() {
+        int dropped = limit - position;
+        position = limit;
+        return dropped;
+    }
+
+    /**
+     * Reads one line of at most {@code maxLength} octets including its line end.
+     *
+     * @return the line without CR LF (a bare LF also ends a line), or null at end of stream
+     * @throws LineTooLongException after the over-long line has been consumed up to its end
+     */
+    public byte[] readLine(int maxLength) throws IOException {
+        byte[] partial = null;
+        int partialLength = 0;
+        boolean tooLong = false;
+        while (true) {
+            if (position == limit && !fill()) {
+                return null; // end of stream; an unfinished line is not a command
+            }
+            int lf = indexOfLf(position, limit);
+            int end = lf < 0 ? limit : lf + 1;
+            int chunk = end - position;
+            if (!tooLong) {
+                if (partialLength + chunk > maxLength) {
+                    tooLong = true;
+                    partial = null;
+                } else if (lf >= 0 && partial == null) {
+                    byte[] line = copyWithoutLineEnd(buffer, position, end);
+                    position = end;
+                    return line;
+                } else {
+                    partial = append(partial, partialLength, buffer, position, chunk);
+                    partialLength += chunk;
+                }
+            }
+            position = end;
+            if (lf >= 0) {
+                if (tooLong) {
+                    throw new LineTooLongException();
+                }
+                return copyWithoutLineEnd(partial, 0, partialLength);
+            }
+        }
+    }
+
+    /**
+     * Reads dot-terminated data (RFC 5321 §4.5.2) into {@code sink}, removing the stuffed dots. Only
+     * CR LF "." CR LF ends the data, so a bare LF cannot smuggle a second message in.
+     */
+    public DotResult readDotTerminated(GrowableBytes sink, long maxBytes, int maxLineLength) throws IOException {
+        boolean atLineStart = true;
+        boolean afterCrLf = true;
+        boolean previousByteWasCr = false;
+        int lineLength = 0;
+        boolean lineTooLong = false;
+        long total = 0;
+        while (true) {
+            if (position == limit && !fill()) {
+                return DotResult.END_OF_STREAM;
+            }
+            if (atLineStart && afterCrLf && buffer[position] == '.') {
+                // Need to see what follows the dot: ".\r\n" ends the data, anything else is a stuffed dot.
+                if (!ensure(3)) {
+                    return DotResult.END_OF_STREAM;
+                }
+                if (buffer[position + 1] == '\r' && buffer[position + 2] == '\n') {
+                    position += 3;
+                    if (total > maxBytes) {
+                        return DotResult.TOO_LARGE;
+                    }
+                    return lineTooLong ? DotResult.LINE_TOO_LONG : DotResult.COMPLETE;
+                }
+                position++; // drop the stuffed dot
+            }
+            int lf = indexOfLf(position, limit);
+            int end = lf < 0 ? limit : lf + 1;
+            int chunk = end - position;
+            lineLength += chunk;
+            if (lineLength > maxLineLength) {
+                lineTooLong = true;
+            }
+            total += chunk;
+            if (total <= maxBytes && !lineTooLong) {
+                sink.write(buffer, position, chunk);
+            }
+            if (lf >= 0) {
+                afterCrLf = lf > position ? buffer[lf - 1] == '\r' : previousByteWasCr;
+                atLineStart = true;
+                lineLength = 0;
+            } else {
+                atLineStart = false;
+            }
+            previousByteWasCr = buffer[end - 1] == '\r';
+            position = end;
+        }
+    }
+
+    /**
+     * Reads exactly {@code count} octets, keeping at most {@code keep} of them in {@code sink}.
+     *
+     * @return false if the stream ended first
+     */
+    public boolean readExactly(long count, GrowableBytes sink, long keep) throws IOException {
+        long remaining = count;
+        long kept = 0;
+        while (remaining > 0) {
+            if (position == limit && !fill()) {
+                return false;
+            }
+            int chunk = (int) Math.min(remaining, limit - position);
+            int toKeep = (int) Math.max(0, Math.min(chunk, keep - kept));
+            if (toKeep > 0) {
+                sink.write(buffer, position, toKeep);
+                kept += toKeep;
+            }
+            position += chunk;
+            remaining -= chunk;
+        }
+        return true;
+    }
+
+    private boolean ensure(int count) throws IOException {
+        while (limit - position < count) {
+            if (position > 0) {
+                System.arraycopy(buffer, position, buffer, 0, limit - position);
+                limit -= position;
+                position = 0;
+            }
+            beforeBlocking.run();
+            int read = in.read(buffer, limit, buffer.length - limit);
+            if (read < 0) {
+                return false;
+            }
+            limit += read;
+        }
+        return true;
+    }
+
+    private boolean fill() throws IOException {
+        beforeBlocking.run();
+        int read = in.read(buffer, 0, buffer.length);
+        if (read < 0) {
+            return false;
+        }
+        position = 0;
+        limit = read;
+        return true;
+    }
+
+    private int indexOfLf(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] append(byte[] target, int length, byte[] source, int offset, int count) {
+        byte[] grown = target == null ? new byte[Math.max(count, 128)] : target;
+        if (length + count > grown.length) {
+            grown = java.util.Arrays.copyOf(grown, Math.max(grown.length * 2, length + count));
+        }
+        System.arraycopy(source, offset, grown, length, count);
+        return grown;
+    }
+
+    private static byte[] copyWithoutLineEnd(byte[] source, int from, int to) {
+        int end = to;
+        if (end > from && source[end - 1] == '\n') {
+            end--;
+            if (end > from && source[end - 1] == '\r') {
+                end--;
+            }
+        }
+        return java.util.Arrays.copyOfRange(source, from, end);
+    }
+
+    /** How dot-terminated data ended. */
+    public enum DotResult { COMPLETE, TOO_LARGE, LINE_TOO_LONG, END_OF_STREAM }
+
+    /** Thrown after an over-long line was read to its end and dropped; the connection stays usable. */
+    public static final class LineTooLongException extends IOException {
+        public LineTooLongException() {
+            super("line too long", null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // an expected protocol event, not a bug: no stack trace needed
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.fakemail.internal.net;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Accepts connections on one port and hands each to its own thread. With implicit TLS (SMTPS, later POP3S,
+ * IMAPS), accepted sockets are wrapped before the protocol sees them; the handshake runs on the
+ * connection's thread, so a slow client cannot hold up the accept loop.
+ */
+public final class Listener implements Closeable {
+    /** Runs one connection to its end; called on the connection's own thread. */
+    @FunctionalInterface
+    public interface ConnectionHandler {
+        void handle(Socket socket, Runnable onExit);
+    }
+
+    private final String name;
+    private final ServerSocket serverSocket;
+    private final boolean implicitTls;
+    private final Supplier<SSLContext> tls;
+    private final ConnectionHandler handler;
+    private final ExecutorService executor;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private Listener(String name, ServerSocket serverSocket, boolean implicitTls, Supplier<SSLContext> tls,
+            ConnectionHandler handler, ExecutorService executor) {
+        this.name = name;
+        this.serverSocket = serverSocket;
+        this.implicitTls = implicitTls;
+        this.tls = tls;
+        this.handler = handler;
+        this.executor = executor;
+    }
+
+    /** Binds (SO_REUSEADDR, so a stopped server's port can be bound again at once) and starts accepting. */
+    public static Listener open(String name, InetAddress address, int port, boolean implicitTls,
+            Supplier<SSLContext> tls, ConnectionHandler handler, ExecutorService executor) throws IOException {
+        ServerSocket serverSocket = new ServerSocket();
+        try {
+            serverSocket.setReuseAddress(true);
+            serverSocket.bind(new InetSocketAddress(address, port), 256);
+        } catch (IOException e) {
+            serverSocket.close();
+            throw new IOException(name + " cannot listen on " + address.getHostAddress() + ":" + port
+                    + ": " + e.getMessage(), e);
+        }
+        Listener listener = new Listener(name, serverSocket, implicitTls, tls, handler, executor);
+        ConnectionThreads.startDaemon("fakemail-" + name + "-accept-" + serverSocket.getLocalPort(),
+                listener::acceptLoop);
+        return listener;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    public InetAddress address() {
+        return serverSocket.getInetAddress();
+    }
+
+    public boolean implicitTls() {
+        return implicitTls;
+    }
+
+    /** Connections currently open. */
+    public int openConnections() {
+        return open.size();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                continue; // e.g. the client reset before accept finished; keep serving the others
+            }
+            try {
+                Socket connection = prepare(socket);
+                open.add(connection);
+                if (closed) {
+                    closeQuietly(connection);
+                    return;
+                }
+                executor.execute(() -> handler.handle(connection, () -> open.remove(connection)));
+            } catch (IOException | RejectedExecutionException e) {
+                open.remove(socket);
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private Socket prepare(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true); // replies are written whole; never wait for a delayed ACK
+        if (!implicitTls) {
+            return socket;
+        }
+        SSLSocket sslSocket = (SSLSocket) tls.get().getSocketFactory()
+                .createSocket(socket, null, socket.getPort(), true);
+        sslSocket.setUseClientMode(false);
+        return sslSocket;
+    }
+
+    /** Stops accepting and closes every open connection of this listener at once. */
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(serverSocket);
+        for (Socket socket : open) {
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " on " + address().getHostAddress() + ":" + port();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.fakemail.internal.sasl;
+
+import dev.fakemail.internal.sasl.SaslStep.Challenge;
+import dev.fakemail.internal.sasl.SaslStep.Failure;
+import dev.fakemail.internal.sasl.SaslStep.Reason;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The rules every mechanism shares, so each subclass is only its own little state machine: the exchange ends at
+ * the first Success or Failure and rejects anything afterwards; only the first response may be null; syntax
+ * errors are thrown as {@link Malformed} and become MALFORMED failures here.
+ */
+abstract class BaseExchange implements SaslExchange {
+    private final String mechanism;
+    private boolean started;
+    private boolean finished;
+
+    BaseExchange(String mechanism) {
+        this.mechanism = mechanism;
+    }
+
+    @Override
+    public final String mechanism() {
+        return mechanism;
+    }
+
+    @Override
+    public final SaslStep evaluate(byte[] response) {
+        SaslStep step;
+        if (finished) {
+            step = malformed("the authentication exchange has already ended");
+        } else if (started && response == null) {
+            step = malformed("missing client response");
+        } else {
+            try {
+                step = step(response);
+            } catch (Malformed e) {
+                step = malformed(e.getMessage());
+            }
+        }
+        started = true;
+        finished = !(step instanceof Challenge);
+        return step;
+    }
+
+    /** Handles one client response; null only for the first call when the client sent no initial response. */
+    abstract SaslStep step(byte[] response) throws Malformed;
+
+    static Failure malformed(String detail) {
+        return new Failure(Reason.MALFORMED, detail);
+    }
+
+    static Failure badCredentials(String detail) {
+        return new Failure(Reason.BAD_CREDENTIALS, detail);
+    }
+
+    /** Strict UTF-8 decoding: invalid byte sequences are a syntax error rather than silently replaced. */
+    static String utf8(byte[] bytes) throws Malformed {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new Malformed("not valid UTF-8");
+        }
+    }
+
+    /** A syntax error in a client response; the message becomes the Failure detail (fixed text, no client data). */
+    static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+}

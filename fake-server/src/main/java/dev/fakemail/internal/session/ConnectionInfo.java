@@ -1,0 +1,43 @@
+package dev.fakemail.internal.session;
+
+import java.net.InetSocketAddress;
+
+/** What a protocol session may know about its connection; updated by the loop when TLS starts. */
+public final class ConnectionInfo {
+    private final InetSocketAddress client;
+    private final InetSocketAddress local;
+    private final boolean tlsAvailable;
+    private volatile String tlsProtocol;
+
+    public ConnectionInfo(InetSocketAddress client, InetSocketAddress local, boolean tlsAvailable) {
+        this.client = client;
+        this.local = local;
+        this.tlsAvailable = tlsAvailable;
+    }
+
+    public InetSocketAddress client() {
+        return client;
+    }
+
+    public InetSocketAddress local() {
+        return local;
+    }
+
+    /** Whether a TLS context is configured, i.e. STARTTLS can be offered. */
+    public boolean tlsAvailable() {
+        return tlsAvailable;
+    }
+
+    /** The negotiated TLS protocol ("TLSv1.3"), or null while in plaintext. */
+    public String tlsProtocol() {
+        return tlsProtocol;
+    }
+
+    public boolean isTls() {
+        return tlsProtocol != null;
+    }
+
+    void tlsStarted(String protocol) {
+        this.tlsProtocol = protocol;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.fakemail.internal.session;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a handler returns: the exact bytes to send (possibly none) and what the session loop does next:
+ * read a line, read data in a given framing, upgrade to TLS, or close. Handlers never touch the socket.
+ */
+public final class Reply {
+    /** What the loop does after sending the reply. */
+    public enum Next { LINE, DOT_DATA, BYTES, START_TLS, CLOSE }
+
+    private static final byte[] NOTHING = new byte[0];
+    private static final Reply NONE = new Reply(NOTHING, Next.LINE, 0, 0);
+
+    private final byte[] wire;
+    private final Next next;
+    private final long frameLength;
+    private final long keepAtMost;
+
+    private Reply(byte[] wire, Next next, long frameLength, long keepAtMost) {
+        this.wire = wire;
+        this.next = next;
+        this.frameLength = frameLength;
+        this.keepAtMost = keepAtMost;
+    }
+
+    /** Sends this text (it carries its own CR LF line ends), then reads the next command line. */
+    public static Reply text(String wireText) {
+        return new Reply(wireText.getBytes(StandardCharsets.UTF_8), Next.LINE, 0, 0);
+    }
+
+    /** Sends nothing and reads the next command line. */
+    public static Reply none() {
+        return NONE;
+    }
+
+    /** After sending, read dot-terminated data of at most {@code maxBytes} octets. */
+    public Reply thenReadDotData(long maxBytes) {
+        return new Reply(wire, Next.DOT_DATA, 0, maxBytes);
+    }
+
+    /** After sending, read exactly {@code length} octets, keeping at most {@code keepAtMost} of them. */
+    public Reply thenReadBytes(long length, long keepAtMost) {
+        return new Reply(wire, Next.BYTES, length, keepAtMost);
+    }
+
+    /** After sending, start a TLS handshake as the server (STARTTLS, STLS). */
+    public Reply thenStartTls() {
+        return new Reply(wire, Next.START_TLS, 0, 0);
+    }
+
+    /** After sending, close the connection. */
+    public Reply thenClose() {
+        return new Reply(wire, Next.CLOSE, 0, 0);
+    }
+
+    public byte[] wire() {
+        return wire;
+    }
+
+    public Next next() {
+        return next;
+    }
+
+    public long frameLength() {
+        return frameLength;
+    }
+
+    public long keepAtMost() {
+        return keepAtMost;
+    }
+
+    @Override
+    public String toString() {
+        return new String(wire, StandardCharsets.UTF_8).stripTrailing() + " [then " + next + "]";
+    }
+}

@@ -1,0 +1,151 @@
+package dev.fakemail.internal.smtp;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The argument of MAIL FROM / RCPT TO: a path in angle brackets and ESMTP parameters (RFC 5321 §4.1.2).
+ * Lenient where real clients commonly deviate (a space after the colon, a path without brackets), strict
+ * where the address itself is concerned.
+ *
+ * @param address the mailbox without brackets and source route; empty for the null path {@code <>}
+ * @param parameters upper-case keys in order; a parameter without value maps to ""
+ * @param nonAscii whether the address uses UTF-8 (needs SMTPUTF8, RFC 6531)
+ */
+record MailPath(String address, Map<String, String> parameters, boolean nonAscii) {
+
+    /** Why an argument could not be parsed, phrased for the reply text. */
+    static final class SyntaxException extends Exception {
+        SyntaxException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static MailPath parse(String argument, String keyword) throws SyntaxException {
+        String prefix = keyword + ":";
+        if (argument.length() < prefix.length() || !argument.substring(0, prefix.length()).equalsIgnoreCase(prefix)) {
+            throw new SyntaxException(keyword.equals("FROM") ? "MAIL FROM:<address>" : "RCPT TO:<address>");
+        }
+        String rest = argument.substring(prefix.length()).stripLeading();
+        String path;
+        int afterPath;
+        if (rest.startsWith("<")) {
+            int close = closingBracket(rest);
+            if (close < 0) {
+                throw new SyntaxException("missing '>' after the address");
+            }
+            path = rest.substring(1, close);
+            afterPath = close + 1;
+        } else {
+            int space = rest.indexOf(' ');
+            afterPath = space < 0 ? rest.length() : space;
+            path = rest.substring(0, afterPath);
+        }
+        Map<String, String> parameters = parseParameters(rest.substring(afterPath));
+        String address = stripSourceRoute(path);
+        boolean nonAscii = !address.chars().allMatch(c -> c < 0x80);
+        return new MailPath(address, parameters, nonAscii);
+    }
+
+    /** Whether the address is a syntactically valid mailbox (local@domain); the null path is checked apart. */
+    static boolean isValidMailbox(String address) {
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || at == address.length() - 1) {
+            return false;
+        }
+        return isValidLocalPart(address.substring(0, at)) && isValidDomain(address.substring(at + 1));
+    }
+
+    private static boolean isValidLocalPart(String local) {
+        if (local.startsWith("\"")) {
+            if (local.length() < 2 || !local.endsWith("\"")) {
+                return false;
+            }
+            for (int i = 1; i < local.length() - 1; i++) {
+                char c = local.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"' || c < 0x20) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            if (c >= 0x80) {
+                continue;
+            }
+            if (!(Character.isLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isValidDomain(String domain) {
+        if (domain.startsWith("[") && domain.endsWith("]")) {
+            return domain.length() > 2 && domain.substring(1, domain.length() - 1).chars()
+                    .noneMatch(c -> c <= ' ' || c == '[' || c == ']' || c == '\\');
+        }
+        if (domain.startsWith(".") || domain.endsWith(".") || domain.contains("..") || domain.startsWith("-")) {
+            return false;
+        }
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (!(c >= 0x80 || Character.isLetterOrDigit(c) || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int closingBracket(String text) {
+        boolean quoted = false;
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '>' && !quoted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** "@relay1,@relay2:user@host" → "user@host": source routes must be accepted and ignored (§4.1.2). */
+    private static String stripSourceRoute(String path) {
+        if (path.startsWith("@")) {
+            int colon = path.indexOf(':');
+            if (colon > 0) {
+                return path.substring(colon + 1);
+            }
+        }
+        return path;
+    }
+
+    private static Map<String, String> parseParameters(String text) throws SyntaxException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String token : text.trim().split(" +")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            int equals = token.indexOf('=');
+            String key = (equals < 0 ? token : token.substring(0, equals)).toUpperCase(Locale.ROOT);
+            String value = equals < 0 ? "" : token.substring(equals + 1);
+            if (key.isEmpty() || !key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+                throw new SyntaxException("bad parameter '" + token + "'");
+            }
+            if (parameters.putIfAbsent(key, value) != null) {
+                throw new SyntaxException("parameter " + key + " given twice");
+            }
+        }
+        return parameters;
+    }
+}

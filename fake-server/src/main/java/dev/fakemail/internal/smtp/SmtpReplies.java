@@ -1,0 +1,43 @@
+package dev.fakemail.internal.smtp;
+
+import dev.fakemail.internal.session.Reply;
+import java.util.List;
+
+/**
+ * Formats SMTP replies. Every final reply carries an enhanced status code (RFC 2034); only the greeting,
+ * the HELO/EHLO answer and the intermediate 334/354 replies go without, as RFC 2034 §3 says.
+ */
+final class SmtpReplies {
+    private SmtpReplies() {
+    }
+
+    static Reply reply(int code, String enhancedStatus, String text) {
+        return Reply.text(code + " " + enhancedStatus + " " + text + "\r\n");
+    }
+
+    /** A reply without enhanced status code (greeting, HELO/EHLO, 334, 354). */
+    static Reply plain(int code, String text) {
+        return Reply.text(code + " " + text + "\r\n");
+    }
+
+    /** A multi-line reply: "250-first", ..., "250 last". */
+    static Reply multiline(int code, List<String> lines) {
+        StringBuilder wire = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            wire.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");
+        }
+        return Reply.text(wire.toString());
+    }
+
+    static Reply ok() {
+        return reply(250, "2.0.0", "Ok");
+    }
+
+    static Reply syntax(String text) {
+        return reply(501, "5.5.4", "Syntax: " + text);
+    }
+
+    static Reply badSequence(String text) {
+        return reply(503, "5.5.1", "Error: " + text);
+    }
+}

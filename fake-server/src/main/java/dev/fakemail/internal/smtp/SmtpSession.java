@@ -1,0 +1,156 @@
+package dev.fakemail.internal.smtp;
+
+import dev.fakemail.internal.net.FrameReader.DotResult;
+import dev.fakemail.internal.net.GrowableBytes;
+import dev.fakemail.internal.session.ConnectionInfo;
+import dev.fakemail.internal.session.ProtocolSession;
+import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.smtp.SmtpCommand.Verb;
+import dev.fakemail.store.MailStore;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The state of one SMTP session (RFC 5321) and the dispatch of its commands to small handlers. Counts
+ * client errors and ends the session with 421 past the limit, as Postfix does.
+ */
+public final class SmtpSession implements ProtocolSession {
+    private static final Map<Verb, SmtpHandler> HANDLERS = handlers();
+
+    final SmtpSettings settings;
+    final MailStore store;
+    final ConnectionInfo connection;
+    final boolean implicitTls;
+    /** The HELO/EHLO name; null until the client introduced itself. */
+    String heloName;
+    boolean extended;
+    String authenticatedUser;
+    Transaction transaction;
+    /** The SASL exchange awaiting the client's next response; null when none is under way. */
+    AuthHandler.Dialogue authDialogue;
+    /** The BDAT chunk being read and what to answer for it. */
+    DataHandler.PendingChunk pendingChunk;
+    private int errors;
+
+    public SmtpSession(SmtpSettings settings, MailStore store, ConnectionInfo connection, boolean implicitTls) {
+        this.settings = settings;
+        this.store = store;
+        this.connection = connection;
+        this.implicitTls = implicitTls;
+    }
+
+    @Override
+    public Reply greeting() {
+        return SmtpReplies.plain(220, settings.hostname() + " ESMTP fakemail");
+    }
+
+    @Override
+    public Reply onLine(byte[] line) {
+        if (authDialogue != null) {
+            return counted(AuthHandler.continueDialogue(this, line));
+        }
+        SmtpCommand command = SmtpCommand.parse(line);
+        SmtpHandler handler = HANDLERS.get(command.verb());
+        if (handler == null) {
+            return counted(SmtpReplies.reply(500, "5.5.1", "Error: command not recognized"));
+        }
+        return counted(handler.handle(this, command));
+    }
+
+    @Override
+    public Reply onLineTooLong() {
+        if (authDialogue != null) {
+            authDialogue = null;
+        }
+        return counted(SmtpReplies.reply(500, "5.5.2", "Error: line too long"));
+    }
+
+    @Override
+    public Reply onDotData(DotResult result, GrowableBytes data) {
+        return counted(DataHandler.finishData(this, result, data));
+    }
+
+    @Override
+    public Reply onBytes(boolean complete, GrowableBytes data) {
+        return counted(DataHandler.finishChunk(this, complete, data));
+    }
+
+    @Override
+    public Reply onTlsStarted() {
+        // RFC 3207 §4.2: forget everything learned before the handshake; the client must EHLO again.
+        heloName = null;
+        extended = false;
+        authenticatedUser = null;
+        transaction = null;
+        return Reply.none();
+    }
+
+    @Override
+    public Reply onIdleTimeout() {
+        return SmtpReplies.reply(421, "4.4.2", settings.hostname() + " Error: timeout exceeded").thenClose();
+    }
+
+    @Override
+    public void onEnd() {
+        transaction = null; // an unfinished transaction is dropped: nothing half-received is ever stored
+        authDialogue = null;
+    }
+
+    @Override
+    public int maxLineLength() {
+        return settings.maxLineLength();
+    }
+
+    @Override
+    public String transcriptOf(byte[] line) {
+        if (authDialogue != null) {
+            return "<SASL response hidden>";
+        }
+        String text = new String(line, java.nio.charset.StandardCharsets.UTF_8);
+        return AuthHandler.maskInitialResponse(text);
+    }
+
+    boolean isTls() {
+        return connection.isTls();
+    }
+
+    /** RFC 3848 / RFC 6531 transmission type for the Received header. */
+    String protocolNameFor(Transaction transaction) {
+        String base = transaction.smtpUtf8 ? "UTF8SMTP" : extended ? "ESMTP" : "SMTP";
+        if (!extended) {
+            return base;
+        }
+        return base + (isTls() ? "S" : "") + (authenticatedUser != null ? "A" : "");
+    }
+
+    private Reply counted(Reply reply) {
+        byte[] wire = reply.wire();
+        if (wire.length > 0 && wire[0] == '5' && reply.next() != Reply.Next.CLOSE) {
+            errors++;
+            if (errors >= settings.maxErrors()) {
+                return Reply.text(new String(wire, java.nio.charset.StandardCharsets.UTF_8)
+                        + "421 4.7.0 " + settings.hostname() + " Error: too many errors\r\n").thenClose();
+            }
+        }
+        return reply;
+    }
+
+    private static Map<Verb, SmtpHandler> handlers() {
+        Map<Verb, SmtpHandler> handlers = new EnumMap<>(Verb.class);
+        handlers.put(Verb.HELO, HeloHandler::helo);
+        handlers.put(Verb.EHLO, HeloHandler::ehlo);
+        handlers.put(Verb.MAIL, MailHandler::mail);
+        handlers.put(Verb.RCPT, RcptHandler::rcpt);
+        handlers.put(Verb.DATA, DataHandler::data);
+        handlers.put(Verb.BDAT, DataHandler::bdat);
+        handlers.put(Verb.AUTH, AuthHandler::auth);
+        handlers.put(Verb.STARTTLS, SimpleHandlers::startTls);
+        handlers.put(Verb.RSET, SimpleHandlers::rset);
+        handlers.put(Verb.NOOP, SimpleHandlers::noop);
+        handlers.put(Verb.QUIT, SimpleHandlers::quit);
+        handlers.put(Verb.VRFY, SimpleHandlers::vrfy);
+        handlers.put(Verb.EXPN, SimpleHandlers::expn);
+        handlers.put(Verb.HELP, SimpleHandlers::help);
+        return handlers;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.fakemail.journal;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The transcripts of recent sessions, newest last; the oldest are dropped past a bound. */
+public final class Journal {
+    private final int capacity;
+    private final Clock clock;
+    private final AtomicLong nextSessionId = new AtomicLong(1);
+    private final Deque<Transcript> transcripts = new ArrayDeque<>();
+
+    public Journal(int capacity, Clock clock) {
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    /** Starts the transcript of a new session. */
+    public Transcript open(String protocol, InetSocketAddress client) {
+        Transcript transcript = new Transcript(nextSessionId.getAndIncrement(), protocol, client, clock);
+        synchronized (transcripts) {
+            transcripts.addLast(transcript);
+            while (transcripts.size() > capacity) {
+                transcripts.removeFirst();
+            }
+        }
+        return transcript;
+    }
+
+    public List<Transcript> transcripts() {
+        synchronized (transcripts) {
+            return List.copyOf(transcripts);
+        }
+    }
+
+    public void clear() {
+        synchronized (transcripts) {
+            transcripts.clear();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.fakemail.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A message in a mailbox: its UID, flags and MODSEQ (RFC 7162) around bytes shared with the received-message
+ * log. Immutable: a flag change replaces the value in its mailbox and raises the MODSEQ.
+ */
+public final class StoredMessage {
+    private final long uid;
+    private final long modSeq;
+    private final Set<String> flags;
+    private final long internalDateMillis;
+    private final byte[] raw;
+
+    StoredMessage(long uid, long modSeq, Set<String> flags, long internalDateMillis, byte[] raw) {
+        this.uid = uid;
+        this.modSeq = modSeq;
+        this.flags = Set.copyOf(flags);
+        this.internalDateMillis = internalDateMillis;
+        this.raw = raw;
+    }
+
+    public long uid() {
+        return uid;
+    }
+
+    public long modSeq() {
+        return modSeq;
+    }
+
+    /** System flags ("\\Seen", "\\Deleted", ...) and keywords. */
+    public Set<String> flags() {
+        return flags;
+    }
+
+    public Instant internalDate() {
+        return Instant.ofEpochMilli(internalDateMillis);
+    }
+
+    public int size() {
+        return raw.length;
+    }
+
+    public byte[] bytes() {
+        return raw.clone();
+    }
+
+    public InputStream openStream() {
+        return new ByteArrayInputStream(raw);
+    }
+
+    StoredMessage withFlags(Set<String> newFlags, long newModSeq) {
+        return new StoredMessage(uid, newModSeq, newFlags, internalDateMillis, raw);
+    }
+}
