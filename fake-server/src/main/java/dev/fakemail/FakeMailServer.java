@@ -2,6 +2,7 @@ package dev.fakemail;
 
 import dev.fakemail.internal.net.ConnectionThreads;
 import dev.fakemail.internal.net.Listener;
+import dev.fakemail.internal.net.SocketTransport;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.SessionLoop;
 import dev.fakemail.internal.smtp.SmtpSession;
@@ -187,7 +188,17 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         ConnectionInfo connection = new ConnectionInfo(client,
                 (InetSocketAddress) socket.getLocalSocketAddress(), true);
         SmtpSession session = new SmtpSession(smtpSettings, store, connection, implicitTls);
-        new SessionLoop(socket, session, connection, transcript, config.tls, onExit).run();
+        SocketTransport transport = new SocketTransport(socket);
+        try {
+            transport.handshakeIfTls();
+        } catch (IOException e) {
+            transcript.event("TLS handshake failed: " + e.getMessage());
+            transcript.end();
+            transport.close();
+            onExit.run();
+            return;
+        }
+        new SessionLoop(transport, session, connection, transcript, config.tls, onExit).run();
     }
 
     /** Configures a server; every setting has a default that suits tests. */

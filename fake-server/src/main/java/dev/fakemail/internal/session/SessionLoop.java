@@ -8,12 +8,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
+import dev.fakemail.internal.net.Transport;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 /**
  * The one loop every protocol runs on: read a frame, let the protocol session answer, write the answer,
@@ -23,20 +22,20 @@ import javax.net.ssl.SSLSocket;
 public final class SessionLoop implements Runnable {
     private static final int OUTPUT_BUFFER = 16 * 1024;
 
-    private final Socket socket;
     private final ProtocolSession session;
     private final ConnectionInfo connection;
     private final Transcript transcript;
     private final Supplier<SSLContext> tls;
     private final Runnable onExit;
     private final GrowableBytes data = new GrowableBytes();
-    private Socket activeSocket;
+    private Transport transport;
     private OutputStream out;
     private FrameReader reader;
 
-    public SessionLoop(Socket socket, ProtocolSession session, ConnectionInfo connection, Transcript transcript,
-            Supplier<SSLContext> tls, Runnable onExit) {
-        this.socket = socket;
+    /** The transport must be ready: for implicit TLS, with its handshake done. */
+    public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
+            Transcript transcript, Supplier<SSLContext> tls, Runnable onExit) {
+        this.transport = transport;
         this.session = session;
         this.connection = connection;
         this.transcript = transcript;
@@ -47,14 +46,11 @@ public final class SessionLoop implements Runnable {
     @Override
     public void run() {
         try {
-            activeSocket = socket;
-            if (socket instanceof SSLSocket sslSocket) {
-                sslSocket.startHandshake();
-                connection.tlsStarted(sslSocket.getSession().getProtocol());
-                transcript.event("TLS " + sslSocket.getSession().getProtocol() + " "
-                        + sslSocket.getSession().getCipherSuite());
+            if (transport.tlsProtocol() != null) {
+                connection.tlsStarted(transport.tlsProtocol());
+                transcript.event("TLS " + transport.tlsDescription());
             }
-            attachStreams(activeSocket);
+            attachStreams();
             converse();
         } catch (SocketTimeoutException timeout) {
             transcript.event("idle timeout");
@@ -117,14 +113,23 @@ public final class SessionLoop implements Runnable {
     private Reply readDotData(Reply request) throws IOException {
         data.reset();
         DotResult result = reader.readDotTerminated(data, request.keepAtMost(), session.maxLineLength());
-        transcript.client("<message data: " + data.length() + " octets kept, " + result + ">");
+        if (result == DotResult.END_OF_STREAM) {
+            transcript.event("client closed the connection in the middle of the data; nothing stored");
+        } else {
+            transcript.client("<message data: " + data.length() + " octets kept, " + result + ">");
+        }
         return session.onDotData(result, data);
     }
 
     private Reply readBytes(Reply request) throws IOException {
         data.reset();
         boolean complete = reader.readExactly(request.frameLength(), data, request.keepAtMost());
-        transcript.client("<" + request.frameLength() + " octets" + (complete ? "" : ", cut short") + ">");
+        if (complete) {
+            transcript.client("<" + request.frameLength() + " octets>");
+        } else {
+            transcript.event("client closed the connection in the middle of a " + request.frameLength()
+                    + " octet chunk; nothing stored");
+        }
         return session.onBytes(complete, data);
     }
 
@@ -133,20 +138,16 @@ public final class SessionLoop implements Runnable {
         if (dropped > 0) {
             transcript.event("discarded " + dropped + " octets sent before the TLS handshake");
         }
-        SSLSocket sslSocket = (SSLSocket) tls.get().getSocketFactory()
-                .createSocket(activeSocket, null, activeSocket.getPort(), true);
-        sslSocket.setUseClientMode(false);
-        sslSocket.startHandshake();
-        activeSocket = sslSocket;
-        connection.tlsStarted(sslSocket.getSession().getProtocol());
-        transcript.event("TLS " + sslSocket.getSession().getProtocol() + " " + sslSocket.getSession().getCipherSuite());
-        attachStreams(sslSocket);
+        transport = transport.startTls(tls.get());
+        connection.tlsStarted(transport.tlsProtocol());
+        transcript.event("TLS " + transport.tlsDescription());
+        attachStreams();
         return session.onTlsStarted();
     }
 
-    private void attachStreams(Socket current) throws IOException {
-        out = new BufferedOutputStream(current.getOutputStream(), OUTPUT_BUFFER);
-        reader = new FrameReader(current.getInputStream(), this::flushBeforeBlocking);
+    private void attachStreams() throws IOException {
+        out = new BufferedOutputStream(transport.output(), OUTPUT_BUFFER);
+        reader = new FrameReader(transport.input(), this::flushBeforeBlocking);
     }
 
     private void send(Reply reply) throws IOException {
@@ -189,15 +190,6 @@ public final class SessionLoop implements Runnable {
         } catch (IOException ignored) {
             // closing anyway
         }
-        try {
-            activeSocket.close();
-        } catch (IOException | RuntimeException ignored) {
-            // already closed
-        }
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
+        transport.close();
     }
 }

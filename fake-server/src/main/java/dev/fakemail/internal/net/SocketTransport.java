@@ -1,0 +1,69 @@
+package dev.fakemail.internal.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/** A transport over a TCP socket, possibly already TLS (implicit TLS listeners hand over an SSLSocket). */
+public final class SocketTransport implements Transport {
+    private final Socket socket;
+
+    public SocketTransport(Socket socket) {
+        this.socket = socket;
+    }
+
+    /** For implicit TLS: completes the handshake before the greeting, on the connection's own thread. */
+    public void handshakeIfTls() throws IOException {
+        if (socket instanceof SSLSocket sslSocket) {
+            sslSocket.startHandshake();
+        }
+    }
+
+    @Override
+    public InputStream input() throws IOException {
+        return socket.getInputStream();
+    }
+
+    @Override
+    public OutputStream output() throws IOException {
+        return socket.getOutputStream();
+    }
+
+    @Override
+    public Transport startTls(SSLContext context) throws IOException {
+        SSLSocket sslSocket = (SSLSocket) context.getSocketFactory()
+                .createSocket(socket, null, socket.getPort(), true);
+        sslSocket.setUseClientMode(false);
+        sslSocket.startHandshake();
+        return new SocketTransport(sslSocket);
+    }
+
+    @Override
+    public String tlsDescription() {
+        SSLSession session = tlsSession();
+        return session == null ? null : session.getProtocol() + " " + session.getCipherSuite();
+    }
+
+    @Override
+    public String tlsProtocol() {
+        SSLSession session = tlsSession();
+        return session == null ? null : session.getProtocol();
+    }
+
+    private SSLSession tlsSession() {
+        return socket instanceof SSLSocket sslSocket ? sslSocket.getSession() : null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.fakemail.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.internal.tls.TlsContexts;
+import dev.fakemail.store.ReceivedMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+
+/** Exact bytes over a real socket: pipelining, dot-stuffing, BDAT, STARTTLS, implicit TLS, timeouts. */
+class SmtpRawSocketTest {
+
+    @Test
+    void pipelinedTransactionsGetTheirRepliesInOrder() throws IOException {
+        try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test").build().start();
+                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            // RFC 2920: a whole group in one write, DATA last; then the content; then the next group.
+            smtp.send("MAIL FROM:<a@example.test>\r\nRCPT TO:<b@example.test>\r\nRCPT TO:<c@example.test>\r\nDATA\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.1.5 Ok\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.1.5 Ok\r\n");
+            assertThat(smtp.reply()).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
+            smtp.send("Subject: one\r\n\r\nbody\r\n.\r\nMAIL FROM:<a@example.test>\r\nRCPT TO:<x y>\r\n"
+                    + "RCPT TO:<d@example.test>\r\nDATA\r\nSubject: two\r\n\r\n.\r\nQUIT\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+            assertThat(smtp.reply()).isEqualTo("501 5.1.3 Bad recipient address syntax\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.1.5 Ok\r\n");
+            assertThat(smtp.reply()).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.0.0 Ok: queued as 2\r\n");
+            assertThat(smtp.reply()).isEqualTo("221 2.0.0 mx.test Bye\r\n");
+            assertThat(server.messages()).extracting(ReceivedMessage::subject).containsExactly("one", "two");
+            assertThat(server.messages().get(1).envelope().recipientAddresses()).containsExactly("d@example.test");
+        }
+    }
+
+    @Test
+    void dotStuffingIsUndoneAndOnlyCrLfDotCrLfEndsTheData() throws IOException {
+        try (FakeMailServer server = FakeMailServer.builder().build().start();
+                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            smtp.command("MAIL FROM:<a@example.test>");
+            smtp.command("RCPT TO:<b@example.test>");
+            smtp.command("DATA");
+            // "\n.\n" is not an end of data (SMTP smuggling); "..x" is a stuffed ".x"; "." inside a line stays.
+            String reply = smtp.command("Subject: dots\r\n\r\n..\r\n...x\r\na.b\r\nbare\n.\nstill data\r\n.");
+            assertThat(reply).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+            String stored = server.messages().get(0).asString();
+            assertThat(stored.substring(stored.indexOf("Subject:")))
+                    .isEqualTo("Subject: dots\r\n\r\n.\r\n..x\r\na.b\r\nbare\n.\nstill data\r\n");
+        }
+    }
+
+    @Test
+    void bdatChunksMakeOneMessageByteForByte() throws IOException {
+        try (FakeMailServer server = FakeMailServer.builder().build().start();
+                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            byte[] binary = new byte[256];
+            for (int i = 0; i < binary.length; i++) {
+                binary[i] = (byte) i;
+            }
+            smtp.send("MAIL FROM:<a@example.test> BODY=BINARYMIME\r\nRCPT TO:<b@example.test>\r\n"
+                    + "BDAT 22\r\nSubject: binary\r\n\r\n.\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.1.5 Ok\r\n");
+            assertThat(smtp.reply()).isEqualTo("250 2.0.0 Ok: 22 octets received\r\n");
+            smtp.send("BDAT 256 LAST\r\n").sendBytes(binary);
+            assertThat(smtp.reply()).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+            byte[] stored = server.messages().get(0).bytes();
+            byte[] tail = java.util.Arrays.copyOfRange(stored, stored.length - 256 - 22, stored.length);
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            expected.writeBytes("Subject: binary\r\n\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+            expected.writeBytes(binary);
+            assertThat(tail).isEqualTo(expected.toByteArray());
+            assertThat(server.messages().get(0).envelope().mailParameters()).containsEntry("BODY", "BINARYMIME");
+        }
+    }
+
+    @Test
+    void bdatZeroLastEndsTheMessage() throws IOException {
+        try (FakeMailServer server = FakeMailServer.builder().build().start();
+                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            smtp.command("MAIL FROM:<a@example.test>");
+            smtp.command("RCPT TO:<b@example.test>");
+            assertThat(smtp.send("BDAT 14\r\nSubject: z\r\n\r\n").reply()).isEqualTo("250 2.0.0 Ok: 14 octets received\r\n");
+            assertThat(smtp.command("BDAT 0 LAST")).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+            assertThat(server.messages().get(0).subject()).isEqualTo("z");
+        }
+    }
+
+    @Test
+    void startTlsDiscardsPipelinedPlaintextAndForgetsTheSession() throws Exception {
+        try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test").build().start();
+                Socket plain = new Socket("127.0.0.1", server.smtp().port())) {
+            plain.setSoTimeout(10_000);
+            InputStream in = plain.getInputStream();
+            OutputStream out = plain.getOutputStream();
+            assertThat(readReply(in)).isEqualTo("220 mx.test ESMTP fakemail\r\n");
+            out.write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readReply(in)).contains("250-STARTTLS\r\n");
+            // An attacker's command injected after STARTTLS must not run inside the TLS session (RFC 3207 §6).
+            out.write("STARTTLS\r\nMAIL FROM:<injected@example.test>\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readReply(in)).isEqualTo("220 2.0.0 Ready to start TLS\r\n");
+            SSLSocket tls = (SSLSocket) trustingBuiltInCertificate().getSocketFactory()
+                    .createSocket(plain, "localhost", plain.getPort(), true);
+            tls.startHandshake();
+            InputStream tlsIn = tls.getInputStream();
+            OutputStream tlsOut = tls.getOutputStream();
+            tlsOut.write("MAIL FROM:<a@example.test>\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readReply(tlsIn)).isEqualTo("503 5.5.1 Error: send HELO/EHLO first\r\n");
+            tlsOut.write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            String ehlo = readReply(tlsIn);
+            assertThat(ehlo).doesNotContain("STARTTLS").contains("250-AUTH PLAIN");
+            tlsOut.write(("MAIL FROM:<a@example.test>\r\nRCPT TO:<b@example.test>\r\nDATA\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(readReply(tlsIn)).isEqualTo("250 2.1.0 Ok\r\n");
+            assertThat(readReply(tlsIn)).isEqualTo("250 2.1.5 Ok\r\n");
+            assertThat(readReply(tlsIn)).startsWith("354 ");
+            tlsOut.write("Subject: secret\r\n\r\nhi\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readReply(tlsIn)).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+            ReceivedMessage message = server.messages().get(0);
+            assertThat(message.envelope().isTls()).isTrue();
+            assertThat(message.envelope().protocol()).isEqualTo("ESMTPS");
+            assertThat(message.asString()).contains("with ESMTPS");
+            assertThat(server.transcripts().get(0).toString()).contains("discarded 35 octets sent before the TLS handshake");
+            tls.close();
+        }
+    }
+
+    @Test
+    void implicitTlsGreetsOnlyAfterTheHandshake() throws Exception {
+        try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test").smtpsPort(0).build().start();
+                SSLSocket tls = (SSLSocket) trustingBuiltInCertificate().getSocketFactory()
+                        .createSocket("127.0.0.1", server.smtps().port())) {
+            tls.setSoTimeout(10_000);
+            InputStream in = tls.getInputStream();
+            OutputStream out = tls.getOutputStream();
+            assertThat(readReply(in)).isEqualTo("220 mx.test ESMTP fakemail\r\n");
+            out.write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readReply(in)).doesNotContain("STARTTLS").contains("250-AUTH ");
+            out.write("AUTH PLAIN AGJvYgBzZWNyZXQ=\r\nMAIL FROM:<bob@example.test>\r\nRCPT TO:<b@example.test>\r\nDATA\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(readReply(in)).isEqualTo("235 2.7.0 Authentication successful\r\n");
+            assertThat(readReply(in)).isEqualTo("250 2.1.0 Ok\r\n");
+            assertThat(readReply(in)).isEqualTo("250 2.1.5 Ok\r\n");
+            assertThat(readReply(in)).startsWith("354 ");
+            out.write("Subject: s\r\n\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readReply(in)).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+            ReceivedMessage message = server.messages().get(0);
+            assertThat(message.envelope().authenticatedUser()).hasValue("bob");
+            assertThat(message.envelope().protocol()).isEqualTo("ESMTPSA");
+            assertThat(message.envelope().tlsProtocol()).hasValueSatisfying(p -> assertThat(p).startsWith("TLSv1."));
+        }
+    }
+
+    @Test
+    void idleClientsGet421AndAreClosed() throws IOException {
+        try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test")
+                .idleTimeout(Duration.ofMillis(300)).build().start();
+                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            assertThat(smtp.reply()).isEqualTo("421 4.4.2 mx.test Error: timeout exceeded\r\n");
+            assertThat(smtp.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void aClientLeavingInTheMiddleOfDataStoresNothing() throws Exception {
+        try (FakeMailServer server = FakeMailServer.builder().build().start()) {
+            try (SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                smtp.reply();
+                smtp.command("EHLO client.test");
+                smtp.command("MAIL FROM:<a@example.test>");
+                smtp.command("RCPT TO:<b@example.test>");
+                smtp.command("DATA");
+                smtp.send("Subject: half\r\n\r\nand then the client is gone");
+            }
+            awaitSessionsEnded(server);
+            assertThat(server.messages()).isEmpty();
+            assertThat(server.store().users()).isEmpty();
+            assertThat(server.transcripts().get(0).toString()).contains("client closed the connection in the middle of the data; nothing stored");
+        }
+    }
+
+    static void awaitSessionsEnded(FakeMailServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.transcripts().stream().anyMatch(t -> !t.isEnded()) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    static SSLContext trustingBuiltInCertificate() throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(TlsContexts.builtInTrustStore());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    /** Reads one complete reply from a stream. */
+    static String readReply(InputStream in) throws IOException {
+        StringBuilder reply = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0) {
+            line.append((char) b);
+            if (b == '\n') {
+                reply.append(line);
+                if (line.length() < 4 || line.charAt(3) == ' ') {
+                    return reply.toString();
+                }
+                line.setLength(0);
+            }
+        }
+        return reply.toString();
+    }
+}
