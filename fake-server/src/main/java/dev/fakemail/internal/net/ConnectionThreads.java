@@ -3,6 +3,9 @@ package dev.fakemail.internal.net;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,7 +37,8 @@ public final class ConnectionThreads {
             thread.setDaemon(true);
             return thread;
         };
-        return Executors.newCachedThreadPool(factory);
+        // Like a cached pool, but idle threads go after 10 s rather than 60 s, so a burst leaves no crowd behind.
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
     }
 
     /** Starts a daemon thread for an accept loop (virtual when available). */

@@ -35,6 +35,7 @@ public final class Listener implements Closeable {
     private final ExecutorService executor;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private Thread acceptThread;
 
     private Listener(String name, ServerSocket serverSocket, boolean implicitTls, Supplier<SSLContext> tls,
             ConnectionHandler handler, ExecutorService executor) {
@@ -59,8 +60,8 @@ public final class Listener implements Closeable {
                     + ": " + e.getMessage(), e);
         }
         Listener listener = new Listener(name, serverSocket, implicitTls, tls, handler, executor);
-        ConnectionThreads.startDaemon("fakemail-" + name + "-accept-" + serverSocket.getLocalPort(),
-                listener::acceptLoop);
+        listener.acceptThread = ConnectionThreads.startDaemon(
+                "fakemail-" + name + "-accept-" + serverSocket.getLocalPort(), listener::acceptLoop);
         return listener;
     }
 
@@ -129,6 +130,13 @@ public final class Listener implements Closeable {
         closeQuietly(serverSocket);
         for (Socket socket : open) {
             closeQuietly(socket);
+        }
+        // The JDK releases the port only once the thread blocked in accept() has woken up; wait for it, so the
+        // port can be bound again as soon as close() returns.
+        try {
+            acceptThread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
