@@ -1,0 +1,118 @@
+package dev.fakemail.internal.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fakemail.internal.net.FrameReader.DotResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class FrameReaderTest {
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static FrameReader reader(MemoryTransport transport) {
+        return new FrameReader(transport.input(), () -> { });
+    }
+
+    @Test
+    void linesEndAtCrLfOrBareLfAtEveryBufferBoundary() throws IOException {
+        byte[] input = bytes("first\r\nsecond\nthird\r\n");
+        for (int size = 1; size <= input.length; size++) {
+            FrameReader reader = reader(MemoryTransport.inPiecesOf(input, size));
+            assertThat(reader.readLine(100)).asString().isEqualTo("first");
+            assertThat(reader.readLine(100)).asString().isEqualTo("second");
+            assertThat(reader.readLine(100)).asString().isEqualTo("third");
+            assertThat(reader.readLine(100)).isNull();
+        }
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitPassesAndOneMoreOctetIsTooLong() throws IOException {
+        String fits = "x".repeat(8) + "\r\n"; // 10 octets with CR LF
+        String tooLong = "y".repeat(9) + "\r\n";
+        for (int size = 1; size <= 12; size++) {
+            FrameReader reader = reader(MemoryTransport.inPiecesOf(bytes(fits + tooLong + "ok\r\n"), size));
+            assertThat(reader.readLine(10)).asString().isEqualTo("x".repeat(8));
+            assertThatThrownBy(() -> reader.readLine(10)).isInstanceOf(FrameReader.LineTooLongException.class);
+            assertThat(reader.readLine(10)).asString().isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aHugeLineIsSkippedWithoutBeingBuffered() throws IOException {
+        byte[] input = bytes("z".repeat(5_000_000) + "\r\nNOOP\r\n");
+        FrameReader reader = reader(MemoryTransport.inPiecesOf(input, 65536));
+        assertThatThrownBy(() -> reader.readLine(1000)).isInstanceOf(FrameReader.LineTooLongException.class);
+        assertThat(reader.readLine(1000)).asString().isEqualTo("NOOP");
+    }
+
+    @Test
+    void anUnfinishedLineAtEndOfStreamIsNotACommand() throws IOException {
+        assertThat(reader(MemoryTransport.inPiecesOf(bytes("QUIT"), 2)).readLine(100)).isNull();
+    }
+
+    @Test
+    void dotTerminatedDataAtEverySplit() throws IOException {
+        byte[] input = bytes("a\r\n..b\r\n.c\r\n\r\n.\r\nNEXT\r\n");
+        for (int offset = 0; offset <= input.length; offset++) {
+            FrameReader reader = reader(MemoryTransport.splitAt(input, offset));
+            GrowableBytes sink = new GrowableBytes();
+            assertThat(reader.readDotTerminated(sink, 1000, 1000)).isEqualTo(DotResult.COMPLETE);
+            assertThat(sink.toArrayWithPrefix(new byte[0])).asString().isEqualTo("a\r\n.b\r\nc\r\n\r\n");
+            assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
+        }
+    }
+
+    @Test
+    void dataThatIsTooLargeIsReadToItsEndAndDropped() throws IOException {
+        FrameReader reader = reader(MemoryTransport.inPiecesOf(bytes("0123456789\r\n0123456789\r\n.\r\nNEXT\r\n"), 5));
+        GrowableBytes sink = new GrowableBytes();
+        assertThat(reader.readDotTerminated(sink, 15, 1000)).isEqualTo(DotResult.TOO_LARGE);
+        assertThat(sink.length()).isLessThanOrEqualTo(15);
+        assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
+    }
+
+    @Test
+    void aTooLongTextLineIsReportedAfterTheEndOfData() throws IOException {
+        FrameReader reader = reader(MemoryTransport.inPiecesOf(bytes("short\r\n" + "w".repeat(20) + "\r\n.\r\nNEXT\r\n"), 3));
+        assertThat(reader.readDotTerminated(new GrowableBytes(), 1000, 10)).isEqualTo(DotResult.LINE_TOO_LONG);
+        assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
+    }
+
+    @Test
+    void dataCutShortIsEndOfStream() throws IOException {
+        FrameReader reader = reader(MemoryTransport.inPiecesOf(bytes("Subject: x\r\n\r\nhalf"), 4));
+        assertThat(reader.readDotTerminated(new GrowableBytes(), 1000, 1000)).isEqualTo(DotResult.END_OF_STREAM);
+    }
+
+    @Test
+    void exactByteFramesKeepOnlyWhatWasAskedFor() throws IOException {
+        byte[] input = bytes("0123456789NEXT\r\n");
+        for (int size = 1; size <= input.length; size++) {
+            FrameReader reader = reader(MemoryTransport.inPiecesOf(input, size));
+            GrowableBytes sink = new GrowableBytes();
+            assertThat(reader.readExactly(10, sink, 4)).isTrue();
+            assertThat(sink.toArrayWithPrefix(new byte[0])).asString().isEqualTo("0123");
+            assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
+        }
+        assertThat(reader(MemoryTransport.inPiecesOf(bytes("abc"), 1)).readExactly(10, new GrowableBytes(), 10)).isFalse();
+    }
+
+    @Test
+    void pendingRepliesAreFlushedOnlyBeforeTheReaderWouldBlock() throws IOException {
+        AtomicInteger flushes = new AtomicInteger();
+        InputStream in = MemoryTransport.inPiecesOf(bytes("A\r\nB\r\nC\r\n"), 100).input();
+        FrameReader reader = new FrameReader(in, flushes::incrementAndGet);
+        reader.readLine(100);
+        reader.readLine(100);
+        reader.readLine(100);
+        assertThat(flushes).hasValue(1); // three pipelined commands, one read, one flush
+        assertThat(reader.readLine(100)).isNull();
+        assertThat(flushes).hasValue(2);
+    }
+}
