@@ -2,9 +2,7 @@ package dev.fakemail;
 
 import dev.fakemail.internal.net.ConnectionThreads;
 import dev.fakemail.internal.net.Listener;
-import dev.fakemail.internal.net.SocketTransport;
-import dev.fakemail.internal.session.ConnectionInfo;
-import dev.fakemail.internal.session.SessionLoop;
+import dev.fakemail.internal.session.SessionRunner;
 import dev.fakemail.internal.smtp.SmtpSession;
 import dev.fakemail.internal.smtp.SmtpSettings;
 import dev.fakemail.internal.tls.TlsContexts;
@@ -16,8 +14,6 @@ import dev.fakemail.store.ReceivedMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.UnknownHostException;
 import java.security.KeyStore;
 import java.time.Clock;
@@ -25,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -172,33 +169,10 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     }
 
     private Listener smtpListener(String name, int port, boolean implicitTls) throws IOException {
-        String protocol = name.toUpperCase(java.util.Locale.ROOT);
-        Listener.ConnectionHandler handler = (socket, onExit) -> runSmtpSession(socket, protocol, implicitTls, onExit);
-        return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, handler, executor);
-    }
-
-    private void runSmtpSession(Socket socket, String protocol, boolean implicitTls, Runnable onExit) {
-        InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
-        Transcript transcript = journal.open(protocol, client);
-        try {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout.toMillis()));
-        } catch (IOException e) {
-            transcript.event("cannot set the idle timeout: " + e.getMessage());
-        }
-        ConnectionInfo connection = new ConnectionInfo(client,
-                (InetSocketAddress) socket.getLocalSocketAddress(), true);
-        SmtpSession session = new SmtpSession(smtpSettings, store, connection, implicitTls);
-        SocketTransport transport = new SocketTransport(socket);
-        try {
-            transport.handshakeIfTls();
-        } catch (IOException e) {
-            transcript.event("TLS handshake failed: " + e.getMessage());
-            transcript.end();
-            transport.close();
-            onExit.run();
-            return;
-        }
-        new SessionLoop(transport, session, connection, transcript, config.tls, onExit).run();
+        SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
+                connection -> new SmtpSession(smtpSettings, store, connection), journal, config.idleTimeout,
+                config.tls);
+        return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, runner, executor);
     }
 
     /** Configures a server; every setting has a default that suits tests. */

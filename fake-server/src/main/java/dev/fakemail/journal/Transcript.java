@@ -12,7 +12,7 @@ import java.util.List;
  * first lines and counts the rest, so a transcript never grows without bound.
  */
 public final class Transcript {
-    static final int MAX_LINES = 2_000;
+    static final int MAX_LINES = 500;
 
     private final long sessionId;
     private final String protocol;

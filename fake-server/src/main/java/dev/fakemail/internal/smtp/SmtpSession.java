@@ -20,7 +20,6 @@ public final class SmtpSession implements ProtocolSession {
     final SmtpSettings settings;
     final MailStore store;
     final ConnectionInfo connection;
-    final boolean implicitTls;
     /** The HELO/EHLO name; null until the client introduced itself. */
     String heloName;
     boolean extended;
@@ -32,11 +31,10 @@ public final class SmtpSession implements ProtocolSession {
     DataHandler.PendingChunk pendingChunk;
     private int errors;
 
-    public SmtpSession(SmtpSettings settings, MailStore store, ConnectionInfo connection, boolean implicitTls) {
+    public SmtpSession(SmtpSettings settings, MailStore store, ConnectionInfo connection) {
         this.settings = settings;
         this.store = store;
         this.connection = connection;
-        this.implicitTls = implicitTls;
     }
 
     @Override

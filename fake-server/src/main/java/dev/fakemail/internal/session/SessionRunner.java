@@ -1,0 +1,55 @@
+package dev.fakemail.internal.session;
+
+import dev.fakemail.internal.net.Listener;
+import dev.fakemail.internal.net.SocketTransport;
+import dev.fakemail.journal.Journal;
+import dev.fakemail.journal.Transcript;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Turns an accepted socket into a running session of one protocol: opens its transcript, sets the idle
+ * timeout, completes an implicit TLS handshake, then runs the {@link SessionLoop}. The same for every
+ * protocol; only the factory of the protocol session differs.
+ */
+public final class SessionRunner implements Listener.ConnectionHandler {
+    private final String protocol;
+    private final Function<ConnectionInfo, ProtocolSession> sessions;
+    private final Journal journal;
+    private final Duration idleTimeout;
+    private final Supplier<SSLContext> tls;
+
+    public SessionRunner(String protocol, Function<ConnectionInfo, ProtocolSession> sessions, Journal journal,
+            Duration idleTimeout, Supplier<SSLContext> tls) {
+        this.protocol = protocol;
+        this.sessions = sessions;
+        this.journal = journal;
+        this.idleTimeout = idleTimeout;
+        this.tls = tls;
+    }
+
+    @Override
+    public void handle(Socket socket, Runnable onExit) {
+        InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
+        Transcript transcript = journal.open(protocol, client);
+        SocketTransport transport = new SocketTransport(socket);
+        try {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
+            transport.handshakeIfTls();
+        } catch (IOException e) {
+            transcript.event("TLS handshake failed: " + e.getMessage());
+            transcript.end();
+            transport.close();
+            onExit.run();
+            return;
+        }
+        ConnectionInfo connection = new ConnectionInfo(client, (InetSocketAddress) socket.getLocalSocketAddress(),
+                true);
+        new SessionLoop(transport, sessions.apply(connection), connection, transcript, tls, onExit).run();
+    }
+}
