@@ -166,7 +166,8 @@ class SmtpErrorRepliesTest {
         smtp.command("MAIL FROM:<a@example.test>");
         smtp.command("RCPT TO:<b@example.test>");
         assertThat(smtp.send("BDAT 600\r\n" + "z".repeat(600)).reply()).isEqualTo("250 2.0.0 Ok: 600 octets received\r\n");
-        assertThat(smtp.send("BDAT 600 LAST\r\n" + "z".repeat(600)).reply()).isEqualTo("552 5.3.4 Error: message exceeds fixed maximum message size\r\n");
+        assertThat(smtp.send("BDAT 600\r\n" + "z".repeat(600)).reply()).isEqualTo("552 5.3.4 Error: message exceeds fixed maximum message size\r\n");
+        assertThat(smtp.send("BDAT 10 LAST\r\n" + "z".repeat(10)).reply()).isEqualTo("503 5.5.1 Error: need MAIL command\r\n");
         assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
         assertThat(server.messages()).isEmpty();
     }

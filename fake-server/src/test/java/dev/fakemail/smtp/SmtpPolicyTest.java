@@ -84,6 +84,8 @@ class SmtpPolicyTest {
             assertThat(smtp.command("MAIL FROM:<a@example.test>")).isEqualTo("530 5.7.0 Must issue a STARTTLS command first\r\n");
             assertThat(smtp.command("AUTH PLAIN " + b64("\0bob\0pw")))
                     .isEqualTo("538 5.7.11 Encryption required for requested authentication mechanism\r\n");
+            assertThat(smtp.command("VRFY bob@example.test")).isEqualTo("530 5.7.0 Must issue a STARTTLS command first\r\n");
+            assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
         }
     }
 

@@ -76,10 +76,15 @@ final class DataHandler {
         }
         long room = session.settings.maxMessageSize() - transaction.chunks.length();
         if (size > room) {
-            transaction.chunksTooLarge = true;
+            // RFC 3030 §2: refuse the chunk that overflows (after reading it) and end the transaction, so the
+            // client stops sending; later chunks of it get 503.
+            session.transaction = null;
+            session.pendingChunk = new PendingChunk(last,
+                    SmtpReplies.reply(552, "5.3.4", "Error: message exceeds fixed maximum message size"));
+            return Reply.none().thenReadBytes(size, 0);
         }
         session.pendingChunk = new PendingChunk(last, null);
-        return Reply.none().thenReadBytes(size, transaction.chunksTooLarge ? 0 : size);
+        return Reply.none().thenReadBytes(size, size);
     }
 
     static Reply finishChunk(SmtpSession session, boolean complete, GrowableBytes chunk) {
@@ -93,16 +98,11 @@ final class DataHandler {
         if (pending.refusal() != null) {
             return pending.refusal();
         }
-        if (!transaction.chunksTooLarge) {
-            chunk.copyTo(transaction.chunks);
-        }
+        chunk.copyTo(transaction.chunks);
         if (!pending.last()) {
             return SmtpReplies.reply(250, "2.0.0", "Ok: " + chunk.length() + " octets received");
         }
         session.transaction = null;
-        if (transaction.chunksTooLarge) {
-            return SmtpReplies.reply(552, "5.3.4", "Error: message exceeds fixed maximum message size");
-        }
         return accept(session, transaction, transaction.chunks);
     }
 

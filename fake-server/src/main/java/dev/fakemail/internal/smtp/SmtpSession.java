@@ -8,7 +8,9 @@ import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.smtp.SmtpCommand.Verb;
 import dev.fakemail.store.MailStore;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The state of one SMTP session (RFC 5321) and the dispatch of its commands to small handlers. Counts
@@ -16,6 +18,8 @@ import java.util.Map;
  */
 public final class SmtpSession implements ProtocolSession {
     private static final Map<Verb, SmtpHandler> HANDLERS = handlers();
+    private static final Set<Verb> ALLOWED_BEFORE_TLS =
+            EnumSet.of(Verb.EHLO, Verb.HELO, Verb.STARTTLS, Verb.NOOP, Verb.RSET, Verb.QUIT, Verb.AUTH, Verb.HELP);
 
     final SmtpSettings settings;
     final MailStore store;
@@ -51,6 +55,10 @@ public final class SmtpSession implements ProtocolSession {
         SmtpHandler handler = HANDLERS.get(command.verb());
         if (handler == null) {
             return counted(SmtpReplies.reply(500, "5.5.1", "Error: command not recognized"));
+        }
+        if (settings.requireTls() && !isTls() && !ALLOWED_BEFORE_TLS.contains(command.verb())) {
+            // RFC 3207 §4: with TLS required, anything but these gets 530 (AUTH answers 538 itself).
+            return counted(SmtpReplies.reply(530, "5.7.0", "Must issue a STARTTLS command first"));
         }
         return counted(handler.handle(this, command));
     }

@@ -15,8 +15,6 @@ final class Transaction {
     final List<EnvelopeRecipient> recipients = new ArrayList<>();
     /** BDAT chunks so far; null until the first BDAT. */
     GrowableBytes chunks;
-    /** Set when a chunk was too large: later chunks are read and dropped until LAST, then 552. */
-    boolean chunksTooLarge;
 
     Transaction(String mailFrom, Map<String, String> mailParameters) {
         this.mailFrom = mailFrom;
