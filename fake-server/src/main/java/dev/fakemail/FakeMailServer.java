@@ -78,7 +78,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             }
         } catch (IOException e) {
             stop();
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return this;
     }
@@ -153,6 +153,11 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     }
 
     @Override
+    public Optional<ReceivedMessage> message(long id) {
+        return store.byId(id);
+    }
+
+    @Override
     public MailStore store() {
         return store;
     }
@@ -180,11 +185,11 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         InetAddress bindAddress = InetAddress.getLoopbackAddress();
         int smtpPort = 0;
         int smtpsPort = ServerConfig.OFF;
-        String hostname = "localhost";
+        String hostname = ServerConfig.DEFAULT_HOSTNAME;
         Map<String, String> users;
         boolean requireTls;
         boolean requireAuth;
-        long maxMessageSize = 25L * 1024 * 1024;
+        long maxMessageSize = ServerConfig.DEFAULT_MAX_MESSAGE_SIZE;
         int maxRecipients = 1000;
         int maxLineLength = 1000;
         int maxErrors = 20;

@@ -6,6 +6,7 @@ import dev.fakemail.store.MailStore;
 import dev.fakemail.store.ReceivedMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What every front door (tests, the JUnit extension, the web inbox, the standalone server) can ask of a
@@ -17,6 +18,9 @@ public interface MailControl {
 
     /** Received messages matching the query, oldest first. */
     List<ReceivedMessage> messages(MailQuery query);
+
+    /** The received message with this id, unless it was deleted (or never existed). */
+    Optional<ReceivedMessage> message(long id);
 
     /**
      * Waits until a matching message has arrived (or is already there), waking on each delivery.

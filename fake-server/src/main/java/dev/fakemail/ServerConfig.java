@@ -15,6 +15,10 @@ import javax.net.ssl.SSLContext;
 public final class ServerConfig {
     /** A port value that disables the listener. */
     public static final int OFF = -1;
+    /** The server's name in greetings and Received fields unless configured. */
+    public static final String DEFAULT_HOSTNAME = "localhost";
+    /** The largest accepted message unless configured: 25 MiB, as large providers allow. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 25L * 1024 * 1024;
 
     final InetAddress bindAddress;
     final int smtpPort;

@@ -56,8 +56,9 @@ public final class Listener implements Closeable {
             serverSocket.bind(new InetSocketAddress(address, port), 256);
         } catch (IOException e) {
             serverSocket.close();
-            throw new IOException(name + " cannot listen on " + address.getHostAddress() + ":" + port
-                    + ": " + e.getMessage(), e);
+            String host = address.getHostAddress();
+            throw new IOException(name + " cannot listen on " + (host.contains(":") ? "[" + host + "]" : host)
+                    + ":" + port + ": " + e.getMessage(), e);
         }
         Listener listener = new Listener(name, serverSocket, implicitTls, tls, handler, executor);
         listener.acceptThread = ConnectionThreads.startDaemon(

@@ -1,0 +1,67 @@
+package dev.fakemail.standalone;
+
+import java.util.Locale;
+
+/** Every setting of the standalone server: its flag, its environment variable, and its help line. */
+enum Setting {
+    BIND("ADDR", StandaloneOptions.DEFAULT_BIND,
+            "address to listen on; 0.0.0.0 for all interfaces (the Docker image sets FAKEMAIL_BIND=0.0.0.0)"),
+    SMTP_PORT("N|off", String.valueOf(StandaloneOptions.DEFAULT_SMTP_PORT),
+            "SMTP port (with STARTTLS); 0 picks a free port, off disables it"),
+    SMTPS_PORT("N|off", String.valueOf(StandaloneOptions.DEFAULT_SMTPS_PORT),
+            "SMTPS port (implicit TLS); 0 picks a free port, off disables it"),
+    WEB_PORT("N|off", String.valueOf(StandaloneOptions.DEFAULT_WEB_PORT),
+            "web inbox and JSON API port; 0 picks a free port, off disables it"),
+    USERS("USER:PASSWORD,...", "(any)",
+            "fixed users; without it any user name and password are accepted"),
+    HOSTNAME("NAME", StandaloneOptions.DEFAULT_HOSTNAME, "the server's name in greetings and Received fields"),
+    MAX_MESSAGE_SIZE("N", "25M", "largest accepted message in octets; suffix K, M or G for KiB, MiB, GiB"),
+    REQUIRE_TLS(null, "false", "refuse MAIL and AUTH until the client uses TLS"),
+    REQUIRE_AUTH(null, "false", "refuse MAIL until the client has authenticated");
+
+    private final String argument;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String argument, String defaultValue, String description) {
+        this.argument = argument;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The command-line flag, e.g. {@code --smtp-port}. */
+    String flag() {
+        return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The environment variable, e.g. {@code FAKEMAIL_SMTP_PORT}. */
+    String env() {
+        return "FAKEMAIL_" + name();
+    }
+
+    /** What the flag takes, or null for a switch (true when given, or {@code --flag=false}). */
+    String argument() {
+        return argument;
+    }
+
+    boolean isSwitch() {
+        return argument == null;
+    }
+
+    String defaultValue() {
+        return defaultValue;
+    }
+
+    String description() {
+        return description;
+    }
+
+    static Setting byFlag(String flag) {
+        for (Setting setting : values()) {
+            if (setting.flag().equals(flag)) {
+                return setting;
+            }
+        }
+        return null;
+    }
+}

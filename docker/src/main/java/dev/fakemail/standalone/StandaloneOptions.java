@@ -1,0 +1,291 @@
+package dev.fakemail.standalone;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.ServerConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The standalone server's settings, from environment variables ({@code FAKEMAIL_SMTP_PORT=...}) and flags
+ * ({@code --smtp-port ...}); a flag wins over its variable, an empty variable counts as unset. Every error names
+ * the flag or variable it came from.
+ */
+public final class StandaloneOptions {
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    /** The well-known ports plus 1000, as MailHog and Mailpit do for SMTP: unprivileged, easy to recognize. */
+    public static final int DEFAULT_SMTP_PORT = 1025;
+    public static final int DEFAULT_SMTPS_PORT = 1465;
+    public static final int DEFAULT_WEB_PORT = 8025;
+    public static final String DEFAULT_HOSTNAME = ServerConfig.DEFAULT_HOSTNAME;
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = ServerConfig.DEFAULT_MAX_MESSAGE_SIZE;
+
+    private boolean help;
+    private boolean version;
+    private InetAddress bind;
+    private int smtpPort = DEFAULT_SMTP_PORT;
+    private int smtpsPort = DEFAULT_SMTPS_PORT;
+    private int webPort = DEFAULT_WEB_PORT;
+    private Map<String, String> users;
+    private String hostname = DEFAULT_HOSTNAME;
+    private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private boolean requireTls;
+    private boolean requireAuth;
+
+    private StandaloneOptions() {
+    }
+
+    /** Reads the environment, then the flags over it. */
+    public static StandaloneOptions parse(List<String> args, Map<String, String> env) throws OptionException {
+        StandaloneOptions options = new StandaloneOptions();
+        Map<Setting, Value> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            String value = env.get(setting.env());
+            if (value != null && !value.isBlank()) {
+                values.put(setting, new Value(setting.env(), value.strip()));
+            }
+        }
+        options.readFlags(args, values);
+        if (options.help || options.version) {
+            return options;
+        }
+        options.bind = address(values.getOrDefault(Setting.BIND, new Value(Setting.BIND.flag(), DEFAULT_BIND)));
+        for (Map.Entry<Setting, Value> entry : values.entrySet()) {
+            options.apply(entry.getKey(), entry.getValue());
+        }
+        options.checkDistinctPorts(values);
+        return options;
+    }
+
+    /** The help text: usage, then one line per setting with its flag, variable and default. */
+    public static String usage() {
+        StringBuilder text = new StringBuilder()
+                .append("Usage: java -jar fakemail.jar [OPTIONS]\n")
+                .append("A fake mail server: SMTP, SMTPS and a web inbox, everything kept in memory.\n\n")
+                .append("Options (each also read from its environment variable; a flag wins):\n");
+        for (Setting setting : Setting.values()) {
+            String flag = setting.flag() + (setting.isSwitch() ? "" : " " + setting.argument());
+            text.append(String.format(Locale.ROOT, "  %-26s %s%n  %-26s   env %s, default %s%n", flag,
+                    setting.description(), "", setting.env(), setting.defaultValue()));
+        }
+        text.append(String.format(Locale.ROOT, "  %-26s %s%n", "--help", "print this help and exit"));
+        text.append(String.format(Locale.ROOT, "  %-26s %s%n", "--version", "print the version and exit"));
+        return text.toString();
+    }
+
+    public boolean help() {
+        return help;
+    }
+
+    public boolean version() {
+        return version;
+    }
+
+    public InetAddress bind() {
+        return bind;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int smtpsPort() {
+        return smtpsPort;
+    }
+
+    /** The web inbox port, 0 for a free one, or {@link ServerConfig#OFF}. */
+    public int webPort() {
+        return webPort;
+    }
+
+    /** A builder configured with every mail setting (not yet built, so callers may add more). */
+    public FakeMailServer.Builder serverBuilder() {
+        FakeMailServer.Builder builder = FakeMailServer.builder()
+                .bindAddress(bind)
+                .smtpPort(smtpPort)
+                .smtpsPort(smtpsPort)
+                .hostname(hostname)
+                .maxMessageSize(maxMessageSize)
+                .requireTls(requireTls)
+                .requireAuth(requireAuth);
+        if (users != null) {
+            builder.users(users);
+        }
+        return builder;
+    }
+
+    private void readFlags(List<String> args, Map<Setting, Value> values) throws OptionException {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (arg.equals("--version")) {
+                version = true;
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            String flag = equals < 0 ? arg : arg.substring(0, equals);
+            Setting setting = arg.startsWith("--") ? Setting.byFlag(flag) : null;
+            if (setting == null) {
+                throw new OptionException(arg.startsWith("-")
+                        ? "unknown option '" + flag + "' (see --help)"
+                        : "unexpected argument '" + arg + "' (options start with --; see --help)");
+            }
+            String value;
+            if (equals >= 0) {
+                value = arg.substring(equals + 1);
+            } else if (setting.isSwitch()) {
+                value = "true";
+            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                value = args.get(++i);
+            } else {
+                throw new OptionException(flag + " needs a value (" + setting.argument() + ")");
+            }
+            values.put(setting, new Value(flag, value));
+        }
+    }
+
+    private void apply(Setting setting, Value value) throws OptionException {
+        switch (setting) {
+            case BIND -> { } // read first: nothing else depends on it, but errors are reported in a fixed order
+            case SMTP_PORT -> smtpPort = port(value);
+            case SMTPS_PORT -> smtpsPort = port(value);
+            case WEB_PORT -> webPort = port(value);
+            case USERS -> users = users(value);
+            case HOSTNAME -> hostname = hostname(value);
+            case MAX_MESSAGE_SIZE -> maxMessageSize = size(value);
+            case REQUIRE_TLS -> requireTls = bool(value);
+            case REQUIRE_AUTH -> requireAuth = bool(value);
+        }
+    }
+
+    private void checkDistinctPorts(Map<Setting, Value> values) throws OptionException {
+        Map<Integer, Setting> seen = new LinkedHashMap<>();
+        for (Setting setting : List.of(Setting.SMTP_PORT, Setting.SMTPS_PORT, Setting.WEB_PORT)) {
+            int port = switch (setting) {
+                case SMTP_PORT -> smtpPort;
+                case SMTPS_PORT -> smtpsPort;
+                default -> webPort;
+            };
+            if (port > 0) {
+                Setting other = seen.putIfAbsent(port, setting);
+                if (other != null) {
+                    String name = values.containsKey(setting) ? values.get(setting).source() : setting.flag();
+                    throw new OptionException(name + ": port " + port + " is already taken by " + other.flag());
+                }
+            }
+        }
+    }
+
+    private static InetAddress address(Value value) throws OptionException {
+        String text = value.text();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1); // [::1]
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw value.invalid("is not an IP address or a known host name");
+        }
+    }
+
+    private static int port(Value value) throws OptionException {
+        if (value.text().equalsIgnoreCase("off")) {
+            return ServerConfig.OFF;
+        }
+        if (value.text().matches("[0-9]{1,5}")) {
+            int port = Integer.parseInt(value.text());
+            if (port <= 65535) {
+                return port;
+            }
+        }
+        throw value.invalid("is not a port (0..65535, 0 for a free port, or off)");
+    }
+
+    private static Map<String, String> users(Value value) throws OptionException {
+        Map<String, String> users = new LinkedHashMap<>();
+        for (String entry : value.text().split(",", -1)) {
+            String trimmed = entry.strip();
+            int colon = trimmed.indexOf(':');
+            if (colon <= 0 || colon == trimmed.length() - 1) {
+                throw new OptionException(value.source() + ": entry '" + trimmed
+                        + "' is not USER:PASSWORD (a comma separates users)");
+            }
+            String user = trimmed.substring(0, colon);
+            if (users.put(user, trimmed.substring(colon + 1)) != null) {
+                throw new OptionException(value.source() + ": user '" + user + "' is listed twice");
+            }
+        }
+        return users;
+    }
+
+    private static String hostname(Value value) throws OptionException {
+        try {
+            FakeMailServer.builder().hostname(value.text());
+            return value.text();
+        } catch (IllegalArgumentException e) {
+            throw value.invalid("is not a plain host name (letters, digits, '.', '-')");
+        }
+    }
+
+    private static long size(Value value) throws OptionException {
+        String text = value.text().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        if (text.endsWith("K") || text.endsWith("M") || text.endsWith("G")) {
+            unit = switch (text.charAt(text.length() - 1)) {
+                case 'K' -> 1024L;
+                case 'M' -> 1024L * 1024;
+                default -> 1024L * 1024 * 1024;
+            };
+            text = text.substring(0, text.length() - 1);
+        }
+        if (text.matches("[0-9]{1,15}")) {
+            try {
+                long size = Math.multiplyExact(Long.parseLong(text), unit);
+                if (size >= 1) {
+                    return size;
+                }
+            } catch (ArithmeticException tooLarge) {
+                // reported below
+            }
+        }
+        throw value.invalid("is not a positive size in octets (e.g. 10485760, 512K, 25M)");
+    }
+
+    private static boolean bool(Value value) throws OptionException {
+        return switch (value.text().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw value.invalid("is not true or false");
+        };
+    }
+
+    /** A raw value and where it came from (a flag or an environment variable), for error messages. */
+    private record Value(String source, String text) {
+        OptionException invalid(String problem) {
+            return new OptionException(source + ": '" + text + "' " + problem);
+        }
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        parts.add("bind=" + (bind == null ? null : bind.getHostAddress()));
+        parts.add("smtp=" + smtpPort);
+        parts.add("smtps=" + smtpsPort);
+        parts.add("web=" + webPort);
+        parts.add("users=" + (users == null ? "any" : users.keySet()));
+        parts.add("hostname=" + hostname);
+        parts.add("maxMessageSize=" + maxMessageSize);
+        parts.add("requireTls=" + requireTls);
+        parts.add("requireAuth=" + requireAuth);
+        return String.join(" ", parts);
+    }
+}

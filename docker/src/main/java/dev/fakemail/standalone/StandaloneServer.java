@@ -1,0 +1,106 @@
+package dev.fakemail.standalone;
+
+import dev.fakemail.Endpoint;
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.ServerConfig;
+import dev.fakemail.web.WebInbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The mail server and its web inbox, started and stopped together. */
+public final class StandaloneServer implements AutoCloseable {
+    private final FakeMailServer mail;
+    private final WebInbox web;
+
+    private StandaloneServer(FakeMailServer mail, WebInbox web) {
+        this.mail = mail;
+        this.web = web;
+    }
+
+    /**
+     * Starts every enabled listener.
+     *
+     * @throws UncheckedIOException if a port cannot be bound; the message names the listener, its address and
+     *     the flag that sets its port, and nothing is left running
+     */
+    public static StandaloneServer start(StandaloneOptions options) {
+        FakeMailServer mail = options.serverBuilder().build();
+        try {
+            mail.start();
+        } catch (UncheckedIOException e) {
+            mail.stop();
+            String message = e.getCause().getMessage(); // the core wraps "smtp cannot listen on ..."
+            throw withHint(message, e.getCause(), listenerFlag(message));
+        }
+        if (options.webPort() == ServerConfig.OFF) {
+            return new StandaloneServer(mail, null);
+        }
+        try {
+            return new StandaloneServer(mail, WebInbox.start(mail, options.bind(), options.webPort()));
+        } catch (UncheckedIOException e) {
+            mail.stop();
+            throw withHint(e.getMessage(), e.getCause(), Setting.WEB_PORT.flag());
+        } catch (RuntimeException e) {
+            mail.stop();
+            throw e;
+        }
+    }
+
+    public FakeMailServer mail() {
+        return mail;
+    }
+
+    public Optional<WebInbox> web() {
+        return Optional.ofNullable(web);
+    }
+
+    /** What to tell the user: one line per listener, then where the inbox is. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Endpoint endpoint : mail.endpoints()) {
+            lines.add(endpoint.protocol() + " listening on " + hostPort(endpoint.address(), endpoint.port()));
+        }
+        if (web != null) {
+            lines.add("web listening on " + hostPort(web.address(), web.port()));
+            lines.add("inbox at " + web.uri());
+        }
+        return lines;
+    }
+
+    /** Stops the web inbox and the mail listeners; safe to call more than once. */
+    @Override
+    public void close() {
+        try {
+            if (web != null) {
+                web.close();
+            }
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static String hostPort(InetAddress address, int port) {
+        String host = address.getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The core reports a bind failure as "NAME cannot listen on ADDRESS:PORT: reason"; map NAME to its flag. */
+    private static String listenerFlag(String message) {
+        String name = message.split(" ", 2)[0];
+        return switch (name) {
+            case "smtp" -> Setting.SMTP_PORT.flag();
+            case "smtps" -> Setting.SMTPS_PORT.flag();
+            default -> null;
+        };
+    }
+
+    private static UncheckedIOException withHint(String message, IOException cause, String flag) {
+        String hint = flag == null ? " (choose other ports, or 0 for free ones)"
+                : " (choose another port with " + flag + ", or 0 for a free one)";
+        return new UncheckedIOException(message + hint, cause);
+    }
+}

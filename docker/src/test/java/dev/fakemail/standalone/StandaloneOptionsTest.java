@@ -1,0 +1,177 @@
+package dev.fakemail.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fakemail.ServerConfig;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StandaloneOptionsTest {
+    private static StandaloneOptions parse(String... args) throws OptionException {
+        return StandaloneOptions.parse(List.of(args), Map.of());
+    }
+
+    private static ServerConfig config(StandaloneOptions options) {
+        return options.serverBuilder().build().config();
+    }
+
+    @Test
+    void defaultsListenOnLoopbackOnTheUsualPorts() throws Exception {
+        StandaloneOptions options = parse();
+        ServerConfig config = config(options);
+
+        assertThat(options.bind()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+        assertThat(config.bindAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+        assertThat(config.smtpPort()).isEqualTo(1025);
+        assertThat(config.smtpsPort()).isEqualTo(1465);
+        assertThat(options.webPort()).isEqualTo(8025);
+        assertThat(config.hostname()).isEqualTo("localhost");
+        assertThat(config.hasFixedUsers()).isFalse();
+        assertThat(config.maxMessageSize()).isEqualTo(25L * 1024 * 1024);
+        assertThat(config.requireTls()).isFalse();
+        assertThat(config.requireAuth()).isFalse();
+        assertThat(options.help()).isFalse();
+        assertThat(options.version()).isFalse();
+    }
+
+    @Test
+    void flagsSetEverySetting() throws Exception {
+        StandaloneOptions options = parse("--bind", "0.0.0.0", "--smtp-port", "2525", "--smtps-port=0",
+                "--web-port", "off", "--users", "alice:secret, bob:pa:ss", "--hostname", "mail.example.test",
+                "--max-message-size", "10M", "--require-tls", "--require-auth");
+        ServerConfig config = config(options);
+
+        assertThat(config.bindAddress().isAnyLocalAddress()).isTrue();
+        assertThat(config.smtpPort()).isEqualTo(2525);
+        assertThat(config.smtpsPort()).isZero();
+        assertThat(options.webPort()).isEqualTo(ServerConfig.OFF);
+        assertThat(config.users()).containsExactlyInAnyOrderEntriesOf(Map.of("alice", "secret", "bob", "pa:ss"));
+        assertThat(config.hostname()).isEqualTo("mail.example.test");
+        assertThat(config.maxMessageSize()).isEqualTo(10L * 1024 * 1024);
+        assertThat(config.requireTls()).isTrue();
+        assertThat(config.requireAuth()).isTrue();
+    }
+
+    @Test
+    void environmentVariablesSetEverySetting() throws Exception {
+        StandaloneOptions options = StandaloneOptions.parse(List.of(), Map.of(
+                "FAKEMAIL_BIND", "::1", "FAKEMAIL_SMTP_PORT", "off", "FAKEMAIL_SMTPS_PORT", "2465",
+                "FAKEMAIL_WEB_PORT", "0", "FAKEMAIL_USERS", "carol:pw", "FAKEMAIL_HOSTNAME", "mx.example.test",
+                "FAKEMAIL_MAX_MESSAGE_SIZE", "512k", "FAKEMAIL_REQUIRE_TLS", "yes", "FAKEMAIL_REQUIRE_AUTH", "1"));
+        ServerConfig config = config(options);
+
+        assertThat(options.bind()).isEqualTo(InetAddress.getByName("::1"));
+        assertThat(config.smtpPort()).isEqualTo(ServerConfig.OFF);
+        assertThat(config.smtpsPort()).isEqualTo(2465);
+        assertThat(options.webPort()).isZero();
+        assertThat(config.users()).isEqualTo(Map.of("carol", "pw"));
+        assertThat(config.hostname()).isEqualTo("mx.example.test");
+        assertThat(config.maxMessageSize()).isEqualTo(512 * 1024);
+        assertThat(config.requireTls()).isTrue();
+        assertThat(config.requireAuth()).isTrue();
+    }
+
+    @Test
+    void flagsWinOverEnvironmentVariables() throws Exception {
+        StandaloneOptions options = StandaloneOptions.parse(List.of("--smtp-port", "3025", "--require-tls=false"),
+                Map.of("FAKEMAIL_SMTP_PORT", "4025", "FAKEMAIL_REQUIRE_TLS", "true", "FAKEMAIL_WEB_PORT", "9025"));
+
+        assertThat(config(options).smtpPort()).isEqualTo(3025);
+        assertThat(config(options).requireTls()).isFalse();
+        assertThat(options.webPort()).isEqualTo(9025);
+    }
+
+    @Test
+    void emptyEnvironmentVariablesCountAsUnset() throws Exception {
+        StandaloneOptions options = StandaloneOptions.parse(List.of(),
+                Map.of("FAKEMAIL_USERS", "", "FAKEMAIL_SMTP_PORT", "  ", "UNRELATED", "x"));
+
+        assertThat(config(options).hasFixedUsers()).isFalse();
+        assertThat(config(options).smtpPort()).isEqualTo(1025);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--smtp-port nonsense        | --smtp-port: 'nonsense' is not a port (0..65535, 0 for a free port, or off)",
+            "--smtps-port=65536          | --smtps-port: '65536' is not a port",
+            "--web-port -1               | --web-port: '-1' is not a port",
+            "--bind 999.1.1.1            | --bind: '999.1.1.1' is not an IP address or a known host name",
+            "--users alice               | --users: entry 'alice' is not USER:PASSWORD",
+            "--users alice:              | --users: entry 'alice:' is not USER:PASSWORD",
+            "--users :pw                 | --users: entry ':pw' is not USER:PASSWORD",
+            "--users a:1,a:2             | --users: user 'a' is listed twice",
+            "--hostname bad/name         | --hostname: 'bad/name' is not a plain host name",
+            "--max-message-size 0        | --max-message-size: '0' is not a positive size",
+            "--max-message-size 9999999999999G | --max-message-size: '9999999999999G' is not a positive size",
+            "--max-message-size lots     | --max-message-size: 'lots' is not a positive size",
+            "--require-tls=maybe         | --require-tls: 'maybe' is not true or false",
+            "--smtp-port                 | --smtp-port needs a value (N|off)",
+            "--users --require-tls       | --users needs a value (USER:PASSWORD,...)",
+            "--smtp-ports 1              | unknown option '--smtp-ports' (see --help)",
+            "-p 1                        | unknown option '-p' (see --help)",
+            "1025                        | unexpected argument '1025'",
+            "--smtp-port 2000 --web-port 2000 | --web-port: port 2000 is already taken by --smtp-port",
+    })
+    void badFlagsAreReportedByName(String args, String message) {
+        assertThatThrownBy(() -> parse(args.strip().split("\\s+")))
+                .isInstanceOf(OptionException.class)
+                .hasMessageStartingWith(message.strip());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "FAKEMAIL_SMTP_PORT   | nonsense | FAKEMAIL_SMTP_PORT: 'nonsense' is not a port",
+            "FAKEMAIL_BIND        | [nope    | FAKEMAIL_BIND: '[nope' is not an IP address",
+            "FAKEMAIL_REQUIRE_AUTH| sure     | FAKEMAIL_REQUIRE_AUTH: 'sure' is not true or false",
+            "FAKEMAIL_USERS       | x        | FAKEMAIL_USERS: entry 'x' is not USER:PASSWORD",
+    })
+    void badEnvironmentVariablesAreReportedByName(String name, String value, String message) {
+        assertThatThrownBy(() -> StandaloneOptions.parse(List.of(), Map.of(name.strip(), value.strip())))
+                .isInstanceOf(OptionException.class)
+                .hasMessageStartingWith(message.strip());
+    }
+
+    @Test
+    void aFlagFixesABadEnvironmentVariable() throws Exception {
+        StandaloneOptions options = StandaloneOptions.parse(List.of("--smtp-port", "0"),
+                Map.of("FAKEMAIL_SMTP_PORT", "nonsense"));
+
+        assertThat(config(options).smtpPort()).isZero();
+    }
+
+    @Test
+    void zeroPortsMayRepeatAndOffIsCaseInsensitive() throws Exception {
+        StandaloneOptions options = parse("--smtp-port", "0", "--smtps-port", "0", "--web-port", "OFF");
+
+        assertThat(config(options).smtpPort()).isZero();
+        assertThat(config(options).smtpsPort()).isZero();
+        assertThat(options.webPort()).isEqualTo(ServerConfig.OFF);
+    }
+
+    @Test
+    void helpAndVersionSkipValidation() throws Exception {
+        assertThat(StandaloneOptions.parse(List.of("--help"), Map.of("FAKEMAIL_SMTP_PORT", "x")).help()).isTrue();
+        assertThat(parse("-h").help()).isTrue();
+        assertThat(parse("--version").version()).isTrue();
+    }
+
+    @Test
+    void usageNamesEveryFlagVariableAndDefault() {
+        String usage = StandaloneOptions.usage();
+
+        for (Setting setting : Setting.values()) {
+            assertThat(usage).contains(setting.flag(), setting.env(), "default " + setting.defaultValue());
+        }
+        assertThat(usage).contains("--help", "--version", "--smtp-port N|off", "env FAKEMAIL_SMTP_PORT, default 1025");
+    }
+
+    @Test
+    void toStringShowsUsersButNeverPasswords() throws Exception {
+        assertThat(parse("--users", "alice:topsecret").toString()).contains("alice").doesNotContain("topsecret");
+    }
+}

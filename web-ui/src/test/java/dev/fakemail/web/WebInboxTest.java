@@ -1,0 +1,246 @@
+package dev.fakemail.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.store.Envelope;
+import dev.fakemail.store.EnvelopeRecipient;
+import dev.fakemail.store.MailQuery;
+import dev.fakemail.store.ReceivedMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class WebInboxTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private FakeMailServer mail;
+    private WebInbox web;
+
+    @BeforeEach
+    void start() {
+        mail = FakeMailServer.builder().build().start();
+        web = WebInbox.start(mail);
+    }
+
+    @AfterEach
+    void stop() {
+        if (web != null) {
+            web.close();
+        }
+        mail.close();
+    }
+
+    @Test
+    void healthAnswersOk() throws Exception {
+        HttpResponse<String> response = get("/api/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"status\":\"ok\"}"));
+    }
+
+    @Test
+    void listsNothingBeforeMailArrives() throws Exception {
+        HttpResponse<String> response = get("/api/messages");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void listsAMessageReceivedOverSmtp() throws Exception {
+        RawSmtp.send(mail.smtp().host(), mail.smtp().port(), "alice@example.test", "bob@example.test",
+                "From: Alice <alice@example.test>\nTo: bob@example.test\n"
+                        + "Subject: =?UTF-8?B?R3LDvMOfZSA8Yj4gJiDigqw=?=\n\nHello Bob\n");
+        ReceivedMessage stored = mail.await(MailQuery.to("bob@example.test"), Duration.ofSeconds(5)).get(0);
+
+        HttpResponse<String> response = get("/api/messages");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode list = JSON.readTree(response.body());
+        assertThat(list.size()).isEqualTo(1);
+        JsonNode message = list.get(0);
+        assertThat(fieldNames(message)).containsExactly("id", "from", "to", "subject", "receivedAt", "size");
+        assertThat(message.get("id").asLong()).isEqualTo(stored.id());
+        assertThat(message.get("from").asText()).isEqualTo("alice@example.test");
+        assertThat(message.get("to").isArray()).isTrue();
+        assertThat(message.get("to").get(0).asText()).isEqualTo("bob@example.test");
+        assertThat(message.get("subject").asText()).isEqualTo("Grüße <b> & €");
+        assertThat(Instant.parse(message.get("receivedAt").asText())).isEqualTo(stored.receivedAt());
+        assertThat(message.get("size").asInt()).isEqualTo(stored.size());
+    }
+
+    @Test
+    void listsEveryRecipientAndTheNullSenderInArrivalOrder() throws Exception {
+        deliver("", List.of("a@example.test", "b@example.test"), "Subject: bounce\r\n\r\nbody\r\n");
+        deliver("c@example.test", List.of("d@example.test"), "Subject: second\r\n\r\nbody\r\n");
+
+        JsonNode list = JSON.readTree(get("/api/messages").body());
+
+        assertThat(list.size()).isEqualTo(2);
+        assertThat(list.get(0).get("from").asText()).isEmpty();
+        assertThat(list.get(0).get("to").toString()).isEqualTo("[\"a@example.test\",\"b@example.test\"]");
+        assertThat(list.get(1).get("subject").asText()).isEqualTo("second");
+        assertThat(list.get(1).get("id").asLong()).isGreaterThan(list.get(0).get("id").asLong());
+    }
+
+    @Test
+    void servesTheRawBytesAsRfc822() throws Exception {
+        String data = "Subject: raw\r\nX-Bytes: caf\u00e9\r\n\r\n<script>alert(1)</script>\r\n";
+        ReceivedMessage message = deliver("a@example.test", List.of("b@example.test"), data);
+
+        HttpResponse<byte[]> response = http.send(request("/api/messages/" + message.id() + "/raw"),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("message/rfc822");
+        assertThat(response.body()).isEqualTo(message.bytes());
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("sandbox").contains("default-src 'none'"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void unknownMessageIdIsA404WithAJsonError() throws Exception {
+        deliver("a@example.test", List.of("b@example.test"), "Subject: x\r\n\r\nx\r\n");
+
+        for (String id : List.of("999", "99999999999999999999999")) {
+            HttpResponse<String> response = get("/api/messages/" + id + "/raw");
+
+            assertThat(response.statusCode()).as(id).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("no message with id " + id);
+        }
+    }
+
+    @Test
+    void nonNumericMessageIdIsA400WithAJsonError() throws Exception {
+        for (String id : List.of("abc", "-1", "1e3", "%20")) {
+            HttpResponse<String> response = get("/api/messages/" + id + "/raw");
+
+            assertThat(response.statusCode()).as(id).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith("message id must be a number");
+        }
+    }
+
+    @Test
+    void unknownPathsAre404AndOtherMethods405() throws Exception {
+        HttpResponse<String> missing = get("/api/nothing");
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(web.uri().resolve("/api/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).has("error")).isTrue();
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(post.body()).get("error").asText()).contains("POST");
+    }
+
+    @Test
+    void pageHasAStrictContentSecurityPolicyAndNoInlineScript() throws Exception {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("default-src 'self'").contains("script-src 'self'")
+                .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(page.body()).contains("<script src=\"inbox.js\" defer></script>")
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+                .doesNotContainPattern("(?i)\\son[a-z]+\\s*=")
+                .doesNotContain("style=");
+    }
+
+    @Test
+    void scriptAndStyleAreServedFromTheJarAndTheScriptNeverParsesMarkup() throws Exception {
+        HttpResponse<String> script = get("/inbox.js");
+        HttpResponse<String> style = get("/inbox.css");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(script.body()).contains("fetch('api/messages'").contains("textContent")
+                .doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
+                .doesNotContain("document.write").doesNotContain("eval(");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+    }
+
+    @Test
+    void bindsLoopbackByDefault() {
+        assertThat(web.address().isLoopbackAddress()).isTrue();
+        assertThat(web.uri().toString()).isEqualTo("http://" + web.address().getHostAddress() + ":" + web.port() + "/");
+    }
+
+    @Test
+    void aPortInUseIsAClearError() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> WebInbox.start(mail, InetAddress.getLoopbackAddress(), taken.getLocalPort()))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("web cannot listen on " + InetAddress.getLoopbackAddress().getHostAddress()
+                            + ":" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void closeFreesThePort() throws IOException {
+        int port = web.port();
+        web.close();
+        web = null;
+
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000))
+                    .isInstanceOf(ConnectException.class);
+        }
+        try (WebInbox again = WebInbox.start(mail, InetAddress.getLoopbackAddress(), port)) {
+            assertThat(again.port()).isEqualTo(port);
+        }
+    }
+
+    private ReceivedMessage deliver(String from, List<String> to, String data) {
+        Envelope envelope = new Envelope(from, Map.of(),
+                to.stream().map(address -> new EnvelopeRecipient(address, Map.of())).toList(), "client.example.test",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), null, null, "ESMTP");
+        return mail.store().deliver(envelope, data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create(web.uri().toString()).resolve(path))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
