@@ -1,0 +1,58 @@
+package dev.fakemail.internal.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MailPathTest {
+    @Test
+    void parsesPathAndParameters() throws Exception {
+        MailPath path = MailPath.parse("FROM:<alice@example.test> size=123 BODY=8BITMIME SMTPUTF8", "FROM");
+        assertThat(path.address()).isEqualTo("alice@example.test");
+        assertThat(path.parameters()).containsExactly(
+                java.util.Map.entry("SIZE", "123"), java.util.Map.entry("BODY", "8BITMIME"),
+                java.util.Map.entry("SMTPUTF8", ""));
+        assertThat(path.nonAscii()).isFalse();
+    }
+
+    @Test
+    void toleratesWhatRealClientsSend() throws Exception {
+        assertThat(MailPath.parse("from: <a@example.test>", "FROM").address()).isEqualTo("a@example.test");
+        assertThat(MailPath.parse("TO:b@example.test", "TO").address()).isEqualTo("b@example.test");
+        assertThat(MailPath.parse("TO:<@relay.test,@other.test:c@example.test>", "TO").address())
+                .isEqualTo("c@example.test");
+        assertThat(MailPath.parse("FROM:<>", "FROM").address()).isEmpty();
+        assertThat(MailPath.parse("TO:<\"odd > name\"@example.test>", "TO").address())
+                .isEqualTo("\"odd > name\"@example.test");
+        assertThat(MailPath.parse("TO:<дмитрий@пример.example>", "TO").nonAscii()).isTrue();
+    }
+
+    @Test
+    void refusesBrokenSyntax() {
+        assertThatThrownBy(() -> MailPath.parse("FROM <a@example.test>", "FROM"))
+                .hasMessage("MAIL FROM:<address>");
+        assertThatThrownBy(() -> MailPath.parse("TO:<a@example.test", "TO"))
+                .hasMessage("missing '>' after the address");
+        assertThatThrownBy(() -> MailPath.parse("TO:<a@example.test> =x", "TO"))
+                .hasMessage("bad parameter '=x'");
+        assertThatThrownBy(() -> MailPath.parse("TO:<a@example.test> NOTIFY=NEVER notify=NEVER", "TO"))
+                .hasMessage("parameter NOTIFY given twice");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a@example.test", "first.last+tag@sub.example.test", "\"quoted name\"@example.test",
+            "user@[127.0.0.1]", "user@[IPv6:::1]", "o'brien@example.test", "ü@bücher.example"})
+    void validMailboxes(String address) {
+        assertThat(MailPath.isValidMailbox(address)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "@example.test", "a@", "a b@example.test", ".a@example.test",
+            "a..b@example.test", "a@example..test", "a@-example.test", "a@exa mple.test", "a@[]", "\"open@example.test"})
+    void invalidMailboxes(String address) {
+        assertThat(MailPath.isValidMailbox(address)).isFalse();
+    }
+}
