@@ -3,7 +3,6 @@ package dev.fakemail.internal.mime;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 
@@ -83,8 +82,5 @@ public final class HeaderBlock {
 
     /** One header field. */
     public record Field(String name, String value) {
-        public boolean is(String otherName) {
-            return name.toLowerCase(Locale.ROOT).equals(otherName.toLowerCase(Locale.ROOT));
-        }
     }
 }

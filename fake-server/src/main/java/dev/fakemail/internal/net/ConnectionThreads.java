@@ -19,10 +19,6 @@ public final class ConnectionThreads {
     private ConnectionThreads() {
     }
 
-    public static boolean virtual() {
-        return NEW_VIRTUAL_EXECUTOR != null;
-    }
-
     public static ExecutorService newExecutor(String name) {
         if (NEW_VIRTUAL_EXECUTOR != null) {
             try {

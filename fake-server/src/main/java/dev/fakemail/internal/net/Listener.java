@@ -82,11 +82,6 @@ public final class Listener implements Closeable {
         return implicitTls;
     }
 
-    /** Connections currently open. */
-    public int openConnections() {
-        return open.size();
-    }
-
     private void acceptLoop() {
         while (!closed) {
             Socket socket;

@@ -6,13 +6,11 @@ import java.net.InetSocketAddress;
 public final class ConnectionInfo {
     private final InetSocketAddress client;
     private final InetSocketAddress local;
-    private final boolean tlsAvailable;
     private volatile String tlsProtocol;
 
-    public ConnectionInfo(InetSocketAddress client, InetSocketAddress local, boolean tlsAvailable) {
+    public ConnectionInfo(InetSocketAddress client, InetSocketAddress local) {
         this.client = client;
         this.local = local;
-        this.tlsAvailable = tlsAvailable;
     }
 
     public InetSocketAddress client() {
@@ -21,11 +19,6 @@ public final class ConnectionInfo {
 
     public InetSocketAddress local() {
         return local;
-    }
-
-    /** Whether a TLS context is configured, i.e. STARTTLS can be offered. */
-    public boolean tlsAvailable() {
-        return tlsAvailable;
     }
 
     /** The negotiated TLS protocol ("TLSv1.3"), or null while in plaintext. */

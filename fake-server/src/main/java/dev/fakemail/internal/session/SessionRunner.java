@@ -48,8 +48,7 @@ public final class SessionRunner implements Listener.ConnectionHandler {
             onExit.run();
             return;
         }
-        ConnectionInfo connection = new ConnectionInfo(client, (InetSocketAddress) socket.getLocalSocketAddress(),
-                true);
+        ConnectionInfo connection = new ConnectionInfo(client, (InetSocketAddress) socket.getLocalSocketAddress());
         new SessionLoop(transport, sessions.apply(connection), connection, transcript, tls, onExit).run();
     }
 }

@@ -39,7 +39,7 @@ final class HeloHandler {
         lines.add("CHUNKING");
         lines.add("BINARYMIME");
         lines.add("DSN");
-        if (!session.isTls() && session.connection.tlsAvailable()) {
+        if (!session.isTls()) {
             lines.add("STARTTLS");
         }
         if (AuthHandler.authAllowedNow(session) && session.authenticatedUser == null) {

@@ -69,9 +69,6 @@ final class SimpleHandlers {
         if (session.isTls()) {
             return SmtpReplies.badSequence("TLS already active");
         }
-        if (!session.connection.tlsAvailable()) {
-            return SmtpReplies.reply(502, "5.5.1", "Error: STARTTLS not available");
-        }
         return SmtpReplies.reply(220, "2.0.0", "Ready to start TLS").thenStartTls();
     }
 }

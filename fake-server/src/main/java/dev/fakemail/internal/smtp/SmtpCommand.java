@@ -28,8 +28,7 @@ public record SmtpCommand(Verb verb, String name, String argument) {
             return Verb.UNKNOWN;
         }
         try {
-            Verb verb = Verb.valueOf(name);
-            return verb;
+            return Verb.valueOf(name);
         } catch (IllegalArgumentException unknown) {
             return Verb.UNKNOWN;
         }

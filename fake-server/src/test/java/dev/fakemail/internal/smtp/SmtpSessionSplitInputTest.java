@@ -43,6 +43,7 @@ class SmtpSessionSplitInputTest {
             + "250-CHUNKING\r\n"
             + "250-BINARYMIME\r\n"
             + "250-DSN\r\n"
+            + "250-STARTTLS\r\n"
             + "250-AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER\r\n"
             + "250 HELP\r\n"
             + "250 2.1.0 Ok\r\n"
