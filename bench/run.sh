@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The SMTP benchmark of fakemail: builds fake-server's test classes and runs dev.fakemail.bench.Benchmarks.
+#
+#   bench/run.sh                 full run, a few minutes: every mode x 2 KB/100 KB x 1/8/64 connections,
+#                                heap per stored message, in-process start+stop
+#   bench/run.sh --quick         the same in under a minute (0.5 s warm-up + 1 s measured per row)
+#   bench/run.sh --help          all options (subsets, durations, --port N for an external server)
+#
+# The Markdown report goes to stdout, progress to stderr:  bench/run.sh | tee bench-results.md
+# JDK: $JAVA_HOME/bin/java if JAVA_HOME is set, else java on the PATH (BENCH_JAVA overrides both), e.g.
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/run.sh
+# JVM options: BENCH_JAVA_OPTS (default "-Xms2g -Xmx2g").
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+mvn_quiet() {
+    # Offline first (fast, no network); online only if something is missing from the local repository.
+    # Maven's output goes to stderr, so stdout carries nothing but the report.
+    { mvn -B -q -o -Dstyle.color=never "$@" || { echo "[bench] retrying online: mvn $*"; mvn -B -q -Dstyle.color=never "$@"; }; } >&2
+}
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/fakemail-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# Compile, then take a private copy of the classes, so a concurrent "mvn clean" elsewhere cannot pull them from
+# under the running JVM; if one ran between the two steps, compile again.
+for attempt in 1 2 3; do
+    echo "[bench] compiling fake-server (main + test classes)" >&2
+    mvn_quiet -pl fake-server -am test-compile -DskipTests
+    rm -rf "$work/classes" "$work/test-classes"
+    cp -r fake-server/target/classes "$work/classes" 2>/dev/null || true
+    cp -r fake-server/target/test-classes "$work/test-classes" 2>/dev/null || true
+    [[ -f "$work/test-classes/dev/fakemail/bench/Benchmarks.class" && -d "$work/classes/dev/fakemail" ]] && break
+    if [[ $attempt == 3 ]]; then
+        echo "[bench] the compiled classes keep disappearing (a concurrent clean?); giving up" >&2
+        exit 1
+    fi
+done
+mvn_quiet -pl fake-server org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.outputFile="$work/dependencies.txt"
+classpath="$work/test-classes:$work/classes:$(cat "$work/dependencies.txt")"
+
+if [[ -n "${BENCH_JAVA:-}" ]]; then
+    java="$BENCH_JAVA"
+elif [[ -n "${JAVA_HOME:-}" ]]; then
+    java="$JAVA_HOME/bin/java"
+else
+    java=java
+fi
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+"$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$classpath" dev.fakemail.bench.Benchmarks "$@"

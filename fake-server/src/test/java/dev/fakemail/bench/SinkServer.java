@@ -1,0 +1,192 @@
+package dev.fakemail.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The machine's ceiling: a trivial SMTP sink that answers just enough SMTP for the generator (fixed replies,
+ * DATA read to CR LF . CR LF and dropped, nothing parsed, nothing stored), with the same threading and
+ * flushing shape as fakemail on JDK 17 (a pooled platform thread per connection, replies flushed only before a
+ * blocking read). Loading it back-to-back with fakemail shows what the client, the kernel and this machine allow
+ * right now, which matters on a shared, noisy machine.
+ */
+final class SinkServer implements Closeable {
+    private static final byte[] GREETING = BenchMessages.ascii("220 sink ESMTP\r\n");
+    private static final byte[] EHLO = BenchMessages.ascii("250-sink\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
+    private static final byte[] OK = BenchMessages.ascii("250 2.0.0 Ok\r\n");
+    private static final byte[] GO_AHEAD = BenchMessages.ascii("354 go ahead\r\n");
+    private static final byte[] BYE = BenchMessages.ascii("221 2.0.0 Bye\r\n");
+
+    /** Octets kept in front of each read, so an end of data split across reads is still recognized. */
+    private static final int KEPT = 4;
+
+    private final ServerSocket serverSocket;
+    private final LongAdder accepted = new LongAdder();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final ExecutorService sessions = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sink-session");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
+
+    SinkServer() throws IOException {
+        serverSocket = new ServerSocket();
+        serverSocket.setReuseAddress(true);
+        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        Thread acceptor = new Thread(this::acceptLoop, "sink-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(serverSocket.getInetAddress(), serverSocket.getLocalPort());
+    }
+
+    /** Messages acknowledged with 250 after their data. */
+    long received() {
+        return accepted.sum();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = serverSocket.accept();
+                socket.setTcpNoDelay(true);
+                open.add(socket);
+                sessions.execute(() -> serve(socket));
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            Session session = new Session(socket.getInputStream(), socket.getOutputStream());
+            session.run();
+        } catch (IOException ignored) {
+            // the client left
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        serverSocket.close();
+        for (Socket socket : open) {
+            socket.close();
+        }
+        sessions.shutdownNow();
+    }
+
+    private final class Session {
+        private final InputStream in;
+        private final OutputStream out;
+        private final byte[] buffer = new byte[16 * 1024];
+        private final byte[] line = new byte[1024];
+        private int position = KEPT;
+        private int limit = KEPT;
+
+        Session(InputStream in, OutputStream out) {
+            this.in = in;
+            this.out = new BufferedOutputStream(out, 16 * 1024);
+        }
+
+        void run() throws IOException {
+            out.write(GREETING);
+            while (true) {
+                int length = readLine();
+                if (length < 0) {
+                    return;
+                }
+                String verb = length >= 4 ? new String(line, 0, 4, StandardCharsets.US_ASCII) : "";
+                switch (verb) {
+                    case "EHLO" -> out.write(EHLO);
+                    case "DATA" -> {
+                        out.write(GO_AHEAD);
+                        if (!skipData()) {
+                            return;
+                        }
+                        accepted.increment();
+                        out.write(OK);
+                    }
+                    case "QUIT" -> {
+                        out.write(BYE);
+                        out.flush();
+                        return;
+                    }
+                    default -> out.write(OK);
+                }
+            }
+        }
+
+        /**
+         * Reads to CR LF . CR LF, keeping nothing: a tight scan for LF, then a look at the four octets before
+         * it (always in the buffer: {@link #fill} keeps the last four octets in front of new data, and the
+         * DATA command's own CR LF precedes the first data octet).
+         */
+        private boolean skipData() throws IOException {
+            while (true) {
+                if (position == limit && !fill()) {
+                    return false;
+                }
+                byte[] octets = buffer;
+                int end = limit;
+                for (int i = position; i < end; i++) {
+                    if (octets[i] == '\n' && octets[i - 1] == '\r' && octets[i - 2] == '.' && octets[i - 3] == '\n'
+                            && octets[i - 4] == '\r') {
+                        position = i + 1;
+                        return true;
+                    }
+                }
+                position = end;
+            }
+        }
+
+        private int readLine() throws IOException {
+            int length = 0;
+            while (true) {
+                if (position == limit && !fill()) {
+                    return -1;
+                }
+                byte b = buffer[position++];
+                if (b == '\n') {
+                    return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+                }
+                if (length < line.length) {
+                    line[length++] = b;
+                }
+            }
+        }
+
+        private boolean fill() throws IOException {
+            out.flush(); // like fakemail: answer everything pipelined so far before blocking
+            System.arraycopy(buffer, limit - KEPT, buffer, 0, KEPT);
+            int read = in.read(buffer, KEPT, buffer.length - KEPT);
+            if (read < 0) {
+                return false;
+            }
+            position = KEPT;
+            limit = KEPT + read;
+            return true;
+        }
+    }
+}
