@@ -3,6 +3,7 @@ package dev.fakemail.store;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -81,6 +82,25 @@ public final class Envelope {
     /** The transmission type of RFC 3848 (SMTP, ESMTP, ESMTPA, ESMTPS, ESMTPSA, UTF8SMTP...). */
     public String protocol() {
         return protocol;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Envelope that
+                && mailFrom.equals(that.mailFrom)
+                && mailParameters.equals(that.mailParameters)
+                && recipients.equals(that.recipients)
+                && heloName.equals(that.heloName)
+                && clientAddress.equals(that.clientAddress)
+                && Objects.equals(tlsProtocol, that.tlsProtocol)
+                && Objects.equals(authenticatedUser, that.authenticatedUser)
+                && protocol.equals(that.protocol);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mailFrom, mailParameters, recipients, heloName, clientAddress, tlsProtocol,
+                authenticatedUser, protocol);
     }
 
     @Override

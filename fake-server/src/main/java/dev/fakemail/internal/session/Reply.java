@@ -10,16 +10,17 @@ public final class Reply {
     /** What the loop does after sending the reply. */
     public enum Next { LINE, DOT_DATA, BYTES, START_TLS, CLOSE }
 
-    private static final byte[] NOTHING = new byte[0];
-    private static final Reply NONE = new Reply(NOTHING, Next.LINE, 0, 0);
+    private static final Reply NONE = new Reply("", Next.LINE, 0, 0);
 
+    private final String text;
     private final byte[] wire;
     private final Next next;
     private final long frameLength;
     private final long keepAtMost;
 
-    private Reply(byte[] wire, Next next, long frameLength, long keepAtMost) {
-        this.wire = wire;
+    private Reply(String text, Next next, long frameLength, long keepAtMost) {
+        this.text = text;
+        this.wire = text.getBytes(StandardCharsets.UTF_8);
         this.next = next;
         this.frameLength = frameLength;
         this.keepAtMost = keepAtMost;
@@ -27,7 +28,7 @@ public final class Reply {
 
     /** Sends this text (it carries its own CR LF line ends), then reads the next command line. */
     public static Reply text(String wireText) {
-        return new Reply(wireText.getBytes(StandardCharsets.UTF_8), Next.LINE, 0, 0);
+        return new Reply(wireText, Next.LINE, 0, 0);
     }
 
     /** Sends nothing and reads the next command line. */
@@ -37,26 +38,45 @@ public final class Reply {
 
     /** After sending, read dot-terminated data of at most {@code maxBytes} octets. */
     public Reply thenReadDotData(long maxBytes) {
-        return new Reply(wire, Next.DOT_DATA, 0, maxBytes);
+        return new Reply(text, Next.DOT_DATA, 0, maxBytes);
     }
 
     /** After sending, read exactly {@code length} octets, keeping at most {@code keepAtMost} of them. */
     public Reply thenReadBytes(long length, long keepAtMost) {
-        return new Reply(wire, Next.BYTES, length, keepAtMost);
+        return new Reply(text, Next.BYTES, length, keepAtMost);
     }
 
     /** After sending, start a TLS handshake as the server (STARTTLS, STLS). */
     public Reply thenStartTls() {
-        return new Reply(wire, Next.START_TLS, 0, 0);
+        return new Reply(text, Next.START_TLS, 0, 0);
     }
 
     /** After sending, close the connection. */
     public Reply thenClose() {
-        return new Reply(wire, Next.CLOSE, 0, 0);
+        return new Reply(text, Next.CLOSE, 0, 0);
     }
 
+    /** The reply as text, CR LF line ends included. */
+    public String text() {
+        return text;
+    }
+
+    /** The exact bytes to send; shared, never to be modified. */
     public byte[] wire() {
         return wire;
+    }
+
+    /** The reply's lines without their CR LF, for transcripts. */
+    public void forEachLine(java.util.function.Consumer<String> action) {
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf("\r\n", start);
+            if (end < 0) {
+                end = text.length();
+            }
+            action.accept(text.substring(start, end));
+            start = end + 2;
+        }
     }
 
     public Next next() {
@@ -73,6 +93,6 @@ public final class Reply {
 
     @Override
     public String toString() {
-        return new String(wire, StandardCharsets.UTF_8).stripTrailing() + " [then " + next + "]";
+        return text.stripTrailing() + " [then " + next + "]";
     }
 }

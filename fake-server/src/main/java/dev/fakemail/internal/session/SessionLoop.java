@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import dev.fakemail.internal.net.Transport;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -155,9 +154,7 @@ public final class SessionLoop implements Runnable {
         if (wire.length == 0) {
             return;
         }
-        for (String line : new String(wire, StandardCharsets.UTF_8).split("\r\n")) {
-            transcript.server(line);
-        }
+        reply.forEachLine(transcript::server);
         out.write(wire);
     }
 

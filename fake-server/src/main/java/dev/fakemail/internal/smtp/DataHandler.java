@@ -32,8 +32,7 @@ final class DataHandler {
         if (transaction.binaryMime) {
             return SmtpReplies.badSequence("BODY=BINARYMIME needs BDAT, not DATA");
         }
-        return SmtpReplies.plain(354, "End data with <CR><LF>.<CR><LF>")
-                .thenReadDotData(session.settings.maxMessageSize());
+        return SmtpReplies.START_MAIL_INPUT.thenReadDotData(session.settings.maxMessageSize());
     }
 
     static Reply finishData(SmtpSession session, DotResult result, GrowableBytes data) {
@@ -110,6 +109,11 @@ final class DataHandler {
         Envelope envelope = new Envelope(transaction.mailFrom, transaction.mailParameters, transaction.recipients,
                 session.heloName, session.connection.client(), session.connection.tlsProtocol(),
                 session.authenticatedUser, session.protocolNameFor(transaction));
+        if (envelope.equals(session.previousEnvelope)) {
+            envelope = session.previousEnvelope; // one shared envelope instead of a copy per message
+        } else {
+            session.previousEnvelope = envelope;
+        }
         byte[] raw = content.toArrayWithPrefix(TraceHeaders.of(session, envelope));
         ReceivedMessage message = session.store.deliver(envelope, raw);
         return SmtpReplies.reply(250, "2.0.0", "Ok: queued as " + message.id());

@@ -43,7 +43,7 @@ final class MailHandler {
             return SmtpReplies.reply(553, "5.6.7", "Error: non-ASCII sender address needs SMTPUTF8");
         }
         session.transaction = new Transaction(path.address(), path.parameters());
-        return SmtpReplies.reply(250, "2.1.0", "Ok");
+        return SmtpReplies.SENDER_OK;
     }
 
     /** Refusals by server policy: TLS or AUTH required before mail is accepted (RFC 3207 §4, RFC 4954 §6). */

@@ -131,11 +131,11 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
     }
 
     private static Map<String, String> parseParameters(String text) throws SyntaxException {
+        if (text.isBlank()) {
+            return Map.of(); // the common case, without allocating
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String token : text.trim().split(" +")) {
-            if (token.isEmpty()) {
-                continue;
-            }
             int equals = token.indexOf('=');
             String key = (equals < 0 ? token : token.substring(0, equals)).toUpperCase(Locale.ROOT);
             String value = equals < 0 ? "" : token.substring(equals + 1);

@@ -44,7 +44,7 @@ final class RcptHandler {
             return SmtpReplies.reply(452, "4.5.3", "Error: too many recipients");
         }
         transaction.recipients.add(new EnvelopeRecipient(address, path.parameters()));
-        return SmtpReplies.reply(250, "2.1.5", "Ok");
+        return SmtpReplies.RECIPIENT_OK;
     }
 
     private static Reply checkParameters(Map<String, String> parameters) {

@@ -8,6 +8,12 @@ import java.util.List;
  * the HELO/EHLO answer and the intermediate 334/354 replies go without, as RFC 2034 §3 says.
  */
 final class SmtpReplies {
+    // The replies of every transaction, built once: a reply is immutable, and these are the hot path.
+    static final Reply OK = reply(250, "2.0.0", "Ok");
+    static final Reply SENDER_OK = reply(250, "2.1.0", "Ok");
+    static final Reply RECIPIENT_OK = reply(250, "2.1.5", "Ok");
+    static final Reply START_MAIL_INPUT = plain(354, "End data with <CR><LF>.<CR><LF>");
+
     private SmtpReplies() {
     }
 
@@ -30,7 +36,7 @@ final class SmtpReplies {
     }
 
     static Reply ok() {
-        return reply(250, "2.0.0", "Ok");
+        return OK;
     }
 
     static Reply syntax(String text) {

@@ -6,6 +6,7 @@ import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.smtp.SmtpCommand.Verb;
+import dev.fakemail.store.Envelope;
 import dev.fakemail.store.MailStore;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,6 +34,8 @@ public final class SmtpSession implements ProtocolSession {
     AuthHandler.Dialogue authDialogue;
     /** The BDAT chunk being read and what to answer for it. */
     DataHandler.PendingChunk pendingChunk;
+    /** The envelope of this session's last message, reused when the next one is equal (bulk senders). */
+    Envelope previousEnvelope;
     private int errors;
 
     public SmtpSession(SmtpSettings settings, MailStore store, ConnectionInfo connection) {
@@ -126,7 +129,8 @@ public final class SmtpSession implements ProtocolSession {
         if (!extended) {
             return base;
         }
-        return base + (isTls() ? "S" : "") + (authenticatedUser != null ? "A" : "");
+        // Interned: a handful of distinct values, referenced by every stored envelope.
+        return (base + (isTls() ? "S" : "") + (authenticatedUser != null ? "A" : "")).intern();
     }
 
     private Reply counted(Reply reply) {
@@ -134,8 +138,7 @@ public final class SmtpSession implements ProtocolSession {
         if (wire.length > 0 && wire[0] == '5' && reply.next() != Reply.Next.CLOSE) {
             errors++;
             if (errors >= settings.maxErrors()) {
-                return Reply.text(new String(wire, java.nio.charset.StandardCharsets.UTF_8)
-                        + "421 4.7.0 " + settings.hostname() + " Error: too many errors\r\n").thenClose();
+                return Reply.text(reply.text() + "421 4.7.0 " + settings.hostname() + " Error: too many errors\r\n").thenClose();
             }
         }
         return reply;

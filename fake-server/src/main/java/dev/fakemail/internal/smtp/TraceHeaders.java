@@ -2,6 +2,10 @@ package dev.fakemail.internal.smtp;
 
 import dev.fakemail.store.Envelope;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -13,6 +17,9 @@ import java.util.Locale;
 final class TraceHeaders {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
+
+    /** The formatted date of the last second seen; formatting is a large share of a message's cost. */
+    private static volatile CachedDate lastDate = new CachedDate(Long.MIN_VALUE, ZoneOffset.UTC, "");
 
     private TraceHeaders() {
     }
@@ -27,7 +34,22 @@ final class TraceHeaders {
         if (envelope.recipients().size() == 1) {
             trace.append("\r\n\tfor <").append(envelope.recipients().get(0).address()).append('>');
         }
-        trace.append("; ").append(DATE.format(ZonedDateTime.now(session.settings.clock()))).append("\r\n");
+        trace.append("; ").append(date(session.settings.clock())).append("\r\n");
         return trace.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String date(Clock clock) {
+        long second = Math.floorDiv(clock.millis(), 1000);
+        CachedDate cached = lastDate;
+        if (cached.epochSecond() == second && cached.zone().equals(clock.getZone())) {
+            return cached.text();
+        }
+        ZonedDateTime now = Instant.ofEpochSecond(second).atZone(clock.getZone());
+        CachedDate fresh = new CachedDate(second, clock.getZone(), DATE.format(now));
+        lastDate = fresh;
+        return fresh.text();
+    }
+
+    private record CachedDate(long epochSecond, ZoneId zone, String text) {
     }
 }
