@@ -2,6 +2,9 @@ package dev.fakemail;
 
 import dev.fakemail.internal.net.ConnectionThreads;
 import dev.fakemail.internal.net.Listener;
+import dev.fakemail.internal.pop3.MaildropLocks;
+import dev.fakemail.internal.pop3.Pop3Session;
+import dev.fakemail.internal.pop3.Pop3Settings;
 import dev.fakemail.internal.session.SessionRunner;
 import dev.fakemail.internal.smtp.SmtpSession;
 import dev.fakemail.internal.smtp.SmtpSettings;
@@ -47,6 +50,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private final MailStore store;
     private final Journal journal;
     private final SmtpSettings smtpSettings;
+    private final Pop3Settings pop3Settings;
+    private final MaildropLocks maildropLocks = new MaildropLocks();
     private final List<Listener> listeners = new ArrayList<>();
     private ExecutorService executor;
 
@@ -57,6 +62,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         this.smtpSettings = new SmtpSettings(config.hostname, config.maxMessageSize, config.maxRecipients,
                 config.maxLineLength, config.maxErrors, config.requireTls, config.requireAuth, config.userPolicy(),
                 config.clock);
+        this.pop3Settings = new Pop3Settings(config.hostname, config.userPolicy(), config.requireTls,
+                config.maxErrors);
     }
 
     public static Builder builder() {
@@ -76,6 +83,12 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             if (config.smtpsPort != ServerConfig.OFF) {
                 listeners.add(smtpListener("smtps", config.smtpsPort, true));
             }
+            if (config.pop3Port != ServerConfig.OFF) {
+                listeners.add(pop3Listener("pop3", config.pop3Port, false));
+            }
+            if (config.pop3sPort != ServerConfig.OFF) {
+                listeners.add(pop3Listener("pop3s", config.pop3sPort, true));
+            }
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e.getMessage(), e);
@@ -89,6 +102,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             listener.close();
         }
         listeners.clear();
+        maildropLocks.clear();
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
@@ -117,6 +131,17 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     public Endpoint smtps() {
         return endpoint("smtps").orElseThrow(() -> new IllegalStateException(
                 "SMTPS is not running; enable it with builder().smtpsPort(0)"));
+    }
+
+    /** The POP3 endpoint (plain, with STLS). */
+    public Endpoint pop3() {
+        return endpoint("pop3").orElseThrow(() -> new IllegalStateException("POP3 is not running"));
+    }
+
+    /** The POP3S endpoint (implicit TLS), if configured. */
+    public Endpoint pop3s() {
+        return endpoint("pop3s").orElseThrow(() -> new IllegalStateException(
+                "POP3S is not running; enable it with builder().pop3sPort(0)"));
     }
 
     /** Every running endpoint, in start order. */
@@ -173,6 +198,13 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         journal.clear();
     }
 
+    private Listener pop3Listener(String name, int port, boolean implicitTls) throws IOException {
+        SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
+                connection -> new Pop3Session(pop3Settings, store, maildropLocks, connection), journal,
+                config.idleTimeout, config.tls);
+        return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, runner, executor);
+    }
+
     private Listener smtpListener(String name, int port, boolean implicitTls) throws IOException {
         SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
                 connection -> new SmtpSession(smtpSettings, store, connection), journal, config.idleTimeout,
@@ -185,6 +217,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         InetAddress bindAddress = InetAddress.getLoopbackAddress();
         int smtpPort = 0;
         int smtpsPort = ServerConfig.OFF;
+        int pop3Port = 0;
+        int pop3sPort = ServerConfig.OFF;
         String hostname = ServerConfig.DEFAULT_HOSTNAME;
         Map<String, String> users;
         boolean requireTls;
@@ -226,6 +260,18 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         /** SMTPS (implicit TLS) port: off by default; 0 picks a free port. */
         public Builder smtpsPort(int port) {
             this.smtpsPort = checkPort("smtpsPort", port);
+            return this;
+        }
+
+        /** POP3 port: 0 (default) picks a free port, {@link ServerConfig#OFF} disables POP3. */
+        public Builder pop3Port(int port) {
+            this.pop3Port = checkPort("pop3Port", port);
+            return this;
+        }
+
+        /** POP3S (implicit TLS) port: off by default; 0 picks a free port. */
+        public Builder pop3sPort(int port) {
+            this.pop3sPort = checkPort("pop3sPort", port);
             return this;
         }
 

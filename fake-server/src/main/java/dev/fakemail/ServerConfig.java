@@ -15,6 +15,14 @@ import javax.net.ssl.SSLContext;
 public final class ServerConfig {
     /** A port value that disables the listener. */
     public static final int OFF = -1;
+    public int pop3Port() {
+        return pop3Port;
+    }
+
+    public int pop3sPort() {
+        return pop3sPort;
+    }
+
     /** The server's name in greetings and Received fields unless configured. */
     public static final String DEFAULT_HOSTNAME = "localhost";
     /** The largest accepted message unless configured: 25 MiB, as large providers allow. */
@@ -23,6 +31,8 @@ public final class ServerConfig {
     final InetAddress bindAddress;
     final int smtpPort;
     final int smtpsPort;
+    final int pop3Port;
+    final int pop3sPort;
     final String hostname;
     final Map<String, String> users;
     final boolean requireTls;
@@ -41,6 +51,8 @@ public final class ServerConfig {
         this.bindAddress = builder.bindAddress;
         this.smtpPort = builder.smtpPort;
         this.smtpsPort = builder.smtpsPort;
+        this.pop3Port = builder.pop3Port;
+        this.pop3sPort = builder.pop3sPort;
         this.hostname = builder.hostname;
         this.users = builder.users == null ? null : Map.copyOf(builder.users);
         this.requireTls = builder.requireTls;

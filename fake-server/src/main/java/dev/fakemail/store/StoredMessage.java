@@ -2,6 +2,7 @@ package dev.fakemail.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Set;
 
@@ -51,6 +52,11 @@ public final class StoredMessage {
 
     public InputStream openStream() {
         return new ByteArrayInputStream(raw);
+    }
+
+    /** The stored bytes, read-only and uncopied (for the server's readers: POP3 RETR, IMAP FETCH). */
+    public ByteBuffer content() {
+        return ByteBuffer.wrap(raw).asReadOnlyBuffer();
     }
 
     StoredMessage withFlags(Set<String> newFlags, long newModSeq) {

@@ -1,6 +1,7 @@
 package dev.fakemail.internal.session;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * What a handler returns: the exact bytes to send (possibly none) and what the session loop does next:
@@ -10,7 +11,7 @@ public final class Reply {
     /** What the loop does after sending the reply. */
     public enum Next { LINE, DOT_DATA, BYTES, START_TLS, CLOSE }
 
-    private static final Reply NONE = new Reply("", Next.LINE, 0, 0);
+    private static final Reply NONE = new Reply("", new byte[0], Next.LINE, 0, 0);
 
     private final String text;
     private final byte[] wire;
@@ -18,9 +19,9 @@ public final class Reply {
     private final long frameLength;
     private final long keepAtMost;
 
-    private Reply(String text, Next next, long frameLength, long keepAtMost) {
+    private Reply(String text, byte[] wire, Next next, long frameLength, long keepAtMost) {
         this.text = text;
-        this.wire = text.getBytes(StandardCharsets.UTF_8);
+        this.wire = wire;
         this.next = next;
         this.frameLength = frameLength;
         this.keepAtMost = keepAtMost;
@@ -28,7 +29,15 @@ public final class Reply {
 
     /** Sends this text (it carries its own CR LF line ends), then reads the next command line. */
     public static Reply text(String wireText) {
-        return new Reply(wireText, Next.LINE, 0, 0);
+        return new Reply(wireText, wireText.getBytes(StandardCharsets.UTF_8), Next.LINE, 0, 0);
+    }
+
+    /**
+     * Sends these bytes as they are (message content, which need not be UTF-8); the transcript shows
+     * {@code transcriptText} instead of the content.
+     */
+    public static Reply bytes(byte[] wire, String transcriptText) {
+        return new Reply(transcriptText, wire, Next.LINE, 0, 0);
     }
 
     /** Sends nothing and reads the next command line. */
@@ -38,25 +47,25 @@ public final class Reply {
 
     /** After sending, read dot-terminated data of at most {@code maxBytes} octets. */
     public Reply thenReadDotData(long maxBytes) {
-        return new Reply(text, Next.DOT_DATA, 0, maxBytes);
+        return new Reply(text, wire, Next.DOT_DATA, 0, maxBytes);
     }
 
     /** After sending, read exactly {@code length} octets, keeping at most {@code keepAtMost} of them. */
     public Reply thenReadBytes(long length, long keepAtMost) {
-        return new Reply(text, Next.BYTES, length, keepAtMost);
+        return new Reply(text, wire, Next.BYTES, length, keepAtMost);
     }
 
     /** After sending, start a TLS handshake as the server (STARTTLS, STLS). */
     public Reply thenStartTls() {
-        return new Reply(text, Next.START_TLS, 0, 0);
+        return new Reply(text, wire, Next.START_TLS, 0, 0);
     }
 
     /** After sending, close the connection. */
     public Reply thenClose() {
-        return new Reply(text, Next.CLOSE, 0, 0);
+        return new Reply(text, wire, Next.CLOSE, 0, 0);
     }
 
-    /** The reply as text, CR LF line ends included. */
+    /** The reply as text, CR LF line ends included (for content replies: their transcript text). */
     public String text() {
         return text;
     }
@@ -67,7 +76,7 @@ public final class Reply {
     }
 
     /** The reply's lines without their CR LF, for transcripts. */
-    public void forEachLine(java.util.function.Consumer<String> action) {
+    public void forEachLine(Consumer<String> action) {
         int start = 0;
         while (start < text.length()) {
             int end = text.indexOf("\r\n", start);

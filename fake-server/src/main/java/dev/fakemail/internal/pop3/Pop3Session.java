@@ -1,0 +1,167 @@
+package dev.fakemail.internal.pop3;
+
+import dev.fakemail.internal.net.FrameReader.DotResult;
+import dev.fakemail.internal.net.GrowableBytes;
+import dev.fakemail.internal.sasl.SaslExchange;
+import dev.fakemail.internal.session.ConnectionInfo;
+import dev.fakemail.internal.session.ProtocolSession;
+import dev.fakemail.internal.session.Reply;
+import dev.fakemail.store.MailStore;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One POP3 session (RFC 1939): the AUTHORIZATION and TRANSACTION states and the dispatch of commands to
+ * small handlers; UPDATE happens inside QUIT. The maildrop lock is released however the session ends, and
+ * only QUIT deletes anything.
+ */
+public final class Pop3Session implements ProtocolSession {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** One command: checks its state, changes it, returns the reply. */
+    @FunctionalInterface
+    interface Handler {
+        Reply handle(Pop3Session session, String argument);
+    }
+
+    private static final Map<String, Handler> AUTHORIZATION = Map.of(
+            "USER", AuthorizationHandlers::user,
+            "PASS", AuthorizationHandlers::pass,
+            "APOP", AuthorizationHandlers::apop,
+            "AUTH", AuthorizationHandlers::auth,
+            "STLS", AuthorizationHandlers::stls,
+            "CAPA", AuthorizationHandlers::capa,
+            "QUIT", AuthorizationHandlers::quit);
+
+    private static final Map<String, Handler> TRANSACTION = Map.ofEntries(
+            Map.entry("STAT", TransactionHandlers::stat),
+            Map.entry("LIST", TransactionHandlers::list),
+            Map.entry("UIDL", TransactionHandlers::uidl),
+            Map.entry("RETR", TransactionHandlers::retr),
+            Map.entry("TOP", TransactionHandlers::top),
+            Map.entry("DELE", TransactionHandlers::dele),
+            Map.entry("RSET", TransactionHandlers::rset),
+            Map.entry("NOOP", TransactionHandlers::noop),
+            Map.entry("CAPA", AuthorizationHandlers::capa),
+            Map.entry("QUIT", TransactionHandlers::quit));
+
+    final Pop3Settings settings;
+    final MailStore store;
+    final MaildropLocks locks;
+    final ConnectionInfo connection;
+    /** The APOP timestamp of the greeting (RFC 1939 §7), unique per session. */
+    final String banner;
+    /** The name given by USER, waiting for PASS. */
+    String pendingUser;
+    /** The SASL exchange awaiting the client's next line; null when none is under way. */
+    SaslExchange saslExchange;
+    /** Set once logged in: the session is then in the TRANSACTION state. */
+    Maildrop maildrop;
+    private int errors;
+
+    public Pop3Session(Pop3Settings settings, MailStore store, MaildropLocks locks, ConnectionInfo connection) {
+        this.settings = settings;
+        this.store = store;
+        this.locks = locks;
+        this.connection = connection;
+        this.banner = "<" + Math.abs(RANDOM.nextLong()) + "." + System.currentTimeMillis() + "@"
+                + settings.hostname() + ">";
+    }
+
+    @Override
+    public Reply greeting() {
+        return ok("fakemail POP3 server ready " + banner);
+    }
+
+    @Override
+    public Reply onLine(byte[] line) {
+        if (saslExchange != null) {
+            return counted(AuthorizationHandlers.continueAuth(this, line));
+        }
+        String text = new String(line, StandardCharsets.UTF_8);
+        int space = text.indexOf(' ');
+        String verb = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
+        String argument = space < 0 ? "" : text.substring(space + 1);
+        Handler handler = (maildrop == null ? AUTHORIZATION : TRANSACTION).get(verb);
+        if (handler == null) {
+            boolean known = AUTHORIZATION.containsKey(verb) || TRANSACTION.containsKey(verb);
+            return counted(err(known ? "command not valid in this state" : "unknown command"));
+        }
+        return counted(handler.handle(this, argument));
+    }
+
+    @Override
+    public Reply onLineTooLong() {
+        saslExchange = null;
+        return counted(err("line too long"));
+    }
+
+    @Override
+    public Reply onDotData(DotResult result, GrowableBytes data) {
+        throw new IllegalStateException("POP3 never reads message data from the client");
+    }
+
+    @Override
+    public Reply onBytes(boolean complete, GrowableBytes data) {
+        throw new IllegalStateException("POP3 never reads byte frames from the client");
+    }
+
+    @Override
+    public Reply onTlsStarted() {
+        pendingUser = null; // RFC 2595 §4: nothing learned before the handshake counts
+        return Reply.none();
+    }
+
+    @Override
+    public Reply onIdleTimeout() {
+        // RFC 1939 §3: an autologout timer ends the session without entering UPDATE: nothing is deleted.
+        return err("idle timeout, closing connection; no messages deleted").thenClose();
+    }
+
+    @Override
+    public void onEnd() {
+        if (maildrop != null) {
+            locks.unlock(maildrop.user, this);
+            maildrop = null;
+        }
+        saslExchange = null;
+    }
+
+    @Override
+    public int maxLineLength() {
+        return Pop3Settings.MAX_LINE_LENGTH;
+    }
+
+    @Override
+    public String transcriptOf(byte[] line) {
+        if (saslExchange != null) {
+            return "<SASL response hidden>";
+        }
+        String text = new String(line, StandardCharsets.UTF_8);
+        String upper = text.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("PASS ")) {
+            return "PASS ****";
+        }
+        if (upper.startsWith("AUTH ") && text.trim().split(" +").length > 2) {
+            return text.substring(0, text.indexOf(' ', 5)) + " ****";
+        }
+        return text;
+    }
+
+    static Reply ok(String text) {
+        return Reply.text("+OK " + text + "\r\n");
+    }
+
+    static Reply err(String text) {
+        return Reply.text("-ERR " + text + "\r\n");
+    }
+
+    private Reply counted(Reply reply) {
+        if (reply.text().startsWith("-ERR") && reply.next() != Reply.Next.CLOSE && ++errors >= settings.maxErrors()) {
+            return Reply.text(reply.text() + "-ERR too many errors, closing connection\r\n").thenClose();
+        }
+        return reply;
+    }
+}
