@@ -23,12 +23,8 @@ final class TransactionHandlers {
     }
 
     static Reply retr(Pop3Session session, String argument) {
-        Object target = existing(session, argument);
-        if (target instanceof Reply error) {
-            return error;
-        }
-        int number = (Integer) target;
-        return content(session, number, -1);
+        Target target = existing(session, argument);
+        return target.error() != null ? target.error() : content(session, target.number(), -1);
     }
 
     static Reply top(Pop3Session session, String argument) {
@@ -36,21 +32,18 @@ final class TransactionHandlers {
         if (words.length != 2 || !words[1].matches("[0-9]{1,9}")) {
             return Pop3Session.err("TOP needs a message number and a line count");
         }
-        Object target = existing(session, words[0]);
-        if (target instanceof Reply error) {
-            return error;
-        }
-        return content(session, (Integer) target, Integer.parseInt(words[1]));
+        Target target = existing(session, words[0]);
+        return target.error() != null ? target.error()
+                : content(session, target.number(), Integer.parseInt(words[1]));
     }
 
     static Reply dele(Pop3Session session, String argument) {
-        Object target = existing(session, argument);
-        if (target instanceof Reply error) {
-            return error;
+        Target target = existing(session, argument);
+        if (target.error() != null) {
+            return target.error();
         }
-        int number = (Integer) target;
-        session.maildrop.delete(number);
-        return Pop3Session.ok("message " + number + " deleted");
+        session.maildrop.delete(target.number());
+        return Pop3Session.ok("message " + target.number() + " deleted");
     }
 
     static Reply rset(Pop3Session session, String argument) {
@@ -91,12 +84,11 @@ final class TransactionHandlers {
     private static Reply listing(Pop3Session session, String argument, Column column) {
         Maildrop maildrop = session.maildrop;
         if (!argument.isBlank()) {
-            Object target = existing(session, argument);
-            if (target instanceof Reply error) {
-                return error;
+            Target target = existing(session, argument);
+            if (target.error() != null) {
+                return target.error();
             }
-            int number = (Integer) target;
-            return Pop3Session.ok(number + " " + column.of(maildrop, number));
+            return Pop3Session.ok(target.number() + " " + column.of(maildrop, target.number()));
         }
         StringBuilder listing = new StringBuilder(32 + maildrop.numbered() * 16);
         listing.append("+OK ").append(maildrop.visibleCount()).append(" messages\r\n");
@@ -109,20 +101,23 @@ final class TransactionHandlers {
         return Reply.text(listing.toString());
     }
 
-    /** The message number in the argument, or the -ERR reply explaining why there is none. */
-    private static Object existing(Pop3Session session, String argument) {
+    /** A message number from an argument, or the -ERR reply that says why there is none. */
+    private record Target(int number, Reply error) {
+    }
+
+    private static Target existing(Pop3Session session, String argument) {
         String digits = argument.trim();
         if (!digits.matches("[0-9]{1,9}")) {
-            return Pop3Session.err("a message number is needed");
+            return new Target(0, Pop3Session.err("a message number is needed"));
         }
         int number = Integer.parseInt(digits);
         Maildrop maildrop = session.maildrop;
         if (!maildrop.exists(number)) {
-            return Pop3Session.err("no such message, only " + maildrop.numbered() + " in maildrop");
+            return new Target(0, Pop3Session.err("no such message, only " + maildrop.numbered() + " in maildrop"));
         }
         if (maildrop.isDeleted(number)) {
-            return Pop3Session.err("message " + number + " already deleted");
+            return new Target(0, Pop3Session.err("message " + number + " already deleted"));
         }
-        return number;
+        return new Target(number, null);
     }
 }
