@@ -8,8 +8,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The standalone server: {@code java -jar fakemail.jar [--smtp-port N] [--web-port N] ...}. Exit codes: 0 after
- * --help or --version, 2 for a bad setting, 1 when a listener cannot start. SIGTERM or Ctrl-C stop it cleanly.
+ * The standalone server: {@code java -jar fakemail.jar [--smtp-port N] [--pop3-port N] [--web-port N] ...}.
+ * Exit codes: 0 after --help or --version, 2 for a bad setting, 1 when a listener cannot start. SIGTERM or
+ * Ctrl-C stop it cleanly.
  */
 public final class Main {
     static final int EXIT_START_FAILED = 1;

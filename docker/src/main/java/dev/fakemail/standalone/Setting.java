@@ -10,13 +10,17 @@ enum Setting {
             "SMTP port (with STARTTLS); 0 picks a free port, off disables it"),
     SMTPS_PORT("N|off", String.valueOf(StandaloneOptions.DEFAULT_SMTPS_PORT),
             "SMTPS port (implicit TLS); 0 picks a free port, off disables it"),
+    POP3_PORT("N|off", String.valueOf(StandaloneOptions.DEFAULT_POP3_PORT),
+            "POP3 port (with STLS); 0 picks a free port, off disables it"),
+    POP3S_PORT("N|off", String.valueOf(StandaloneOptions.DEFAULT_POP3S_PORT),
+            "POP3S port (implicit TLS); 0 picks a free port, off disables it"),
     WEB_PORT("N|off", String.valueOf(StandaloneOptions.DEFAULT_WEB_PORT),
             "web inbox and JSON API port; 0 picks a free port, off disables it"),
     USERS("USER:PASSWORD,...", "(any)",
             "fixed users; without it any user name and password are accepted"),
     HOSTNAME("NAME", StandaloneOptions.DEFAULT_HOSTNAME, "the server's name in greetings and Received fields"),
     MAX_MESSAGE_SIZE("N", "25M", "largest accepted message in octets; suffix K, M or G for KiB, MiB, GiB"),
-    REQUIRE_TLS(null, "false", "refuse MAIL and AUTH until the client uses TLS"),
+    REQUIRE_TLS(null, "false", "refuse MAIL, AUTH and POP3 logins until the client uses TLS"),
     REQUIRE_AUTH(null, "false", "refuse MAIL until the client has authenticated");
 
     private final String argument;

@@ -21,6 +21,8 @@ public final class StandaloneOptions {
     /** The well-known ports plus 1000, as MailHog and Mailpit do for SMTP: unprivileged, easy to recognize. */
     public static final int DEFAULT_SMTP_PORT = 1025;
     public static final int DEFAULT_SMTPS_PORT = 1465;
+    public static final int DEFAULT_POP3_PORT = 1110;
+    public static final int DEFAULT_POP3S_PORT = 1995;
     public static final int DEFAULT_WEB_PORT = 8025;
     public static final String DEFAULT_HOSTNAME = ServerConfig.DEFAULT_HOSTNAME;
     public static final long DEFAULT_MAX_MESSAGE_SIZE = ServerConfig.DEFAULT_MAX_MESSAGE_SIZE;
@@ -30,6 +32,8 @@ public final class StandaloneOptions {
     private InetAddress bind;
     private int smtpPort = DEFAULT_SMTP_PORT;
     private int smtpsPort = DEFAULT_SMTPS_PORT;
+    private int pop3Port = DEFAULT_POP3_PORT;
+    private int pop3sPort = DEFAULT_POP3S_PORT;
     private int webPort = DEFAULT_WEB_PORT;
     private Map<String, String> users;
     private String hostname = DEFAULT_HOSTNAME;
@@ -66,7 +70,7 @@ public final class StandaloneOptions {
     public static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("Usage: java -jar fakemail.jar [OPTIONS]\n")
-                .append("A fake mail server: SMTP, SMTPS and a web inbox, everything kept in memory.\n\n")
+                .append("A fake mail server: SMTP, SMTPS, POP3, POP3S and a web inbox, everything kept in memory.\n\n")
                 .append("Options (each also read from its environment variable; a flag wins):\n");
         for (Setting setting : Setting.values()) {
             String flag = setting.flag() + (setting.isSwitch() ? "" : " " + setting.argument());
@@ -98,6 +102,16 @@ public final class StandaloneOptions {
         return smtpsPort;
     }
 
+    /** The POP3 port (STLS offered), 0 for a free one, or {@link ServerConfig#OFF}. */
+    public int pop3Port() {
+        return pop3Port;
+    }
+
+    /** The POP3S port (implicit TLS), 0 for a free one, or {@link ServerConfig#OFF}. */
+    public int pop3sPort() {
+        return pop3sPort;
+    }
+
     /** The web inbox port, 0 for a free one, or {@link ServerConfig#OFF}. */
     public int webPort() {
         return webPort;
@@ -109,6 +123,8 @@ public final class StandaloneOptions {
                 .bindAddress(bind)
                 .smtpPort(smtpPort)
                 .smtpsPort(smtpsPort)
+                .pop3Port(pop3Port)
+                .pop3sPort(pop3sPort)
                 .hostname(hostname)
                 .maxMessageSize(maxMessageSize)
                 .requireTls(requireTls)
@@ -157,6 +173,8 @@ public final class StandaloneOptions {
             case BIND -> { } // read first: nothing else depends on it, but errors are reported in a fixed order
             case SMTP_PORT -> smtpPort = port(value);
             case SMTPS_PORT -> smtpsPort = port(value);
+            case POP3_PORT -> pop3Port = port(value);
+            case POP3S_PORT -> pop3sPort = port(value);
             case WEB_PORT -> webPort = port(value);
             case USERS -> users = users(value);
             case HOSTNAME -> hostname = hostname(value);
@@ -167,13 +185,16 @@ public final class StandaloneOptions {
     }
 
     private void checkDistinctPorts(Map<Setting, Value> values) throws OptionException {
+        Map<Setting, Integer> ports = new EnumMap<>(Setting.class); // enum order: the first one keeps its port
+        ports.put(Setting.SMTP_PORT, smtpPort);
+        ports.put(Setting.SMTPS_PORT, smtpsPort);
+        ports.put(Setting.POP3_PORT, pop3Port);
+        ports.put(Setting.POP3S_PORT, pop3sPort);
+        ports.put(Setting.WEB_PORT, webPort);
         Map<Integer, Setting> seen = new LinkedHashMap<>();
-        for (Setting setting : List.of(Setting.SMTP_PORT, Setting.SMTPS_PORT, Setting.WEB_PORT)) {
-            int port = switch (setting) {
-                case SMTP_PORT -> smtpPort;
-                case SMTPS_PORT -> smtpsPort;
-                default -> webPort;
-            };
+        for (Map.Entry<Setting, Integer> entry : ports.entrySet()) {
+            Setting setting = entry.getKey();
+            int port = entry.getValue();
             if (port > 0) {
                 Setting other = seen.putIfAbsent(port, setting);
                 if (other != null) {
@@ -280,6 +301,8 @@ public final class StandaloneOptions {
         parts.add("bind=" + (bind == null ? null : bind.getHostAddress()));
         parts.add("smtp=" + smtpPort);
         parts.add("smtps=" + smtpsPort);
+        parts.add("pop3=" + pop3Port);
+        parts.add("pop3s=" + pop3sPort);
         parts.add("web=" + webPort);
         parts.add("users=" + (users == null ? "any" : users.keySet()));
         parts.add("hostname=" + hostname);

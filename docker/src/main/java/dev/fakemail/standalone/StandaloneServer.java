@@ -33,7 +33,7 @@ public final class StandaloneServer implements AutoCloseable {
             mail.start();
         } catch (UncheckedIOException e) {
             mail.stop();
-            String message = e.getCause().getMessage(); // the core wraps "smtp cannot listen on ..."
+            String message = e.getCause().getMessage(); // the core wraps "smtp cannot listen on ...", "pop3 ..."
             throw withHint(message, e.getCause(), listenerFlag(message));
         }
         if (options.webPort() == ServerConfig.OFF) {
@@ -94,6 +94,8 @@ public final class StandaloneServer implements AutoCloseable {
         return switch (name) {
             case "smtp" -> Setting.SMTP_PORT.flag();
             case "smtps" -> Setting.SMTPS_PORT.flag();
+            case "pop3" -> Setting.POP3_PORT.flag();
+            case "pop3s" -> Setting.POP3S_PORT.flag();
             default -> null;
         };
     }

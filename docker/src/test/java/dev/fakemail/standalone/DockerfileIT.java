@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.ServerConfig;
 import dev.fakemail.web.WebInbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +61,8 @@ class DockerfileIT {
                 .map(port -> Integer.parseInt(port.replace("/tcp", ""))).toList();
 
         assertThat(exposed).containsExactlyInAnyOrder(StandaloneOptions.DEFAULT_SMTP_PORT,
-                StandaloneOptions.DEFAULT_SMTPS_PORT, StandaloneOptions.DEFAULT_WEB_PORT);
+                StandaloneOptions.DEFAULT_SMTPS_PORT, StandaloneOptions.DEFAULT_POP3_PORT,
+                StandaloneOptions.DEFAULT_POP3S_PORT, StandaloneOptions.DEFAULT_WEB_PORT);
     }
 
     @Test
@@ -108,7 +110,11 @@ class DockerfileIT {
         StandaloneOptions options = StandaloneOptions.parse(flags, env);
 
         assertThat(options.bind().isAnyLocalAddress()).as("bind address inside the container").isTrue();
-        assertThat(options.serverBuilder().build().config().smtpPort()).isEqualTo(StandaloneOptions.DEFAULT_SMTP_PORT);
+        ServerConfig config = options.serverBuilder().build().config();
+        assertThat(config.smtpPort()).isEqualTo(StandaloneOptions.DEFAULT_SMTP_PORT);
+        assertThat(config.smtpsPort()).isEqualTo(StandaloneOptions.DEFAULT_SMTPS_PORT);
+        assertThat(config.pop3Port()).isEqualTo(StandaloneOptions.DEFAULT_POP3_PORT);
+        assertThat(config.pop3sPort()).isEqualTo(StandaloneOptions.DEFAULT_POP3S_PORT);
         assertThat(options.webPort()).isEqualTo(StandaloneOptions.DEFAULT_WEB_PORT);
     }
 

@@ -29,6 +29,10 @@ class StandaloneOptionsTest {
         assertThat(config.bindAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
         assertThat(config.smtpPort()).isEqualTo(1025);
         assertThat(config.smtpsPort()).isEqualTo(1465);
+        assertThat(config.pop3Port()).isEqualTo(1110);
+        assertThat(config.pop3sPort()).isEqualTo(1995);
+        assertThat(options.pop3Port()).isEqualTo(StandaloneOptions.DEFAULT_POP3_PORT);
+        assertThat(options.pop3sPort()).isEqualTo(StandaloneOptions.DEFAULT_POP3S_PORT);
         assertThat(options.webPort()).isEqualTo(8025);
         assertThat(config.hostname()).isEqualTo("localhost");
         assertThat(config.hasFixedUsers()).isFalse();
@@ -42,13 +46,15 @@ class StandaloneOptionsTest {
     @Test
     void flagsSetEverySetting() throws Exception {
         StandaloneOptions options = parse("--bind", "0.0.0.0", "--smtp-port", "2525", "--smtps-port=0",
-                "--web-port", "off", "--users", "alice:secret, bob:pa:ss", "--hostname", "mail.example.test",
-                "--max-message-size", "10M", "--require-tls", "--require-auth");
+                "--pop3-port", "2110", "--pop3s-port=off", "--web-port", "off", "--users", "alice:secret, bob:pa:ss",
+                "--hostname", "mail.example.test", "--max-message-size", "10M", "--require-tls", "--require-auth");
         ServerConfig config = config(options);
 
         assertThat(config.bindAddress().isAnyLocalAddress()).isTrue();
         assertThat(config.smtpPort()).isEqualTo(2525);
         assertThat(config.smtpsPort()).isZero();
+        assertThat(config.pop3Port()).isEqualTo(2110);
+        assertThat(config.pop3sPort()).isEqualTo(ServerConfig.OFF);
         assertThat(options.webPort()).isEqualTo(ServerConfig.OFF);
         assertThat(config.users()).containsExactlyInAnyOrderEntriesOf(Map.of("alice", "secret", "bob", "pa:ss"));
         assertThat(config.hostname()).isEqualTo("mail.example.test");
@@ -77,6 +83,30 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void environmentVariablesSetThePop3Ports() throws Exception {
+        StandaloneOptions options = StandaloneOptions.parse(List.of(),
+                Map.of("FAKEMAIL_POP3_PORT", "off", "FAKEMAIL_POP3S_PORT", "2995"));
+
+        assertThat(config(options).pop3Port()).isEqualTo(ServerConfig.OFF);
+        assertThat(config(options).pop3sPort()).isEqualTo(2995);
+        assertThat(options.pop3Port()).isEqualTo(ServerConfig.OFF);
+        assertThat(options.pop3sPort()).isEqualTo(2995);
+
+        options = StandaloneOptions.parse(List.of(), Map.of("FAKEMAIL_POP3_PORT", "0", "FAKEMAIL_POP3S_PORT", "Off"));
+        assertThat(config(options).pop3Port()).isZero();
+        assertThat(config(options).pop3sPort()).isEqualTo(ServerConfig.OFF);
+    }
+
+    @Test
+    void pop3FlagsWinOverTheirEnvironmentVariables() throws Exception {
+        StandaloneOptions options = StandaloneOptions.parse(List.of("--pop3-port", "3110", "--pop3s-port=0"),
+                Map.of("FAKEMAIL_POP3_PORT", "4110", "FAKEMAIL_POP3S_PORT", "off"));
+
+        assertThat(config(options).pop3Port()).isEqualTo(3110);
+        assertThat(config(options).pop3sPort()).isZero();
+    }
+
+    @Test
     void flagsWinOverEnvironmentVariables() throws Exception {
         StandaloneOptions options = StandaloneOptions.parse(List.of("--smtp-port", "3025", "--require-tls=false"),
                 Map.of("FAKEMAIL_SMTP_PORT", "4025", "FAKEMAIL_REQUIRE_TLS", "true", "FAKEMAIL_WEB_PORT", "9025"));
@@ -100,6 +130,10 @@ class StandaloneOptionsTest {
             "--smtp-port nonsense        | --smtp-port: 'nonsense' is not a port (0..65535, 0 for a free port, or off)",
             "--smtps-port=65536          | --smtps-port: '65536' is not a port",
             "--web-port -1               | --web-port: '-1' is not a port",
+            "--pop3-port nonsense        | --pop3-port: 'nonsense' is not a port (0..65535, 0 for a free port, or off)",
+            "--pop3-port 1e3             | --pop3-port: '1e3' is not a port",
+            "--pop3s-port=65536          | --pop3s-port: '65536' is not a port",
+            "--pop3s-port=               | --pop3s-port: '' is not a port",
             "--bind 999.1.1.1            | --bind: '999.1.1.1' is not an IP address or a known host name",
             "--users alice               | --users: entry 'alice' is not USER:PASSWORD",
             "--users alice:              | --users: entry 'alice:' is not USER:PASSWORD",
@@ -111,11 +145,18 @@ class StandaloneOptionsTest {
             "--max-message-size lots     | --max-message-size: 'lots' is not a positive size",
             "--require-tls=maybe         | --require-tls: 'maybe' is not true or false",
             "--smtp-port                 | --smtp-port needs a value (N|off)",
+            "--pop3-port                 | --pop3-port needs a value (N|off)",
+            "--pop3s-port --pop3-port 0  | --pop3s-port needs a value (N|off)",
+            "--pop3-ports 1              | unknown option '--pop3-ports' (see --help)",
             "--users --require-tls       | --users needs a value (USER:PASSWORD,...)",
             "--smtp-ports 1              | unknown option '--smtp-ports' (see --help)",
             "-p 1                        | unknown option '-p' (see --help)",
             "1025                        | unexpected argument '1025'",
             "--smtp-port 2000 --web-port 2000 | --web-port: port 2000 is already taken by --smtp-port",
+            "--pop3-port 2000 --smtp-port 2000 | --pop3-port: port 2000 is already taken by --smtp-port",
+            "--pop3s-port 3000 --pop3-port 3000 | --pop3s-port: port 3000 is already taken by --pop3-port",
+            "--web-port 1995             | --web-port: port 1995 is already taken by --pop3s-port",
+            "--smtps-port 1110           | --pop3-port: port 1110 is already taken by --smtps-port",
     })
     void badFlagsAreReportedByName(String args, String message) {
         assertThatThrownBy(() -> parse(args.strip().split("\\s+")))
@@ -126,6 +167,9 @@ class StandaloneOptionsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "FAKEMAIL_SMTP_PORT   | nonsense | FAKEMAIL_SMTP_PORT: 'nonsense' is not a port",
+            "FAKEMAIL_POP3_PORT   | pop      | FAKEMAIL_POP3_PORT: 'pop' is not a port",
+            "FAKEMAIL_POP3S_PORT  | 99999    | FAKEMAIL_POP3S_PORT: '99999' is not a port",
+            "FAKEMAIL_POP3_PORT   | 1025     | FAKEMAIL_POP3_PORT: port 1025 is already taken by --smtp-port",
             "FAKEMAIL_BIND        | [nope    | FAKEMAIL_BIND: '[nope' is not an IP address",
             "FAKEMAIL_REQUIRE_AUTH| sure     | FAKEMAIL_REQUIRE_AUTH: 'sure' is not true or false",
             "FAKEMAIL_USERS       | x        | FAKEMAIL_USERS: entry 'x' is not USER:PASSWORD",
@@ -146,10 +190,13 @@ class StandaloneOptionsTest {
 
     @Test
     void zeroPortsMayRepeatAndOffIsCaseInsensitive() throws Exception {
-        StandaloneOptions options = parse("--smtp-port", "0", "--smtps-port", "0", "--web-port", "OFF");
+        StandaloneOptions options = parse("--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0",
+                "--pop3s-port", "0", "--web-port", "OFF");
 
         assertThat(config(options).smtpPort()).isZero();
         assertThat(config(options).smtpsPort()).isZero();
+        assertThat(config(options).pop3Port()).isZero();
+        assertThat(config(options).pop3sPort()).isZero();
         assertThat(options.webPort()).isEqualTo(ServerConfig.OFF);
     }
 
@@ -167,11 +214,14 @@ class StandaloneOptionsTest {
         for (Setting setting : Setting.values()) {
             assertThat(usage).contains(setting.flag(), setting.env(), "default " + setting.defaultValue());
         }
-        assertThat(usage).contains("--help", "--version", "--smtp-port N|off", "env FAKEMAIL_SMTP_PORT, default 1025");
+        assertThat(usage).contains("--help", "--version", "--smtp-port N|off", "env FAKEMAIL_SMTP_PORT, default 1025",
+                "--pop3-port N|off", "env FAKEMAIL_POP3_PORT, default 1110",
+                "--pop3s-port N|off", "env FAKEMAIL_POP3S_PORT, default 1995", "POP3");
     }
 
     @Test
     void toStringShowsUsersButNeverPasswords() throws Exception {
         assertThat(parse("--users", "alice:topsecret").toString()).contains("alice").doesNotContain("topsecret");
+        assertThat(parse("--pop3-port", "off").toString()).contains("pop3=-1", "pop3s=1995");
     }
 }

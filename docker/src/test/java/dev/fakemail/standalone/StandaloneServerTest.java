@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(30)
 class StandaloneServerTest {
@@ -25,15 +27,20 @@ class StandaloneServerTest {
     @Test
     void describesEveryListenerAndTheInbox() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(
-                options("--smtp-port", "0", "--smtps-port", "0", "--web-port", "0"))) {
+                options("--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0",
+                        "--web-port", "0"))) {
             List<String> lines = server.describe();
 
             int smtp = server.mail().smtp().port();
             int smtps = server.mail().smtps().port();
+            int pop3 = server.mail().pop3().port();
+            int pop3s = server.mail().pop3s().port();
             int web = server.web().orElseThrow().port();
             assertThat(lines).containsExactly(
                     "smtp listening on 127.0.0.1:" + smtp,
                     "smtps listening on 127.0.0.1:" + smtps,
+                    "pop3 listening on 127.0.0.1:" + pop3,
+                    "pop3s listening on 127.0.0.1:" + pop3s,
                     "web listening on 127.0.0.1:" + web,
                     "inbox at http://127.0.0.1:" + web + "/");
         }
@@ -42,7 +49,8 @@ class StandaloneServerTest {
     @Test
     void mailSentOverSmtpShowsUpInTheInbox() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(
-                options("--smtp-port", "0", "--smtps-port", "off", "--web-port", "0"))) {
+                options("--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off",
+                        "--pop3s-port", "off", "--web-port", "0"))) {
             Smtp.send("127.0.0.1", server.mail().smtp().port(), "a@example.test", "b@example.test", "Hi there");
 
             String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -56,7 +64,8 @@ class StandaloneServerTest {
     @Test
     void listenersSwitchedOffAreNotDescribed() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(
-                options("--smtp-port", "0", "--smtps-port", "off", "--web-port", "off"))) {
+                options("--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off",
+                        "--pop3s-port", "off", "--web-port", "off"))) {
             assertThat(server.web()).isEmpty();
             assertThat(server.describe()).containsExactly("smtp listening on 127.0.0.1:" + server.mail().smtp().port());
         }
@@ -65,7 +74,8 @@ class StandaloneServerTest {
     @Test
     void wildcardBindStillPointsTheBrowserAtLoopback() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(
-                options("--bind", "0.0.0.0", "--smtp-port", "off", "--smtps-port", "off", "--web-port", "0"))) {
+                options("--bind", "0.0.0.0", "--smtp-port", "off", "--smtps-port", "off",
+                        "--pop3-port", "off", "--pop3s-port", "off", "--web-port", "0"))) {
             int web = server.web().orElseThrow().port();
             assertThat(server.describe()).containsExactly("web listening on 0.0.0.0:" + web,
                     "inbox at " + URI.create("http://127.0.0.1:" + web + "/"));
@@ -78,7 +88,8 @@ class StandaloneServerTest {
             int port = taken.getLocalPort();
 
             assertThatThrownBy(() -> StandaloneServer.start(
-                    options("--smtp-port", String.valueOf(port), "--smtps-port", "0", "--web-port", "0")))
+                    options("--smtp-port", String.valueOf(port), "--smtps-port", "0", "--pop3-port", "0",
+                            "--pop3s-port", "0", "--web-port", "0")))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageStartingWith("smtp cannot listen on 127.0.0.1:" + port + ": ")
                     .hasMessageEndingWith("(choose another port with --smtp-port, or 0 for a free one)");
@@ -94,11 +105,49 @@ class StandaloneServerTest {
             int port = taken.getLocalPort();
 
             assertThatThrownBy(() -> StandaloneServer.start(options("--smtp-port", String.valueOf(smtpPort),
-                    "--smtps-port", "off", "--web-port", String.valueOf(port))))
+                    "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "off",
+                    "--web-port", String.valueOf(port))))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageStartingWith("web cannot listen on 127.0.0.1:" + port + ": ")
                     .hasMessageEndingWith("(choose another port with --web-port, or 0 for a free one)");
             // The SMTP listener started first and must be gone again.
+            try (ServerSocket again = new ServerSocket(smtpPort, 50, InetAddress.getByName("127.0.0.1"))) {
+                assertThat(again.getLocalPort()).isEqualTo(smtpPort);
+            }
+        }
+    }
+
+    @Test
+    void onlyPop3CanRunAndMailSentOverSmtpIsReadOverPop3() throws Exception {
+        try (StandaloneServer server = StandaloneServer.start(options("--smtp-port", "0", "--smtps-port", "off",
+                "--pop3-port", "0", "--pop3s-port", "off", "--web-port", "off"))) {
+            int pop3 = server.mail().pop3().port();
+            assertThat(server.describe()).containsExactly(
+                    "smtp listening on 127.0.0.1:" + server.mail().smtp().port(),
+                    "pop3 listening on 127.0.0.1:" + pop3);
+
+            Smtp.send("127.0.0.1", server.mail().smtp().port(), "a@example.test", "bob@example.test", "Via POP3");
+
+            assertThat(Pop3.retrieveFirst("127.0.0.1", pop3, "bob@example.test", "x"))
+                    .contains("Subject: Via POP3", "Hello.");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pop3, --pop3-port, --pop3s-port", "pop3s, --pop3s-port, --pop3-port"})
+    void aBusyPop3PortNamesTheListenerAndItsFlagAndStopsTheOthers(String listener, String flag, String otherFlag)
+            throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+                ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int smtpPort = probe.getLocalPort();
+            probe.close();
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> StandaloneServer.start(options("--smtp-port", String.valueOf(smtpPort),
+                    "--smtps-port", "off", otherFlag, "off", flag, String.valueOf(port), "--web-port", "0")))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageStartingWith(listener + " cannot listen on 127.0.0.1:" + port + ": ")
+                    .hasMessageEndingWith("(choose another port with " + flag + ", or 0 for a free one)");
             try (ServerSocket again = new ServerSocket(smtpPort, 50, InetAddress.getByName("127.0.0.1"))) {
                 assertThat(again.getLocalPort()).isEqualTo(smtpPort);
             }
