@@ -201,14 +201,14 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private Listener pop3Listener(String name, int port, boolean implicitTls) throws IOException {
         SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
                 connection -> new Pop3Session(pop3Settings, store, maildropLocks, connection), journal,
-                config.idleTimeout, config.tls);
+                config.pop3IdleTimeout(), config.tls);
         return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, runner, executor);
     }
 
     private Listener smtpListener(String name, int port, boolean implicitTls) throws IOException {
         SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
-                connection -> new SmtpSession(smtpSettings, store, connection), journal, config.idleTimeout,
-                config.tls);
+                connection -> new SmtpSession(smtpSettings, store, connection), journal,
+                config.smtpIdleTimeout(), config.tls);
         return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, runner, executor);
     }
 
@@ -227,7 +227,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         int maxRecipients = 1000;
         int maxLineLength = 1000;
         int maxErrors = 20;
-        Duration idleTimeout = Duration.ofMinutes(5);
+        Duration idleTimeout; // null: each protocol's own default
         Supplier<SSLContext> tls = memoize(TlsContexts::builtIn);
         boolean customTls;
         Clock clock = Clock.systemUTC();
@@ -341,7 +341,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             return this;
         }
 
-        /** Error replies a session may provoke before it is closed with 421; 20 by default. */
+        /** Error replies a session may provoke before it is closed (SMTP 421 4.7.0, POP3 -ERR); 20 by default. */
         public Builder maxErrors(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("maxErrors must be positive, got " + count);
@@ -350,7 +350,10 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             return this;
         }
 
-        /** How long a silent client is kept (then 421 4.4.2); 5 minutes by default as RFC 5321 suggests. */
+        /**
+         * How long a silent client is kept before the session is closed (SMTP 421 4.4.2, POP3 -ERR). By default
+         * 5 minutes for SMTP (RFC 5321 §4.5.3.2.7) and 10 minutes for POP3 (RFC 1939 §3).
+         */
         public Builder idleTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("idleTimeout must be positive, got " + timeout);

@@ -118,8 +118,14 @@ public final class ServerConfig {
         return maxErrors;
     }
 
-    public Duration idleTimeout() {
-        return idleTimeout;
+    /** How long an SMTP client may stay silent: as configured, else 5 minutes (RFC 5321 §4.5.3.2.7). */
+    public Duration smtpIdleTimeout() {
+        return idleTimeout != null ? idleTimeout : Duration.ofMinutes(5);
+    }
+
+    /** How long a POP3 client may stay silent: as configured, else 10 minutes (RFC 1939 §3's minimum). */
+    public Duration pop3IdleTimeout() {
+        return idleTimeout != null ? idleTimeout : Duration.ofMinutes(10);
     }
 
     /** Whether TLS uses the user's own key material instead of the built-in localhost certificate. */

@@ -160,7 +160,8 @@ public final class Pop3Session implements ProtocolSession {
 
     private Reply counted(Reply reply) {
         if (reply.text().startsWith("-ERR") && reply.next() != Reply.Next.CLOSE && ++errors >= settings.maxErrors()) {
-            return Reply.text(reply.text() + "-ERR too many errors, closing connection\r\n").thenClose();
+            // One reply line for one command, so a pipelining client stays in step.
+            return err("too many errors, closing connection").thenClose();
         }
         return reply;
     }

@@ -62,6 +62,8 @@ final class TransactionHandlers {
         for (StoredMessage message : maildrop.markedForDeletion()) {
             session.store.expunge(maildrop.mailbox, message.uid());
         }
+        // Released before the reply: a client that read "+OK" may log in again at once.
+        session.locks.unlock(maildrop.user, session);
         int left = maildrop.mailbox.size();
         return Pop3Session.ok("fakemail POP3 server signing off (" + left + " messages left)").thenClose();
     }

@@ -1,0 +1,404 @@
+package dev.fakemail.pop3;
+
+import static dev.fakemail.pop3.Pop3Support.angusProperties;
+import static dev.fakemail.pop3.Pop3Support.clientLines;
+import static dev.fakemail.pop3.Pop3Support.deliver;
+import static dev.fakemail.pop3.Pop3Support.inbox;
+import static dev.fakemail.pop3.Pop3Support.transcripts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.journal.Transcript;
+import dev.fakemail.store.MailQuery;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.pop3.POP3Folder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Angus Mail's POP3 provider (protocols "pop3" and "pop3s") against the server: reading, deleting, TOP for
+ * headers, UIDs, POP3S, STLS, APOP and the SASL mechanisms it implements.
+ */
+@Timeout(60)
+class AngusMailPop3Test {
+    private static final String BOB = "bob@example.test";
+    private static final String PW = "bob-pw";
+
+    private FakeMailServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Properties pop3() {
+        return angusProperties("pop3", server.pop3().host(), server.pop3().port());
+    }
+
+    private static Store connect(Properties properties, String protocol, String user, String password)
+            throws MessagingException {
+        Store store = Session.getInstance(properties).getStore(protocol);
+        store.connect(user, password);
+        return store;
+    }
+
+    /**
+     * Connects, retrying for a moment while the maildrop is [IN-USE]: the server releases a lock only after its
+     * reply to QUIT has gone out (see Pop3LockingTest.quitReleasesTheLockBeforeItsReply), so a client that
+     * reconnects at once can, rarely, still find it locked.
+     */
+    private static Store connectWhenUnlocked(Properties properties, String user, String password) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                return connect(properties, "pop3", user, password);
+            } catch (AuthenticationFailedException e) {
+                if (!String.valueOf(e.getMessage()).contains("[IN-USE]") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Sends one multipart message and one plain message to BOB through the SMTP port with Angus. */
+    private void sendTwoMessagesOverSmtp() throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", server.smtp().host());
+        properties.put("mail.smtp.port", String.valueOf(server.smtp().port()));
+        properties.put("mail.smtp.localhost", "client.test");
+        properties.put("mail.smtp.timeout", "15000");
+        Session session = Session.getInstance(properties);
+        MimeMessage multipart = Pop3SmtpRoundTripTest.multipartMessage(session,
+                Pop3SmtpRoundTripTest.randomBytes(5_000, 42));
+        Transport.send(multipart);
+        MimeMessage plain = new MimeMessage(session);
+        plain.setFrom("carol@example.test");
+        plain.setRecipients(Message.RecipientType.TO, BOB);
+        plain.setSubject("Plain one");
+        plain.setText("Just text.\r\n.dot\r\n", "US-ASCII");
+        Transport.send(plain);
+        assertThat(server.await(MailQuery.to(BOB), 2, Duration.ofSeconds(10))).hasSize(2);
+    }
+
+    @Test
+    void readsSubjectsContentAndAttachments() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        sendTwoMessagesOverSmtp();
+
+        Store store = connect(pop3(), "pop3", BOB, "anything");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount()).isEqualTo(2);
+            Message[] messages = inbox.getMessages();
+            assertThat(messages[0].getSubject()).isEqualTo("Report with attachments");
+            assertThat(messages[1].getSubject()).isEqualTo("Plain one");
+            // LIST sizes as Angus read them (Message.getSize() is the body size only)
+            assertThat(((POP3Folder) inbox).getSizes())
+                    .containsExactly(server.messages().get(0).size(), server.messages().get(1).size());
+
+            MimeMultipart parts = (MimeMultipart) messages[0].getContent();
+            assertThat(parts.getCount()).isEqualTo(3);
+            assertThat((String) parts.getBodyPart(0).getContent())
+                    .isEqualTo("Grüße, Bob!\r\n.a line starting with a dot\r\n.\r\n..\r\nBye\r\n");
+            assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("dots.txt");
+            assertThat(parts.getBodyPart(1).getInputStream().readAllBytes())
+                    .isEqualTo(".hidden\r\n..\r\n.\r\nlast\r\n".getBytes());
+            Part attachment = parts.getBodyPart(2);
+            assertThat(attachment.getDisposition()).isEqualTo(Part.ATTACHMENT);
+            assertThat(attachment.getFileName()).isEqualTo("data.bin");
+            assertThat(attachment.getInputStream().readAllBytes())
+                    .isEqualTo(Pop3SmtpRoundTripTest.randomBytes(5_000, 42));
+            assertThat(((String) messages[1].getContent()).replace("\r\n", "\n")).isEqualTo("Just text.\n.dot\n");
+
+            // The whole message as Angus received it is exactly the stored message.
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            messages[0].writeTo(raw);
+            assertThat(raw.toByteArray()).isEqualTo(server.messages().get(0).bytes());
+
+            // UIDs come from UIDL
+            POP3Folder pop3Folder = (POP3Folder) inbox;
+            String uid1 = pop3Folder.getUID(messages[0]);
+            String uid2 = pop3Folder.getUID(messages[1]);
+            assertThat(uid1).isNotBlank().isNotEqualTo(uid2);
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        assertThat(inbox(server, BOB)).hasSize(2);
+    }
+
+    @Test
+    void deletesWithCloseExpungeAndTheNextSessionSeesIt() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        sendTwoMessagesOverSmtp();
+
+        Store store = connect(pop3(), "pop3", BOB, "x");
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        String keptUid = ((POP3Folder) inbox).getUID(inbox.getMessage(2));
+        inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+        inbox.close(true); // DELE 1, QUIT
+        store.close();
+        assertThat(clientLines(server)).contains("DELE 1", "QUIT");
+        assertThat(inbox(server, BOB)).hasSize(1);
+
+        store = connectWhenUnlocked(pop3(), BOB, "x");
+        try {
+            inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount()).isEqualTo(1);
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("Plain one");
+            assertThat(((POP3Folder) inbox).getUID(inbox.getMessage(1))).isEqualTo(keptUid);
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void closeWithoutExpungeDeletesNothing() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        deliver(server, BOB, "Subject: keep me\r\n\r\nbody\r\n");
+        Store store = connect(pop3(), "pop3", BOB, "x");
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+        inbox.close(false); // RSET, QUIT
+        store.close();
+        assertThat(inbox(server, BOB)).hasSize(1);
+    }
+
+    @Test
+    void headersAreFetchedWithTopWithoutRetr() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        deliver(server, BOB, "Subject: top only\r\nX-Custom: yes\r\n\r\n.body line\r\n");
+        Properties properties = pop3();
+        properties.put("mail.pop3.disabletop", "false");
+        Store store = connect(properties, "pop3", BOB, "x");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message message = inbox.getMessage(1);
+            assertThat(message.getHeader("X-Custom")).containsExactly("yes");
+            assertThat(message.getSubject()).isEqualTo("top only");
+            assertThat(clientLines(server)).as(transcripts(server)).contains("TOP 1 0")
+                    .noneMatch(line -> line.startsWith("RETR"));
+            assertThat(((String) message.getContent()).replace("\r\n", "\n")).isEqualTo(".body line\n");
+            assertThat(clientLines(server)).contains("RETR 1");
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void pop3sWithTheBuiltInCertificateTrusted() throws Exception {
+        server = FakeMailServer.builder().pop3sPort(0).user(BOB, PW).build().start();
+        deliver(server, BOB, "Subject: over pop3s\r\n\r\nbody\r\n");
+        Properties properties = angusProperties("pop3s", server.pop3s().host(), server.pop3s().port());
+        properties.put("mail.pop3s.ssl.socketFactory", Pop3Support.clientTlsContext().getSocketFactory());
+        properties.put("mail.pop3s.ssl.checkserveridentity", "true");
+        Store store = connect(properties, "pop3s", BOB, PW);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("over pop3s");
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        assertThat(server.transcripts()).anyMatch(t -> t.protocol().equals("POP3S")
+                && t.lines().stream().anyMatch(l -> l.text().startsWith("TLS TLS")));
+    }
+
+    @Test
+    void stlsRequiredByTheClient() throws Exception {
+        server = FakeMailServer.builder().requireTls(true).user(BOB, PW).build().start();
+        deliver(server, BOB, "Subject: after stls\r\n\r\nbody\r\n");
+        Properties properties = pop3();
+        properties.put("mail.pop3.starttls.enable", "true");
+        properties.put("mail.pop3.starttls.required", "true");
+        properties.put("mail.pop3.ssl.socketFactory", Pop3Support.clientTlsContext().getSocketFactory());
+        properties.put("mail.pop3.ssl.checkserveridentity", "true");
+        Store store = connect(properties, "pop3", BOB, PW);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("after stls");
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        List<String> lines = clientLines(server);
+        assertThat(lines).as(transcripts(server)).contains("STLS");
+        assertThat(lines.indexOf("STLS")).isLessThan(firstLoginLine(lines));
+    }
+
+    private static int firstLoginLine(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("USER") || line.startsWith("AUTH") || line.startsWith("APOP")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no login command in " + lines);
+    }
+
+    @Test
+    void stlsRequiredButRefusedWithoutItFailsTheClient() throws Exception {
+        server = FakeMailServer.builder().pop3sPort(0).build().start();
+        // On the POP3S port STLS is not offered: a client that insists on STLS refuses to go on.
+        Properties properties = angusProperties("pop3", server.pop3s().host(), server.pop3s().port());
+        properties.put("mail.pop3.ssl.enable", "true");
+        properties.put("mail.pop3.ssl.socketFactory", Pop3Support.clientTlsContext().getSocketFactory());
+        properties.put("mail.pop3.starttls.enable", "true");
+        properties.put("mail.pop3.starttls.required", "true");
+        assertThatThrownBy(() -> connect(properties, "pop3", BOB, PW)).isInstanceOf(MessagingException.class);
+    }
+
+    @Test
+    void apopWithFixedUsers() throws Exception {
+        server = FakeMailServer.builder().user(BOB, PW).build().start();
+        deliver(server, BOB, "Subject: apop\r\n\r\nbody\r\n");
+        Properties properties = pop3();
+        properties.put("mail.pop3.apop.enable", "true");
+        Store store = connect(properties, "pop3", BOB, PW);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("apop");
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        assertThat(clientLines(server)).as(transcripts(server)).anyMatch(line -> line.startsWith("APOP " + BOB + " "));
+
+        assertThatThrownBy(() -> connect(properties, "pop3", BOB, "wrong"))
+                .isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    private void loginWithMechanism(String mechanism, Properties extra, String transcriptLine) throws Exception {
+        server = FakeMailServer.builder().user(BOB, PW).build().start();
+        deliver(server, BOB, "Subject: sasl " + mechanism + "\r\n\r\nbody\r\n");
+        Properties properties = pop3();
+        properties.put("mail.pop3.auth.mechanisms", mechanism);
+        properties.putAll(extra);
+        Store store = connect(properties, "pop3", BOB, PW);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("sasl " + mechanism);
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        assertThat(clientLines(server)).as(transcripts(server)).anyMatch(line -> line.startsWith(transcriptLine))
+                .noneMatch(line -> line.startsWith("USER") || line.startsWith("PASS"));
+
+        assertLoginRefused(properties, "wrong");
+    }
+
+    /**
+     * A wrong password must not log in. Angus reports it with AuthenticationFailedException, except after a
+     * failed XOAUTH2 exchange, where its connect() returns with the store simply not connected.
+     */
+    private void assertLoginRefused(Properties properties, String password) throws Exception {
+        Store store = Session.getInstance(properties).getStore("pop3");
+        try {
+            store.connect(BOB, password);
+            assertThat(store.isConnected()).as("connected with a wrong password").isFalse();
+        } catch (AuthenticationFailedException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        } finally {
+            store.close();
+        }
+        List<Transcript> sessions = server.transcripts().stream().filter(t -> t.protocol().equals("POP3")).toList();
+        assertThat(sessions.get(sessions.size() - 1).lines()).as("the refused session")
+                .noneMatch(line -> line.text().startsWith("+OK maildrop locked"));
+    }
+
+    @Test
+    void saslPlain() throws Exception {
+        loginWithMechanism("PLAIN", new Properties(), "AUTH PLAIN");
+    }
+
+    /** Angus's POP3 "LOGIN" mechanism is USER/PASS (it has no SASL LOGIN for POP3). */
+    @Test
+    void angusLoginMechanismIsUserPass() throws Exception {
+        server = FakeMailServer.builder().user(BOB, PW).build().start();
+        deliver(server, BOB, "Subject: user pass\r\n\r\nbody\r\n");
+        Properties properties = pop3();
+        properties.put("mail.pop3.auth.mechanisms", "LOGIN");
+        Store store = connect(properties, "pop3", BOB, PW);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("user pass");
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        assertThat(clientLines(server)).as(transcripts(server)).contains("USER " + BOB, "PASS ****");
+        assertLoginRefused(properties, "wrong");
+    }
+
+    @Test
+    void saslXoauth2WithThePasswordAsToken() throws Exception {
+        Properties extra = new Properties();
+        extra.put("mail.pop3.auth.xoauth2.disable", "false");
+        loginWithMechanism("XOAUTH2", extra, "AUTH XOAUTH2");
+    }
+
+    @Test
+    void defaultLoginOfAngusWorks() throws Exception {
+        server = FakeMailServer.builder().user(BOB, PW).build().start();
+        deliver(server, BOB, "Subject: default\r\n\r\nbody\r\n");
+        Store store = connect(pop3(), "pop3", BOB, PW);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount()).isEqualTo(1);
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        assertThatThrownBy(() -> connect(pop3(), "pop3", BOB, "wrong")).isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void secondStoreOnALockedMaildropFailsWithInUse() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        deliver(server, BOB, "Subject: locked\r\n\r\nbody\r\n");
+        Store first = connect(pop3(), "pop3", BOB, "x");
+        Folder inbox = first.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        try {
+            assertThatThrownBy(() -> connect(pop3(), "pop3", BOB, "x"))
+                    .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("[IN-USE]");
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("locked");
+        } finally {
+            inbox.close(false);
+            first.close();
+        }
+    }
+}

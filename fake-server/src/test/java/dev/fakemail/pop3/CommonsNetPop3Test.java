@@ -1,0 +1,256 @@
+package dev.fakemail.pop3;
+
+import static dev.fakemail.pop3.Pop3Support.base64;
+import static dev.fakemail.pop3.Pop3Support.builtInTrustManager;
+import static dev.fakemail.pop3.Pop3Support.clientLines;
+import static dev.fakemail.pop3.Pop3Support.clientTlsContext;
+import static dev.fakemail.pop3.Pop3Support.deliver;
+import static dev.fakemail.pop3.Pop3Support.inbox;
+import static dev.fakemail.pop3.Pop3Support.transcripts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.commons.net.pop3.ExtendedPOP3Client;
+import org.apache.commons.net.pop3.POP3;
+import org.apache.commons.net.pop3.POP3Client;
+import org.apache.commons.net.pop3.POP3MessageInfo;
+import org.apache.commons.net.pop3.POP3Reply;
+import org.apache.commons.net.pop3.POP3SClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Apache Commons Net's POP3 clients: plain, APOP, SASL (PLAIN, CRAM-MD5, LOGIN by hand), POP3S and STLS. */
+@Timeout(60)
+class CommonsNetPop3Test {
+    private static final String BOB = "bob@example.test";
+    private static final String PW = "bob pw";
+    private static final String M1 = "Subject: first\r\nFrom: a@example.test\r\n\r\n.dot line\r\nline 2\r\nline 3\r\n";
+    private static final String M2 = "Subject: second\r\n\r\nbody two\r\n";
+
+    private FakeMailServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void start(FakeMailServer.Builder builder) {
+        server = builder.build().start();
+        deliver(server, BOB, M1);
+        deliver(server, BOB, M2);
+    }
+
+    private static <T extends POP3Client> T connected(T client, String host, int port) throws IOException {
+        client.setConnectTimeout(Pop3Support.TIMEOUT_MILLIS);
+        client.setDefaultTimeout(Pop3Support.TIMEOUT_MILLIS);
+        client.connect(host, port);
+        client.setSoTimeout(Pop3Support.TIMEOUT_MILLIS);
+        return client;
+    }
+
+    private POP3Client plainClient() throws IOException {
+        return connected(new POP3Client(), server.pop3().host(), server.pop3().port());
+    }
+
+    private static String read(Reader reader) throws IOException {
+        assertThat(reader).as("multi-line reply").isNotNull();
+        try (reader) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[4096];
+            int n;
+            while ((n = reader.read(buffer)) >= 0) {
+                text.append(buffer, 0, n);
+            }
+            return text.toString();
+        }
+    }
+
+    @Test
+    void fullSessionWithLoginStatusListUidlRetrTopDeleResetLogout() throws Exception {
+        start(FakeMailServer.builder().user(BOB, PW));
+        POP3Client client = plainClient();
+        try {
+            assertThat(client.getReplyString()).startsWith("+OK fakemail POP3 server ready <");
+            assertThat(client.login(BOB, "wrong")).isFalse();
+            assertThat(client.getReplyString()).startsWith("-ERR [AUTH]");
+            assertThat(client.login(BOB, PW)).isTrue();
+            assertThat(client.getState()).isEqualTo(POP3.TRANSACTION_STATE);
+
+            POP3MessageInfo status = client.status();
+            assertThat(status.number).isEqualTo(2);
+            assertThat(status.size).isEqualTo(M1.length() + M2.length());
+
+            POP3MessageInfo[] list = client.listMessages();
+            assertThat(list).extracting(info -> info.number).containsExactly(1, 2);
+            assertThat(list).extracting(info -> info.size).containsExactly(M1.length(), M2.length());
+            assertThat(client.listMessage(2).size).isEqualTo(M2.length());
+
+            POP3MessageInfo[] uids = client.listUniqueIdentifiers();
+            assertThat(uids).hasSize(2);
+            assertThat(uids[0].identifier).isNotEqualTo(uids[1].identifier);
+            assertThat(client.listUniqueIdentifier(1).identifier).isEqualTo(uids[0].identifier);
+
+            assertThat(read(client.retrieveMessage(1))).isEqualTo(M1);
+            assertThat(read(client.retrieveMessageTop(1, 0))).isEqualTo("Subject: first\r\nFrom: a@example.test\r\n\r\n");
+            assertThat(read(client.retrieveMessageTop(1, 2)))
+                    .isEqualTo("Subject: first\r\nFrom: a@example.test\r\n\r\n.dot line\r\nline 2\r\n");
+            assertThat(client.retrieveMessage(3)).as("no message 3").isNull();
+
+            assertThat(client.noop()).isTrue();
+            assertThat(client.deleteMessage(1)).isTrue();
+            assertThat(client.deleteMessage(1)).as("already deleted").isFalse();
+            assertThat(client.status().number).isEqualTo(1);
+            assertThat(client.reset()).isTrue();
+            assertThat(client.status().number).isEqualTo(2);
+            assertThat(client.deleteMessage(2)).isTrue();
+            assertThat(client.logout()).isTrue();
+            assertThat(client.getReplyString()).startsWith("+OK fakemail POP3 server signing off");
+        } finally {
+            client.disconnect();
+        }
+        assertThat(inbox(server, BOB)).extracting(m -> new String(m.bytes(), StandardCharsets.US_ASCII))
+                .containsExactly(M1);
+    }
+
+    @Test
+    void capaBeforeAndAfterLogin() throws Exception {
+        start(FakeMailServer.builder());
+        POP3Client client = plainClient();
+        try {
+            assertThat(client.capa()).isTrue();
+            assertThat(Arrays.asList(client.getReplyStrings())).containsExactly("+OK Capability list follows", "TOP",
+                    "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING", "USER",
+                    "SASL PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER", "STLS", "IMPLEMENTATION fakemail", ".");
+            assertThat(client.login(BOB, "any")).isTrue();
+            assertThat(client.capa()).isTrue();
+            assertThat(Arrays.asList(client.getReplyStrings())).containsExactly("+OK Capability list follows", "TOP",
+                    "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING", "IMPLEMENTATION fakemail", ".");
+            client.logout();
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void apopWithTheGreetingTimestamp() throws Exception {
+        start(FakeMailServer.builder().user(BOB, PW));
+        POP3Client client = plainClient();
+        try {
+            String greeting = client.getReplyString();
+            String timestamp = greeting.substring(greeting.indexOf('<'), greeting.indexOf('>') + 1);
+            assertThat(client.login(BOB, timestamp, "wrong")).isFalse();
+            assertThat(client.getReplyString()).startsWith("-ERR [AUTH]");
+            assertThat(client.login(BOB, timestamp, PW)).isTrue();
+            assertThat(client.status().number).isEqualTo(2);
+            client.logout();
+        } finally {
+            client.disconnect();
+        }
+        assertThat(clientLines(server)).anyMatch(line -> line.startsWith("APOP " + BOB + " "));
+    }
+
+    @Test
+    void saslPlainAndCramMd5() throws Exception {
+        // one user per mechanism, so no test step depends on how fast the previous session's lock goes away
+        start(FakeMailServer.builder().user("PLAIN@example.test", PW).user("CRAM-MD5@example.test", PW));
+        for (ExtendedPOP3Client.AUTH_METHOD method : ExtendedPOP3Client.AUTH_METHOD.values()) {
+            String user = method.getAuthName() + "@example.test";
+            deliver(server, user, M1);
+            ExtendedPOP3Client client = connected(new ExtendedPOP3Client(), server.pop3().host(), server.pop3().port());
+            try {
+                assertThat(client.auth(method, user, "wrong")).as(method + " wrong password").isFalse();
+                assertThat(client.getReplyString()).startsWith("-ERR [AUTH]");
+                assertThat(client.auth(method, user, PW)).as(method + " " + transcripts(server)).isTrue();
+                // commons-net's auth() leaves its own state at AUTHORIZATION; its other commands need TRANSACTION
+                client.setState(POP3.TRANSACTION_STATE);
+                assertThat(client.status().number).isEqualTo(1);
+                assertThat(read(client.retrieveMessage(1))).isEqualTo(M1);
+                assertThat(client.logout()).isTrue();
+            } finally {
+                client.disconnect();
+            }
+        }
+        assertThat(clientLines(server)).contains("AUTH PLAIN", "AUTH CRAM-MD5");
+    }
+
+    @Test
+    void saslLoginDrivenByHandWithSendCommand() throws Exception {
+        start(FakeMailServer.builder().user(BOB, PW));
+        POP3Client client = plainClient();
+        try {
+            assertThat(client.sendCommand("AUTH", "LOGIN")).isEqualTo(POP3Reply.OK_INT);
+            assertThat(client.getReplyString().trim()).isEqualTo("+ " + base64("Username:"));
+            assertThat(client.sendCommand(base64(BOB))).isEqualTo(POP3Reply.OK_INT);
+            assertThat(client.getReplyString().trim()).isEqualTo("+ " + base64("Password:"));
+            assertThat(client.sendCommand(base64(PW))).isEqualTo(POP3Reply.OK);
+            client.setState(POP3.TRANSACTION_STATE);
+            assertThat(client.status().number).isEqualTo(2);
+            client.logout();
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void pop3sImplicitTls() throws Exception {
+        start(FakeMailServer.builder().pop3sPort(0).user(BOB, PW));
+        POP3SClient client = new POP3SClient(true, clientTlsContext());
+        client.setEndpointCheckingEnabled(true);
+        connected(client, server.pop3s().host(), server.pop3s().port());
+        try {
+            assertThat(client.getReplyString()).startsWith("+OK fakemail POP3 server ready");
+            assertThat(client.capa()).isTrue();
+            assertThat(Arrays.asList(client.getReplyStrings())).doesNotContain("STLS").contains("USER");
+            assertThat(client.login(BOB, PW)).isTrue();
+            assertThat(read(client.retrieveMessage(2))).isEqualTo(M2);
+            client.logout();
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void stlsWithExecTlsAndTrustManager() throws Exception {
+        start(FakeMailServer.builder().requireTls(true).user(BOB, PW));
+        POP3SClient client = new POP3SClient(false);
+        client.setTrustManager(builtInTrustManager());
+        client.setEndpointCheckingEnabled(true);
+        connected(client, server.pop3().host(), server.pop3().port());
+        try {
+            assertThat(client.login(BOB, PW)).as("TLS required first").isFalse();
+            assertThat(client.getReplyString()).startsWith("-ERR [AUTH] TLS required");
+            assertThat(client.execTLS()).isTrue();
+            assertThat(client.capa()).isTrue();
+            assertThat(Arrays.asList(client.getReplyStrings())).contains("USER").doesNotContain("STLS");
+            assertThat(client.login(BOB, PW)).isTrue();
+            assertThat(read(client.retrieveMessage(1))).isEqualTo(M1);
+            client.logout();
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void extendedClientAuthOverStls() throws Exception {
+        start(FakeMailServer.builder().requireTls(true).user(BOB, PW));
+        ExtendedPOP3Client client = new ExtendedPOP3Client();
+        client.setTrustManager(builtInTrustManager());
+        connected(client, server.pop3().host(), server.pop3().port());
+        try {
+            assertThat(client.execTLS()).isTrue();
+            assertThat(client.auth(ExtendedPOP3Client.AUTH_METHOD.CRAM_MD5, BOB, PW)).isTrue();
+            client.setState(POP3.TRANSACTION_STATE);
+            assertThat(client.listMessages()).hasSize(2);
+            client.logout();
+        } finally {
+            client.disconnect();
+        }
+    }
+}

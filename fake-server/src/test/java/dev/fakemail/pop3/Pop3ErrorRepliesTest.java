@@ -1,0 +1,311 @@
+package dev.fakemail.pop3;
+
+import static dev.fakemail.pop3.Pop3Support.deliver;
+import static dev.fakemail.pop3.Pop3Support.inbox;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every -ERR a POP3 client can provoke, each as one clear line, after which the session goes on (or, for idle
+ * timeouts and too many errors, ends without deleting anything) and the server keeps serving.
+ */
+@Timeout(60)
+class Pop3ErrorRepliesTest {
+    private static final String BOB = "bob@example.test";
+    private static final String M1 = "Subject: one\r\n\r\nfirst\r\n";
+    private static final String M2 = "Subject: two\r\n\r\nsecond\r\n";
+
+    private FakeMailServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void start(FakeMailServer.Builder builder) {
+        server = builder.build().start();
+        deliver(server, BOB, M1);
+        deliver(server, BOB, M2);
+    }
+
+    private Pop3Conversation connect() throws Exception {
+        return Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+    }
+
+    private Pop3Conversation loggedIn() throws Exception {
+        Pop3Conversation pop = connect();
+        assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+        assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 2 messages");
+        return pop;
+    }
+
+    /**
+     * Logs in as BOB on a fresh connection per attempt until the maildrop lock is free (a session that just
+     * ended releases it on its own thread); fails after a bounded wait.
+     */
+    private Pop3Conversation loginEventually() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            Pop3Conversation pop = connect();
+            pop.command("USER " + BOB);
+            last = pop.command("PASS x");
+            if (last.startsWith("+OK")) {
+                return pop;
+            }
+            pop.close();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("maildrop still locked after 5 s: " + last);
+    }
+
+    @Test
+    void unknownCommandsInEitherState() throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = connect()) {
+            assertThat(pop.command("XYZZY")).isEqualTo("-ERR unknown command");
+            assertThat(pop.command("")).isEqualTo("-ERR unknown command");
+            assertThat(pop.command("HELO there")).isEqualTo("-ERR unknown command");
+            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+            assertThat(pop.command("PASS x")).startsWith("+OK");
+            assertThat(pop.command("XYZZY 1")).isEqualTo("-ERR unknown command");
+            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STAT", "LIST", "LIST 1", "UIDL", "RETR 1", "TOP 1 0", "DELE 1", "RSET", "NOOP"})
+    void transactionCommandsBeforeLoginAreOutOfState(String command) throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = connect()) {
+            assertThat(pop.command(command)).isEqualTo("-ERR command not valid in this state");
+            // still in AUTHORIZATION and fully usable
+            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+            assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 2 messages");
+        }
+        assertThat(inbox(server, BOB)).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"USER " + BOB, "PASS x", "APOP bob 0123456789abcdef0123456789abcdef", "AUTH PLAIN",
+        "STLS"})
+    void authorizationCommandsAfterLoginAreOutOfState(String command) throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = loggedIn()) {
+            assertThat(pop.command(command)).isEqualTo("-ERR command not valid in this state");
+            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+        }
+    }
+
+    @Test
+    void passWithoutUserAndUserWithoutName() throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = connect()) {
+            assertThat(pop.command("PASS x")).isEqualTo("-ERR send USER first");
+            assertThat(pop.command("USER")).isEqualTo("-ERR USER needs a name");
+            assertThat(pop.command("USER  ")).isEqualTo("-ERR USER needs a name");
+            assertThat(pop.command("PASS x")).isEqualTo("-ERR send USER first");
+            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+            assertThat(pop.command("PASS x")).startsWith("+OK");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "RETR|-ERR a message number is needed",
+        "RETR x|-ERR a message number is needed",
+        "RETR -1|-ERR a message number is needed",
+        "RETR 1 2|-ERR a message number is needed",
+        "RETR 0|-ERR no such message, only 2 in maildrop",
+        "RETR 3|-ERR no such message, only 2 in maildrop",
+        "RETR 999999999|-ERR no such message, only 2 in maildrop",
+        "DELE|-ERR a message number is needed",
+        "DELE 0|-ERR no such message, only 2 in maildrop",
+        "DELE 3|-ERR no such message, only 2 in maildrop",
+        "LIST 0|-ERR no such message, only 2 in maildrop",
+        "LIST 3|-ERR no such message, only 2 in maildrop",
+        "LIST one|-ERR a message number is needed",
+        "UIDL 0|-ERR no such message, only 2 in maildrop",
+        "UIDL 7|-ERR no such message, only 2 in maildrop",
+        "TOP 3 0|-ERR no such message, only 2 in maildrop",
+        "TOP 0 0|-ERR no such message, only 2 in maildrop",
+        "TOP|-ERR TOP needs a message number and a line count",
+        "TOP 1|-ERR TOP needs a message number and a line count",
+        "TOP 1 x|-ERR TOP needs a message number and a line count",
+        "TOP 1 -1|-ERR TOP needs a message number and a line count",
+        "TOP 1 2 3|-ERR TOP needs a message number and a line count",
+        "TOP x 1|-ERR a message number is needed"})
+    void badMissingOrOutOfRangeMessageNumbers(String command, String reply) throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = loggedIn()) {
+            assertThat(pop.command(command)).isEqualTo(reply);
+            // the session is unharmed and nothing was marked
+            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+            assertThat(pop.command("QUIT")).isEqualTo("+OK fakemail POP3 server signing off (2 messages left)");
+        }
+        assertThat(inbox(server, BOB)).hasSize(2);
+    }
+
+    @Test
+    void everyCommandOnADeletedMessageIsRefused() throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = loggedIn()) {
+            assertThat(pop.command("DELE 1")).isEqualTo("+OK message 1 deleted");
+            for (String command : new String[] {"DELE 1", "RETR 1", "TOP 1 0", "LIST 1", "UIDL 1"}) {
+                assertThat(pop.command(command)).as(command).isEqualTo("-ERR message 1 already deleted");
+            }
+            assertThat(pop.multiLineText("LIST")).isEqualTo("+OK 1 messages\r\n2 " + M2.length() + "\r\n.\r\n");
+            assertThat(pop.command("STAT")).isEqualTo("+OK 1 " + M2.length());
+            assertThat(pop.command("RETR 2")).isEqualTo("+OK " + M2.length() + " octets");
+        }
+    }
+
+    @Test
+    void overLongLineIsRefusedAndTheSessionGoesOn() throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = connect()) {
+            pop.send("USER " + "a".repeat(9_000) + "\r\n");
+            assertThat(pop.line()).isEqualTo("-ERR line too long");
+            assertThat(pop.command("PASS x")).as("the over-long USER left no pending user")
+                    .isEqualTo("-ERR send USER first");
+            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+            assertThat(pop.command("PASS x")).startsWith("+OK maildrop locked");
+
+            // A huge line without any line end for a while, sent in pieces, then ended.
+            for (int i = 0; i < 10; i++) {
+                pop.send("X".repeat(10_000));
+            }
+            pop.send("\r\n");
+            assertThat(pop.line()).isEqualTo("-ERR line too long");
+            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+            assertThat(pop.command("RETR 2")).isEqualTo("+OK " + M2.length() + " octets");
+        }
+    }
+
+    @Test
+    void lineLimitIsEightKibibytesIncludingCrLf() throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = loggedIn()) {
+            String longest = "NOOP " + "x".repeat(8 * 1024 - "NOOP ".length() - 2);
+            assertThat(pop.command(longest)).isEqualTo("+OK");
+            assertThat(pop.command(longest + "x")).isEqualTo("-ERR line too long");
+            assertThat(pop.command("NOOP")).isEqualTo("+OK");
+        }
+    }
+
+    @Test
+    void overLongLineInsideSaslExchangeEndsTheExchange() throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = connect()) {
+            assertThat(pop.command("AUTH PLAIN")).isEqualTo("+ ");
+            assertThat(pop.command("A".repeat(10_000))).isEqualTo("-ERR line too long");
+            // back at command level: CAPA is a command again, not a SASL response
+            assertThat(new String(pop.multiLineCommand("CAPA"), StandardCharsets.US_ASCII))
+                    .startsWith("+OK Capability list follows\r\n");
+        }
+    }
+
+    @Test
+    void wrongPasswordsWithFixedUsersGetAuthResponseCode() throws Exception {
+        start(FakeMailServer.builder().user(BOB, "right"));
+        try (Pop3Conversation pop = connect()) {
+            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+            assertThat(pop.command("PASS wrong")).isEqualTo("-ERR [AUTH] invalid user name or password");
+            assertThat(pop.command("USER nobody@example.test")).isEqualTo("+OK send PASS");
+            assertThat(pop.command("PASS right")).isEqualTo("-ERR [AUTH] invalid user name or password");
+            assertThat(pop.command("APOP " + BOB + " " + "0".repeat(32)))
+                    .isEqualTo("-ERR [AUTH] invalid user name or digest");
+            assertThat(pop.command("AUTH PLAIN " + Pop3Support.base64("\0" + BOB + "\0wrong")))
+                    .isEqualTo("-ERR [AUTH] authentication failed");
+            // a failed login changes nothing: the right password still works in the same session
+            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+            assertThat(pop.command("PASS right")).isEqualTo("+OK maildrop locked and ready, 2 messages");
+        }
+    }
+
+    @Test
+    void apopSyntaxErrors() throws Exception {
+        start(FakeMailServer.builder());
+        try (Pop3Conversation pop = connect()) {
+            assertThat(pop.command("APOP")).isEqualTo("-ERR APOP needs a name and a 32-digit hex digest");
+            assertThat(pop.command("APOP bob")).isEqualTo("-ERR APOP needs a name and a 32-digit hex digest");
+            assertThat(pop.command("APOP bob xyz")).isEqualTo("-ERR APOP needs a name and a 32-digit hex digest");
+            assertThat(pop.command("APOP bob " + "g".repeat(32)))
+                    .isEqualTo("-ERR APOP needs a name and a 32-digit hex digest");
+        }
+    }
+
+    @Test
+    void idleTimeoutSaysSoClosesAndDeletesNothing() throws Exception {
+        start(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)));
+        try (Pop3Conversation pop = loggedIn()) {
+            assertThat(pop.command("DELE 1")).isEqualTo("+OK message 1 deleted");
+            assertThat(pop.command("DELE 2")).isEqualTo("+OK message 2 deleted");
+            // say nothing: the server's autologout timer fires (RFC 1939 §3)
+            assertThat(pop.line()).isEqualTo("-ERR idle timeout, closing connection; no messages deleted");
+            assertThat(pop.isClosedByServer()).isTrue();
+        }
+        assertThat(inbox(server, BOB)).hasSize(2);
+        // the lock went with the session
+        try (Pop3Conversation again = loginEventually()) {
+            assertThat(again.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+        }
+    }
+
+    @Test
+    void idleTimeoutInAuthorizationState() throws Exception {
+        start(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)));
+        try (Pop3Conversation pop = connect()) {
+            assertThat(pop.line()).isEqualTo("-ERR idle timeout, closing connection; no messages deleted");
+            assertThat(pop.isClosedByServer()).isTrue();
+        }
+        try (Pop3Conversation pop = connect()) {
+            assertThat(pop.greeting()).startsWith("+OK");
+        }
+    }
+
+    @Test
+    void tooManyErrorsCloseTheSessionWithoutDeleting() throws Exception {
+        start(FakeMailServer.builder().maxErrors(3));
+        try (Pop3Conversation pop = loggedIn()) {
+            assertThat(pop.command("DELE 1")).startsWith("+OK");
+            assertThat(pop.command("BOGUS")).isEqualTo("-ERR unknown command");
+            assertThat(pop.command("RETR 9")).startsWith("-ERR no such message");
+            // The third error gets one reply line, so a pipelining client stays in step.
+            assertThat(pop.command("BOGUS")).isEqualTo("-ERR too many errors, closing connection");
+            assertThat(pop.isClosedByServer()).isTrue();
+        }
+        assertThat(inbox(server, BOB)).as("a session closed for errors never enters UPDATE").hasSize(2);
+        try (Pop3Conversation pop = loginEventually()) {
+            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+        }
+    }
+
+    @Test
+    void theServerKeepsServingAfterAbruptClients() throws Exception {
+        start(FakeMailServer.builder());
+        // a client that connects and vanishes, one that sends garbage bytes, one that drops mid-line
+        Pop3Conversation.open(server.pop3().host(), server.pop3().port()).close();
+        try (Pop3Conversation pop = connect()) {
+            pop.sendBytes(new byte[] {0, (byte) 0xff, (byte) 0xfe, '\r', '\n'});
+            assertThat(pop.line()).isEqualTo("-ERR unknown command");
+        }
+        try (Pop3Conversation pop = loggedIn()) {
+            pop.send("RETR 1"); // no line end, then gone
+        }
+        try (Pop3Conversation pop = loginEventually()) {
+            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+        }
+    }
+}
