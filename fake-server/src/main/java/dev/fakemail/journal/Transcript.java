@@ -64,6 +64,16 @@ public final class Transcript {
         add('*', text);
     }
 
+    /** Whether further lines would only be counted (the session passed the line limit). */
+    public synchronized boolean isFull() {
+        return lines.size() >= MAX_LINES;
+    }
+
+    /** Counts lines that were not even formatted because the transcript is full. */
+    public synchronized void skipped(long count) {
+        droppedLines += count;
+    }
+
     public synchronized void end() {
         if (ended == null) {
             ended = clock.instant();

@@ -16,6 +16,8 @@ public final class StoredMessage {
     private final Set<String> flags;
     private final long internalDateMillis;
     private final byte[] raw;
+    /** Size with CR LF line ends, computed on first use; racy but idempotent. -1 until known. */
+    private long crlfSize = -1;
 
     StoredMessage(long uid, long modSeq, Set<String> flags, long internalDateMillis, byte[] raw) {
         this.uid = uid;
@@ -46,6 +48,28 @@ public final class StoredMessage {
         return raw.length;
     }
 
+    /**
+     * The size in octets with every line ended by CR LF (a bare LF counted as CR LF, a last line without line
+     * end completed): what POP3 and IMAP report and send. Equal to {@link #size()} for SMTP-delivered mail
+     * that follows RFC 5321. Computed once per message, not per session.
+     */
+    public long crlfSize() {
+        long size = crlfSize;
+        if (size < 0) {
+            size = raw.length;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) {
+                    size++;
+                }
+            }
+            if (raw.length > 0 && raw[raw.length - 1] != '\n') {
+                size += 2;
+            }
+            crlfSize = size;
+        }
+        return size;
+    }
+
     public byte[] bytes() {
         return raw.clone();
     }
@@ -60,6 +84,8 @@ public final class StoredMessage {
     }
 
     StoredMessage withFlags(Set<String> newFlags, long newModSeq) {
-        return new StoredMessage(uid, newModSeq, newFlags, internalDateMillis, raw);
+        StoredMessage changed = new StoredMessage(uid, newModSeq, newFlags, internalDateMillis, raw);
+        changed.crlfSize = crlfSize;
+        return changed;
     }
 }

@@ -19,26 +19,37 @@ final class BenchOptions {
               --modes LIST            session,pipelined,connect (default: all)
               --sizes LIST            message sizes, e.g. 2k,100k (default: 2k,100k)
               --connections LIST      concurrent connections, e.g. 1,8,64 (default: 1,8,64)
-              --sections LIST         load,heap,startstop (default: all; heap and startstop need in-process)
+              --sections LIST         load,heap,startstop,pop3 (default: all; heap, startstop and pop3 need
+                                      in-process)
               --targets-only          only the rows that have a target (2 KB session x8, pipelined x8,
                                       connect x1; 100 KB session x8)
               --repeat N              run each row N times and report the median (default 1)
               --sink                  also run each row, back-to-back, against a trivial in-process SMTP
-                                      sink (no parsing, no storing): the ceiling of this machine right now
+                                      sink (no parsing, no storing): the ceiling of this machine right now;
+                                      pop3: each session also against a trivial POP3 sink
               --heap-messages N       messages stored for the heap measure (default 20000)
               --cycles N              measured start+stop cycles (default 200, after 50 warm-up cycles)
               --store-budget-mb N     reset the in-process store when it holds more than N MB (default 256)
+              --pop3-messages N       messages in the POP3 maildrop (default 10000)
+              --pop3-size S           their size, e.g. 2k (default 2k)
+              --pop3-sessions N       measured POP3 sessions, median shown (default 5, --quick 3), after
+                                      --pop3-warmup N warm-up sessions (default 1)
+              --pop3-batch N          RETR commands per pipelined batch (default 100)
+              --pop3-virtual-sink     with --sink: the POP3 sink runs a virtual thread per connection
+                                      (JDK 21+) instead of a pooled platform thread
               --host H                external server host (default 127.0.0.1)
               --port N                load an external server (e.g. the standalone jar) instead of an
-                                      in-process one; skips the stored-count check, heap and start/stop
+                                      in-process one; skips the stored-count check, heap, start/stop
+                                      and pop3
               --help                  this text
 
             Modes: session   = EHLO once, then MAIL/RCPT/DATA/body/. per message, each reply awaited
                    pipelined = EHLO once, then body + . + next MAIL/RCPT/DATA in one write (RFC 2920)
                    connect   = connect, EHLO, MAIL, RCPT, DATA, body, ., QUIT for every message
+            POP3:  one session: USER, PASS, STAT, LIST, UIDL, RETR 1..N lock-step, RETR 1..N pipelined, QUIT
             """;
 
-    enum Section { LOAD, HEAP, STARTSTOP }
+    enum Section { LOAD, HEAP, STARTSTOP, POP3 }
 
     Duration warmup = Duration.ofSeconds(2);
     Duration duration = Duration.ofSeconds(5);
@@ -52,6 +63,12 @@ final class BenchOptions {
     int heapMessages = 20_000;
     int cycles = 200;
     int warmupCycles = 50;
+    int pop3Messages = 10_000;
+    int pop3Size = 2 * 1024;
+    int pop3Sessions = 5;
+    int pop3Warmup = 1;
+    int pop3Batch = 100;
+    boolean pop3VirtualSink;
     long storeBudgetOctets = 256L * 1024 * 1024;
     String host = "127.0.0.1";
     int port = -1;
@@ -66,6 +83,7 @@ final class BenchOptions {
         BenchOptions options = new BenchOptions();
         boolean warmupSet = false;
         boolean durationSet = false;
+        boolean pop3SessionsSet = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -74,8 +92,9 @@ final class BenchOptions {
                 value = arg.substring(equals + 1);
                 arg = arg.substring(0, equals);
             }
-            if (List.of("--quick", "--sink", "--targets-only", "--help", "-h").contains(arg)) {
+            if (List.of("--quick", "--sink", "--pop3-virtual-sink", "--targets-only", "--help", "-h").contains(arg)) {
                 options.quick |= arg.equals("--quick");
+                options.pop3VirtualSink |= arg.equals("--pop3-virtual-sink");
                 options.sink |= arg.equals("--sink");
                 options.targetsOnly |= arg.equals("--targets-only");
                 options.help |= arg.equals("--help") || arg.equals("-h");
@@ -103,6 +122,14 @@ final class BenchOptions {
                 case "--repeat" -> options.repeat = Integer.parseInt(value);
                 case "--heap-messages" -> options.heapMessages = Integer.parseInt(value);
                 case "--cycles" -> options.cycles = Integer.parseInt(value);
+                case "--pop3-messages" -> options.pop3Messages = Integer.parseInt(value);
+                case "--pop3-size" -> options.pop3Size = Sizes.parseSize(value);
+                case "--pop3-sessions" -> {
+                    options.pop3Sessions = Integer.parseInt(value);
+                    pop3SessionsSet = true;
+                }
+                case "--pop3-warmup" -> options.pop3Warmup = Integer.parseInt(value);
+                case "--pop3-batch" -> options.pop3Batch = Integer.parseInt(value);
                 case "--store-budget-mb" -> options.storeBudgetOctets = Long.parseLong(value) * 1024 * 1024;
                 case "--host" -> options.host = value;
                 case "--port" -> options.port = Integer.parseInt(value);
@@ -114,6 +141,7 @@ final class BenchOptions {
             options.duration = durationSet ? options.duration : Duration.ofSeconds(1);
             options.cycles = Math.min(options.cycles, 100);
             options.warmupCycles = 20;
+            options.pop3Sessions = pop3SessionsSet ? options.pop3Sessions : 3;
         }
         if (options.duration.isZero() || options.duration.isNegative()) {
             throw new IllegalArgumentException("--duration must be positive");
@@ -124,9 +152,18 @@ final class BenchOptions {
         if (options.connections.stream().anyMatch(count -> count < 1)) {
             throw new IllegalArgumentException("--connections must be positive");
         }
+        if (options.pop3Messages < 1 || options.pop3Sessions < 1 || options.pop3Warmup < 0
+                || options.pop3Batch < 1) {
+            throw new IllegalArgumentException("--pop3-messages, --pop3-sessions and --pop3-batch must be positive,"
+                    + " --pop3-warmup not negative");
+        }
+        if (options.pop3VirtualSink && Runtime.version().feature() < 21) {
+            throw new IllegalArgumentException("--pop3-virtual-sink needs JDK 21 or later");
+        }
         if (options.external()) {
             options.sections.remove(Section.HEAP);
             options.sections.remove(Section.STARTSTOP);
+            options.sections.remove(Section.POP3);
         }
         return options;
     }
@@ -135,7 +172,7 @@ final class BenchOptions {
         try {
             return Section.valueOf(text.trim().toUpperCase(Locale.ROOT).replace("-", "").replace("+", ""));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown section '" + text + "' (load, heap, startstop)", e);
+            throw new IllegalArgumentException("unknown section '" + text + "' (load, heap, startstop, pop3)", e);
         }
     }
 

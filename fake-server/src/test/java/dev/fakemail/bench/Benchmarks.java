@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The SMTP benchmark: ingest rate per mode, message size and connection count, heap per stored message, and
- * in-process start+stop time. Prints a Markdown report on stdout (progress goes to stderr) and exits with 1
- * if any run lost, invented or failed a message. Run it with {@code bench/run.sh}; see BENCHMARKS.md.
+ * The benchmark: SMTP ingest rate per mode, message size and connection count, heap per stored message,
+ * in-process start+stop time, and one POP3 session over a large maildrop. Prints a Markdown report on stdout
+ * (progress goes to stderr) and exits with 1 if any run lost, invented or failed a message, or a POP3 session
+ * failed its checks. Run it with {@code bench/run.sh}; see BENCHMARKS.md.
  *
  * <p>Not a unit test: named so that surefire never picks it up. {@code SmtpLoadGeneratorTest} keeps the
- * generator itself honest.
+ * generator itself honest, {@code Pop3BenchTest} the POP3 client.
  */
 public final class Benchmarks {
     private static final double HEAP_TARGET = 1.2;
@@ -50,6 +51,11 @@ public final class Benchmarks {
             progress("heap per stored message: " + options.heapMessages + " x 2 KB");
             heap(HeapPerMessage.measure(options.heapMessages, 2 * 1024), report);
         }
+        if (options.sections.contains(BenchOptions.Section.POP3)) {
+            Pop3Section.Result pop3 = Pop3Section.run(options);
+            Pop3Section.table(pop3, report);
+            clean &= pop3.ok();
+        }
         if (first != null) {
             progress("start+stop: " + options.warmupCycles + " warm-up + " + options.cycles + " cycles");
             startStop(first, StartStopTimer.cycles(options.warmupCycles, options.cycles), report);
@@ -58,7 +64,7 @@ public final class Benchmarks {
         System.out.print(report);
         System.out.flush();
         if (!clean) {
-            System.err.println("SOME RUNS FAILED THEIR CHECK (see the Check column)");
+            System.err.println("SOME RUNS FAILED THEIR CHECK (see the Check column or line)");
             System.exit(1);
         }
     }
@@ -99,7 +105,7 @@ public final class Benchmarks {
         Runtime runtime = Runtime.getRuntime();
         String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
-        out.append("## fakemail SMTP benchmark\n\n");
+        out.append("## fakemail benchmark\n\n");
         out.append("- JDK: ").append(System.getProperty("java.runtime.version")).append(" (")
                 .append(System.getProperty("java.vendor")).append(", ").append(System.getProperty("java.vm.name"))
                 .append(")\n");
@@ -107,9 +113,16 @@ public final class Benchmarks {
                 .append(runtime.maxMemory() / (1024 * 1024)).append(" MB, GC: ").append(gcs).append('\n');
         out.append("- Server: ").append(options.external()
                 ? "external, " + options.host + ":" + options.port
-                : "in-process (same JVM as the generator); connections on "
+                : "in-process (same JVM as the clients); connections on "
                         + (Runtime.version().feature() >= 21 ? "virtual threads" : "platform threads")).append('\n');
-        out.append("- Each row: ").append(options.warmup.toMillis()).append(" ms warm-up, then ")
+        if (options.sections.contains(BenchOptions.Section.LOAD)) {
+            loadRows(options, out);
+        }
+        out.append("- System load average at the start: ").append(loadAverage()).append('\n');
+    }
+
+    private static void loadRows(BenchOptions options, StringBuilder out) {
+        out.append("- SMTP ingest, each row: ").append(options.warmup.toMillis()).append(" ms warm-up, then ")
                 .append(options.duration.toMillis()).append(" ms measured")
                 .append(options.repeat > 1 ? ", " + options.repeat + " runs per row, median shown" : "")
                 .append(options.external() ? "" : "; store reset before each run (and whenever it holds more than "
@@ -118,7 +131,6 @@ public final class Benchmarks {
             out.append("- Sink: each run is followed by the same run against a trivial SMTP sink in this JVM"
                     + " (fixed replies, data dropped; pooled platform thread per connection)\n");
         }
-        out.append("- System load average at the start: ").append(loadAverage()).append('\n');
     }
 
     private static String loadAverage() {

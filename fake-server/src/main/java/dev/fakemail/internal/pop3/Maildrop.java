@@ -13,15 +13,12 @@ final class Maildrop {
     final String user;
     private final List<StoredMessage> messages;
     private final boolean[] deleted;
-    private final long[] sizes;
 
     Maildrop(String user, Mailbox mailbox) {
         this.user = user;
         this.mailbox = mailbox;
         this.messages = mailbox.messages();
         this.deleted = new boolean[messages.size()];
-        this.sizes = new long[messages.size()];
-        java.util.Arrays.fill(sizes, -1);
     }
 
     /** Messages in the maildrop, deleted ones included (numbers never shift within a session). */
@@ -42,11 +39,7 @@ final class Maildrop {
     }
 
     long size(int number) {
-        int index = number - 1;
-        if (sizes[index] < 0) {
-            sizes[index] = Pop3Content.octets(messages.get(index).content());
-        }
-        return sizes[index];
+        return messages.get(number - 1).crlfSize();
     }
 
     /** The unique-id listing value (RFC 1939 §7): never changes for a message and is never reused. */

@@ -6,25 +6,10 @@ import java.util.Arrays;
 /**
  * A stored message as POP3 sends it (RFC 1939 §3): every line ends in CR LF (a bare LF becomes CR LF, a last
  * line without line end gets one), lines starting with "." are byte-stuffed, and ".\r\n" ends it. The size
- * POP3 reports counts the CR LF form without the stuffing, so it equals what a client stores.
+ * POP3 reports is {@link dev.fakemail.store.StoredMessage#crlfSize()}: the CR LF form without the stuffing.
  */
 final class Pop3Content {
     private Pop3Content() {
-    }
-
-    /** The message's size in octets as RETR delivers it (CR LF line ends, no stuffing, no terminator). */
-    static long octets(ByteBuffer raw) {
-        int length = raw.limit();
-        long size = length;
-        for (int i = 0; i < length; i++) {
-            if (raw.get(i) == '\n' && (i == 0 || raw.get(i - 1) != '\r')) {
-                size++;
-            }
-        }
-        if (length > 0 && raw.get(length - 1) != '\n') {
-            size += 2;
-        }
-        return size;
     }
 
     /**

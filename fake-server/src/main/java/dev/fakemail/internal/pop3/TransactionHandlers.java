@@ -29,7 +29,7 @@ final class TransactionHandlers {
 
     static Reply top(Pop3Session session, String argument) {
         String[] words = argument.trim().split(" +");
-        if (words.length != 2 || !words[1].matches("[0-9]{1,9}")) {
+        if (words.length != 2 || !isNumber(words[1])) {
             return Pop3Session.err("TOP needs a message number and a line count");
         }
         Target target = existing(session, words[0]);
@@ -103,13 +103,27 @@ final class TransactionHandlers {
         return Reply.text(listing.toString());
     }
 
+    /** 1 to 9 ASCII digits (no sign, no space): fits an int, and no regex on the RETR path. */
+    private static boolean isNumber(String text) {
+        if (text.isEmpty() || text.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A message number from an argument, or the -ERR reply that says why there is none. */
     private record Target(int number, Reply error) {
     }
 
     private static Target existing(Pop3Session session, String argument) {
         String digits = argument.trim();
-        if (!digits.matches("[0-9]{1,9}")) {
+        if (!isNumber(digits)) {
             return new Target(0, Pop3Session.err("a message number is needed"));
         }
         int number = Integer.parseInt(digits);

@@ -88,6 +88,18 @@ public final class Reply {
         }
     }
 
+    /** How many lines {@link #forEachLine} would give. */
+    public int lineCount() {
+        int count = 0;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf("\r\n", start);
+            count++;
+            start = end < 0 ? text.length() : end + 2;
+        }
+        return count;
+    }
+
     public Next next() {
         return next;
     }

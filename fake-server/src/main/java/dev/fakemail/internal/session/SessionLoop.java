@@ -105,7 +105,11 @@ public final class SessionLoop implements Runnable {
         if (line == null) {
             return null;
         }
-        transcript.client(session.transcriptOf(line));
+        if (transcript.isFull()) {
+            transcript.skipped(1);
+        } else {
+            transcript.client(session.transcriptOf(line));
+        }
         return session.onLine(line);
     }
 
@@ -154,7 +158,11 @@ public final class SessionLoop implements Runnable {
         if (wire.length == 0) {
             return;
         }
-        reply.forEachLine(transcript::server);
+        if (transcript.isFull()) {
+            transcript.skipped(reply.lineCount()); // a 10,000-line LIST costs no strings once the cap is hit
+        } else {
+            reply.forEachLine(transcript::server);
+        }
         out.write(wire);
     }
 
