@@ -129,6 +129,11 @@ final class StandaloneProcess implements AutoCloseable {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
+                    if (line.startsWith("WARNING: ")) {
+                        // The JVM's own warnings, e.g. JDK 24+ on sun.misc.Unsafe use inside Undertow's
+                        // jboss-threads: not fakemail's output, which always starts with "fakemail:".
+                        continue;
+                    }
                     synchronized (this) {
                         seen.add(name + ": " + line);
                     }
