@@ -3,13 +3,13 @@ package dev.fakemail.internal.pop3;
 import dev.fakemail.internal.sasl.SaslExchange;
 import dev.fakemail.internal.sasl.SaslMechanisms;
 import dev.fakemail.internal.sasl.SaslStep;
+import dev.fakemail.internal.sasl.SaslWire;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.store.MailStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -108,7 +108,7 @@ final class AuthorizationHandlers {
         }
         byte[] initial = null;
         if (words.length == 2) {
-            initial = decode(words[1]);
+            initial = SaslWire.decode(words[1]);
             if (initial == null) {
                 return Pop3Session.err("initial response is not base64");
             }
@@ -119,11 +119,11 @@ final class AuthorizationHandlers {
     static Reply continueAuth(Pop3Session session, byte[] line) {
         SaslExchange exchange = session.saslExchange;
         session.saslExchange = null;
-        String text = new String(line, StandardCharsets.US_ASCII).trim();
-        if (text.equals("*")) {
+        String text = new String(line, StandardCharsets.US_ASCII);
+        if (SaslWire.isCancel(text)) {
             return Pop3Session.err("authentication cancelled");
         }
-        byte[] response = text.isEmpty() ? new byte[0] : decode(text);
+        byte[] response = SaslWire.decode(text);
         if (response == null) {
             return Pop3Session.err("response is not base64");
         }
@@ -145,7 +145,7 @@ final class AuthorizationHandlers {
         SaslStep step = exchange.evaluate(response);
         if (step instanceof SaslStep.Challenge challenge) {
             session.saslExchange = exchange;
-            return Reply.text("+ " + Base64.getEncoder().encodeToString(challenge.data()) + "\r\n");
+            return Reply.text("+ " + SaslWire.encode(challenge.data()) + "\r\n");
         }
         if (step instanceof SaslStep.Success success) {
             return enterTransaction(session, success.user());
@@ -170,17 +170,6 @@ final class AuthorizationHandlers {
 
     private static Reply refuseWithoutTls(Pop3Session session) {
         return loginAllowedNow(session) ? null : Pop3Session.err("[AUTH] TLS required: use STLS first");
-    }
-
-    private static byte[] decode(String base64) {
-        if (base64.equals("=")) {
-            return new byte[0];
-        }
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String md5Hex(String text) {

@@ -3,9 +3,9 @@ package dev.fakemail.internal.smtp;
 import dev.fakemail.internal.sasl.SaslExchange;
 import dev.fakemail.internal.sasl.SaslMechanisms;
 import dev.fakemail.internal.sasl.SaslStep;
+import dev.fakemail.internal.sasl.SaslWire;
 import dev.fakemail.internal.session.Reply;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,7 +46,7 @@ final class AuthHandler {
         }
         byte[] initialResponse = null;
         if (words.length == 2) {
-            initialResponse = decode(words[1]);
+            initialResponse = SaslWire.decode(words[1]);
             if (initialResponse == null) {
                 return SmtpReplies.reply(501, "5.5.2", "Cannot decode response");
             }
@@ -57,11 +57,11 @@ final class AuthHandler {
     static Reply continueDialogue(SmtpSession session, byte[] line) {
         Dialogue dialogue = session.authDialogue;
         session.authDialogue = null;
-        String text = new String(line, StandardCharsets.US_ASCII).trim();
-        if (text.equals("*")) {
+        String text = new String(line, StandardCharsets.US_ASCII);
+        if (SaslWire.isCancel(text)) {
             return SmtpReplies.reply(501, "5.7.0", "Authentication aborted");
         }
-        byte[] response = text.isEmpty() ? new byte[0] : decode(text);
+        byte[] response = SaslWire.decode(text);
         if (response == null) {
             return SmtpReplies.reply(501, "5.5.2", "Cannot decode response");
         }
@@ -72,7 +72,7 @@ final class AuthHandler {
         SaslStep step = exchange.evaluate(response);
         if (step instanceof SaslStep.Challenge challenge) {
             session.authDialogue = new Dialogue(exchange);
-            return SmtpReplies.plain(334, Base64.getEncoder().encodeToString(challenge.data()));
+            return SmtpReplies.plain(334, SaslWire.encode(challenge.data()));
         }
         if (step instanceof SaslStep.Success success) {
             session.authenticatedUser = success.user();
@@ -83,18 +83,6 @@ final class AuthHandler {
             return SmtpReplies.reply(501, "5.5.2", "Error: " + failure.detail());
         }
         return SmtpReplies.reply(535, "5.7.8", "Error: authentication failed");
-    }
-
-    /** "=" is an empty initial response (RFC 4954 §4); anything else must be valid base64. */
-    private static byte[] decode(String base64) {
-        if (base64.equals("=")) {
-            return new byte[0];
-        }
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Hides an initial response in transcripts: "AUTH PLAIN AGJvYgBzZWNyZXQ=" → "AUTH PLAIN ****". */
