@@ -47,7 +47,7 @@ public final class ServerConfig {
     final Clock clock;
     final int transcriptCapacity;
 
-    ServerConfig(FakeMailServer.Builder builder) {
+    ServerConfig(FakeMailServerBuilder builder) {
         this.bindAddress = builder.bindAddress;
         this.smtpPort = builder.smtpPort;
         this.smtpsPort = builder.smtpsPort;

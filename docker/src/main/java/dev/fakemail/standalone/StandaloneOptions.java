@@ -1,6 +1,7 @@
 package dev.fakemail.standalone;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.ServerConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -118,8 +119,8 @@ public final class StandaloneOptions {
     }
 
     /** A builder configured with every mail setting (not yet built, so callers may add more). */
-    public FakeMailServer.Builder serverBuilder() {
-        FakeMailServer.Builder builder = FakeMailServer.builder()
+    public FakeMailServerBuilder serverBuilder() {
+        FakeMailServerBuilder builder = FakeMailServer.builder()
                 .bindAddress(bind)
                 .smtpPort(smtpPort)
                 .smtpsPort(smtpsPort)

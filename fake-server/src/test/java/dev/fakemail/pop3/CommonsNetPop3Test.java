@@ -10,6 +10,7 @@ import static dev.fakemail.pop3.Pop3Support.transcripts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class CommonsNetPop3Test {
         }
     }
 
-    private void start(FakeMailServer.Builder builder) {
+    private void start(FakeMailServerBuilder builder) {
         server = builder.build().start();
         deliver(server, BOB, M1);
         deliver(server, BOB, M2);

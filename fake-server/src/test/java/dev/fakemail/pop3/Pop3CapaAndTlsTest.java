@@ -5,6 +5,7 @@ import static dev.fakemail.pop3.Pop3Support.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.Transcript;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class Pop3CapaAndTlsTest {
         }
     }
 
-    private void start(FakeMailServer.Builder builder) {
+    private void start(FakeMailServerBuilder builder) {
         server = builder.build().start();
         deliver(server, BOB, MESSAGE);
     }

@@ -5,6 +5,7 @@ import static dev.fakemail.pop3.Pop3Support.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ class Pop3ErrorRepliesTest {
         }
     }
 
-    private void start(FakeMailServer.Builder builder) {
+    private void start(FakeMailServerBuilder builder) {
         server = builder.build().start();
         deliver(server, BOB, M1);
         deliver(server, BOB, M2);

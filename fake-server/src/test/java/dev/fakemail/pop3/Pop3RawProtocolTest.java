@@ -8,6 +8,7 @@ import static dev.fakemail.pop3.Pop3Support.unstuffedContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class Pop3RawProtocolTest {
         }
     }
 
-    private FakeMailServer start(FakeMailServer.Builder builder) {
+    private FakeMailServer start(FakeMailServerBuilder builder) {
         server = builder.build().start();
         return server;
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
@@ -42,7 +43,7 @@ class AngusMailLimitsTest {
         }
     }
 
-    private Properties start(FakeMailServer.Builder builder) {
+    private Properties start(FakeMailServerBuilder builder) {
         server = builder.build().start();
         return angusProperties("smtp", server.smtp());
     }

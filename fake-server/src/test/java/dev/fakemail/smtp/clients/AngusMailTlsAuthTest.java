@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.Envelope;
@@ -50,7 +51,7 @@ class AngusMailTlsAuthTest {
         }
     }
 
-    private FakeMailServer start(FakeMailServer.Builder builder) {
+    private FakeMailServer start(FakeMailServerBuilder builder) {
         server = builder.build().start();
         return server;
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
@@ -53,7 +54,7 @@ class CommonsNetSmtpTest {
         }
     }
 
-    private void start(FakeMailServer.Builder builder) {
+    private void start(FakeMailServerBuilder builder) {
         server = builder.build().start();
     }
 
