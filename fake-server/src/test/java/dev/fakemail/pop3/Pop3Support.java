@@ -1,7 +1,7 @@
 package dev.fakemail.pop3;
 
+import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.internal.tls.TlsContexts;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.Envelope;
@@ -24,8 +24,6 @@ import java.util.Properties;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** What the POP3 tests share: direct delivery, digests, TLS trust of the built-in certificate, un-stuffing. */
@@ -83,29 +81,12 @@ final class Pop3Support {
 
     /** A trust manager that accepts exactly the server's built-in localhost certificate. */
     static X509TrustManager builtInTrustManager() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(TlsContexts.builtInTrustStore());
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("no X509TrustManager for the built-in trust store");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return BuiltInCertificate.trustManager();
     }
 
     /** A client SSL context trusting only the built-in certificate (no trust-all shortcut). */
     static SSLContext clientTlsContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {builtInTrustManager()}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return BuiltInCertificate.clientContext();
     }
 
     /** Angus Mail store properties for "pop3" or "pop3s" with generous timeouts. */

@@ -2,8 +2,8 @@ package dev.fakemail.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.internal.tls.TlsContexts;
 import dev.fakemail.store.ReceivedMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /** Exact bytes over a real socket: pipelining, dot-stuffing, BDAT, STARTTLS, implicit TLS, timeouts. */
@@ -205,12 +204,8 @@ class SmtpRawSocketTest {
         }
     }
 
-    static SSLContext trustingBuiltInCertificate() throws Exception {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(TlsContexts.builtInTrustStore());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
+    static SSLContext trustingBuiltInCertificate() {
+        return BuiltInCertificate.clientContext();
     }
 
     /** Reads one complete reply from a stream. */

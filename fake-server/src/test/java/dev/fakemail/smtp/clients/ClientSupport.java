@@ -1,10 +1,10 @@
 package dev.fakemail.smtp.clients;
 
+import dev.fakemail.BuiltInCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.internal.tls.TlsContexts;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
 import jakarta.mail.MessagingException;
@@ -14,14 +14,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** What the real-client tests share: client TLS trust, Angus sessions, and views of the stored bytes. */
@@ -38,29 +35,12 @@ final class ClientSupport {
 
     /** A trust manager that accepts exactly the server's built-in localhost certificate. */
     static X509TrustManager builtInTrustManager() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(TlsContexts.builtInTrustStore());
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("no X509TrustManager for the built-in trust store");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return BuiltInCertificate.trustManager();
     }
 
     /** A client SSL context trusting only the built-in certificate (no trust-all shortcut). */
     static SSLContext clientTlsContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {builtInTrustManager()}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return BuiltInCertificate.clientContext();
     }
 
     /**
