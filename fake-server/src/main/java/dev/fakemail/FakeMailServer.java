@@ -47,7 +47,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
 
     FakeMailServer(ServerConfig config) {
         this.config = config;
-        this.store = new MailStore(config.clock);
+        this.store = new MailStore(config.clock, config.retention);
         this.journal = new Journal(config.transcriptCapacity, config.clock);
         this.smtpSettings = new SmtpSettings(config.hostname, config.maxMessageSize, config.maxRecipients,
                 config.maxLineLength, config.maxErrors, config.requireTls, config.requireAuth, config.userPolicy(),

@@ -32,6 +32,8 @@ public final class FakeMailServerBuilder {
     boolean customTls;
     Clock clock = Clock.systemUTC();
     int transcriptCapacity = 1000;
+    int maxMessages = Integer.MAX_VALUE;
+    Duration maxAge;
 
     FakeMailServerBuilder() {
     }
@@ -187,6 +189,27 @@ public final class FakeMailServerBuilder {
             throw new IllegalArgumentException("transcriptCapacity must not be negative, got " + sessions);
         }
         this.transcriptCapacity = sessions;
+        return this;
+    }
+
+    /**
+     * Keep at most this many received messages; past it the oldest is dropped from the log and from its
+     * mailboxes. Unlimited by default; a long-running standalone server should set it.
+     */
+    public FakeMailServerBuilder maxMessages(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("maxMessages must be positive, got " + count);
+        }
+        this.maxMessages = count;
+        return this;
+    }
+
+    /** Drop received messages older than this (checked on each delivery and read). Unlimited by default. */
+    public FakeMailServerBuilder maxAge(Duration age) {
+        if (age == null || age.isNegative() || age.isZero()) {
+            throw new IllegalArgumentException("maxAge must be positive, got " + age);
+        }
+        this.maxAge = age;
         return this;
     }
 

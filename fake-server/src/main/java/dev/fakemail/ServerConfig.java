@@ -1,6 +1,7 @@
 package dev.fakemail;
 
 import dev.fakemail.internal.auth.UserPolicy;
+import dev.fakemail.store.Retention;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class ServerConfig {
     final boolean customTls;
     final Clock clock;
     final int transcriptCapacity;
+    final Retention retention;
 
     ServerConfig(FakeMailServerBuilder builder) {
         this.bindAddress = builder.bindAddress;
@@ -66,6 +68,7 @@ public final class ServerConfig {
         this.customTls = builder.customTls;
         this.clock = builder.clock;
         this.transcriptCapacity = builder.transcriptCapacity;
+        this.retention = new Retention(builder.maxMessages, builder.maxAge);
     }
 
     public InetAddress bindAddress() {
@@ -131,6 +134,11 @@ public final class ServerConfig {
     /** Whether TLS uses the user's own key material instead of the built-in localhost certificate. */
     public boolean customTls() {
         return customTls;
+    }
+
+    /** How much received mail is kept; unlimited by default. */
+    public Retention retention() {
+        return retention;
     }
 
     public Clock clock() {

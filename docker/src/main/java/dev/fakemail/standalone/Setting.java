@@ -20,6 +20,9 @@ enum Setting {
             "fixed users; without it any user name and password are accepted"),
     HOSTNAME("NAME", StandaloneOptions.DEFAULT_HOSTNAME, "the server's name in greetings and Received fields"),
     MAX_MESSAGE_SIZE("N", "25M", "largest accepted message in octets; suffix K, M or G for KiB, MiB, GiB"),
+    MAX_MESSAGES("N|unlimited", String.valueOf(StandaloneOptions.DEFAULT_MAX_MESSAGES),
+            "keep at most N received messages, the oldest dropped first, so memory stays bounded"),
+    MAX_AGE("DURATION|off", "off", "drop received messages older than this, e.g. 90s, 30m, 12h, 7d"),
     REQUIRE_TLS(null, "false", "refuse MAIL, AUTH and POP3 logins until the client uses TLS"),
     REQUIRE_AUTH(null, "false", "refuse MAIL until the client has authenticated");
 

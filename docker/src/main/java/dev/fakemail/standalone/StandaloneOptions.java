@@ -5,6 +5,7 @@ import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.ServerConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ public final class StandaloneOptions {
     public static final int DEFAULT_WEB_PORT = 8025;
     public static final String DEFAULT_HOSTNAME = ServerConfig.DEFAULT_HOSTNAME;
     public static final long DEFAULT_MAX_MESSAGE_SIZE = ServerConfig.DEFAULT_MAX_MESSAGE_SIZE;
+    /** A long-running inbox must not grow without bound; 5,000 messages is days of a busy app's mail. */
+    public static final int DEFAULT_MAX_MESSAGES = 5_000;
 
     private boolean help;
     private boolean version;
@@ -39,6 +42,8 @@ public final class StandaloneOptions {
     private Map<String, String> users;
     private String hostname = DEFAULT_HOSTNAME;
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private int maxMessages = DEFAULT_MAX_MESSAGES;
+    private Duration maxAge;
     private boolean requireTls;
     private boolean requireAuth;
 
@@ -128,10 +133,14 @@ public final class StandaloneOptions {
                 .pop3sPort(pop3sPort)
                 .hostname(hostname)
                 .maxMessageSize(maxMessageSize)
+                .maxMessages(maxMessages)
                 .requireTls(requireTls)
                 .requireAuth(requireAuth);
         if (users != null) {
             builder.users(users);
+        }
+        if (maxAge != null) {
+            builder.maxAge(maxAge);
         }
         return builder;
     }
@@ -180,6 +189,8 @@ public final class StandaloneOptions {
             case USERS -> users = users(value);
             case HOSTNAME -> hostname = hostname(value);
             case MAX_MESSAGE_SIZE -> maxMessageSize = size(value);
+            case MAX_MESSAGES -> maxMessages = count(value);
+            case MAX_AGE -> maxAge = age(value);
             case REQUIRE_TLS -> requireTls = bool(value);
             case REQUIRE_AUTH -> requireAuth = bool(value);
         }
@@ -281,6 +292,36 @@ public final class StandaloneOptions {
         throw value.invalid("is not a positive size in octets (e.g. 10485760, 512K, 25M)");
     }
 
+    private static int count(Value value) throws OptionException {
+        if (value.text().equalsIgnoreCase("unlimited")) {
+            return Integer.MAX_VALUE;
+        }
+        if (value.text().matches("[0-9]{1,9}") && Integer.parseInt(value.text()) >= 1) {
+            return Integer.parseInt(value.text());
+        }
+        throw value.invalid("is not a positive number of messages (or unlimited)");
+    }
+
+    private static Duration age(Value value) throws OptionException {
+        String text = value.text().toLowerCase(Locale.ROOT);
+        if (text.equals("off")) {
+            return null;
+        }
+        if (text.matches("[0-9]{1,9}[smhd]")) {
+            long amount = Long.parseLong(text.substring(0, text.length() - 1));
+            Duration age = switch (text.charAt(text.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+            if (!age.isZero()) {
+                return age;
+            }
+        }
+        throw value.invalid("is not a duration like 90s, 30m, 12h or 7d (or off)");
+    }
+
     private static boolean bool(Value value) throws OptionException {
         return switch (value.text().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
@@ -308,6 +349,8 @@ public final class StandaloneOptions {
         parts.add("users=" + (users == null ? "any" : users.keySet()));
         parts.add("hostname=" + hostname);
         parts.add("maxMessageSize=" + maxMessageSize);
+        parts.add("maxMessages=" + maxMessages);
+        parts.add("maxAge=" + maxAge);
         parts.add("requireTls=" + requireTls);
         parts.add("requireAuth=" + requireAuth);
         return String.join(" ", parts);

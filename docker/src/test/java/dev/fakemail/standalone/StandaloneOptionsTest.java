@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.ServerConfig;
+import dev.fakemail.store.Retention;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,22 @@ class StandaloneOptionsTest {
         assertThat(config.maxMessageSize()).isEqualTo(512 * 1024);
         assertThat(config.requireTls()).isTrue();
         assertThat(config.requireAuth()).isTrue();
+    }
+
+    @Test
+    void retentionIsBoundedByDefaultAndConfigurable() throws Exception {
+        assertThat(config(parse()).retention()).isEqualTo(new Retention(5_000, null));
+        assertThat(config(parse("--max-messages", "200", "--max-age", "30m")).retention())
+                .isEqualTo(new Retention(200, Duration.ofMinutes(30)));
+        assertThat(config(parse("--max-messages=unlimited", "--max-age=7d")).retention())
+                .isEqualTo(new Retention(Integer.MAX_VALUE, Duration.ofDays(7)));
+        StandaloneOptions fromEnv = StandaloneOptions.parse(List.of(),
+                Map.of("FAKEMAIL_MAX_MESSAGES", "10", "FAKEMAIL_MAX_AGE", "90s"));
+        assertThat(config(fromEnv).retention()).isEqualTo(new Retention(10, Duration.ofSeconds(90)));
+        assertThatThrownBy(() -> parse("--max-messages", "0"))
+                .hasMessage("--max-messages: '0' is not a positive number of messages (or unlimited)");
+        assertThatThrownBy(() -> StandaloneOptions.parse(List.of(), Map.of("FAKEMAIL_MAX_AGE", "soon")))
+                .hasMessage("FAKEMAIL_MAX_AGE: 'soon' is not a duration like 90s, 30m, 12h or 7d (or off)");
     }
 
     @Test

@@ -29,11 +29,17 @@ public final class MailStore {
     private final Map<String, Map<String, Mailbox>> mailboxesByUser = new LinkedHashMap<>();
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
+    private final Retention retention;
     private long nextId = 1;
     private long nextUidValidity;
 
     public MailStore(Clock clock) {
+        this(clock, Retention.UNLIMITED);
+    }
+
+    public MailStore(Clock clock, Retention retention) {
         this.clock = clock;
+        this.retention = retention;
         this.nextUidValidity = clock.millis() / 1000;
     }
 
@@ -53,6 +59,7 @@ public final class MailStore {
                 StoredMessage stored = inbox.append(raw, Set.of(), now);
                 publish(new StoreEvent.MessageAppended(inbox, stored));
             }
+            dropExpiredLocked(now);
             changed.signalAll();
             return message;
         } finally {
@@ -64,6 +71,7 @@ public final class MailStore {
     public List<ReceivedMessage> received() {
         lock.lock();
         try {
+            dropExpiredLocked(clock.millis()); // a quiet server still forgets what is past its age
             return List.copyOf(received);
         } finally {
             lock.unlock();
@@ -223,6 +231,23 @@ public final class MailStore {
     private void publish(StoreEvent event) {
         for (StoreListener listener : listeners) {
             listener.onEvent(event);
+        }
+    }
+
+    /** Applies the retention: the oldest received messages go from the log and from their mailboxes. */
+    private void dropExpiredLocked(long now) {
+        while (!received.isEmpty()
+                && (retention.tooMany(received.size()) || retention.tooOld(received.get(0).receivedAtMillis(), now))) {
+            ReceivedMessage oldest = received.remove(0);
+            publish(new StoreEvent.ReceivedDeleted(oldest.id()));
+            for (String owner : distinctOwners(oldest.envelope())) {
+                Map<String, Mailbox> mailboxes = mailboxesByUser.get(owner);
+                Mailbox inbox = mailboxes == null ? null : mailboxes.get(INBOX);
+                long uid = inbox == null ? -1 : inbox.uidOf(oldest.sharedBytes());
+                if (uid >= 0 && inbox.expunge(uid)) {
+                    publish(new StoreEvent.MessageExpunged(inbox, uid));
+                }
+            }
         }
     }
 

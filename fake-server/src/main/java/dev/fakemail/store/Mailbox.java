@@ -39,6 +39,16 @@ public final class Mailbox {
         return message;
     }
 
+    /** The UID of the message holding exactly this array (delivered from the log), or -1. */
+    synchronized long uidOf(byte[] raw) {
+        for (StoredMessage message : messages) {
+            if (message.holds(raw)) {
+                return message.uid();
+            }
+        }
+        return -1;
+    }
+
     synchronized boolean expunge(long uid) {
         boolean removed = messages.removeIf(message -> message.uid() == uid);
         if (removed) {

@@ -86,6 +86,10 @@ public final class ReceivedMessage {
         return BodyText.firstPart(raw, "text/html");
     }
 
+    long receivedAtMillis() {
+        return receivedAtMillis;
+    }
+
     /** The stored array itself, for the server's own readers (POP3, IMAP), which never modify it. */
     byte[] sharedBytes() {
         return raw;

@@ -83,6 +83,10 @@ public final class StoredMessage {
         return ByteBuffer.wrap(raw).asReadOnlyBuffer();
     }
 
+    boolean holds(byte[] array) {
+        return raw == array;
+    }
+
     StoredMessage withFlags(Set<String> newFlags, long newModSeq) {
         StoredMessage changed = new StoredMessage(uid, newModSeq, newFlags, internalDateMillis, raw);
         changed.crlfSize = crlfSize;

@@ -79,6 +79,18 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void retentionKeepsOnlyTheNewestMessages() throws Exception {
+        try (FakeMailServer server = FakeMailServer.builder().maxMessages(3).build().start()) {
+            for (int i = 1; i <= 5; i++) {
+                send(server, "bob@example.test", "m" + i);
+            }
+            assertThat(server.messages()).extracting(ReceivedMessage::subject).containsExactly("m3", "m4", "m5");
+            assertThat(server.store().mailbox("bob@example.test", "INBOX").size()).isEqualTo(3);
+            assertThat(server.message(1)).isEmpty();
+        }
+    }
+
+    @Test
     void thousandsOfMisbehavingSessionsLeakNothing() throws Exception {
         int baselineThreads = ManagementFactory.getThreadMXBean().getThreadCount();
         try (FakeMailServer server = FakeMailServer.builder().transcriptCapacity(100).build().start()) {

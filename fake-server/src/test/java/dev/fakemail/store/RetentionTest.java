@@ -1,0 +1,99 @@
+package dev.fakemail.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RetentionTest {
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static ReceivedMessage deliver(MailStore store, String subject, String... recipients) {
+        List<EnvelopeRecipient> rcpts = new ArrayList<>();
+        for (String recipient : recipients) {
+            rcpts.add(new EnvelopeRecipient(recipient, Map.of()));
+        }
+        Envelope envelope = new Envelope("a@example.test", Map.of(), rcpts, "client.test",
+                new InetSocketAddress("127.0.0.1", 4000), null, null, "ESMTP");
+        return store.deliver(envelope, ("Subject: " + subject + "\r\n\r\nbody\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static List<String> subjects(MailStore store) {
+        return store.received().stream().map(ReceivedMessage::subject).toList();
+    }
+
+    @Test
+    void theOldestGoFirstFromTheLogAndFromEveryMailbox() {
+        MailStore store = new MailStore(Clock.systemUTC(), new Retention(2, null));
+        List<StoreEvent> events = new ArrayList<>();
+        store.subscribe(events::add);
+        deliver(store, "one", "bob@example.test", "carol@example.test");
+        deliver(store, "two", "bob@example.test");
+        deliver(store, "three", "carol@example.test");
+        assertThat(subjects(store)).containsExactly("two", "three");
+        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).messages()).extracting(StoredMessage::uid)
+                .containsExactly(2L);
+        assertThat(store.mailbox("carol@example.test", MailStore.INBOX).messages()).extracting(StoredMessage::uid)
+                .containsExactly(2L);
+        assertThat(events).filteredOn(event -> event instanceof StoreEvent.MessageExpunged).hasSize(2);
+        assertThat(events).filteredOn(event -> event instanceof StoreEvent.ReceivedDeleted).hasSize(1);
+    }
+
+    @Test
+    void messagesPastTheirAgeAreDroppedOnDeliveryAndOnRead() {
+        ManualClock clock = new ManualClock();
+        MailStore store = new MailStore(clock, new Retention(Integer.MAX_VALUE, Duration.ofHours(1)));
+        deliver(store, "old", "bob@example.test");
+        clock.advance(Duration.ofMinutes(40));
+        deliver(store, "newer", "bob@example.test");
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(subjects(store)).containsExactly("newer"); // "old" is 70 minutes old: dropped on read
+        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).size()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(31));
+        deliver(store, "fresh", "bob@example.test");
+        assertThat(subjects(store)).containsExactly("fresh");
+    }
+
+    @Test
+    void unlimitedByDefaultAndValidated() {
+        MailStore store = new MailStore(Clock.systemUTC());
+        for (int i = 0; i < 50; i++) {
+            deliver(store, "m" + i, "bob@example.test");
+        }
+        assertThat(store.received()).hasSize(50);
+        assertThatThrownBy(() -> new Retention(0, null)).hasMessageContaining("maxMessages must be positive");
+        assertThatThrownBy(() -> new Retention(1, Duration.ZERO)).hasMessageContaining("maxAge must be positive");
+    }
+}
