@@ -32,6 +32,8 @@ public final class MailStore {
     private final Retention retention;
     private long nextId = 1;
     private long nextUidValidity;
+    /** How often {@link #reset()} ran; waiters compare it to forget matches that were wiped. */
+    private long resets;
 
     public MailStore(Clock clock) {
         this(clock, Retention.UNLIMITED);
@@ -108,19 +110,23 @@ public final class MailStore {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            int checked = 0;
+            long lastCheckedId = 0;
+            long seenResets = resets;
             List<ReceivedMessage> matches = new ArrayList<>();
             while (true) {
-                // Only messages that arrived since the last look need checking; a reset starts over.
-                if (checked > received.size()) {
-                    checked = 0;
-                    matches.clear();
+                // Only messages that arrived since the last look need checking. Ids grow with position, and
+                // the log only loses messages at its head (retention) or all at once (reset), so a position
+                // search by id finds where to go on.
+                if (resets != seenResets) {
+                    matches.clear(); // everything was removed meanwhile: what matched is gone
+                    seenResets = resets;
                 }
-                for (; checked < received.size(); checked++) {
-                    ReceivedMessage message = received.get(checked);
+                for (int i = firstIndexAfter(lastCheckedId); i < received.size(); i++) {
+                    ReceivedMessage message = received.get(i);
                     if (query.matches(message)) {
                         matches.add(message);
                     }
+                    lastCheckedId = message.id();
                 }
                 if (matches.size() >= count) {
                     return List.copyOf(matches);
@@ -215,6 +221,7 @@ public final class MailStore {
         try {
             received.clear();
             mailboxesByUser.clear();
+            resets++;
             publish(new StoreEvent.StoreReset());
             changed.signalAll();
         } finally {
@@ -254,6 +261,21 @@ public final class MailStore {
     private Mailbox mailboxLocked(String user, String name) {
         return mailboxesByUser.computeIfAbsent(user, any -> new LinkedHashMap<>())
                 .computeIfAbsent(name, any -> new Mailbox(user, name, nextUidValidity++));
+    }
+
+    /** Index of the first message with an id greater than {@code id}. */
+    private int firstIndexAfter(long id) {
+        int low = 0;
+        int high = received.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (received.get(middle).id() <= id) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private int indexOf(long id) {

@@ -87,6 +87,26 @@ class RetentionTest {
     }
 
     @Test
+    void awaitSeesMessagesArrivingWhileRetentionDropsTheOldest() throws Exception {
+        MailStore store = new MailStore(Clock.systemUTC(), new Retention(2, null));
+        deliver(store, "a", "bob@example.test");
+        deliver(store, "b", "bob@example.test");
+        java.util.concurrent.CompletableFuture<List<ReceivedMessage>> waiting = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return store.await(MailQuery.all().subject("d"), 1, Duration.ofSeconds(20));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Thread.sleep(100);
+        deliver(store, "c", "bob@example.test"); // drops "a": positions shift under the waiter
+        deliver(store, "d", "bob@example.test");
+        assertThat(waiting.get(20, java.util.concurrent.TimeUnit.SECONDS)).extracting(ReceivedMessage::subject)
+                .containsExactly("d");
+    }
+
+    @Test
     void unlimitedByDefaultAndValidated() {
         MailStore store = new MailStore(Clock.systemUTC());
         for (int i = 0; i < 50; i++) {
