@@ -88,8 +88,12 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
 
     /** Closes every listener and every open session at once and frees the ports. Stored mail stays. */
     public synchronized void stop() {
+        // All listeners stop first, then their accept threads are awaited together: one wake-up wait, not one each.
         for (Listener listener : listeners) {
-            listener.close();
+            listener.stopAccepting();
+        }
+        for (Listener listener : listeners) {
+            listener.awaitClosed();
         }
         listeners.clear();
         maildropLocks.clear();

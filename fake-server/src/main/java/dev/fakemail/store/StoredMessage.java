@@ -16,8 +16,11 @@ public final class StoredMessage {
     private final Set<String> flags;
     private final long internalDateMillis;
     private final byte[] raw;
-    /** Size with CR LF line ends, computed on first use; racy but idempotent. -1 until known. */
-    private long crlfSize = -1;
+    /**
+     * Size with CR LF line ends, computed on first use; racy but idempotent. -1 until known. An int (a Java
+     * array holds under 2 GiB, and a message is far smaller) keeps the object at 48 bytes.
+     */
+    private int crlfSize = -1;
 
     StoredMessage(long uid, long modSeq, Set<String> flags, long internalDateMillis, byte[] raw) {
         this.uid = uid;
@@ -65,7 +68,7 @@ public final class StoredMessage {
             if (raw.length > 0 && raw[raw.length - 1] != '\n') {
                 size += 2;
             }
-            crlfSize = size;
+            crlfSize = (int) Math.min(Integer.MAX_VALUE, size);
         }
         return size;
     }

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,24 @@ class SmtpRawSocketTest {
             assertThat(smtp.reply()).isEqualTo("221 2.0.0 mx.test Bye\r\n");
             assertThat(server.messages()).extracting(ReceivedMessage::subject).containsExactly("one", "two");
             assertThat(server.messages().get(1).envelope().recipientAddresses()).containsExactly("d@example.test");
+        }
+    }
+
+    @Test
+    void equalEnvelopesWithinASessionAreStoredOnce() throws IOException {
+        try (FakeMailServer server = FakeMailServer.builder().build().start();
+                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            for (int i = 0; i < 3; i++) {
+                smtp.command("MAIL FROM:<a@example.test>");
+                smtp.command("RCPT TO:<b@example.test>");
+                smtp.command("DATA");
+                assertThat(smtp.command("Subject: " + i + "\r\n\r\nbody\r\n.")).startsWith("250 2.0.0 Ok");
+            }
+            List<ReceivedMessage> messages = server.messages();
+            assertThat(messages.get(1).envelope()).isSameAs(messages.get(0).envelope());
+            assertThat(messages.get(2).envelope()).isSameAs(messages.get(0).envelope());
         }
     }
 

@@ -119,21 +119,34 @@ public final class Listener implements Closeable {
         return sslSocket;
     }
 
-    /** Stops accepting and closes every open connection of this listener at once. */
-    @Override
-    public void close() {
+    /**
+     * Stops accepting and closes every open connection of this listener at once. The port is free once
+     * {@link #awaitClosed()} returns; {@link #close()} does both.
+     */
+    public void stopAccepting() {
         closed = true;
         closeQuietly(serverSocket);
         for (Socket socket : open) {
             closeQuietly(socket);
         }
-        // The JDK releases the port only once the thread blocked in accept() has woken up; wait for it, so the
-        // port can be bound again as soon as close() returns.
+    }
+
+    /**
+     * Waits for the accept thread: the JDK releases the port only once the thread blocked in accept() has
+     * woken up, so the port can be bound again as soon as this returns.
+     */
+    public void awaitClosed() {
         try {
             acceptThread.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        awaitClosed();
     }
 
     private static void closeQuietly(Closeable closeable) {
