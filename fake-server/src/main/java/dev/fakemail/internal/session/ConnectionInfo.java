@@ -5,20 +5,14 @@ import java.net.InetSocketAddress;
 /** What a protocol session may know about its connection; updated by the loop when TLS starts. */
 public final class ConnectionInfo {
     private final InetSocketAddress client;
-    private final InetSocketAddress local;
     private volatile String tlsProtocol;
 
-    public ConnectionInfo(InetSocketAddress client, InetSocketAddress local) {
+    public ConnectionInfo(InetSocketAddress client) {
         this.client = client;
-        this.local = local;
     }
 
     public InetSocketAddress client() {
         return client;
-    }
-
-    public InetSocketAddress local() {
-        return local;
     }
 
     /** The negotiated TLS protocol ("TLSv1.3"), or null while in plaintext. */

@@ -48,7 +48,7 @@ public final class SessionRunner implements Listener.ConnectionHandler {
             onExit.run();
             return;
         }
-        ConnectionInfo connection = new ConnectionInfo(client, (InetSocketAddress) socket.getLocalSocketAddress());
+        ConnectionInfo connection = new ConnectionInfo(client);
         new SessionLoop(transport, sessions.apply(connection), connection, transcript, tls, onExit).run();
     }
 }

@@ -11,10 +11,6 @@ import java.util.Optional;
 
 /** AUTH (RFC 4954): starts a SASL exchange and carries its 334 challenges and base64 responses. */
 final class AuthHandler {
-    /** A SASL exchange waiting for the client's next line. */
-    record Dialogue(SaslExchange exchange) {
-    }
-
     private AuthHandler() {
     }
 
@@ -55,8 +51,8 @@ final class AuthHandler {
     }
 
     static Reply continueDialogue(SmtpSession session, byte[] line) {
-        Dialogue dialogue = session.authDialogue;
-        session.authDialogue = null;
+        SaslExchange exchange = session.saslExchange;
+        session.saslExchange = null;
         String text = new String(line, StandardCharsets.US_ASCII);
         if (SaslWire.isCancel(text)) {
             return SmtpReplies.reply(501, "5.7.0", "Authentication aborted");
@@ -65,13 +61,13 @@ final class AuthHandler {
         if (response == null) {
             return SmtpReplies.reply(501, "5.5.2", "Cannot decode response");
         }
-        return step(session, dialogue.exchange(), response);
+        return step(session, exchange, response);
     }
 
     private static Reply step(SmtpSession session, SaslExchange exchange, byte[] response) {
         SaslStep step = exchange.evaluate(response);
         if (step instanceof SaslStep.Challenge challenge) {
-            session.authDialogue = new Dialogue(exchange);
+            session.saslExchange = exchange;
             return SmtpReplies.plain(334, SaslWire.encode(challenge.data()));
         }
         if (step instanceof SaslStep.Success success) {

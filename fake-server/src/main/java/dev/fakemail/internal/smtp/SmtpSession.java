@@ -2,6 +2,7 @@ package dev.fakemail.internal.smtp;
 
 import dev.fakemail.internal.net.FrameReader.DotResult;
 import dev.fakemail.internal.net.GrowableBytes;
+import dev.fakemail.internal.sasl.SaslExchange;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
@@ -31,7 +32,7 @@ public final class SmtpSession implements ProtocolSession {
     String authenticatedUser;
     Transaction transaction;
     /** The SASL exchange awaiting the client's next response; null when none is under way. */
-    AuthHandler.Dialogue authDialogue;
+    SaslExchange saslExchange;
     /** The BDAT chunk being read and what to answer for it. */
     DataHandler.PendingChunk pendingChunk;
     /** The envelope of this session's last message, reused when the next one is equal (bulk senders). */
@@ -51,7 +52,7 @@ public final class SmtpSession implements ProtocolSession {
 
     @Override
     public Reply onLine(byte[] line) {
-        if (authDialogue != null) {
+        if (saslExchange != null) {
             return counted(AuthHandler.continueDialogue(this, line));
         }
         SmtpCommand command = SmtpCommand.parse(line);
@@ -68,9 +69,7 @@ public final class SmtpSession implements ProtocolSession {
 
     @Override
     public Reply onLineTooLong() {
-        if (authDialogue != null) {
-            authDialogue = null;
-        }
+        saslExchange = null;
         return counted(SmtpReplies.reply(500, "5.5.2", "Error: line too long"));
     }
 
@@ -102,7 +101,7 @@ public final class SmtpSession implements ProtocolSession {
     @Override
     public void onEnd() {
         transaction = null; // an unfinished transaction is dropped: nothing half-received is ever stored
-        authDialogue = null;
+        saslExchange = null;
     }
 
     @Override
@@ -112,7 +111,7 @@ public final class SmtpSession implements ProtocolSession {
 
     @Override
     public String transcriptOf(byte[] line) {
-        if (authDialogue != null) {
+        if (saslExchange != null) {
             return "<SASL response hidden>";
         }
         String text = new String(line, java.nio.charset.StandardCharsets.UTF_8);
