@@ -99,7 +99,7 @@ class Pop3SessionSplitInputTest {
     }
 
     private static String run(MailStore store, MaildropLocks locks, MemoryTransport transport) {
-        ConnectionInfo connection = new ConnectionInfo(CLIENT, new InetSocketAddress("127.0.0.1", 110));
+        ConnectionInfo connection = new ConnectionInfo(CLIENT);
         Pop3Settings settings = new Pop3Settings("mx.test", UserPolicy.anyone(), false, 20);
         Pop3Session session = new Pop3Session(settings, store, locks, connection);
         Transcript transcript = new Transcript(1, "POP3", CLIENT, CLOCK);

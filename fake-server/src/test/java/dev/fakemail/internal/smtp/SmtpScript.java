@@ -27,7 +27,7 @@ final class SmtpScript {
 
     /** Runs the session to its end over the transport and returns everything the server wrote. */
     String run(MemoryTransport transport) {
-        ConnectionInfo connection = new ConnectionInfo(CLIENT, new InetSocketAddress("127.0.0.1", 25));
+        ConnectionInfo connection = new ConnectionInfo(CLIENT);
         SmtpSession session = new SmtpSession(settings, store, connection);
         Transcript transcript = new Transcript(1, "SMTP", CLIENT, CLOCK);
         new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
