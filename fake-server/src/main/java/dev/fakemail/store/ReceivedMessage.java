@@ -86,6 +86,23 @@ public final class ReceivedMessage {
         return BodyText.firstPart(raw, "text/html");
     }
 
+    /** Every header field of the message, in order, unfolded and RFC 2047-decoded. */
+    public List<HeaderField> headerFields() {
+        return HeaderBlock.fields(raw).stream()
+                .map(field -> new HeaderField(field.name(), HeaderBlock.decode(field.value())))
+                .toList();
+    }
+
+    /** The MIME tree, parsed now (each call parses again; keep the result when asking many questions). */
+    public MimePart mimeTree() {
+        return MimeTreeParser.parse(raw);
+    }
+
+    /** The attachments in message order (see {@link MimePart#isAttachment()}). */
+    public List<MimePart> attachments() {
+        return mimeTree().flatten().stream().filter(MimePart::isAttachment).toList();
+    }
+
     long receivedAtMillis() {
         return receivedAtMillis;
     }
