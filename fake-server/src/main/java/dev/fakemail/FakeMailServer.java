@@ -1,5 +1,8 @@
 package dev.fakemail;
 
+import dev.fakemail.fault.FaultPlan;
+import dev.fakemail.internal.fault.FaultEngine;
+import dev.fakemail.internal.fault.Sleeper;
 import dev.fakemail.internal.net.ConnectionThreads;
 import dev.fakemail.internal.net.Listener;
 import dev.fakemail.internal.pop3.MaildropLocks;
@@ -42,6 +45,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private final SmtpSettings smtpSettings;
     private final Pop3Settings pop3Settings;
     private final MaildropLocks maildropLocks = new MaildropLocks();
+    private final FaultEngine faults;
     private final List<Listener> listeners = new ArrayList<>();
     private ExecutorService executor;
 
@@ -49,6 +53,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         this.config = config;
         this.store = new MailStore(config.clock, config.retention);
         this.journal = new Journal(config.transcriptCapacity, config.clock);
+        this.faults = new FaultEngine(config.faultSeed, config.clock, Sleeper.REAL);
+        config.faultRules.forEach(faults::add);
         this.smtpSettings = new SmtpSettings(config.hostname, config.maxMessageSize, config.maxRecipients,
                 config.maxLineLength, config.maxErrors, config.requireTls, config.requireAuth, config.userPolicy(),
                 config.clock);
@@ -187,7 +193,20 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     }
 
     @Override
+    public List<ReceivedMessage> unacknowledged() {
+        return store.unacknowledged();
+    }
+
+    @Override
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** Forgets all messages, mailboxes and transcripts; fault rules go back to the configured ones. */
+    @Override
     public void reset() {
+        faults.clear();
+        config.faultRules.forEach(faults::add);
         store.reset();
         journal.clear();
     }
@@ -195,14 +214,14 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private Listener pop3Listener(String name, int port, boolean implicitTls) throws IOException {
         SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
                 connection -> new Pop3Session(pop3Settings, store, maildropLocks, connection), journal,
-                config.pop3IdleTimeout(), config.tls);
+                config.pop3IdleTimeout(), config.tls, faults);
         return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, runner, executor);
     }
 
     private Listener smtpListener(String name, int port, boolean implicitTls) throws IOException {
         SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
                 connection -> new SmtpSession(smtpSettings, store, connection), journal,
-                config.smtpIdleTimeout(), config.tls);
+                config.smtpIdleTimeout(), config.tls, faults);
         return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, runner, executor);
     }
 }

@@ -1,12 +1,15 @@
 package dev.fakemail;
 
+import dev.fakemail.fault.FaultRule;
 import dev.fakemail.internal.tls.TlsContexts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -31,6 +34,8 @@ public final class FakeMailServerBuilder {
     Supplier<SSLContext> tls = memoize(TlsContexts::builtIn);
     boolean customTls;
     Clock clock = Clock.systemUTC();
+    Long faultSeed;
+    final List<FaultRule> faultRules = new ArrayList<>();
     int transcriptCapacity = 1000;
     int maxMessages = Integer.MAX_VALUE;
     Duration maxAge;
@@ -210,6 +215,27 @@ public final class FakeMailServerBuilder {
             throw new IllegalArgumentException("maxAge must be positive, got " + age);
         }
         this.maxAge = age;
+        return this;
+    }
+
+    /**
+     * Seeds the random source of probability budgets and random delays, so a chaos run replays exactly.
+     * Without it each server draws a seed, printed in every transcript that meets a rule.
+     */
+    public FakeMailServerBuilder faultSeed(long seed) {
+        this.faultSeed = seed;
+        return this;
+    }
+
+    /** A fault rule the server starts with; {@code reset()} brings the configured rules back. */
+    public FakeMailServerBuilder fault(FaultRule rule) {
+        faultRules.add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /** Fault rules in the text form, one per line or separated by ';'. */
+    public FakeMailServerBuilder faults(String rulesInTextForm) {
+        faultRules.addAll(FaultRule.parseAll(rulesInTextForm));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.fakemail;
 
+import dev.fakemail.fault.FaultPlan;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.MailStore;
@@ -39,12 +40,21 @@ public interface MailControl {
      */
     List<ReceivedMessage> await(MailQuery query, int count, Duration timeout);
 
+    /**
+     * Messages that arrived whole but whose client never got a reply, because a fault rule ended the
+     * connection first (the "was it sent?" case); not delivered, not in {@link #messages()}.
+     */
+    List<ReceivedMessage> unacknowledged();
+
+    /** The scripted faults: add, list and remove rules while the server runs. */
+    FaultPlan faults();
+
     /** The shared store: mailboxes, the received-message log, change events. */
     MailStore store();
 
     /** Transcripts of recent sessions, oldest first. */
     List<Transcript> transcripts();
 
-    /** Forgets all messages, mailboxes and transcripts; listeners and ports stay. */
+    /** Forgets all messages, mailboxes, transcripts and added fault rules; listeners and ports stay. */
     void reset();
 }

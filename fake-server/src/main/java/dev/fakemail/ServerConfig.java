@@ -48,6 +48,8 @@ public final class ServerConfig {
     final Clock clock;
     final int transcriptCapacity;
     final Retention retention;
+    final long faultSeed;
+    final java.util.List<dev.fakemail.fault.FaultRule> faultRules;
 
     ServerConfig(FakeMailServerBuilder builder) {
         this.bindAddress = builder.bindAddress;
@@ -69,6 +71,8 @@ public final class ServerConfig {
         this.clock = builder.clock;
         this.transcriptCapacity = builder.transcriptCapacity;
         this.retention = new Retention(builder.maxMessages, builder.maxAge);
+        this.faultSeed = builder.faultSeed != null ? builder.faultSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        this.faultRules = java.util.List.copyOf(builder.faultRules);
     }
 
     public InetAddress bindAddress() {
@@ -143,6 +147,16 @@ public final class ServerConfig {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The seed of the fault rules' random source: as configured, or drawn once per server. */
+    public long faultSeed() {
+        return faultSeed;
+    }
+
+    /** Rules the server starts with (and returns to on reset). */
+    public java.util.List<dev.fakemail.fault.FaultRule> faultRules() {
+        return faultRules;
     }
 
     UserPolicy userPolicy() {

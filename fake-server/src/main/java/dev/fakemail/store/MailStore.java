@@ -26,6 +26,7 @@ public final class MailStore {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<ReceivedMessage> received = new ArrayList<>();
+    private final List<ReceivedMessage> unacknowledged = new ArrayList<>();
     private final Map<String, Map<String, Mailbox>> mailboxesByUser = new LinkedHashMap<>();
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
@@ -64,6 +65,36 @@ public final class MailStore {
             dropExpiredLocked(now);
             changed.signalAll();
             return message;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Logs a message that arrived whole but was never acknowledged: a fault rule ended the connection before
+     * the reply (the "was it sent?" case). It goes to no mailbox and not into {@link #received()}; it is listed
+     * by {@link #unacknowledged()} with its fate. Kept within the same retention limits as received mail.
+     */
+    public ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate) {
+        lock.lock();
+        try {
+            ReceivedMessage message = new ReceivedMessage(nextId++, envelope, raw, clock.millis(), fate);
+            unacknowledged.add(message);
+            while (retention.tooMany(unacknowledged.size())) {
+                unacknowledged.remove(0);
+            }
+            publish(new StoreEvent.MessageUnacknowledged(message));
+            return message;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Messages that arrived but got no reply (see {@link #recordUnacknowledged}), oldest first. */
+    public List<ReceivedMessage> unacknowledged() {
+        lock.lock();
+        try {
+            return List.copyOf(unacknowledged);
         } finally {
             lock.unlock();
         }
@@ -220,6 +251,7 @@ public final class MailStore {
         lock.lock();
         try {
             received.clear();
+            unacknowledged.clear();
             mailboxesByUser.clear();
             resets++;
             publish(new StoreEvent.StoreReset());

@@ -20,12 +20,28 @@ public final class ReceivedMessage {
     private final Envelope envelope;
     private final byte[] raw;
     private final long receivedAtMillis;
+    private final String unacknowledgedFate;
 
     ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis) {
+        this(id, envelope, raw, receivedAtMillis, null);
+    }
+
+    ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis, String unacknowledgedFate) {
         this.id = id;
         this.envelope = envelope;
         this.raw = raw;
         this.receivedAtMillis = receivedAtMillis;
+        this.unacknowledgedFate = unacknowledgedFate;
+    }
+
+    /** False for a message whose client never got a reply (see {@link MailStore#unacknowledged()}). */
+    public boolean isAcknowledged() {
+        return unacknowledgedFate == null;
+    }
+
+    /** For an unacknowledged message: what happened to the connection ("connection closed by a fault rule ..."). */
+    public Optional<String> unacknowledgedFate() {
+        return Optional.ofNullable(unacknowledgedFate);
     }
 
     /** Unique within one server, increasing in order of arrival, never reused (not even after reset). */
@@ -114,6 +130,6 @@ public final class ReceivedMessage {
 
     @Override
     public String toString() {
-        return "#" + id + " " + envelope + " Subject: " + subject() + " (" + raw.length + " octets)";
+        return "#" + id + (unacknowledgedFate == null ? "" : " (unacknowledged)") + " " + envelope + " Subject: " + subject() + " (" + raw.length + " octets)";
     }
 }

@@ -6,6 +6,13 @@ public sealed interface StoreEvent {
     record MessageReceived(ReceivedMessage message) implements StoreEvent {
     }
 
+    /**
+     * A message arrived whole but the connection ended before the server replied (a fault rule): the client
+     * cannot know whether it was sent. Not delivered to any mailbox.
+     */
+    record MessageUnacknowledged(ReceivedMessage message) implements StoreEvent {
+    }
+
     /** A message was added to a mailbox (by delivery or, later, IMAP APPEND/COPY). */
     record MessageAppended(Mailbox mailbox, StoredMessage message) implements StoreEvent {
     }

@@ -15,7 +15,7 @@ import java.io.InputStream;
 public final class FrameReader {
     private static final int BUFFER_SIZE = 16 * 1024;
 
-    private final InputStream in;
+    private InputStream in;
     private final Runnable beforeBlocking;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
@@ -24,6 +24,26 @@ public final class FrameReader {
     public FrameReader(InputStream in, Runnable beforeBlocking) {
         this.in = in;
         this.beforeBlocking = beforeBlocking;
+    }
+
+    /** Sees each complete line of dot-terminated data as it is read (fault rules on DATA lines). */
+    @FunctionalInterface
+    public interface DataLineObserver {
+        /** The line with its line end, dot-unstuffed; may throw to abandon the transfer. */
+        void onLine(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /** Reads from now on through another stream over the same connection (a throttled view); keeps the buffer. */
+    public void replaceInput(InputStream replacement) {
+        this.in = replacement;
+    }
+
+    /** Reads and drops everything until the client closes (a stalled server ignores its client). */
+    public void discardUntilEnd() throws IOException {
+        position = limit;
+        while (fill()) {
+            position = limit;
+        }
     }
 
     /** Bytes already received and not yet consumed (what a client pipelined ahead). */
@@ -83,6 +103,13 @@ public final class FrameReader {
      * CR LF "." CR LF ends the data, so a bare LF cannot smuggle a second message in.
      */
     public DotResult readDotTerminated(GrowableBytes sink, long maxBytes, int maxLineLength) throws IOException {
+        return readDotTerminated(sink, maxBytes, maxLineLength, null);
+    }
+
+    /** As above, reporting each kept line to {@code observer} (null: none, and no cost). */
+    public DotResult readDotTerminated(GrowableBytes sink, long maxBytes, int maxLineLength,
+            DataLineObserver observer) throws IOException {
+        int lineStart = sink.length();
         boolean atLineStart = true;
         boolean afterCrLf = true;
         boolean previousByteWasCr = false;
@@ -122,6 +149,10 @@ public final class FrameReader {
                 afterCrLf = lf > position ? buffer[lf - 1] == '\r' : previousByteWasCr;
                 atLineStart = true;
                 lineLength = 0;
+                if (observer != null && sink.length() > lineStart) {
+                    observer.onLine(sink.array(), lineStart, sink.length() - lineStart);
+                }
+                lineStart = sink.length();
             } else {
                 atLineStart = false;
             }

@@ -25,6 +25,11 @@ public final class GrowableBytes {
         target.write(bytes, 0, length);
     }
 
+    /** The backing array, valid up to {@link #length()} until the next write; for readers, never to modify. */
+    public byte[] array() {
+        return bytes;
+    }
+
     public int length() {
         return length;
     }

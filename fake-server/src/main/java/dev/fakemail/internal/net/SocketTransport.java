@@ -17,6 +17,7 @@ public final class SocketTransport implements Transport {
     }
 
     /** For implicit TLS: completes the handshake before the greeting, on the connection's own thread. */
+    @Override
     public void handshakeIfTls() throws IOException {
         if (socket instanceof SSLSocket sslSocket) {
             sslSocket.startHandshake();
@@ -56,6 +57,21 @@ public final class SocketTransport implements Transport {
 
     private SSLSession tlsSession() {
         return socket instanceof SSLSocket sslSocket ? sslSocket.getSession() : null;
+    }
+
+    @Override
+    public void setReadTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    @Override
+    public void reset() {
+        try {
+            socket.setSoLinger(true, 0); // close() now sends RST and drops unsent data
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        close();
     }
 
     @Override

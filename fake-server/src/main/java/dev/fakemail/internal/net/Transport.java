@@ -14,6 +14,19 @@ public interface Transport extends AutoCloseable {
 
     OutputStream output() throws IOException;
 
+    /** For implicit TLS: completes the handshake before the greeting; nothing for plain connections. */
+    default void handshakeIfTls() throws IOException {
+    }
+
+    /** Read timeout in milliseconds (0: wait forever), for idle timeouts and timed stalls. */
+    default void setReadTimeout(int millis) throws IOException {
+    }
+
+    /** Aborts the connection with a TCP reset (RST) instead of an orderly close. */
+    default void reset() {
+        close();
+    }
+
     /** Runs the server side of a TLS handshake over this transport and returns the encrypted transport. */
     Transport startTls(SSLContext context) throws IOException;
 

@@ -21,7 +21,6 @@ final class AuthorizationHandlers {
 
     static Reply capa(Pop3Session session, String argument) {
         List<String> lines = new ArrayList<>();
-        lines.add("+OK Capability list follows");
         lines.add("TOP");
         lines.add("UIDL");
         lines.add("RESP-CODES");
@@ -37,8 +36,9 @@ final class AuthorizationHandlers {
             }
         }
         lines.add("IMPLEMENTATION fakemail");
-        lines.add(".");
-        return Reply.text(String.join("\r\n", lines) + "\r\n");
+        List<String> advertised = session.connection.faults().capabilities(lines);
+        return Reply.text("+OK Capability list follows\r\n" + String.join("\r\n", advertised)
+                + (advertised.isEmpty() ? "" : "\r\n") + ".\r\n");
     }
 
     static Reply user(Pop3Session session, String argument) {
@@ -63,7 +63,7 @@ final class AuthorizationHandlers {
         if (!session.settings.users().accepts(user, argument)) {
             return Pop3Session.err("[AUTH] invalid user name or password");
         }
-        return enterTransaction(session, user);
+        return enterTransaction(session, user, "USER");
     }
 
     /** APOP name digest (RFC 1939 §7): MD5 over the greeting's timestamp and the password. */
@@ -89,7 +89,7 @@ final class AuthorizationHandlers {
         if (!valid) {
             return Pop3Session.err("[AUTH] invalid user name or digest");
         }
-        return enterTransaction(session, user);
+        return enterTransaction(session, user, "APOP");
     }
 
     static Reply auth(Pop3Session session, String argument) {
@@ -148,7 +148,7 @@ final class AuthorizationHandlers {
             return Reply.text("+ " + SaslWire.encode(challenge.data()) + "\r\n");
         }
         if (step instanceof SaslStep.Success success) {
-            return enterTransaction(session, success.user());
+            return enterTransaction(session, success.user(), exchange.mechanism());
         }
         SaslStep.Failure failure = (SaslStep.Failure) step;
         return Pop3Session.err(failure.reason() == SaslStep.Reason.MALFORMED
@@ -156,7 +156,18 @@ final class AuthorizationHandlers {
     }
 
     /** Locks the maildrop and enters TRANSACTION, or refuses with [IN-USE] (RFC 2449 §8.1.1). */
-    private static Reply enterTransaction(Pop3Session session, String user) {
+    private static Reply enterTransaction(Pop3Session session, String user, String mechanism) {
+        var faults = session.connection.faults();
+        if (faults.isActive()) {
+            try {
+                Reply scripted = faults.onAuthentication(mechanism, user, session::faultReply);
+                if (scripted != null) {
+                    return scripted;
+                }
+            } catch (java.io.InterruptedIOException stopping) {
+                return Reply.none().thenClose();
+            }
+        }
         if (!session.locks.tryLock(user, session)) {
             return Pop3Session.err("[IN-USE] maildrop already locked by another session");
         }

@@ -150,6 +150,34 @@ public final class Pop3Session implements ProtocolSession {
         return text;
     }
 
+    @Override
+    public String[] faultView(byte[] line) {
+        if (saslExchange != null) {
+            return null; // a SASL response, not a command
+        }
+        String text = new String(line, StandardCharsets.UTF_8);
+        int space = text.indexOf(' ');
+        String verb = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
+        return new String[] {verb, space < 0 ? "" : text.substring(space + 1).trim()};
+    }
+
+    /**
+     * "+OK text" below 400, else "-ERR [code] text" (RFC 2449 response codes): the status when it is one
+     * (SYS/TEMP, AUTH, IN-USE), otherwise SYS/TEMP for 4xx and SYS/PERM for 5xx (RFC 3206).
+     */
+    @Override
+    public Reply faultReply(int code, String status, String text, boolean disconnect) {
+        Reply reply;
+        if (code < 400) {
+            reply = ok(text);
+        } else {
+            String responseCode = status.matches("[A-Za-z][A-Za-z/-]*") ? status.toUpperCase(Locale.ROOT)
+                    : code < 500 ? "SYS/TEMP" : "SYS/PERM";
+            reply = err("[" + responseCode + "] " + text);
+        }
+        return disconnect || code == 421 ? reply.thenClose() : reply;
+    }
+
     static Reply ok(String text) {
         return Reply.text("+OK " + text + "\r\n");
     }

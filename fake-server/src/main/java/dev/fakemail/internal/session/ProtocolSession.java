@@ -34,6 +34,25 @@ public interface ProtocolSession {
     /** Longest accepted line, in octets including CR LF. */
     int maxLineLength();
 
+    /**
+     * What fault rules see of a command line: its verb (upper case) and the argument they match (for SMTP
+     * MAIL/RCPT the address); null when the line is not a command (a SASL response).
+     */
+    default String[] faultView(byte[] line) {
+        return null;
+    }
+
+    /** A scripted reply worded for this protocol. */
+    Reply faultReply(int code, String status, String text, boolean disconnect);
+
+    /**
+     * A fault rule refused or cut off the message that just arrived whole ({@code data}: its last part). The
+     * message is not stored; when the connection ends without a reply ({@code fault.next()} is CLOSE, RESET or
+     * STALL) the session records it as unacknowledged (the "was it sent?" case).
+     */
+    default void onDataRefusedByFault(GrowableBytes data, Reply fault) {
+    }
+
     /** How a client line appears in the transcript; secrets are masked here. */
     default String transcriptOf(byte[] line) {
         return new String(line, java.nio.charset.StandardCharsets.UTF_8);

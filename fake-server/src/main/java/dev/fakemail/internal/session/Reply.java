@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  */
 public final class Reply {
     /** What the loop does after sending the reply. */
-    public enum Next { LINE, DOT_DATA, BYTES, START_TLS, CLOSE }
+    public enum Next { LINE, DOT_DATA, BYTES, START_TLS, CLOSE, RESET, STALL }
 
     private static final Reply NONE = new Reply("", new byte[0], Next.LINE, 0, 0);
 
@@ -18,6 +18,7 @@ public final class Reply {
     private final Next next;
     private final long frameLength;
     private final long keepAtMost;
+    private boolean endsMessage;
 
     private Reply(String text, byte[] wire, Next next, long frameLength, long keepAtMost) {
         this.text = text;
@@ -58,6 +59,39 @@ public final class Reply {
     /** After sending, start a TLS handshake as the server (STARTTLS, STLS). */
     public Reply thenStartTls() {
         return new Reply(text, wire, Next.START_TLS, 0, 0);
+    }
+
+    /** After sending, abort the connection with a TCP reset (a scripted fault). */
+    public Reply thenReset() {
+        return new Reply(text, wire, Next.RESET, 0, 0);
+    }
+
+    /**
+     * After sending, hold the connection and say nothing (a scripted fault); close silently after
+     * {@code closeAfter}, or never if it is null (until the client leaves or the server stops).
+     */
+    public Reply thenStall(java.time.Duration closeAfter) {
+        return new Reply(text, wire, Next.STALL, closeAfter == null ? -1 : closeAfter.toMillis(), 0);
+    }
+
+    /**
+     * Marks a byte-frame request as the message's last chunk (BDAT LAST), so end-of-data faults see it.
+     * Only meaningful after {@link #thenReadBytes}.
+     */
+    public Reply endingMessage() {
+        Reply marked = new Reply(text, wire, next, frameLength, keepAtMost);
+        marked.endsMessage = true;
+        return marked;
+    }
+
+    /** True for the request to read the last chunk of a message. */
+    public boolean endsMessage() {
+        return endsMessage;
+    }
+
+    /** For STALL: milliseconds until the silent close, or -1 for never. */
+    public long stallMillis() {
+        return frameLength;
     }
 
     /** After sending, close the connection. */

@@ -1,14 +1,19 @@
 package dev.fakemail.internal.session;
 
+import dev.fakemail.internal.fault.FaultInterruption;
+import dev.fakemail.internal.fault.FaultReplies;
+import dev.fakemail.internal.fault.SessionFaults;
+import dev.fakemail.internal.fault.ShapedInputStream;
+import dev.fakemail.internal.fault.ShapedOutputStream;
 import dev.fakemail.internal.net.FrameReader;
 import dev.fakemail.internal.net.FrameReader.DotResult;
 import dev.fakemail.internal.net.GrowableBytes;
+import dev.fakemail.internal.net.Transport;
 import dev.fakemail.journal.Transcript;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import dev.fakemail.internal.net.Transport;
 import java.net.SocketTimeoutException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -16,7 +21,8 @@ import javax.net.ssl.SSLContext;
 /**
  * The one loop every protocol runs on: read a frame, let the protocol session answer, write the answer,
  * record both in the transcript. Replies are buffered and flushed when the loop is about to wait for the
- * client, so pipelined commands are answered in one write and nothing waits on a delayed ACK.
+ * client, so pipelined commands are answered in one write and nothing waits on a delayed ACK. Fault rules
+ * are consulted at each trigger point; with none configured that costs one volatile read per frame.
  */
 public final class SessionLoop implements Runnable {
     private static final int OUTPUT_BUFFER = 16 * 1024;
@@ -26,12 +32,14 @@ public final class SessionLoop implements Runnable {
     private final Transcript transcript;
     private final Supplier<SSLContext> tls;
     private final Runnable onExit;
+    private final SessionFaults faults;
+    private final FaultReplies faultReplies;
     private final GrowableBytes data = new GrowableBytes();
     private Transport transport;
     private OutputStream out;
     private FrameReader reader;
 
-    /** The transport must be ready: for implicit TLS, with its handshake done. */
+    /** For implicit TLS the transport's handshake is run here, after the connect trigger. */
     public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
             Transcript transcript, Supplier<SSLContext> tls, Runnable onExit) {
         this.transport = transport;
@@ -40,17 +48,23 @@ public final class SessionLoop implements Runnable {
         this.transcript = transcript;
         this.tls = tls;
         this.onExit = onExit;
+        this.faults = connection.faults();
+        this.faultReplies = session::faultReply;
     }
 
     @Override
     public void run() {
         try {
-            if (transport.tlsProtocol() != null) {
-                connection.tlsStarted(transport.tlsProtocol());
-                transcript.event("TLS " + transport.tlsDescription());
+            faults.beforeWaiting(this::flushBeforeBlocking);
+            faults.onShapingStarted(this::shapeStreams);
+            faults.open();
+            Reply first = faults.isActive() ? faults.onConnect(faultReplies) : null;
+            boolean silentEnd = first != null && first.wire().length == 0;
+            if (!silentEnd && !handshakeIfTls()) {
+                return;
             }
             attachStreams();
-            converse();
+            converse(first != null ? first : session.greeting());
         } catch (SocketTimeoutException timeout) {
             transcript.event("idle timeout");
             sendQuietly(session.onIdleTimeout());
@@ -65,13 +79,36 @@ public final class SessionLoop implements Runnable {
         }
     }
 
-    private void converse() throws IOException {
-        Reply reply = session.greeting();
+    private boolean handshakeIfTls() throws IOException {
+        try {
+            transport.handshakeIfTls();
+        } catch (IOException e) {
+            transcript.event("TLS handshake failed: " + e.getMessage());
+            return false;
+        }
+        if (transport.tlsProtocol() != null) {
+            connection.tlsStarted(transport.tlsProtocol());
+            transcript.event("TLS " + transport.tlsDescription());
+        }
+        return true;
+    }
+
+    private void converse(Reply firstReply) throws IOException {
+        Reply reply = firstReply;
         send(reply);
         while (true) {
             switch (reply.next()) {
                 case CLOSE:
                     flush();
+                    return;
+                case RESET:
+                    flush();
+                    transcript.event("connection reset (RST) by a fault rule");
+                    transport.reset();
+                    return;
+                case STALL:
+                    flush();
+                    stall(reply.stallMillis());
                     return;
                 case START_TLS:
                     flush();
@@ -84,7 +121,10 @@ public final class SessionLoop implements Runnable {
                     reply = readBytes(reply);
                     break;
                 default:
-                    reply = readCommand();
+                    reply = faults.isActive() ? faults.afterReply(faultReplies) : null;
+                    if (reply == null) {
+                        reply = readCommand();
+                    }
                     if (reply == null) {
                         transcript.event("client closed the connection");
                         return;
@@ -110,16 +150,40 @@ public final class SessionLoop implements Runnable {
         } else {
             transcript.client(session.transcriptOf(line));
         }
+        if (faults.isActive()) {
+            String[] command = session.faultView(line);
+            if (command != null) {
+                Reply scripted = faults.onCommand(command[0], command[1], faultReplies);
+                if (scripted != null) {
+                    return scripted;
+                }
+            }
+        }
         return session.onLine(line);
     }
 
     private Reply readDotData(Reply request) throws IOException {
         data.reset();
-        DotResult result = reader.readDotTerminated(data, request.keepAtMost(), session.maxLineLength());
+        DotResult result;
+        try {
+            FrameReader.DataLineObserver observer = faults.isActive() && faults.watchesDataLines()
+                    ? (bytes, offset, length) -> faults.onDataLine(bytes, offset, length, faultReplies) : null;
+            result = reader.readDotTerminated(data, request.keepAtMost(), session.maxLineLength(), observer);
+        } catch (FaultInterruption interruption) {
+            transcript.event("message data cut off by a fault rule after " + data.length() + " octets; nothing stored");
+            return interruption.reply();
+        }
         if (result == DotResult.END_OF_STREAM) {
             transcript.event("client closed the connection in the middle of the data; nothing stored");
         } else {
             transcript.client("<message data: " + data.length() + " octets kept, " + result + ">");
+        }
+        if (result == DotResult.COMPLETE && faults.isActive()) {
+            Reply scripted = faults.onEndOfData(faultReplies);
+            if (scripted != null) {
+                session.onDataRefusedByFault(data, scripted);
+                return scripted;
+            }
         }
         return session.onDotData(result, data);
     }
@@ -133,10 +197,23 @@ public final class SessionLoop implements Runnable {
             transcript.event("client closed the connection in the middle of a " + request.frameLength()
                     + " octet chunk; nothing stored");
         }
+        if (complete && request.endsMessage() && faults.isActive()) {
+            Reply scripted = faults.onEndOfData(faultReplies);
+            if (scripted != null) {
+                session.onDataRefusedByFault(data, scripted);
+                return scripted;
+            }
+        }
         return session.onBytes(complete, data);
     }
 
     private Reply startTls() throws IOException {
+        if (faults.isActive()) {
+            Reply scripted = faults.onTlsHandshake(faultReplies);
+            if (scripted != null) {
+                return scripted;
+            }
+        }
         int dropped = reader.discardBuffered();
         if (dropped > 0) {
             transcript.event("discarded " + dropped + " octets sent before the TLS handshake");
@@ -148,9 +225,55 @@ public final class SessionLoop implements Runnable {
         return session.onTlsStarted();
     }
 
+    /** Holds the connection without a word; the client's bytes are read and dropped. */
+    private void stall(long millis) throws IOException {
+        if (millis < 0) {
+            transcript.event("stalled: holding the connection without a word until the client leaves");
+            transport.setReadTimeout(0);
+            reader.discardUntilEnd();
+            transcript.event("client closed the connection");
+            return;
+        }
+        transcript.event("stalled: holding the connection without a word for " + millis + " ms");
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                transcript.event("stall over: closing without a word");
+                return;
+            }
+            transport.setReadTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, left)));
+            try {
+                reader.discardUntilEnd();
+                transcript.event("client closed the connection");
+                return;
+            } catch (SocketTimeoutException stillWaiting) {
+                // check the deadline again
+            }
+        }
+    }
+
     private void attachStreams() throws IOException {
-        out = new BufferedOutputStream(transport.output(), OUTPUT_BUFFER);
         reader = new FrameReader(transport.input(), this::flushBeforeBlocking);
+        out = new BufferedOutputStream(transport.output(), OUTPUT_BUFFER);
+        if (faults.shaping() != null) {
+            shapeStreams();
+        }
+    }
+
+    /** The first byte effect fired: from now on both directions pass through the connection's shaping. */
+    private void shapeStreams() {
+        if (out == null) {
+            return; // not attached yet (connect trigger): attachStreams shapes them
+        }
+        try {
+            out.flush();
+            out = new BufferedOutputStream(new ShapedOutputStream(transport.output(), faults.shaping(),
+                    faults.sleeper(), transport::close), OUTPUT_BUFFER);
+            reader.replaceInput(new ShapedInputStream(transport.input(), faults.shaping(), faults.sleeper()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void send(Reply reply) throws IOException {
@@ -180,6 +303,9 @@ public final class SessionLoop implements Runnable {
     }
 
     private void flushBeforeBlocking() {
+        if (out == null) {
+            return;
+        }
         try {
             out.flush();
         } catch (IOException e) {
@@ -192,7 +318,7 @@ public final class SessionLoop implements Runnable {
             if (out != null) {
                 out.flush();
             }
-        } catch (IOException ignored) {
+        } catch (IOException | UncheckedIOException ignored) {
             // closing anyway
         }
         transport.close();

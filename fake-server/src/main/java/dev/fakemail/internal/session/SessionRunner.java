@@ -1,5 +1,8 @@
 package dev.fakemail.internal.session;
 
+import dev.fakemail.fault.Protocol;
+import dev.fakemail.internal.fault.FaultEngine;
+import dev.fakemail.internal.fault.SessionFaults;
 import dev.fakemail.internal.net.Listener;
 import dev.fakemail.internal.net.SocketTransport;
 import dev.fakemail.journal.Journal;
@@ -13,24 +16,28 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
- * Turns an accepted socket into a running session of one protocol: opens its transcript, sets the idle
- * timeout, completes an implicit TLS handshake, then runs the {@link SessionLoop}. The same for every
- * protocol; only the factory of the protocol session differs.
+ * Turns an accepted socket into a running session of one protocol: opens its transcript and its view of the
+ * fault rules, sets the idle timeout, then runs the {@link SessionLoop} (which also completes an implicit
+ * TLS handshake). The same for every protocol; only the factory of the protocol session differs.
  */
 public final class SessionRunner implements Listener.ConnectionHandler {
     private final String protocol;
+    private final Protocol family;
     private final Function<ConnectionInfo, ProtocolSession> sessions;
     private final Journal journal;
     private final Duration idleTimeout;
     private final Supplier<SSLContext> tls;
+    private final FaultEngine faults;
 
     public SessionRunner(String protocol, Function<ConnectionInfo, ProtocolSession> sessions, Journal journal,
-            Duration idleTimeout, Supplier<SSLContext> tls) {
+            Duration idleTimeout, Supplier<SSLContext> tls, FaultEngine faults) {
         this.protocol = protocol;
+        this.family = Protocol.ofListener(protocol);
         this.sessions = sessions;
         this.journal = journal;
         this.idleTimeout = idleTimeout;
         this.tls = tls;
+        this.faults = faults;
     }
 
     @Override
@@ -40,15 +47,15 @@ public final class SessionRunner implements Listener.ConnectionHandler {
         SocketTransport transport = new SocketTransport(socket);
         try {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
-            transport.handshakeIfTls();
         } catch (IOException e) {
-            transcript.event("TLS handshake failed: " + e.getMessage());
+            transcript.event("connection lost: " + e.getMessage());
             transcript.end();
             transport.close();
             onExit.run();
             return;
         }
-        ConnectionInfo connection = new ConnectionInfo(client);
+        SessionFaults sessionFaults = faults.session(family, transcript.sessionId(), client, transcript);
+        ConnectionInfo connection = new ConnectionInfo(client, sessionFaults);
         new SessionLoop(transport, sessions.apply(connection), connection, transcript, tls, onExit).run();
     }
 }

@@ -71,6 +71,10 @@ final class AuthHandler {
             return SmtpReplies.plain(334, SaslWire.encode(challenge.data()));
         }
         if (step instanceof SaslStep.Success success) {
+            Reply scripted = faultOnLogin(session, exchange.mechanism(), success.user());
+            if (scripted != null) {
+                return scripted;
+            }
             session.authenticatedUser = success.user();
             return SmtpReplies.reply(235, "2.7.0", "Authentication successful");
         }
@@ -79,6 +83,18 @@ final class AuthHandler {
             return SmtpReplies.reply(501, "5.5.2", "Error: " + failure.detail());
         }
         return SmtpReplies.reply(535, "5.7.8", "Error: authentication failed");
+    }
+
+    private static Reply faultOnLogin(SmtpSession session, String mechanism, String user) {
+        var faults = session.connection.faults();
+        if (!faults.isActive()) {
+            return null;
+        }
+        try {
+            return faults.onAuthentication(mechanism, user, session::faultReply);
+        } catch (java.io.InterruptedIOException stopping) {
+            return Reply.none().thenClose();
+        }
     }
 
     /** Hides an initial response in transcripts: "AUTH PLAIN AGJvYgBzZWNyZXQ=" → "AUTH PLAIN ****". */

@@ -83,7 +83,8 @@ final class DataHandler {
             return Reply.none().thenReadBytes(size, 0);
         }
         session.pendingChunk = new PendingChunk(last, null);
-        return Reply.none().thenReadBytes(size, size);
+        Reply read = Reply.none().thenReadBytes(size, size);
+        return last ? read.endingMessage() : read;
     }
 
     static Reply finishChunk(SmtpSession session, boolean complete, GrowableBytes chunk) {
@@ -103,6 +104,20 @@ final class DataHandler {
         }
         session.transaction = null;
         return accept(session, transaction, transaction.chunks);
+    }
+
+    /** The "was it sent?" case: the whole message arrived but the client never got a reply. Not delivered. */
+    static void recordUnacknowledged(SmtpSession session, Transaction transaction, GrowableBytes content,
+            String fate) {
+        Envelope envelope = envelopeOf(session, transaction);
+        session.store.recordUnacknowledged(envelope, content.toArrayWithPrefix(TraceHeaders.of(session, envelope)),
+                fate);
+    }
+
+    private static Envelope envelopeOf(SmtpSession session, Transaction transaction) {
+        return new Envelope(transaction.mailFrom, transaction.mailParameters, transaction.recipients,
+                session.heloName, session.connection.client(), session.connection.tlsProtocol(),
+                session.authenticatedUser, session.protocolNameFor(transaction));
     }
 
     private static Reply accept(SmtpSession session, Transaction transaction, GrowableBytes content) {

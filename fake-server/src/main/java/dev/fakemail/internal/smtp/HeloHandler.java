@@ -46,6 +46,8 @@ final class HeloHandler {
             lines.add("AUTH " + String.join(" ", SaslMechanisms.supported()));
         }
         lines.add("HELP");
-        return SmtpReplies.multiline(250, lines);
+        List<String> advertised = new ArrayList<>(List.of(lines.get(0)));
+        advertised.addAll(session.connection.faults().capabilities(lines.subList(1, lines.size())));
+        return SmtpReplies.multiline(250, advertised);
     }
 }

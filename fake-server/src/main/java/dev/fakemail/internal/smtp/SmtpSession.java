@@ -105,6 +105,48 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     @Override
+    public String[] faultView(byte[] line) {
+        if (saslExchange != null) {
+            return null; // a SASL response, not a command
+        }
+        SmtpCommand command = SmtpCommand.parse(line);
+        String argument = command.argument().trim();
+        if (command.verb() == Verb.MAIL || command.verb() == Verb.RCPT) {
+            try {
+                argument = MailPath.parse(command.argument(), command.verb() == Verb.MAIL ? "FROM" : "TO").address();
+            } catch (MailPath.SyntaxException malformed) {
+                // rules match the raw argument; the handler answers the syntax error
+            }
+        }
+        return new String[] {command.name(), argument};
+    }
+
+    @Override
+    public Reply faultReply(int code, String status, String text, boolean disconnect) {
+        Reply reply = status.isEmpty() ? SmtpReplies.plain(code, text) : SmtpReplies.reply(code, status, text);
+        return disconnect || code == 421 ? reply.thenClose() : reply;
+    }
+
+    @Override
+    public void onDataRefusedByFault(GrowableBytes data, Reply fault) {
+        Transaction refused = transaction;
+        transaction = null;
+        pendingChunk = null;
+        if (refused == null || fault.next() == Reply.Next.LINE) {
+            return; // refused with a reply: the client knows it was not accepted
+        }
+        GrowableBytes whole = data;
+        if (refused.chunks != null) {
+            whole = new GrowableBytes();
+            refused.chunks.copyTo(whole);
+            data.copyTo(whole);
+        }
+        DataHandler.recordUnacknowledged(this, refused, whole,
+                "connection " + (fault.next() == Reply.Next.STALL ? "stalled" : fault.next() == Reply.Next.RESET
+                        ? "reset" : "closed") + " by a fault rule after the data, before any reply");
+    }
+
+    @Override
     public int maxLineLength() {
         return settings.maxLineLength();
     }

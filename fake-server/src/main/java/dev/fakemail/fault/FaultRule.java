@@ -1,0 +1,86 @@
+package dev.fakemail.fault;
+
+import dev.fakemail.internal.fault.FaultJson;
+import dev.fakemail.internal.fault.FaultText;
+import java.util.Objects;
+
+/**
+ * One scripted fault: on a trigger of one protocol, an effect, as often as the budget allows, for the
+ * connections in scope. The same rule has three equal forms: this value (built in Java), JSON
+ * ({@link #fromJson}, {@link #toJson}) and one line of text ({@link #parse}, {@link #toText}), e.g.
+ * {@code smtp rcpt bob@example.test -> reply 451 4.3.0 "Try again later" times 1}.
+ */
+public record FaultRule(Protocol protocol, Trigger trigger, Effect effect, Budget budget, Scope scope) {
+    public FaultRule {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(effect, "effect");
+        budget = budget == null ? Budget.always() : budget;
+        scope = scope == null ? Scope.server() : scope;
+        validate(protocol, trigger, effect);
+    }
+
+    public FaultRule(Protocol protocol, Trigger trigger, Effect effect) {
+        this(protocol, trigger, effect, Budget.always(), Scope.server());
+    }
+
+    /** Parses the one-line text form; throws IllegalArgumentException naming what is wrong. */
+    public static FaultRule parse(String text) {
+        return FaultText.parse(text);
+    }
+
+    /** Parses many rules in the text form: one per line or separated by ';'; '#' starts a comment line. */
+    public static java.util.List<FaultRule> parseAll(String text) {
+        return FaultText.parseAll(text);
+    }
+
+    /** Reads the JSON form; throws IllegalArgumentException naming what is wrong. */
+    public static FaultRule fromJson(String json) {
+        return FaultJson.parse(json);
+    }
+
+    public String toText() {
+        return FaultText.format(this);
+    }
+
+    public String toJson() {
+        return FaultJson.format(this);
+    }
+
+    public FaultRule withBudget(Budget newBudget) {
+        return new FaultRule(protocol, trigger, effect, newBudget, scope);
+    }
+
+    public FaultRule withScope(Scope newScope) {
+        return new FaultRule(protocol, trigger, effect, budget, newScope);
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+
+    private static void validate(Protocol protocol, Trigger trigger, Effect effect) {
+        boolean capabilityEffect = effect instanceof Effect.HideCapabilities
+                || effect instanceof Effect.AdvertiseCapability;
+        if (capabilityEffect != (trigger instanceof Trigger.Capabilities)
+                && !(trigger instanceof Trigger.Capabilities && effect instanceof Effect.Delay)) {
+            throw new IllegalArgumentException(capabilityEffect
+                    ? "hide/advertise effects need the 'capabilities' trigger"
+                    : "the 'capabilities' trigger takes hide, advertise or delay effects only");
+        }
+        if ((trigger instanceof Trigger.DataLine || trigger instanceof Trigger.EndOfData) && protocol != Protocol.SMTP) {
+            throw new IllegalArgumentException("data-line and data-end triggers exist for SMTP only");
+        }
+        if (effect instanceof Effect.Greylist && !(protocol == Protocol.SMTP
+                && trigger instanceof Trigger.Command command && command.verb().equals("RCPT"))) {
+            throw new IllegalArgumentException("greylist works on the SMTP RCPT trigger (it needs the triplet)");
+        }
+        if (effect instanceof Effect.Reply
+                && (trigger instanceof Trigger.DataLine || trigger instanceof Trigger.TlsHandshake
+                        || trigger instanceof Trigger.AfterReply)) {
+            throw new IllegalArgumentException("a reply cannot be sent at this trigger (no command is waiting for "
+                    + "one); use disconnect, reset, stall or delay");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.fakemail.fault;
+
+import java.util.Locale;
+
+/** The protocol family a fault rule applies to; SMTPS counts as SMTP, POP3S as POP3. */
+public enum Protocol {
+    SMTP, POP3, IMAP;
+
+    /** The family of a listener name: "smtps" gives SMTP. */
+    public static Protocol ofListener(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (Protocol protocol : values()) {
+            if (lower.startsWith(protocol.wireName())) {
+                return protocol;
+            }
+        }
+        throw new IllegalArgumentException("no protocol family for listener " + name);
+    }
+
+    /** Lower case, as in the text and JSON forms. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.fakemail.fault;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * When a fault rule is consulted. Patterns are globs ({@code *} any run, {@code ?} one character), matched
+ * case-insensitively; {@code *} matches everything. For SMTP MAIL and RCPT the pattern is matched against the
+ * address (without angle brackets), for other commands against the whole argument (e.g. POP3 "RETR 2": "2").
+ */
+public sealed interface Trigger {
+    /** A client connected; consulted before the greeting. */
+    record Connect() implements Trigger {
+    }
+
+    /** A command arrived; consulted before it is executed, so a reply here replaces it. */
+    record Command(String verb, String match) implements Trigger {
+        public Command {
+            verb = verb.trim().toUpperCase(Locale.ROOT);
+            match = match == null || match.isBlank() ? "*" : match.trim();
+        }
+    }
+
+    /** The reply to a command has been sent (flushed); consulted before the next read. */
+    record AfterReply(String verb, String match) implements Trigger {
+        public AfterReply {
+            verb = verb.trim().toUpperCase(Locale.ROOT);
+            match = match == null || match.isBlank() ? "*" : match.trim();
+        }
+    }
+
+    /** Each line of SMTP message data as it is read (without its CR LF). */
+    record DataLine(String match) implements Trigger {
+        public DataLine {
+            match = match == null || match.isBlank() ? "*" : match;
+        }
+    }
+
+    /** The whole message arrived (the final dot, or the last BDAT chunk); consulted before it is stored. */
+    record EndOfData() implements Trigger {
+    }
+
+    /** A TLS handshake is about to start (STARTTLS/STLS after its reply, or an implicit-TLS connection). */
+    record TlsHandshake() implements Trigger {
+    }
+
+    /** A client presented valid credentials (AUTH, USER/PASS, APOP); consulted before it is logged in. */
+    record Authentication(String mechanism, String user) implements Trigger {
+        public Authentication {
+            mechanism = mechanism == null || mechanism.isBlank() ? "*" : mechanism.trim().toUpperCase(Locale.ROOT);
+            user = user == null || user.isBlank() ? "*" : user.trim();
+        }
+    }
+
+    /** The server lists its capabilities (SMTP EHLO, POP3 CAPA); used with capability effects. */
+    record Capabilities() implements Trigger {
+    }
+
+    static Trigger connect() {
+        return new Connect();
+    }
+
+    /** Any command with this verb. */
+    static Trigger command(String verb) {
+        return new Command(verb, "*");
+    }
+
+    static Trigger command(String verb, String match) {
+        return new Command(verb, match);
+    }
+
+    /** Every command, whatever its verb. */
+    static Trigger anyCommand() {
+        return new Command("*", "*");
+    }
+
+    /** SMTP RCPT TO with an address matching the pattern. */
+    static Trigger rcptTo(String addressPattern) {
+        return new Command("RCPT", addressPattern);
+    }
+
+    /** SMTP MAIL FROM with an address matching the pattern ("" is the null sender). */
+    static Trigger mailFrom(String addressPattern) {
+        return new Command("MAIL", addressPattern);
+    }
+
+    static Trigger afterReply(String verb) {
+        return new AfterReply(verb, "*");
+    }
+
+    static Trigger afterReply(String verb, String match) {
+        return new AfterReply(verb, match);
+    }
+
+    static Trigger dataLine(String match) {
+        return new DataLine(match);
+    }
+
+    static Trigger endOfData() {
+        return new EndOfData();
+    }
+
+    static Trigger tlsHandshake() {
+        return new TlsHandshake();
+    }
+
+    static Trigger authentication(String mechanism, String user) {
+        return new Authentication(mechanism, user);
+    }
+
+    static Trigger capabilities() {
+        return new Capabilities();
+    }
+
+    /** Null-safe equality helper for the codecs. */
+    static boolean same(Trigger a, Trigger b) {
+        return Objects.equals(a, b);
+    }
+}

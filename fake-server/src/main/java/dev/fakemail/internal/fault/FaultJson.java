@@ -1,0 +1,204 @@
+package dev.fakemail.internal.fault;
+
+import dev.fakemail.fault.Budget;
+import dev.fakemail.fault.DelayDistribution;
+import dev.fakemail.fault.Effect;
+import dev.fakemail.fault.FaultRule;
+import dev.fakemail.fault.Scope;
+import dev.fakemail.fault.Trigger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The JSON form of a fault rule, e.g. {@code {"protocol":"smtp","trigger":{"type":"command","verb":"RCPT",
+ * "match":"bob@*"},"effect":{"type":"reply","code":451,"status":"4.3.0","text":"Try again later",
+ * "disconnect":false},"budget":{"type":"times","count":1},"scope":{"type":"server"}}}. Output spells every
+ * field out; input may leave out budget, scope and optional fields, and rejects unknown ones. Durations are
+ * strings as in the text form, or numbers of milliseconds. Every error starts with "fault rule JSON: ".
+ * {@link #fromTree} / {@link #toTree} let a web adapter use its own JSON library's tree.
+ */
+public final class FaultJson {
+    private static final String PREFIX = "fault rule JSON: ";
+
+    private FaultJson() {
+    }
+
+    /** Reads one rule object. */
+    public static FaultRule parse(String json) {
+        return rule(read(json), "");
+    }
+
+    /** Reads a single rule object or an array of them; errors in an array name the element ("[2].effect"). */
+    public static List<FaultRule> parseAll(String json) {
+        Object tree = read(json);
+        if (tree instanceof Map) {
+            return List.of(rule(tree, ""));
+        }
+        if (!(tree instanceof List<?> elements)) {
+            throw new IllegalArgumentException(PREFIX + "expected an object or an array of objects, was "
+                    + FaultJsonCodecFields.describe(tree));
+        }
+        List<FaultRule> rules = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            rules.add(rule(elements.get(i), "[" + i + "]"));
+        }
+        return List.copyOf(rules);
+    }
+
+    /** Reads a rule from a JSON tree (Map, List, String, Number, Boolean, null), e.g. built by Jackson. */
+    public static FaultRule fromTree(Map<String, Object> tree) {
+        return rule(tree, "");
+    }
+
+    private static Object read(String json) {
+        try {
+            return Json.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
+        }
+    }
+
+    private static FaultRule rule(Object tree, String path) {
+        try {
+            return FaultJsonCodecReader.rule(tree, path);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
+        }
+    }
+
+    public static String format(FaultRule rule) {
+        return Json.write(toTree(rule));
+    }
+
+    public static String formatAll(List<FaultRule> rules) {
+        return Json.write(rules.stream().map(FaultJson::toTree).toList());
+    }
+
+    /** The rule as a JSON tree of LinkedHashMap, ArrayList, String, Integer, Long, Double and Boolean. */
+    public static Map<String, Object> toTree(FaultRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        return object("protocol", rule.protocol().wireName(), "trigger", trigger(rule.trigger()),
+                "effect", effect(rule.effect()), "budget", budget(rule.budget()), "scope", scope(rule.scope()));
+    }
+
+    private static Map<String, Object> trigger(Trigger trigger) {
+        if (trigger instanceof Trigger.Command command) {
+            return object("type", "command", "verb", command.verb(), "match", command.match());
+        }
+        if (trigger instanceof Trigger.AfterReply after) {
+            return object("type", "after-reply", "verb", after.verb(), "match", after.match());
+        }
+        if (trigger instanceof Trigger.DataLine dataLine) {
+            return object("type", "data-line", "match", dataLine.match());
+        }
+        if (trigger instanceof Trigger.Authentication auth) {
+            return object("type", "auth", "mechanism", auth.mechanism(), "user", auth.user());
+        }
+        if (trigger instanceof Trigger.Connect) {
+            return object("type", "connect");
+        }
+        if (trigger instanceof Trigger.EndOfData) {
+            return object("type", "data-end");
+        }
+        if (trigger instanceof Trigger.TlsHandshake) {
+            return object("type", "tls");
+        }
+        if (trigger instanceof Trigger.Capabilities) {
+            return object("type", "capabilities");
+        }
+        throw new IllegalStateException("no JSON form for trigger " + trigger);
+    }
+
+    private static Map<String, Object> effect(Effect effect) {
+        if (effect instanceof Effect.Reply reply) {
+            return object("type", "reply", "code", reply.code(), "status", reply.status(), "text", reply.text(),
+                    "disconnect", reply.disconnect());
+        }
+        if (effect instanceof Effect.Delay delay) {
+            return delay(delay.distribution());
+        }
+        if (effect instanceof Effect.Throttle throttle) {
+            return object("type", "throttle", "bytesPerSecond", throttle.bytesPerSecond());
+        }
+        if (effect instanceof Effect.Slice slice) {
+            return object("type", "slice", "bytes", slice.bytes(), "pause", Durations.format(slice.pause()));
+        }
+        if (effect instanceof Effect.Stall stall) {
+            return stall.closeAfter() == null ? object("type", "stall")
+                    : object("type", "stall", "closeAfter", Durations.format(stall.closeAfter()));
+        }
+        if (effect instanceof Effect.Disconnect) {
+            return object("type", "disconnect");
+        }
+        if (effect instanceof Effect.Reset) {
+            return object("type", "reset");
+        }
+        if (effect instanceof Effect.DisconnectAfterBytes cut) {
+            return object("type", "disconnect-after", "bytes", cut.bytes());
+        }
+        if (effect instanceof Effect.Greylist greylist) {
+            return object("type", "greylist", "window", Durations.format(greylist.window()));
+        }
+        if (effect instanceof Effect.RateLimit rateLimit) {
+            return object("type", "rate-limit", "limit", rateLimit.limit(),
+                    "window", Durations.format(rateLimit.window()));
+        }
+        if (effect instanceof Effect.HideCapabilities hide) {
+            return object("type", "hide", "capabilities", new ArrayList<>(hide.capabilities()));
+        }
+        if (effect instanceof Effect.AdvertiseCapability advertise) {
+            return object("type", "advertise", "line", advertise.line());
+        }
+        throw new IllegalStateException("no JSON form for effect " + effect);
+    }
+
+    private static Map<String, Object> delay(DelayDistribution distribution) {
+        if (distribution instanceof DelayDistribution.Fixed fixed) {
+            return object("type", "delay", "distribution", "fixed", "duration", Durations.format(fixed.duration()));
+        }
+        if (distribution instanceof DelayDistribution.Uniform uniform) {
+            return object("type", "delay", "distribution", "uniform", "min", Durations.format(uniform.min()),
+                    "max", Durations.format(uniform.max()));
+        }
+        if (distribution instanceof DelayDistribution.LogNormal logNormal) {
+            return object("type", "delay", "distribution", "lognormal",
+                    "median", Durations.format(logNormal.median()), "sigma", logNormal.sigma());
+        }
+        throw new IllegalStateException("no JSON form for delay " + distribution);
+    }
+
+    private static Map<String, Object> budget(Budget budget) {
+        if (budget instanceof Budget.Times times) {
+            return object("type", "times", "count", times.count());
+        }
+        if (budget instanceof Budget.Occurrence occurrence) {
+            return object("type", "occurrence", "occurrence", occurrence.occurrence());
+        }
+        if (budget instanceof Budget.Probability probability) {
+            return object("type", "probability", "probability", probability.probability());
+        }
+        return object("type", "always");
+    }
+
+    private static Map<String, Object> scope(Scope scope) {
+        if (scope instanceof Scope.Session session) {
+            return object("type", "session", "sessionId", session.sessionId());
+        }
+        if (scope instanceof Scope.NextConnection) {
+            return object("type", "next-connection");
+        }
+        return object("type", "server");
+    }
+
+    /** An insertion-ordered object from alternating names and values, so output fields keep a stable order. */
+    private static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fakemail.internal.fault;
+
+import java.io.InterruptedIOException;
+
+/**
+ * Keeps a byte stream at a bandwidth: after each piece it waits until the bytes moved so far are due at the
+ * rate, measured from the first byte, so the average rate is exact rather than drifting with each sleep.
+ */
+final class Pacer {
+    private final Shaping shaping;
+    private final Sleeper sleeper;
+    private long rate;
+    private long startNanos;
+    private long bytes;
+
+    Pacer(Shaping shaping, Sleeper sleeper) {
+        this.shaping = shaping;
+        this.sleeper = sleeper;
+    }
+
+    /** How many bytes to move in the next piece (a twentieth of a second's worth when throttled). */
+    int pieceSize(int wanted) {
+        long current = shaping.bytesPerSecond();
+        if (current <= 0) {
+            return wanted;
+        }
+        return (int) Math.max(1, Math.min(wanted, current / 20));
+    }
+
+    void moved(int count) throws InterruptedIOException {
+        long current = shaping.bytesPerSecond();
+        if (current <= 0) {
+            return;
+        }
+        if (current != rate) {
+            rate = current; // a new rate counts from now
+            startNanos = System.nanoTime();
+            bytes = 0;
+        }
+        bytes += count;
+        long dueNanos = startNanos + bytes * 1_000_000_000L / rate;
+        long waitMillis = (dueNanos - System.nanoTime()) / 1_000_000;
+        pause(sleeper, waitMillis);
+    }
+
+    static void pause(Sleeper sleeper, long millis) throws InterruptedIOException {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            sleeper.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("server stopping");
+        }
+    }
+}

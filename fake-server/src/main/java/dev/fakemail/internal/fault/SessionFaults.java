@@ -1,0 +1,311 @@
+package dev.fakemail.internal.fault;
+
+import dev.fakemail.fault.DelayDistribution;
+import dev.fakemail.fault.Effect;
+import dev.fakemail.fault.FaultHit;
+import dev.fakemail.fault.Protocol;
+import dev.fakemail.fault.Trigger;
+import dev.fakemail.internal.session.Reply;
+import dev.fakemail.journal.Transcript;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The fault rules as one session meets them. The session loop and the protocol handlers call one method per
+ * trigger point; each returns a reply that replaces what the server would have done (with its "then" saying
+ * close, reset or stall), or null to go on. Delays are slept here and byte effects go to {@link #shaping()}.
+ */
+public final class SessionFaults {
+    /** An engine nobody can add rules to: the faults of sessions run without a server (socket-free tests). */
+    private static final FaultEngine NO_RULES = new FaultEngine(0, java.time.Clock.systemUTC(), Sleeper.REAL);
+
+    private final FaultEngine engine;
+    private final Protocol protocol;
+    private final long sessionId;
+    private final InetSocketAddress client;
+    private final Transcript transcript;
+    private Shaping shaping;
+    private Runnable onShapingStarted = () -> { };
+    private Runnable beforeWaiting = () -> { };
+    /** The sender of the current transaction, for greylisting triplets. */
+    private String mailFrom = "";
+    private String lastVerb;
+    private String lastArgument;
+
+    SessionFaults(FaultEngine engine, Protocol protocol, long sessionId, InetSocketAddress client,
+            Transcript transcript) {
+        this.engine = engine;
+        this.protocol = protocol;
+        this.sessionId = sessionId;
+        this.client = client;
+        this.transcript = transcript;
+    }
+
+    /** Faults of a session that can never have rules. */
+    public static SessionFaults none() {
+        return new SessionFaults(NO_RULES, Protocol.SMTP, 0, null, null);
+    }
+
+    /** Binds next-connection rules to this session and notes the plan in the transcript. */
+    public void open() {
+        ActiveRule[] rules = engine.current();
+        for (ActiveRule rule : rules) {
+            rule.offerConnection(protocol, sessionId);
+        }
+        if (rules.length > 0) {
+            transcript.event("fault rules: " + rules.length + ", seed " + engine.seed());
+        }
+    }
+
+    /** The loop flushes pending replies here before a rule makes the session wait or end. */
+    public void beforeWaiting(Runnable flush) {
+        this.beforeWaiting = flush;
+    }
+
+    /** The loop wraps its streams when the first byte effect fires. */
+    public void onShapingStarted(Runnable wrapStreams) {
+        this.onShapingStarted = wrapStreams;
+    }
+
+    /** The byte effects in force, or null while none has fired. */
+    public Shaping shaping() {
+        return shaping;
+    }
+
+    public Sleeper sleeper() {
+        return engine.sleeper();
+    }
+
+    /** One volatile read: false means no rule exists and the caller can skip the rest. */
+    public boolean isActive() {
+        return !engine.isEmpty();
+    }
+
+    public Reply onConnect(FaultReplies replies) throws InterruptedIOException {
+        return evaluate(Point.CONNECT, "", "", replies);
+    }
+
+    /** A command before it runs; {@code argument} is the address for MAIL/RCPT, else the argument. */
+    public Reply onCommand(String verb, String argument, FaultReplies replies) throws InterruptedIOException {
+        lastVerb = verb;
+        lastArgument = argument;
+        if (verb.equals("MAIL")) {
+            mailFrom = argument;
+        }
+        return evaluate(Point.COMMAND, verb, argument, replies);
+    }
+
+    /** After the reply to the last command went out. */
+    public Reply afterReply(FaultReplies replies) throws InterruptedIOException {
+        if (lastVerb == null) {
+            return null;
+        }
+        String verb = lastVerb;
+        lastVerb = null;
+        return evaluate(Point.AFTER_REPLY, verb, lastArgument, replies);
+    }
+
+    /** True if some rule watches DATA lines, so the reader reports each line. */
+    public boolean watchesDataLines() {
+        for (ActiveRule rule : engine.current()) {
+            if (rule.rule().trigger() instanceof Trigger.DataLine && rule.appliesTo(protocol, sessionId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One line of message data; a terminal effect unwinds the reader with a {@link FaultInterruption}. */
+    public void onDataLine(byte[] bytes, int offset, int length, FaultReplies replies) throws java.io.IOException {
+        int end = offset + length;
+        while (end > offset && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+            end--;
+        }
+        String line = new String(bytes, offset, end - offset, StandardCharsets.UTF_8);
+        Reply reply = evaluate(Point.DATA_LINE, "", line, replies);
+        if (reply != null) {
+            throw new FaultInterruption(reply);
+        }
+    }
+
+    public Reply onEndOfData(FaultReplies replies) throws InterruptedIOException {
+        return evaluate(Point.END_OF_DATA, "", "", replies);
+    }
+
+    public Reply onTlsHandshake(FaultReplies replies) throws InterruptedIOException {
+        return evaluate(Point.TLS, "", "", replies);
+    }
+
+    /** Valid credentials were presented; a reply here refuses the login. */
+    public Reply onAuthentication(String mechanism, String user, FaultReplies replies) throws InterruptedIOException {
+        return evaluate(Point.AUTH, mechanism, user, replies);
+    }
+
+    /** The capability lines (without status prefixes) as the rules want them advertised. */
+    public List<String> capabilities(List<String> lines) {
+        if (engine.isEmpty()) {
+            return lines;
+        }
+        List<String> edited = lines;
+        for (ActiveRule rule : engine.current()) {
+            if (rule.rule().trigger() instanceof Trigger.Capabilities && rule.appliesTo(protocol, sessionId)
+                    && rule.budgetAllows()) {
+                Effect effect = rule.rule().effect();
+                if (effect instanceof Effect.Delay delay) {
+                    try {
+                        sleep(rule, millisOf(rule, delay.distribution()));
+                    } catch (InterruptedIOException e) {
+                        return edited;
+                    }
+                    continue;
+                }
+                edited = CapabilityEdits.apply(edited, effect);
+                fired(rule, "");
+            }
+        }
+        return edited;
+    }
+
+    private Reply evaluate(Point point, String verb, String argument, FaultReplies replies)
+            throws InterruptedIOException {
+        ActiveRule[] rules = engine.current();
+        if (rules.length == 0) {
+            return null;
+        }
+        for (ActiveRule rule : rules) {
+            if (rule.appliesTo(protocol, sessionId) && point.matches(rule.rule().trigger(), verb, argument)
+                    && rule.budgetAllows()) {
+                Reply reply = apply(rule, point, argument, replies);
+                if (reply != null) {
+                    return reply;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Reply apply(ActiveRule rule, Point point, String argument, FaultReplies replies)
+            throws InterruptedIOException {
+        Effect effect = rule.rule().effect();
+        if (effect instanceof Effect.Reply reply) {
+            fired(rule, "");
+            beforeWaiting.run();
+            return replies.faultReply(reply.code(), reply.status(), reply.text(), reply.disconnect());
+        } else if (effect instanceof Effect.Delay delay) {
+            long millis = millisOf(rule, delay.distribution());
+            fired(rule, " (waiting " + millis + " ms)");
+            sleep(rule, millis);
+        } else if (effect instanceof Effect.Throttle throttle) {
+            fired(rule, "");
+            shapingToStart().throttle(throttle.bytesPerSecond());
+        } else if (effect instanceof Effect.Slice slice) {
+            fired(rule, "");
+            shapingToStart().slice(slice.bytes(), slice.pause().toMillis());
+        } else if (effect instanceof Effect.DisconnectAfterBytes cut) {
+            fired(rule, "");
+            shapingToStart().cutAfter(cut.bytes());
+        } else if (effect instanceof Effect.Stall stall) {
+            fired(rule, "");
+            beforeWaiting.run();
+            return Reply.none().thenStall(stall.closeAfter());
+        } else if (effect instanceof Effect.Disconnect) {
+            fired(rule, "");
+            return Reply.none().thenClose();
+        } else if (effect instanceof Effect.Reset) {
+            fired(rule, "");
+            return Reply.none().thenReset();
+        } else if (effect instanceof Effect.Greylist greylist) {
+            return greylist(rule, greylist, argument, replies);
+        } else if (effect instanceof Effect.RateLimit limit) {
+            long now = engine.clock().millis();
+            if (!rule.tryAcquire(now, limit.limit(), limit.window().toMillis())) {
+                fired(rule, "");
+                return point == Point.CONNECT
+                        ? replies.faultReply(421, "4.7.0", "Too many connections, try again later", true)
+                        : replies.faultReply(451, "4.7.1", "Rate limit exceeded, try again later", false);
+            }
+        }
+        return null;
+    }
+
+    private Reply greylist(ActiveRule rule, Effect.Greylist greylist, String recipient, FaultReplies replies) {
+        String triplet = client.getAddress().getHostAddress() + "|" + mailFrom.toLowerCase(java.util.Locale.ROOT)
+                + "|" + recipient.toLowerCase(java.util.Locale.ROOT);
+        long now = engine.clock().millis();
+        long firstSeen = rule.firstSeen.computeIfAbsent(triplet, key -> now);
+        long waitMillis = firstSeen + greylist.window().toMillis() - now;
+        if (waitMillis <= 0) {
+            return null; // retried after the window: passes from now on
+        }
+        long seconds = Duration.ofMillis(waitMillis).toSeconds() + (waitMillis % 1000 == 0 ? 0 : 1);
+        fired(rule, " (" + triplet + ")");
+        return replies.faultReply(451, "4.7.1", "Greylisted, please try again in " + seconds + " seconds", false);
+    }
+
+    private long millisOf(ActiveRule rule, DelayDistribution distribution) {
+        if (distribution instanceof DelayDistribution.Fixed fixed) {
+            return fixed.duration().toMillis();
+        }
+        if (distribution instanceof DelayDistribution.Uniform uniform) {
+            long min = uniform.min().toMillis();
+            return min + Math.round((uniform.max().toMillis() - min) * rule.nextDouble());
+        }
+        DelayDistribution.LogNormal logNormal = (DelayDistribution.LogNormal) distribution;
+        double millis = logNormal.median().toMillis() * Math.exp(logNormal.sigma() * rule.nextGaussian());
+        return Math.round(Math.min(millis, Duration.ofHours(1).toMillis()));
+    }
+
+    private void sleep(ActiveRule rule, long millis) throws InterruptedIOException {
+        beforeWaiting.run();
+        Pacer.pause(engine.sleeper(), millis);
+    }
+
+    private Shaping shapingToStart() {
+        if (shaping == null) {
+            shaping = new Shaping();
+            onShapingStarted.run();
+        }
+        return shaping;
+    }
+
+    private void fired(ActiveRule rule, String detail) {
+        long hit = rule.recordHit();
+        String description = rule.rule().toText();
+        transcript.event("fault #" + rule.id() + " hit " + hit + ": " + description + detail);
+        engine.fired(new FaultHit(rule.id(), hit, sessionId, protocol, engine.clock().instant(), description));
+    }
+
+    /** Where in the session a trigger is consulted. */
+    private enum Point {
+        CONNECT, COMMAND, AFTER_REPLY, DATA_LINE, END_OF_DATA, TLS, AUTH;
+
+        boolean matches(Trigger trigger, String verb, String argument) {
+            switch (this) {
+                case CONNECT:
+                    return trigger instanceof Trigger.Connect;
+                case COMMAND:
+                    return trigger instanceof Trigger.Command command
+                            && (command.verb().equals("*") || command.verb().equals(verb))
+                            && Glob.matches(command.match(), argument);
+                case AFTER_REPLY:
+                    return trigger instanceof Trigger.AfterReply after
+                            && (after.verb().equals("*") || after.verb().equals(verb))
+                            && Glob.matches(after.match(), argument);
+                case DATA_LINE:
+                    return trigger instanceof Trigger.DataLine line && Glob.matches(line.match(), argument);
+                case END_OF_DATA:
+                    return trigger instanceof Trigger.EndOfData;
+                case TLS:
+                    return trigger instanceof Trigger.TlsHandshake;
+                case AUTH:
+                    return trigger instanceof Trigger.Authentication auth && Glob.matches(auth.mechanism(), verb)
+                            && Glob.matches(auth.user(), argument);
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fakemail.internal.fault;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** The server's writes under the connection's {@link Shaping}: paced, sliced, cut off. */
+public final class ShapedOutputStream extends OutputStream {
+    private final OutputStream out;
+    private final Shaping shaping;
+    private final Sleeper sleeper;
+    private final Pacer pacer;
+    private final Runnable cutOff;
+
+    /** {@code cutOff} closes the connection once the byte allowance is used up. */
+    public ShapedOutputStream(OutputStream out, Shaping shaping, Sleeper sleeper, Runnable cutOff) {
+        this.out = out;
+        this.shaping = shaping;
+        this.sleeper = sleeper;
+        this.pacer = new Pacer(shaping, sleeper);
+        this.cutOff = cutOff;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        int position = offset;
+        int end = offset + length;
+        boolean first = true;
+        while (position < end) {
+            int piece = pacer.pieceSize(end - position);
+            int slice = shaping.sliceBytes();
+            if (slice > 0) {
+                piece = Math.min(piece, slice);
+                if (!first) {
+                    Pacer.pause(sleeper, shaping.slicePauseMillis());
+                }
+            }
+            int allowed = (int) shaping.allow(piece);
+            if (allowed > 0) {
+                out.write(bytes, position, allowed);
+                out.flush(); // each piece is its own segment: that is what slicing and pacing are for
+                position += allowed;
+            }
+            if (allowed < piece) {
+                cutOff.run();
+                throw new IOException("connection cut by a fault rule after its byte allowance");
+            }
+            pacer.moved(allowed);
+            first = false;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

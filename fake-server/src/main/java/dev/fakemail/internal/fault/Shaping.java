@@ -1,0 +1,55 @@
+package dev.fakemail.internal.fault;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The byte-level faults of one connection: bandwidth, slicing of writes, a cut-off after N bytes. Set by
+ * rules as they fire, read by {@link ShapedOutputStream} and {@link ShapedInputStream} on every transfer.
+ */
+public final class Shaping {
+    static final long UNLIMITED = -1;
+
+    private volatile long bytesPerSecond;
+    private volatile int sliceBytes;
+    private volatile long slicePauseMillis;
+    private final AtomicLong bytesLeft = new AtomicLong(UNLIMITED);
+
+    void throttle(long rate) {
+        bytesPerSecond = rate;
+    }
+
+    void slice(int bytes, long pauseMillis) {
+        sliceBytes = bytes;
+        slicePauseMillis = pauseMillis;
+    }
+
+    void cutAfter(long bytes) {
+        bytesLeft.set(bytes);
+    }
+
+    long bytesPerSecond() {
+        return bytesPerSecond;
+    }
+
+    int sliceBytes() {
+        return sliceBytes;
+    }
+
+    long slicePauseMillis() {
+        return slicePauseMillis;
+    }
+
+    /** Takes up to {@code wanted} bytes from the cut-off allowance; UNLIMITED passes everything. */
+    long allow(long wanted) {
+        while (true) {
+            long left = bytesLeft.get();
+            if (left == UNLIMITED) {
+                return wanted;
+            }
+            long granted = Math.min(left, wanted);
+            if (bytesLeft.compareAndSet(left, left - granted)) {
+                return granted;
+            }
+        }
+    }
+}
