@@ -30,6 +30,7 @@ public sealed interface Budget {
     /** Each occurrence with this probability, drawn from the rule's seeded random source (replayable). */
     record Probability(double probability) implements Budget {
         public Probability {
+            probability = probability == 0 ? 0.0 : probability; // -0.0 reads as 0
             if (!(probability >= 0 && probability <= 1)) {
                 throw new IllegalArgumentException("probability must be 0..1, was " + probability);
             }

@@ -1,7 +1,6 @@
 package dev.fakemail.fault;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** How long a {@link Effect.Delay} waits; random choices come from the rule's seeded source. */
 public sealed interface DelayDistribution {
@@ -34,9 +33,6 @@ public sealed interface DelayDistribution {
     }
 
     private static void requireNotNegative(Duration duration) {
-        Objects.requireNonNull(duration, "duration");
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative, was " + duration);
-        }
+        Effect.requireSaneDuration("delay", duration, false);
     }
 }

@@ -23,8 +23,10 @@ public sealed interface Effect {
             }
             status = status == null ? "" : status.trim();
             text = text == null ? "" : text;
-            if (text.contains("\r") || text.contains("\n") || status.contains("\r") || status.contains("\n")) {
-                throw new IllegalArgumentException("reply text must be one line");
+            requireNoControlCharacters("reply text", text);
+            if (!status.matches("[0-9A-Za-z./-]{0,32}")) {
+                throw new IllegalArgumentException("reply status is one word such as 4.3.0 or SYS/TEMP, was '"
+                        + status + "'");
             }
         }
     }
@@ -51,7 +53,7 @@ public sealed interface Effect {
             if (bytes < 1) {
                 throw new IllegalArgumentException("slice size must be at least 1 byte, was " + bytes);
             }
-            Objects.requireNonNull(pause, "pause");
+            requireSaneDuration("slice pause", pause, false);
         }
     }
 
@@ -60,6 +62,11 @@ public sealed interface Effect {
      * leaves, the server stops, or after {@code closeAfter} (if not null) with a silent close.
      */
     record Stall(Duration closeAfter) implements Effect {
+        public Stall {
+            if (closeAfter != null) {
+                requireSaneDuration("stall time", closeAfter, true);
+            }
+        }
     }
 
     /** Closes the connection normally (FIN), without a reply. */
@@ -85,7 +92,7 @@ public sealed interface Effect {
      */
     record Greylist(Duration window) implements Effect {
         public Greylist {
-            Objects.requireNonNull(window, "window");
+            requireSaneDuration("greylist window", window, true);
         }
     }
 
@@ -98,7 +105,7 @@ public sealed interface Effect {
             if (limit < 0) {
                 throw new IllegalArgumentException("limit must not be negative");
             }
-            Objects.requireNonNull(window, "window");
+            requireSaneDuration("rate-limit window", window, true);
         }
     }
 
@@ -109,16 +116,45 @@ public sealed interface Effect {
     record HideCapabilities(List<String> capabilities) implements Effect {
         public HideCapabilities {
             capabilities = List.copyOf(capabilities);
+            if (capabilities.isEmpty()) {
+                throw new IllegalArgumentException("hide needs at least one capability");
+            }
+            for (String capability : capabilities) {
+                if (capability.isBlank()) {
+                    throw new IllegalArgumentException("a capability to hide must not be empty");
+                }
+                requireNoControlCharacters("capability", capability);
+            }
         }
     }
 
     /** Advertises this capability line instead of the one with the same keyword ("SIZE 1000"), or adds it. */
     record AdvertiseCapability(String line) implements Effect {
         public AdvertiseCapability {
-            if (line == null || line.isBlank() || line.contains("\r") || line.contains("\n")) {
+            if (line == null || line.isBlank()) {
                 throw new IllegalArgumentException("capability must be one non-empty line");
             }
+            requireNoControlCharacters("capability", line);
             line = line.trim();
+        }
+    }
+
+    /** Text that goes on the wire must be one line of printable characters. */
+    static void requireNoControlCharacters(String what, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(what + " must be one line without control characters");
+            }
+        }
+    }
+
+    /** Durations between 0 (or 1 ms when {@code positive}) and 30 days, so millisecond arithmetic never overflows. */
+    static void requireSaneDuration(String what, Duration duration, boolean positive) {
+        Objects.requireNonNull(duration, what);
+        if (duration.isNegative() || duration.compareTo(Duration.ofDays(30)) > 0
+                || (positive && duration.toMillis() < 1)) {
+            throw new IllegalArgumentException(what + " must be " + (positive ? "1ms" : "0") + "..30d, was " + duration);
         }
     }
 

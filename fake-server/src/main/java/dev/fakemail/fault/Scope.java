@@ -8,6 +8,11 @@ public sealed interface Scope {
 
     /** Only the session with this id (as in its transcript). */
     record Session(long sessionId) implements Scope {
+        public Session {
+            if (sessionId < 1) {
+                throw new IllegalArgumentException("session ids start at 1, was " + sessionId);
+            }
+        }
     }
 
     /** Only the next connection that opens after the rule was added (and that connection to its end). */

@@ -1,7 +1,6 @@
 package dev.fakemail.fault;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * When a fault rule is consulted. Patterns are globs ({@code *} any run, {@code ?} one character), matched
@@ -16,16 +15,16 @@ public sealed interface Trigger {
     /** A command arrived; consulted before it is executed, so a reply here replaces it. */
     record Command(String verb, String match) implements Trigger {
         public Command {
-            verb = verb.trim().toUpperCase(Locale.ROOT);
-            match = match == null || match.isBlank() ? "*" : match.trim();
+            verb = checkedVerb(verb);
+            match = checkedPattern(match);
         }
     }
 
     /** The reply to a command has been sent (flushed); consulted before the next read. */
     record AfterReply(String verb, String match) implements Trigger {
         public AfterReply {
-            verb = verb.trim().toUpperCase(Locale.ROOT);
-            match = match == null || match.isBlank() ? "*" : match.trim();
+            verb = checkedVerb(verb);
+            match = checkedPattern(match);
         }
     }
 
@@ -33,6 +32,7 @@ public sealed interface Trigger {
     record DataLine(String match) implements Trigger {
         public DataLine {
             match = match == null || match.isBlank() ? "*" : match;
+            Effect.requireNoControlCharacters("pattern", match);
         }
     }
 
@@ -47,8 +47,8 @@ public sealed interface Trigger {
     /** A client presented valid credentials (AUTH, USER/PASS, APOP); consulted before it is logged in. */
     record Authentication(String mechanism, String user) implements Trigger {
         public Authentication {
-            mechanism = mechanism == null || mechanism.isBlank() ? "*" : mechanism.trim().toUpperCase(Locale.ROOT);
-            user = user == null || user.isBlank() ? "*" : user.trim();
+            mechanism = checkedPattern(mechanism).toUpperCase(Locale.ROOT);
+            user = checkedPattern(user);
         }
     }
 
@@ -112,8 +112,20 @@ public sealed interface Trigger {
         return new Capabilities();
     }
 
-    /** Null-safe equality helper for the codecs. */
-    static boolean same(Trigger a, Trigger b) {
-        return Objects.equals(a, b);
+    /** Verbs are words (or "*"); patterns are one line without control characters. */
+    private static String checkedVerb(String verb) {
+        String upper = verb.trim().toUpperCase(Locale.ROOT);
+        if (!upper.matches("\\*|[A-Z0-9][A-Z0-9-]{0,31}")) {
+            throw new IllegalArgumentException("a command verb is a word such as RCPT or RETR (or *), was '" + verb + "'");
+        }
+        return upper;
+    }
+
+    private static String checkedPattern(String pattern) {
+        if (pattern == null || pattern.isBlank()) {
+            return "*";
+        }
+        Effect.requireNoControlCharacters("pattern", pattern);
+        return pattern.trim();
     }
 }

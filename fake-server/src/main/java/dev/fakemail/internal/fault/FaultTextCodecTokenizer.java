@@ -7,8 +7,8 @@ import java.util.List;
  * Splits fault rule text into rules and rules into tokens, and quotes values on the way back. A token is a run
  * of non-blank characters or a double-quoted string; quoted tokens are never keywords, so any value (a verb
  * named like a trigger keyword, a capability named "times", an empty string) can be written unambiguously.
- * Inside quotes: {@code \"} and {@code \\}, plus {@code \n \r \t \}{@code uXXXX} so that even control
- * characters in a value survive a round trip on one line.
+ * Inside quotes: {@code \"} and {@code \\}, plus {@code \n}, {@code \r}, {@code \t} and backslash-u with
+ * four hex digits, so that even control characters in a value survive a round trip on one line.
  */
 final class FaultTextCodecTokenizer {
     /** One token; {@code quoted} tells a keyword ({@code times}) from a value that spells it ({@code "times"}). */
