@@ -1,39 +1,54 @@
 package dev.fakemail.junit;
 
-import dev.fakemail.FakeMailServer;
-import dev.fakemail.MailControl;
+import dev.fakemail.junit.internal.ServerLifecycle;
+import dev.fakemail.junit.internal.ServerParameters;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts one server per test method, lazily, when a test asks for it, and keeps it in the test's extension
- * store so JUnit closes it, also under parallel execution. No state lives outside that store.
+ * The JUnit 5 extension behind {@link FakeMailTest} and {@link MailServer}: starts, resets and stops servers
+ * and injects them. It keeps no state of its own: every server lives in the store of the extension context it
+ * belongs to (a test class or a test method), so JUnit stops it when that context ends, and tests can run in
+ * parallel and in {@code @Nested} classes. When a test fails, a summary of the mail each of its servers
+ * captured is published as a report entry.
  */
-public final class FakeMailExtension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(FakeMailExtension.class);
+public final class FakeMailExtension implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
+        AfterEachCallback, ParameterResolver {
+    private final ServerLifecycle lifecycle = new ServerLifecycle();
+    private final ServerParameters parameters = new ServerParameters(lifecycle);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        lifecycle.beforeAll(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        lifecycle.beforeEach(context);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        lifecycle.afterTestExecution(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        lifecycle.afterEach(context);
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return type == FakeMailServer.class || type == MailControl.class;
+        return parameters.supports(parameter);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RunningServer.class, key -> new RunningServer(), RunningServer.class)
-                .server;
-    }
-
-    /** Adapts the server to JUnit's closeable resource, so the store stops it after the test. */
-    private static final class RunningServer implements ExtensionContext.Store.CloseableResource {
-        private final FakeMailServer server = FakeMailServer.builder().build().start();
-
-        @Override
-        public void close() {
-            server.close();
-        }
+        return parameters.resolve(parameter, context);
     }
 }

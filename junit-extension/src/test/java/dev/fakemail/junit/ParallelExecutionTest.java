@@ -1,0 +1,109 @@
+package dev.fakemail.junit;
+
+import static dev.fakemail.junit.ExpectedMail.to;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.junit.support.Fixture;
+import dev.fakemail.junit.support.TestKit;
+import dev.fakemail.junit.support.TestMail;
+import dev.fakemail.store.ReceivedMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * Under JUnit's parallel execution every test has its own server: no shared ports, no mail from a neighbour.
+ * The fixtures wait for each other, so they provably run at the same time.
+ */
+class ParallelExecutionTest {
+    @Test
+    void concurrentTestsAndNestedClassesEachSeeOnlyTheirOwnMail() {
+        EngineExecutionResults results = TestKit.run(TestKit.parallel(), PerTestServers.class, PerTestFields.class);
+
+        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(8);
+        List<String> ports = TestKit.reported(results, "smtp");
+        assertThat(ports).hasSize(8).doesNotHaveDuplicates();
+        for (String port : ports) {
+            ZeroConfigServerTest.assertRefused(Integer.parseInt(port));
+        }
+    }
+
+    /** Six tests of the two fixtures wait here until all six run. */
+    static final CountDownLatch ALL_RUNNING = new CountDownLatch(6);
+
+    static void sendAndSeeOnlyOwnMail(String name, FakeMailServer mail, TestReporter reporter)
+            throws InterruptedException {
+        ALL_RUNNING.countDown();
+        assertThat(ALL_RUNNING.await(20, TimeUnit.SECONDS)).as("the tests run at the same time").isTrue();
+        String recipient = name + "@example.test";
+        TestMail.from("shop@example.test").to(recipient).subject("For " + name).sendVia(mail);
+        MailAssertions.assertThat(mail).receivesWithin(Duration.ofSeconds(10)).exactlyOne(to(recipient));
+        assertThat(mail.messages()).extracting(ReceivedMessage::subject).containsExactly("For " + name);
+        reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+    }
+
+    @FakeMailTest
+    @Fixture
+    static class PerTestServers {
+        @Test
+        void a(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
+            sendAndSeeOnlyOwnMail("a", mail, reporter);
+        }
+
+        @Test
+        void b(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
+            sendAndSeeOnlyOwnMail("b", mail, reporter);
+        }
+
+        @Test
+        void c(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
+            sendAndSeeOnlyOwnMail("c", mail, reporter);
+        }
+
+        @Nested
+        class Inside {
+            @Test
+            void d(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
+                sendAndSeeOnlyOwnMail("d", mail, reporter);
+            }
+
+            @Test
+            void e(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
+                sendAndSeeOnlyOwnMail("e", mail, reporter);
+            }
+        }
+    }
+
+    @FakeMailTest
+    @Fixture
+    static class PerTestFields {
+        @MailServer
+        FakeMailServer mail = FakeMailServer.builder().build();
+
+        @Test
+        void f(TestReporter reporter) throws InterruptedException {
+            sendAndSeeOnlyOwnMail("f", mail, reporter);
+        }
+
+        @Test
+        void g(FakeMailServer injected, TestReporter reporter) throws InterruptedException {
+            assertThat(injected).isSameAs(mail);
+            MailAssertions.assertThat(mail).hasNoMessages();
+            TestMail.from("shop@example.test").to("g@example.test").subject("For g").sendVia(mail);
+            assertThat(mail.messages()).extracting(ReceivedMessage::subject).containsExactly("For g");
+            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+        }
+
+        @Test
+        void h(TestReporter reporter) {
+            MailAssertions.assertThat(mail).hasNoMessages();
+            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+        }
+    }
+}

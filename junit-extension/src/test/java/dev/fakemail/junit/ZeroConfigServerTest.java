@@ -1,0 +1,283 @@
+package dev.fakemail.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fakemail.Endpoint;
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.MailControl;
+import dev.fakemail.junit.FakeMailTest.Lifecycle;
+import dev.fakemail.junit.support.Fixture;
+import dev.fakemail.junit.support.RawSmtp;
+import dev.fakemail.junit.support.TestKit;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** {@code @FakeMailTest} without configuration: a server per test (or per class), injected, stopped after. */
+class ZeroConfigServerTest {
+    @Test
+    void eachTestMethodGetsItsOwnRunningServerOnFreshPortsStoppedAfterTheTest() {
+        EngineExecutionResults results = TestKit.run(PerMethod.class);
+
+        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(2);
+        List<String> ports = TestKit.reported(results, "smtp");
+        assertThat(ports).hasSize(2).doesNotHaveDuplicates();
+        for (String port : ports) {
+            assertThat(port).isNotEqualTo("25");
+            assertRefused(Integer.parseInt(port));
+        }
+    }
+
+    @FakeMailTest
+    @Fixture
+    static class PerMethod {
+        @Test
+        void first(FakeMailServer mail, TestReporter reporter) {
+            checkFreshAndReport(mail, reporter);
+        }
+
+        @Test
+        void second(FakeMailServer mail, TestReporter reporter) {
+            checkFreshAndReport(mail, reporter);
+        }
+
+        private static void checkFreshAndReport(FakeMailServer mail, TestReporter reporter) {
+            assertThat(mail.isRunning()).isTrue();
+            assertThat(mail.messages()).isEmpty();
+            RawSmtp.send(mail.smtp(), "shop@example.test", "bob@example.test", "Hello");
+            assertThat(mail.messages()).hasSize(1);
+            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+        }
+    }
+
+    @Test
+    void injectsTheServerItsControlItsEndpointsAndClientSettingsAllOfTheSameServer() {
+        EngineExecutionResults results = TestKit.run(Injection.class);
+
+        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(1);
+    }
+
+    @FakeMailTest
+    @Fixture
+    static class Injection {
+        private FakeMailServer fromBeforeEach;
+
+        @BeforeEach
+        void before(FakeMailServer mail) {
+            fromBeforeEach = mail;
+        }
+
+        @Test
+        void everyType(FakeMailServer server, MailControl control, Endpoint smtp,
+                @MailEndpoint(MailProtocol.SMTP) Endpoint smtpAgain, @MailEndpoint(MailProtocol.POP3) Endpoint pop3,
+                MailClientSettings settings) {
+            assertThat(control).isSameAs(server).isSameAs(fromBeforeEach);
+            assertThat(smtp).isEqualTo(server.smtp()).isEqualTo(smtpAgain);
+            assertThat(smtp.protocol()).isEqualTo("smtp");
+            assertThat(smtp.address()).isEqualTo(InetAddress.getLoopbackAddress());
+            assertThat(pop3).isEqualTo(server.pop3());
+            assertThat(settings.server()).isSameAs(server);
+        }
+
+        @AfterEach
+        void after(FakeMailServer mail) {
+            assertThat(mail).isSameAs(fromBeforeEach);
+            assertThat(mail.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void anEndpointTheServerDoesNotRunFailsWithTheFix() {
+        EngineExecutionResults results = TestKit.run(MissingEndpoint.class);
+
+        assertThat(TestKit.failureMessages(results)).singleElement().asString().matches(
+                "Parameter Endpoint of method ZeroConfigServerTest\\.MissingEndpoint\\.smtps\\(Endpoint\\) asks for"
+                        + " the SMTPS endpoint, but the server of test ZeroConfigServerTest\\.MissingEndpoint\\."
+                        + "smtps\\(\\) listens only on \\[smtp://127\\.0\\.0\\.1:\\d+, pop3://127\\.0\\.0\\.1:\\d+\\]\\."
+                        + " Fix: build the server yourself in a field: \"@MailServer FakeMailServer mail ="
+                        + " FakeMailServer\\.builder\\(\\)\\.smtpsPort\\(0\\)\\.build\\(\\);\"");
+    }
+
+    @FakeMailTest
+    @Fixture
+    static class MissingEndpoint {
+        @Test
+        void smtps(@MailEndpoint(MailProtocol.SMTPS) Endpoint smtps) {
+        }
+    }
+
+    @Test
+    void mailEndpointOnAParameterThatIsNoEndpointIsExplained() {
+        EngineExecutionResults results = TestKit.run(EndpointOnString.class);
+
+        assertThat(TestKit.failureMessages(results)).containsExactly("Parameter String of method"
+                + " ZeroConfigServerTest.EndpointOnString.host(String) is annotated @MailEndpoint but has type String;"
+                + " @MailEndpoint chooses an endpoint, so the parameter's type must be Endpoint.");
+    }
+
+    @FakeMailTest
+    @Fixture
+    static class EndpointOnString {
+        @Test
+        void host(@MailEndpoint(MailProtocol.SMTP) String host) {
+        }
+    }
+
+    @Test
+    void perClassLifecycleSharesOneServerResetBeforeEachTestAndAvailableInBeforeAll() {
+        EngineExecutionResults results = TestKit.run(PerClass.class);
+
+        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(2);
+        List<String> ports = TestKit.reported(results, "smtp");
+        assertThat(ports).hasSize(3).containsOnly(ports.get(0)); // @BeforeAll and both tests: one server
+        assertRefused(Integer.parseInt(ports.get(0)));
+    }
+
+    @FakeMailTest(lifecycle = Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    @Fixture
+    static class PerClass {
+        @BeforeAll
+        static void sendBeforeAll(FakeMailServer mail, TestReporter reporter) {
+            RawSmtp.send(mail.smtp(), "setup@example.test", "bob@example.test", "From @BeforeAll");
+            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+        }
+
+        @Test
+        @Order(1)
+        void first(FakeMailServer mail, TestReporter reporter) {
+            assertThat(mail.messages()).isEmpty(); // reset before each test: @BeforeAll's mail is gone too
+            RawSmtp.send(mail.smtp(), "shop@example.test", "bob@example.test", "From the first test");
+            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+        }
+
+        @Test
+        @Order(2)
+        void second(MailControl mail, Endpoint smtp, TestReporter reporter) {
+            assertThat(mail.messages()).isEmpty();
+            assertThat(mail.transcripts()).isEmpty();
+            reporter.publishEntry("smtp", String.valueOf(smtp.port()));
+        }
+    }
+
+    @Test
+    void aPerTestServerCannotBeAskedForOutsideATest() {
+        EngineExecutionResults results = TestKit.run(PerMethodInBeforeAll.class);
+
+        assertThat(TestKit.failureMessages(results)).containsExactly("Parameter FakeMailServer of @BeforeAll method"
+                + " ZeroConfigServerTest.PerMethodInBeforeAll.setUp(FakeMailServer) cannot receive a server:"
+                + " @FakeMailTest starts a fresh server for each test method, and none exists outside a test. Fix:"
+                + " use @FakeMailTest(lifecycle = Lifecycle.PER_CLASS) to share one server with the whole class, or"
+                + " declare a \"@MailServer static FakeMailServer\" field.");
+    }
+
+    @FakeMailTest
+    @Fixture
+    static class PerMethodInBeforeAll {
+        @BeforeAll
+        static void setUp(FakeMailServer mail) {
+        }
+
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void perClassOnAMethodIsRejected() {
+        EngineExecutionResults results = TestKit.run(PerClassOnMethod.class);
+
+        assertThat(TestKit.failureMessages(results)).containsExactly("@FakeMailTest(lifecycle = PER_CLASS) on method"
+                + " test() cannot share a server with other tests. Fix: put it on the test class.");
+    }
+
+    @Fixture
+    static class PerClassOnMethod {
+        @Test
+        @FakeMailTest(lifecycle = Lifecycle.PER_CLASS)
+        void test(FakeMailServer mail) {
+        }
+    }
+
+    @Test
+    void nestedTestsGetTheirOwnServersOrTheNearestPerClassServer() {
+        EngineExecutionResults results = TestKit.run(Outer.class);
+
+        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(5);
+        Map<String, List<String>> ports = TestKit.reportedByTest(results, "smtp");
+        assertThat(ports).containsOnlyKeys("outerTest", "innerTest", "sharedA", "sharedB", "own");
+        assertThat(ports.get("own")).isNotEqualTo(ports.get("sharedA")).isNotEqualTo(ports.get("innerTest"));
+        assertThat(ports.get("outerTest")).isNotEqualTo(ports.get("innerTest"));
+        assertThat(ports.get("sharedA")).isEqualTo(ports.get("sharedB"));
+        assertThat(ports.get("sharedA")).isNotEqualTo(ports.get("innerTest"));
+    }
+
+    @FakeMailTest
+    @Fixture
+    static class Outer {
+        @Test
+        void outerTest(FakeMailServer mail, TestReporter reporter) {
+            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void innerTest(FakeMailServer mail, TestReporter reporter) {
+                reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            }
+
+            @Nested
+            @FakeMailTest(lifecycle = Lifecycle.PER_CLASS)
+            @TestMethodOrder(MethodOrderer.MethodName.class)
+            class SharedInside {
+                @Nested
+                class Deeper {
+                    @Test
+                    void sharedA(FakeMailServer mail, TestReporter reporter) {
+                        assertThat(mail.messages()).isEmpty();
+                        RawSmtp.send(mail.smtp(), "a@example.test", "b@example.test", "A");
+                        reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+                    }
+                }
+
+                @Test
+                void sharedB(FakeMailServer mail, TestReporter reporter) {
+                    assertThat(mail.messages()).isEmpty();
+                    reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+                }
+
+                @Nested
+                @FakeMailTest
+                class OwnServerAgain {
+                    @Test
+                    void own(FakeMailServer mail, TestReporter reporter) {
+                        reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+                    }
+                }
+            }
+        }
+    }
+
+    static void assertRefused(int port) {
+        assertThatThrownBy(() -> {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.getInputStream();
+            }
+        }).as("port %d should be closed after the test", port).isInstanceOf(ConnectException.class);
+    }
+
+}
