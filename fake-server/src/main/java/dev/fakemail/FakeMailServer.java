@@ -214,14 +214,14 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private Listener pop3Listener(String name, int port, boolean implicitTls) throws IOException {
         SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
                 connection -> new Pop3Session(pop3Settings, store, maildropLocks, connection), journal,
-                config.pop3IdleTimeout(), config.tls, faults);
-        return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, runner, executor);
+                config.pop3IdleTimeout(), config.tls, faults, implicitTls);
+        return Listener.open(name, config.bindAddress, port, implicitTls, runner, executor);
     }
 
     private Listener smtpListener(String name, int port, boolean implicitTls) throws IOException {
         SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
                 connection -> new SmtpSession(smtpSettings, store, connection), journal,
-                config.smtpIdleTimeout(), config.tls, faults);
-        return Listener.open(name, config.bindAddress, port, implicitTls, config.tls, runner, executor);
+                config.smtpIdleTimeout(), config.tls, faults, implicitTls);
+        return Listener.open(name, config.bindAddress, port, implicitTls, runner, executor);
     }
 }

@@ -100,6 +100,16 @@ public final class MailStore {
         }
     }
 
+    /** The id the next message will get (unless another delivery takes it first). */
+    public long peekNextId() {
+        lock.lock();
+        try {
+            return nextId;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The received-message log, oldest first, as of now. */
     public List<ReceivedMessage> received() {
         lock.lock();

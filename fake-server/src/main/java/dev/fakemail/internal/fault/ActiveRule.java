@@ -28,12 +28,12 @@ final class ActiveRule implements FaultHandle {
     private final ArrayDeque<Long> window = new ArrayDeque<>();
     private volatile boolean active = true;
 
-    ActiveRule(long id, FaultRule rule, FaultEngine engine, long seed) {
+    ActiveRule(long id, FaultRule rule, FaultEngine engine, long seed, long ordinal) {
         this.id = id;
         this.rule = rule;
         this.engine = engine;
         // Each rule draws from its own stream, so one rule's sequence does not depend on another's traffic.
-        this.random = new SplittableRandom(seed ^ (id * 0x9E3779B97F4A7C15L));
+        this.random = new SplittableRandom(seed ^ (ordinal * 0x9E3779B97F4A7C15L));
         if (rule.scope() instanceof Scope.Session session) {
             boundSession.set(session.sessionId());
         }

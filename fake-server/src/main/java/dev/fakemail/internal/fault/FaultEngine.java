@@ -27,6 +27,8 @@ public final class FaultEngine implements FaultPlan {
     private final Clock clock;
     private final Sleeper sleeper;
     private final AtomicLong ids = new AtomicLong();
+    /** Position of a rule among those added since the last clear: what its random stream is seeded by. */
+    private long ordinal;
     private final List<Consumer<FaultHit>> listeners = new CopyOnWriteArrayList<>();
     private volatile ActiveRule[] rules = NONE;
 
@@ -43,7 +45,8 @@ public final class FaultEngine implements FaultPlan {
 
     @Override
     public synchronized FaultHandle add(FaultRule rule) {
-        ActiveRule active = new ActiveRule(ids.incrementAndGet(), rule, this, seed);
+        // Seeding by position, not by id, makes a reset server replay the same sequences as a fresh one.
+        ActiveRule active = new ActiveRule(ids.incrementAndGet(), rule, this, seed, ++ordinal);
         ActiveRule[] grown = Arrays.copyOf(rules, rules.length + 1);
         grown[rules.length] = active;
         rules = grown;
@@ -79,6 +82,7 @@ public final class FaultEngine implements FaultPlan {
             rule.deactivate();
         }
         rules = NONE;
+        ordinal = 0;
     }
 
     @Override

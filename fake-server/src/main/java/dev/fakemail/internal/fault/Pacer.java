@@ -32,9 +32,12 @@ final class Pacer {
         if (current <= 0) {
             return;
         }
-        if (current != rate) {
-            rate = current; // a new rate counts from now
-            startNanos = System.nanoTime();
+        long now = System.nanoTime();
+        if (current != rate || now > startNanos + bytes * 1_000_000_000L / current) {
+            // A new rate, or the stream was idle past its schedule: count from now, so idle time is no credit
+            // for a burst later.
+            rate = current;
+            startNanos = now;
             bytes = 0;
         }
         bytes += count;

@@ -70,6 +70,14 @@ public final class SessionFaults {
         this.onShapingStarted = wrapStreams;
     }
 
+    /**
+     * Whether a reply of this many bytes would reach the client whole, or a cut-off rule would end the
+     * connection first: a message is stored only if its success reply can arrive.
+     */
+    public boolean replyWouldArriveWhole(int replyLength) {
+        return shaping == null || shaping.bytesLeft() == Shaping.UNLIMITED || shaping.bytesLeft() >= replyLength;
+    }
+
     /** The byte effects in force, or null while none has fired. */
     public Shaping shaping() {
         return shaping;
@@ -155,8 +163,10 @@ public final class SessionFaults {
                     && rule.budgetAllows()) {
                 Effect effect = rule.rule().effect();
                 if (effect instanceof Effect.Delay delay) {
+                    long millis = millisOf(rule, delay.distribution());
+                    fired(rule, " (waiting " + millis + " ms)");
                     try {
-                        sleep(rule, millisOf(rule, delay.distribution()));
+                        sleep(rule, millis);
                     } catch (InterruptedIOException e) {
                         return edited;
                     }
@@ -206,6 +216,9 @@ public final class SessionFaults {
             shapingToStart().slice(slice.bytes(), slice.pause().toMillis());
         } else if (effect instanceof Effect.DisconnectAfterBytes cut) {
             fired(rule, "");
+            if (cut.bytes() == 0) {
+                return Reply.none().thenClose(); // nothing more goes out: close now
+            }
             shapingToStart().cutAfter(cut.bytes());
         } else if (effect instanceof Effect.Stall stall) {
             fired(rule, "");

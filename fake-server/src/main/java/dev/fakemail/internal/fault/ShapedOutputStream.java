@@ -45,8 +45,8 @@ public final class ShapedOutputStream extends OutputStream {
                 out.flush(); // each piece is its own segment: that is what slicing and pacing are for
                 position += allowed;
             }
-            if (allowed < piece) {
-                cutOff.run();
+            if (allowed < piece || shaping.exhausted()) {
+                cutOff.run(); // the allowance is used up: close now, not at the next write
                 throw new IOException("connection cut by a fault rule after its byte allowance");
             }
             pacer.moved(allowed);

@@ -39,6 +39,16 @@ public final class Shaping {
         return slicePauseMillis;
     }
 
+    /** True once a cut-off allowance is used up. */
+    boolean exhausted() {
+        return bytesLeft.get() == 0;
+    }
+
+    /** Bytes the connection may still send before it is cut; {@link #UNLIMITED} without a cut-off. */
+    long bytesLeft() {
+        return bytesLeft.get();
+    }
+
     /** Takes up to {@code wanted} bytes from the cut-off allowance; UNLIMITED passes everything. */
     long allow(long wanted) {
         while (true) {

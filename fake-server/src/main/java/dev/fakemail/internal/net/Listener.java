@@ -11,9 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 /**
  * Accepts connections on one port and hands each to its own thread. With implicit TLS (SMTPS, later POP3S,
@@ -30,26 +27,24 @@ public final class Listener implements Closeable {
     private final String name;
     private final ServerSocket serverSocket;
     private final boolean implicitTls;
-    private final Supplier<SSLContext> tls;
     private final ConnectionHandler handler;
     private final ExecutorService executor;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private Thread acceptThread;
 
-    private Listener(String name, ServerSocket serverSocket, boolean implicitTls, Supplier<SSLContext> tls,
+    private Listener(String name, ServerSocket serverSocket, boolean implicitTls,
             ConnectionHandler handler, ExecutorService executor) {
         this.name = name;
         this.serverSocket = serverSocket;
         this.implicitTls = implicitTls;
-        this.tls = tls;
         this.handler = handler;
         this.executor = executor;
     }
 
     /** Binds (SO_REUSEADDR, so a stopped server's port can be bound again at once) and starts accepting. */
     public static Listener open(String name, InetAddress address, int port, boolean implicitTls,
-            Supplier<SSLContext> tls, ConnectionHandler handler, ExecutorService executor) throws IOException {
+            ConnectionHandler handler, ExecutorService executor) throws IOException {
         ServerSocket serverSocket = new ServerSocket();
         try {
             serverSocket.setReuseAddress(true);
@@ -60,7 +55,7 @@ public final class Listener implements Closeable {
             throw new IOException(name + " cannot listen on " + (host.contains(":") ? "[" + host + "]" : host)
                     + ":" + port + ": " + e.getMessage(), e);
         }
-        Listener listener = new Listener(name, serverSocket, implicitTls, tls, handler, executor);
+        Listener listener = new Listener(name, serverSocket, implicitTls, handler, executor);
         listener.acceptThread = ConnectionThreads.startDaemon(
                 "fakemail-" + name + "-accept-" + serverSocket.getLocalPort(), listener::acceptLoop);
         return listener;
@@ -110,13 +105,8 @@ public final class Listener implements Closeable {
 
     private Socket prepare(Socket socket) throws IOException {
         socket.setTcpNoDelay(true); // replies are written whole; never wait for a delayed ACK
-        if (!implicitTls) {
-            return socket;
-        }
-        SSLSocket sslSocket = (SSLSocket) tls.get().getSocketFactory()
-                .createSocket(socket, null, socket.getPort(), true);
-        sslSocket.setUseClientMode(false);
-        return sslSocket;
+        // Implicit TLS starts in the session, after the connect and TLS fault triggers have had their say.
+        return socket;
     }
 
     /**

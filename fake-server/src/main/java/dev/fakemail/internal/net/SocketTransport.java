@@ -16,14 +16,6 @@ public final class SocketTransport implements Transport {
         this.socket = socket;
     }
 
-    /** For implicit TLS: completes the handshake before the greeting, on the connection's own thread. */
-    @Override
-    public void handshakeIfTls() throws IOException {
-        if (socket instanceof SSLSocket sslSocket) {
-            sslSocket.startHandshake();
-        }
-    }
-
     @Override
     public InputStream input() throws IOException {
         return socket.getInputStream();

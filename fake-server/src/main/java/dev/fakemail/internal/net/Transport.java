@@ -14,10 +14,6 @@ public interface Transport extends AutoCloseable {
 
     OutputStream output() throws IOException;
 
-    /** For implicit TLS: completes the handshake before the greeting; nothing for plain connections. */
-    default void handshakeIfTls() throws IOException {
-    }
-
     /** Read timeout in milliseconds (0: wait forever), for idle timeouts and timed stalls. */
     default void setReadTimeout(int millis) throws IOException {
     }

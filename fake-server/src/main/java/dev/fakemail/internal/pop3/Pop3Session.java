@@ -166,6 +166,11 @@ public final class Pop3Session implements ProtocolSession {
      * (SYS/TEMP, AUTH, IN-USE), otherwise SYS/TEMP for 4xx and SYS/PERM for 5xx (RFC 3206).
      */
     @Override
+    public boolean awaitsContinuation() {
+        return saslExchange != null;
+    }
+
+    @Override
     public Reply faultReply(int code, String status, String text, boolean disconnect) {
         Reply reply;
         if (code < 400) {

@@ -42,6 +42,11 @@ public interface ProtocolSession {
         return null;
     }
 
+    /** True while a multi-step exchange (SASL) waits for the client's next line: its command is not over yet. */
+    default boolean awaitsContinuation() {
+        return false;
+    }
+
     /** A scripted reply worded for this protocol. */
     Reply faultReply(int code, String status, String text, boolean disconnect);
 

@@ -34,14 +34,21 @@ public final class SessionLoop implements Runnable {
     private final Runnable onExit;
     private final SessionFaults faults;
     private final FaultReplies faultReplies;
+    private final boolean implicitTls;
     private final GrowableBytes data = new GrowableBytes();
     private Transport transport;
     private OutputStream out;
     private FrameReader reader;
 
-    /** For implicit TLS the transport's handshake is run here, after the connect trigger. */
     public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
             Transcript transcript, Supplier<SSLContext> tls, Runnable onExit) {
+        this(transport, session, connection, transcript, tls, onExit, false);
+    }
+
+    /** With {@code implicitTls} the handshake runs here first, after the connect and TLS triggers. */
+    public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
+            Transcript transcript, Supplier<SSLContext> tls, Runnable onExit, boolean implicitTls) {
+        this.implicitTls = implicitTls;
         this.transport = transport;
         this.session = session;
         this.connection = connection;
@@ -60,8 +67,13 @@ public final class SessionLoop implements Runnable {
             faults.open();
             Reply first = faults.isActive() ? faults.onConnect(faultReplies) : null;
             boolean silentEnd = first != null && first.wire().length == 0;
-            if (!silentEnd && !handshakeIfTls()) {
-                return;
+            if (!silentEnd && implicitTls) {
+                Reply tlsFault = faults.isActive() ? faults.onTlsHandshake(faultReplies) : null;
+                if (tlsFault != null) {
+                    first = tlsFault; // close, reset or stall before the handshake: the client's handshake fails
+                } else if (!implicitHandshake()) {
+                    return;
+                }
             }
             attachStreams();
             converse(first != null ? first : session.greeting());
@@ -79,17 +91,15 @@ public final class SessionLoop implements Runnable {
         }
     }
 
-    private boolean handshakeIfTls() throws IOException {
+    private boolean implicitHandshake() {
         try {
-            transport.handshakeIfTls();
+            transport = transport.startTls(tls.get());
         } catch (IOException e) {
             transcript.event("TLS handshake failed: " + e.getMessage());
             return false;
         }
-        if (transport.tlsProtocol() != null) {
-            connection.tlsStarted(transport.tlsProtocol());
-            transcript.event("TLS " + transport.tlsDescription());
-        }
+        connection.tlsStarted(transport.tlsProtocol());
+        transcript.event("TLS " + transport.tlsDescription());
         return true;
     }
 
@@ -121,7 +131,7 @@ public final class SessionLoop implements Runnable {
                     reply = readBytes(reply);
                     break;
                 default:
-                    reply = faults.isActive() ? faults.afterReply(faultReplies) : null;
+                    reply = faults.isActive() && !session.awaitsContinuation() ? faults.afterReply(faultReplies) : null;
                     if (reply == null) {
                         reply = readCommand();
                     }
@@ -181,7 +191,7 @@ public final class SessionLoop implements Runnable {
         if (result == DotResult.COMPLETE && faults.isActive()) {
             Reply scripted = faults.onEndOfData(faultReplies);
             if (scripted != null) {
-                session.onDataRefusedByFault(data, scripted);
+                refuseData(scripted);
                 return scripted;
             }
         }
@@ -200,11 +210,21 @@ public final class SessionLoop implements Runnable {
         if (complete && request.endsMessage() && faults.isActive()) {
             Reply scripted = faults.onEndOfData(faultReplies);
             if (scripted != null) {
-                session.onDataRefusedByFault(data, scripted);
+                refuseData(scripted);
                 return scripted;
             }
         }
         return session.onBytes(complete, data);
+    }
+
+    private void refuseData(Reply scripted) {
+        if (scripted.wire().length == 0) {
+            transcript.event("the whole message arrived but the client gets no reply: recorded as unacknowledged,"
+                    + " not delivered");
+        } else {
+            transcript.event("message refused by a fault rule; nothing stored");
+        }
+        session.onDataRefusedByFault(data, scripted);
     }
 
     private Reply startTls() throws IOException {

@@ -28,9 +28,11 @@ public final class SessionRunner implements Listener.ConnectionHandler {
     private final Duration idleTimeout;
     private final Supplier<SSLContext> tls;
     private final FaultEngine faults;
+    private final boolean implicitTls;
 
     public SessionRunner(String protocol, Function<ConnectionInfo, ProtocolSession> sessions, Journal journal,
-            Duration idleTimeout, Supplier<SSLContext> tls, FaultEngine faults) {
+            Duration idleTimeout, Supplier<SSLContext> tls, FaultEngine faults, boolean implicitTls) {
+        this.implicitTls = implicitTls;
         this.protocol = protocol;
         this.family = Protocol.ofListener(protocol);
         this.sessions = sessions;
@@ -56,6 +58,6 @@ public final class SessionRunner implements Listener.ConnectionHandler {
         }
         SessionFaults sessionFaults = faults.session(family, transcript.sessionId(), client, transcript);
         ConnectionInfo connection = new ConnectionInfo(client, sessionFaults);
-        new SessionLoop(transport, sessions.apply(connection), connection, transcript, tls, onExit).run();
+        new SessionLoop(transport, sessions.apply(connection), connection, transcript, tls, onExit, implicitTls).run();
     }
 }

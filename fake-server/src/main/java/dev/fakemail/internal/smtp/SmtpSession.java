@@ -122,6 +122,11 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     @Override
+    public boolean awaitsContinuation() {
+        return saslExchange != null;
+    }
+
+    @Override
     public Reply faultReply(int code, String status, String text, boolean disconnect) {
         Reply reply = status.isEmpty() ? SmtpReplies.plain(code, text) : SmtpReplies.reply(code, status, text);
         return disconnect || code == 421 ? reply.thenClose() : reply;
@@ -132,7 +137,7 @@ public final class SmtpSession implements ProtocolSession {
         Transaction refused = transaction;
         transaction = null;
         pendingChunk = null;
-        if (refused == null || fault.next() == Reply.Next.LINE) {
+        if (refused == null || fault.wire().length > 0) {
             return; // refused with a reply: the client knows it was not accepted
         }
         GrowableBytes whole = data;

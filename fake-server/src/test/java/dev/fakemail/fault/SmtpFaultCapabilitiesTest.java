@@ -1,0 +1,184 @@
+package dev.fakemail.fault;
+
+import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.endedTranscript;
+import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Capability rules: what EHLO advertises, line by line; only the advertisement changes. */
+@Timeout(30)
+class SmtpFaultCapabilitiesTest {
+    private static final long MAX_SIZE = 50_000;
+
+    private FakeMailServer server;
+    private final List<Client> clients = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() {
+        server = builder().maxMessageSize(MAX_SIZE).build().start();
+    }
+
+    @AfterEach
+    void closeAll() throws IOException {
+        for (Client client : clients) {
+            client.close();
+        }
+        server.close();
+    }
+
+    private String ehlo() throws IOException {
+        Client client = Client.connect(server);
+        clients.add(client);
+        assertThat(client.greeting()).isEqualTo(GREETING);
+        return client.command("EHLO client.test");
+    }
+
+    private static String ehloWith(String from, String to) {
+        return SmtpFaultSupport.defaultEhlo(MAX_SIZE).replace(from, to);
+    }
+
+    @Test
+    void withoutRulesTheFullListIsAdvertised() throws IOException {
+        assertThat(ehlo()).isEqualTo(SmtpFaultSupport.defaultEhlo(MAX_SIZE));
+    }
+
+    @Test
+    void hidePipelining() throws IOException {
+        FaultHandle handle = server.faults().smtp(Trigger.capabilities()).hide("PIPELINING");
+        assertThat(ehlo()).isEqualTo(ehloWith("250-PIPELINING\r\n", ""));
+        assertThat(handle.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void hideOneAuthMechanism() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).hide("AUTH PLAIN");
+        assertThat(ehlo()).isEqualTo(ehloWith("250-AUTH PLAIN LOGIN ", "250-AUTH LOGIN "));
+    }
+
+    @Test
+    void hideSeveralCapabilitiesAtOnceIgnoringCase() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).hide("chunking", "STARTTLS", "auth cram-md5");
+        assertThat(ehlo()).isEqualTo(ehloWith("250-CHUNKING\r\n", "").replace("250-STARTTLS\r\n", "")
+                .replace(" CRAM-MD5", ""));
+    }
+
+    @Test
+    void hidingEveryMechanismDropsTheAuthLine() throws IOException {
+        server.faults().smtp(Trigger.capabilities())
+                .hide("AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-MD5", "AUTH XOAUTH2", "AUTH OAUTHBEARER");
+        assertThat(ehlo()).isEqualTo(ehloWith("250-AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER\r\n", ""));
+    }
+
+    @Test
+    void hidingTheLastLineMakesThePreviousOneFinal() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).hide("HELP");
+        assertThat(ehlo()).endsWith("250-STARTTLS\r\n250 AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER\r\n");
+    }
+
+    @Test
+    void advertiseAnotherSizeInsteadOfTheRealOne() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).advertise("SIZE 1000");
+        assertThat(ehlo()).isEqualTo(ehloWith("250-SIZE " + MAX_SIZE + "\r\n", "250-SIZE 1000\r\n"));
+
+        // Only the advertisement changes: the real limit still applies.
+        Client client = clients.get(0);
+        assertThat(client.command("MAIL FROM:<a@example.test> SIZE=5000")).isEqualTo("250 2.1.0 Ok\r\n");
+    }
+
+    @Test
+    void advertiseANewCapabilityAddsItAtTheEnd() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).advertise("XCLIENT NAME ADDR");
+        assertThat(ehlo()).isEqualTo(ehloWith("250 HELP\r\n", "250-HELP\r\n250 XCLIENT NAME ADDR\r\n"));
+    }
+
+    @Test
+    void hiddenCapabilityStillWorks() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).hide("PIPELINING", "STARTTLS");
+        ehlo();
+        Client client = clients.get(0);
+        assertThat(client.command("STARTTLS")).isEqualTo("220 2.0.0 Ready to start TLS\r\n");
+    }
+
+    @Test
+    void capabilityRulesCombine() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).hide("PIPELINING");
+        server.faults().smtp(Trigger.capabilities()).advertise("SIZE 1000");
+        assertThat(ehlo()).isEqualTo(ehloWith("250-PIPELINING\r\n", "")
+                .replace("250-SIZE " + MAX_SIZE + "\r\n", "250-SIZE 1000\r\n"));
+    }
+
+    @Test
+    void heloIsNotAffected() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).hide("PIPELINING");
+        Client client = Client.connect(server);
+        clients.add(client);
+        client.greeting();
+        assertThat(client.command("HELO client.test")).isEqualTo("250 mx.test Hello client.test\r\n");
+    }
+
+    @Test
+    void capabilityRuleWithABudgetAndAScope() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).times(1).hide("PIPELINING");
+        assertThat(ehlo()).doesNotContain("PIPELINING");
+        assertThat(ehlo()).contains("250-PIPELINING\r\n");
+
+        server.faults().smtp(Trigger.capabilities()).forNextConnection().hide("DSN");
+        assertThat(ehlo()).doesNotContain("DSN");
+        assertThat(ehlo()).contains("250-DSN\r\n");
+    }
+
+    @Test
+    void capabilityDelay() throws IOException {
+        server.faults().smtp(Trigger.capabilities()).delay(Duration.ofMillis(300));
+        Client client = Client.connect(server);
+        clients.add(client);
+        client.greeting();
+        long start = System.nanoTime();
+        assertThat(client.command("EHLO client.test")).isEqualTo(SmtpFaultSupport.defaultEhlo(MAX_SIZE));
+        assertThat(millisSince(start)).isGreaterThanOrEqualTo(280).isLessThan(5_000);
+    }
+
+    @Test
+    void capabilityRulesInTextAndJson() throws IOException {
+        server.faults().addText("smtp capabilities -> hide PIPELINING \"AUTH PLAIN\"");
+        server.faults().addJson("{\"protocol\":\"smtp\",\"trigger\":{\"type\":\"capabilities\"},"
+                + "\"effect\":{\"type\":\"advertise\",\"line\":\"SIZE 1000\"}}");
+        assertThat(ehlo()).isEqualTo(ehloWith("250-PIPELINING\r\n", "")
+                .replace("250-SIZE " + MAX_SIZE + "\r\n", "250-SIZE 1000\r\n")
+                .replace("250-AUTH PLAIN LOGIN ", "250-AUTH LOGIN "));
+    }
+
+    @Test
+    void transcriptShowsTheCapabilityHit() throws IOException {
+        FaultHandle handle = server.faults().smtp(Trigger.capabilities()).hide("PIPELINING");
+        ehlo();
+        clients.get(0).command("QUIT");
+        assertThat(endedTranscript(server, clients.get(0))).containsSubsequence(
+                "C: EHLO client.test",
+                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                "S: 250-mx.test Hello client.test",
+                "S: 250-SIZE " + MAX_SIZE);
+    }
+
+    @Test
+    void capabilityEffectsNeedTheCapabilitiesTrigger() {
+        assertThatThrownBy(() -> server.faults().smtp(Trigger.command("EHLO")).hide("PIPELINING"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.faults().smtp(Trigger.capabilities()).disconnect())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.faults().rules()).isEmpty();
+    }
+}

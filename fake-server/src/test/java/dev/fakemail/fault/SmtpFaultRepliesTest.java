@@ -1,0 +1,665 @@
+package dev.fakemail.fault;
+
+import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.endedTranscript;
+import static dev.fakemail.fault.SmtpFaultSupport.sessionIdOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
+import dev.fakemail.store.ReceivedMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Reply effects on command triggers, seen byte for byte by a raw-socket client; budgets, scopes, removal,
+ * reset, the three equal forms of a rule (Java, text, JSON), handles, hit events and transcript lines.
+ */
+@Timeout(30)
+class SmtpFaultRepliesTest {
+    private static final String RCPT_OK = "250 2.1.5 Ok\r\n";
+    private static final String TRY_LATER = "451 4.3.0 Try again later\r\n";
+
+    private final List<FakeMailServer> servers = new ArrayList<>();
+    private final List<Client> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws IOException {
+        for (Client client : clients) {
+            client.close();
+        }
+        servers.forEach(FakeMailServer::close);
+    }
+
+    private FakeMailServer start(dev.fakemail.FakeMailServerBuilder builder) {
+        FakeMailServer server = builder.build().start();
+        servers.add(server);
+        return server;
+    }
+
+    private FakeMailServer start() {
+        return start(builder());
+    }
+
+    private Client connect(FakeMailServer server) throws IOException {
+        Client client = Client.connect(server);
+        clients.add(client);
+        return client;
+    }
+
+    /** A connection that said EHLO and MAIL FROM, ready for RCPT commands. */
+    private Client inTransaction(FakeMailServer server) throws IOException {
+        Client client = connect(server).hello();
+        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        return client;
+    }
+
+    // --- reply effects -----------------------------------------------------------------------------------
+
+    @Test
+    void rcptRuleRepliesInsteadOfTheServerAndOnlyForMatchingAddresses() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.rcptTo("bob@*")).reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(client.command("RCPT TO:<BOB@Example.TEST>")).as("globs ignore case").isEqualTo(TRY_LATER);
+        assertThat(client.command("RCPT TO:<carol@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(client.command("RCPT TO:<robert@example.test>")).isEqualTo(RCPT_OK);
+        // The refused command was not executed: only carol and robert are recipients of the message.
+        assertThat(client.command("DATA")).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
+        assertThat(client.command(Client.content("one") + ".")).startsWith("250 2.0.0 Ok: queued as ");
+        assertThat(server.messages()).hasSize(1);
+        assertThat(server.messages().get(0).envelope().recipientAddresses())
+                .containsExactly("carol@example.test", "robert@example.test");
+    }
+
+    @Test
+    void mailFromRuleMatchesTheSenderAddressWithoutBrackets() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.mailFrom("*@spam.test")).reply(550, "5.7.1", "Sender rejected");
+        Client client = connect(server).hello();
+
+        assertThat(client.command("MAIL FROM:<eve@spam.test> SIZE=100")).isEqualTo("550 5.7.1 Sender rejected\r\n");
+        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+    }
+
+    @Test
+    void commandRuleByVerbAndArgumentGlob() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.command("EHLO", "bad-?.test")).reply(554, "5.7.1", "Go away");
+        server.faults().smtp(Trigger.command("noop")).reply(250, "2.0.0", "Scripted noop");
+        Client client = connect(server);
+        assertThat(client.greeting()).isEqualTo(GREETING);
+
+        assertThat(client.command("EHLO bad-1.test")).isEqualTo("554 5.7.1 Go away\r\n");
+        assertThat(client.command("EHLO bad-12.test")).startsWith("250-mx.test Hello bad-12.test\r\n");
+        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Scripted noop\r\n");
+        assertThat(client.command("noop whatever")).isEqualTo("250 2.0.0 Scripted noop\r\n");
+    }
+
+    @Test
+    void anyCommandTriggerMatchesEveryVerb() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.anyCommand()).reply(451, "4.3.2", "System not accepting commands");
+        Client client = connect(server);
+        assertThat(client.greeting()).isEqualTo(GREETING);
+        assertThat(client.command("EHLO client.test")).isEqualTo("451 4.3.2 System not accepting commands\r\n");
+        assertThat(client.command("NOOP")).isEqualTo("451 4.3.2 System not accepting commands\r\n");
+        assertThat(client.command("XYZZY")).isEqualTo("451 4.3.2 System not accepting commands\r\n");
+    }
+
+    @Test
+    void replyWithoutEnhancedStatus() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.command("NOOP")).reply(554, "Transaction failed");
+        Client client = connect(server).hello();
+        assertThat(client.command("NOOP")).isEqualTo("554 Transaction failed\r\n");
+    }
+
+    @Test
+    void replyAndDisconnectSendsTheReplyThenCloses() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.mailFrom("*")).replyAndDisconnect(554, "5.3.0", "Goodbye");
+        Client client = connect(server).hello();
+        client.send("MAIL FROM:<alice@example.test>\r\n");
+        assertThat(client.readStringUntilEof()).isEqualTo("554 5.3.0 Goodbye\r\n");
+    }
+
+    @Test
+    void reply421AlwaysCloses() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.rcptTo("*")).reply(421, "4.3.2", "Shutting down");
+        Client client = inTransaction(server);
+        client.send("RCPT TO:<bob@example.test>\r\n");
+        assertThat(client.readStringUntilEof()).isEqualTo("421 4.3.2 Shutting down\r\n");
+    }
+
+    @Test
+    void pipelinedCommandsGetTheScriptedReplyInOrder() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.rcptTo("bob@*")).reply(451, "4.3.0", "Try again later");
+        Client client = connect(server).hello();
+        client.send("MAIL FROM:<a@example.test>\r\nRCPT TO:<carol@example.test>\r\nRCPT TO:<bob@example.test>\r\n"
+                + "RCPT TO:<dave@example.test>\r\nNOOP\r\n");
+        assertThat(client.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(RCPT_OK);
+        assertThat(client.reply()).isEqualTo(TRY_LATER);
+        assertThat(client.reply()).isEqualTo(RCPT_OK);
+        assertThat(client.reply()).isEqualTo("250 2.0.0 Ok\r\n");
+    }
+
+    @Test
+    void afterReplyDisconnectClosesOnceTheReplyWasSent() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.afterReply("MAIL")).disconnect();
+        Client client = connect(server).hello();
+        client.send("MAIL FROM:<alice@example.test>\r\n");
+        assertThat(client.readStringUntilEof()).isEqualTo("250 2.1.0 Ok\r\n");
+    }
+
+    // --- budgets -----------------------------------------------------------------------------------------
+
+    @Test
+    void timesTwoRefusesTwiceThenAccepts() throws IOException {
+        FakeMailServer server = start();
+        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("bob@example.test")).times(2)
+                .reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        // A second connection shares the budget: it is per rule, across sessions.
+        Client other = inTransaction(server);
+        assertThat(other.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(other.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(handle.occurrences()).isEqualTo(4);
+        assertThat(handle.hits()).isEqualTo(2);
+    }
+
+    @Test
+    void onceIsTimesOne() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.rcptTo("*")).once().reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    @Test
+    void onlyTheThirdOccurrence() throws IOException {
+        FakeMailServer server = start();
+        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("*")).onlyOccurrence(3)
+                .reply(452, "4.5.3", "Too many recipients");
+        Client client = inTransaction(server);
+        List<String> replies = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            replies.add(client.command("RCPT TO:<r" + i + "@example.test>"));
+        }
+        assertThat(replies).containsExactly(RCPT_OK, RCPT_OK, "452 4.5.3 Too many recipients\r\n", RCPT_OK, RCPT_OK);
+        assertThat(handle.occurrences()).isEqualTo(5);
+        assertThat(handle.hits()).isEqualTo(1);
+    }
+
+    /** The accept (true) / refuse (false) sequence of 40 RCPTs on a fresh server with this seed. */
+    private List<Boolean> probabilitySequence(long seed) throws IOException {
+        FakeMailServer server = start(builder().faultSeed(seed));
+        assertThat(server.faults().seed()).isEqualTo(seed);
+        server.faults().smtp(Trigger.rcptTo("*")).withProbability(0.5).reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+        List<Boolean> accepted = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String reply = client.command("RCPT TO:<r" + i + "@example.test>");
+            assertThat(reply).isIn(RCPT_OK, TRY_LATER);
+            accepted.add(reply.equals(RCPT_OK));
+        }
+        client.command("QUIT");
+        List<String> transcript = endedTranscript(server, client);
+        assertThat(transcript).contains("*: fault rules: 1, seed " + seed);
+        return accepted;
+    }
+
+    @Test
+    void probabilityWithTheSameSeedReplaysAndAnotherSeedDiffers() throws IOException {
+        List<Boolean> first = probabilitySequence(42);
+        List<Boolean> second = probabilitySequence(42);
+        List<Boolean> otherSeed = probabilitySequence(4242);
+
+        assertThat(second).as("same seed, same decisions").isEqualTo(first);
+        assertThat(first).as("p=0.5 both accepts and refuses").contains(true, false);
+        assertThat(otherSeed).as("another seed, other decisions").isNotEqualTo(first);
+    }
+
+    /** Accept (true) / refuse (false) for 40 RCPTs in one new connection. */
+    private List<Boolean> decisions(FakeMailServer server) throws IOException {
+        Client client = inTransaction(server);
+        List<Boolean> accepted = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            accepted.add(client.command("RCPT TO:<r" + i + "@example.test>").equals(RCPT_OK));
+        }
+        client.command("QUIT");
+        return accepted;
+    }
+
+    @Test
+    void configuredProbabilityRuleReplaysAfterReset() throws IOException {
+        // A test framework resets the server between tests: each test must see the same seeded decisions,
+        // as the same seed, rules and sequence of triggers give the same decisions.
+        FakeMailServer server = start(builder().faultSeed(42)
+                .faults("smtp rcpt * -> reply 451 4.3.0 \"Try again later\" probability 0.5"));
+        List<Boolean> first = decisions(server);
+        server.reset();
+        List<Boolean> afterReset = decisions(server);
+        FakeMailServer fresh = start(builder().faultSeed(42)
+                .faults("smtp rcpt * -> reply 451 4.3.0 \"Try again later\" probability 0.5"));
+        assertThat(decisions(fresh)).as("fresh server, same seed").isEqualTo(first);
+        assertThat(afterReset).as("same server after reset(), same seed and rules").isEqualTo(first);
+    }
+
+    @Test
+    void probabilityZeroNeverAndOneAlways() throws IOException {
+        FakeMailServer server = start(builder().faultSeed(7));
+        server.faults().smtp(Trigger.rcptTo("never@*")).withProbability(0).reply(451, "4.3.0", "Never");
+        server.faults().smtp(Trigger.rcptTo("always@*")).withProbability(1).reply(451, "4.3.0", "Always");
+        Client client = inTransaction(server);
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.command("RCPT TO:<never@example.test>")).isEqualTo(RCPT_OK);
+            assertThat(client.command("RCPT TO:<always@example.test>")).isEqualTo("451 4.3.0 Always\r\n");
+        }
+    }
+
+    // --- scopes ------------------------------------------------------------------------------------------
+
+    @Test
+    void forNextConnectionAppliesToTheFirstConnectionOpenedAfterAddingAndAllOfIt() throws IOException {
+        FakeMailServer server = start();
+        Client before = inTransaction(server);
+        server.faults().smtp(Trigger.rcptTo("*")).forNextConnection().reply(451, "4.3.0", "Try again later");
+        Client next = inTransaction(server);
+        Client later = inTransaction(server);
+
+        assertThat(before.command("RCPT TO:<bob@example.test>")).as("opened before the rule").isEqualTo(RCPT_OK);
+        assertThat(next.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(next.command("RCPT TO:<carol@example.test>")).as("all of that connection").isEqualTo(TRY_LATER);
+        assertThat(later.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    @Test
+    void forNextConnectionAtConnectRefusesOnlyOneConnection() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.connect()).forNextConnection().reply(421, "4.7.0", "Not now");
+        Client first = connect(server);
+        assertThat(first.readStringUntilEof()).isEqualTo("421 4.7.0 Not now\r\n");
+        Client second = connect(server);
+        assertThat(second.greeting()).isEqualTo(GREETING);
+    }
+
+    @Test
+    void forSessionAppliesToThatSessionOnly() throws IOException {
+        FakeMailServer server = start();
+        Client a = inTransaction(server);
+        Client b = inTransaction(server);
+        long idOfB = sessionIdOf(server, b);
+        assertThat(idOfB).isNotEqualTo(sessionIdOf(server, a));
+        server.faults().smtp(Trigger.rcptTo("*")).forSession(idOfB).reply(451, "4.3.0", "Try again later");
+
+        assertThat(a.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(b.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(inTransaction(server).command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(a.command("RCPT TO:<carol@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(b.command("RCPT TO:<carol@example.test>")).isEqualTo(TRY_LATER);
+    }
+
+    @Test
+    void scopesInTextForm() throws IOException {
+        FakeMailServer server = start();
+        Client a = inTransaction(server);
+        long idOfA = sessionIdOf(server, a);
+        server.faults().addText("smtp rcpt a@* -> reply 451 4.3.0 \"Session scoped\" session " + idOfA
+                + "; smtp rcpt n@* -> reply 451 4.3.0 \"Next connection\" next-connection");
+        Client b = inTransaction(server);
+        Client c = inTransaction(server);
+        assertThat(a.command("RCPT TO:<a@example.test>")).isEqualTo("451 4.3.0 Session scoped\r\n");
+        assertThat(b.command("RCPT TO:<a@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(a.command("RCPT TO:<n@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(b.command("RCPT TO:<n@example.test>")).isEqualTo("451 4.3.0 Next connection\r\n");
+        assertThat(c.command("RCPT TO:<n@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    @Test
+    void rulesChangeWhileSessionsRun() throws Exception {
+        FakeMailServer server = start();
+        int sessions = 4;
+        int commands = 150;
+        List<Client> running = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            running.add(connect(server).hello());
+        }
+        java.util.concurrent.atomic.AtomicLong scripted = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sessions);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (Client client : running) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < commands; i++) {
+                    String reply = client.command("NOOP");
+                    if (reply.equals("250 2.0.0 Scripted\r\n")) {
+                        scripted.incrementAndGet();
+                    } else {
+                        assertThat(reply).isEqualTo("250 2.0.0 Ok\r\n");
+                    }
+                }
+                return null;
+            }));
+        }
+        List<FaultHandle> added = new ArrayList<>();
+        try {
+            while (done.stream().anyMatch(future -> !future.isDone())) {
+                FaultHandle handle = server.faults().smtp(Trigger.command("NOOP")).reply(250, "2.0.0", "Scripted");
+                added.add(handle);
+                Thread.sleep(1);
+                assertThat(handle.remove()).isTrue();
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.faults().rules()).isEmpty();
+        assertThat(scripted.get()).as("the rule was in force most of the time").isPositive();
+        assertThat(added.stream().mapToLong(FaultHandle::hits).sum()).as("every scripted reply is one hit")
+                .isEqualTo(scripted.get());
+    }
+
+    @Test
+    void removedRuleStopsAtOnceMidSession() throws IOException {
+        FakeMailServer server = start();
+        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("*")).reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(server.faults().rules()).containsExactly(handle);
+        assertThat(server.faults().rule(handle.id())).contains(handle);
+
+        assertThat(handle.remove()).isTrue();
+        assertThat(client.command("RCPT TO:<bob@example.test>")).as("same session, right after").isEqualTo(RCPT_OK);
+        assertThat(handle.isActive()).isFalse();
+        assertThat(handle.remove()).as("already gone").isFalse();
+        assertThat(server.faults().rules()).isEmpty();
+        assertThat(server.faults().rule(handle.id())).isEmpty();
+    }
+
+    @Test
+    void removeByIdAndAddMidSession() throws IOException {
+        FakeMailServer server = start();
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("*")).reply(451, "4.3.0", "Try again later");
+        assertThat(client.command("RCPT TO:<bob@example.test>")).as("added while the session runs").isEqualTo(TRY_LATER);
+        assertThat(server.faults().remove(handle.id())).isTrue();
+        assertThat(server.faults().remove(handle.id())).isFalse();
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    @Test
+    void resetRemovesAddedRulesAndKeepsTheConfiguredOnes() throws IOException {
+        FakeMailServer server = start(builder()
+                .fault(new FaultRule(Protocol.SMTP, Trigger.rcptTo("configured@*"),
+                        new Effect.Reply(550, "5.1.1", "Configured refusal", false)))
+                .faults("smtp rcpt text@* -> reply 550 5.1.1 \"Configured in text\""));
+        FaultHandle added = server.faults().smtp(Trigger.rcptTo("added@*")).reply(451, "4.3.0", "Try again later");
+        assertThat(server.faults().rules()).hasSize(3);
+
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<added@example.test>")).isEqualTo(TRY_LATER);
+        server.reset();
+
+        assertThat(added.isActive()).isFalse();
+        assertThat(server.faults().rules()).hasSize(2);
+        assertThat(server.faults().rules()).extracting(FaultHandle::rule).extracting(FaultRule::trigger)
+                .containsExactly(Trigger.rcptTo("configured@*"), Trigger.rcptTo("text@*"));
+        assertThat(client.command("RCPT TO:<added@example.test>")).as("even mid-session").isEqualTo(RCPT_OK);
+        Client fresh = inTransaction(server);
+        assertThat(fresh.command("RCPT TO:<added@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(fresh.command("RCPT TO:<configured@example.test>")).isEqualTo("550 5.1.1 Configured refusal\r\n");
+        assertThat(fresh.command("RCPT TO:<text@example.test>")).isEqualTo("550 5.1.1 Configured in text\r\n");
+    }
+
+    @Test
+    void resetRestartsTheBudgetsOfConfiguredRules() throws IOException {
+        FakeMailServer server = start(builder().faults("smtp rcpt * -> reply 451 4.3.0 \"Try again later\" times 1"));
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+        server.reset();
+        Client fresh = inTransaction(server);
+        assertThat(fresh.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(fresh.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    @Test
+    void clearRemovesEveryRuleIncludingConfiguredOnes() throws IOException {
+        FakeMailServer server = start(builder().faults("smtp rcpt * -> reply 451 4.3.0 \"Try again later\""));
+        FaultHandle configured = server.faults().rules().get(0);
+        server.faults().clear();
+        assertThat(server.faults().rules()).isEmpty();
+        assertThat(configured.isActive()).isFalse();
+        assertThat(inTransaction(server).command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    // --- the three forms of a rule -------------------------------------------------------------------------
+
+    private String replyOfRuleAdded(java.util.function.Consumer<FaultPlan> addRule) throws IOException {
+        FakeMailServer server = start();
+        addRule.accept(server.faults());
+        Client client = inTransaction(server);
+        String first = client.command("RCPT TO:<bob@example.test>");
+        assertThat(client.command("RCPT TO:<bob@example.test>")).as("times 1").isEqualTo(RCPT_OK);
+        assertThat(client.command("RCPT TO:<carol@example.test>")).isEqualTo(RCPT_OK);
+        return first;
+    }
+
+    @Test
+    void javaTextAndJsonFormsGiveTheSameReply() throws IOException {
+        String text = "smtp rcpt bob@example.test -> reply 451 4.3.0 \"Try again later\" times 1";
+        String json = "{\"protocol\":\"smtp\",\"trigger\":{\"type\":\"command\",\"verb\":\"RCPT\","
+                + "\"match\":\"bob@example.test\"},\"effect\":{\"type\":\"reply\",\"code\":451,"
+                + "\"status\":\"4.3.0\",\"text\":\"Try again later\"},\"budget\":{\"type\":\"times\",\"count\":1}}";
+        FaultRule java = new FaultRule(Protocol.SMTP, Trigger.rcptTo("bob@example.test"),
+                new Effect.Reply(451, "4.3.0", "Try again later", false), Budget.times(1), Scope.server());
+
+        assertThat(FaultRule.parse(text)).isEqualTo(java);
+        assertThat(FaultRule.fromJson(json)).isEqualTo(java);
+        // The canonical text writes verbs in upper case; it parses back to the same rule.
+        assertThat(java.toText()).isEqualTo("smtp RCPT bob@example.test -> reply 451 4.3.0 \"Try again later\" times 1");
+        assertThat(FaultRule.parse(java.toText())).isEqualTo(java);
+        assertThat(FaultRule.fromJson(java.toJson())).isEqualTo(java);
+
+        String viaJava = replyOfRuleAdded(plan -> plan.smtp(Trigger.rcptTo("bob@example.test")).times(1)
+                .reply(451, "4.3.0", "Try again later"));
+        String viaText = replyOfRuleAdded(plan -> assertThat(plan.addText(text)).hasSize(1));
+        String viaJson = replyOfRuleAdded(plan -> assertThat(plan.addJson(json)).hasSize(1));
+        String viaJsonArray = replyOfRuleAdded(plan -> assertThat(plan.addJson("[" + json + "]")).hasSize(1));
+
+        assertThat(viaJava).isEqualTo(TRY_LATER);
+        assertThat(viaText).isEqualTo(TRY_LATER);
+        assertThat(viaJson).isEqualTo(TRY_LATER);
+        assertThat(viaJsonArray).isEqualTo(TRY_LATER);
+    }
+
+    @Test
+    void builderTextRulesWork() throws IOException {
+        FakeMailServer server = start(builder().faults("""
+                # two rules
+                smtp rcpt bob@* -> reply 451 4.3.0 "Try again later"
+                smtp mail *@spam.test -> reply 550 5.7.1 "No spam"
+                """));
+        Client client = connect(server).hello();
+        assertThat(client.command("MAIL FROM:<x@spam.test>")).isEqualTo("550 5.7.1 No spam\r\n");
+        assertThat(client.command("MAIL FROM:<x@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+    }
+
+    // --- handles, events, transcripts ------------------------------------------------------------------------
+
+    @Test
+    void handleCountsOccurrencesAndHitsSeparately() throws IOException {
+        FakeMailServer server = start();
+        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("bob@*")).onlyOccurrence(2)
+                .reply(451, "4.3.0", "Try again later");
+        FaultHandle second = server.faults().smtp(Trigger.rcptTo("*")).reply(452, "4.2.2", "Mailbox full");
+        assertThat(second.id()).isNotEqualTo(handle.id());
+        assertThat(handle.rule().trigger()).isEqualTo(Trigger.rcptTo("bob@*"));
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).as("bob 1: first rule counts, second fires")
+                .isEqualTo("452 4.2.2 Mailbox full\r\n");
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("452 4.2.2 Mailbox full\r\n");
+        assertThat(client.command("RCPT TO:<carol@example.test>")).isEqualTo("452 4.2.2 Mailbox full\r\n");
+
+        assertThat(handle.occurrences()).isEqualTo(3);
+        assertThat(handle.hits()).isEqualTo(1);
+        assertThat(second.occurrences()).as("not consulted when the first rule answered").isEqualTo(3);
+        assertThat(second.hits()).isEqualTo(3);
+    }
+
+    @Test
+    void subscribersReceiveEveryHit() throws Exception {
+        FakeMailServer server = start();
+        List<FaultHit> hits = new CopyOnWriteArrayList<>();
+        AutoCloseable subscription = server.faults().subscribe(hits::add);
+        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("bob@*")).reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+        long sessionId = sessionIdOf(server, client);
+
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(client.command("RCPT TO:<carol@example.test>")).isEqualTo(RCPT_OK);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+
+        assertThat(hits).hasSize(2);
+        FaultHit first = hits.get(0);
+        assertThat(first.ruleId()).isEqualTo(handle.id());
+        assertThat(first.hit()).isEqualTo(1);
+        assertThat(first.sessionId()).isEqualTo(sessionId);
+        assertThat(first.protocol()).isEqualTo(Protocol.SMTP);
+        assertThat(first.time()).isNotNull();
+        assertThat(first.description()).isEqualTo(handle.rule().toText());
+        assertThat(hits.get(1).hit()).isEqualTo(2);
+
+        subscription.close();
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(hits).as("no events after closing the subscription").hasSize(2);
+    }
+
+    @Test
+    void aThrowingSubscriberDoesNotBreakTheSession() throws IOException {
+        FakeMailServer server = start();
+        server.faults().subscribe(hit -> {
+            throw new IllegalStateException("broken listener");
+        });
+        server.faults().smtp(Trigger.rcptTo("bob@*")).reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(client.command("RCPT TO:<carol@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    @Test
+    void transcriptShowsTheSeedAndEachHit() throws IOException {
+        FakeMailServer server = start(builder().faultSeed(1234));
+        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("bob@example.test")).times(2)
+                .reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+        client.command("RCPT TO:<bob@example.test>");
+        client.command("RCPT TO:<bob@example.test>");
+        client.command("RCPT TO:<bob@example.test>");
+        assertThat(client.command("QUIT")).startsWith("221 ");
+        List<String> transcript = endedTranscript(server, client);
+
+        String rule = "smtp RCPT bob@example.test -> reply 451 4.3.0 \"Try again later\" times 2";
+        assertThat(handle.rule().toText()).isEqualTo(rule);
+        assertThat(transcript).contains("*: fault rules: 1, seed 1234");
+        assertThat(transcript.indexOf("*: fault rules: 1, seed 1234")).as("at session start")
+                .isLessThan(transcript.indexOf("S: " + GREETING.strip()));
+        assertThat(transcript).containsSubsequence(
+                "C: RCPT TO:<bob@example.test>",
+                "*: fault #" + handle.id() + " hit 1: " + rule,
+                "S: 451 4.3.0 Try again later",
+                "C: RCPT TO:<bob@example.test>",
+                "*: fault #" + handle.id() + " hit 2: " + rule,
+                "S: 451 4.3.0 Try again later",
+                "C: RCPT TO:<bob@example.test>",
+                "S: 250 2.1.5 Ok");
+        assertThat(transcript.stream().filter(line -> line.contains(" hit "))).hasSize(2);
+    }
+
+    // --- recipes ---------------------------------------------------------------------------------------------
+
+    @Test
+    void rcptRecipesReplyExactly() throws IOException {
+        FakeMailServer server = start();
+        server.faults().add(FaultRecipes.mailboxFull("full@*"));
+        server.faults().add(FaultRecipes.noSuchUser("nobody@*"));
+        server.faults().add(FaultRecipes.relayDenied("*@elsewhere.test"));
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<full@example.test>")).isEqualTo("452 4.2.2 Mailbox full\r\n");
+        assertThat(client.command("RCPT TO:<nobody@example.test>")).isEqualTo("550 5.1.1 No such user here\r\n");
+        assertThat(client.command("RCPT TO:<x@elsewhere.test>")).isEqualTo("554 5.7.1 Relay access denied\r\n");
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    @Test
+    void recipeNarrowedWithABudget() throws IOException {
+        FakeMailServer server = start();
+        server.faults().add(FaultRecipes.mailboxFull("*").withBudget(Budget.times(1)));
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("452 4.2.2 Mailbox full\r\n");
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(RCPT_OK);
+    }
+
+    @Test
+    void refuseConnectionsRecipe() throws IOException {
+        FakeMailServer server = start();
+        server.faults().add(FaultRecipes.refuseConnections(Protocol.SMTP));
+        for (int i = 0; i < 2; i++) {
+            Client client = connect(server);
+            assertThat(client.readStringUntilEof()).isEqualTo("421 4.7.0 Too many connections, try again later\r\n");
+        }
+    }
+
+    @Test
+    void pop3RulesDoNotTouchSmtp() throws IOException {
+        FakeMailServer server = start();
+        server.faults().add(FaultRecipes.refuseConnections(Protocol.POP3));
+        server.faults().pop3(Trigger.anyCommand()).reply(500, "no");
+        Client client = connect(server).hello();
+        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+    }
+
+    @Test
+    void recipesHaveTextAndJsonForms() {
+        for (FaultRule recipe : List.of(FaultRecipes.mailboxFull("bob@*"), FaultRecipes.noSuchUser("x@*"),
+                FaultRecipes.relayDenied("*"), FaultRecipes.tooManyConnections(3),
+                FaultRecipes.refuseConnections(Protocol.SMTP), FaultRecipes.greylisting(Duration.ofMinutes(5)))) {
+            assertThat(FaultRule.parse(recipe.toText())).as(recipe.toText()).isEqualTo(recipe);
+            assertThat(FaultRule.fromJson(recipe.toJson())).as(recipe.toJson()).isEqualTo(recipe);
+        }
+    }
+
+    @Test
+    void messagesStoredOnlyWhenAccepted() throws IOException {
+        FakeMailServer server = start();
+        server.faults().smtp(Trigger.rcptTo("bob@*")).reply(451, "4.3.0", "Try again later");
+        Client client = inTransaction(server);
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(TRY_LATER);
+        assertThat(client.command("DATA")).isEqualTo("554 5.5.1 Error: no valid recipients\r\n");
+        assertThat(server.messages()).isEmpty();
+        List<ReceivedMessage> none = server.unacknowledged();
+        assertThat(none).isEmpty();
+    }
+}

@@ -1,0 +1,283 @@
+package dev.fakemail.fault;
+
+import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.endedTranscript;
+import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The TLS handshake trigger (STARTTLS and implicit TLS) and the authentication trigger. */
+@Timeout(30)
+class SmtpFaultTlsAuthTest {
+    private static final String READY = "220 2.0.0 Ready to start TLS\r\n";
+    private static final String AUTH_OK = "235 2.7.0 Authentication successful\r\n";
+    private static final String AUTH_FAILED = "535 5.7.8 Error: authentication failed\r\n";
+
+    private FakeMailServer server;
+    private final List<Client> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws IOException {
+        for (Client client : clients) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private FakeMailServer start(FakeMailServerBuilder builder) {
+        server = builder.build().start();
+        return server;
+    }
+
+    private Client connect() throws IOException {
+        Client client = Client.connect(server);
+        clients.add(client);
+        return client;
+    }
+
+    private Client connectSmtps() throws IOException {
+        Client client = Client.connectTls(server.smtps().host(), server.smtps().port());
+        clients.add(client);
+        return client;
+    }
+
+    private static String plain(String user, String password) {
+        return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String b64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- TLS handshake ---------------------------------------------------------------------------------------
+
+    @Test
+    void startTlsHandshakeDisconnectMakesTheClientHandshakeFail() throws IOException {
+        start(builder());
+        FaultHandle handle = server.faults().smtp(Trigger.tlsHandshake()).disconnect();
+        Client client = connect().hello();
+        assertThat(client.command("STARTTLS")).isEqualTo(READY);
+        assertThatThrownBy(client::startTls).isInstanceOf(IOException.class);
+        assertThat(handle.hits()).isEqualTo(1);
+        assertThat(endedTranscript(server, client)).containsSubsequence(
+                "C: STARTTLS",
+                "S: 220 2.0.0 Ready to start TLS",
+                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                "*: closed");
+    }
+
+    @Test
+    void startTlsHandshakeResetMakesTheClientHandshakeFail() throws IOException {
+        start(builder());
+        server.faults().smtp(Trigger.tlsHandshake()).reset();
+        Client client = connect().hello();
+        assertThat(client.command("STARTTLS")).isEqualTo(READY);
+        assertThatThrownBy(client::startTls).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void startTlsHandshakeStallLeavesTheClientWaiting() throws IOException {
+        start(builder());
+        server.faults().smtp(Trigger.tlsHandshake()).stall(Duration.ofSeconds(1));
+        Client client = connect().hello();
+        assertThat(client.command("STARTTLS")).isEqualTo(READY);
+        long start = System.nanoTime();
+        assertThatThrownBy(client::startTls).isInstanceOf(IOException.class);
+        assertThat(millisSince(start)).as("failed when the stall ended").isGreaterThanOrEqualTo(900).isLessThan(8_000);
+    }
+
+    @Test
+    void startTlsHandshakeDelayThenTheSessionGoesOnEncrypted() throws IOException {
+        start(builder());
+        server.faults().smtp(Trigger.tlsHandshake()).delay(Duration.ofMillis(300));
+        Client client = connect().hello();
+        assertThat(client.command("STARTTLS")).isEqualTo(READY);
+        long start = System.nanoTime();
+        client.startTls();
+        assertThat(millisSince(start)).isGreaterThanOrEqualTo(280).isLessThan(5_000);
+        String ehlo = client.command("EHLO client.test");
+        assertThat(ehlo).startsWith("250-mx.test Hello client.test\r\n").doesNotContain("STARTTLS");
+        assertThat(client.sendMessage("a@example.test", "b@example.test", "over tls")).startsWith("250 2.0.0 Ok");
+        assertThat(server.messages()).hasSize(1);
+        assertThat(server.messages().get(0).envelope().isTls()).isTrue();
+    }
+
+    @Test
+    void tlsRuleOnlyOnceLetsTheRetryThrough() throws IOException {
+        start(builder());
+        server.faults().smtp(Trigger.tlsHandshake()).once().disconnect();
+        Client first = connect().hello();
+        assertThat(first.command("STARTTLS")).isEqualTo(READY);
+        assertThatThrownBy(first::startTls).isInstanceOf(IOException.class);
+        Client second = connect().hello();
+        assertThat(second.command("STARTTLS")).isEqualTo(READY);
+        second.startTls();
+        assertThat(second.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+    }
+
+    @Test
+    void implicitTlsWorksWithRulesOnOtherTriggers() throws IOException {
+        start(builder().smtpsPort(0));
+        server.faults().smtp(Trigger.rcptTo("bob@*")).reply(451, "4.3.0", "Try again later");
+        Client client = connectSmtps();
+        assertThat(client.greeting()).isEqualTo(GREETING);
+        assertThat(client.command("EHLO client.test")).startsWith("250-mx.test Hello client.test\r\n");
+        assertThat(client.command("MAIL FROM:<a@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("451 4.3.0 Try again later\r\n");
+    }
+
+    @Test
+    void implicitTlsConnectRefusalArrivesEncrypted() throws IOException {
+        start(builder().smtpsPort(0));
+        server.faults().add(FaultRecipes.refuseConnections(Protocol.SMTP));
+        Client client = connectSmtps();
+        assertThat(client.readStringUntilEof()).isEqualTo("421 4.7.0 Too many connections, try again later\r\n");
+    }
+
+    @Test
+    void implicitTlsConnectDisconnectFailsTheHandshake() {
+        start(builder().smtpsPort(0));
+        server.faults().smtp(Trigger.connect()).disconnect();
+        assertThatThrownBy(this::connectSmtps).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void implicitTlsHandshakeTriggerFailsTheHandshake() {
+        start(builder().smtpsPort(0));
+        FaultHandle handle = server.faults().smtp(Trigger.tlsHandshake()).disconnect();
+        assertThatThrownBy(this::connectSmtps).as("SMTPS: the handshake trigger must fire before the handshake")
+                .isInstanceOf(IOException.class);
+        assertThat(handle.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void implicitTlsHandshakeDelay() throws IOException {
+        start(builder().smtpsPort(0));
+        FaultHandle handle = server.faults().smtp(Trigger.tlsHandshake()).delay(Duration.ofMillis(400));
+        long start = System.nanoTime();
+        Client client = connectSmtps();
+        assertThat(client.greeting()).isEqualTo(GREETING);
+        assertThat(handle.hits()).as("the TLS trigger is consulted for implicit TLS").isEqualTo(1);
+        assertThat(millisSince(start)).isGreaterThanOrEqualTo(380).isLessThan(5_000);
+    }
+
+    @Test
+    void tlsRuleDoesNotAffectPlainSessionsWithoutStartTls() throws IOException {
+        start(builder());
+        FaultHandle handle = server.faults().smtp(Trigger.tlsHandshake()).disconnect();
+        Client client = connect().hello();
+        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(handle.occurrences()).isZero();
+    }
+
+    // --- authentication ---------------------------------------------------------------------------------------
+
+    private FakeMailServer startWithUsers() {
+        return start(builder().user("bob@example.test", "secret").user("alice@example.test", "secret")
+                .requireAuth(true));
+    }
+
+    @Test
+    void authPlainForBobIsRefusedOtherUsersPass() throws IOException {
+        startWithUsers();
+        FaultHandle handle = server.faults().smtp(Trigger.authentication("PLAIN", "bob@*"))
+                .reply(535, "5.7.8", "Authentication credentials invalid");
+
+        Client bob = connect().hello();
+        assertThat(bob.command("AUTH PLAIN " + plain("bob@example.test", "secret")))
+                .isEqualTo("535 5.7.8 Authentication credentials invalid\r\n");
+        assertThat(bob.command("MAIL FROM:<bob@example.test>")).as("not logged in")
+                .isEqualTo("530 5.7.0 Authentication required\r\n");
+
+        Client alice = connect().hello();
+        assertThat(alice.command("AUTH PLAIN " + plain("alice@example.test", "secret"))).isEqualTo(AUTH_OK);
+        assertThat(alice.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(handle.occurrences()).isEqualTo(1);
+        assertThat(handle.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void authTriggerMatchesTheMechanism() throws IOException {
+        startWithUsers();
+        server.faults().smtp(Trigger.authentication("PLAIN", "bob@*")).reply(535, "5.7.8", "No");
+        Client bob = connect().hello();
+        assertThat(bob.command("AUTH LOGIN")).isEqualTo("334 " + b64("Username:") + "\r\n");
+        assertThat(bob.command(b64("bob@example.test"))).isEqualTo("334 " + b64("Password:") + "\r\n");
+        assertThat(bob.command(b64("secret"))).as("LOGIN is not PLAIN").isEqualTo(AUTH_OK);
+    }
+
+    @Test
+    void authTriggerFiresOnTheContinuationResponseToo() throws IOException {
+        startWithUsers();
+        server.faults().smtp(Trigger.authentication("*", "bob@example.test")).reply(454, "4.7.0", "Try later");
+        Client bob = connect().hello();
+        assertThat(bob.command("AUTH PLAIN")).startsWith("334");
+        assertThat(bob.command(plain("bob@example.test", "secret"))).isEqualTo("454 4.7.0 Try later\r\n");
+        assertThat(bob.command("AUTH LOGIN")).startsWith("334");
+        assertThat(bob.command(b64("bob@example.test"))).startsWith("334");
+        assertThat(bob.command(b64("secret"))).isEqualTo("454 4.7.0 Try later\r\n");
+    }
+
+    @Test
+    void authTriggerIsNotConsultedForWrongCredentials() throws IOException {
+        startWithUsers();
+        FaultHandle handle = server.faults().smtp(Trigger.authentication("PLAIN", "*")).disconnect();
+        Client bob = connect().hello();
+        assertThat(bob.command("AUTH PLAIN " + plain("bob@example.test", "wrong"))).isEqualTo(AUTH_FAILED);
+        assertThat(handle.occurrences()).isZero();
+        bob.send("AUTH PLAIN " + plain("bob@example.test", "secret") + "\r\n");
+        bob.assertEof();
+        assertThat(handle.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void authTriggerTimesOneThenTheRetrySucceeds() throws IOException {
+        startWithUsers();
+        server.faults().addText("smtp auth PLAIN bob@* -> reply 535 5.7.8 \"Authentication credentials invalid\" times 1");
+        Client bob = connect().hello();
+        assertThat(bob.command("AUTH PLAIN " + plain("bob@example.test", "secret")))
+                .isEqualTo("535 5.7.8 Authentication credentials invalid\r\n");
+        assertThat(bob.command("AUTH PLAIN " + plain("bob@example.test", "secret"))).isEqualTo(AUTH_OK);
+    }
+
+    @Test
+    void afterReplyToAuthWaitsForTheFinalReplyLikeData() throws IOException {
+        // "after the reply to a command": for DATA that is the final 250, not the 354; for AUTH the final 235,
+        // not the 334 challenge in the middle of the exchange.
+        startWithUsers();
+        server.faults().smtp(Trigger.afterReply("AUTH")).disconnect();
+        Client bob = connect().hello();
+        assertThat(bob.command("AUTH PLAIN")).isEqualTo("334 \r\n");
+        bob.send(plain("bob@example.test", "secret") + "\r\n");
+        assertThat(bob.readStringUntilEof()).isEqualTo(AUTH_OK);
+    }
+
+    @Test
+    void authTriggerTranscriptKeepsTheSecretMasked() throws IOException {
+        startWithUsers();
+        FaultHandle handle = server.faults().smtp(Trigger.authentication("PLAIN", "bob@*")).reply(535, "5.7.8", "No");
+        Client bob = connect().hello();
+        bob.command("AUTH PLAIN " + plain("bob@example.test", "secret"));
+        bob.command("QUIT");
+        List<String> transcript = endedTranscript(server, bob);
+        assertThat(transcript).containsSubsequence("C: AUTH PLAIN ****",
+                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(), "S: 535 5.7.8 No");
+        assertThat(String.join("\n", transcript)).doesNotContain(plain("bob@example.test", "secret"));
+    }
+}
