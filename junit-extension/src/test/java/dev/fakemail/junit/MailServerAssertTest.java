@@ -82,6 +82,20 @@ class MailServerAssertTest {
     }
 
     @Test
+    void aScriptedFaultThatFiredIsNamedInTheFailure() {
+        mail.faults().smtp(dev.fakemail.fault.Trigger.rcptTo("bob@*")).reply(452, "4.2.2", "Mailbox full");
+        List<String> replies = RawSmtp.send(mail.smtp(), "shop@example.test", "bob@example.test", "Reset");
+        assertThat(replies).contains("452 4.2.2 Mailbox full");
+
+        assertThatThrownBy(() -> assertThat(mail).receivesWithin(Duration.ofMillis(50))
+                .exactlyOne(to("bob@example.test")))
+                .hasMessageContaining("but none arrived within 50ms")
+                .hasMessageContaining("delivered nothing")
+                .hasMessageContaining("fault #1 hit 1: smtp RCPT bob@* -> reply 452 4.2.2 \"Mailbox full\"")
+                .hasMessageContaining("S: 452 4.2.2 Mailbox full");
+    }
+
+    @Test
     void missingMailShowsWhatArrivedTheClosestCandidatesAndTheSessionsThatMatter() {
         RawSmtp.send(mail.smtp(), "shop@example.test", "alice@example.test", "Welcome");
         RawSmtp.send(mail.smtp(), "shop@example.test", "bob@example.test", "Reset password");
