@@ -7,6 +7,9 @@ import java.io.InterruptedIOException;
  * rate, measured from the first byte, so the average rate is exact rather than drifting with each sleep.
  */
 final class Pacer {
+    /** Lateness beyond one piece's time (a twentieth of a second) counts as idle. */
+    private static final long IDLE_NANOS = 50_000_000L;
+
     private final Shaping shaping;
     private final Sleeper sleeper;
     private long rate;
@@ -33,9 +36,9 @@ final class Pacer {
             return;
         }
         long now = System.nanoTime();
-        if (current != rate || now > startNanos + bytes * 1_000_000_000L / current) {
-            // A new rate, or the stream was idle past its schedule: count from now, so idle time is no credit
-            // for a burst later.
+        if (current != rate || now > startNanos + bytes * 1_000_000_000L / current + IDLE_NANOS) {
+            // A new rate, or the stream was idle well past its schedule: count from now, so idle time is no
+            // credit for a burst later (a piece that is merely a little late is made up, keeping the average).
             rate = current;
             startNanos = now;
             bytes = 0;
