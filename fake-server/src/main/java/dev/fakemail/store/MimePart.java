@@ -86,8 +86,8 @@ public final class MimePart {
      * Inline images with a Content-ID are not attachments (they are part of the HTML).
      */
     public boolean isAttachment() {
-        if (isMultipart()) {
-            return false;
+        if (isMultipart() || !children.isEmpty()) {
+            return false; // a container (or a single-part message's root, whose body is its child "1")
         }
         if ("attachment".equals(disposition)) {
             return true;

@@ -22,6 +22,8 @@ import org.apache.james.mime4j.stream.MimeConfig;
 
 /** Builds the {@link MimePart} tree of a raw message with mime4j (lenient, as mail clients are). */
 final class MimeTreeParser {
+    private static final java.util.regex.Pattern FOLD = java.util.regex.Pattern.compile("\r?\n[ \t]*");
+
     private MimeTreeParser() {
     }
 
@@ -120,6 +122,6 @@ final class MimeTreeParser {
     }
 
     private static String unfoldAndDecode(String value) {
-        return HeaderBlock.decode(value.replaceAll("\r?\n[ \t]*", " ").trim());
+        return HeaderBlock.decode(FOLD.matcher(value).replaceAll(" ").trim());
     }
 }

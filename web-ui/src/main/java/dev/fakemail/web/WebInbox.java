@@ -2,6 +2,7 @@ package dev.fakemail.web;
 
 import dev.fakemail.MailControl;
 import dev.fakemail.web.internal.InboxHandler;
+import dev.fakemail.web.internal.WebSettings;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.io.IOException;
@@ -9,10 +10,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The web inbox of a running server: a JSON API and a small page listing received messages.
+ * The web inbox of a running server: a page to read captured mail, a JSON API, live events.
  *
  * <pre>{@code
  * try (FakeMailServer mail = FakeMailServer.builder().build().start();
@@ -21,8 +26,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * Routes: {@code GET /api/health}, {@code GET /api/messages}, {@code GET /api/messages/{id}/raw}, and the page
- * at {@code /}. The inbox has no authentication: it listens on loopback unless told otherwise.
+ * The inbox listens on loopback unless told otherwise, and then answers only to localhost names and IP
+ * addresses. Exposed on a network, it should get a password: {@code WebInbox.builder(mail).bind(any)
+ * .basicAuth("dev", "secret").start()}. The routes are described in {@code docs/web-inbox.md}.
  */
 public final class WebInbox implements AutoCloseable {
     private static final int IO_THREADS = 2;
@@ -30,16 +36,19 @@ public final class WebInbox implements AutoCloseable {
     private static final int SHUTDOWN_TIMEOUT_MILLIS = 2_000;
 
     private final Undertow undertow;
+    private final InboxHandler inbox;
     private final InetSocketAddress address;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private WebInbox(Undertow undertow, InetSocketAddress address) {
+    private WebInbox(Undertow undertow, InboxHandler inbox, InetSocketAddress address) {
         this.undertow = undertow;
+        this.inbox = inbox;
         this.address = address;
     }
 
     /** Starts an inbox on a free loopback port. */
     public static WebInbox start(MailControl control) {
-        return start(control, InetAddress.getLoopbackAddress(), 0);
+        return builder(control).start();
     }
 
     /**
@@ -50,31 +59,92 @@ public final class WebInbox implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound, e.g. because it is in use
      */
     public static WebInbox start(MailControl control, InetAddress bind, int port) {
-        Objects.requireNonNull(control, "control");
-        Objects.requireNonNull(bind, "bind");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("web port must be 0..65535, got " + port);
+        return builder(control).bind(bind).port(port).start();
+    }
+
+    /** Options beyond address and port: basic auth, extra host names. */
+    public static Builder builder(MailControl control) {
+        return new Builder(control);
+    }
+
+    /** Collects the inbox's options; {@link #start()} starts it. */
+    public static final class Builder {
+        private final MailControl control;
+        private InetAddress bind = InetAddress.getLoopbackAddress();
+        private int port;
+        private String user;
+        private String password;
+        private final Set<String> allowedHosts = new HashSet<>();
+
+        private Builder(MailControl control) {
+            this.control = Objects.requireNonNull(control, "control");
         }
+
+        /** The address to listen on (default loopback). */
+        public Builder bind(InetAddress address) {
+            this.bind = Objects.requireNonNull(address, "bind");
+            return this;
+        }
+
+        /** The port, 0 (the default) for a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("web port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Requires this user name and password (HTTP basic auth) for everything but the health check. */
+        public Builder basicAuth(String user, String password) {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+            if (user.isEmpty() || user.contains(":")) {
+                throw new IllegalArgumentException("basic auth user must be non-empty and without ':'");
+            }
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * A host name a loopback inbox answers to besides localhost and IP addresses (e.g. a name in
+         * /etc/hosts). Other names are refused, so a web page cannot reach the inbox by DNS rebinding.
+         */
+        public Builder allowHost(String name) {
+            allowedHosts.add(name.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        /** @throws UncheckedIOException if the port cannot be bound, e.g. because it is in use */
+        public WebInbox start() {
+            return WebInbox.start(control, new WebSettings(bind, port, user, password, allowedHosts));
+        }
+    }
+
+    private static WebInbox start(MailControl control, WebSettings settings) {
+        InboxHandler inbox = InboxHandler.create(control, settings);
         Undertow undertow = Undertow.builder()
-                .addHttpListener(port, bind.getHostAddress())
+                .addHttpListener(settings.port(), settings.bind().getHostAddress())
                 .setIoThreads(IO_THREADS)
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.SHUTDOWN_TIMEOUT, SHUTDOWN_TIMEOUT_MILLIS)
-                .setHandler(InboxHandler.create(control))
+                .setHandler(inbox.handler())
                 .build();
         try {
             undertow.start(); // on failure Undertow has already shut its worker threads down
         } catch (RuntimeException e) {
+            inbox.close();
             IOException cause = ioCause(e);
             if (cause == null) {
                 throw e;
             }
-            throw new UncheckedIOException("web cannot listen on " + hostPort(bind, port) + ": "
-                    + cause.getMessage(), cause);
+            throw new UncheckedIOException("web cannot listen on " + hostPort(settings.bind(), settings.port())
+                    + ": " + cause.getMessage(), cause);
         }
         // The port as bound, the address as asked: a dual-stack socket would report 0.0.0.0 as "::".
         int bound = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-        return new WebInbox(undertow, new InetSocketAddress(bind, bound));
+        return new WebInbox(undertow, inbox, new InetSocketAddress(settings.bind(), bound));
     }
 
     /** The bound port (the chosen one when started with port 0). */
@@ -98,10 +168,20 @@ public final class WebInbox implements AutoCloseable {
         return URI.create("http://" + hostPort(host, address.getPort()) + "/");
     }
 
-    /** Stops listening and frees the port; requests still running get a moment to finish. */
+    /**
+     * Stops listening and frees the port: waiting requests are answered (503), event streams end, requests
+     * still running get a moment to finish.
+     */
     @Override
     public void close() {
-        undertow.stop();
+        if (!closed.compareAndSet(false, true)) {
+            return; // closing twice is harmless
+        }
+        try {
+            inbox.close();
+        } finally {
+            undertow.stop();
+        }
     }
 
     @Override

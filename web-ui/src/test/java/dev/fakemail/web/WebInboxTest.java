@@ -68,7 +68,8 @@ class WebInboxTest {
         HttpResponse<String> response = get("/api/messages");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("[]");
+        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree(
+                "{\"total\":0,\"stored\":0,\"offset\":0,\"limit\":50,\"query\":\"any message\",\"messages\":[]}"));
     }
 
     @Test
@@ -82,10 +83,11 @@ class WebInboxTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        JsonNode list = JSON.readTree(response.body());
+        JsonNode list = JSON.readTree(response.body()).get("messages");
         assertThat(list.size()).isEqualTo(1);
         JsonNode message = list.get(0);
-        assertThat(fieldNames(message)).containsExactly("id", "from", "to", "subject", "receivedAt", "size");
+        assertThat(fieldNames(message)).containsExactly("id", "from", "to", "subject", "receivedAt", "size",
+                "headerFrom", "snippet", "attachments");
         assertThat(message.get("id").asLong()).isEqualTo(stored.id());
         assertThat(message.get("from").asText()).isEqualTo("alice@example.test");
         assertThat(message.get("to").isArray()).isTrue();
@@ -93,20 +95,25 @@ class WebInboxTest {
         assertThat(message.get("subject").asText()).isEqualTo("Grüße <b> & €");
         assertThat(Instant.parse(message.get("receivedAt").asText())).isEqualTo(stored.receivedAt());
         assertThat(message.get("size").asInt()).isEqualTo(stored.size());
+        assertThat(message.get("headerFrom").asText()).isEqualTo("Alice <alice@example.test>");
+        assertThat(message.get("snippet").asText()).isEqualTo("Hello Bob");
+        assertThat(message.get("attachments").asInt()).isZero();
+        // What the standalone server's tests look for, byte for byte:
+        assertThat(response.body()).contains("\"from\":\"alice@example.test\"", "\"to\":[\"bob@example.test\"]");
     }
 
     @Test
-    void listsEveryRecipientAndTheNullSenderInArrivalOrder() throws Exception {
+    void listsEveryRecipientAndTheNullSenderNewestFirst() throws Exception {
         deliver("", List.of("a@example.test", "b@example.test"), "Subject: bounce\r\n\r\nbody\r\n");
         deliver("c@example.test", List.of("d@example.test"), "Subject: second\r\n\r\nbody\r\n");
 
-        JsonNode list = JSON.readTree(get("/api/messages").body());
+        JsonNode list = JSON.readTree(get("/api/messages").body()).get("messages");
 
         assertThat(list.size()).isEqualTo(2);
-        assertThat(list.get(0).get("from").asText()).isEmpty();
-        assertThat(list.get(0).get("to").toString()).isEqualTo("[\"a@example.test\",\"b@example.test\"]");
-        assertThat(list.get(1).get("subject").asText()).isEqualTo("second");
-        assertThat(list.get(1).get("id").asLong()).isGreaterThan(list.get(0).get("id").asLong());
+        assertThat(list.get(0).get("subject").asText()).isEqualTo("second");
+        assertThat(list.get(1).get("from").asText()).isEmpty();
+        assertThat(list.get(1).get("to").toString()).isEqualTo("[\"a@example.test\",\"b@example.test\"]");
+        assertThat(list.get(0).get("id").asLong()).isGreaterThan(list.get(1).get("id").asLong());
     }
 
     @Test
@@ -153,13 +160,13 @@ class WebInboxTest {
     void unknownPathsAre404AndOtherMethods405() throws Exception {
         HttpResponse<String> missing = get("/api/nothing");
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(web.uri().resolve("/api/messages"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(10)).build(),
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(missing.body()).has("error")).isTrue();
         assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(JSON.readTree(post.body()).get("error").asText()).contains("POST");
+        assertThat(JSON.readTree(post.body()).get("error").asText()).contains("PUT");
     }
 
     @Test
@@ -171,24 +178,38 @@ class WebInboxTest {
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("default-src 'self'").contains("script-src 'self'")
                 .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
-        assertThat(page.body()).contains("<script src=\"inbox.js\" defer></script>")
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Cross-Origin-Resource-Policy")).hasValue("same-origin");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"js/app.js\"></script>")
                 .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
                 .doesNotContainPattern("(?i)\\son[a-z]+\\s*=")
-                .doesNotContain("style=");
+                .doesNotContain("style=")
+                .doesNotContainPattern("(?i)(src|href)=\"(https?:)?//"); // nothing from elsewhere: works offline
     }
 
     @Test
-    void scriptAndStyleAreServedFromTheJarAndTheScriptNeverParsesMarkup() throws Exception {
-        HttpResponse<String> script = get("/inbox.js");
-        HttpResponse<String> style = get("/inbox.css");
+    void scriptsAndStylesAreServedFromTheJarAndNeverParseMarkup() throws Exception {
+        for (String script : List.of("app.js", "api.js", "dom.js", "format.js", "live.js", "keys.js", "pages.js",
+                "inbox.js", "message.js", "sessions.js", "mailboxes.js")) {
+            HttpResponse<String> response = get("/js/" + script);
 
-        assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
-        assertThat(script.body()).contains("fetch('api/messages'").contains("textContent")
-                .doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
-                .doesNotContain("document.write").doesNotContain("eval(");
+            assertThat(response.statusCode()).as(script).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+            assertThat(response.body()).as(script)
+                    .doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
+                    .doesNotContain("document.write").doesNotContain("eval(").doesNotContain("new Function")
+                    .doesNotContain("srcdoc").doesNotContainPattern("(https?:)?//[a-z]"); // no CDN, no remote
+        }
+        assertThat(get("/js/dom.js").body()).contains("textContent");
+        assertThat(get("/js/message.js").body()).contains("'allow-popups allow-popups-to-escape-sandbox'")
+                .doesNotContain("allow-scripts").doesNotContain("allow-same-origin");
+        HttpResponse<String> style = get("/inbox.css");
         assertThat(style.statusCode()).isEqualTo(200);
         assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(style.body()).contains("@media (prefers-color-scheme: dark)").doesNotContain("@import")
+                .doesNotContainPattern("url\\((\"|')?(https?:)?//");
+        assertThat(get("/js/nothing.js").statusCode()).isEqualTo(404);
+        assertThat(get("/js/..%2f..%2fdev%2ffakemail%2fweb%2fWebInbox.class").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -210,16 +231,19 @@ class WebInboxTest {
     @Test
     void closeFreesThePort() throws IOException {
         int port = web.port();
-        web.close();
+        WebInbox closed = web;
+        closed.close();
         web = null;
 
         try (Socket socket = new Socket()) {
-            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000))
+            InetSocketAddress freed = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            assertThatThrownBy(() -> socket.connect(freed, 2_000))
                     .isInstanceOf(ConnectException.class);
         }
         try (WebInbox again = WebInbox.start(mail, InetAddress.getLoopbackAddress(), port)) {
             assertThat(again.port()).isEqualTo(port);
         }
+        closed.close(); // a second close does nothing
     }
 
     private ReceivedMessage deliver(String from, List<String> to, String data) {

@@ -3,60 +3,78 @@ package dev.fakemail.web.internal;
 import dev.fakemail.MailControl;
 import dev.fakemail.store.ReceivedMessage;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
-import io.undertow.util.PathTemplateMatch;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** The JSON routes over {@link MailControl}. Runs on worker threads (the handler tree dispatches). */
+/** The received-message routes: list and search, one message, delete, reset. Run on worker threads. */
 final class MessagesApi {
-    private static final int MAX_ECHOED_ID = 40;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1000;
 
     private final MailControl control;
+    private final MessageIndex index;
 
-    MessagesApi(MailControl control) {
+    MessagesApi(MailControl control, MessageIndex index) {
         this.control = control;
+        this.index = index;
     }
 
-    /** {@code GET /api/health}: {@code {"status":"ok"}} while the inbox answers. */
-    void health(HttpServerExchange exchange) throws Exception {
-        Responses.json(exchange, 200, Map.of("status", "ok"));
+    /**
+     * A page of the list, newest first.
+     *
+     * @param total how many messages match the search
+     * @param stored how many messages are stored in all
+     * @param query the search as understood
+     */
+    record ListPage(int total, int stored, int offset, int limit, String query,
+            List<MessageSummary.ListEntry> messages) {
     }
 
-    /** {@code GET /api/messages}: every received message, oldest first. */
+    /** {@code GET /api/messages?q=&offset=&limit=}: a page of the matching messages, newest first. */
     void list(HttpServerExchange exchange) throws Exception {
-        List<MessageSummary> summaries = control.messages().stream().map(MessageSummary::of).toList();
-        Responses.json(exchange, 200, summaries);
+        SearchQuery query = SearchQuery.fromParameters(exchange.getQueryParameters());
+        int offset = Params.integer(exchange, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = Params.integer(exchange, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        Responses.json(exchange, 200, index.read(all -> SearchScan.page(all, query, offset, limit)));
     }
 
-    /** {@code GET /api/messages/{id}/raw}: the stored bytes as {@code message/rfc822}. */
-    void raw(HttpServerExchange exchange) throws Exception {
-        String id = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("id");
-        if (!id.matches("[0-9]+")) {
-            String shown = id.length() > MAX_ECHOED_ID ? id.substring(0, MAX_ECHOED_ID) + "..." : id;
-            Responses.error(exchange, 400, "message id must be a number, got '" + shown + "'");
-            return;
-        }
-        Optional<ReceivedMessage> message = parseId(id).flatMap(control::message);
-        if (message.isEmpty()) {
-            Responses.error(exchange, 404, "no message with id " + id);
-            return;
-        }
-        exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION,
-                "inline; filename=\"message-" + message.get().id() + ".eml\"");
-        // Raw mail is never a document of this origin: no scripts, no same-origin access, whatever a browser makes of it.
-        exchange.getResponseHeaders().put(HttpString.tryFromString("Content-Security-Policy"),
-                "default-src 'none'; sandbox");
-        Responses.bytes(exchange, "message/rfc822", message.get().bytes());
+    /** {@code GET /api/messages/{id}}: everything about one message. */
+    void detail(HttpServerExchange exchange) throws Exception {
+        MessageSummary summary = summary(exchange);
+        Responses.json(exchange, 200, MessageDetail.of(summary, control.transcripts()));
     }
 
-    private static Optional<Long> parseId(String digits) {
-        try {
-            return Optional.of(Long.parseLong(digits));
-        } catch (NumberFormatException tooLarge) {
-            return Optional.empty();
+    /** {@code DELETE /api/messages/{id}}: removes one message from the received log (mailboxes keep theirs). */
+    void delete(HttpServerExchange exchange) throws Exception {
+        long id = Params.messageId(exchange);
+        if (!control.store().deleteReceived(id)) {
+            throw ApiException.notFound("no message with id " + id);
         }
+        Responses.noContent(exchange);
+    }
+
+    /** {@code DELETE /api/messages}: removes every received message; mailboxes and transcripts stay. */
+    void deleteAll(HttpServerExchange exchange) throws Exception {
+        List<ReceivedMessage> all = control.messages();
+        int deleted = 0;
+        for (int i = all.size() - 1; i >= 0; i--) { // newest first: each removal is then at the log's end
+            if (control.store().deleteReceived(all.get(i).id())) {
+                deleted++;
+            }
+        }
+        Responses.json(exchange, 200, Map.of("deleted", deleted));
+    }
+
+    /** {@code POST /api/reset}: forgets all messages, mailboxes and transcripts, as a test's reset does. */
+    void reset(HttpServerExchange exchange) throws Exception {
+        control.reset();
+        Responses.noContent(exchange);
+    }
+
+    /** The message named by the path's id: 400 for a malformed id, 404 for an unknown one. */
+    MessageSummary summary(HttpServerExchange exchange) {
+        long id = Params.messageId(exchange);
+        return index.byId(id).orElseThrow(() -> ApiException.notFound("no message with id "
+                + Params.path(exchange, "id")));
     }
 }

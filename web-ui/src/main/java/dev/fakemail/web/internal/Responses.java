@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Writes JSON and error responses. Errors are JSON too: {@code {"error": "..."}}. */
 final class Responses {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private Responses() {
     }
@@ -29,5 +29,10 @@ final class Responses {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    static void noContent(HttpServerExchange exchange) {
+        exchange.setStatusCode(204);
+        exchange.endExchange();
     }
 }

@@ -1,0 +1,110 @@
+package dev.fakemail.web.internal;
+
+import dev.fakemail.store.MimePart;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTML body of a message as the inbox shows it: in an iframe sandboxed without scripts and without its
+ * origin, under a policy that allows inline styles, data: images and this message's own parts, and nothing
+ * else: no script, no frame, no form target, no remote fetch (remote images, fonts and style sheets only
+ * when the user asks). The markup is not rewritten beyond two things: {@code cid:} references point at the
+ * parts they name, and links open in a new tab instead of inside the frame.
+ */
+final class HtmlDocument {
+    private static final Pattern CID = Pattern.compile("(?i)\\bcid:([^\"'\\s)>]+)");
+    private static final Pattern HEAD = Pattern.compile("(?i)<head\\b[^>]*>");
+    private static final Pattern DOCTYPE = Pattern.compile("(?i)^\\s*<!doctype[^>]*>");
+    /** Remote resources a mail may load: what "show remote content" is about (links are not). */
+    private static final Pattern REMOTE = Pattern.compile("(?i)(\\b(src|srcset|background|poster)\\s*=\\s*[\"']?"
+            + "\\s*(https?:)?//)|(url\\(\\s*[\"']?\\s*(https?:)?//)|(<link\\b[^>]*\\bhref\\s*=\\s*[\"']?\\s*"
+            + "(https?:)?//)|(@import)");
+    private static final Pattern SAFE_HOST = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+    private static final String BASE = "<base target=\"_blank\">";
+    /** The iframe's own sandbox, repeated in the policy so the document is sandboxed even opened directly. */
+    static final String SANDBOX = "allow-popups allow-popups-to-escape-sandbox";
+
+    private HtmlDocument() {
+    }
+
+    /** The first HTML body (not an attachment) of the tree, or null. */
+    static MimePart htmlPart(MimePart tree) {
+        for (MimePart part : leaves(tree)) {
+            if (part.mimeType().equals("text/html") && !part.isAttachment()) {
+                return part;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The parts that hold content, in message order. (The root of a single-part message is not one of them:
+     * it describes the message, and its body is part "1".)
+     */
+    static List<MimePart> leaves(MimePart tree) {
+        return tree.flatten().stream().filter(part -> part.children().isEmpty() && !part.isMultipart()).toList();
+    }
+
+    /** Whether the HTML loads anything from elsewhere (images, fonts, style sheets). */
+    static boolean hasRemoteContent(String html) {
+        return REMOTE.matcher(html).find();
+    }
+
+    /** The document to serve: cid: references rewritten to part URLs, a base target for links. */
+    static String render(String html, MimePart tree) {
+        Map<String, String> pathsByContentId = new HashMap<>();
+        for (MimePart part : tree.flatten()) {
+            part.contentId().ifPresent(id -> pathsByContentId.putIfAbsent(id.toLowerCase(Locale.ROOT), part.path()));
+        }
+        Matcher cid = CID.matcher(html);
+        StringBuilder rewritten = new StringBuilder(html.length() + 64);
+        while (cid.find()) {
+            String path = pathsByContentId.get(decode(cid.group(1)).toLowerCase(Locale.ROOT));
+            cid.appendReplacement(rewritten, Matcher.quoteReplacement(path == null ? cid.group() : "parts/" + path));
+        }
+        cid.appendTail(rewritten);
+        return withBase(rewritten.toString());
+    }
+
+    /**
+     * The Content-Security-Policy of the document.
+     *
+     * @param host the request's Host header, to name this message's parts as the one allowed image source
+     * @param remote whether the user asked for remote images, fonts and style sheets
+     */
+    static String policy(String host, long messageId, boolean remote) {
+        String parts = host != null && SAFE_HOST.matcher(host).matches()
+                ? "http://" + host + "/api/messages/" + messageId + "/parts/"
+                : "'self'";
+        String elsewhere = remote ? " http: https:" : "";
+        return "default-src 'none'; style-src 'unsafe-inline'" + elsewhere + "; img-src data: " + parts + elsewhere
+                + "; font-src data:" + elsewhere + "; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; "
+                + "sandbox " + SANDBOX;
+    }
+
+    private static String withBase(String html) {
+        Matcher head = HEAD.matcher(html);
+        if (head.find()) {
+            return html.substring(0, head.end()) + BASE + html.substring(head.end());
+        }
+        Matcher doctype = DOCTYPE.matcher(html);
+        if (doctype.find()) {
+            return html.substring(0, doctype.end()) + BASE + html.substring(doctype.end());
+        }
+        return BASE + html;
+    }
+
+    private static String decode(String reference) {
+        try {
+            return URLDecoder.decode(reference.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return reference;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.fakemail.web.internal;
+
+import dev.fakemail.Endpoint;
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.MailControl;
+import dev.fakemail.ServerConfig;
+import io.undertow.server.HttpServerExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.IntSupplier;
+
+/** {@code GET /api/info}: version, where each protocol listens and with which TLS, the server's limits. */
+final class InfoApi {
+    private static final String VERSION = readVersion();
+
+    private final MailControl control;
+    private final WebSettings web;
+    private final IntSupplier waiting;
+    private final IntSupplier eventStreams;
+
+    InfoApi(MailControl control, WebSettings web, IntSupplier waiting, IntSupplier eventStreams) {
+        this.control = control;
+        this.web = web;
+        this.waiting = waiting;
+        this.eventStreams = eventStreams;
+    }
+
+    /** @param tls "implicit" (SMTPS, POP3S) or "starttls" (offered after connecting) */
+    record EndpointJson(String protocol, String host, int port, String tls) {
+    }
+
+    /** @param server null when the inbox runs over a {@link MailControl} that is not a FakeMailServer */
+    record Info(String version, ServerJson server, WebJson web) {
+    }
+
+    /** @param waiting requests waiting in {@code /api/wait}; {@code eventStreams} open {@code /api/events} */
+    record WebJson(boolean basicAuth, boolean loopbackOnly, int waiting, int eventStreams) {
+    }
+
+    record ServerJson(String hostname, List<EndpointJson> endpoints, boolean requireTls, boolean requireAuth,
+            boolean fixedUsers, boolean customCertificate, long maxMessageSize, int maxMessages, String maxAge) {
+    }
+
+    void info(HttpServerExchange exchange) throws Exception {
+        ServerJson server = null;
+        if (control instanceof FakeMailServer mail) {
+            ServerConfig config = mail.config();
+            List<EndpointJson> endpoints = mail.endpoints().stream().map(InfoApi::endpoint).toList();
+            server = new ServerJson(config.hostname(), endpoints, config.requireTls(), config.requireAuth(),
+                    config.hasFixedUsers(), config.customTls(), config.maxMessageSize(),
+                    config.retention().maxMessages(),
+                    config.retention().maxAge() == null ? null : config.retention().maxAge().toString());
+        }
+        Responses.json(exchange, 200, new Info(VERSION, server, new WebJson(web.basicAuth(), web.loopbackOnly(),
+                waiting.getAsInt(), eventStreams.getAsInt())));
+    }
+
+    private static EndpointJson endpoint(Endpoint endpoint) {
+        return new EndpointJson(endpoint.protocol(), endpoint.host(), endpoint.port(),
+                endpoint.implicitTls() ? "implicit" : "starttls");
+    }
+
+    static String version() {
+        return VERSION;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = InfoApi.class.getResourceAsStream("/dev/fakemail/web/version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

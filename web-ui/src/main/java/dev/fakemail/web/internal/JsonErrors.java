@@ -1,0 +1,42 @@
+package dev.fakemail.web.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns what a route throws into a JSON error: an {@link ApiException} into its status and message, anything
+ * else into a 500 that names the failure (a developer tool should say what broke, not hide it).
+ */
+final class JsonErrors implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(JsonErrors.class.getName());
+
+    private final HttpHandler next;
+
+    JsonErrors(HttpHandler next) {
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        try {
+            next.handleRequest(exchange);
+        } catch (ApiException refused) {
+            respond(exchange, refused.status(), refused.getMessage());
+        } catch (RuntimeException bug) {
+            LOG.log(Level.WARNING, "web inbox failed on " + exchange.getRequestPath(), bug);
+            respond(exchange, 500, "internal error: " + bug);
+        }
+    }
+
+    private static void respond(HttpServerExchange exchange, int status, String message) throws Exception {
+        if (exchange.isResponseStarted()) {
+            exchange.endExchange(); // too late for a status: cut the response short instead of lying
+            return;
+        }
+        exchange.getResponseHeaders().clear();
+        SecurityHeaders.apply(exchange);
+        Responses.error(exchange, status, message);
+    }
+}

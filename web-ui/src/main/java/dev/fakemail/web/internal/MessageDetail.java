@@ -1,0 +1,125 @@
+package dev.fakemail.web.internal;
+
+import dev.fakemail.journal.Transcript;
+import dev.fakemail.store.Envelope;
+import dev.fakemail.store.EnvelopeRecipient;
+import dev.fakemail.store.HeaderField;
+import dev.fakemail.store.MimePart;
+import dev.fakemail.store.ReceivedMessage;
+import java.net.InetSocketAddress;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /api/messages/{id}}: one message with its envelope beside its headers, so what the SMTP client
+ * said (MAIL FROM, RCPT TO) can be compared with what the mail claims (From, To, Cc); recipients only the
+ * envelope names are the Bcc ones.
+ *
+ * @param from the envelope sender; {@code to} the envelope recipients (as in the list)
+ * @param hiddenRecipients envelope recipients that no To or Cc field names (Bcc)
+ * @param html the first HTML body, or null; the page shows it through {@code /html}, never as markup
+ * @param remoteContent whether the HTML loads images, fonts or styles from elsewhere
+ * @param sessionId the transcript of the SMTP session that delivered the message, if still kept
+ */
+record MessageDetail(long id, String from, List<String> to, String subject, String receivedAt, int size,
+        String headerFrom, List<String> headerTo, List<String> headerCc, String date, EnvelopeJson envelope,
+        List<String> hiddenRecipients, List<HeaderField> headers, String text, String html, boolean remoteContent,
+        PartJson mime, List<PartJson> attachments, Long sessionId) {
+
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
+
+    record EnvelopeJson(String mailFrom, Map<String, String> mailParameters, List<EnvelopeRecipient> recipients,
+            String heloName, String clientAddress, String tls, String authenticatedUser, String protocol) {
+        static EnvelopeJson of(Envelope envelope) {
+            InetSocketAddress client = envelope.clientAddress();
+            return new EnvelopeJson(envelope.mailFrom(), envelope.mailParameters(), envelope.recipients(),
+                    envelope.heloName(), client == null ? null : client.getAddress().getHostAddress() + ":"
+                            + client.getPort(),
+                    envelope.tlsProtocol().orElse(null), envelope.authenticatedUser().orElse(null),
+                    envelope.protocol());
+        }
+    }
+
+    /**
+     * One node of the MIME tree.
+     *
+     * @param url where a leaf downloads, relative to the inbox; null for containers
+     */
+    record PartJson(String path, String contentType, String charset, String disposition, String filename,
+            String contentId, int size, boolean attachment, String url, List<PartJson> children) {
+        static PartJson of(long messageId, MimePart part) {
+            List<PartJson> children = part.children().stream().map(child -> of(messageId, child)).toList();
+            boolean leaf = !part.isMultipart() && !part.path().isEmpty();
+            return new PartJson(part.path(), part.mimeType(), part.charset().orElse(null),
+                    part.disposition().orElse(null), part.filename().orElse(null), part.contentId().orElse(null),
+                    part.size(), part.isAttachment(),
+                    leaf ? "api/messages/" + messageId + "/parts/" + part.path() : null, children);
+        }
+    }
+
+    static MessageDetail of(MessageSummary summary, List<Transcript> transcripts) {
+        ReceivedMessage message = summary.message;
+        List<HeaderField> headers = message.headerFields();
+        MimePart tree = message.mimeTree();
+        MimePart textPart = null;
+        List<PartJson> attachments = new ArrayList<>();
+        for (MimePart part : HtmlDocument.leaves(tree)) {
+            if (part.isAttachment()) {
+                attachments.add(PartJson.of(summary.id, part));
+            } else if (textPart == null && part.mimeType().equals("text/plain")) {
+                textPart = part;
+            }
+        }
+        MimePart htmlPart = HtmlDocument.htmlPart(tree);
+        String html = htmlPart == null ? null : htmlPart.text();
+        List<String> headerTo = values(headers, "to");
+        List<String> headerCc = values(headers, "cc");
+        return new MessageDetail(summary.id, summary.from, summary.to, summary.subject,
+                message.receivedAt().toString(), summary.size, summary.headerFrom, headerTo, headerCc,
+                values(headers, "date").stream().findFirst().orElse(null), EnvelopeJson.of(message.envelope()),
+                hidden(summary.to, headerTo, headerCc), headers, textPart == null ? "" : textPart.text(), html,
+                html != null && HtmlDocument.hasRemoteContent(html), PartJson.of(summary.id, tree), attachments,
+                sessionOf(message, transcripts));
+    }
+
+    private static List<String> values(List<HeaderField> headers, String name) {
+        return headers.stream().filter(field -> field.name().equalsIgnoreCase(name)).map(HeaderField::value).toList();
+    }
+
+    private static List<String> hidden(List<String> envelope, List<String> headerTo, List<String> headerCc) {
+        Set<String> named = new HashSet<>();
+        for (String value : concat(headerTo, headerCc)) {
+            Matcher address = ADDRESS.matcher(value);
+            while (address.find()) {
+                named.add(address.group().toLowerCase(Locale.ROOT));
+            }
+        }
+        return envelope.stream().filter(address -> !named.contains(address.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** The latest session from the message's client address (ip and port) that began before it arrived. */
+    private static Long sessionOf(ReceivedMessage message, List<Transcript> transcripts) {
+        InetSocketAddress client = message.envelope().clientAddress();
+        for (int i = transcripts.size() - 1; i >= 0; i--) {
+            Transcript transcript = transcripts.get(i);
+            if (client != null && client.equals(transcript.client())
+                    && !transcript.started().truncatedTo(ChronoUnit.MILLIS).isAfter(message.receivedAt())) {
+                return transcript.sessionId();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.fakemail.web.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a request may reach the routes at all, before anything is read or changed:
+ * <ol>
+ * <li>the Host check (only on a loopback bind): a page on another site whose name an attacker points at
+ * 127.0.0.1 (DNS rebinding) would otherwise be same-origin with the inbox and could read all mail;
+ * <li>basic auth, when configured (the health check stays open so container probes need no password);
+ * <li>cross-site refusal for every method that changes something: a browser names the site a request comes
+ * from (Origin, Sec-Fetch-Site), and HTML forms (the one cross-site request needing no CORS preflight) are
+ * refused by their content types. Clients that are not browsers (curl, tests) send neither header and pass.
+ * </ol>
+ */
+final class RequestGuard implements HttpHandler {
+    private static final HttpString SEC_FETCH_SITE = HttpString.tryFromString("Sec-Fetch-Site");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final HttpHandler next;
+    private final boolean checkHost;
+    private final Set<String> allowedHosts;
+    private final byte[] credentials;
+
+    /**
+     * @param checkHost whether to answer only to loopback names and IP literals (plus {@code allowedHosts})
+     * @param credentials "user:password" for basic auth, or null for none
+     */
+    RequestGuard(HttpHandler next, boolean checkHost, Set<String> allowedHosts, String credentials) {
+        this.next = next;
+        this.checkHost = checkHost;
+        this.allowedHosts = allowedHosts;
+        this.credentials = credentials == null ? null : credentials.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        if (checkHost && host != null && !isAllowedHost(hostName(host))) {
+            Responses.error(exchange, 403, "host '" + Params.shown(host) + "' is not allowed: an inbox on loopback "
+                    + "answers only to localhost and IP addresses (a defence against DNS rebinding); "
+                    + "allow other names with WebInbox.builder(...).allowHost(name)");
+            return;
+        }
+        if (credentials != null && !exchange.getRequestPath().equals("/api/health") && !authorized(exchange)) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Basic realm=\"fakemail\", charset=\"UTF-8\"");
+            Responses.error(exchange, 401, "this inbox needs a user name and password (basic auth)");
+            return;
+        }
+        if (!SAFE_METHODS.contains(exchange.getRequestMethod().toString())) {
+            String refusal = crossSiteRefusal(exchange, host);
+            if (refusal != null) {
+                Responses.error(exchange, refusal.startsWith("form") ? 415 : 403, refusal);
+                return;
+            }
+        }
+        next.handleRequest(exchange);
+    }
+
+    private boolean isAllowedHost(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("localhost") || lower.endsWith(".localhost") || isIpLiteral(lower)
+                || allowedHosts.contains(lower);
+    }
+
+    /** The name in a Host header, without port; an IPv6 literal keeps its brackets. */
+    static String hostName(String host) {
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end < 0 ? host : host.substring(0, end + 1);
+        }
+        int colon = host.lastIndexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    private static boolean isIpLiteral(String name) {
+        return name.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || name.matches("\\[[0-9a-f:.]+\\]");
+    }
+
+    private boolean authorized(HttpServerExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(header.substring(6).trim());
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        return MessageDigest.isEqual(given, credentials); // constant time: no timing hints about the password
+    }
+
+    /** Why a changing request is refused, or null if it may go on. */
+    private static String crossSiteRefusal(HttpServerExchange exchange, String host) {
+        String site = exchange.getRequestHeaders().getFirst(SEC_FETCH_SITE);
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return "cross-site request refused (Sec-Fetch-Site: " + Params.shown(site) + ")";
+        }
+        String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
+        if (origin != null && (host == null
+                || !origin.equalsIgnoreCase(exchange.getRequestScheme() + "://" + host))) {
+            return "cross-site request refused (Origin: " + Params.shown(origin) + ")";
+        }
+        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            return "form posts and other non-JSON bodies are refused (Content-Type: " + Params.shown(type) + ")";
+        }
+        return null;
+    }
+}

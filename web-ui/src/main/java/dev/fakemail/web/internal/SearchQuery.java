@@ -1,0 +1,222 @@
+package dev.fakemail.web.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A search over the received messages, parsed from the search box's language:
+ * {@code from:alice to:bob subject:"password reset" text:token has:attachment after:2024-05-01 -before:...}.
+ * Words without a field match sender, recipients, subject or text; a leading {@code -} negates a term; all
+ * terms must hold. Text comparisons are substring matches ignoring case. Immutable.
+ */
+final class SearchQuery {
+    static final int MAX_LENGTH = 1000;
+    static final SearchQuery ALL = new SearchQuery(List.of());
+    private static final String FIELDS = "from, to, subject, text, has, after, before";
+
+    enum Field { ANY, FROM, TO, SUBJECT, TEXT, HAS_ATTACHMENT, HAS_HTML, AFTER, BEFORE }
+
+    /** One condition; {@code needle} is lower case, {@code instant} in epoch millis for dates. */
+    record Term(Field field, String needle, long instant, boolean negated, String source) {
+        boolean matches(MessageSummary message) {
+            return matchesPositive(message) != negated;
+        }
+
+        private boolean matchesPositive(MessageSummary message) {
+            switch (field) {
+                case FROM: return message.senders.contains(needle);
+                case TO: return message.recipients.contains(needle);
+                case SUBJECT: return message.subjectLower.contains(needle);
+                case TEXT: return message.text.contains(needle);
+                case HAS_ATTACHMENT: return message.attachments > 0;
+                case HAS_HTML: return message.hasHtml;
+                case AFTER: return message.receivedAtMillis >= instant;
+                case BEFORE: return message.receivedAtMillis < instant;
+                default: return message.subjectLower.contains(needle) || message.senders.contains(needle)
+                        || message.recipients.contains(needle) || message.text.contains(needle);
+            }
+        }
+    }
+
+    private final List<Term> terms;
+
+    private SearchQuery(List<Term> terms) {
+        this.terms = terms;
+    }
+
+    boolean isEmpty() {
+        return terms.isEmpty();
+    }
+
+    boolean matches(MessageSummary message) {
+        for (Term term : terms) {
+            if (!term.matches(message)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The search of a request: {@code q} in the search language, and/or one parameter per field
+     * ({@code from=}, {@code to=}, {@code subject=}, {@code text=}, {@code after=}, {@code before=},
+     * {@code hasAttachment=true}), all of which must hold.
+     */
+    static SearchQuery fromParameters(Map<String, ? extends Deque<String>> parameters) {
+        List<Term> terms = new ArrayList<>();
+        Deque<String> q = parameters.get("q");
+        if (q != null && !q.isEmpty()) {
+            terms.addAll(parse(q.getFirst()).terms);
+        }
+        for (String name : List.of("from", "to", "subject", "text", "after", "before")) {
+            Deque<String> values = parameters.get(name);
+            if (values != null && !values.isEmpty()) {
+                terms.add(term(name, values.getFirst(), false, name + "=" + values.getFirst()));
+            }
+        }
+        Deque<String> attachment = parameters.get("hasAttachment");
+        if (attachment != null && !attachment.isEmpty()) {
+            String value = attachment.getFirst().toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw ApiException.badRequest("hasAttachment must be true or false, got '"
+                        + Params.shown(attachment.getFirst()) + "'");
+            }
+            terms.add(new Term(Field.HAS_ATTACHMENT, "", 0, value.equals("false"), "hasAttachment=" + value));
+        }
+        return new SearchQuery(List.copyOf(terms));
+    }
+
+    /** Parses the search language; a 400 {@link ApiException} says what is wrong and where. */
+    static SearchQuery parse(String query) {
+        if (query.length() > MAX_LENGTH) {
+            throw ApiException.badRequest("search is too long (" + query.length() + " characters, at most "
+                    + MAX_LENGTH + ")");
+        }
+        List<Term> terms = new ArrayList<>();
+        int i = 0;
+        while (i < query.length()) {
+            if (Character.isWhitespace(query.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean negated = query.charAt(i) == '-' && i + 1 < query.length()
+                    && !Character.isWhitespace(query.charAt(i + 1));
+            if (negated) {
+                i++;
+            }
+            String field = null;
+            int colon = fieldEnd(query, i);
+            if (colon > i) {
+                field = query.substring(i, colon).toLowerCase(Locale.ROOT);
+                i = colon + 1;
+            }
+            StringBuilder value = new StringBuilder();
+            i = readValue(query, i, value);
+            terms.add(term(field, value.toString(), negated, query.substring(start, i)));
+        }
+        return new SearchQuery(List.copyOf(terms));
+    }
+
+    /** The index of the colon ending a field name at {@code i} ("from:"), or -1 if no field starts there. */
+    private static int fieldEnd(String query, int i) {
+        int j = i;
+        while (j < query.length() && Character.isLetter(query.charAt(j))) {
+            j++;
+        }
+        return j > i && j < query.length() && query.charAt(j) == ':' ? j : -1;
+    }
+
+    private static int readValue(String query, int i, StringBuilder value) {
+        if (i < query.length() && query.charAt(i) == '"') {
+            i++;
+            while (i < query.length() && query.charAt(i) != '"') {
+                char c = query.charAt(i);
+                if (c == '\\' && i + 1 < query.length()) {
+                    c = query.charAt(++i);
+                }
+                value.append(c);
+                i++;
+            }
+            if (i >= query.length()) {
+                throw ApiException.badRequest("search has a quote that is not closed: " + Params.shown(query));
+            }
+            return i + 1;
+        }
+        while (i < query.length() && !Character.isWhitespace(query.charAt(i))) {
+            value.append(query.charAt(i++));
+        }
+        return i;
+    }
+
+    private static Term term(String field, String value, boolean negated, String source) {
+        String needle = value.toLowerCase(Locale.ROOT);
+        if (field == null) {
+            return new Term(Field.ANY, needle, 0, negated, source);
+        }
+        if (!List.of(FIELDS.split(", ")).contains(field)) {
+            throw ApiException.badRequest("unknown search field '" + Params.shown(field) + ":' (fields: " + FIELDS
+                    + "); to search for text with a colon, put it in quotes");
+        }
+        if (value.isEmpty()) {
+            throw ApiException.badRequest("search field '" + field + ":' needs a value, e.g. " + field + ":"
+                    + example(field));
+        }
+        switch (field) {
+            case "from": return new Term(Field.FROM, needle, 0, negated, source);
+            case "to": return new Term(Field.TO, needle, 0, negated, source);
+            case "subject": return new Term(Field.SUBJECT, needle, 0, negated, source);
+            case "text": return new Term(Field.TEXT, needle, 0, negated, source);
+            case "after": return new Term(Field.AFTER, "", instant(field, value), negated, source);
+            case "before": return new Term(Field.BEFORE, "", instant(field, value), negated, source);
+            case "has":
+                if (needle.equals("attachment") || needle.equals("attachments")) {
+                    return new Term(Field.HAS_ATTACHMENT, "", 0, negated, source);
+                }
+                if (needle.equals("html")) {
+                    return new Term(Field.HAS_HTML, "", 0, negated, source);
+                }
+                throw ApiException.badRequest("has: knows 'attachment' and 'html', got '" + Params.shown(value) + "'");
+            default:
+                throw new IllegalStateException("search field without a meaning: " + field);
+        }
+    }
+
+    /** A date (a UTC day: 2024-05-01), a UTC date-time (2024-05-01T10:00) or an instant (...Z, +02:00). */
+    private static long instant(String field, String value) {
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-][0-9]{2}:[0-9]{2}$")) {
+                return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+            }
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field + ": needs a date like 2024-05-01 or a time like "
+                    + "2024-05-01T10:00:00Z, got '" + Params.shown(value) + "'");
+        }
+    }
+
+    private static String example(String field) {
+        switch (field) {
+            case "after", "before": return LocalDate.now(ZoneOffset.UTC).toString();
+            case "has": return "attachment";
+            default: return "word";
+        }
+    }
+
+    /** The search as given, normalized: what error messages and the wait endpoint echo. */
+    @Override
+    public String toString() {
+        return terms.isEmpty() ? "any message" : String.join(" ", terms.stream().map(Term::source).toList());
+    }
+}

@@ -1,0 +1,49 @@
+// Builds elements. Mail data only ever becomes text (textContent, text nodes) or the value of an attribute
+// set through the DOM, never markup: this module is the only place elements are made, and it parses nothing.
+
+/**
+ * el('a', { href: '#/x', class: 'row', text: 'hi', onclick: fn }, child, 'text', ...)
+ * Props: class, text, dataset, on<event>; anything else becomes an attribute (true → empty, false/null → none).
+ */
+export function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (key === 'class') {
+      node.className = value;
+    } else if (key === 'text') {
+      node.textContent = String(value);
+    } else if (key === 'dataset') {
+      Object.assign(node.dataset, value);
+    } else if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.slice(2), value);
+    } else {
+      node.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+export function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) {
+      continue;
+    }
+    node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Replaces all children. */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
+/** A short message in place of content: "No messages yet.", an error ... */
+export function notice(text, kind) {
+  return el('p', { class: 'notice' + (kind ? ' ' + kind : ''), text });
+}

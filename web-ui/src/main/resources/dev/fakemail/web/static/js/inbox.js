@@ -1,0 +1,238 @@
+// The inbox page: the list of received messages (paged, searchable, live) beside the open message.
+import { el, fill, notice } from './dom.js';
+import { getJson, send } from './api.js';
+import * as live from './live.js';
+import * as keys from './keys.js';
+import * as format from './format.js';
+import { routeHash } from './pages.js';
+import { MessageView } from './message.js';
+
+const PAGE_SIZE = 50;
+
+export function mount(container, route) {
+  const state = { query: '', offset: 0, selected: null, entries: [], total: 0, known: null, waiting: 0 };
+
+  const search = el('input', {
+    type: 'search', id: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'Search messages',
+    'aria-keyshortcuts': '/', placeholder: 'Search: words, from: to: subject: text: has:attachment after: before:',
+  });
+  const searchError = el('p', { id: 'search-error', class: 'search-error', role: 'alert' });
+  const summary = el('span', { id: 'list-summary', class: 'muted' });
+  const newer = el('button', { type: 'button', id: 'newer', text: '‹ Newer', title: 'Newer messages ([)' });
+  const older = el('button', { type: 'button', id: 'older', text: 'Older ›', title: 'Older messages (])' });
+  const waitingButton = el('button', { type: 'button', id: 'new-arrivals', class: 'arrivals', hidden: true });
+  const deleteAll = el('button', { type: 'button', id: 'delete-all', class: 'danger', text: 'Delete all' });
+  const list = el('ol', { id: 'message-list', class: 'message-list', role: 'listbox', 'aria-label': 'Messages' });
+  const pane = el('section', { id: 'message-pane', class: 'message-pane', 'aria-label': 'Message' });
+  const form = el('form', { class: 'search', role: 'search' }, search);
+  container.appendChild(el('div', { class: 'inbox' },
+    el('section', { class: 'list-pane', 'aria-label': 'Message list' },
+      form, searchError,
+      el('div', { class: 'list-toolbar' }, summary, waitingButton, el('span', { class: 'spacer' }), newer, older, deleteAll),
+      list),
+    pane));
+  const message = new MessageView(pane, {
+    onDeleted: (id) => {
+      const index = state.entries.findIndex((entry) => entry.id === id);
+      const next = state.entries[index + 1] || state.entries[index - 1];
+      go(next ? next.id : null, true);
+      reload();
+    },
+  });
+
+  function hash(id) {
+    return routeHash(id === null ? ['messages'] : ['messages', id], { q: state.query, offset: state.offset || '' });
+  }
+
+  /** Opens a message (or none); `quietly` keeps the browser history from growing on keyboard moves. */
+  function go(id, quietly) {
+    if (quietly) {
+      history.replaceState(null, '', hash(id));
+      select(id);
+    } else {
+      location.hash = hash(id);
+    }
+  }
+
+  function select(id) {
+    state.selected = id;
+    for (const row of list.children) {
+      row.setAttribute('aria-selected', String(Number(row.dataset.id) === id));
+    }
+    const row = list.querySelector('[aria-selected="true"]');
+    if (row) {
+      row.scrollIntoView({ block: 'nearest' });
+    }
+    if (id === null) {
+      message.clear();
+    } else {
+      message.show(id);
+    }
+  }
+
+  function row(entry) {
+    const fresh = state.known !== null && !state.known.has(entry.id);
+    const sender = entry.headerFrom || (entry.from === '' ? '<>' : entry.from);
+    return el('li', {
+      role: 'option', id: 'message-' + entry.id, dataset: { id: entry.id },
+      class: 'message-row' + (fresh ? ' fresh' : ''), 'aria-selected': String(entry.id === state.selected),
+    }, el('a', { href: hash(entry.id), class: 'row-link' },
+      el('span', { class: 'from', text: sender, title: 'MAIL FROM: <' + entry.from + '>' }),
+      el('time', { class: 'time', datetime: entry.receivedAt, text: format.shortTime(entry.receivedAt),
+        title: format.longTime(entry.receivedAt) }),
+      el('span', { class: 'subject' + (entry.subject ? '' : ' muted'), text: entry.subject || '(no subject)' }),
+      el('span', { class: 'meta' },
+        entry.attachments > 0 ? el('span', { class: 'clip', title: format.plural(entry.attachments, 'attachment', 'attachments') },
+          el('img', { src: 'paperclip.svg', alt: 'attachment', width: '14', height: '14' }),
+          entry.attachments > 1 ? String(entry.attachments) : null) : null,
+        el('span', { class: 'size', text: format.size(entry.size) })),
+      el('span', { class: 'to', text: 'to ' + entry.to.join(', ') }),
+      el('span', { class: 'snippet', text: entry.snippet })));
+  }
+
+  function render(page) {
+    state.entries = page.messages;
+    state.total = page.total;
+    const rows = page.messages.map(row);
+    fill(list, rows.length ? rows : el('li', { class: 'empty' }, notice(state.query
+      ? 'No message matches “' + state.query + '”.'
+      : 'No messages yet. Send mail to this server’s SMTP port and it shows up here.')));
+    state.known = new Set(page.messages.map((entry) => entry.id));
+    const first = page.total === 0 ? 0 : state.offset + 1;
+    const last = state.offset + page.messages.length;
+    summary.textContent = state.query
+      ? format.plural(page.total, 'match', 'matches') + (page.total > PAGE_SIZE ? ' (' + first + '–' + last + ')' : '')
+      : (page.total > PAGE_SIZE ? first + '–' + last + ' of ' : '') + format.plural(page.total, 'message', 'messages');
+    newer.disabled = state.offset === 0;
+    older.disabled = last >= page.total;
+    deleteAll.disabled = page.stored === 0;
+  }
+
+  async function reload() {
+    try {
+      const page = await getJson('api/messages', { q: state.query, offset: state.offset, limit: PAGE_SIZE });
+      searchError.textContent = '';
+      state.waiting = 0;
+      waitingButton.hidden = true;
+      render(page);
+    } catch (error) {
+      if (error.status === 400) {
+        searchError.textContent = error.message;
+      } else {
+        fill(list, el('li', { class: 'empty' }, notice('Cannot load messages: ' + error.message, 'error')));
+      }
+    }
+  }
+
+  const reloadSoon = live.coalesce(reload, 200);
+
+  function move(step) {
+    if (state.entries.length === 0) {
+      return;
+    }
+    const index = state.entries.findIndex((entry) => entry.id === state.selected);
+    const next = index < 0 ? 0 : Math.min(state.entries.length - 1, Math.max(0, index + step));
+    go(state.entries[next].id, true);
+  }
+
+  function page(step) {
+    const offset = Math.max(0, state.offset + step * PAGE_SIZE);
+    if (offset !== state.offset && (step < 0 || offset < state.total)) {
+      state.offset = offset;
+      go(null, false);
+      reload();
+    }
+  }
+
+  const searchSoon = (() => {
+    let timer = null;
+    return (immediately) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (search.value.trim() !== state.query) {
+          state.query = search.value.trim();
+          state.offset = 0;
+          history.replaceState(null, '', hash(state.selected));
+          reload();
+        }
+      }, immediately ? 0 : 300);
+    };
+  })();
+
+  search.addEventListener('input', () => searchSoon(false));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    searchSoon(true);
+  });
+  newer.addEventListener('click', () => page(-1));
+  older.addEventListener('click', () => page(1));
+  waitingButton.addEventListener('click', () => {
+    state.offset = 0;
+    go(state.selected, true);
+    reload();
+  });
+  deleteAll.addEventListener('click', async () => {
+    if (confirm('Delete all ' + format.plural(state.total, 'message', 'messages') + '?')) {
+      await send('DELETE', 'api/messages');
+      go(null, true);
+      reload();
+    }
+  });
+
+  const unsubscribe = [
+    live.on('received', () => {
+      if (state.offset === 0) {
+        reloadSoon();
+      } else {
+        state.waiting++;
+        waitingButton.hidden = false;
+        waitingButton.textContent = format.plural(state.waiting, 'new message', 'new messages') + ' — show';
+      }
+    }),
+    live.on('deleted', (event) => {
+      if (event.id === state.selected) {
+        message.markDeleted(event.id);
+      }
+      reloadSoon();
+    }),
+    live.on('reset', () => {
+      message.clear();
+      reloadSoon();
+    }),
+    live.on('resync', reloadSoon),
+    keys.bind(['j', 'ArrowDown'], 'Next message', () => move(1)),
+    keys.bind(['k', 'ArrowUp'], 'Previous message', () => move(-1)),
+    keys.bind(['/'], 'Search', () => search.focus()),
+    keys.bind(['['], 'Newer page', () => page(-1)),
+    keys.bind([']'], 'Older page', () => page(1)),
+    keys.bind(['Delete', '#'], 'Delete the open message', () => message.deleteShown()),
+    keys.bind(['Escape'], 'Close the message', () => go(null, false)),
+    message.bindKeys(),
+  ];
+
+  function update(next) {
+    const query = next.params.get('q') || '';
+    const offset = Math.max(0, Number(next.params.get('offset')) || 0);
+    const id = next.path[1] === undefined ? null : Number(next.path[1]);
+    if (query !== state.query || offset !== state.offset || state.known === null) {
+      state.query = query;
+      state.offset = offset;
+      search.value = query;
+      reload();
+    }
+    if (id !== state.selected) {
+      select(id);
+    }
+  }
+
+  update(route);
+  if (state.selected === null) {
+    message.clear();
+  }
+  return {
+    update,
+    unmount() {
+      unsubscribe.forEach((off) => off());
+    },
+  };
+}

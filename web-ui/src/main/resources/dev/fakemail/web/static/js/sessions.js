@@ -1,0 +1,96 @@
+// The sessions page: every recent SMTP and POP3 session, and its transcript line by line.
+import { el, fill, notice } from './dom.js';
+import { getJson } from './api.js';
+import * as live from './live.js';
+import * as format from './format.js';
+import { routeHash } from './pages.js';
+
+const REFRESH_MILLIS = 3000; // the core announces no session events: sessions without mail show up by polling
+
+export function mount(container, route) {
+  let selected = null;
+  const list = el('tbody', { id: 'session-list' });
+  const detail = el('section', { id: 'session-detail', class: 'session-detail', 'aria-label': 'Transcript' });
+  const summary = el('span', { class: 'muted' });
+  container.appendChild(el('div', { class: 'split sessions' },
+    el('section', { class: 'list-pane', 'aria-label': 'Sessions' },
+      el('div', { class: 'list-toolbar' }, el('h2', { text: 'Sessions' }), summary),
+      el('table', { class: 'grid' },
+        el('thead', {}, el('tr', {}, ['#', 'Protocol', 'Client', 'Started', 'Lines', ''].map((title) =>
+          el('th', { scope: 'col', text: title })))),
+        list)),
+    detail));
+
+  async function loadList() {
+    try {
+      const page = await getJson('api/sessions', { limit: 200 });
+      summary.textContent = format.plural(page.total, 'session', 'sessions') + ' kept';
+      fill(list, page.sessions.length ? page.sessions.map((session) => el('tr', {
+        class: session.id === selected ? 'selected' : '', dataset: { id: session.id },
+      },
+      el('td', {}, el('a', { href: routeHash(['sessions', session.id]), text: '#' + session.id })),
+      el('td', { text: session.protocol }),
+      el('td', { text: session.client }),
+      el('td', {}, el('time', { datetime: session.started, text: format.shortTime(session.started),
+        title: format.longTime(session.started) })),
+      el('td', { class: 'number', text: String(session.lineCount) }),
+      el('td', { class: 'muted', text: session.ended ? 'ended' : 'open' })))
+        : el('tr', {}, el('td', { colspan: '6' }, notice('No sessions yet.'))));
+    } catch (error) {
+      fill(list, el('tr', {}, el('td', { colspan: '6' }, notice('Cannot load sessions: ' + error.message, 'error'))));
+    }
+  }
+
+  async function loadDetail() {
+    if (selected === null) {
+      fill(detail, notice('Select a session to read what client and server said.'));
+      return;
+    }
+    try {
+      const d = await getJson('api/sessions/' + selected);
+      const s = d.session;
+      fill(detail,
+        el('h2', { text: s.protocol + ' session #' + s.id }),
+        el('p', { class: 'muted', text: 'from ' + s.client + ', ' + format.longTime(s.started) + (s.ended ? '' : ' (still open)') }),
+        d.messageIds.length ? el('p', {}, 'Delivered: ', d.messageIds.map((id, i) => [i ? ', ' : '',
+          el('a', { href: routeHash(['messages', id]), text: 'message #' + id })])) : null,
+        el('ol', { class: 'transcript', id: 'transcript' }, d.transcript.map((line) => el('li', { class: 'dir-' +
+          (line.direction === '*' ? 'event' : line.direction) },
+        el('span', { class: 'offset', text: format.offset(s.started, line.time) }),
+        el('span', { class: 'direction', text: line.direction }),
+        el('span', { class: 'line', text: line.text })))),
+        s.droppedLines > 0 ? notice(format.plural(s.droppedLines, 'more line was', 'more lines were') + ' not kept.') : null);
+    } catch (error) {
+      fill(detail, notice(error.message, 'error'));
+    }
+  }
+
+  const refresh = live.coalesce(() => {
+    loadList();
+    loadDetail();
+  }, 300);
+  const timer = setInterval(() => {
+    if (!document.hidden) {
+      refresh();
+    }
+  }, REFRESH_MILLIS);
+  const unsubscribe = ['received', 'reset', 'resync'].map((event) => live.on(event, refresh));
+
+  function update(next) {
+    selected = next.path[1] === undefined ? null : Number(next.path[1]);
+    for (const tr of list.children) {
+      tr.classList.toggle('selected', Number(tr.dataset.id) === selected);
+    }
+    loadDetail();
+  }
+
+  loadList();
+  update(route);
+  return {
+    update,
+    unmount() {
+      clearInterval(timer);
+      unsubscribe.forEach((off) => off());
+    },
+  };
+}

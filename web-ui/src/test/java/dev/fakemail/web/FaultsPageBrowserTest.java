@@ -1,0 +1,86 @@
+package dev.fakemail.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The faults page in headless Chromium: a rule added there changes the reply a real SMTP client gets. */
+@Timeout(120)
+class FaultsPageBrowserTest {
+    @TempDir
+    static Path downloads;
+    private static BrowserInbox browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = BrowserInbox.start(downloads);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void ruleAddedInThePageRefusesTheRecipientAndItsHitShowsLive() throws Exception {
+        browser.driver.get(browser.web.uri() + "#/faults");
+        WebElement input = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fault-rule")));
+        input.sendKeys("smtp rcpt bob@* -> reply 452 4.2.2 \"Mailbox full\"");
+        browser.driver.findElement(By.cssSelector("#fault-form button[type=submit]")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-list"),
+                "smtp RCPT bob@* -> reply 452 4.2.2 \"Mailbox full\""));
+
+        assertThat(rcptReply("bob@example.test")).isEqualTo("452 4.2.2 Mailbox full");
+        assertThat(rcptReply("carol@example.test")).isEqualTo("250 2.1.5 Ok");
+
+        // The hit arrives by server-sent event: the page updates its count without a reload.
+        browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("#fault-list td.hits"), "1"));
+
+        browser.driver.findElement(By.cssSelector("#fault-list button.remove")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-list"), "No fault rules"));
+        assertThat(rcptReply("bob@example.test")).isEqualTo("250 2.1.5 Ok");
+    }
+
+    @Test
+    void aMalformedRuleShowsTheServersMessage() {
+        browser.driver.get(browser.web.uri() + "#/faults");
+        WebElement input = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fault-rule")));
+        input.sendKeys("smtp rcpt * -> replay 451");
+        browser.driver.findElement(By.cssSelector("#fault-form button[type=submit]")).click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-status"),
+                "unknown effect 'replay'"));
+        assertThat(browser.mail.faults().rules()).isEmpty();
+    }
+
+    private String rcptReply(String recipient) throws Exception {
+        try (Socket socket = new Socket(browser.mail.smtp().host(), browser.mail.smtp().port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            out.write(("HELO client.test\r\nMAIL FROM:<shop@example.test>\r\nRCPT TO:<" + recipient + ">\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            in.readLine();
+            in.readLine();
+            String reply = in.readLine();
+            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            return reply;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fakemail.web.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.store.MimePart;
+import org.junit.jupiter.api.Test;
+
+/** The preview document: the two rewrites it makes, the policy it is served under, remote detection. */
+class HtmlDocumentTest {
+    private static final String RELATED = "Content-Type: multipart/related; boundary=b\r\n\r\n"
+            + "--b\r\nContent-Type: text/html\r\n\r\n"
+            + "<html><HEAD lang=en><img src=\"CID:Logo%40x\"><img src=cid:missing>"
+            + "</HEAD></html>\r\n"
+            + "--b\r\nContent-Type: image/png\r\nContent-ID: <logo@x>\r\n\r\npng\r\n--b--\r\n";
+
+    @Test
+    void cidReferencesPointAtTheirPartsAndLinksOpenOutsideTheFrame() {
+        MimePart tree = SearchQueryTest.summary("a@x", "b@x", RELATED).message.mimeTree();
+
+        String html = HtmlDocument.render(HtmlDocument.htmlPart(tree).text(), tree);
+
+        assertThat(html).isEqualTo("<html><HEAD lang=en><base target=\"_blank\"><img src=\"parts/2\">"
+                + "<img src=cid:missing></HEAD></html>");
+    }
+
+    @Test
+    void baseGoesAfterTheDoctypeWhenThereIsNoHead() {
+        MimePart tree = SearchQueryTest.summary("a@x", "b@x", "Content-Type: text/html\r\n\r\n<!DOCTYPE html><p>x")
+                .message.mimeTree();
+
+        assertThat(HtmlDocument.render(HtmlDocument.htmlPart(tree).text(), tree))
+                .isEqualTo("<!DOCTYPE html><base target=\"_blank\"><p>x");
+    }
+
+    @Test
+    void remoteContentIsImagesStylesAndFontsNotLinks() {
+        assertThat(HtmlDocument.hasRemoteContent("<img src=\"https://x.test/a.png\">")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<img srcset='//x.test/a.png 2x'>")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<td background=http://x.test/bg.gif>")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<div style=\"background: url( 'https://x.test/a' )\">")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<link rel=stylesheet href=\"https://x.test/a.css\">")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<style>@import 'x.css';</style>")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<a href=\"https://x.test/\">link</a><img src=\"cid:x\">")).isFalse();
+    }
+
+    @Test
+    void policyNamesOnlyThisMessagesPartsAndRefusesOddHosts() {
+        assertThat(HtmlDocument.policy("127.0.0.1:8025", 7, false)).isEqualTo("default-src 'none'; "
+                + "style-src 'unsafe-inline'; img-src data: http://127.0.0.1:8025/api/messages/7/parts/; "
+                + "font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; "
+                + "sandbox allow-popups allow-popups-to-escape-sandbox");
+        assertThat(HtmlDocument.policy("evil; script-src *", 7, false)).contains("img-src data: 'self';")
+                .doesNotContain("script-src");
+        assertThat(HtmlDocument.policy("[::1]:80", 7, true))
+                .contains("img-src data: http://[::1]:80/api/messages/7/parts/ http: https:");
+    }
+}
