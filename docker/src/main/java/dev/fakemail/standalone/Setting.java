@@ -24,7 +24,16 @@ enum Setting {
             "keep at most N received messages, the oldest dropped first, so memory stays bounded"),
     MAX_AGE("DURATION|off", "off", "drop received messages older than this, e.g. 90s, 30m, 12h, 7d"),
     REQUIRE_TLS(null, "false", "refuse MAIL, AUTH and POP3 logins until the client uses TLS"),
-    REQUIRE_AUTH(null, "false", "refuse MAIL until the client has authenticated");
+    REQUIRE_AUTH(null, "false", "refuse MAIL until the client has authenticated"),
+    TLS_CERT("PATH", "(built-in self-signed localhost)",
+            "TLS certificate chain, PEM, the server's certificate first; needs --tls-key"),
+    TLS_KEY("PATH", "(none)", "private key of --tls-cert, PEM: PKCS#8 (RSA or EC) or PKCS#1 (RSA), unencrypted"),
+    TLS_KEYSTORE("PATH", "(none)", "TLS key store (PKCS12) with one private key and its chain; instead of PEM"),
+    TLS_KEYSTORE_PASSWORD("PW", "(empty)", "password of --tls-keystore and of its key"),
+    FAULTS("RULES", "(none)", "fault rules, ';' between them, e.g. 'smtp rcpt bob@* -> reply 451 4.3.0 \"Later\"'"),
+    FAULTS_FILE("PATH", "(none)", "a file of fault rules, one per line, '#' starts a comment; added before --faults"),
+    FAULT_SEED("N", "(random, printed)", "seed of random faults (probability, random delays), to replay a run"),
+    QUIET(null, "false", "print no line per message or fault hit; start-up, errors and stop are still printed");
 
     private final String argument;
     private final String defaultValue;

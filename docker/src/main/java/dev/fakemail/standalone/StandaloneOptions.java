@@ -3,8 +3,8 @@ package dev.fakemail.standalone;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.ServerConfig;
+import dev.fakemail.fault.FaultRule;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The standalone server's settings, from environment variables ({@code FAKEMAIL_SMTP_PORT=...}) and flags
@@ -46,6 +47,11 @@ public final class StandaloneOptions {
     private Duration maxAge;
     private boolean requireTls;
     private boolean requireAuth;
+    private TlsIdentity tls;
+    private List<FaultRule> fileFaults = List.of();
+    private List<FaultRule> inlineFaults = List.of();
+    private Long faultSeed;
+    private boolean quiet;
 
     private StandaloneOptions() {
     }
@@ -53,22 +59,24 @@ public final class StandaloneOptions {
     /** Reads the environment, then the flags over it. */
     public static StandaloneOptions parse(List<String> args, Map<String, String> env) throws OptionException {
         StandaloneOptions options = new StandaloneOptions();
-        Map<Setting, Value> values = new EnumMap<>(Setting.class);
+        Map<Setting, SettingValue> values = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             String value = env.get(setting.env());
             if (value != null && !value.isBlank()) {
-                values.put(setting, new Value(setting.env(), value.strip()));
+                values.put(setting, new SettingValue(setting.env(), value.strip()));
             }
         }
         options.readFlags(args, values);
         if (options.help || options.version) {
             return options;
         }
-        options.bind = address(values.getOrDefault(Setting.BIND, new Value(Setting.BIND.flag(), DEFAULT_BIND)));
-        for (Map.Entry<Setting, Value> entry : values.entrySet()) {
+        options.bind = SettingParsers.address(
+                values.getOrDefault(Setting.BIND, new SettingValue(Setting.BIND.flag(), DEFAULT_BIND)));
+        for (Map.Entry<Setting, SettingValue> entry : values.entrySet()) {
             options.apply(entry.getKey(), entry.getValue());
         }
         options.checkDistinctPorts(values);
+        options.tls = TlsSettings.identity(values); // last: it reads files, which is pointless after a typo
         return options;
     }
 
@@ -123,6 +131,23 @@ public final class StandaloneOptions {
         return webPort;
     }
 
+    /** The configured certificate, or empty for the built-in self-signed localhost one. */
+    public Optional<TlsIdentity> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** The fault rules the server starts with: those of --faults-file, then those of --faults. */
+    public List<FaultRule> faultRules() {
+        List<FaultRule> rules = new ArrayList<>(fileFaults);
+        rules.addAll(inlineFaults);
+        return List.copyOf(rules);
+    }
+
+    /** Whether to leave out the per-event lines (messages, fault hits). */
+    public boolean quiet() {
+        return quiet;
+    }
+
     /** A builder configured with every mail setting (not yet built, so callers may add more). */
     public FakeMailServerBuilder serverBuilder() {
         FakeMailServerBuilder builder = FakeMailServer.builder()
@@ -142,10 +167,17 @@ public final class StandaloneOptions {
         if (maxAge != null) {
             builder.maxAge(maxAge);
         }
+        if (tls != null) {
+            builder.tls(tls.keyStore(), tls.password());
+        }
+        if (faultSeed != null) {
+            builder.faultSeed(faultSeed);
+        }
+        faultRules().forEach(builder::fault);
         return builder;
     }
 
-    private void readFlags(List<String> args, Map<Setting, Value> values) throws OptionException {
+    private void readFlags(List<String> args, Map<Setting, SettingValue> values) throws OptionException {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -174,29 +206,34 @@ public final class StandaloneOptions {
             } else {
                 throw new OptionException(flag + " needs a value (" + setting.argument() + ")");
             }
-            values.put(setting, new Value(flag, value));
+            values.put(setting, new SettingValue(flag, value));
         }
     }
 
-    private void apply(Setting setting, Value value) throws OptionException {
+    private void apply(Setting setting, SettingValue value) throws OptionException {
         switch (setting) {
             case BIND -> { } // read first: nothing else depends on it, but errors are reported in a fixed order
-            case SMTP_PORT -> smtpPort = port(value);
-            case SMTPS_PORT -> smtpsPort = port(value);
-            case POP3_PORT -> pop3Port = port(value);
-            case POP3S_PORT -> pop3sPort = port(value);
-            case WEB_PORT -> webPort = port(value);
-            case USERS -> users = users(value);
-            case HOSTNAME -> hostname = hostname(value);
-            case MAX_MESSAGE_SIZE -> maxMessageSize = size(value);
-            case MAX_MESSAGES -> maxMessages = count(value);
-            case MAX_AGE -> maxAge = age(value);
-            case REQUIRE_TLS -> requireTls = bool(value);
-            case REQUIRE_AUTH -> requireAuth = bool(value);
+            case SMTP_PORT -> smtpPort = SettingParsers.port(value);
+            case SMTPS_PORT -> smtpsPort = SettingParsers.port(value);
+            case POP3_PORT -> pop3Port = SettingParsers.port(value);
+            case POP3S_PORT -> pop3sPort = SettingParsers.port(value);
+            case WEB_PORT -> webPort = SettingParsers.port(value);
+            case USERS -> users = SettingParsers.users(value);
+            case HOSTNAME -> hostname = SettingParsers.hostname(value);
+            case MAX_MESSAGE_SIZE -> maxMessageSize = SettingParsers.size(value);
+            case MAX_MESSAGES -> maxMessages = SettingParsers.count(value);
+            case MAX_AGE -> maxAge = SettingParsers.age(value);
+            case REQUIRE_TLS -> requireTls = SettingParsers.bool(value);
+            case REQUIRE_AUTH -> requireAuth = SettingParsers.bool(value);
+            case TLS_CERT, TLS_KEY, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD -> { } // read together, after the others
+            case FAULTS -> inlineFaults = FaultSettings.rules(value);
+            case FAULTS_FILE -> fileFaults = FaultSettings.rulesFile(value);
+            case FAULT_SEED -> faultSeed = SettingParsers.seed(value);
+            case QUIET -> quiet = SettingParsers.bool(value);
         }
     }
 
-    private void checkDistinctPorts(Map<Setting, Value> values) throws OptionException {
+    private void checkDistinctPorts(Map<Setting, SettingValue> values) throws OptionException {
         Map<Setting, Integer> ports = new EnumMap<>(Setting.class); // enum order: the first one keeps its port
         ports.put(Setting.SMTP_PORT, smtpPort);
         ports.put(Setting.SMTPS_PORT, smtpsPort);
@@ -217,126 +254,6 @@ public final class StandaloneOptions {
         }
     }
 
-    private static InetAddress address(Value value) throws OptionException {
-        String text = value.text();
-        if (text.startsWith("[") && text.endsWith("]")) {
-            text = text.substring(1, text.length() - 1); // [::1]
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw value.invalid("is not an IP address or a known host name");
-        }
-    }
-
-    private static int port(Value value) throws OptionException {
-        if (value.text().equalsIgnoreCase("off")) {
-            return ServerConfig.OFF;
-        }
-        if (value.text().matches("[0-9]{1,5}")) {
-            int port = Integer.parseInt(value.text());
-            if (port <= 65535) {
-                return port;
-            }
-        }
-        throw value.invalid("is not a port (0..65535, 0 for a free port, or off)");
-    }
-
-    private static Map<String, String> users(Value value) throws OptionException {
-        Map<String, String> users = new LinkedHashMap<>();
-        for (String entry : value.text().split(",", -1)) {
-            String trimmed = entry.strip();
-            int colon = trimmed.indexOf(':');
-            if (colon <= 0 || colon == trimmed.length() - 1) {
-                throw new OptionException(value.source() + ": entry '" + trimmed
-                        + "' is not USER:PASSWORD (a comma separates users)");
-            }
-            String user = trimmed.substring(0, colon);
-            if (users.put(user, trimmed.substring(colon + 1)) != null) {
-                throw new OptionException(value.source() + ": user '" + user + "' is listed twice");
-            }
-        }
-        return users;
-    }
-
-    private static String hostname(Value value) throws OptionException {
-        try {
-            FakeMailServer.builder().hostname(value.text());
-            return value.text();
-        } catch (IllegalArgumentException e) {
-            throw value.invalid("is not a plain host name (letters, digits, '.', '-')");
-        }
-    }
-
-    private static long size(Value value) throws OptionException {
-        String text = value.text().toUpperCase(Locale.ROOT);
-        long unit = 1;
-        if (text.endsWith("K") || text.endsWith("M") || text.endsWith("G")) {
-            unit = switch (text.charAt(text.length() - 1)) {
-                case 'K' -> 1024L;
-                case 'M' -> 1024L * 1024;
-                default -> 1024L * 1024 * 1024;
-            };
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.matches("[0-9]{1,15}")) {
-            try {
-                long size = Math.multiplyExact(Long.parseLong(text), unit);
-                if (size >= 1) {
-                    return size;
-                }
-            } catch (ArithmeticException tooLarge) {
-                // reported below
-            }
-        }
-        throw value.invalid("is not a positive size in octets (e.g. 10485760, 512K, 25M)");
-    }
-
-    private static int count(Value value) throws OptionException {
-        if (value.text().equalsIgnoreCase("unlimited")) {
-            return Integer.MAX_VALUE;
-        }
-        if (value.text().matches("[0-9]{1,9}") && Integer.parseInt(value.text()) >= 1) {
-            return Integer.parseInt(value.text());
-        }
-        throw value.invalid("is not a positive number of messages (or unlimited)");
-    }
-
-    private static Duration age(Value value) throws OptionException {
-        String text = value.text().toLowerCase(Locale.ROOT);
-        if (text.equals("off")) {
-            return null;
-        }
-        if (text.matches("[0-9]{1,9}[smhd]")) {
-            long amount = Long.parseLong(text.substring(0, text.length() - 1));
-            Duration age = switch (text.charAt(text.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-            if (!age.isZero()) {
-                return age;
-            }
-        }
-        throw value.invalid("is not a duration like 90s, 30m, 12h or 7d (or off)");
-    }
-
-    private static boolean bool(Value value) throws OptionException {
-        return switch (value.text().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw value.invalid("is not true or false");
-        };
-    }
-
-    /** A raw value and where it came from (a flag or an environment variable), for error messages. */
-    private record Value(String source, String text) {
-        OptionException invalid(String problem) {
-            return new OptionException(source + ": '" + text + "' " + problem);
-        }
-    }
-
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
@@ -353,6 +270,10 @@ public final class StandaloneOptions {
         parts.add("maxAge=" + maxAge);
         parts.add("requireTls=" + requireTls);
         parts.add("requireAuth=" + requireAuth);
+        parts.add("tls=" + (tls == null ? "built-in" : tls.origin()));
+        parts.add("faults=" + faultRules().size());
+        parts.add("faultSeed=" + faultSeed);
+        parts.add("quiet=" + quiet);
         return String.join(" ", parts);
     }
 }

@@ -3,10 +3,12 @@ package dev.fakemail.standalone;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.ServerConfig;
+import dev.fakemail.fault.FaultHandle;
 import dev.fakemail.web.WebInbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +17,12 @@ import java.util.Optional;
 public final class StandaloneServer implements AutoCloseable {
     private final FakeMailServer mail;
     private final WebInbox web;
+    private final TlsIdentity tls;
 
-    private StandaloneServer(FakeMailServer mail, WebInbox web) {
+    private StandaloneServer(FakeMailServer mail, WebInbox web, TlsIdentity tls) {
         this.mail = mail;
         this.web = web;
+        this.tls = tls;
     }
 
     /**
@@ -28,7 +32,16 @@ public final class StandaloneServer implements AutoCloseable {
      *     the flag that sets its port, and nothing is left running
      */
     public static StandaloneServer start(StandaloneOptions options) {
+        return start(options, null);
+    }
+
+    /** Starts every enabled listener, with the event log (if any) listening from the first connection on. */
+    static StandaloneServer start(StandaloneOptions options, EventLog events) {
         FakeMailServer mail = options.serverBuilder().build();
+        if (events != null) {
+            events.attach(mail);
+        }
+        TlsIdentity tls = options.tls().orElse(null);
         try {
             mail.start();
         } catch (UncheckedIOException e) {
@@ -37,10 +50,10 @@ public final class StandaloneServer implements AutoCloseable {
             throw withHint(message, e.getCause(), listenerFlag(message));
         }
         if (options.webPort() == ServerConfig.OFF) {
-            return new StandaloneServer(mail, null);
+            return new StandaloneServer(mail, null, tls);
         }
         try {
-            return new StandaloneServer(mail, WebInbox.start(mail, options.bind(), options.webPort()));
+            return new StandaloneServer(mail, WebInbox.start(mail, options.bind(), options.webPort()), tls);
         } catch (UncheckedIOException e) {
             mail.stop();
             throw withHint(e.getMessage(), e.getCause(), Setting.WEB_PORT.flag());
@@ -68,6 +81,17 @@ public final class StandaloneServer implements AutoCloseable {
             lines.add("web listening on " + hostPort(web.address(), web.port()));
             lines.add("inbox at " + web.uri());
         }
+        return lines;
+    }
+
+    /** What the server runs with: the TLS certificate, each fault rule, the seed that replays random faults. */
+    public List<String> configuration(Instant now) {
+        List<String> lines = new ArrayList<>();
+        lines.add(tls == null ? "tls certificate: the built-in self-signed one for localhost" : tls.describe(now));
+        for (FaultHandle rule : mail.faults().rules()) {
+            lines.add("fault rule #" + rule.id() + ": " + rule.rule().toText());
+        }
+        lines.add("fault seed " + mail.faults().seed());
         return lines;
     }
 

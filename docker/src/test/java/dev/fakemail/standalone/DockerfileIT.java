@@ -99,11 +99,7 @@ class DockerfileIT {
 
     @Test
     void theImageListensOnAllInterfacesWithTheDefaultPorts() throws Exception {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Instruction instruction : all("ENV")) {
-            String[] assignment = instruction.arguments().split("=", 2);
-            env.put(assignment[0].strip(), assignment[1].strip());
-        }
+        Map<String, String> env = imageEnvironment();
         List<String> entrypoint = entrypoint();
         List<String> flags = entrypoint.subList(entrypoint.indexOf("-jar") + 2, entrypoint.size());
 
@@ -116,6 +112,29 @@ class DockerfileIT {
         assertThat(config.pop3Port()).isEqualTo(StandaloneOptions.DEFAULT_POP3_PORT);
         assertThat(config.pop3sPort()).isEqualTo(StandaloneOptions.DEFAULT_POP3S_PORT);
         assertThat(options.webPort()).isEqualTo(StandaloneOptions.DEFAULT_WEB_PORT);
+    }
+
+    @Test
+    void theImagesCommandAndEnvironmentStartTheJarAndItsHealthCheckPasses() throws Exception {
+        List<String> entrypoint = entrypoint();
+        List<String> jvmOptions = entrypoint.subList(1, entrypoint.indexOf("-jar"));
+        Matcher health = Pattern.compile("http://[^:/]+:\\d+(/\\S*)").matcher(single("HEALTHCHECK").arguments());
+        assertThat(health.find()).isTrue();
+
+        // The image's JVM options and ENV as they are; only the ports are free ones, so tests can run side by side.
+        try (StandaloneProcess fakemail = StandaloneProcess.start(jvmOptions, imageEnvironment(), "--smtp-port", "0",
+                "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--web-port", "0")) {
+            Matcher web = fakemail.awaitStdout("^fakemail: web listening on 0\\.0\\.0\\.0:(\\d+)$",
+                    Duration.ofSeconds(20));
+            fakemail.awaitStdout("^fakemail: ready$", Duration.ofSeconds(10));
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + web.group(1) + health.group(1)))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(fakemail.seen()).as("nothing on stderr, e.g. a JVM warning about an option")
+                    .noneMatch(line -> line.startsWith("stderr:"));
+        }
     }
 
     @Test
@@ -133,6 +152,15 @@ class DockerfileIT {
 
     private static Path dockerfile() {
         return Path.of(System.getProperty("fakemail.dockerfile", "Dockerfile")).toAbsolutePath();
+    }
+
+    private static Map<String, String> imageEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Instruction instruction : all("ENV")) {
+            String[] assignment = instruction.arguments().split("=", 2);
+            env.put(assignment[0].strip(), assignment[1].strip());
+        }
+        return env;
     }
 
     private static List<String> entrypoint() {

@@ -1,12 +1,6 @@
 package dev.fakemail.standalone;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 /** Sends one plain message over a raw SMTP socket, checking each reply code. */
 final class Smtp {
@@ -14,38 +8,19 @@ final class Smtp {
     }
 
     static void send(String host, int port, String from, String to, String subject) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 5_000);
-            socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            expect(in, "220");
-            command(out, in, "EHLO client.example.test", "250");
-            command(out, in, "MAIL FROM:<" + from + ">", "250");
-            command(out, in, "RCPT TO:<" + to + ">", "250");
-            command(out, in, "DATA", "354");
-            command(out, in, "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n\r\nHello.\r\n.",
-                    "250");
-            command(out, in, "QUIT", "221");
+        try (SmtpDialog smtp = SmtpDialog.connectAndGreet(host, port)) {
+            sendIn(smtp, from, to, subject);
+            smtp.command("QUIT", "221");
         }
     }
 
-    private static void command(OutputStream out, BufferedReader in, String line, String code) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        expect(in, code);
-    }
-
-    private static void expect(BufferedReader in, String code) throws IOException {
-        while (true) {
-            String line = in.readLine();
-            if (line == null || !line.startsWith(code)) {
-                throw new IOException("expected " + code + ", got " + line);
-            }
-            if (line.length() < 4 || line.charAt(3) == ' ') {
-                return;
-            }
+    /** One transaction in an open session (after EHLO): MAIL, RCPT, DATA, each must succeed. */
+    static void sendIn(SmtpDialog smtp, String from, String to, String subject) throws IOException {
+        smtp.command("MAIL FROM:<" + from + ">", "250");
+        smtp.command("RCPT TO:<" + to + ">", "250");
+        String reply = smtp.data("From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n\r\nHello.");
+        if (!reply.startsWith("250")) {
+            throw new IOException("end of DATA: expected 250, got " + reply);
         }
     }
 }

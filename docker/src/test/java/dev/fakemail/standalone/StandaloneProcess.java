@@ -34,7 +34,16 @@ final class StandaloneProcess implements AutoCloseable {
 
     /** Starts {@code java -jar fakemail.jar ARGS} with these extra environment variables (FAKEMAIL_* cleared). */
     static StandaloneProcess start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-jar", jar().toString()));
+        return start(List.of("-Xmx128m"), env, args);
+    }
+
+    /** Starts {@code java JVM-OPTIONS -jar fakemail.jar ARGS}, as the Docker image's ENTRYPOINT does. */
+    static StandaloneProcess start(List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("FAKEMAIL_"));
@@ -48,6 +57,29 @@ final class StandaloneProcess implements AutoCloseable {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing; run the 'package' phase first");
         }
         return jar;
+    }
+
+    /**
+     * Runs the jar with settings it must refuse and returns the one line it printed: it has to exit with 2
+     * (a bad setting) and print nothing else, on either stream.
+     */
+    static String refusal(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        try (StandaloneProcess fakemail = start(env, args)) {
+            int exit = fakemail.awaitExit(Duration.ofSeconds(20));
+            String line = fakemail.awaitStderr(".+", Duration.ofSeconds(10)).group();
+            if (exit != Main.EXIT_BAD_SETTING || fakemail.seen().size() != 1) {
+                throw new AssertionError("expected exit 2 and one line, got exit " + exit + " and "
+                        + fakemail.seen());
+            }
+            return line;
+        }
+    }
+
+    /** The arguments followed by more, for tests that add to a shared set of flags. */
+    static String[] args(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     private static String java() {

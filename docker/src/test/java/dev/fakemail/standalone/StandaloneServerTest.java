@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,36 @@ class StandaloneServerTest {
 
             assertThat(Pop3.retrieveFirst("127.0.0.1", pop3, "bob@example.test", "x"))
                     .contains("Subject: Via POP3", "Hello.");
+        }
+    }
+
+    @Test
+    void aBusyMailPortAlsoStopsTheWebInboxThatStartedBesideIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+                ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int webPort = probe.getLocalPort();
+            probe.close();
+
+            assertThatThrownBy(() -> StandaloneServer.start(options("--smtp-port", String.valueOf(taken.getLocalPort()),
+                    "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "off",
+                    "--web-port", String.valueOf(webPort))))
+                    .hasMessageStartingWith("smtp cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            try (ServerSocket again = new ServerSocket(webPort, 50, InetAddress.getByName("127.0.0.1"))) {
+                assertThat(again.getLocalPort()).isEqualTo(webPort);
+            }
+        }
+    }
+
+    @Test
+    void configurationNamesTheCertificateEachFaultRuleAndTheSeed() throws Exception {
+        try (StandaloneServer server = StandaloneServer.start(options("--smtp-port", "0", "--smtps-port", "off",
+                "--pop3-port", "off", "--pop3s-port", "off", "--web-port", "off",
+                "--faults", "smtp connect -> delay 10ms; pop3 RETR -> disconnect times 2", "--fault-seed", "42"))) {
+            assertThat(server.configuration(Instant.now())).containsExactly(
+                    "tls certificate: the built-in self-signed one for localhost",
+                    "fault rule #1: smtp connect -> delay 10ms",
+                    "fault rule #2: pop3 RETR -> disconnect times 2",
+                    "fault seed 42");
         }
     }
 
