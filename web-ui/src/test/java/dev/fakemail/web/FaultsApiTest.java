@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fakemail.fault.FaultHandle;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -103,18 +98,6 @@ class FaultsApiTest {
     }
 
     private String rcptReply(String recipient) throws Exception {
-        try (Socket socket = new Socket(inbox.mail().smtp().host(), inbox.mail().smtp().port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
-            out.write(("HELO client.test\r\nMAIL FROM:<shop@example.test>\r\nRCPT TO:<" + recipient + ">\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            in.readLine();
-            in.readLine();
-            String reply = in.readLine();
-            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            return reply;
-        }
+        return RawSmtp.rcptReply(inbox.mail().smtp(), recipient);
     }
 }

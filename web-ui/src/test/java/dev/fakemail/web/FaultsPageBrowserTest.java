@@ -2,11 +2,6 @@ package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,18 +64,6 @@ class FaultsPageBrowserTest {
     }
 
     private String rcptReply(String recipient) throws Exception {
-        try (Socket socket = new Socket(browser.mail.smtp().host(), browser.mail.smtp().port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
-            out.write(("HELO client.test\r\nMAIL FROM:<shop@example.test>\r\nRCPT TO:<" + recipient + ">\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            in.readLine();
-            in.readLine();
-            String reply = in.readLine();
-            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            return reply;
-        }
+        return RawSmtp.rcptReply(browser.mail.smtp(), recipient);
     }
 }

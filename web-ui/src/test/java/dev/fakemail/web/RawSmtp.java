@@ -30,6 +30,24 @@ final class RawSmtp {
         }
     }
 
+    /** The reply to one RCPT TO after HELO and MAIL FROM (what a fault rule on RCPT changes). */
+    static String rcptReply(dev.fakemail.Endpoint smtp, String recipient) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(smtp.host(), smtp.port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            out.write(("HELO client.test\r\nMAIL FROM:<shop@example.test>\r\nRCPT TO:<" + recipient + ">\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            in.readLine();
+            in.readLine();
+            String reply = in.readLine();
+            out.write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return reply;
+        }
+    }
+
     private static void command(OutputStream out, BufferedReader in, String line, String code) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
