@@ -166,7 +166,7 @@ public final class SessionFaults {
                     long millis = millisOf(rule, delay.distribution());
                     fired(rule, " (waiting " + millis + " ms)");
                     try {
-                        sleep(rule, millis);
+                        sleep(millis);
                     } catch (InterruptedIOException e) {
                         return edited;
                     }
@@ -207,7 +207,7 @@ public final class SessionFaults {
         } else if (effect instanceof Effect.Delay delay) {
             long millis = millisOf(rule, delay.distribution());
             fired(rule, " (waiting " + millis + " ms)");
-            sleep(rule, millis);
+            sleep(millis);
         } else if (effect instanceof Effect.Throttle throttle) {
             fired(rule, "");
             shapingToStart().throttle(throttle.bytesPerSecond());
@@ -271,7 +271,7 @@ public final class SessionFaults {
         return Math.round(Math.min(millis, Duration.ofHours(1).toMillis()));
     }
 
-    private void sleep(ActiveRule rule, long millis) throws InterruptedIOException {
+    private void sleep(long millis) throws InterruptedIOException {
         beforeWaiting.run();
         Pacer.pause(engine.sleeper(), millis);
     }

@@ -130,16 +130,20 @@ final class DataHandler {
             session.previousEnvelope = envelope;
         }
         byte[] raw = content.toArrayWithPrefix(TraceHeaders.of(session, envelope));
-        var faults = session.connection.faults();
-        String success = "250 2.0.0 Ok: queued as " + session.store.peekNextId() + "\r\n";
-        if (!faults.replyWouldArriveWhole(success.length())) {
+        long expectedId = session.store.peekNextId();
+        Reply success = queuedAs(expectedId);
+        if (!session.connection.faults().replyWouldArriveWhole(success.wire().length)) {
             // A cut-off rule ends the connection inside the 250: the client never learns it was accepted.
             session.store.recordUnacknowledged(envelope, raw,
                     "connection cut by a fault rule before the reply was complete");
-            return Reply.text(success);
+            return success;
         }
         ReceivedMessage message = session.store.deliver(envelope, raw);
-        return SmtpReplies.reply(250, "2.0.0", "Ok: queued as " + message.id());
+        return message.id() == expectedId ? success : queuedAs(message.id());
+    }
+
+    private static Reply queuedAs(long id) {
+        return SmtpReplies.reply(250, "2.0.0", "Ok: queued as " + id);
     }
 
     /** What to answer once a BDAT chunk has been read: a refusal decided before reading, or null. */
