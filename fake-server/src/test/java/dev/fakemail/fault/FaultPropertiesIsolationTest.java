@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Property: delays and stalls park only the affected connection. While one POP3 connection waits out a 2 s
- * delay, another is stalled for 2 s and an SMTP connection waits 2 s at RCPT, other connections (old and new,
+ * Property: delays and stalls park only the affected connection. While one POP3 connection waits out a 5 s
+ * delay, another is stalled for 5 s and an SMTP connection waits 5 s at RCPT, other connections (old and new,
  * both protocols) keep their speed.
  */
 @Timeout(30)
@@ -26,8 +26,12 @@ class FaultPropertiesIsolationTest {
 
     private FakeMailServer server;
 
+    /** One thread per waiting client: the common pool may have a single worker on two cores. */
+    private final java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newCachedThreadPool();
+
     @AfterEach
     void stop() {
+        clients.shutdownNow();
         if (server != null) {
             server.close();
         }
@@ -39,7 +43,7 @@ class FaultPropertiesIsolationTest {
 
     /** Waits until the rule has fired: a hit is recorded before its delay or stall begins. */
     private static void awaitHit(FaultHandle rule) throws InterruptedException {
-        long deadline = System.nanoTime() + 3_000_000_000L;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         while (rule.hits() == 0) {
             assertThat(System.nanoTime()).as("rule %s never fired", rule.rule()).isLessThan(deadline);
             Thread.sleep(5);
@@ -73,26 +77,26 @@ class FaultPropertiesIsolationTest {
         smtpFast.smtpReply();
         smtpFast.smtpCommand("EHLO fast.test");
 
-        // A fourth victim: its greeting waits 2 s (on its own thread, not the accept loop).
+        // A fourth victim: its greeting waits 5 s (on its own thread, not the accept loop).
         FaultHandle connectDelay = server.faults().pop3(Trigger.connect()).forNextConnection()
-                .delay(Duration.ofSeconds(2));
+                .delay(Duration.ofSeconds(5));
         Raw greetingDelayed = Raw.connect(server);
-        CompletableFuture<String> greeting = CompletableFuture.supplyAsync(() -> call(greetingDelayed::line));
+        CompletableFuture<String> greeting = CompletableFuture.supplyAsync(() -> call(greetingDelayed::line), clients);
         awaitHit(connectDelay);
 
         // Server-wide triggers a fast connection also uses, scoped to the victims' sessions.
         FaultHandle delay = server.faults().pop3(Trigger.command("STAT")).forSession(delayedId)
-                .delay(Duration.ofSeconds(2));
+                .delay(Duration.ofSeconds(5));
         FaultHandle stall = server.faults().pop3(Trigger.command("STAT")).forSession(stalledId)
-                .stall(Duration.ofSeconds(2));
+                .stall(Duration.ofSeconds(5));
         FaultHandle smtpDelay = server.faults().smtp(Trigger.rcptTo("*")).forSession(smtpDelayedId)
-                .delay(Duration.ofSeconds(2));
+                .delay(Duration.ofSeconds(5));
 
         long start = System.nanoTime();
-        CompletableFuture<String> delayedReply = CompletableFuture.supplyAsync(() -> call(() -> delayed.command("STAT")));
-        CompletableFuture<String> stalledReply = CompletableFuture.supplyAsync(() -> call(() -> stalled.command("STAT")));
+        CompletableFuture<String> delayedReply = CompletableFuture.supplyAsync(() -> call(() -> delayed.command("STAT")), clients);
+        CompletableFuture<String> stalledReply = CompletableFuture.supplyAsync(() -> call(() -> stalled.command("STAT")), clients);
         CompletableFuture<String> smtpReply = CompletableFuture.supplyAsync(
-                () -> call(() -> smtpDelayed.smtpCommand("RCPT TO:<b@example.test>")));
+                () -> call(() -> smtpDelayed.smtpCommand("RCPT TO:<b@example.test>")), clients);
         awaitHit(delay);
         awaitHit(stall);
         awaitHit(smtpDelay);
@@ -133,8 +137,8 @@ class FaultPropertiesIsolationTest {
         assertThat(greeting.get(10, TimeUnit.SECONDS)).startsWith("+OK fakemail POP3 server ready");
         System.out.printf("isolation: delayed STAT answered after %d ms, stalled connection closed after %d ms%n",
                 delayedMillis, stalledMillis);
-        assertThat(delayedMillis).isBetween(1_900L, 6_000L);
-        assertThat(stalledMillis).isBetween(1_900L, 6_000L);
+        assertThat(delayedMillis).isBetween(4_900L, 12_000L);
+        assertThat(stalledMillis).isBetween(4_900L, 12_000L);
         delayed.close();
         stalled.close();
         smtpDelayed.close();
