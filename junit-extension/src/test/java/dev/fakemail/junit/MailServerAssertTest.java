@@ -35,6 +35,17 @@ class MailServerAssertTest {
         mail.close();
     }
 
+    /** The client returns after the server's last reply; the server then notes "closed". Wait for that. */
+    private void awaitSessionsEnded() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!mail.transcripts().stream().allMatch(Transcript::isEnded)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("sessions still open: " + mail.transcripts());
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     @Test
     void exactlyOneFindsTheMessageAndChainsAssertionsOnIt() {
         Deliver.simple(mail, "shop@example.test", "alice@example.test", "Welcome");
@@ -101,6 +112,7 @@ class MailServerAssertTest {
         RawSmtp.send(mail.smtp(), "shop@example.test", "bob@example.test", "Reset password");
         RawSmtp.talk(mail.smtp(), "HELO client.test", "MAIL FROM:<shop@example.test>", "RCPT TO:<bob@example.test>",
                 "BDAT x", "QUIT");
+        awaitSessionsEnded();
         List<Transcript> sessions = mail.transcripts();
 
         assertThatThrownBy(() -> assertThat(mail).receivesWithin(Duration.ofMillis(50))
@@ -276,6 +288,7 @@ class MailServerAssertTest {
         Arrays.fill(noops, "NOOP");
         noops[30] = "QUIT";
         RawSmtp.talk(mail.smtp(), noops); // 64 transcript lines: greeting, 30 NOOPs, QUIT, Bye, closed
+        awaitSessionsEnded();
 
         assertThatThrownBy(() -> assertThat(mail).exactlyOne(to("carol@example.test")))
                 .hasMessage("Expected exactly one message matching: to carol@example.test\nbut none had arrived."
