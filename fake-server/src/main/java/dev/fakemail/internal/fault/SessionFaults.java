@@ -75,7 +75,12 @@ public final class SessionFaults {
      * connection first: a message is stored only if its success reply can arrive.
      */
     public boolean replyWouldArriveWhole(int replyLength) {
-        return shaping == null || shaping.bytesLeft() == Shaping.UNLIMITED || shaping.bytesLeft() >= replyLength;
+        return !cutOffPending() || shaping.bytesLeft() >= replyLength;
+    }
+
+    /** True once a disconnect-after-bytes rule has fired: the connection ends after its allowance. */
+    public boolean cutOffPending() {
+        return shaping != null && shaping.bytesLeft() != Shaping.UNLIMITED;
     }
 
     /** The byte effects in force, or null while none has fired. */

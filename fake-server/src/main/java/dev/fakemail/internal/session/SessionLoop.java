@@ -93,14 +93,19 @@ public final class SessionLoop implements Runnable {
 
     private boolean implicitHandshake() {
         try {
-            transport = transport.startTls(tls.get());
+            handshake();
+            return true;
         } catch (IOException e) {
             transcript.event("TLS handshake failed: " + e.getMessage());
             return false;
         }
+    }
+
+    /** The server side of a TLS handshake (implicit TLS or after STARTTLS/STLS); the session is now encrypted. */
+    private void handshake() throws IOException {
+        transport = transport.startTls(tls.get());
         connection.tlsStarted(transport.tlsProtocol());
         transcript.event("TLS " + transport.tlsDescription());
-        return true;
     }
 
     private void converse(Reply firstReply) throws IOException {
@@ -238,9 +243,7 @@ public final class SessionLoop implements Runnable {
         if (dropped > 0) {
             transcript.event("discarded " + dropped + " octets sent before the TLS handshake");
         }
-        transport = transport.startTls(tls.get());
-        connection.tlsStarted(transport.tlsProtocol());
-        transcript.event("TLS " + transport.tlsDescription());
+        handshake();
         attachStreams();
         return session.onTlsStarted();
     }

@@ -1,5 +1,6 @@
 package dev.fakemail.internal.smtp;
 
+import dev.fakemail.internal.fault.SessionFaults;
 import dev.fakemail.internal.net.FrameReader.DotResult;
 import dev.fakemail.internal.net.GrowableBytes;
 import dev.fakemail.internal.session.Reply;
@@ -130,16 +131,18 @@ final class DataHandler {
             session.previousEnvelope = envelope;
         }
         byte[] raw = content.toArrayWithPrefix(TraceHeaders.of(session, envelope));
-        long expectedId = session.store.peekNextId();
-        Reply success = queuedAs(expectedId);
-        if (!session.connection.faults().replyWouldArriveWhole(success.wire().length)) {
-            // A cut-off rule ends the connection inside the 250: the client never learns it was accepted.
-            session.store.recordUnacknowledged(envelope, raw,
-                    "connection cut by a fault rule before the reply was complete");
-            return success;
+        SessionFaults faults = session.connection.faults();
+        if (faults.cutOffPending()) {
+            Reply success = queuedAs(session.store.peekNextId());
+            if (!faults.replyWouldArriveWhole(success.wire().length)) {
+                // A cut-off rule ends the connection inside the 250: the client never learns it was accepted.
+                session.store.recordUnacknowledged(envelope, raw,
+                        "connection cut by a fault rule before the reply was complete");
+                return success;
+            }
         }
         ReceivedMessage message = session.store.deliver(envelope, raw);
-        return message.id() == expectedId ? success : queuedAs(message.id());
+        return queuedAs(message.id());
     }
 
     private static Reply queuedAs(long id) {
