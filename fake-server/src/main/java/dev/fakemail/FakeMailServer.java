@@ -11,6 +11,8 @@ import dev.fakemail.internal.pop3.Pop3Settings;
 import dev.fakemail.internal.session.SessionRunner;
 import dev.fakemail.internal.smtp.SmtpSession;
 import dev.fakemail.internal.smtp.SmtpSettings;
+import dev.fakemail.internal.store.InMemoryMailStore;
+import dev.fakemail.internal.store.MailRepository;
 import dev.fakemail.journal.Journal;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
@@ -40,7 +42,7 @@ import java.util.concurrent.ExecutorService;
  */
 public final class FakeMailServer implements MailControl, AutoCloseable {
     private final ServerConfig config;
-    private final MailStore store;
+    private final MailRepository store;
     private final Journal journal;
     private final SmtpSettings smtpSettings;
     private final Pop3Settings pop3Settings;
@@ -51,7 +53,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
 
     FakeMailServer(ServerConfig config) {
         this.config = config;
-        this.store = new MailStore(config.clock, config.retention);
+        this.store = new InMemoryMailStore(config.clock, config.retention);
         this.journal = new Journal(config.transcriptCapacity, config.clock);
         this.faults = new FaultEngine(config.faultSeed, config.clock, Sleeper.REAL);
         config.faultRules.forEach(faults::add);
@@ -185,6 +187,19 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     @Override
     public MailStore store() {
         return store;
+    }
+
+    /**
+     * The writable store behind {@link #store()}: for this project's protocol tests and benchmarks (putting
+     * mail straight into a mailbox), not part of the API; it may change in any release.
+     */
+    public MailRepository repository() {
+        return store;
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return store.deleteReceived(id);
     }
 
     @Override

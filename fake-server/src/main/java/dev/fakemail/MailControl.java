@@ -49,7 +49,15 @@ public interface MailControl {
     /** The scripted faults: add, list and remove rules while the server runs. */
     FaultPlan faults();
 
-    /** The shared store: mailboxes, the received-message log, change events. */
+    /**
+     * Deletes one message from the received-message log (mailboxes keep their copies: a POP3 or IMAP client
+     * still sees it). Published as a {@code ReceivedDeleted} event.
+     *
+     * @return false if there was no such message
+     */
+    boolean delete(long id);
+
+    /** The shared store, read-only: mailboxes, the received-message log, change events. */
     MailStore store();
 
     /** Transcripts of recent sessions, oldest first. */

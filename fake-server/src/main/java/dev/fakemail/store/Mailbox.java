@@ -1,81 +1,46 @@
 package dev.fakemail.store;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * One mailbox of one user. UIDs grow and are never reused within a UIDVALIDITY; every change raises the
- * mailbox's MODSEQ. All access goes through the {@link MailStore}'s lock; readers get snapshots.
+ * A read-only view of one mailbox of one user. UIDs grow and are never reused within a UIDVALIDITY; every
+ * change raises the mailbox's MODSEQ. The same object stays valid while the mailbox lives (also across a
+ * store reset, which empties it); a mailbox that was deleted and created again is a new object with a larger
+ * UIDVALIDITY.
  */
-public final class Mailbox {
-    private final String user;
-    private final String name;
-    private final long uidValidity;
-    private final List<StoredMessage> messages = new ArrayList<>();
-    private long uidNext = 1;
-    private long highestModSeq = 1;
+public interface Mailbox {
+    String user();
 
-    Mailbox(String user, String name, long uidValidity) {
-        this.user = user;
-        this.name = name;
-        this.uidValidity = uidValidity;
-    }
+    /** The full name, levels separated by {@code /} ("Archive/2026"); a rename changes it. */
+    String name();
 
-    public String user() {
-        return user;
-    }
+    long uidValidity();
 
-    public String name() {
-        return name;
-    }
+    long uidNext();
 
-    public long uidValidity() {
-        return uidValidity;
-    }
+    long highestModSeq();
 
-    synchronized StoredMessage append(byte[] raw, java.util.Set<String> flags, long internalDateMillis) {
-        StoredMessage message = new StoredMessage(uidNext++, ++highestModSeq, flags, internalDateMillis, raw);
-        messages.add(message);
-        return message;
-    }
+    int size();
 
-    /** The UID of the message holding exactly this array (delivered from the log), or -1. */
-    synchronized long uidOf(byte[] raw) {
-        for (StoredMessage message : messages) {
-            if (message.holds(raw)) {
-                return message.uid();
-            }
-        }
-        return -1;
-    }
+    /**
+     * The messages in ascending UID order, as of now: an immutable snapshot, made at most once per change of
+     * the mailbox however often it is read, so take it once per command and index into it.
+     */
+    List<StoredMessage> messages();
 
-    synchronized boolean expunge(long uid) {
-        boolean removed = messages.removeIf(message -> message.uid() == uid);
-        if (removed) {
-            highestModSeq++;
-        }
-        return removed;
-    }
+    /** The message with this UID, by binary search. */
+    Optional<StoredMessage> message(long uid);
 
-    public synchronized long uidNext() {
-        return uidNext;
-    }
+    /** The RFC 6154 attribute ("\\Sent", "\\Drafts", "\\Trash", "\\Junk", "\\Archive") of a default mailbox. */
+    Optional<String> specialUse();
 
-    public synchronized long highestModSeq() {
-        return highestModSeq;
-    }
+    boolean subscribed();
 
-    public synchronized int size() {
-        return messages.size();
-    }
+    /** False for a \Noselect name: a deleted mailbox kept because it has inferiors. */
+    boolean selectable();
 
-    /** The messages in UID order, as of now. */
-    public synchronized List<StoredMessage> messages() {
-        return List.copyOf(messages);
-    }
-
-    @Override
-    public String toString() {
-        return user + "/" + name;
-    }
+    /** The keywords (flags without a backslash) used in this mailbox so far, for IMAP's FLAGS response. */
+    Set<String> keywords();
 }

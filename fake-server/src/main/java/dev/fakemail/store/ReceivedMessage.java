@@ -22,11 +22,13 @@ public final class ReceivedMessage {
     private final long receivedAtMillis;
     private final String unacknowledgedFate;
 
-    ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis) {
+    /** For the store: the array is kept as given, never copied, so the caller must not modify it. */
+    public ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis) {
         this(id, envelope, raw, receivedAtMillis, null);
     }
 
-    ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis, String unacknowledgedFate) {
+    /** For the store: an unacknowledged message; the array is kept as given, never copied. */
+    public ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis, String unacknowledgedFate) {
         this.id = id;
         this.envelope = envelope;
         this.raw = raw;
@@ -117,10 +119,6 @@ public final class ReceivedMessage {
     /** The attachments in message order (see {@link MimePart#isAttachment()}). */
     public List<MimePart> attachments() {
         return mimeTree().flatten().stream().filter(MimePart::isAttachment).toList();
-    }
-
-    long receivedAtMillis() {
-        return receivedAtMillis;
     }
 
     /** The stored array itself, for the server's own readers (POP3, IMAP), which never modify it. */

@@ -23,11 +23,13 @@ public record Retention(int maxMessages, Duration maxAge) {
         }
     }
 
-    boolean tooMany(int count) {
+    /** True if {@code count} messages are more than the limit allows. */
+    public boolean tooMany(int count) {
         return count > maxMessages;
     }
 
-    boolean tooOld(long receivedAtMillis, long nowMillis) {
+    /** True if a message that arrived at {@code receivedAtMillis} is past the age limit at {@code nowMillis}. */
+    public boolean tooOld(long receivedAtMillis, long nowMillis) {
         return maxAge != null && receivedAtMillis < nowMillis - maxAge.toMillis();
     }
 }

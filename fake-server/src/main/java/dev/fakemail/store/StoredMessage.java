@@ -3,18 +3,19 @@ package dev.fakemail.store;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 /**
- * A message in a mailbox: its UID, flags and MODSEQ (RFC 7162) around bytes shared with the received-message
- * log. Immutable: a flag change replaces the value in its mailbox and raises the MODSEQ.
+ * A message in a mailbox: its UID, flags and MODSEQ (RFC 7162), its internal date with the zone offset it was
+ * given, around bytes shared with the received-message log and with every copy. An immutable value: a flag
+ * change replaces it in its mailbox with a new value and a new MODSEQ.
  */
 public final class StoredMessage {
     private final long uid;
     private final long modSeq;
     private final Set<String> flags;
-    private final long internalDateMillis;
+    private final OffsetDateTime internalDate;
     private final byte[] raw;
     /**
      * Size with CR LF line ends, computed on first use; racy but idempotent. -1 until known. An int (a Java
@@ -22,12 +23,20 @@ public final class StoredMessage {
      */
     private int crlfSize = -1;
 
-    StoredMessage(long uid, long modSeq, Set<String> flags, long internalDateMillis, byte[] raw) {
+    /**
+     * For the store and its tests. The array is kept as given, never copied: the caller must not modify it.
+     */
+    public StoredMessage(long uid, long modSeq, Set<String> flags, OffsetDateTime internalDate, byte[] raw) {
         this.uid = uid;
         this.modSeq = modSeq;
         this.flags = Set.copyOf(flags);
-        this.internalDateMillis = internalDateMillis;
+        this.internalDate = internalDate;
         this.raw = raw;
+    }
+
+    /** A delivery of a received message: the same array, not copied. */
+    public static StoredMessage delivered(ReceivedMessage from, long uid, long modSeq, OffsetDateTime internalDate) {
+        return new StoredMessage(uid, modSeq, Set.of(), internalDate, from.sharedBytes());
     }
 
     public long uid() {
@@ -43,8 +52,9 @@ public final class StoredMessage {
         return flags;
     }
 
-    public Instant internalDate() {
-        return Instant.ofEpochMilli(internalDateMillis);
+    /** When the message arrived (delivery) or the date APPEND gave, with its zone offset. */
+    public OffsetDateTime internalDate() {
+        return internalDate;
     }
 
     public int size() {
@@ -86,13 +96,27 @@ public final class StoredMessage {
         return ByteBuffer.wrap(raw).asReadOnlyBuffer();
     }
 
-    boolean holds(byte[] array) {
-        return raw == array;
+    /** True if this is a delivery of that received message (the same array, not merely equal bytes). */
+    public boolean isDeliveryOf(ReceivedMessage message) {
+        return raw == message.sharedBytes();
     }
 
-    StoredMessage withFlags(Set<String> newFlags, long newModSeq) {
-        StoredMessage changed = new StoredMessage(uid, newModSeq, newFlags, internalDateMillis, raw);
+    /** The same message with other flags and a new MODSEQ. */
+    public StoredMessage withFlags(Set<String> newFlags, long newModSeq) {
+        StoredMessage changed = new StoredMessage(uid, newModSeq, newFlags, internalDate, raw);
         changed.crlfSize = crlfSize;
         return changed;
+    }
+
+    /** A copy for another mailbox (COPY, MOVE): new UID and MODSEQ, same flags, date and array. */
+    public StoredMessage copyAs(long newUid, long newModSeq) {
+        StoredMessage copy = new StoredMessage(newUid, newModSeq, flags, internalDate, raw);
+        copy.crlfSize = crlfSize;
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        return "UID " + uid + " MODSEQ " + modSeq + " " + flags + " (" + raw.length + " octets)";
     }
 }

@@ -5,7 +5,6 @@ import dev.fakemail.internal.sasl.SaslMechanisms;
 import dev.fakemail.internal.sasl.SaslStep;
 import dev.fakemail.internal.sasl.SaslWire;
 import dev.fakemail.internal.session.Reply;
-import dev.fakemail.store.MailStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -171,7 +170,7 @@ final class AuthorizationHandlers {
         if (!session.locks.tryLock(user, session)) {
             return Pop3Session.err("[IN-USE] maildrop already locked by another session");
         }
-        session.maildrop = new Maildrop(user, session.store.mailbox(user, MailStore.INBOX));
+        session.maildrop = new Maildrop(user, session.store.inbox(user));
         return Pop3Session.ok("maildrop locked and ready, " + session.maildrop.numbered() + " messages");
     }
 

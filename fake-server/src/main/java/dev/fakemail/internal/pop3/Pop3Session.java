@@ -6,7 +6,7 @@ import dev.fakemail.internal.sasl.SaslExchange;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
-import dev.fakemail.store.MailStore;
+import dev.fakemail.internal.store.MailRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -48,7 +48,7 @@ public final class Pop3Session implements ProtocolSession {
             Map.entry("QUIT", TransactionHandlers::quit));
 
     final Pop3Settings settings;
-    final MailStore store;
+    final MailRepository store;
     final MaildropLocks locks;
     final ConnectionInfo connection;
     /** The APOP timestamp of the greeting (RFC 1939 §7), unique per session. */
@@ -61,7 +61,7 @@ public final class Pop3Session implements ProtocolSession {
     Maildrop maildrop;
     private int errors;
 
-    public Pop3Session(Pop3Settings settings, MailStore store, MaildropLocks locks, ConnectionInfo connection) {
+    public Pop3Session(Pop3Settings settings, MailRepository store, MaildropLocks locks, ConnectionInfo connection) {
         this.settings = settings;
         this.store = store;
         this.locks = locks;

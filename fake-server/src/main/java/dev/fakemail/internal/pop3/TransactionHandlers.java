@@ -2,6 +2,7 @@ package dev.fakemail.internal.pop3;
 
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.store.StoredMessage;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 /** The TRANSACTION state (RFC 1939 §5, §7) and the UPDATE state inside QUIT (§6). */
@@ -59,8 +60,9 @@ final class TransactionHandlers {
     /** UPDATE: removes the marked messages from the shared INBOX, for every reader, then signs off. */
     static Reply quit(Pop3Session session, String argument) {
         Maildrop maildrop = session.maildrop;
-        for (StoredMessage message : maildrop.markedForDeletion()) {
-            session.store.expunge(maildrop.mailbox, message.uid());
+        List<StoredMessage> marked = maildrop.markedForDeletion();
+        if (!marked.isEmpty()) {
+            session.store.expunge(maildrop.mailbox, marked.stream().mapToLong(StoredMessage::uid).toArray());
         }
         // Released before the reply: a client that read "+OK" may log in again at once.
         session.locks.unlock(maildrop.user, session);

@@ -8,7 +8,7 @@ import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.smtp.SmtpCommand.Verb;
 import dev.fakemail.store.Envelope;
-import dev.fakemail.store.MailStore;
+import dev.fakemail.internal.store.MailRepository;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class SmtpSession implements ProtocolSession {
             EnumSet.of(Verb.EHLO, Verb.HELO, Verb.STARTTLS, Verb.NOOP, Verb.RSET, Verb.QUIT, Verb.AUTH, Verb.HELP);
 
     final SmtpSettings settings;
-    final MailStore store;
+    final MailRepository store;
     final ConnectionInfo connection;
     /** The HELO/EHLO name; null until the client introduced itself. */
     String heloName;
@@ -39,7 +39,7 @@ public final class SmtpSession implements ProtocolSession {
     Envelope previousEnvelope;
     private int errors;
 
-    public SmtpSession(SmtpSettings settings, MailStore store, ConnectionInfo connection) {
+    public SmtpSession(SmtpSettings settings, MailRepository store, ConnectionInfo connection) {
         this.settings = settings;
         this.store = store;
         this.connection = connection;

@@ -1,0 +1,688 @@
+package dev.fakemail.internal.store;
+
+import dev.fakemail.store.Envelope;
+import dev.fakemail.store.EnvelopeRecipient;
+import dev.fakemail.store.MailQuery;
+import dev.fakemail.store.Mailbox;
+import dev.fakemail.store.MailboxListing;
+import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.store.Retention;
+import dev.fakemail.store.StoreEvent;
+import dev.fakemail.store.StoreListener;
+import dev.fakemail.store.StoredMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The in-memory store all protocols share: the received-message log and the users' mailboxes, which reference
+ * the same bytes. One lock guards every mutation; every change is published as a {@link StoreEvent} under it
+ * and wakes {@link #await} callers; nobody polls. Retention and reset as described in {@link MailRepository}.
+ */
+public final class InMemoryMailStore implements MailRepository {
+    private static final Map<String, String> SPECIAL_USE = Map.of("Sent", "\\Sent", "Drafts", "\\Drafts",
+            "Trash", "\\Trash", "Junk", "\\Junk", "Archive", "\\Archive");
+
+    /** One user's mailboxes by canonical name, in creation order, and subscribed names. */
+    private static final class User {
+        final Map<String, InMemoryMailbox> mailboxes = new LinkedHashMap<>();
+        final Set<String> subscriptions = new LinkedHashSet<>();
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ReceivedLog log;
+    private final Map<String, User> users = new LinkedHashMap<>();
+    /** Mailboxes emptied by {@link #reset()}, by user and name: reused when their user comes back. */
+    private final Map<String, InMemoryMailbox> dormant = new HashMap<>();
+    private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+    private final Retention retention;
+    private long nextUidValidity;
+
+    public InMemoryMailStore(Clock clock) {
+        this(clock, Retention.UNLIMITED);
+    }
+
+    public InMemoryMailStore(Clock clock, Retention retention) {
+        this.clock = clock;
+        this.retention = retention;
+        this.nextUidValidity = Math.max(1, clock.millis() / 1000);
+        this.log = new ReceivedLog(lock, changed, retention);
+    }
+
+    // ---- received-message log
+
+    @Override
+    public ReceivedMessage deliver(Envelope envelope, byte[] raw) {
+        lock.lock();
+        try {
+            long now = clock.millis();
+            ReceivedMessage message = log.add(envelope, raw, now);
+            publish(new StoreEvent.MessageReceived(message));
+            OffsetDateTime date = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), clock.getZone());
+            for (String owner : distinctOwners(envelope)) {
+                InMemoryMailbox inbox = userLocked(owner).mailboxes.get(INBOX);
+                addLocked(inbox, List.of(StoredMessage.delivered(message, inbox.takeUid(), inbox.nextModSeq(), date)));
+            }
+            dropExpiredLocked(now);
+            changed.signalAll();
+            return message;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate) {
+        lock.lock();
+        try {
+            ReceivedMessage message = log.addUnacknowledged(envelope, raw, clock.millis(), fate);
+            publish(new StoreEvent.MessageUnacknowledged(message));
+            return message;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<ReceivedMessage> unacknowledged() {
+        return log.unacknowledged();
+    }
+
+    @Override
+    public long peekNextId() {
+        return log.peekNextId();
+    }
+
+    @Override
+    public List<ReceivedMessage> received() {
+        lock.lock();
+        try {
+            dropExpiredLocked(clock.millis()); // a quiet server still forgets what is past its age
+            return log.all();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<ReceivedMessage> find(MailQuery query) {
+        List<ReceivedMessage> matches = new ArrayList<>();
+        for (ReceivedMessage message : received()) {
+            if (query.matches(message)) {
+                matches.add(message);
+            }
+        }
+        return matches;
+    }
+
+    @Override
+    public Optional<ReceivedMessage> byId(long id) {
+        return log.byId(id);
+    }
+
+    @Override
+    public List<ReceivedMessage> await(MailQuery query, int count, Duration timeout) throws InterruptedException {
+        return log.await(query, count, timeout);
+    }
+
+    @Override
+    public boolean deleteReceived(long id) {
+        lock.lock();
+        try {
+            if (!log.remove(id)) {
+                return false;
+            }
+            publish(new StoreEvent.ReceivedDeleted(id));
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void reset() {
+        lock.lock();
+        try {
+            for (Map.Entry<String, User> user : users.entrySet()) {
+                for (InMemoryMailbox mailbox : user.getValue().mailboxes.values()) {
+                    expungeLocked(mailbox, mailbox.allUids());
+                    mailbox.subscribed(false);
+                    if (mailbox.selectable()) {
+                        dormant.put(key(user.getKey(), mailbox.name()), mailbox);
+                    }
+                }
+            }
+            users.clear();
+            log.clear();
+            publish(new StoreEvent.StoreReset());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- reads
+
+    @Override
+    public List<String> users() {
+        lock.lock();
+        try {
+            return List.copyOf(users.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Mailbox> mailboxes(String user) {
+        lock.lock();
+        try {
+            User state = users.get(MailboxNames.user(user));
+            return state == null ? List.of() : List.copyOf(state.mailboxes.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Mailbox> mailbox(String user, String name) {
+        lock.lock();
+        try {
+            User state = users.get(MailboxNames.user(user));
+            return Optional.ofNullable(state == null ? null : state.mailboxes.get(MailboxNames.canonical(name)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<MailboxListing> list(String user) {
+        lock.lock();
+        try {
+            User state = users.get(MailboxNames.user(user));
+            if (state == null) {
+                return List.of();
+            }
+            List<MailboxListing> listings = new ArrayList<>();
+            for (InMemoryMailbox mailbox : state.mailboxes.values()) {
+                Set<String> attributes = new LinkedHashSet<>();
+                attributes.add(hasInferiors(state, mailbox.name()) ? "\\HasChildren" : "\\HasNoChildren");
+                if (!mailbox.selectable()) {
+                    attributes.add("\\Noselect");
+                }
+                mailbox.specialUse().ifPresent(attributes::add);
+                listings.add(new MailboxListing(mailbox.name(), attributes, mailbox.subscribed()));
+            }
+            return listings;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<String> subscriptions(String user) {
+        lock.lock();
+        try {
+            User state = users.get(MailboxNames.user(user));
+            return state == null ? List.of() : List.copyOf(state.subscriptions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(StoreListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    // ---- mailboxes
+
+    @Override
+    public Mailbox inbox(String user) {
+        lock.lock();
+        try {
+            return userLocked(MailboxNames.user(user)).mailboxes.get(INBOX);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Mailbox createMailbox(String user, String name) {
+        String canonical = MailboxNames.validated(name);
+        lock.lock();
+        try {
+            String owner = MailboxNames.user(user);
+            User state = userLocked(owner);
+            InMemoryMailbox existing = state.mailboxes.get(canonical);
+            if (existing != null && existing.selectable()) {
+                throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "mailbox exists: " + canonical);
+            }
+            createParentsLocked(owner, state, canonical);
+            if (existing != null) {
+                state.mailboxes.remove(canonical); // a \Noselect name becomes a mailbox again, with a new UIDVALIDITY
+            }
+            return createLocked(owner, state, canonical);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void deleteMailbox(String user, String name) {
+        String canonical = MailboxNames.canonical(name);
+        lock.lock();
+        try {
+            User state = users.get(MailboxNames.user(user));
+            InMemoryMailbox mailbox = existingLocked(state, canonical);
+            if (canonical.equals(INBOX)) {
+                throw new MailboxException(MailboxException.Reason.CANNOT, "INBOX cannot be deleted");
+            }
+            boolean inferiors = hasInferiors(state, canonical);
+            if (inferiors && !mailbox.selectable()) {
+                throw new MailboxException(MailboxException.Reason.CANNOT,
+                        canonical + " is \\Noselect and has inferiors");
+            }
+            expungeLocked(mailbox, mailbox.allUids());
+            if (inferiors) {
+                mailbox.markNoselect();
+            } else {
+                state.mailboxes.remove(canonical);
+                mailbox.subscribed(false);
+            }
+            publish(new StoreEvent.MailboxDeleted(mailbox, inferiors));
+            if (!inferiors) {
+                pruneNoselectParentsLocked(state, canonical);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void renameMailbox(String user, String from, String to) {
+        String source = MailboxNames.canonical(from);
+        String target = MailboxNames.validated(to);
+        lock.lock();
+        try {
+            String owner = MailboxNames.user(user);
+            User state = users.get(owner);
+            InMemoryMailbox mailbox = existingLocked(state, source);
+            if (state.mailboxes.containsKey(target)) {
+                throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "mailbox exists: " + target);
+            }
+            if (target.equals(source) || MailboxNames.isInferior(target, source)) {
+                throw new MailboxException(MailboxException.Reason.CANNOT, "cannot rename " + source + " into itself");
+            }
+            if (source.equals(INBOX)) { // RFC 3501 6.3.5: the messages move, INBOX stays (empty), inferiors stay
+                createParentsLocked(owner, state, target);
+                InMemoryMailbox moved = createLocked(owner, state, target);
+                moveLocked(mailbox, mailbox.allUids(), moved);
+                return;
+            }
+            createParentsLocked(owner, state, target);
+            List<InMemoryMailbox> renamed = new ArrayList<>();
+            for (InMemoryMailbox candidate : state.mailboxes.values()) {
+                if (candidate == mailbox || MailboxNames.isInferior(candidate.name(), source)) {
+                    renamed.add(candidate);
+                }
+            }
+            for (InMemoryMailbox each : renamed) {
+                String oldName = each.name();
+                String newName = target + oldName.substring(source.length());
+                state.mailboxes.remove(oldName);
+                each.rename(newName);
+                state.mailboxes.put(newName, each);
+                if (state.subscriptions.remove(oldName)) {
+                    state.subscriptions.add(newName);
+                }
+                publish(new StoreEvent.MailboxRenamed(each, oldName));
+            }
+            pruneNoselectParentsLocked(state, source);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void subscribe(String user, String name) {
+        changeSubscription(user, name, true);
+    }
+
+    @Override
+    public void unsubscribe(String user, String name) {
+        changeSubscription(user, name, false);
+    }
+
+    private void changeSubscription(String user, String name, boolean subscribed) {
+        String canonical = MailboxNames.canonical(name);
+        lock.lock();
+        try {
+            String owner = MailboxNames.user(user);
+            User state = userLocked(owner);
+            boolean changedNow = subscribed ? state.subscriptions.add(canonical) : state.subscriptions.remove(canonical);
+            InMemoryMailbox mailbox = state.mailboxes.get(canonical);
+            if (mailbox != null) {
+                mailbox.subscribed(subscribed);
+            }
+            if (changedNow) {
+                publish(new StoreEvent.SubscriptionChanged(owner, canonical, subscribed));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- messages
+
+    @Override
+    public StoredMessage append(Mailbox mailbox, byte[] raw, Set<String> flags, OffsetDateTime internalDate) {
+        lock.lock();
+        try {
+            InMemoryMailbox target = liveLocked(mailbox);
+            StoredMessage message = new StoredMessage(target.takeUid(), target.nextModSeq(), withoutRecent(flags),
+                    internalDate, raw);
+            addLocked(target, List.of(message));
+            changed.signalAll();
+            return message;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public UidMap copy(Mailbox source, long[] uids, Mailbox destination) {
+        lock.lock();
+        try {
+            return copyLocked(liveLocked(source), uids, liveLocked(destination));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public UidMap move(Mailbox source, long[] uids, Mailbox destination) {
+        lock.lock();
+        try {
+            return moveLocked(liveLocked(source), uids, liveLocked(destination));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public FlagUpdate changeFlags(Mailbox mailbox, long[] uids, FlagOperation operation, Set<String> flags,
+            OptionalLong unchangedSince) {
+        Set<String> given = withoutRecent(flags);
+        lock.lock();
+        try {
+            InMemoryMailbox target = liveLocked(mailbox);
+            List<StoredMessage> changedMessages = new ArrayList<>();
+            List<Long> failed = new ArrayList<>();
+            for (long uid : InMemoryMailbox.sorted(uids)) {
+                int index = target.indexOf(uid);
+                if (index < 0) {
+                    continue;
+                }
+                StoredMessage current = target.at(index);
+                if (unchangedSince.isPresent() && current.modSeq() > unchangedSince.getAsLong()) {
+                    failed.add(uid);
+                    continue;
+                }
+                Set<String> next = combine(current.flags(), operation, given);
+                if (!next.equals(current.flags())) {
+                    StoredMessage updated = current.withFlags(next, target.nextModSeq());
+                    target.replace(index, updated);
+                    changedMessages.add(updated);
+                }
+            }
+            if (!changedMessages.isEmpty()) {
+                publish(new StoreEvent.FlagsChanged(target, changedMessages));
+            }
+            return new FlagUpdate(changedMessages, failed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Long> expunge(Mailbox mailbox, long[] uids) {
+        lock.lock();
+        try {
+            List<Long> removed = expungeLocked(ownLocked(mailbox), uids);
+            if (!removed.isEmpty()) {
+                changed.signalAll();
+            }
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Long> claimRecent(Mailbox mailbox) {
+        lock.lock();
+        try {
+            return ownLocked(mailbox).claimRecent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- helpers, all called with the lock held
+
+    private UidMap moveLocked(InMemoryMailbox source, long[] uids, InMemoryMailbox destination) {
+        UidMap map = copyLocked(source, uids, destination);
+        expungeLocked(source, map.sourceUids().stream().mapToLong(Long::longValue).toArray());
+        return map;
+    }
+
+    private UidMap copyLocked(InMemoryMailbox source, long[] uids, InMemoryMailbox destination) {
+        List<StoredMessage> originals = new ArrayList<>();
+        for (long uid : InMemoryMailbox.sorted(uids)) {
+            int index = source.indexOf(uid);
+            if (index >= 0) {
+                originals.add(source.at(index));
+            }
+        }
+        List<Long> sourceUids = new ArrayList<>(originals.size());
+        List<Long> destinationUids = new ArrayList<>(originals.size());
+        List<StoredMessage> copies = new ArrayList<>(originals.size());
+        for (StoredMessage original : originals) {
+            StoredMessage copy = original.copyAs(destination.takeUid(), destination.nextModSeq());
+            copies.add(copy);
+            sourceUids.add(original.uid());
+            destinationUids.add(copy.uid());
+        }
+        if (!copies.isEmpty()) {
+            addLocked(destination, copies);
+            changed.signalAll();
+        }
+        return new UidMap(destination.uidValidity(), sourceUids, destinationUids);
+    }
+
+    /** Adds messages (UIDs and MODSEQs taken from the mailbox), publishes them, then applies the count limit. */
+    private void addLocked(InMemoryMailbox mailbox, List<StoredMessage> messages) {
+        for (StoredMessage message : messages) {
+            mailbox.add(message);
+        }
+        publish(new StoreEvent.MessagesAppended(mailbox, messages));
+        int excess = mailbox.size() - retention.maxMessages();
+        if (excess > 0) {
+            long[] oldest = new long[excess];
+            for (int i = 0; i < excess; i++) {
+                oldest[i] = mailbox.at(i).uid();
+            }
+            expungeLocked(mailbox, oldest);
+        }
+    }
+
+    private List<Long> expungeLocked(InMemoryMailbox mailbox, long[] uids) {
+        List<Long> removed = mailbox.remove(uids);
+        if (!removed.isEmpty()) {
+            publish(new StoreEvent.MessagesExpunged(mailbox, removed, mailbox.highestModSeq()));
+        }
+        return removed;
+    }
+
+    /** The oldest received messages go from the log and from the INBOXes they were delivered to. */
+    private void dropExpiredLocked(long now) {
+        for (ReceivedMessage oldest : log.dropExpired(now)) {
+            publish(new StoreEvent.ReceivedDeleted(oldest.id()));
+            for (String owner : distinctOwners(oldest.envelope())) {
+                User state = users.get(owner);
+                InMemoryMailbox inbox = state == null ? null : state.mailboxes.get(INBOX);
+                if (inbox != null) {
+                    for (StoredMessage message : inbox.messages()) {
+                        if (message.isDeliveryOf(oldest)) {
+                            expungeLocked(inbox, new long[] {message.uid()});
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private User userLocked(String owner) {
+        User state = users.get(owner);
+        if (state == null) {
+            state = new User();
+            users.put(owner, state);
+            for (String name : DEFAULT_MAILBOXES) {
+                createLocked(owner, state, name);
+            }
+        }
+        return state;
+    }
+
+    private InMemoryMailbox createLocked(String owner, User state, String name) {
+        InMemoryMailbox mailbox = dormant.remove(key(owner, name));
+        if (mailbox == null) {
+            mailbox = new InMemoryMailbox(owner, name, nextUidValidity++, SPECIAL_USE.get(name));
+        }
+        mailbox.subscribed(state.subscriptions.contains(name));
+        state.mailboxes.put(name, mailbox);
+        publish(new StoreEvent.MailboxCreated(mailbox));
+        return mailbox;
+    }
+
+    private void createParentsLocked(String owner, User state, String name) {
+        List<String> missing = new ArrayList<>();
+        for (String parent = MailboxNames.parent(name); parent != null; parent = MailboxNames.parent(parent)) {
+            if (!state.mailboxes.containsKey(parent)) {
+                missing.add(parent);
+            }
+        }
+        Collections.reverse(missing);
+        for (String parent : missing) {
+            createLocked(owner, state, parent);
+        }
+    }
+
+    /** Removes \Noselect ancestors of a removed name that no longer have inferiors. */
+    private void pruneNoselectParentsLocked(User state, String removed) {
+        for (String parent = MailboxNames.parent(removed); parent != null; parent = MailboxNames.parent(parent)) {
+            InMemoryMailbox mailbox = state.mailboxes.get(parent);
+            if (mailbox == null || mailbox.selectable() || hasInferiors(state, parent)) {
+                return;
+            }
+            state.mailboxes.remove(parent);
+            publish(new StoreEvent.MailboxDeleted(mailbox, false));
+        }
+    }
+
+    private InMemoryMailbox existingLocked(User state, String name) {
+        InMemoryMailbox mailbox = state == null ? null : state.mailboxes.get(name);
+        if (mailbox == null) {
+            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "no mailbox " + name);
+        }
+        return mailbox;
+    }
+
+    /** The mailbox if it is one of this store's, still in its user's tree and selectable. */
+    private InMemoryMailbox liveLocked(Mailbox view) {
+        User state = users.get(view.user());
+        if (!(view instanceof InMemoryMailbox mailbox) || state == null
+                || state.mailboxes.get(mailbox.name()) != mailbox || !mailbox.selectable()) {
+            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "mailbox no longer exists: " + view);
+        }
+        return mailbox;
+    }
+
+    /**
+     * Any mailbox of this store, even one deleted or emptied by a reset: expunging from it removes what is
+     * there (nothing, then), so a POP3 QUIT after a reset just finds its messages gone.
+     */
+    private static InMemoryMailbox ownLocked(Mailbox view) {
+        if (view instanceof InMemoryMailbox mailbox) {
+            return mailbox;
+        }
+        throw new MailboxException(MailboxException.Reason.NONEXISTENT, "not a mailbox of this store: " + view);
+    }
+
+    private static boolean hasInferiors(User state, String name) {
+        for (String candidate : state.mailboxes.keySet()) {
+            if (MailboxNames.isInferior(candidate, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> combine(Set<String> current, FlagOperation operation, Set<String> given) {
+        Set<String> next = new LinkedHashSet<>(operation == FlagOperation.REPLACE ? Set.of() : current);
+        if (operation == FlagOperation.REMOVE) {
+            next.removeAll(given);
+        } else {
+            next.addAll(given);
+        }
+        return next;
+    }
+
+    /** \Recent is the session's business (see {@link #claimRecent}), never a stored flag. */
+    private static Set<String> withoutRecent(Set<String> flags) {
+        Set<String> kept = new LinkedHashSet<>(flags);
+        kept.removeIf(flag -> flag.equalsIgnoreCase("\\Recent"));
+        return kept;
+    }
+
+    private static String key(String user, String name) {
+        return user + '\0' + name;
+    }
+
+    private void publish(StoreEvent event) {
+        for (StoreListener listener : listeners) {
+            listener.onEvent(event);
+        }
+    }
+
+    private static List<String> distinctOwners(Envelope envelope) {
+        List<String> owners = new ArrayList<>(envelope.recipients().size());
+        for (EnvelopeRecipient recipient : envelope.recipients()) {
+            String owner = MailboxNames.user(recipient.address());
+            if (!owners.contains(owner)) {
+                owners.add(owner);
+            }
+        }
+        return owners;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.fakemail.internal.store;
+
+import dev.fakemail.store.Mailbox;
+import dev.fakemail.store.StoredMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One mailbox of the in-memory store. Writers are the store, under its lock; they also take this object's
+ * monitor, which is all readers take, so a reader never waits for the store lock. The snapshot of the message
+ * list is made on the first read after a change and then shared, so a 10,000-message FETCH copies at most once.
+ */
+final class InMemoryMailbox implements Mailbox {
+    private final String user;
+    private final long uidValidity;
+    private final String specialUse;
+    private final List<StoredMessage> messages = new ArrayList<>();
+    private final Set<String> keywords = new LinkedHashSet<>();
+    /** UIDs that arrived since the last {@link #claimRecent()}, ascending. */
+    private final List<Long> unclaimedRecent = new ArrayList<>();
+    private String name;
+    private long uidNext = 1;
+    private long highestModSeq = 1;
+    private boolean subscribed;
+    private boolean selectable = true;
+    private List<StoredMessage> snapshot = List.of();
+
+    InMemoryMailbox(String user, String name, long uidValidity, String specialUse) {
+        this.user = user;
+        this.name = name;
+        this.uidValidity = uidValidity;
+        this.specialUse = specialUse;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public synchronized String name() {
+        return name;
+    }
+
+    @Override
+    public long uidValidity() {
+        return uidValidity;
+    }
+
+    @Override
+    public synchronized long uidNext() {
+        return uidNext;
+    }
+
+    @Override
+    public synchronized long highestModSeq() {
+        return highestModSeq;
+    }
+
+    @Override
+    public synchronized int size() {
+        return messages.size();
+    }
+
+    @Override
+    public synchronized List<StoredMessage> messages() {
+        if (snapshot == null) {
+            snapshot = List.copyOf(messages);
+        }
+        return snapshot;
+    }
+
+    @Override
+    public synchronized Optional<StoredMessage> message(long uid) {
+        int index = indexOf(uid);
+        return index < 0 ? Optional.empty() : Optional.of(messages.get(index));
+    }
+
+    @Override
+    public Optional<String> specialUse() {
+        return Optional.ofNullable(specialUse);
+    }
+
+    @Override
+    public synchronized boolean subscribed() {
+        return subscribed;
+    }
+
+    @Override
+    public synchronized boolean selectable() {
+        return selectable;
+    }
+
+    @Override
+    public synchronized Set<String> keywords() {
+        return Set.copyOf(keywords);
+    }
+
+    // Writers: called by the store under its lock.
+
+    synchronized long nextModSeq() {
+        return ++highestModSeq;
+    }
+
+    synchronized long takeUid() {
+        return uidNext++;
+    }
+
+    /** Adds a message built with {@link #takeUid()} and {@link #nextModSeq()}; it is \Recent until claimed. */
+    synchronized void add(StoredMessage message) {
+        messages.add(message);
+        unclaimedRecent.add(message.uid());
+        noteKeywords(message.flags());
+        snapshot = null;
+    }
+
+    synchronized void replace(int index, StoredMessage message) {
+        messages.set(index, message);
+        noteKeywords(message.flags());
+        snapshot = null;
+    }
+
+    /** Removes the UIDs present, ascending; raises the MODSEQ once if any went. */
+    synchronized List<Long> remove(long[] uids) {
+        List<Long> removed = new ArrayList<>();
+        for (long uid : sorted(uids)) {
+            int index = indexOf(uid);
+            if (index >= 0) {
+                messages.remove(index);
+                removed.add(uid);
+            }
+        }
+        if (!removed.isEmpty()) {
+            unclaimedRecent.removeAll(removed);
+            highestModSeq++;
+            snapshot = null;
+        }
+        return removed;
+    }
+
+    synchronized List<Long> claimRecent() {
+        List<Long> claimed = List.copyOf(unclaimedRecent);
+        unclaimedRecent.clear();
+        return claimed;
+    }
+
+    synchronized StoredMessage at(int index) {
+        return messages.get(index);
+    }
+
+    /** Position of the UID in the message list (ascending UIDs), or a negative number. */
+    synchronized int indexOf(long uid) {
+        int low = 0;
+        int high = messages.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long found = messages.get(middle).uid();
+            if (found < uid) {
+                low = middle + 1;
+            } else if (found > uid) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
+    }
+
+    synchronized long[] allUids() {
+        long[] uids = new long[messages.size()];
+        for (int i = 0; i < uids.length; i++) {
+            uids[i] = messages.get(i).uid();
+        }
+        return uids;
+    }
+
+    synchronized void rename(String newName) {
+        name = newName;
+    }
+
+    synchronized void subscribed(boolean value) {
+        subscribed = value;
+    }
+
+    synchronized void markNoselect() {
+        selectable = false;
+    }
+
+    private void noteKeywords(Set<String> flags) {
+        for (String flag : flags) {
+            if (!flag.startsWith("\\")) {
+                keywords.add(flag);
+            }
+        }
+    }
+
+    static long[] sorted(long[] uids) {
+        long[] copy = uids.clone();
+        java.util.Arrays.sort(copy);
+        return java.util.Arrays.stream(copy).distinct().toArray();
+    }
+
+    @Override
+    public String toString() {
+        return user + "/" + name();
+    }
+}
