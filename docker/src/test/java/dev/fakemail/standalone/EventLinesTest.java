@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.fault.FaultHit;
 import dev.fakemail.fault.Protocol;
+import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.MailStore;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class EventLinesTest {
-    private final MailStore store = new MailStore(Clock.systemUTC());
+    private final InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC());
 
     private static Envelope envelope(String from, String... to) {
         return new Envelope(from, Map.of(), Arrays.stream(to).map(address -> new EnvelopeRecipient(address, Map.of()))

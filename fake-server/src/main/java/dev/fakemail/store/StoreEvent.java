@@ -68,7 +68,14 @@ public sealed interface StoreEvent {
     record ReceivedDeleted(long id) implements StoreEvent {
     }
 
-    /** Everything was removed (after expunge events for every message still in a mailbox). */
-    record StoreReset() implements StoreEvent {
+    /**
+     * Everything was removed. Mailboxes were emptied in place: {@code emptied} lists, for each mailbox that
+     * held messages, the UIDs that went (an IMAP session with it selected sends EXPUNGEs and keeps its
+     * {@link Mailbox}, which stays valid). One event, so a listener that only counts resets sees one.
+     */
+    record StoreReset(List<MessagesExpunged> emptied) implements StoreEvent {
+        public StoreReset {
+            emptied = List.copyOf(emptied);
+        }
     }
 }

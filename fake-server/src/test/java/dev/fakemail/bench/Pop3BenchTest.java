@@ -57,7 +57,7 @@ class Pop3BenchTest {
                     assertThat(timings.contents().get(number - 1)).isEqualTo(Pop3Section.message(number, SIZE));
                 }
             }
-            assertThat(server.store().mailbox(Pop3Section.USER, "INBOX").size()).isEqualTo(MESSAGES);
+            assertThat(server.store().mailbox(Pop3Section.USER, "INBOX").orElseThrow().size()).isEqualTo(MESSAGES);
         }
     }
 

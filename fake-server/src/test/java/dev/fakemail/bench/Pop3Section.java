@@ -112,7 +112,7 @@ final class Pop3Section {
         Envelope envelope = new Envelope(SENDER, Map.of(), List.of(new EnvelopeRecipient(USER, Map.of())),
                 "pop3-bench.test", new InetSocketAddress("127.0.0.1", 40000), null, null, "ESMTP");
         for (int number = 1; number <= count; number++) {
-            server.store().deliver(envelope, message(number, size));
+            server.repository().deliver(envelope, message(number, size));
         }
     }
 

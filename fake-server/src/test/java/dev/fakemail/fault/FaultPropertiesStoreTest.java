@@ -191,7 +191,7 @@ class FaultPropertiesStoreTest {
             });
             assertThat(server.messages()).hasSize(counts.get(Outcome.ACKNOWLEDGED));
             assertThat(server.unacknowledged()).hasSize(counts.get(Outcome.CUT_AFTER_DATA));
-            assertThat(server.store().mailbox("inbox@example.test", "INBOX").messages())
+            assertThat(server.store().mailbox("inbox@example.test", "INBOX").orElseThrow().messages())
                     .as("delivered to the mailbox: the acknowledged ones").hasSize(counts.get(Outcome.ACKNOWLEDGED));
         }
     }

@@ -56,11 +56,11 @@ final class FaultTestClients {
         Envelope envelope = new Envelope("sender@example.test", Map.of(),
                 List.of(new EnvelopeRecipient(recipient, Map.of())), "client.test",
                 new InetSocketAddress("127.0.0.1", 40000), null, null, "ESMTP");
-        return server.store().deliver(envelope, text.getBytes(StandardCharsets.UTF_8));
+        return server.repository().deliver(envelope, text.getBytes(StandardCharsets.UTF_8));
     }
 
     static List<StoredMessage> inbox(FakeMailServer server, String user) {
-        return server.store().existingMailbox(user, MailStore.INBOX).map(mailbox -> mailbox.messages())
+        return server.store().mailbox(user, MailStore.INBOX).map(mailbox -> mailbox.messages())
                 .orElse(List.of());
     }
 

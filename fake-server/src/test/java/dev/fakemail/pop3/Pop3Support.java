@@ -39,7 +39,7 @@ final class Pop3Support {
         Envelope envelope = new Envelope("sender@example.test", Map.of(),
                 List.of(new EnvelopeRecipient(recipient, Map.of())), "client.test",
                 new InetSocketAddress("127.0.0.1", 40000), null, null, "ESMTP");
-        return server.store().deliver(envelope, raw);
+        return server.repository().deliver(envelope, raw);
     }
 
     static ReceivedMessage deliver(FakeMailServer server, String recipient, String text) {
@@ -48,7 +48,7 @@ final class Pop3Support {
 
     /** The messages now in the user's INBOX. */
     static List<StoredMessage> inbox(FakeMailServer server, String user) {
-        return server.store().existingMailbox(user, MailStore.INBOX).map(mailbox -> mailbox.messages())
+        return server.store().mailbox(user, MailStore.INBOX).map(mailbox -> mailbox.messages())
                 .orElse(List.of());
     }
 

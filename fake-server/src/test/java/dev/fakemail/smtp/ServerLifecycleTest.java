@@ -85,7 +85,7 @@ class ServerLifecycleTest {
                 send(server, "bob@example.test", "m" + i);
             }
             assertThat(server.messages()).extracting(ReceivedMessage::subject).containsExactly("m3", "m4", "m5");
-            assertThat(server.store().mailbox("bob@example.test", "INBOX").size()).isEqualTo(3);
+            assertThat(server.store().mailbox("bob@example.test", "INBOX").orElseThrow().size()).isEqualTo(3);
             assertThat(server.message(1)).isEmpty();
         }
     }

@@ -2,6 +2,7 @@ package dev.fakemail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.internal.store.InMemoryMailStore;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MimeTreeTest {
-    private final MailStore store = new MailStore(Clock.systemUTC());
+    private final InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC());
 
     private ReceivedMessage deliver(String message) {
         Envelope envelope = new Envelope("a@example.test", Map.of(), List.of(new EnvelopeRecipient("b@example.test",

@@ -3,6 +3,7 @@ package dev.fakemail.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fakemail.internal.store.InMemoryMailStore;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,7 +41,7 @@ class RetentionTest {
         }
     }
 
-    private static ReceivedMessage deliver(MailStore store, String subject, String... recipients) {
+    private static ReceivedMessage deliver(InMemoryMailStore store, String subject, String... recipients) {
         List<EnvelopeRecipient> rcpts = new ArrayList<>();
         for (String recipient : recipients) {
             rcpts.add(new EnvelopeRecipient(recipient, Map.of()));
@@ -50,37 +51,37 @@ class RetentionTest {
         return store.deliver(envelope, ("Subject: " + subject + "\r\n\r\nbody\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static List<String> subjects(MailStore store) {
+    private static List<String> subjects(InMemoryMailStore store) {
         return store.received().stream().map(ReceivedMessage::subject).toList();
     }
 
     @Test
     void theOldestGoFirstFromTheLogAndFromEveryMailbox() {
-        MailStore store = new MailStore(Clock.systemUTC(), new Retention(2, null));
+        InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC(), new Retention(2, null));
         List<StoreEvent> events = new ArrayList<>();
         store.subscribe(events::add);
         deliver(store, "one", "bob@example.test", "carol@example.test");
         deliver(store, "two", "bob@example.test");
         deliver(store, "three", "carol@example.test");
         assertThat(subjects(store)).containsExactly("two", "three");
-        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).messages()).extracting(StoredMessage::uid)
+        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().messages()).extracting(StoredMessage::uid)
                 .containsExactly(2L);
-        assertThat(store.mailbox("carol@example.test", MailStore.INBOX).messages()).extracting(StoredMessage::uid)
+        assertThat(store.mailbox("carol@example.test", MailStore.INBOX).orElseThrow().messages()).extracting(StoredMessage::uid)
                 .containsExactly(2L);
-        assertThat(events).filteredOn(event -> event instanceof StoreEvent.MessageExpunged).hasSize(2);
+        assertThat(events).filteredOn(event -> event instanceof StoreEvent.MessagesExpunged).hasSize(2);
         assertThat(events).filteredOn(event -> event instanceof StoreEvent.ReceivedDeleted).hasSize(1);
     }
 
     @Test
     void messagesPastTheirAgeAreDroppedOnDeliveryAndOnRead() {
         ManualClock clock = new ManualClock();
-        MailStore store = new MailStore(clock, new Retention(Integer.MAX_VALUE, Duration.ofHours(1)));
+        InMemoryMailStore store = new InMemoryMailStore(clock, new Retention(Integer.MAX_VALUE, Duration.ofHours(1)));
         deliver(store, "old", "bob@example.test");
         clock.advance(Duration.ofMinutes(40));
         deliver(store, "newer", "bob@example.test");
         clock.advance(Duration.ofMinutes(30));
         assertThat(subjects(store)).containsExactly("newer"); // "old" is 70 minutes old: dropped on read
-        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).size()).isEqualTo(1);
+        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().size()).isEqualTo(1);
         clock.advance(Duration.ofMinutes(31));
         deliver(store, "fresh", "bob@example.test");
         assertThat(subjects(store)).containsExactly("fresh");
@@ -88,7 +89,7 @@ class RetentionTest {
 
     @Test
     void awaitSeesMessagesArrivingWhileRetentionDropsTheOldest() throws Exception {
-        MailStore store = new MailStore(Clock.systemUTC(), new Retention(2, null));
+        InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC(), new Retention(2, null));
         deliver(store, "a", "bob@example.test");
         deliver(store, "b", "bob@example.test");
         java.util.concurrent.CompletableFuture<List<ReceivedMessage>> waiting = java.util.concurrent.CompletableFuture
@@ -108,7 +109,7 @@ class RetentionTest {
 
     @Test
     void unlimitedByDefaultAndValidated() {
-        MailStore store = new MailStore(Clock.systemUTC());
+        InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC());
         for (int i = 0; i < 50; i++) {
             deliver(store, "m" + i, "bob@example.test");
         }

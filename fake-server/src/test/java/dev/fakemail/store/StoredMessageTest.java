@@ -3,12 +3,15 @@ package dev.fakemail.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StoredMessageTest {
     private static StoredMessage stored(String text) {
-        return new StoredMessage(1, 1, Set.of(), 0, text.getBytes(StandardCharsets.ISO_8859_1));
+        return new StoredMessage(1, 1, Set.of(), OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC), text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test

@@ -174,7 +174,7 @@ class InboxBenchmark {
         Envelope envelope = new Envelope(sender, Map.of(), List.of(new EnvelopeRecipient(recipient, Map.of())),
                 "client.example.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), null, null,
                 "ESMTP");
-        mail.store().deliver(envelope, data.toString().getBytes(StandardCharsets.UTF_8));
+        mail.repository().deliver(envelope, data.toString().getBytes(StandardCharsets.UTF_8));
     }
 
 }

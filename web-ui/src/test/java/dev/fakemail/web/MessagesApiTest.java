@@ -178,7 +178,7 @@ class MessagesApiTest {
         assertThat(inbox.mail().message(keep.id())).isPresent();
         assertThat(subjects(inbox.http().json("/api/messages"))).containsExactly("keep");
         assertThat(inbox.http().get("/api/messages/" + drop.id()).statusCode()).isEqualTo(404);
-        assertThat(inbox.mail().store().mailbox("b@example.test", "INBOX").size()).isEqualTo(2); // POP3 keeps its copy
+        assertThat(inbox.mail().store().mailbox("b@example.test", "INBOX").orElseThrow().size()).isEqualTo(2); // POP3 keeps its copy
     }
 
     @Test

@@ -89,7 +89,7 @@ final class RunningInbox implements BeforeEachCallback, AfterEachCallback {
         Envelope envelope = new Envelope(from, Map.of(),
                 to.stream().map(address -> new EnvelopeRecipient(address, Map.of())).toList(), "client.example.test",
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), null, null, "ESMTP");
-        return mail.store().deliver(envelope, data.getBytes(StandardCharsets.UTF_8));
+        return mail.repository().deliver(envelope, data.getBytes(StandardCharsets.UTF_8));
     }
 
     private void startWeb(WebInbox.Builder builder) {

@@ -250,7 +250,7 @@ class WebInboxTest {
         Envelope envelope = new Envelope(from, Map.of(),
                 to.stream().map(address -> new EnvelopeRecipient(address, Map.of())).toList(), "client.example.test",
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), null, null, "ESMTP");
-        return mail.store().deliver(envelope, data.getBytes(StandardCharsets.UTF_8));
+        return mail.repository().deliver(envelope, data.getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

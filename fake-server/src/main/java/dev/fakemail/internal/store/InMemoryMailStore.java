@@ -160,9 +160,13 @@ public final class InMemoryMailStore implements MailRepository {
     public void reset() {
         lock.lock();
         try {
+            List<StoreEvent.MessagesExpunged> emptied = new ArrayList<>();
             for (Map.Entry<String, User> user : users.entrySet()) {
                 for (InMemoryMailbox mailbox : user.getValue().mailboxes.values()) {
-                    expungeLocked(mailbox, mailbox.allUids());
+                    List<Long> removed = mailbox.remove(mailbox.allUids());
+                    if (!removed.isEmpty()) {
+                        emptied.add(new StoreEvent.MessagesExpunged(mailbox, removed, mailbox.highestModSeq()));
+                    }
                     mailbox.subscribed(false);
                     if (mailbox.selectable()) {
                         dormant.put(key(user.getKey(), mailbox.name()), mailbox);
@@ -171,7 +175,7 @@ public final class InMemoryMailStore implements MailRepository {
             }
             users.clear();
             log.clear();
-            publish(new StoreEvent.StoreReset());
+            publish(new StoreEvent.StoreReset(emptied));
             changed.signalAll();
         } finally {
             lock.unlock();

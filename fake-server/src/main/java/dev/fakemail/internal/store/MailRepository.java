@@ -47,8 +47,8 @@ public interface MailRepository extends MailStore {
     boolean deleteReceived(long id);
 
     /**
-     * Empties the store in place: every message is expunged from its mailbox (with events), then log, users,
-     * mailboxes and subscriptions are forgotten. A {@link Mailbox} a session holds stays valid: when its user
+     * Empties the store in place: every mailbox is emptied (one {@code StoreReset} event lists the UIDs that
+     * went from each), then log, users, mailboxes and subscriptions are forgotten. A {@link Mailbox} a session holds stays valid: when its user
      * comes back, the same object is used again, with UIDs continuing and the same UIDVALIDITY. Ids keep
      * counting up.
      */

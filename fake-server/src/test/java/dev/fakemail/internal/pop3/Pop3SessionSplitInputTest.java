@@ -6,6 +6,7 @@ import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.SessionLoop;
+import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.internal.tls.TlsContexts;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.Envelope;
@@ -62,43 +63,43 @@ class Pop3SessionSplitInputTest {
     void sameRepliesWhereverTheInputIsSplit() {
         byte[] input = CLIENT_BYTES.getBytes(StandardCharsets.US_ASCII);
         for (int offset = 0; offset <= input.length; offset++) {
-            MailStore store = new MailStore(CLOCK);
+            InMemoryMailStore store = new InMemoryMailStore(CLOCK);
             // Stored with a bare LF on purpose: POP3 must send and count CR LF.
             deliver(store, "Subject: one\r\n\r\n.dot\n");
             deliver(store, "Subject: two\r\n\r\nline 1\r\nline 2\r\n");
-            long uidValidity = store.mailbox("bob@example.test", MailStore.INBOX).uidValidity();
+            long uidValidity = store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().uidValidity();
             String replies = run(store, MemoryTransport.splitAt(input, offset));
             assertThat(replies.replaceFirst("<[0-9.]+@mx\\.test>", "<BANNER>"))
                     .as("split at %d", offset).isEqualTo(expectedReplies(uidValidity));
-            assertThat(store.mailbox("bob@example.test", MailStore.INBOX).messages()).hasSize(1);
+            assertThat(store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().messages()).hasSize(1);
         }
     }
 
     @Test
     void aSessionEndingWithoutQuitDeletesNothingAndReleasesTheLock() {
-        MailStore store = new MailStore(CLOCK);
+        InMemoryMailStore store = new InMemoryMailStore(CLOCK);
         deliver(store, "Subject: one\r\n\r\nbody\r\n");
         MaildropLocks locks = new MaildropLocks();
         run(store, locks, MemoryTransport.inPiecesOf(
                 "USER bob@example.test\r\nPASS x\r\nDELE 1\r\n".getBytes(StandardCharsets.US_ASCII), 3));
-        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).messages()).hasSize(1);
+        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().messages()).hasSize(1);
         String second = run(store, locks, MemoryTransport.inPiecesOf(
                 "USER bob@example.test\r\nPASS x\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII), 5));
         assertThat(second).contains("+OK maildrop locked and ready, 1 messages\r\n");
     }
 
-    private static void deliver(MailStore store, String message) {
+    private static void deliver(InMemoryMailStore store, String message) {
         Envelope envelope = new Envelope("alice@example.test", Map.of(),
                 List.of(new EnvelopeRecipient("bob@example.test", Map.of())), "client.test", CLIENT, null, null,
                 "ESMTP");
         store.deliver(envelope, message.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String run(MailStore store, MemoryTransport transport) {
+    private static String run(InMemoryMailStore store, MemoryTransport transport) {
         return run(store, new MaildropLocks(), transport);
     }
 
-    private static String run(MailStore store, MaildropLocks locks, MemoryTransport transport) {
+    private static String run(InMemoryMailStore store, MaildropLocks locks, MemoryTransport transport) {
         ConnectionInfo connection = new ConnectionInfo(CLIENT);
         Pop3Settings settings = new Pop3Settings("mx.test", UserPolicy.anyone(), false, 20);
         Pop3Session session = new Pop3Session(settings, store, locks, connection);

@@ -4,6 +4,7 @@ import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.SessionLoop;
+import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.internal.tls.TlsContexts;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailStore;
@@ -18,7 +19,7 @@ final class SmtpScript {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
     static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
 
-    final MailStore store = new MailStore(CLOCK);
+    final InMemoryMailStore store = new InMemoryMailStore(CLOCK);
     SmtpSettings settings = settings(1024 * 1024);
 
     static SmtpSettings settings(long maxMessageSize) {

@@ -40,7 +40,7 @@ public final class Deliver {
     }
 
     private static ReceivedMessage message(MailControl mail, Envelope envelope, String message) {
-        return mail.store().deliver(envelope, message.replace("\r\n", "\n").replace("\n", "\r\n")
+        return mail.repository().deliver(envelope, message.replace("\r\n", "\n").replace("\n", "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
     }
 

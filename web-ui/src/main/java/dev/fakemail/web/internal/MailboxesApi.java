@@ -58,7 +58,7 @@ final class MailboxesApi {
         if (user == null || user.isEmpty()) {
             throw ApiException.badRequest("user is missing: /api/mailbox?user=bob@example.test&name=INBOX");
         }
-        Mailbox mailbox = control.store().existingMailbox(user, name).orElseThrow(() -> ApiException.notFound(
+        Mailbox mailbox = control.store().mailbox(user, name).orElseThrow(() -> ApiException.notFound(
                 "no mailbox '" + Params.shown(name) + "' for user '" + Params.shown(user) + "'"));
         int offset = Params.integer(exchange, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = Params.integer(exchange, "limit", MessagesApi.DEFAULT_LIMIT, 1, MessagesApi.MAX_LIMIT);
@@ -75,7 +75,7 @@ final class MailboxesApi {
 
     private static MailboxMessage entry(StoredMessage message, MessageSummary received) {
         return new MailboxMessage(message.uid(), List.copyOf(message.flags()), message.modSeq(),
-                message.internalDate().toString(), message.size(), received == null ? null : received.id,
+                message.internalDate().toInstant().toString(), message.size(), received == null ? null : received.id,
                 received == null ? null : received.subject, received == null ? null : received.headerFrom);
     }
 
@@ -85,7 +85,7 @@ final class MailboxesApi {
      * finds the millisecond.)
      */
     private static MessageSummary deliveredFrom(List<MessageSummary> all, StoredMessage message, String user) {
-        long millis = message.internalDate().toEpochMilli();
+        long millis = message.internalDate().toInstant().toEpochMilli();
         int low = 0;
         int high = all.size();
         while (low < high) {

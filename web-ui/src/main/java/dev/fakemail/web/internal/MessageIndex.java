@@ -235,12 +235,16 @@ final class MessageIndex implements AutoCloseable {
                 summaries.clear();
                 announce(new IndexChange.Cleared());
             });
-        } else if (event instanceof StoreEvent.MessageAppended appended) {
-            write(() -> announce(new IndexChange.MailboxChanged(appended.mailbox().user(), appended.mailbox().name(),
-                    "appended", appended.message().uid())));
-        } else if (event instanceof StoreEvent.MessageExpunged expunged) {
-            write(() -> announce(new IndexChange.MailboxChanged(expunged.mailbox().user(), expunged.mailbox().name(),
-                    "expunged", expunged.uid())));
+        } else if (event instanceof StoreEvent.MessagesAppended appended) {
+            String user = appended.mailbox().user();
+            String name = appended.mailbox().name();
+            write(() -> appended.messages().forEach(message ->
+                    announce(new IndexChange.MailboxChanged(user, name, "appended", message.uid()))));
+        } else if (event instanceof StoreEvent.MessagesExpunged expunged) {
+            String user = expunged.mailbox().user();
+            String name = expunged.mailbox().name();
+            write(() -> expunged.uids().forEach(uid ->
+                    announce(new IndexChange.MailboxChanged(user, name, "expunged", uid))));
         }
     }
 

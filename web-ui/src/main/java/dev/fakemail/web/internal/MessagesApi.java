@@ -47,7 +47,7 @@ final class MessagesApi {
     /** {@code DELETE /api/messages/{id}}: removes one message from the received log (mailboxes keep theirs). */
     void delete(HttpServerExchange exchange) throws Exception {
         long id = Params.messageId(exchange);
-        if (!control.store().deleteReceived(id)) {
+        if (!control.delete(id)) {
             throw ApiException.notFound("no message with id " + id);
         }
         Responses.noContent(exchange);
@@ -58,7 +58,7 @@ final class MessagesApi {
         List<ReceivedMessage> all = control.messages();
         int deleted = 0;
         for (int i = all.size() - 1; i >= 0; i--) { // newest first: each removal is then at the log's end
-            if (control.store().deleteReceived(all.get(i).id())) {
+            if (control.delete(all.get(i).id())) {
                 deleted++;
             }
         }

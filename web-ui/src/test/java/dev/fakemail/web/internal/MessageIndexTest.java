@@ -60,7 +60,7 @@ class MessageIndexTest {
             long first = deliver(mail, "Subject: one");
             deliver(mail, "Subject: two");
 
-            mail.store().deleteReceived(first);
+            mail.delete(first);
             List<String> subjects = index.read(all -> all.stream().map(summary -> summary.subject).toList());
             assertThat(subjects).containsExactly("two");
             mail.reset();
@@ -104,6 +104,6 @@ class MessageIndexTest {
         Envelope envelope = new Envelope("a@example.test", Map.of(),
                 List.of(new EnvelopeRecipient("b@example.test", Map.of())), "helo",
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), null, null, "ESMTP");
-        return mail.store().deliver(envelope, (data + "\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8)).id();
+        return mail.repository().deliver(envelope, (data + "\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8)).id();
     }
 }

@@ -3,6 +3,7 @@ package dev.fakemail.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.MailStore;
@@ -98,7 +99,7 @@ class SearchQueryTest {
     }
 
     static MessageSummary summary(String from, String to, String data) {
-        MailStore store = new MailStore(Clock.fixed(NOON, ZoneOffset.UTC));
+        InMemoryMailStore store = new InMemoryMailStore(Clock.fixed(NOON, ZoneOffset.UTC));
         Envelope envelope = new Envelope(from, Map.of(), List.of(new EnvelopeRecipient(to, Map.of())), "helo",
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), null, null, "ESMTP");
         return MessageSummary.of(store.deliver(envelope, data.getBytes(StandardCharsets.UTF_8)));
