@@ -1,5 +1,6 @@
 package dev.fakemail.junit.support;
 
+import dev.fakemail.FakeMailServer;
 import dev.fakemail.MailControl;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
@@ -40,7 +41,7 @@ public final class Deliver {
     }
 
     private static ReceivedMessage message(MailControl mail, Envelope envelope, String message) {
-        return mail.repository().deliver(envelope, message.replace("\r\n", "\n").replace("\n", "\r\n")
+        return ((FakeMailServer) mail).repository().deliver(envelope, message.replace("\r\n", "\n").replace("\n", "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
