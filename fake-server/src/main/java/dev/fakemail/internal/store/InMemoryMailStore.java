@@ -525,9 +525,7 @@ public final class InMemoryMailStore implements MailRepository {
 
     /** Adds messages (UIDs and MODSEQs taken from the mailbox), publishes them, then applies the count limit. */
     private void addLocked(InMemoryMailbox mailbox, List<StoredMessage> messages) {
-        for (StoredMessage message : messages) {
-            mailbox.add(message);
-        }
+        mailbox.add(messages);
         publish(new StoreEvent.MessagesAppended(mailbox, messages));
         int excess = mailbox.size() - retention.maxMessages();
         if (excess > 0) {

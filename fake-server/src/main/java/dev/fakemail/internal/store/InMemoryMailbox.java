@@ -109,11 +109,16 @@ final class InMemoryMailbox implements Mailbox {
         return uidNext++;
     }
 
-    /** Adds a message built with {@link #takeUid()} and {@link #nextModSeq()}; it is \Recent until claimed. */
-    synchronized void add(StoredMessage message) {
-        messages.add(message);
-        unclaimedRecent.add(message.uid());
-        noteKeywords(message.flags());
+    /**
+     * Adds messages built with {@link #takeUid()} and {@link #nextModSeq()}, all at once for readers; they are
+     * \Recent until claimed.
+     */
+    synchronized void add(List<StoredMessage> added) {
+        for (StoredMessage message : added) {
+            messages.add(message);
+            unclaimedRecent.add(message.uid());
+            noteKeywords(message.flags());
+        }
         snapshot = null;
     }
 

@@ -28,7 +28,7 @@ import java.util.Set;
  * since an APPEND carries a date of the client's choosing.
  */
 public interface MailRepository extends MailStore {
-    /** The INBOX mailbox name's default mailboxes and their RFC 6154 attributes, in creation order. */
+    /** The mailboxes every user gets, in creation order; all but INBOX carry their RFC 6154 attribute. */
     List<String> DEFAULT_MAILBOXES = List.of(INBOX, "Sent", "Drafts", "Trash", "Junk", "Archive");
 
     /**
