@@ -552,13 +552,9 @@ public final class InMemoryMailStore implements MailRepository {
             for (String owner : distinctOwners(oldest.envelope())) {
                 User state = users.get(owner);
                 InMemoryMailbox inbox = state == null ? null : state.mailboxes.get(INBOX);
-                if (inbox != null) {
-                    for (StoredMessage message : inbox.messages()) {
-                        if (message.isDeliveryOf(oldest)) {
-                            expungeLocked(inbox, new long[] {message.uid()});
-                            break;
-                        }
-                    }
+                long uid = inbox == null ? -1 : inbox.uidOfDelivery(oldest);
+                if (uid >= 0) {
+                    expungeLocked(inbox, new long[] {uid});
                 }
             }
         }
