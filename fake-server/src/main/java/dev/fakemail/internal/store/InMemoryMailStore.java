@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The in-memory store all protocols share: the received-message log and the users' mailboxes, which reference
@@ -37,16 +37,10 @@ public final class InMemoryMailStore implements MailRepository {
     private static final Map<String, String> SPECIAL_USE = Map.of("Sent", "\\Sent", "Drafts", "\\Drafts",
             "Trash", "\\Trash", "Junk", "\\Junk", "Archive", "\\Archive");
 
-    /** One user's mailboxes by canonical name, in creation order, and subscribed names. */
-    private static final class User {
-        final Map<String, InMemoryMailbox> mailboxes = new LinkedHashMap<>();
-        final Set<String> subscriptions = new LinkedHashSet<>();
-    }
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ReceivedLog log;
-    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, UserMailboxes> users = new LinkedHashMap<>();
     /** Mailboxes emptied by {@link #reset()}, by user and name: reused when their user comes back. */
     private final Map<String, InMemoryMailbox> dormant = new HashMap<>();
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
@@ -161,7 +155,7 @@ public final class InMemoryMailStore implements MailRepository {
         lock.lock();
         try {
             List<StoreEvent.MessagesExpunged> emptied = new ArrayList<>();
-            for (Map.Entry<String, User> user : users.entrySet()) {
+            for (Map.Entry<String, UserMailboxes> user : users.entrySet()) {
                 for (InMemoryMailbox mailbox : user.getValue().mailboxes.values()) {
                     List<Long> removed = mailbox.remove(mailbox.allUids());
                     if (!removed.isEmpty()) {
@@ -186,19 +180,14 @@ public final class InMemoryMailStore implements MailRepository {
 
     @Override
     public List<String> users() {
-        lock.lock();
-        try {
-            return List.copyOf(users.keySet());
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(users.keySet()));
     }
 
     @Override
     public List<Mailbox> mailboxes(String user) {
         lock.lock();
         try {
-            User state = users.get(MailboxNames.user(user));
+            UserMailboxes state = users.get(MailboxNames.user(user));
             return state == null ? List.of() : List.copyOf(state.mailboxes.values());
         } finally {
             lock.unlock();
@@ -209,7 +198,7 @@ public final class InMemoryMailStore implements MailRepository {
     public Optional<Mailbox> mailbox(String user, String name) {
         lock.lock();
         try {
-            User state = users.get(MailboxNames.user(user));
+            UserMailboxes state = users.get(MailboxNames.user(user));
             return Optional.ofNullable(state == null ? null : state.mailboxes.get(MailboxNames.canonical(name)));
         } finally {
             lock.unlock();
@@ -220,21 +209,11 @@ public final class InMemoryMailStore implements MailRepository {
     public List<MailboxListing> list(String user) {
         lock.lock();
         try {
-            User state = users.get(MailboxNames.user(user));
+            UserMailboxes state = users.get(MailboxNames.user(user));
             if (state == null) {
                 return List.of();
             }
-            List<MailboxListing> listings = new ArrayList<>();
-            for (InMemoryMailbox mailbox : state.mailboxes.values()) {
-                Set<String> attributes = new LinkedHashSet<>();
-                attributes.add(hasInferiors(state, mailbox.name()) ? "\\HasChildren" : "\\HasNoChildren");
-                if (!mailbox.selectable()) {
-                    attributes.add("\\Noselect");
-                }
-                mailbox.specialUse().ifPresent(attributes::add);
-                listings.add(new MailboxListing(mailbox.name(), attributes, mailbox.subscribed()));
-            }
-            return listings;
+            return state.listings();
         } finally {
             lock.unlock();
         }
@@ -244,7 +223,7 @@ public final class InMemoryMailStore implements MailRepository {
     public List<String> subscriptions(String user) {
         lock.lock();
         try {
-            User state = users.get(MailboxNames.user(user));
+            UserMailboxes state = users.get(MailboxNames.user(user));
             return state == null ? List.of() : List.copyOf(state.subscriptions);
         } finally {
             lock.unlock();
@@ -261,12 +240,7 @@ public final class InMemoryMailStore implements MailRepository {
 
     @Override
     public Mailbox inbox(String user) {
-        lock.lock();
-        try {
-            return userLocked(MailboxNames.user(user)).mailboxes.get(INBOX);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> userLocked(MailboxNames.user(user)).mailboxes.get(INBOX));
     }
 
     @Override
@@ -275,7 +249,7 @@ public final class InMemoryMailStore implements MailRepository {
         lock.lock();
         try {
             String owner = MailboxNames.user(user);
-            User state = userLocked(owner);
+            UserMailboxes state = userLocked(owner);
             InMemoryMailbox existing = state.mailboxes.get(canonical);
             if (existing != null && existing.selectable()) {
                 throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "mailbox exists: " + canonical);
@@ -295,12 +269,12 @@ public final class InMemoryMailStore implements MailRepository {
         String canonical = MailboxNames.canonical(name);
         lock.lock();
         try {
-            User state = users.get(MailboxNames.user(user));
+            UserMailboxes state = users.get(MailboxNames.user(user));
             InMemoryMailbox mailbox = existingLocked(state, canonical);
             if (canonical.equals(INBOX)) {
                 throw new MailboxException(MailboxException.Reason.CANNOT, "INBOX cannot be deleted");
             }
-            boolean inferiors = hasInferiors(state, canonical);
+            boolean inferiors = state.hasInferiors(canonical);
             if (inferiors && !mailbox.selectable()) {
                 throw new MailboxException(MailboxException.Reason.CANNOT,
                         canonical + " is \\Noselect and has inferiors");
@@ -328,7 +302,7 @@ public final class InMemoryMailStore implements MailRepository {
         lock.lock();
         try {
             String owner = MailboxNames.user(user);
-            User state = users.get(owner);
+            UserMailboxes state = users.get(owner);
             InMemoryMailbox mailbox = existingLocked(state, source);
             if (state.mailboxes.containsKey(target)) {
                 throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "mailbox exists: " + target);
@@ -343,21 +317,9 @@ public final class InMemoryMailStore implements MailRepository {
                 return;
             }
             createParentsLocked(owner, state, target);
-            List<InMemoryMailbox> renamed = new ArrayList<>();
-            for (InMemoryMailbox candidate : state.mailboxes.values()) {
-                if (candidate == mailbox || MailboxNames.isInferior(candidate.name(), source)) {
-                    renamed.add(candidate);
-                }
-            }
-            for (InMemoryMailbox each : renamed) {
+            for (InMemoryMailbox each : state.subtree(mailbox)) {
                 String oldName = each.name();
-                String newName = target + oldName.substring(source.length());
-                state.mailboxes.remove(oldName);
-                each.rename(newName);
-                state.mailboxes.put(newName, each);
-                if (state.subscriptions.remove(oldName)) {
-                    state.subscriptions.add(newName);
-                }
+                state.rename(each, target + oldName.substring(source.length()));
                 publish(new StoreEvent.MailboxRenamed(each, oldName));
             }
             pruneNoselectParentsLocked(state, source);
@@ -381,7 +343,7 @@ public final class InMemoryMailStore implements MailRepository {
         lock.lock();
         try {
             String owner = MailboxNames.user(user);
-            User state = userLocked(owner);
+            UserMailboxes state = userLocked(owner);
             boolean changedNow = subscribed ? state.subscriptions.add(canonical) : state.subscriptions.remove(canonical);
             InMemoryMailbox mailbox = state.mailboxes.get(canonical);
             if (mailbox != null) {
@@ -414,22 +376,12 @@ public final class InMemoryMailStore implements MailRepository {
 
     @Override
     public UidMap copy(Mailbox source, long[] uids, Mailbox destination) {
-        lock.lock();
-        try {
-            return copyLocked(liveLocked(source), uids, liveLocked(destination));
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> copyLocked(liveLocked(source), uids, liveLocked(destination)));
     }
 
     @Override
     public UidMap move(Mailbox source, long[] uids, Mailbox destination) {
-        lock.lock();
-        try {
-            return moveLocked(liveLocked(source), uids, liveLocked(destination));
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> moveLocked(liveLocked(source), uids, liveLocked(destination)));
     }
 
     @Override
@@ -483,12 +435,7 @@ public final class InMemoryMailStore implements MailRepository {
 
     @Override
     public List<Long> claimRecent(Mailbox mailbox) {
-        lock.lock();
-        try {
-            return ownLocked(mailbox).claimRecent();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> ownLocked(mailbox).claimRecent());
     }
 
     // ---- helpers, all called with the lock held
@@ -550,7 +497,7 @@ public final class InMemoryMailStore implements MailRepository {
         for (ReceivedMessage oldest : log.dropExpired(now)) {
             publish(new StoreEvent.ReceivedDeleted(oldest.id()));
             for (String owner : distinctOwners(oldest.envelope())) {
-                User state = users.get(owner);
+                UserMailboxes state = users.get(owner);
                 InMemoryMailbox inbox = state == null ? null : state.mailboxes.get(INBOX);
                 long uid = inbox == null ? -1 : inbox.uidOfDelivery(oldest);
                 if (uid >= 0) {
@@ -560,10 +507,10 @@ public final class InMemoryMailStore implements MailRepository {
         }
     }
 
-    private User userLocked(String owner) {
-        User state = users.get(owner);
+    private UserMailboxes userLocked(String owner) {
+        UserMailboxes state = users.get(owner);
         if (state == null) {
-            state = new User();
+            state = new UserMailboxes();
             users.put(owner, state);
             for (String name : DEFAULT_MAILBOXES) {
                 createLocked(owner, state, name);
@@ -572,7 +519,7 @@ public final class InMemoryMailStore implements MailRepository {
         return state;
     }
 
-    private InMemoryMailbox createLocked(String owner, User state, String name) {
+    private InMemoryMailbox createLocked(String owner, UserMailboxes state, String name) {
         InMemoryMailbox mailbox = dormant.remove(key(owner, name));
         if (mailbox == null) {
             mailbox = new InMemoryMailbox(owner, name, nextUidValidity++, SPECIAL_USE.get(name));
@@ -583,42 +530,28 @@ public final class InMemoryMailStore implements MailRepository {
         return mailbox;
     }
 
-    private void createParentsLocked(String owner, User state, String name) {
-        List<String> missing = new ArrayList<>();
-        for (String parent = MailboxNames.parent(name); parent != null; parent = MailboxNames.parent(parent)) {
-            if (!state.mailboxes.containsKey(parent)) {
-                missing.add(parent);
-            }
-        }
-        Collections.reverse(missing);
-        for (String parent : missing) {
+    private void createParentsLocked(String owner, UserMailboxes state, String name) {
+        for (String parent : state.missingParents(name)) {
             createLocked(owner, state, parent);
         }
     }
 
-    /** Removes \Noselect ancestors of a removed name that no longer have inferiors. */
-    private void pruneNoselectParentsLocked(User state, String removed) {
-        for (String parent = MailboxNames.parent(removed); parent != null; parent = MailboxNames.parent(parent)) {
-            InMemoryMailbox mailbox = state.mailboxes.get(parent);
-            if (mailbox == null || mailbox.selectable() || hasInferiors(state, parent)) {
-                return;
-            }
-            state.mailboxes.remove(parent);
-            publish(new StoreEvent.MailboxDeleted(mailbox, false));
+    private void pruneNoselectParentsLocked(UserMailboxes state, String removed) {
+        for (InMemoryMailbox pruned : state.pruneNoselectParents(removed)) {
+            publish(new StoreEvent.MailboxDeleted(pruned, false));
         }
     }
 
-    private InMemoryMailbox existingLocked(User state, String name) {
-        InMemoryMailbox mailbox = state == null ? null : state.mailboxes.get(name);
-        if (mailbox == null) {
+    private static InMemoryMailbox existingLocked(UserMailboxes state, String name) {
+        if (state == null) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "no mailbox " + name);
         }
-        return mailbox;
+        return state.existing(name);
     }
 
     /** The mailbox if it is one of this store's, still in its user's tree and selectable. */
     private InMemoryMailbox liveLocked(Mailbox view) {
-        User state = users.get(view.user());
+        UserMailboxes state = users.get(view.user());
         if (!(view instanceof InMemoryMailbox mailbox) || state == null
                 || state.mailboxes.get(mailbox.name()) != mailbox || !mailbox.selectable()) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "mailbox no longer exists: " + view);
@@ -635,15 +568,6 @@ public final class InMemoryMailStore implements MailRepository {
             return mailbox;
         }
         throw new MailboxException(MailboxException.Reason.NONEXISTENT, "not a mailbox of this store: " + view);
-    }
-
-    private static boolean hasInferiors(User state, String name) {
-        for (String candidate : state.mailboxes.keySet()) {
-            if (MailboxNames.isInferior(candidate, name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Set<String> combine(Set<String> current, FlagOperation operation, Set<String> given) {
@@ -665,6 +589,15 @@ public final class InMemoryMailStore implements MailRepository {
 
     private static String key(String user, String name) {
         return user + '\0' + name;
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void publish(StoreEvent event) {
