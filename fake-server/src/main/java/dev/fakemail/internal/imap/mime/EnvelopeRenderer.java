@@ -1,0 +1,91 @@
+package dev.fakemail.internal.imap.mime;
+
+import java.util.List;
+
+/**
+ * Writes the IMAP ENVELOPE (RFC 3501 §7.4.2) of a header section:
+ * (date subject from sender reply-to to cc bcc in-reply-to message-id).
+ *
+ * <p>String fields are the first field of that name, unfolded and trimmed but otherwise as sent
+ * (encoded words are not decoded): absent gives NIL, present but empty gives "". Address fields that
+ * are absent or hold no address give NIL, except Sender and Reply-To, which then take the From value
+ * (as RFC 3501 requires).
+ */
+public final class EnvelopeRenderer {
+    private EnvelopeRenderer() {
+    }
+
+    public static void write(HeaderIndex headers, ImapOut out) {
+        String date = null;
+        String subject = null;
+        String from = null;
+        String sender = null;
+        String replyTo = null;
+        String to = null;
+        String cc = null;
+        String bcc = null;
+        String inReplyTo = null;
+        String messageId = null;
+        // one pass over the fields; the first occurrence of each name wins
+        for (int i = 0, n = headers.count(); i < n; i++) {
+            if (date == null && headers.nameIs(i, "Date")) {
+                date = headers.value(i);
+            } else if (subject == null && headers.nameIs(i, "Subject")) {
+                subject = headers.value(i);
+            } else if (from == null && headers.nameIs(i, "From")) {
+                from = headers.value(i);
+            } else if (sender == null && headers.nameIs(i, "Sender")) {
+                sender = headers.value(i);
+            } else if (replyTo == null && headers.nameIs(i, "Reply-To")) {
+                replyTo = headers.value(i);
+            } else if (to == null && headers.nameIs(i, "To")) {
+                to = headers.value(i);
+            } else if (cc == null && headers.nameIs(i, "Cc")) {
+                cc = headers.value(i);
+            } else if (bcc == null && headers.nameIs(i, "Bcc")) {
+                bcc = headers.value(i);
+            } else if (inReplyTo == null && headers.nameIs(i, "In-Reply-To")) {
+                inReplyTo = headers.value(i);
+            } else if (messageId == null && headers.nameIs(i, "Message-ID")) {
+                messageId = headers.value(i);
+            }
+        }
+        List<ImapAddress> fromList = addresses(from);
+        List<ImapAddress> senderList = addresses(sender);
+        List<ImapAddress> replyToList = addresses(replyTo);
+        out.ch('(').nstring(date).ch(' ').nstring(subject).ch(' ');
+        writeList(fromList, out);
+        out.ch(' ');
+        writeList(senderList == null ? fromList : senderList, out);
+        out.ch(' ');
+        writeList(replyToList == null ? fromList : replyToList, out);
+        out.ch(' ');
+        writeList(addresses(to), out);
+        out.ch(' ');
+        writeList(addresses(cc), out);
+        out.ch(' ');
+        writeList(addresses(bcc), out);
+        out.ch(' ').nstring(inReplyTo).ch(' ').nstring(messageId).ch(')');
+    }
+
+    /** The parsed list, or null when the field is absent or holds no address. */
+    private static List<ImapAddress> addresses(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        List<ImapAddress> list = AddressParser.parse(value);
+        return list.isEmpty() ? null : list;
+    }
+
+    private static void writeList(List<ImapAddress> list, ImapOut out) {
+        if (list == null) {
+            out.nil();
+            return;
+        }
+        out.ch('(');
+        for (ImapAddress a : list) {
+            a.writeTo(out);
+        }
+        out.ch(')');
+    }
+}

@@ -1,0 +1,27 @@
+package dev.fakemail.internal.imap.mime;
+
+/**
+ * One element of an IMAP address list (RFC 3501 §7.4.2): (name adl mailbox host). A group start is
+ * (NIL NIL "group" NIL) and a group end (NIL NIL NIL NIL); strings are Latin-1 views of raw bytes.
+ */
+public record ImapAddress(String name, String adl, String mailbox, String host) {
+    public static ImapAddress groupStart(String groupName) {
+        return new ImapAddress(null, null, groupName, null);
+    }
+
+    public static ImapAddress groupEnd() {
+        return new ImapAddress(null, null, null, null);
+    }
+
+    public boolean isGroupStart() {
+        return host == null && mailbox != null;
+    }
+
+    public boolean isGroupEnd() {
+        return host == null && mailbox == null;
+    }
+
+    void writeTo(ImapOut out) {
+        out.ch('(').nstring(name).ch(' ').nstring(adl).ch(' ').nstring(mailbox).ch(' ').nstring(host).ch(')');
+    }
+}

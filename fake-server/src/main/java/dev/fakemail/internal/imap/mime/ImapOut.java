@@ -1,0 +1,123 @@
+package dev.fakemail.internal.imap.mime;
+
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that writes IMAP response syntax (RFC 3501 §4, §9): NIL, quoted strings and
+ * literals. Strings handed in are Latin-1 views of raw message bytes (one char per byte), so 8-bit
+ * header bytes come out unchanged.
+ *
+ * <p>A string becomes a quoted string when every byte is a 7-bit TEXT-CHAR (no NUL, CR, LF); {@code "}
+ * and {@code \} are escaped. Otherwise it becomes a literal {@code {n}CRLF...}. NUL bytes are dropped:
+ * IMAP4rev1 allows them neither in quoted strings nor in literals (CHAR8 is %x01-FF).
+ */
+public final class ImapOut {
+    private static final byte[] NIL = {'N', 'I', 'L'};
+    private byte[] buf;
+    private int size;
+
+    public ImapOut() {
+        this(256);
+    }
+
+    public ImapOut(int initialCapacity) {
+        buf = new byte[Math.max(16, initialCapacity)];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
+    }
+
+    /** Appends the bytes written so far to another buffer, e.g. to reuse a cached rendering. */
+    public void writeTo(ImapOut other) {
+        other.raw(buf, 0, size);
+    }
+
+    public ImapOut raw(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, buf, size, length);
+        size += length;
+        return this;
+    }
+
+    public ImapOut raw(byte[] bytes) {
+        return raw(bytes, 0, bytes.length);
+    }
+
+    public ImapOut ascii(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[size++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    public ImapOut ch(char c) {
+        ensure(1);
+        buf[size++] = (byte) c;
+        return this;
+    }
+
+    public ImapOut nil() {
+        return raw(NIL);
+    }
+
+    public ImapOut number(long n) {
+        return ascii(Long.toString(n));
+    }
+
+    /** NIL when {@code s} is null, else {@link #string}. */
+    public ImapOut nstring(String s) {
+        return s == null ? nil() : string(s);
+    }
+
+    /** A quoted string, or a literal when {@code s} holds bytes a quoted string cannot carry. */
+    public ImapOut string(String s) {
+        int n = s.length();
+        boolean literal = false;
+        int nuls = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                nuls++;
+            } else if (c == '\r' || c == '\n' || c > 0x7f) {
+                literal = true;
+            }
+        }
+        if (literal) {
+            ascii("{").number(n - nuls).ascii("}\r\n");
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c != 0) {
+                    buf[size++] = (byte) c;
+                }
+            }
+            return this;
+        }
+        ensure(n * 2 + 2);
+        buf[size++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                buf[size++] = '\\';
+            }
+            if (c != 0) {
+                buf[size++] = (byte) c;
+            }
+        }
+        buf[size++] = '"';
+        return this;
+    }
+
+    private void ensure(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        }
+    }
+}
