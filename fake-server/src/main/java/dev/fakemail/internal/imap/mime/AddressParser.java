@@ -22,6 +22,9 @@ final class AddressParser {
     private final List<ImapAddress> out = new ArrayList<>();
     /** Content of the last comment skipped, for the "a@b (Name)" form. */
     private String lastComment;
+    /** Reused for every address of the list: the display name and the local part being collected. */
+    private final StringBuilder phrase = new StringBuilder();
+    private final StringBuilder local = new StringBuilder();
 
     private AddressParser(String s) {
         this.s = s;
@@ -61,8 +64,8 @@ final class AddressParser {
     }
 
     private void address(boolean inGroup) {
-        StringBuilder phrase = new StringBuilder();
-        StringBuilder local = new StringBuilder();
+        phrase.setLength(0);
+        local.setLength(0);
         int start = pos;
         boolean spaceBefore = false;
         while (true) {
@@ -145,7 +148,7 @@ final class AddressParser {
                 pos = colon + 1;
             }
         }
-        StringBuilder local = new StringBuilder();
+        local.setLength(0);
         String domain = null;
         while (pos < s.length()) {
             skipCfws();
@@ -181,6 +184,16 @@ final class AddressParser {
     }
 
     private String domain() {
+        // fast path: a plain dot-atom domain followed by the end, ">" or a separator
+        int plainEnd = pos;
+        while (plainEnd < s.length() && (!isSpecialOrSpace(s.charAt(plainEnd)) || s.charAt(plainEnd) == '.')) {
+            plainEnd++;
+        }
+        if (plainEnd > pos && (plainEnd == s.length() || ">,;".indexOf(s.charAt(plainEnd)) >= 0)) {
+            String plain = s.substring(pos, plainEnd);
+            pos = plainEnd;
+            return plain;
+        }
         StringBuilder d = new StringBuilder();
         while (true) {
             skipCfws();
@@ -245,6 +258,13 @@ final class AddressParser {
 
     /** The content of the quoted string at {@code pos}, quoted-pairs resolved; an unclosed one runs to the end. */
     private String quotedString() {
+        int close = s.indexOf('"', pos + 1);
+        int backslash = s.indexOf('\\', pos + 1);
+        if (close > 0 && (backslash < 0 || backslash > close)) {
+            String content = s.substring(pos + 1, close);
+            pos = close + 1;
+            return content;
+        }
         StringBuilder b = new StringBuilder();
         pos++;
         while (pos < s.length()) {

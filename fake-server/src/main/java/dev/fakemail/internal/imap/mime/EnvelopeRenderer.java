@@ -26,28 +26,64 @@ public final class EnvelopeRenderer {
         String bcc = null;
         String inReplyTo = null;
         String messageId = null;
-        // one pass over the fields; the first occurrence of each name wins
+        // one pass over the fields, dispatching on name length and first letter before comparing names;
+        // the first occurrence of each name wins
         for (int i = 0, n = headers.count(); i < n; i++) {
-            if (date == null && headers.nameIs(i, "Date")) {
-                date = headers.value(i);
-            } else if (subject == null && headers.nameIs(i, "Subject")) {
-                subject = headers.value(i);
-            } else if (from == null && headers.nameIs(i, "From")) {
-                from = headers.value(i);
-            } else if (sender == null && headers.nameIs(i, "Sender")) {
-                sender = headers.value(i);
-            } else if (replyTo == null && headers.nameIs(i, "Reply-To")) {
-                replyTo = headers.value(i);
-            } else if (to == null && headers.nameIs(i, "To")) {
-                to = headers.value(i);
-            } else if (cc == null && headers.nameIs(i, "Cc")) {
-                cc = headers.value(i);
-            } else if (bcc == null && headers.nameIs(i, "Bcc")) {
-                bcc = headers.value(i);
-            } else if (inReplyTo == null && headers.nameIs(i, "In-Reply-To")) {
-                inReplyTo = headers.value(i);
-            } else if (messageId == null && headers.nameIs(i, "Message-ID")) {
-                messageId = headers.value(i);
+            int length = headers.nameLength(i);
+            if (length < 2 || length > 11) {
+                continue;
+            }
+            switch (headers.nameFirstLower(i)) {
+                case 'd' -> {
+                    if (date == null && headers.nameIs(i, "Date")) {
+                        date = headers.value(i);
+                    }
+                }
+                case 's' -> {
+                    if (subject == null && length == 7 && headers.nameIs(i, "Subject")) {
+                        subject = headers.value(i);
+                    } else if (sender == null && length == 6 && headers.nameIs(i, "Sender")) {
+                        sender = headers.value(i);
+                    }
+                }
+                case 'f' -> {
+                    if (from == null && headers.nameIs(i, "From")) {
+                        from = headers.value(i);
+                    }
+                }
+                case 'r' -> {
+                    if (replyTo == null && headers.nameIs(i, "Reply-To")) {
+                        replyTo = headers.value(i);
+                    }
+                }
+                case 't' -> {
+                    if (to == null && headers.nameIs(i, "To")) {
+                        to = headers.value(i);
+                    }
+                }
+                case 'c' -> {
+                    if (cc == null && headers.nameIs(i, "Cc")) {
+                        cc = headers.value(i);
+                    }
+                }
+                case 'b' -> {
+                    if (bcc == null && headers.nameIs(i, "Bcc")) {
+                        bcc = headers.value(i);
+                    }
+                }
+                case 'i' -> {
+                    if (inReplyTo == null && headers.nameIs(i, "In-Reply-To")) {
+                        inReplyTo = headers.value(i);
+                    }
+                }
+                case 'm' -> {
+                    if (messageId == null && headers.nameIs(i, "Message-ID")) {
+                        messageId = headers.value(i);
+                    }
+                }
+                default -> {
+                    // not an envelope field
+                }
             }
         }
         List<ImapAddress> fromList = addresses(from);

@@ -1,5 +1,6 @@
 package dev.fakemail.internal.imap.mime;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -187,16 +188,45 @@ public final class HeaderIndex {
         while (to > from && isWhitespace(raw[to - 1])) {
             to--;
         }
-        char[] chars = new char[to - from];
+        int firstBreak = -1;
+        for (int k = from; k < to; k++) {
+            if (raw[k] == '\n') {
+                firstBreak = k;
+                break;
+            }
+        }
+        if (firstBreak < 0) {
+            return new String(raw, from, to - from, StandardCharsets.ISO_8859_1); // one line: no unfolding
+        }
+        byte[] unfolded = new byte[to - from];
         int n = 0;
         for (int k = from; k < to; k++) {
             byte b = raw[k];
             if (b == '\n' || (b == '\r' && k + 1 < to && raw[k + 1] == '\n')) {
                 continue;
             }
-            chars[n++] = (char) (b & 0xff);
+            unfolded[n++] = b;
         }
-        return new String(chars, 0, n);
+        return new String(unfolded, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Length of the name of field {@code i} (whitespace before the colon excluded), -1 for a stray line. */
+    int nameLength(int i) {
+        int colon = fields[i * 3 + 1];
+        if (colon < 0) {
+            return -1;
+        }
+        int from = fields[i * 3];
+        int to = colon;
+        while (to > from && (raw[to - 1] == ' ' || raw[to - 1] == '\t')) {
+            to--;
+        }
+        return to - from;
+    }
+
+    /** First byte of field {@code i}'s name, lower-cased (ASCII). */
+    int nameFirstLower(int i) {
+        return toLower(raw[fields[i * 3]] & 0xff);
     }
 
     private static boolean isWhitespace(byte b) {

@@ -79,39 +79,44 @@ public final class ImapOut {
     /** A quoted string, or a literal when {@code s} holds bytes a quoted string cannot carry. */
     public ImapOut string(String s) {
         int n = s.length();
-        boolean literal = false;
-        int nuls = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == 0) {
-                nuls++;
-            } else if (c == '\r' || c == '\n' || c > 0x7f) {
-                literal = true;
-            }
-        }
-        if (literal) {
-            ascii("{").number(n - nuls).ascii("}\r\n");
-            ensure(n);
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c != 0) {
-                    buf[size++] = (byte) c;
-                }
-            }
-            return this;
-        }
+        // optimistic single pass: write it quoted, and start over as a literal on the first byte that needs one
         ensure(n * 2 + 2);
+        int mark = size;
         buf[size++] = '"';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                buf[size++] = '\\';
+            if (c >= ' ' && c < 0x7f) {
+                if (c == '"' || c == '\\') {
+                    buf[size++] = '\\';
+                }
+                buf[size++] = (byte) c;
+            } else if (c == '\r' || c == '\n' || c > 0x7f) {
+                size = mark;
+                return literal(s);
+            } else if (c != 0) {
+                buf[size++] = (byte) c; // other controls (e.g. TAB) are TEXT-CHARs
             }
+        }
+        buf[size++] = '"';
+        return this;
+    }
+
+    private ImapOut literal(String s) {
+        int n = s.length();
+        int nuls = 0;
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) == 0) {
+                nuls++;
+            }
+        }
+        ascii("{").number(n - nuls).ascii("}\r\n");
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
             if (c != 0) {
                 buf[size++] = (byte) c;
             }
         }
-        buf[size++] = '"';
         return this;
     }
 
