@@ -9,7 +9,7 @@ import java.util.List;
  * the encoding are sent exactly as they appear in the message (not upper-cased); defaults are written
  * in lower case: {@code "text" "plain" ("charset" "us-ascii")} and {@code "7bit"}. A text part with
  * parameters but no charset gets {@code "charset" "us-ascii"} appended. A parameter list with no
- * parameters is NIL. Sizes are the encoded body octets; lines count LFs in the body. BODYSTRUCTURE
+ * parameters is NIL. A Content-Transfer-Encoding that is not a token is sent as "7bit". Sizes are the encoded body octets; lines count LFs in the body. BODYSTRUCTURE
  * always writes all extension fields: single parts md5, disposition, language, location; multiparts
  * parameters, disposition, language, location. Disposition is (type (params)|NIL) or NIL; language is
  * NIL or a parenthesised list; a multipart without parts (no boundary, or no delimiter found) gets one
@@ -63,7 +63,7 @@ public final class BodyStructureRenderer {
         }
         out.ch(' ').nstring(e.contentId()).ch(' ').nstring(e.contentDescription()).ch(' ');
         String encoding = e.contentTransferEncoding();
-        out.string(encoding == null || encoding.isEmpty() ? "7bit" : encoding);
+        out.string(isToken(encoding) ? encoding : "7bit");
         out.ch(' ').number(e.bodySize());
         if (e.isMessageRfc822() && e.message() != null) {
             out.ch(' ');
@@ -106,6 +106,20 @@ public final class BodyStructureRenderer {
             out.ch(')');
         }
         out.ch(' ').nstring(e.contentLocation());
+    }
+
+    /** An RFC 2045 token: no space, controls, 8-bit bytes or tspecials; anything else is sent as "7bit". */
+    private static boolean isToken(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeParams(String[] params, boolean addCharset, ImapOut out) {
