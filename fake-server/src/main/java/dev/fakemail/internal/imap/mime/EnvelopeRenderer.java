@@ -6,8 +6,10 @@ import java.util.List;
  * Writes the IMAP ENVELOPE (RFC 3501 §7.4.2) of a header section:
  * (date subject from sender reply-to to cc bcc in-reply-to message-id).
  *
- * <p>String fields are the first field of that name, unfolded and trimmed but otherwise as sent
- * (encoded words are not decoded): absent gives NIL, present but empty gives "". Address fields that
+ * <p>String fields are the last field of that name (as in Dovecot), unfolded and trimmed but otherwise
+ * as sent (encoded words are not decoded): absent gives NIL, present but empty gives "". The subject
+ * and display names are written with {@link ImapOut#stringForHumans} (whitespace runs collapsed; a
+ * literal when anything was changed or a quote, backslash or 8-bit byte is present), as Dovecot does. Address fields that
  * are absent or hold no address give NIL, except Sender and Reply-To, which then take the From value
  * (as RFC 3501 requires).
  */
@@ -27,7 +29,7 @@ public final class EnvelopeRenderer {
         String inReplyTo = null;
         String messageId = null;
         // one pass over the fields, dispatching on name length and first letter before comparing names;
-        // the first occurrence of each name wins
+        // as in Dovecot, the last occurrence of a name wins
         for (int i = 0, n = headers.count(); i < n; i++) {
             int length = headers.nameLength(i);
             if (length < 2 || length > 11) {
@@ -35,49 +37,49 @@ public final class EnvelopeRenderer {
             }
             switch (headers.nameFirstLower(i)) {
                 case 'd' -> {
-                    if (date == null && headers.nameIs(i, "Date")) {
+                    if (headers.nameIs(i, "Date")) {
                         date = headers.value(i);
                     }
                 }
                 case 's' -> {
-                    if (subject == null && length == 7 && headers.nameIs(i, "Subject")) {
+                    if (length == 7 && headers.nameIs(i, "Subject")) {
                         subject = headers.value(i);
-                    } else if (sender == null && length == 6 && headers.nameIs(i, "Sender")) {
+                    } else if (length == 6 && headers.nameIs(i, "Sender")) {
                         sender = headers.value(i);
                     }
                 }
                 case 'f' -> {
-                    if (from == null && headers.nameIs(i, "From")) {
+                    if (headers.nameIs(i, "From")) {
                         from = headers.value(i);
                     }
                 }
                 case 'r' -> {
-                    if (replyTo == null && headers.nameIs(i, "Reply-To")) {
+                    if (headers.nameIs(i, "Reply-To")) {
                         replyTo = headers.value(i);
                     }
                 }
                 case 't' -> {
-                    if (to == null && headers.nameIs(i, "To")) {
+                    if (headers.nameIs(i, "To")) {
                         to = headers.value(i);
                     }
                 }
                 case 'c' -> {
-                    if (cc == null && headers.nameIs(i, "Cc")) {
+                    if (headers.nameIs(i, "Cc")) {
                         cc = headers.value(i);
                     }
                 }
                 case 'b' -> {
-                    if (bcc == null && headers.nameIs(i, "Bcc")) {
+                    if (headers.nameIs(i, "Bcc")) {
                         bcc = headers.value(i);
                     }
                 }
                 case 'i' -> {
-                    if (inReplyTo == null && headers.nameIs(i, "In-Reply-To")) {
+                    if (headers.nameIs(i, "In-Reply-To")) {
                         inReplyTo = headers.value(i);
                     }
                 }
                 case 'm' -> {
-                    if (messageId == null && headers.nameIs(i, "Message-ID")) {
+                    if (headers.nameIs(i, "Message-ID")) {
                         messageId = headers.value(i);
                     }
                 }
@@ -89,7 +91,13 @@ public final class EnvelopeRenderer {
         List<ImapAddress> fromList = addresses(from);
         List<ImapAddress> senderList = addresses(sender);
         List<ImapAddress> replyToList = addresses(replyTo);
-        out.ch('(').nstring(date).ch(' ').nstring(subject).ch(' ');
+        out.ch('(').nstring(date).ch(' ');
+        if (subject == null) {
+            out.nil();
+        } else {
+            out.stringForHumans(subject);
+        }
+        out.ch(' ');
         writeList(fromList, out);
         out.ch(' ');
         writeList(senderList == null ? fromList : senderList, out);

@@ -22,6 +22,12 @@ public record ImapAddress(String name, String adl, String mailbox, String host) 
     }
 
     void writeTo(ImapOut out) {
-        out.ch('(').nstring(name).ch(' ').nstring(adl).ch(' ').nstring(mailbox).ch(' ').nstring(host).ch(')');
+        out.ch('(');
+        if (name == null) {
+            out.nil();
+        } else {
+            out.stringForHumans(name);
+        }
+        out.ch(' ').nstring(adl).ch(' ').nstring(mailbox).ch(' ').nstring(host).ch(')');
     }
 }

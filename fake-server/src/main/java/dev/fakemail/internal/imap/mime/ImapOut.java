@@ -7,12 +7,15 @@ import java.util.Arrays;
  * literals. Strings handed in are Latin-1 views of raw message bytes (one char per byte), so 8-bit
  * header bytes come out unchanged.
  *
- * <p>A string becomes a quoted string when every byte is a 7-bit TEXT-CHAR (no NUL, CR, LF); {@code "}
- * and {@code \} are escaped. Otherwise it becomes a literal {@code {n}CRLF...}. NUL bytes are dropped:
- * IMAP4rev1 allows them neither in quoted strings nor in literals (CHAR8 is %x01-FF).
+ * <p>As Dovecot does: a string becomes a quoted string when every byte is a 7-bit TEXT-CHAR (no CR,
+ * LF) and it needs at most four escapes ({@code "} and {@code \}); otherwise a literal
+ * {@code {n}CRLF...}. NUL bytes are dropped: IMAP4rev1 allows them neither in quoted strings nor in
+ * literals (CHAR8 is %x01-FF). {@link #stringForHumans} is Dovecot's form for subjects and names.
  */
 public final class ImapOut {
     private static final byte[] NIL = {'N', 'I', 'L'};
+    /** Beyond this many escapes a literal is shorter for typical lengths (Dovecot's threshold). */
+    private static final int MAX_ESCAPES = 4;
     private byte[] buf;
     private int size;
 
@@ -82,11 +85,16 @@ public final class ImapOut {
         // optimistic single pass: write it quoted, and start over as a literal on the first byte that needs one
         ensure(n * 2 + 2);
         int mark = size;
+        int escapes = 0;
         buf[size++] = '"';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= ' ' && c < 0x7f) {
                 if (c == '"' || c == '\\') {
+                    if (++escapes > MAX_ESCAPES) {
+                        size = mark;
+                        return literal(s);
+                    }
                     buf[size++] = '\\';
                 }
                 buf[size++] = (byte) c;
@@ -99,6 +107,59 @@ public final class ImapOut {
         }
         buf[size++] = '"';
         return this;
+    }
+
+    /**
+     * A string as Dovecot writes subjects and display names: runs of spaces and tabs become one space,
+     * CR and LF are removed, leading and trailing whitespace is dropped, NUL becomes 0x80. A string that
+     * needed none of that and holds no {@code "}, {@code \} or 8-bit byte is quoted; any other is a
+     * literal of the cleaned text (an all-whitespace string is "").
+     */
+    public ImapOut stringForHumans(String s) {
+        int n = s.length();
+        boolean modify = false;
+        boolean lastSpace = true;
+        for (int i = 0; i < n && !modify; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                modify = lastSpace;
+                lastSpace = true;
+            } else {
+                modify = c == '\t' || c == '\r' || c == '\n' || c == 0 || c == '"' || c == '\\' || c > 0x7f;
+                lastSpace = false;
+            }
+        }
+        modify |= n > 0 && s.charAt(n - 1) == ' ';
+        if (!modify) {
+            ensure(n + 2);
+            buf[size++] = '"';
+            for (int i = 0; i < n; i++) {
+                buf[size++] = (byte) s.charAt(i);
+            }
+            buf[size++] = '"';
+            return this;
+        }
+        StringBuilder clean = new StringBuilder(n);
+        lastSpace = true;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t') {
+                if (!lastSpace) {
+                    clean.append(' ');
+                }
+                lastSpace = true;
+            } else if (c != '\r' && c != '\n') {
+                clean.append(c == 0 ? (char) 0x80 : c);
+                lastSpace = false;
+            }
+        }
+        if (lastSpace && clean.length() > 0) {
+            clean.setLength(clean.length() - 1);
+        }
+        if (clean.length() == 0) {
+            return ascii("\"\"");
+        }
+        return literal(clean.toString());
     }
 
     private ImapOut literal(String s) {

@@ -30,6 +30,27 @@ class ImapOutTest {
     }
 
     @Test
+    void moreThanFourEscapesMakeALiteralAsInDovecot() {
+        assertThat(string("\"\"\"\"")).isEqualTo("\"\\\"\\\"\\\"\\\"\"");
+        assertThat(string("\"\"\"\"\\")).isEqualTo("{5}\r\n\"\"\"\"\\");
+    }
+
+    private static String human(String s) {
+        return str(new ImapOut(1).stringForHumans(s).toByteArray());
+    }
+
+    @Test
+    void stringsForHumansCollapseWhitespaceAndAreLiteralsWhenChanged() {
+        assertThat(human("plain words")).isEqualTo("\"plain words\"");
+        assertThat(human(" lead")).isEqualTo("{4}\r\nlead");
+        assertThat(human("a \t b\r\n c ")).isEqualTo("{5}\r\na b c");
+        assertThat(human("say \"x\"")).isEqualTo("{7}\r\nsay \"x\"");
+        assertThat(human(" \t ")).isEqualTo("\"\"");
+        assertThat(human("")).isEqualTo("\"\"");
+        assertThat(human("nul\u0000")).isEqualTo("{4}\r\nnul\u0080");
+    }
+
+    @Test
     void growsPastItsInitialCapacity() {
         String longText = "x".repeat(1000);
         assertThat(string(longText)).isEqualTo("\"" + longText + "\"");
