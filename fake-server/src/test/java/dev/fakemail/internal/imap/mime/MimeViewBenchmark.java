@@ -79,7 +79,36 @@ public final class MimeViewBenchmark {
                     + "parse only %5.2f us/msg  [%d]%n", round, (t1 - t0) / 1e3 / count, (t1 - t0) / 1e6,
                     (t2 - t1) / 1e3 / count, (t3 - t2) / 1e3 / count, sink);
         }
+        System.out.printf("heap kept by a parsed MessageStructure: %d bytes/msg (raw %d)%n",
+                retainedPerStructure(messages), bytes / count);
+        RenderCache cache = new RenderCache(64L << 20);
+        for (int round = 0; round < 5; round++) {
+            long t0 = System.nanoTime();
+            long sink = 0;
+            for (int i = 0; i < count; i++) {
+                sink += cache.get(i, RenderCache.Item.ENVELOPE, messages[i]).length;
+            }
+            System.out.printf("RenderCache round %d: %.2f us/msg, cache %d KB [%d]%n", round,
+                    (System.nanoTime() - t0) / 1e3 / count, cache.sizeInBytes() / 1024, sink);
+        }
         MessageStructure.writeEnvelope(messages[0], out);
         System.out.println("ENVELOPE sample: " + new String(out.toByteArray(), StandardCharsets.ISO_8859_1));
+    }
+
+    private static long retainedPerStructure(byte[][] messages) {
+        Runtime rt = Runtime.getRuntime();
+        MessageStructure[] kept = new MessageStructure[messages.length];
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        for (int i = 0; i < messages.length; i++) {
+            kept[i] = MessageStructure.parse(messages[i]);
+        }
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        long perMessage = (after - before) / messages.length;
+        if (kept[messages.length - 1].size() < 0) {
+            throw new AssertionError(); // keeps the array reachable until here
+        }
+        return perMessage;
     }
 }

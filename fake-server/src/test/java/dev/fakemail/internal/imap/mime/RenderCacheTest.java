@@ -23,18 +23,20 @@ class RenderCacheTest {
     }
 
     @Test
-    void staysWithinItsByteBudgetByDroppingTheLeastRecentlyUsed() {
+    void staysWithinItsByteBudgetByDroppingTheOldestEntries() {
         int entryCost = 41 + RenderCache.ENTRY_OVERHEAD; // the envelope above is 41 bytes
         RenderCache cache = new RenderCache(2L * entryCost);
         byte[] one = cache.get(1L, RenderCache.Item.ENVELOPE, RAW);
-        cache.get(2L, RenderCache.Item.ENVELOPE, RAW);
-        cache.get(1L, RenderCache.Item.ENVELOPE, RAW); // 1 is now the most recently used
-        cache.get(3L, RenderCache.Item.ENVELOPE, RAW);
+        byte[] two = cache.get(2L, RenderCache.Item.ENVELOPE, RAW);
+        byte[] three = cache.get(3L, RenderCache.Item.ENVELOPE, RAW); // evicts 1, the oldest
         assertThat(cache.entryCount()).isEqualTo(2);
         assertThat(cache.sizeInBytes()).isEqualTo(2L * entryCost);
-        assertThat(cache.get(1L, RenderCache.Item.ENVELOPE, RAW)).isSameAs(one);
-        cache.remove(1L);
+        assertThat(cache.get(2L, RenderCache.Item.ENVELOPE, RAW)).isSameAs(two);
+        assertThat(cache.get(3L, RenderCache.Item.ENVELOPE, RAW)).isSameAs(three);
+        assertThat(cache.get(1L, RenderCache.Item.ENVELOPE, RAW)).isNotSameAs(one).isEqualTo(one); // rendered again
+        cache.remove(3L);
         assertThat(cache.entryCount()).isEqualTo(1);
+        assertThat(cache.sizeInBytes()).isEqualTo(entryCost);
         assertThat(new RenderCache(0).get(9L, RenderCache.Item.ENVELOPE, RAW)).isEqualTo(one);
     }
 }
