@@ -4,20 +4,20 @@ package dev.fakemail.internal.imap.mime;
  * One element of an IMAP address list (RFC 3501 §7.4.2): (name adl mailbox host). A group start is
  * (NIL NIL "group" NIL) and a group end (NIL NIL NIL NIL); strings are Latin-1 views of raw bytes.
  */
-public record ImapAddress(String name, String adl, String mailbox, String host) {
-    public static ImapAddress groupStart(String groupName) {
+record ImapAddress(String name, String adl, String mailbox, String host) {
+    static ImapAddress groupStart(String groupName) {
         return new ImapAddress(null, null, groupName, null);
     }
 
-    public static ImapAddress groupEnd() {
+    static ImapAddress groupEnd() {
         return new ImapAddress(null, null, null, null);
     }
 
-    public boolean isGroupStart() {
+    boolean isGroupStart() {
         return host == null && mailbox != null;
     }
 
-    public boolean isGroupEnd() {
+    boolean isGroupEnd() {
         return host == null && mailbox == null;
     }
 

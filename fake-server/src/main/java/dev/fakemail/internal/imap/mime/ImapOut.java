@@ -35,6 +35,16 @@ public final class ImapOut {
         return Arrays.copyOf(buf, size);
     }
 
+    /** Sends the bytes written so far, without copying them first. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(buf, 0, size);
+    }
+
+    /** Empties the buffer for reuse (e.g. one buffer per FETCH response line). */
+    public void reset() {
+        size = 0;
+    }
+
     /** Appends the bytes written so far to another buffer, e.g. to reuse a cached rendering. */
     public void writeTo(ImapOut other) {
         other.raw(buf, 0, size);

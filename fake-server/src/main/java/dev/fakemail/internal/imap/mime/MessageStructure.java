@@ -11,7 +11,12 @@ import java.util.Optional;
  * not multipart has its body as part 1; the parts of a message/rfc822 part are numbered below it
  * (1.2 is the second part of the message in part 1, or its body when that message is single-part).
  *
- * <p>Line ends are CRLF or bare LF; section octets are returned exactly as stored.
+ * <p>Line ends are CRLF or bare LF; section octets are returned exactly as stored, and sizes are
+ * those of the stored octets (Dovecot counts as if every line ended in CRLF; the same for CRLF input).
+ *
+ * <p>Immutable once {@link #parse} returns; share it between threads only through safe publication.
+ * A parsed structure holds about 2/3 of the raw size, so parse per FETCH (a few microseconds) or
+ * cache rendered bytes ({@link RenderCache}) rather than keeping structures for every message.
  */
 public final class MessageStructure {
     private static final byte[] CRLF = {'\r', '\n'};

@@ -51,6 +51,16 @@ class ImapOutTest {
     }
 
     @Test
+    void writesToAStreamAndCanBeReused() throws Exception {
+        ImapOut out = new ImapOut().ascii("* 1 FETCH (").nil().ch(')');
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        out.writeTo(sink);
+        assertThat(str(sink.toByteArray())).isEqualTo("* 1 FETCH (NIL)");
+        out.reset();
+        assertThat(str(out.number(42).toByteArray())).isEqualTo("42");
+    }
+
+    @Test
     void growsPastItsInitialCapacity() {
         String longText = "x".repeat(1000);
         assertThat(string(longText)).isEqualTo("\"" + longText + "\"");
