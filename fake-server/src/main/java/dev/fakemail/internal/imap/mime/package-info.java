@@ -14,10 +14,13 @@
  * display names (encoded words not decoded), type, subtype, parameter names and values, encoding,
  * disposition; nothing is upper-cased. Defaults are lower case ("text" "plain" ("charset"
  * "us-ascii") ... "7bit").</li>
- * <li>Header values are unfolded (CRLF removed, folding whitespace kept) and trimmed. Absent field:
- * NIL; empty field: "". An address field that holds no address: NIL.</li>
- * <li>A string is quoted unless it contains CR, LF or a byte above 0x7F; then it is a literal with its
- * raw bytes. NUL bytes are dropped (IMAP cannot carry them).</li>
+ * <li>Header values are unfolded (CRLF removed, folding whitespace kept) and trimmed; the last field
+ * of a name wins. Absent field: NIL; empty field: "". An address field that holds no address: NIL;
+ * Sender and Reply-To then take From. Missing local part / domain: MISSING_MAILBOX / MISSING_DOMAIN.</li>
+ * <li>A string is quoted unless it contains CR, LF, a byte above 0x7F or more than four quotes and
+ * backslashes; then it is a literal with its raw bytes. NUL bytes are dropped (IMAP cannot carry
+ * them). Subjects and display names are written "for humans": whitespace runs collapsed to one
+ * space, and a literal whenever that changed anything or a quote, backslash or 8-bit byte is there.</li>
  * <li>Body lines are the number of LFs in the body; a part's body ends before the line break that
  * precedes the next delimiter (RFC 2046).</li>
  * <li>Section octets are returned as stored; a message stored with bare LF gives bare-LF sections.
