@@ -1,0 +1,68 @@
+package dev.fakemail.internal.imap.mime;
+
+import static dev.fakemail.internal.imap.mime.Fixtures.str;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ImapOutTest {
+    private static String string(String s) {
+        return str(new ImapOut(1).string(s).toByteArray());
+    }
+
+    @Test
+    void sevenBitTextIsAQuotedStringWithQuotesAndBackslashesEscaped() {
+        assertThat(string("")).isEqualTo("\"\"");
+        assertThat(string("a \"b\" \\ c")).isEqualTo("\"a \\\"b\\\" \\\\ c\"");
+        assertThat(str(new ImapOut().nstring(null).toByteArray())).isEqualTo("NIL");
+    }
+
+    @Test
+    void lineBreaksAndEightBitBytesMakeALiteralWithTheOctetCount() {
+        assertThat(string("a\r\nb")).isEqualTo("{4}\r\na\r\nb");
+        assertThat(string("\u00e9\"")).isEqualTo("{2}\r\n\u00e9\"");
+    }
+
+    @Test
+    void nulBytesAreDroppedBecauseImapCannotCarryThem() {
+        assertThat(string("a\u0000b")).isEqualTo("\"ab\"");
+        assertThat(string("\u00e9\u0000")).isEqualTo("{1}\r\n\u00e9");
+    }
+
+    @Test
+    void moreThanFourEscapesMakeALiteralAsInDovecot() {
+        assertThat(string("\"\"\"\"")).isEqualTo("\"\\\"\\\"\\\"\\\"\"");
+        assertThat(string("\"\"\"\"\\")).isEqualTo("{5}\r\n\"\"\"\"\\");
+    }
+
+    private static String human(String s) {
+        return str(new ImapOut(1).stringForHumans(s).toByteArray());
+    }
+
+    @Test
+    void stringsForHumansCollapseWhitespaceAndAreLiteralsWhenChanged() {
+        assertThat(human("plain words")).isEqualTo("\"plain words\"");
+        assertThat(human(" lead")).isEqualTo("{4}\r\nlead");
+        assertThat(human("a \t b\r\n c ")).isEqualTo("{5}\r\na b c");
+        assertThat(human("say \"x\"")).isEqualTo("{7}\r\nsay \"x\"");
+        assertThat(human(" \t ")).isEqualTo("\"\"");
+        assertThat(human("")).isEqualTo("\"\"");
+        assertThat(human("nul\u0000")).isEqualTo("{4}\r\nnul\u0080");
+    }
+
+    @Test
+    void writesToAStreamAndCanBeReused() throws Exception {
+        ImapOut out = new ImapOut().ascii("* 1 FETCH (").nil().ch(')');
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        out.writeTo(sink);
+        assertThat(str(sink.toByteArray())).isEqualTo("* 1 FETCH (NIL)");
+        out.reset();
+        assertThat(str(out.number(42).toByteArray())).isEqualTo("42");
+    }
+
+    @Test
+    void growsPastItsInitialCapacity() {
+        String longText = "x".repeat(1000);
+        assertThat(string(longText)).isEqualTo("\"" + longText + "\"");
+    }
+}
