@@ -1,6 +1,5 @@
 package dev.fakemail.fault;
 
-import dev.fakemail.internal.fault.FaultJson;
 import dev.fakemail.internal.fault.FaultText;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +32,6 @@ public interface FaultPlan {
     /** Adds rules in the text form (one per line or separated by ';'; '#' starts a comment line). */
     default List<FaultHandle> addText(String rules) {
         return FaultText.parseAll(rules).stream().map(this::add).toList();
-    }
-
-    /** Adds rules in the JSON form (one object or an array of them). */
-    default List<FaultHandle> addJson(String json) {
-        return FaultJson.parseAll(json).stream().map(this::add).toList();
     }
 
     /** The active rules, in the order they are consulted (oldest first). */

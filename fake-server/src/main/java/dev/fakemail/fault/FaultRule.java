@@ -1,14 +1,14 @@
 package dev.fakemail.fault;
 
-import dev.fakemail.internal.fault.FaultJson;
 import dev.fakemail.internal.fault.FaultText;
 import java.util.Objects;
 
 /**
  * One scripted fault: on a trigger of one protocol, an effect, as often as the budget allows, for the
- * connections in scope. The same rule has three equal forms: this value (built in Java), JSON
- * ({@link #fromJson}, {@link #toJson}) and one line of text ({@link #parse}, {@link #toText}), e.g.
- * {@code smtp rcpt bob@example.test -> reply 451 4.3.0 "Try again later" times 1}.
+ * connections in scope. The core knows two equal forms of a rule: this value (built in Java) and one line
+ * of text ({@link #parse}, {@link #toText}), e.g.
+ * {@code smtp rcpt bob@example.test -> reply 451 4.3.0 "Try again later" times 1}. The JSON form lives in
+ * web-ui ({@code dev.fakemail.web.FaultRulesJson}), which carries a JSON library; the core carries none.
  */
 public record FaultRule(Protocol protocol, Trigger trigger, Effect effect, Budget budget, Scope scope) {
     public FaultRule {
@@ -34,17 +34,8 @@ public record FaultRule(Protocol protocol, Trigger trigger, Effect effect, Budge
         return FaultText.parseAll(text);
     }
 
-    /** Reads the JSON form; throws IllegalArgumentException naming what is wrong. */
-    public static FaultRule fromJson(String json) {
-        return FaultJson.parse(json);
-    }
-
     public String toText() {
         return FaultText.format(this);
-    }
-
-    public String toJson() {
-        return FaultJson.format(this);
     }
 
     public FaultRule withBudget(Budget newBudget) {

@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Property: the same rule built in Java, written as text and written as JSON is the same rule, and gives a
- * client the same bytes. Each form runs the same POP3 script against a fresh server with the same seed; the
- * bytes (greeting timestamp masked) must be equal, and differ from a run without the rule.
+ * Property: the same rule built in Java and written as text is the same rule, and gives a client the same
+ * bytes (web-ui's FaultRulesJsonEquivalenceTest adds the JSON form). Each form runs the same POP3 script
+ * against a fresh server with the same seed; the bytes (greeting timestamp masked) must be equal, and differ
+ * from a run without the rule.
  */
 @Timeout(60)
 class FaultPropertiesCodecEquivalenceTest {
@@ -92,23 +93,19 @@ class FaultPropertiesCodecEquivalenceTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("rules")
-    void javaTextAndJsonAreTheSameRuleAndGiveTheSameBytes(FaultRule java, String text, String json) throws Exception {
+    void javaAndTextAreTheSameRuleAndGiveTheSameBytes(FaultRule java, String text, String json) throws Exception {
         assertThat(FaultRule.parse(text)).isEqualTo(java);
-        assertThat(FaultRule.fromJson(json)).isEqualTo(java);
         assertThat(java.toText()).isEqualTo(text);
         assertThat(FaultRule.parse(java.toText())).isEqualTo(java);
-        assertThat(FaultRule.fromJson(java.toJson())).isEqualTo(java);
 
         Run viaJava = run(plan -> plan.add(java));
         Run viaText = run(plan -> plan.addText(text));
-        Run viaJson = run(plan -> plan.addJson(json));
         Run without = run(plan -> { });
         assertThat(viaText.bytes()).as("text form, same bytes").isEqualTo(viaJava.bytes());
-        assertThat(viaJson.bytes()).as("JSON form, same bytes").isEqualTo(viaJava.bytes());
         if (java.effect() instanceof Effect.Throttle) {
             // Same bytes as without the rule, only slower: ~130 bytes after RETR 2 at 1,000 bytes/s.
             assertThat(viaJava.bytes()).isEqualTo(without.bytes());
-            for (Run form : new Run[] {viaJava, viaText, viaJson}) {
+            for (Run form : new Run[] {viaJava, viaText}) {
                 assertThat(form.millis()).as("throttled in every form").isGreaterThanOrEqualTo(100);
             }
         } else {

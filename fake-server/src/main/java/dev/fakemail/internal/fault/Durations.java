@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as the fault codecs write them: one whole unit ({@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h},
- * {@code 1d}) or ISO-8601 ({@code PT5M}). Shared by the text and the JSON form so both read and write alike.
+ * {@code 1d}) or ISO-8601 ({@code PT5M}). Shared by the text form and web-ui's JSON form (hence public) so both
+ * read and write alike.
  */
-final class Durations {
+public final class Durations {
     static final String EXAMPLES = "e.g. 250ms, 2s, 5m, 1h, 1d or PT5M";
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
@@ -23,7 +24,7 @@ final class Durations {
      * Parses one duration; {@code what} (if not null) names the field in the error ("bad duration '5x' for
      * greylist ..."); the JSON codec passes null and prefixes the field's path instead.
      */
-    static Duration parse(String text, String what) {
+    public static Duration parse(String text, String what) {
         if (text.startsWith("P") || text.startsWith("p") || text.startsWith("-P") || text.startsWith("-p")) {
             try {
                 return Duration.parse(text);
@@ -54,7 +55,7 @@ final class Durations {
      * unit states exactly (negative or sub-millisecond values, which some records allow) falls back to ISO-8601,
      * which {@link #parse} reads back, so every duration round-trips.
      */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long seconds = duration.getSeconds();
         int nanos = duration.getNano();
         if (duration.isNegative() || nanos % 1_000_000 != 0) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FaultTextTest {
     private static final Effect NO = new Effect.Disconnect();
 
-    /** One rule for each trigger, effect, distribution, budget and scope; FaultJsonTest uses them too. */
+    /** One rule for each trigger, effect, distribution, budget and scope; web-ui's FaultRuleSamples repeats them for the JSON form. */
     static List<FaultRule> everyKindOfRule() {
         return List.of(
                 rule(Trigger.connect(), new Effect.Reply(421, "4.7.0", "Too many connections", true)),

@@ -3,8 +3,7 @@ package dev.fakemail.web.internal;
 import dev.fakemail.fault.FaultHandle;
 import dev.fakemail.fault.FaultPlan;
 import dev.fakemail.fault.FaultRule;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.fakemail.web.FaultRulesJson;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +14,14 @@ import java.util.Map;
 
 /**
  * {@code /api/faults}: the server's scripted fault rules. GET lists them with their hits; POST adds rules in
- * the JSON form (one object or an array) or in the text form ({@code {"text": "smtp connect -> delay 2s"}});
- * DELETE removes one rule or all. The core parses and validates: its message goes back with a 400.
+ * the JSON form (one object or an array, read by {@link FaultRulesJson}) or in the text form
+ * ({@code {"text": "smtp connect -> delay 2s"}}); DELETE removes one rule or all. Validation messages go back
+ * with a 400.
  */
 final class FaultsApi {
-    /** The core's codecs refuse larger input anyway; reading stops here. */
+    /** The codecs refuse larger input anyway; reading stops here. */
     private static final int MAX_BODY = 64 * 1024;
+    private static final String JSON_ERROR = "fault rule JSON: ";
 
     private final FaultPlan plan;
     private final Runnable onChange;
@@ -31,14 +32,10 @@ final class FaultsApi {
     }
 
     /** @param rule the JSON form; {@code text} the one-line text form of the same rule */
-    record RuleView(long id, String text, JsonNode rule, long occurrences, long hits) {
+    record RuleView(long id, String text, Map<String, Object> rule, long occurrences, long hits) {
         static RuleView of(FaultHandle handle) {
-            try {
-                return new RuleView(handle.id(), handle.rule().toText(), Responses.JSON.readTree(handle.rule().toJson()),
-                        handle.occurrences(), handle.hits());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("the core wrote JSON Jackson cannot read: " + e.getMessage(), e);
-            }
+            return new RuleView(handle.id(), handle.rule().toText(), FaultRulesJson.toTree(handle.rule()),
+                    handle.occurrences(), handle.hits());
         }
     }
 
@@ -78,29 +75,40 @@ final class FaultsApi {
         if (body.isBlank()) {
             throw ApiException.badRequest("send a fault rule in the JSON form, or {\"text\": \"<rule>\"}");
         }
+        Object tree;
         try {
-            JsonNode tree = Responses.JSON.readTree(body);
-            if (tree.isObject() && tree.size() == 1 && tree.path("text").isTextual()) {
-                List<FaultRule> rules = FaultRule.parseAll(tree.path("text").asText());
+            tree = FaultJsonText.parse(body);
+        } catch (IllegalArgumentException malformed) {
+            throw ApiException.badRequest(JSON_ERROR + malformed.getMessage());
+        }
+        try {
+            if (tree instanceof Map<?, ?> object && object.size() == 1 && object.get("text") instanceof String text) {
+                List<FaultRule> rules = FaultRule.parseAll(text);
                 if (rules.isEmpty()) {
                     throw ApiException.badRequest("the text holds no fault rule");
                 }
                 return rules;
             }
-            List<FaultRule> rules = new ArrayList<>();
-            // All rules are checked before any is added, so a bad array adds nothing.
-            for (JsonNode element : tree.isArray() ? tree : List.of(tree)) {
-                rules.add(FaultRule.fromJson(element.toString()));
-            }
-            if (rules.isEmpty()) {
-                throw ApiException.badRequest("the array holds no fault rule");
-            }
-            return rules;
         } catch (IllegalArgumentException invalid) {
             throw ApiException.badRequest(invalid.getMessage());
-        } catch (JsonProcessingException malformed) {
-            throw ApiException.badRequest("fault rule JSON: " + malformed.getOriginalMessage());
         }
+        // All rules are checked before any is added, so a bad array adds nothing.
+        List<FaultRule> rules = new ArrayList<>();
+        try {
+            if (tree instanceof List<?> elements) {
+                for (int i = 0; i < elements.size(); i++) {
+                    rules.add(FaultJsonReader.rule(elements.get(i), "[" + i + "]"));
+                }
+            } else {
+                rules.add(FaultJsonReader.rule(tree, ""));
+            }
+        } catch (IllegalArgumentException invalid) {
+            throw ApiException.badRequest(JSON_ERROR + invalid.getMessage());
+        }
+        if (rules.isEmpty()) {
+            throw ApiException.badRequest("the array holds no fault rule");
+        }
+        return rules;
     }
 
     private static String body(HttpServerExchange exchange) throws IOException {

@@ -1,4 +1,4 @@
-package dev.fakemail.internal.fault;
+package dev.fakemail.web.internal;
 
 import dev.fakemail.fault.Budget;
 import dev.fakemail.fault.DelayDistribution;
@@ -6,75 +6,18 @@ import dev.fakemail.fault.Effect;
 import dev.fakemail.fault.FaultRule;
 import dev.fakemail.fault.Scope;
 import dev.fakemail.fault.Trigger;
+import dev.fakemail.internal.fault.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON form of a fault rule, e.g. {@code {"protocol":"smtp","trigger":{"type":"command","verb":"RCPT",
- * "match":"bob@*"},"effect":{"type":"reply","code":451,"status":"4.3.0","text":"Try again later",
- * "disconnect":false},"budget":{"type":"times","count":1},"scope":{"type":"server"}}}. Output spells every
- * field out; input may leave out budget, scope and optional fields, and rejects unknown ones. Durations are
- * strings as in the text form, or numbers of milliseconds. Every error starts with "fault rule JSON: ".
- * {@link #fromTree} / {@link #toTree} let a web adapter use its own JSON library's tree.
+ * Turns a rule into its JSON tree. Output spells every field out, in a fixed order, so the same rule always
+ * gives the same text; {@link FaultJsonReader} reads the tree back.
  */
-public final class FaultJson {
-    private static final String PREFIX = "fault rule JSON: ";
-
-    private FaultJson() {
-    }
-
-    /** Reads one rule object. */
-    public static FaultRule parse(String json) {
-        return rule(read(json), "");
-    }
-
-    /** Reads a single rule object or an array of them; errors in an array name the element ("[2].effect"). */
-    public static List<FaultRule> parseAll(String json) {
-        Object tree = read(json);
-        if (tree instanceof Map) {
-            return List.of(rule(tree, ""));
-        }
-        if (!(tree instanceof List<?> elements)) {
-            throw new IllegalArgumentException(PREFIX + "expected an object or an array of objects, was "
-                    + FaultJsonCodecFields.describe(tree));
-        }
-        List<FaultRule> rules = new ArrayList<>();
-        for (int i = 0; i < elements.size(); i++) {
-            rules.add(rule(elements.get(i), "[" + i + "]"));
-        }
-        return List.copyOf(rules);
-    }
-
-    /** Reads a rule from a JSON tree (Map, List, String, Number, Boolean, null), e.g. built by Jackson. */
-    public static FaultRule fromTree(Map<String, Object> tree) {
-        return rule(tree, "");
-    }
-
-    private static Object read(String json) {
-        try {
-            return Json.parse(json);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
-        }
-    }
-
-    private static FaultRule rule(Object tree, String path) {
-        try {
-            return FaultJsonCodecReader.rule(tree, path);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
-        }
-    }
-
-    public static String format(FaultRule rule) {
-        return Json.write(toTree(rule));
-    }
-
-    public static String formatAll(List<FaultRule> rules) {
-        return Json.write(rules.stream().map(FaultJson::toTree).toList());
+public final class FaultJsonWriter {
+    private FaultJsonWriter() {
     }
 
     /** The rule as a JSON tree of LinkedHashMap, ArrayList, String, Integer, Long, Double and Boolean. */

@@ -1,4 +1,6 @@
-package dev.fakemail.internal.fault;
+package dev.fakemail.web.internal;
+
+import dev.fakemail.internal.fault.Durations;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,7 +16,7 @@ import java.util.Set;
  * getters whose errors name the path. A JSON null counts as a missing field. Numbers may be any
  * {@link Number}, as a web adapter's JSON library hands them over (Integer, Long, BigInteger, Double, ...).
  */
-final class FaultJsonCodecFields {
+final class FaultJsonFields {
     /** An error that already names its field, so the record-error wrapper leaves it alone. */
     static final class FieldError extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
@@ -29,16 +31,16 @@ final class FaultJsonCodecFields {
     private final Map<?, ?> members;
     private final String path;
 
-    private FaultJsonCodecFields(Map<?, ?> members, String path) {
+    private FaultJsonFields(Map<?, ?> members, String path) {
         this.members = members;
         this.path = path;
     }
 
-    static FaultJsonCodecFields of(Object value, String path) {
+    static FaultJsonFields of(Object value, String path) {
         if (!(value instanceof Map<?, ?> map)) {
             throw new FieldError((path.isEmpty() ? "" : path + ": ") + "expected an object, was " + describe(value));
         }
-        return new FaultJsonCodecFields(map, path);
+        return new FaultJsonFields(map, path);
     }
 
     String path() {
@@ -79,7 +81,7 @@ final class FaultJsonCodecFields {
         return value;
     }
 
-    FaultJsonCodecFields object(String name) {
+    FaultJsonFields object(String name) {
         return of(require(name), path(name));
     }
 
@@ -204,7 +206,7 @@ final class FaultJsonCodecFields {
     /** A value as an error shows it: JSON-like, long strings cut. */
     static String describe(Object value) {
         if (value instanceof String string) {
-            return Json.quote(string.length() <= SHOWN_STRING_LIMIT ? string
+            return FaultJsonText.quote(string.length() <= SHOWN_STRING_LIMIT ? string
                     : string.substring(0, SHOWN_STRING_LIMIT) + "...");
         }
         if (value instanceof Map) {

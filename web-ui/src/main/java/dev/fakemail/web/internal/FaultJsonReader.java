@@ -1,4 +1,4 @@
-package dev.fakemail.internal.fault;
+package dev.fakemail.web.internal;
 
 import dev.fakemail.fault.Budget;
 import dev.fakemail.fault.DelayDistribution;
@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Turns a JSON tree into a rule. Every error names the field's path ("effect.code is required", "unknown field
- * 'cod' in effect"); {@link FaultJson} adds the "fault rule JSON: " prefix.
+ * 'cod' in effect"); {@link dev.fakemail.web.FaultRulesJson} adds the "fault rule JSON: " prefix.
  */
-final class FaultJsonCodecReader {
+public final class FaultJsonReader {
     static final List<String> TRIGGER_TYPES =
             List.of("connect", "command", "after-reply", "data-line", "data-end", "tls", "auth", "capabilities");
     static final List<String> EFFECT_TYPES = List.of("reply", "delay", "throttle", "slice", "stall", "disconnect",
@@ -24,12 +24,12 @@ final class FaultJsonCodecReader {
     static final List<String> BUDGET_TYPES = List.of("always", "times", "occurrence", "probability");
     static final List<String> SCOPE_TYPES = List.of("server", "session", "next-connection");
 
-    private FaultJsonCodecReader() {
+    private FaultJsonReader() {
     }
 
     /** Reads one rule object; {@code path} is "" for a lone rule, "[2]" for an array element. */
-    static FaultRule rule(Object tree, String path) {
-        FaultJsonCodecFields rule = FaultJsonCodecFields.of(tree, path);
+    public static FaultRule rule(Object tree, String path) {
+        FaultJsonFields rule = FaultJsonFields.of(tree, path);
         rule.allow("protocol", "trigger", "effect", "budget", "scope");
         Protocol protocol = protocol(rule);
         Trigger trigger = trigger(rule.object("trigger"));
@@ -39,7 +39,7 @@ final class FaultJsonCodecReader {
         return build(path, () -> new FaultRule(protocol, trigger, effect, budget, scope));
     }
 
-    private static Protocol protocol(FaultJsonCodecFields rule) {
+    private static Protocol protocol(FaultJsonFields rule) {
         String name = rule.string("protocol");
         for (Protocol protocol : Protocol.values()) {
             if (protocol.wireName().equalsIgnoreCase(name)) {
@@ -49,7 +49,7 @@ final class FaultJsonCodecReader {
         throw rule.error("protocol", "unknown protocol '" + name + "' (expected smtp, pop3 or imap)");
     }
 
-    private static Trigger trigger(FaultJsonCodecFields trigger) {
+    private static Trigger trigger(FaultJsonFields trigger) {
         String type = trigger.type("trigger", TRIGGER_TYPES);
         switch (type) {
             case "command", "after-reply" -> trigger.allow("type", "verb", "match");
@@ -70,7 +70,7 @@ final class FaultJsonCodecReader {
         });
     }
 
-    private static Effect effect(FaultJsonCodecFields effect) {
+    private static Effect effect(FaultJsonFields effect) {
         String type = effect.type("effect", EFFECT_TYPES);
         switch (type) {
             case "reply" -> effect.allow("type", "code", "status", "text", "disconnect");
@@ -103,7 +103,7 @@ final class FaultJsonCodecReader {
     }
 
     /** The distribution is flat in the effect object; left out, it is "fixed" ({"type":"delay","duration":"2s"}). */
-    private static String[] delayFields(FaultJsonCodecFields effect) {
+    private static String[] delayFields(FaultJsonFields effect) {
         return switch (distributionName(effect)) {
             case "uniform" -> new String[] {"type", "distribution", "min", "max"};
             case "lognormal" -> new String[] {"type", "distribution", "median", "sigma"};
@@ -111,7 +111,7 @@ final class FaultJsonCodecReader {
         };
     }
 
-    private static String distributionName(FaultJsonCodecFields effect) {
+    private static String distributionName(FaultJsonFields effect) {
         if (!effect.has("distribution")) {
             return "fixed";
         }
@@ -123,7 +123,7 @@ final class FaultJsonCodecReader {
         return name;
     }
 
-    private static DelayDistribution distribution(FaultJsonCodecFields effect) {
+    private static DelayDistribution distribution(FaultJsonFields effect) {
         return switch (distributionName(effect)) {
             case "uniform" -> new DelayDistribution.Uniform(effect.duration("min"), effect.duration("max"));
             case "lognormal" -> new DelayDistribution.LogNormal(effect.duration("median"), effect.decimal("sigma"));
@@ -131,7 +131,7 @@ final class FaultJsonCodecReader {
         };
     }
 
-    private static Budget budget(FaultJsonCodecFields budget) {
+    private static Budget budget(FaultJsonFields budget) {
         String type = budget.type("budget", BUDGET_TYPES);
         switch (type) {
             case "times" -> budget.allow("type", "count");
@@ -147,7 +147,7 @@ final class FaultJsonCodecReader {
         });
     }
 
-    private static Scope scope(FaultJsonCodecFields scope) {
+    private static Scope scope(FaultJsonFields scope) {
         String type = scope.type("scope", SCOPE_TYPES);
         if (type.equals("session")) {
             scope.allow("type", "sessionId");
@@ -161,6 +161,11 @@ final class FaultJsonCodecReader {
         });
     }
 
+    /** A value as an error shows it: JSON-like, long strings cut. */
+    public static String describe(Object value) {
+        return FaultJsonFields.describe(value);
+    }
+
     /**
      * Runs a record constructor and puts the path before its validation message ("effect: reply code must be
      * 200..599"); errors of our own already carry their path and pass as they are.
@@ -168,7 +173,7 @@ final class FaultJsonCodecReader {
     private static <T> T build(String path, Supplier<T> constructor) {
         try {
             return constructor.get();
-        } catch (FaultJsonCodecFields.FieldError e) {
+        } catch (FaultJsonFields.FieldError e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path.isEmpty() ? e.getMessage() : path + ": " + e.getMessage(), e);
