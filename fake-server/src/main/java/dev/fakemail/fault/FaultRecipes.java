@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Ready-made rules for the failures users test most, each an ordinary {@link FaultRule} (so it has a text and
- * a JSON form and can be narrowed with {@link FaultRule#withBudget} or {@link FaultRule#withScope}).
+ * Ready-made rules for the failures users test most, each an ordinary {@link FaultRule} (so it has a text
+ * form, a JSON form in web-ui, and can be narrowed with {@link FaultRule#withBudget} or
+ * {@link FaultRule#withScope}).
  * Add them with {@code mail.faults().add(FaultRecipes.mailboxFull("bob@example.test"))}.
  */
 public final class FaultRecipes {

@@ -72,8 +72,9 @@ class FaultRulesJsonSmtpTest {
     @Test
     void capabilityRulesInJsonAndTextGiveTheSameEhlo() throws IOException {
         String viaText = ehloWith(plan -> plan.addText("smtp capabilities -> advertise \"SIZE 1000\""));
-        String viaJson = ehloWith(plan -> addJson(plan, "{\"protocol\":\"smtp\",\"trigger\":{\"type\":\"capabilities\"},"
-                + "\"effect\":{\"type\":\"advertise\",\"line\":\"SIZE 1000\"}}", 1));
+        String viaJson = ehloWith(plan -> addJson(plan,
+                "{\"protocol\":\"smtp\",\"trigger\":{\"type\":\"capabilities\"},"
+                        + "\"effect\":{\"type\":\"advertise\",\"line\":\"SIZE 1000\"}}", 1));
         String without = ehloWith(plan -> { });
         assertThat(viaJson).isEqualTo(viaText).contains("250-SIZE 1000\r\n").isNotEqualTo(without);
     }

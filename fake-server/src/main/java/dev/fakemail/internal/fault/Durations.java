@@ -22,7 +22,7 @@ public final class Durations {
 
     /**
      * Parses one duration; {@code what} (if not null) names the field in the error ("bad duration '5x' for
-     * greylist ..."); the JSON codec passes null and prefixes the field's path instead.
+     * greylist ..."); web-ui's JSON codec passes null and prefixes the field's path instead.
      */
     public static Duration parse(String text, String what) {
         if (text.startsWith("P") || text.startsWith("p") || text.startsWith("-P") || text.startsWith("-p")) {

@@ -2,7 +2,7 @@ package dev.fakemail.internal.fault;
 
 import java.util.regex.Pattern;
 
-/** Number syntax shared by the text and JSON fault codecs, so a value reads back exactly as it was written. */
+/** Number syntax of the text fault codec, so a value reads back exactly as it was written. */
 final class FaultCodecNumbers {
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
     /** Plain decimal notation only: Double.parseDouble would also take "NaN", "0x1p3" or "1d". */

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * One JSON object of a fault rule with its path ("effect", "[2].trigger"), read field by field with typed
  * getters whose errors name the path. A JSON null counts as a missing field. Numbers may be any
- * {@link Number}, as a web adapter's JSON library hands them over (Integer, Long, BigInteger, Double, ...).
+ * {@link Number}, as Jackson or a caller's own tree hands them over (Integer, Long, BigInteger, Double, ...).
  */
 final class FaultJsonFields {
     /** An error that already names its field, so the record-error wrapper leaves it alone. */
