@@ -47,6 +47,15 @@ public interface ProtocolSession {
         return false;
     }
 
+    /**
+     * Output to push now, unasked (IMAP IDLE: EXISTS, EXPUNGE, FETCH), or null. Called on a pusher thread when
+     * the session asked for it through {@link ConnectionInfo#requestPush}, while the loop may be blocked reading;
+     * the loop's writes and this call never overlap.
+     */
+    default Reply pendingPush() {
+        return null;
+    }
+
     /** A scripted reply worded for this protocol. */
     Reply faultReply(int code, String status, String text, boolean disconnect);
 
