@@ -18,8 +18,7 @@ final class IdleHandler {
         synchronized (session) {
             session.idleTag = command.tag;
             if (session.selected != null) {
-                session.drainUpdates(out, true);
-                session.selected.onPending(session.connection::requestPush);
+                session.drainUpdates(out, true); // pushes start once "+ idling" is out: see armAfterSent
             }
         }
         return Reply.bytes(out.toByteArray(), new String(out.toByteArray(), StandardCharsets.UTF_8));
@@ -30,6 +29,7 @@ final class IdleHandler {
         synchronized (session) {
             tag = session.idleTag;
             session.idleTag = null;
+            session.idleArmed = false;
             if (session.selected != null) {
                 session.selected.onPending(null);
             }
@@ -40,6 +40,20 @@ final class IdleHandler {
             return session.tagged(command, out, "BAD", "expected DONE to end IDLE", true);
         }
         return session.ok(command, out, "IDLE terminated");
+    }
+
+    /** After "+ idling" was written: from now on each change is pushed; one that came meanwhile at once. */
+    static void armAfterSent(ImapSession session) {
+        synchronized (session) {
+            if (session.idleTag == null || session.idleArmed || session.selected == null) {
+                return;
+            }
+            session.idleArmed = true;
+            session.selected.onPending(session.connection::requestPush);
+            if (session.selected.hasPending()) {
+                session.connection.requestPush();
+            }
+        }
     }
 
     /** What the pusher writes while idling: the updates queued since the last look. */

@@ -81,6 +81,8 @@ public final class ImapSession implements ProtocolSession {
     String saslTag;
     /** The tag of the IDLE command while idling, else null. */
     String idleTag;
+    /** Whether IDLE pushes are on (after "+ idling" was written). */
+    boolean idleArmed;
     private final ByteArrayOutputStream assembly = new ByteArrayOutputStream();
     /** While a literal over the limit is skipped: the tag that gets the BAD once the command's end arrives. */
     private String discardingTag;
@@ -246,7 +248,8 @@ public final class ImapSession implements ProtocolSession {
     synchronized void drainUpdates(ImapOut out, boolean expungesAllowed) {
         SelectedMailbox mailbox = selected;
         if (mailbox != null) {
-            mailbox.drain(out, expungesAllowed, () -> store.claimRecent(mailbox.mailbox), this::writeFlags);
+            mailbox.drain(out, expungesAllowed, () -> mailbox.readOnly ? store.unclaimedRecent(mailbox.mailbox)
+                    : store.claimRecent(mailbox.mailbox), this::writeFlags);
         }
     }
 
@@ -338,6 +341,13 @@ public final class ImapSession implements ProtocolSession {
     }
 
     // ---------------------------------------------------------------- loop callbacks
+
+    @Override
+    public void onReplySent() {
+        if (idleTag != null && !idleArmed) {
+            IdleHandler.armAfterSent(this);
+        }
+    }
 
     @Override
     public Reply pendingPush() {

@@ -128,7 +128,7 @@ final class ListHandlers {
                     out.number(messages.size());
                     break;
                 case "RECENT":
-                    out.number(0);
+                    out.number(session.store.unclaimedRecent(mailbox).size());
                     break;
                 case "UIDNEXT":
                     out.number(mailbox.uidNext());

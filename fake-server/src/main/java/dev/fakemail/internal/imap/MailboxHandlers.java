@@ -46,7 +46,7 @@ final class MailboxHandlers {
         }
         Mailbox mailbox = found.get();
         SelectedMailbox view = new SelectedMailbox(mailbox, readOnly,
-                readOnly ? java.util.List.of() : session.store.claimRecent(mailbox));
+                readOnly ? session.store.unclaimedRecent(mailbox) : session.store.claimRecent(mailbox));
         session.select(view);
         writeFlags(out, mailbox);
         out.ascii("* ").number(view.size()).ascii(" EXISTS\r\n");

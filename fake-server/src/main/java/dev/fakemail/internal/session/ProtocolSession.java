@@ -56,6 +56,13 @@ public interface ProtocolSession {
         return null;
     }
 
+    /**
+     * A reply was written (not yet flushed), under the output lock: pushed output requested from now on comes
+     * after it (IMAP arms IDLE pushes once "+ idling" is out).
+     */
+    default void onReplySent() {
+    }
+
     /** A scripted reply worded for this protocol. */
     Reply faultReply(int code, String status, String text, boolean disconnect);
 

@@ -323,6 +323,7 @@ public final class SessionLoop implements Runnable {
         outputLock.lock();
         try {
             sendUnlocked(reply);
+            session.onReplySent();
         } finally {
             outputLock.unlock();
         }
