@@ -110,4 +110,25 @@ class ImapRealClientsTest {
             assertThat(lines).contains("append: uid 2 uidValidity true", "status: messages 2 unseen 1");
         }
     }
+
+    @Test
+    void curlListsFetchesAndSearches() throws Exception {
+        ExternalClient.require("curl", "apt-get install curl");
+        String base = "imap://127.0.0.1:" + server.imap().port();
+        assertThat(curl(base + "/")).contains("* LIST (\\HasNoChildren) \"/\" \"INBOX\"",
+                "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent\"");
+        assertThat(curl(base + "/INBOX;UID=2")).startsWith("From: Alice <alice@example.test>").contains("Subject: Second");
+        assertThat(curl(base + "/INBOX?SUBJECT%20First")).contains("* SEARCH 1");
+    }
+
+    private List<String> curlLines(String url) throws Exception {
+        try (ExternalClient client = ExternalClient.start("curl", "--silent", "--show-error", "--max-time", "20",
+                "--user", USER + ":secret", url)) {
+            return client.finish();
+        }
+    }
+
+    private String curl(String url) throws Exception {
+        return String.join("\n", curlLines(url));
+    }
 }

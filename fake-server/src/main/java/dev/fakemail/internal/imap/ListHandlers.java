@@ -49,6 +49,7 @@ final class ListHandlers {
             }
             out.ascii("* ").ascii(response).ascii(" (");
             List<String> attributes = new ArrayList<>(mailbox.attributes());
+            attributes.sort(ListHandlers::attributeOrder); // stable output: \Noselect, children, special use
             if (subscribedOnly) {
                 attributes.removeIf(attribute -> !attribute.equals("\\Noselect"));
             }
@@ -56,6 +57,14 @@ final class ListHandlers {
                     .string(MailboxNames.encode(mailbox.name())).ascii("\r\n");
         }
         return session.ok(command, out, response + " completed");
+    }
+
+    private static int attributeOrder(String a, String b) {
+        return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
+    }
+
+    private static int rank(String attribute) {
+        return attribute.equals("\\Noselect") ? 0 : attribute.startsWith("\\Has") ? 1 : 2;
     }
 
     /** RFC 3501 §6.3.8 wildcards: {@code *} matches anything, {@code %} anything but the delimiter. */
