@@ -68,4 +68,26 @@ class ImapFaultsTest {
             assertThat(imap.command("a1", "CAPABILITY")).doesNotContain(" IDLE").contains("UIDPLUS");
         }
     }
+
+    @Test
+    void appendRefusedWithTheStatusAsResponseCodeBeforeTheLiteralIsSent() throws Exception {
+        server.faults().addText("imap APPEND -> reply 452 OVERQUOTA \"quota exceeded\"");
+        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+            imap.line();
+            imap.command("a1", "LOGIN bob@example.test x");
+            assertThat(imap.command("a2", "APPEND INBOX {12}")).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
+            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
+        }
+        assertThat(server.store().mailbox("bob@example.test", "INBOX").orElseThrow().size()).isEqualTo(1);
+    }
+
+    @Test
+    void loginRefusedAfterValidCredentials() throws Exception {
+        server.faults().addText("imap auth * bob@* -> reply 535 5.7.8 \"account locked\"");
+        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+            imap.line();
+            assertThat(imap.command("a1", "LOGIN bob@example.test x")).isEqualTo("a1 NO account locked\r\n");
+            assertThat(imap.command("a2", "SELECT INBOX")).startsWith("a2 BAD SELECT needs a login first");
+        }
+    }
 }
