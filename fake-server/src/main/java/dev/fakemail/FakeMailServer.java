@@ -5,6 +5,8 @@ import dev.fakemail.internal.fault.FaultEngine;
 import dev.fakemail.internal.fault.Sleeper;
 import dev.fakemail.internal.net.ConnectionThreads;
 import dev.fakemail.internal.net.Listener;
+import dev.fakemail.internal.imap.ImapSession;
+import dev.fakemail.internal.imap.ImapSettings;
 import dev.fakemail.internal.pop3.MaildropLocks;
 import dev.fakemail.internal.pop3.Pop3Session;
 import dev.fakemail.internal.pop3.Pop3Settings;
@@ -46,6 +48,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private final Journal journal;
     private final SmtpSettings smtpSettings;
     private final Pop3Settings pop3Settings;
+    private final ImapSettings imapSettings;
     private final MaildropLocks maildropLocks = new MaildropLocks();
     private final FaultEngine faults;
     private final List<Listener> listeners = new ArrayList<>();
@@ -62,6 +65,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
                 config.clock);
         this.pop3Settings = new Pop3Settings(config.hostname, config.userPolicy(), config.requireTls,
                 config.maxErrors);
+        this.imapSettings = new ImapSettings(config.hostname, config.userPolicy(), config.requireTls,
+                config.maxMessageSize, config.maxErrors, config.clock);
     }
 
     public static FakeMailServerBuilder builder() {
@@ -86,6 +91,12 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             }
             if (config.pop3sPort != ServerConfig.OFF) {
                 listeners.add(pop3Listener("pop3s", config.pop3sPort, true));
+            }
+            if (config.imapPort != ServerConfig.OFF) {
+                listeners.add(imapListener("imap", config.imapPort, false));
+            }
+            if (config.imapsPort != ServerConfig.OFF) {
+                listeners.add(imapListener("imaps", config.imapsPort, true));
             }
         } catch (IOException e) {
             stop();
@@ -144,6 +155,17 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     public Endpoint pop3s() {
         return endpoint("pop3s").orElseThrow(() -> new IllegalStateException(
                 "POP3S is not running; enable it with builder().pop3sPort(0)"));
+    }
+
+    /** The IMAP endpoint (plain, with STARTTLS). */
+    public Endpoint imap() {
+        return endpoint("imap").orElseThrow(() -> new IllegalStateException("IMAP is not running"));
+    }
+
+    /** The IMAPS endpoint (implicit TLS), if configured. */
+    public Endpoint imaps() {
+        return endpoint("imaps").orElseThrow(() -> new IllegalStateException(
+                "IMAPS is not running; enable it with builder().imapsPort(0)"));
     }
 
     /** Every running endpoint, in start order. */
@@ -224,6 +246,13 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         config.faultRules.forEach(faults::add);
         store.reset();
         journal.clear();
+    }
+
+    private Listener imapListener(String name, int port, boolean implicitTls) throws IOException {
+        SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
+                connection -> new ImapSession(imapSettings, store, connection), journal,
+                config.imapIdleTimeout(), config.tls, faults, implicitTls);
+        return Listener.open(name, config.bindAddress, port, implicitTls, runner, executor);
     }
 
     private Listener pop3Listener(String name, int port, boolean implicitTls) throws IOException {

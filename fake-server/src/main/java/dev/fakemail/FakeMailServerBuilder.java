@@ -22,6 +22,8 @@ public final class FakeMailServerBuilder {
     int smtpsPort = ServerConfig.OFF;
     int pop3Port = 0;
     int pop3sPort = ServerConfig.OFF;
+    int imapPort = 0;
+    int imapsPort = ServerConfig.OFF;
     String hostname = ServerConfig.DEFAULT_HOSTNAME;
     Map<String, String> users;
     boolean requireTls;
@@ -79,6 +81,18 @@ public final class FakeMailServerBuilder {
     /** POP3S (implicit TLS) port: off by default; 0 picks a free port. */
     public FakeMailServerBuilder pop3sPort(int port) {
         this.pop3sPort = checkPort("pop3sPort", port);
+        return this;
+    }
+
+    /** IMAP port: 0 (default) picks a free port, {@link ServerConfig#OFF} disables IMAP. */
+    public FakeMailServerBuilder imapPort(int port) {
+        this.imapPort = checkPort("imapPort", port);
+        return this;
+    }
+
+    /** IMAPS (implicit TLS) port: off by default; 0 picks a free port. */
+    public FakeMailServerBuilder imapsPort(int port) {
+        this.imapsPort = checkPort("imapsPort", port);
         return this;
     }
 

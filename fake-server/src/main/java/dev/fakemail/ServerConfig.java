@@ -24,6 +24,14 @@ public final class ServerConfig {
         return pop3sPort;
     }
 
+    public int imapPort() {
+        return imapPort;
+    }
+
+    public int imapsPort() {
+        return imapsPort;
+    }
+
     /** The server's name in greetings and Received fields unless configured. */
     public static final String DEFAULT_HOSTNAME = "localhost";
     /** The largest accepted message unless configured: 25 MiB, as large providers allow. */
@@ -34,6 +42,8 @@ public final class ServerConfig {
     final int smtpsPort;
     final int pop3Port;
     final int pop3sPort;
+    final int imapPort;
+    final int imapsPort;
     final String hostname;
     final Map<String, String> users;
     final boolean requireTls;
@@ -57,6 +67,8 @@ public final class ServerConfig {
         this.smtpsPort = builder.smtpsPort;
         this.pop3Port = builder.pop3Port;
         this.pop3sPort = builder.pop3sPort;
+        this.imapPort = builder.imapPort;
+        this.imapsPort = builder.imapsPort;
         this.hostname = builder.hostname;
         this.users = builder.users == null ? null : Map.copyOf(builder.users);
         this.requireTls = builder.requireTls;
@@ -133,6 +145,11 @@ public final class ServerConfig {
     /** How long a POP3 client may stay silent: as configured, else 10 minutes (RFC 1939 §3's minimum). */
     public Duration pop3IdleTimeout() {
         return idleTimeout != null ? idleTimeout : Duration.ofMinutes(10);
+    }
+
+    /** How long an IMAP client may stay silent (also while idling): as configured, else 30 minutes (RFC 3501 §5.4). */
+    public Duration imapIdleTimeout() {
+        return idleTimeout != null ? idleTimeout : Duration.ofMinutes(30);
     }
 
     /** Whether TLS uses the user's own key material instead of the built-in localhost certificate. */

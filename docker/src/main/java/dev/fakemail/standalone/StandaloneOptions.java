@@ -26,6 +26,8 @@ public final class StandaloneOptions {
     public static final int DEFAULT_SMTPS_PORT = 1465;
     public static final int DEFAULT_POP3_PORT = 1110;
     public static final int DEFAULT_POP3S_PORT = 1995;
+    public static final int DEFAULT_IMAP_PORT = 1143;
+    public static final int DEFAULT_IMAPS_PORT = 1993;
     public static final int DEFAULT_WEB_PORT = 8025;
     public static final String DEFAULT_HOSTNAME = ServerConfig.DEFAULT_HOSTNAME;
     public static final long DEFAULT_MAX_MESSAGE_SIZE = ServerConfig.DEFAULT_MAX_MESSAGE_SIZE;
@@ -39,6 +41,8 @@ public final class StandaloneOptions {
     private int smtpsPort = DEFAULT_SMTPS_PORT;
     private int pop3Port = DEFAULT_POP3_PORT;
     private int pop3sPort = DEFAULT_POP3S_PORT;
+    private int imapPort = DEFAULT_IMAP_PORT;
+    private int imapsPort = DEFAULT_IMAPS_PORT;
     private int webPort = DEFAULT_WEB_PORT;
     private Map<String, String> users;
     private String hostname = DEFAULT_HOSTNAME;
@@ -84,7 +88,7 @@ public final class StandaloneOptions {
     public static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("Usage: java -jar fakemail.jar [OPTIONS]\n")
-                .append("A fake mail server: SMTP, SMTPS, POP3, POP3S and a web inbox, everything kept in memory.\n\n")
+                .append("A fake mail server: SMTP, SMTPS, POP3, POP3S, IMAP, IMAPS and a web inbox, everything kept in memory.\n\n")
                 .append("Options (each also read from its environment variable; a flag wins):\n");
         for (Setting setting : Setting.values()) {
             String flag = setting.flag() + (setting.isSwitch() ? "" : " " + setting.argument());
@@ -126,6 +130,16 @@ public final class StandaloneOptions {
         return pop3sPort;
     }
 
+    /** The IMAP port (STARTTLS offered), 0 for a free one, or {@link ServerConfig#OFF}. */
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /** The IMAPS port (implicit TLS), 0 for a free one, or {@link ServerConfig#OFF}. */
+    public int imapsPort() {
+        return imapsPort;
+    }
+
     /** The web inbox port, 0 for a free one, or {@link ServerConfig#OFF}. */
     public int webPort() {
         return webPort;
@@ -156,6 +170,8 @@ public final class StandaloneOptions {
                 .smtpsPort(smtpsPort)
                 .pop3Port(pop3Port)
                 .pop3sPort(pop3sPort)
+                .imapPort(imapPort)
+                .imapsPort(imapsPort)
                 .hostname(hostname)
                 .maxMessageSize(maxMessageSize)
                 .maxMessages(maxMessages)
@@ -217,6 +233,8 @@ public final class StandaloneOptions {
             case SMTPS_PORT -> smtpsPort = SettingParsers.port(value);
             case POP3_PORT -> pop3Port = SettingParsers.port(value);
             case POP3S_PORT -> pop3sPort = SettingParsers.port(value);
+            case IMAP_PORT -> imapPort = SettingParsers.port(value);
+            case IMAPS_PORT -> imapsPort = SettingParsers.port(value);
             case WEB_PORT -> webPort = SettingParsers.port(value);
             case USERS -> users = SettingParsers.users(value);
             case HOSTNAME -> hostname = SettingParsers.hostname(value);
@@ -239,6 +257,8 @@ public final class StandaloneOptions {
         ports.put(Setting.SMTPS_PORT, smtpsPort);
         ports.put(Setting.POP3_PORT, pop3Port);
         ports.put(Setting.POP3S_PORT, pop3sPort);
+        ports.put(Setting.IMAP_PORT, imapPort);
+        ports.put(Setting.IMAPS_PORT, imapsPort);
         ports.put(Setting.WEB_PORT, webPort);
         Map<Integer, Setting> seen = new LinkedHashMap<>();
         for (Map.Entry<Setting, Integer> entry : ports.entrySet()) {
@@ -262,6 +282,8 @@ public final class StandaloneOptions {
         parts.add("smtps=" + smtpsPort);
         parts.add("pop3=" + pop3Port);
         parts.add("pop3s=" + pop3sPort);
+        parts.add("imap=" + imapPort);
+        parts.add("imaps=" + imapsPort);
         parts.add("web=" + webPort);
         parts.add("users=" + (users == null ? "any" : users.keySet()));
         parts.add("hostname=" + hostname);

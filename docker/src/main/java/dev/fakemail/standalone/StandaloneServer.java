@@ -120,6 +120,8 @@ public final class StandaloneServer implements AutoCloseable {
             case "smtps" -> Setting.SMTPS_PORT.flag();
             case "pop3" -> Setting.POP3_PORT.flag();
             case "pop3s" -> Setting.POP3S_PORT.flag();
+            case "imap" -> Setting.IMAP_PORT.flag();
+            case "imaps" -> Setting.IMAPS_PORT.flag();
             default -> null;
         };
     }

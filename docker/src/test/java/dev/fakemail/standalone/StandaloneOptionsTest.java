@@ -35,6 +35,8 @@ class StandaloneOptionsTest {
         assertThat(config.pop3sPort()).isEqualTo(1995);
         assertThat(options.pop3Port()).isEqualTo(StandaloneOptions.DEFAULT_POP3_PORT);
         assertThat(options.pop3sPort()).isEqualTo(StandaloneOptions.DEFAULT_POP3S_PORT);
+        assertThat(config.imapPort()).isEqualTo(1143);
+        assertThat(config.imapsPort()).isEqualTo(1993);
         assertThat(options.webPort()).isEqualTo(8025);
         assertThat(config.hostname()).isEqualTo("localhost");
         assertThat(config.hasFixedUsers()).isFalse();
@@ -209,7 +211,7 @@ class StandaloneOptionsTest {
     @Test
     void zeroPortsMayRepeatAndOffIsCaseInsensitive() throws Exception {
         StandaloneOptions options = parse("--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0",
-                "--pop3s-port", "0", "--web-port", "OFF");
+                "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "OFF");
 
         assertThat(config(options).smtpPort()).isZero();
         assertThat(config(options).smtpsPort()).isZero();

@@ -30,7 +30,7 @@ class StandaloneProcessIT {
     @Test
     void receivesMailOverSmtpAndListsItInTheInbox() throws Exception {
         try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                "--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--web-port", "0")) {
+                "--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")) {
             int smtp = port(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP));
             int smtps = port(fakemail.awaitStdout("^fakemail: smtps listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
             int pop3 = port(fakemail.awaitStdout("^fakemail: pop3 listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
@@ -101,7 +101,7 @@ class StandaloneProcessIT {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
                 StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
                         "--smtp-port", String.valueOf(taken.getLocalPort()), "--smtps-port", "0", "--pop3-port", "0",
-                        "--pop3s-port", "0", "--web-port", "0")) {
+                        "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")) {
             assertThat(fakemail.awaitExit(STARTUP)).isEqualTo(1);
             assertThat(fakemail.awaitStderr(".+", SHORT).group())
                     .startsWith("fakemail: smtp cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
@@ -114,7 +114,7 @@ class StandaloneProcessIT {
     void aWebPortInUseNamesTheWebListener() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
                 StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                        "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off",
+                        "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
                         "--web-port", String.valueOf(taken.getLocalPort()))) {
             assertThat(fakemail.awaitExit(STARTUP)).isEqualTo(1);
             assertThat(fakemail.awaitStderr(".+", SHORT).group())
@@ -126,7 +126,7 @@ class StandaloneProcessIT {
     @Test
     void sigtermStopsWithinSecondsAndFreesThePorts() throws Exception {
         try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off",
+                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
                 "--web-port", "0")) {
             int smtp = port(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP));
             int pop3 = port(fakemail.awaitStdout("^fakemail: pop3 listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
@@ -150,7 +150,7 @@ class StandaloneProcessIT {
     @Test
     void mailSentOverSmtpIsReadBackOverPop3() throws Exception {
         try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off",
+                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
                 "--web-port", "off")) {
             int smtp = port(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP));
             int pop3 = port(fakemail.awaitStdout("^fakemail: pop3 listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
@@ -168,7 +168,7 @@ class StandaloneProcessIT {
     @Test
     void pop3PortOffPrintsNoPop3Line() throws Exception {
         try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "0",
+                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off",
                 "--web-port", "0")) {
             fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP);
             fakemail.awaitStdout("^fakemail: pop3s listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT);
@@ -190,7 +190,7 @@ class StandaloneProcessIT {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
                 StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
                         "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", String.valueOf(taken.getLocalPort()),
-                        "--pop3s-port", "off", "--web-port", "0")) {
+                        "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")) {
             assertThat(fakemail.awaitExit(STARTUP)).isEqualTo(1);
             assertThat(fakemail.awaitStderr(".+", SHORT).group())
                     .startsWith("fakemail: pop3 cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")

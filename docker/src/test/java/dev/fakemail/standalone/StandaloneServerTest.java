@@ -28,7 +28,7 @@ class StandaloneServerTest {
     @Test
     void describesEveryListenerAndTheInbox() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(
-                options("--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0",
+                options("--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off",
                         "--web-port", "0"))) {
             List<String> lines = server.describe();
 
@@ -51,7 +51,7 @@ class StandaloneServerTest {
     void mailSentOverSmtpShowsUpInTheInbox() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(
                 options("--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off",
-                        "--pop3s-port", "off", "--web-port", "0"))) {
+                        "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0"))) {
             Smtp.send("127.0.0.1", server.mail().smtp().port(), "a@example.test", "b@example.test", "Hi there");
 
             String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -66,7 +66,7 @@ class StandaloneServerTest {
     void listenersSwitchedOffAreNotDescribed() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(
                 options("--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off",
-                        "--pop3s-port", "off", "--web-port", "off"))) {
+                        "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "off"))) {
             assertThat(server.web()).isEmpty();
             assertThat(server.describe()).containsExactly("smtp listening on 127.0.0.1:" + server.mail().smtp().port());
         }
@@ -76,7 +76,7 @@ class StandaloneServerTest {
     void wildcardBindStillPointsTheBrowserAtLoopback() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(
                 options("--bind", "0.0.0.0", "--smtp-port", "off", "--smtps-port", "off",
-                        "--pop3-port", "off", "--pop3s-port", "off", "--web-port", "0"))) {
+                        "--pop3-port", "off", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0"))) {
             int web = server.web().orElseThrow().port();
             assertThat(server.describe()).containsExactly("web listening on 0.0.0.0:" + web,
                     "inbox at " + URI.create("http://127.0.0.1:" + web + "/"));
@@ -90,7 +90,7 @@ class StandaloneServerTest {
 
             assertThatThrownBy(() -> StandaloneServer.start(
                     options("--smtp-port", String.valueOf(port), "--smtps-port", "0", "--pop3-port", "0",
-                            "--pop3s-port", "0", "--web-port", "0")))
+                            "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageStartingWith("smtp cannot listen on 127.0.0.1:" + port + ": ")
                     .hasMessageEndingWith("(choose another port with --smtp-port, or 0 for a free one)");
@@ -106,7 +106,7 @@ class StandaloneServerTest {
             int port = taken.getLocalPort();
 
             assertThatThrownBy(() -> StandaloneServer.start(options("--smtp-port", String.valueOf(smtpPort),
-                    "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "off",
+                    "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
                     "--web-port", String.valueOf(port))))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageStartingWith("web cannot listen on 127.0.0.1:" + port + ": ")
@@ -121,7 +121,7 @@ class StandaloneServerTest {
     @Test
     void onlyPop3CanRunAndMailSentOverSmtpIsReadOverPop3() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(options("--smtp-port", "0", "--smtps-port", "off",
-                "--pop3-port", "0", "--pop3s-port", "off", "--web-port", "off"))) {
+                "--pop3-port", "0", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "off"))) {
             int pop3 = server.mail().pop3().port();
             assertThat(server.describe()).containsExactly(
                     "smtp listening on 127.0.0.1:" + server.mail().smtp().port(),
@@ -142,7 +142,7 @@ class StandaloneServerTest {
             probe.close();
 
             assertThatThrownBy(() -> StandaloneServer.start(options("--smtp-port", String.valueOf(taken.getLocalPort()),
-                    "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "off",
+                    "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
                     "--web-port", String.valueOf(webPort))))
                     .hasMessageStartingWith("smtp cannot listen on 127.0.0.1:" + taken.getLocalPort());
             try (ServerSocket again = new ServerSocket(webPort, 50, InetAddress.getByName("127.0.0.1"))) {
@@ -154,7 +154,7 @@ class StandaloneServerTest {
     @Test
     void configurationNamesTheCertificateEachFaultRuleAndTheSeed() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(options("--smtp-port", "0", "--smtps-port", "off",
-                "--pop3-port", "off", "--pop3s-port", "off", "--web-port", "off",
+                "--pop3-port", "off", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "off",
                 "--faults", "smtp connect -> delay 10ms; pop3 RETR -> disconnect times 2", "--fault-seed", "42"))) {
             assertThat(server.configuration(Instant.now())).containsExactly(
                     "tls certificate: the built-in self-signed one for localhost",
@@ -181,6 +181,26 @@ class StandaloneServerTest {
                     .hasMessageEndingWith("(choose another port with " + flag + ", or 0 for a free one)");
             try (ServerSocket again = new ServerSocket(smtpPort, 50, InetAddress.getByName("127.0.0.1"))) {
                 assertThat(again.getLocalPort()).isEqualTo(smtpPort);
+            }
+        }
+    }
+
+    @Test
+    void imapListenersAreDescribedAndServeTheMailSmtpReceived() throws Exception {
+        try (StandaloneServer server = StandaloneServer.start(options("--smtp-port", "0", "--smtps-port", "off",
+                "--pop3-port", "off", "--pop3s-port", "off", "--imap-port", "0", "--imaps-port", "0",
+                "--web-port", "off"))) {
+            int imap = server.mail().imap().port();
+            int imaps = server.mail().imaps().port();
+            assertThat(server.describe()).containsExactly(
+                    "smtp listening on 127.0.0.1:" + server.mail().smtp().port(),
+                    "imap listening on 127.0.0.1:" + imap,
+                    "imaps listening on 127.0.0.1:" + imaps);
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", imap)) {
+                socket.setSoTimeout(10_000);
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(in.readLine()).startsWith("* OK [CAPABILITY IMAP4rev1 ");
             }
         }
     }

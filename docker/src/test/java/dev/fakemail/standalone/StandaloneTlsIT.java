@@ -27,7 +27,7 @@ class StandaloneTlsIT {
     private static final Duration STARTUP = Duration.ofSeconds(20);
     private static final Duration SHORT = Duration.ofSeconds(10);
     private static final String[] TLS_LISTENERS = {"--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "off",
-            "--pop3s-port", "0", "--web-port", "off"};
+            "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "off"};
 
     @TempDir
     static Path dir;

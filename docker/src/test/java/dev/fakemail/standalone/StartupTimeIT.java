@@ -38,7 +38,7 @@ class StartupTimeIT {
         for (int run = 0; run < RUNS; run++) {
             long started = System.nanoTime();
             try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(), "--smtp-port", "0",
-                    "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--web-port", "0")) {
+                    "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")) {
                 List<Integer> ports = new ArrayList<>();
                 for (String listener : List.of("smtp", "smtps", "pop3", "pop3s", "web")) {
                     Matcher line = fakemail.awaitStdout("^fakemail: " + listener

@@ -12,6 +12,10 @@ import java.util.Set;
  * change replaces it in its mailbox with a new value and a new MODSEQ.
  */
 public final class StoredMessage {
+    static {
+        dev.fakemail.internal.store.StoredBytes.register(message -> message.raw);
+    }
+
     private final long uid;
     private final long modSeq;
     private final Set<String> flags;

@@ -67,7 +67,9 @@ public record MailClientSettings(FakeMailServer server) {
             }
         }
         endpoint("smtp").ifPresent(smtp -> properties.setProperty("mail.transport.protocol", "smtp"));
+        // The store is IMAP where the server runs it (what most clients read with), else POP3.
         endpoint("pop3").ifPresent(pop3 -> properties.setProperty("mail.store.protocol", "pop3"));
+        endpoint("imap").ifPresent(imap -> properties.setProperty("mail.store.protocol", "imap"));
         return properties;
     }
 

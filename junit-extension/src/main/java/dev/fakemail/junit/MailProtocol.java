@@ -9,7 +9,10 @@ public enum MailProtocol {
     SMTPS,
     POP3,
     /** POP3 with implicit TLS; enable it with {@code FakeMailServer.builder().pop3sPort(0)}. */
-    POP3S;
+    POP3S,
+    IMAP,
+    /** IMAP with implicit TLS; enable it with {@code FakeMailServer.builder().imapsPort(0)}. */
+    IMAPS;
 
     /** The endpoint name: "smtp", "pop3s", ... */
     public String endpointName() {

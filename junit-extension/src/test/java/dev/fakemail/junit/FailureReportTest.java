@@ -26,10 +26,10 @@ class FailureReportTest {
         Map<String, List<String>> reports = TestKit.reportedByTest(results, "fakemail");
         assertThat(reports).containsOnlyKeys("fails"); // the passing test reports nothing
         Map<String, List<String>> facts = TestKit.reportedByTest(results, "fact");
-        List<String> fact = facts.get("fails"); // smtp port, pop3 port, client of session 1, of session 2
+        List<String> fact = facts.get("fails"); // smtp, pop3, imap port, client of session 1, of session 2
         assertThat(reports.get("fails")).containsExactly("""
                 @MailServer field 'mail' in FailureReportTest.Sessions on \
-                [smtp://127.0.0.1:%s, pop3://127.0.0.1:%s]
+                [smtp://127.0.0.1:%s, pop3://127.0.0.1:%s, imap://127.0.0.1:%s]
 
                 Received 1 message:
                   #1 from shop@example.test to [bob@example.test] subject 'Welcome'
@@ -57,6 +57,7 @@ class FailureReportTest {
             RawSmtp.talk(mail.smtp(), "HELO client.test", "MAIL FROM:<shop@example.test>", "RCPT TO:<bob>", "QUIT");
             reporter.publishEntry("fact", String.valueOf(mail.smtp().port()));
             reporter.publishEntry("fact", String.valueOf(mail.pop3().port()));
+            reporter.publishEntry("fact", String.valueOf(mail.imap().port()));
             mail.transcripts().forEach(session -> reporter.publishEntry("fact", session.client().toString()));
             throw new IllegalStateException("the application crashed");
         }
@@ -77,7 +78,8 @@ class FailureReportTest {
         EngineExecutionResults results = TestKit.run(PerTest.class);
 
         assertThat(TestKit.reported(results, "fakemail")).singleElement().asString().isEqualTo("""
-                the server of test FailureReportTest.PerTest.fails() on [smtp://127.0.0.1:%s, pop3://127.0.0.1:%s]
+                the server of test FailureReportTest.PerTest.fails() on [smtp://127.0.0.1:%s, pop3://127.0.0.1:%s, \
+                imap://127.0.0.1:%s]
 
                 Received nothing.""".formatted(TestKit.reported(results, "port").toArray()));
     }
@@ -89,6 +91,7 @@ class FailureReportTest {
         void fails(FakeMailServer mail, TestReporter reporter) {
             reporter.publishEntry("port", String.valueOf(mail.smtp().port()));
             reporter.publishEntry("port", String.valueOf(mail.pop3().port()));
+            reporter.publishEntry("port", String.valueOf(mail.imap().port()));
             throw new AssertionError("the test failed");
         }
     }
@@ -125,7 +128,8 @@ class FailureReportTest {
     @Fixture
     static class WithField {
         @MailServer
-        static FakeMailServer mail = FakeMailServer.builder().pop3Port(ServerConfig.OFF).build();
+        static FakeMailServer mail = FakeMailServer.builder().pop3Port(ServerConfig.OFF).imapPort(ServerConfig.OFF)
+                .build();
 
         @Test
         void fails(TestReporter reporter) {

@@ -32,8 +32,12 @@ class MailClientSettingsTest {
                     entry("mail.pop3.port", String.valueOf(mail.pop3().port())),
                     entry("mail.pop3.connectiontimeout", "10000"),
                     entry("mail.pop3.timeout", "10000"),
+                    entry("mail.imap.host", "127.0.0.1"),
+                    entry("mail.imap.port", String.valueOf(mail.imap().port())),
+                    entry("mail.imap.connectiontimeout", "10000"),
+                    entry("mail.imap.timeout", "10000"),
                     entry("mail.transport.protocol", "smtp"),
-                    entry("mail.store.protocol", "pop3"));
+                    entry("mail.store.protocol", "imap"));
         }
     }
 

@@ -106,7 +106,7 @@ class ZeroConfigServerTest {
         assertThat(TestKit.failureMessages(results)).singleElement().asString().matches(
                 "Parameter Endpoint of method ZeroConfigServerTest\\.MissingEndpoint\\.smtps\\(Endpoint\\) asks for"
                         + " the SMTPS endpoint, but the server of test ZeroConfigServerTest\\.MissingEndpoint\\."
-                        + "smtps\\(\\) listens only on \\[smtp://127\\.0\\.0\\.1:\\d+, pop3://127\\.0\\.0\\.1:\\d+\\]\\."
+                        + "smtps\\(\\) listens only on \\[smtp://127\\.0\\.0\\.1:\\d+, pop3://127\\.0\\.0\\.1:\\d+, imap://127\\.0\\.0\\.1:\\d+\\]\\."
                         + " Fix: build the server yourself in a field: \"@MailServer FakeMailServer mail ="
                         + " FakeMailServer\\.builder\\(\\)\\.smtpsPort\\(0\\)\\.build\\(\\);\"");
     }

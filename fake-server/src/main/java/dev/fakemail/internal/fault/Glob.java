@@ -14,12 +14,13 @@ final class Glob {
         int starP = -1;
         int starT = 0;
         while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t)))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+            // '*' is tested first: a pattern's '*' is always a wildcard, even where the text has a '*' too
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
                 starP = p++;
                 starT = t;
+            } else if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t)))) {
+                p++;
+                t++;
             } else if (starP >= 0) {
                 p = starP + 1;
                 t = ++starT;

@@ -8,6 +8,7 @@ public final class ConnectionInfo {
     private final InetSocketAddress client;
     private final SessionFaults faults;
     private volatile String tlsProtocol;
+    private volatile Runnable pushRequests = () -> { };
 
     /** A connection without fault rules (socket-free tests). */
     public ConnectionInfo(InetSocketAddress client) {
@@ -35,6 +36,18 @@ public final class ConnectionInfo {
 
     public boolean isTls() {
         return tlsProtocol != null;
+    }
+
+    /**
+     * Asks the session loop to write the session's pending pushed output now ({@link ProtocolSession#pendingPush}),
+     * from another thread. Safe to call from a store listener: it only hands the work to a pusher thread.
+     */
+    public void requestPush() {
+        pushRequests.run();
+    }
+
+    void onPushRequest(Runnable pusher) {
+        this.pushRequests = pusher;
     }
 
     void tlsStarted(String protocol) {

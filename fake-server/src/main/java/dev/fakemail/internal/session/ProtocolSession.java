@@ -47,6 +47,22 @@ public interface ProtocolSession {
         return false;
     }
 
+    /**
+     * Output to push now, unasked (IMAP IDLE: EXISTS, EXPUNGE, FETCH), or null. Called on a pusher thread when
+     * the session asked for it through {@link ConnectionInfo#requestPush}, while the loop may be blocked reading;
+     * the loop's writes and this call never overlap.
+     */
+    default Reply pendingPush() {
+        return null;
+    }
+
+    /**
+     * A reply was written (not yet flushed), under the output lock: pushed output requested from now on comes
+     * after it (IMAP arms IDLE pushes once "+ idling" is out).
+     */
+    default void onReplySent() {
+    }
+
     /** A scripted reply worded for this protocol. */
     Reply faultReply(int code, String status, String text, boolean disconnect);
 

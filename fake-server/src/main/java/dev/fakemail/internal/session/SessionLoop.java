@@ -36,6 +36,8 @@ public final class SessionLoop implements Runnable {
     private final FaultReplies faultReplies;
     private final boolean implicitTls;
     private final GrowableBytes data = new GrowableBytes();
+    /** Held for every write and flush: pushed output (another thread) and the loop's replies never interleave. */
+    private final java.util.concurrent.locks.ReentrantLock outputLock = new java.util.concurrent.locks.ReentrantLock();
     private Transport transport;
     private OutputStream out;
     private FrameReader reader;
@@ -76,6 +78,7 @@ public final class SessionLoop implements Runnable {
                 }
             }
             attachStreams();
+            connection.onPushRequest(() -> Pushers.EXECUTOR.execute(this::push));
             converse(first != null ? first : session.greeting());
         } catch (SocketTimeoutException timeout) {
             transcript.event("idle timeout");
@@ -83,6 +86,7 @@ public final class SessionLoop implements Runnable {
         } catch (IOException | UncheckedIOException gone) {
             transcript.event("connection lost: " + gone.getMessage());
         } finally {
+            connection.onPushRequest(() -> { });
             session.onEnd();
             closeQuietly();
             transcript.event("closed");
@@ -299,7 +303,33 @@ public final class SessionLoop implements Runnable {
         }
     }
 
+    /** On a pusher thread: writes what the session wants pushed, under the output lock. */
+    private void push() {
+        outputLock.lock();
+        try {
+            Reply pushed = session.pendingPush();
+            if (pushed != null && pushed.wire().length > 0 && out != null) {
+                sendUnlocked(pushed);
+                out.flush();
+            }
+        } catch (IOException | UncheckedIOException gone) {
+            transport.close(); // the loop's read fails and ends the session
+        } finally {
+            outputLock.unlock();
+        }
+    }
+
     private void send(Reply reply) throws IOException {
+        outputLock.lock();
+        try {
+            sendUnlocked(reply);
+            session.onReplySent();
+        } finally {
+            outputLock.unlock();
+        }
+    }
+
+    private void sendUnlocked(Reply reply) throws IOException {
         byte[] wire = reply.wire();
         if (wire.length == 0) {
             return;
@@ -322,7 +352,12 @@ public final class SessionLoop implements Runnable {
     }
 
     private void flush() throws IOException {
-        out.flush();
+        outputLock.lock();
+        try {
+            out.flush();
+        } finally {
+            outputLock.unlock();
+        }
     }
 
     private void flushBeforeBlocking() {
@@ -330,7 +365,7 @@ public final class SessionLoop implements Runnable {
             return;
         }
         try {
-            out.flush();
+            flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -438,6 +438,11 @@ public final class InMemoryMailStore implements MailRepository {
         return locked(() -> ownLocked(mailbox).claimRecent());
     }
 
+    @Override
+    public List<Long> unclaimedRecent(Mailbox mailbox) {
+        return locked(() -> ownLocked(mailbox).unclaimedRecent());
+    }
+
     // ---- helpers, all called with the lock held
 
     private UidMap moveLocked(InMemoryMailbox source, long[] uids, InMemoryMailbox destination) {

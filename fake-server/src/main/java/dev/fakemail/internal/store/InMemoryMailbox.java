@@ -165,6 +165,10 @@ final class InMemoryMailbox implements Mailbox {
         return -1;
     }
 
+    synchronized List<Long> unclaimedRecent() {
+        return List.copyOf(unclaimedRecent);
+    }
+
     synchronized List<Long> claimRecent() {
         List<Long> claimed = List.copyOf(unclaimedRecent);
         unclaimedRecent.clear();

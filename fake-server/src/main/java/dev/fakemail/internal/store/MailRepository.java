@@ -114,4 +114,10 @@ public interface MailRepository extends MailStore {
      * last claim (ascending); every later claim, by any session, gets only newer arrivals.
      */
     List<Long> claimRecent(Mailbox mailbox);
+
+    /**
+     * The UIDs that are \Recent and not yet claimed, without claiming them (EXAMINE and STATUS RECENT, RFC 3501
+     * §6.3.2: a read-only look must not take \Recent from the session that selects next).
+     */
+    List<Long> unclaimedRecent(Mailbox mailbox);
 }

@@ -1,0 +1,42 @@
+package dev.fakemail.internal.imap;
+
+import dev.fakemail.internal.sasl.SaslMechanisms;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the server advertises, and only what works: clients switch on every extension they see (RFC 3501 §7.2.1).
+ * STARTTLS only in plaintext; LOGINDISABLED and no AUTH= while TLS is required and not yet on.
+ */
+final class Capabilities {
+    private static final List<String> EXTENSIONS = List.of("LITERAL+", "SASL-IR", "IDLE", "UIDPLUS", "MOVE",
+            "NAMESPACE", "UNSELECT", "ENABLE", "ID", "CHILDREN", "SPECIAL-USE", "CONDSTORE", "ESEARCH");
+
+    private Capabilities() {
+    }
+
+    static List<String> list(ImapSession session) {
+        List<String> capabilities = new ArrayList<>();
+        capabilities.add("IMAP4rev1");
+        boolean tls = session.connection.isTls();
+        if (!tls) {
+            capabilities.add("STARTTLS");
+        }
+        if (session.state == ImapSession.State.NOT_AUTHENTICATED) {
+            if (session.settings.requireTls() && !tls) {
+                capabilities.add("LOGINDISABLED");
+            } else {
+                for (String mechanism : SaslMechanisms.supported()) {
+                    capabilities.add("AUTH=" + mechanism);
+                }
+            }
+        }
+        capabilities.addAll(EXTENSIONS);
+        capabilities.add("APPENDLIMIT=" + session.settings.maxLiteral());
+        return session.connection.faults().capabilities(capabilities);
+    }
+
+    static String of(ImapSession session) {
+        return String.join(" ", list(session));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.fakemail.internal.imap;
+
+import dev.fakemail.internal.imap.mime.ImapOut;
+import dev.fakemail.internal.imap.mime.MessageStructure;
+import dev.fakemail.internal.imap.mime.SectionContent;
+import dev.fakemail.internal.imap.mime.SectionSpec;
+import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.store.FlagOperation;
+import dev.fakemail.internal.store.FlagUpdate;
+import dev.fakemail.internal.store.StoredBytes;
+import dev.fakemail.store.StoredMessage;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** FETCH and UID FETCH (RFC 3501 §6.4.5, §7.4.2), with CHANGEDSINCE (RFC 7162 §3.1.4). */
+final class FetchHandler {
+    private FetchHandler() {
+    }
+
+    static Reply fetch(ImapSession session, ImapCommand command, ImapOut out) {
+        ImapArgs args = command.args;
+        args.space();
+        SequenceSet set = SequenceSet.parse(args.sequenceSet());
+        args.space();
+        List<FetchItem> items = FetchItem.parseAll(args);
+        OptionalLong changedSince = OptionalLong.empty();
+        if (args.skipSpace()) {
+            args.expect('(');
+            String modifier = args.atom().toUpperCase(Locale.ROOT);
+            if (!modifier.equals("CHANGEDSINCE")) {
+                throw new ImapSyntaxException("unknown FETCH modifier " + modifier);
+            }
+            args.space();
+            changedSince = OptionalLong.of(args.number());
+            args.expect(')');
+            session.condstore = true;
+        }
+        args.end();
+        SelectedMailbox selected = session.selected;
+        int[] sequences = Messages.sequences(selected, set, command.uid);
+        boolean setsSeen = !selected.readOnly && items.stream().anyMatch(FetchItem::setsSeen);
+        boolean wantsModSeq = changedSince.isPresent() || items.stream().anyMatch(i -> i.name().equals("MODSEQ"));
+        if (setsSeen) {
+            markSeen(session, selected, sequences);
+        }
+        boolean wantsFlags = items.stream().anyMatch(i -> i.name().equals("FLAGS"));
+        for (int sequence : sequences) {
+            StoredMessage message = selected.bySequence(sequence);
+            if (changedSince.isPresent() && message.modSeq() <= changedSince.getAsLong()) {
+                continue;
+            }
+            out.ascii("* ").number(sequence).ascii(" FETCH (");
+            boolean first = true;
+            if (command.uid && items.stream().noneMatch(i -> i.name().equals("UID"))) {
+                out.ascii("UID ").number(message.uid());
+                first = false;
+            }
+            MessageStructure structure = null;
+            for (FetchItem item : items) {
+                if (!first) {
+                    out.ch(' ');
+                }
+                first = false;
+                structure = writeItem(session, out, message, item, structure);
+            }
+            if (setsSeen && !wantsFlags && items.stream().anyMatch(FetchItem::setsSeen)) {
+                out.ch(' ');
+                session.writeFlagsOnly(out, message);
+            }
+            if (wantsModSeq && items.stream().noneMatch(i -> i.name().equals("MODSEQ"))) {
+                out.ascii(" MODSEQ (").number(message.modSeq()).ch(')');
+            }
+            out.ascii(")\r\n");
+        }
+        return session.ok(command, out, "FETCH completed");
+    }
+
+    /** Sets \Seen on the fetched messages that lack it, before their responses are written. */
+    private static void markSeen(ImapSession session, SelectedMailbox selected, int[] sequences) {
+        long[] unseen = java.util.Arrays.stream(sequences)
+                .mapToObj(selected::bySequence)
+                .filter(message -> !message.flags().contains("\\Seen"))
+                .mapToLong(StoredMessage::uid)
+                .toArray();
+        if (unseen.length > 0) {
+            FlagUpdate update = session.store.changeFlags(selected.mailbox, unseen, FlagOperation.ADD,
+                    Set.of("\\Seen"), OptionalLong.empty());
+            update.changed().forEach(selected::replace);
+        }
+    }
+
+    private static MessageStructure writeItem(ImapSession session, ImapOut out, StoredMessage message,
+            FetchItem item, MessageStructure structure) {
+        byte[] raw = StoredBytes.of(message);
+        switch (item.name()) {
+            case "FLAGS":
+                session.writeFlagsOnly(out, message);
+                return structure;
+            case "UID":
+                out.ascii("UID ").number(message.uid());
+                return structure;
+            case "MODSEQ":
+                out.ascii("MODSEQ (").number(message.modSeq()).ch(')');
+                return structure;
+            case "INTERNALDATE":
+                out.ascii("INTERNALDATE \"").ascii(ImapDates.format(message.internalDate())).ch('"');
+                return structure;
+            case "RFC822.SIZE":
+                out.ascii("RFC822.SIZE ").number(raw.length);
+                return structure;
+            case "ENVELOPE":
+                out.ascii("ENVELOPE ");
+                if (structure != null) {
+                    structure.writeEnvelope(out);
+                } else {
+                    MessageStructure.writeEnvelope(raw, out);
+                }
+                return structure;
+            case "BODY":
+            case "BODYSTRUCTURE":
+                if (!item.isSection()) {
+                    structure = structure != null ? structure : MessageStructure.parse(raw);
+                    out.ascii(item.name()).ch(' ');
+                    if (item.name().equals("BODY")) {
+                        structure.writeBody(out);
+                    } else {
+                        structure.writeBodyStructure(out);
+                    }
+                    return structure;
+                }
+                structure = structure != null ? structure : MessageStructure.parse(raw);
+                writeSection(out, "BODY[" + item.section() + "]", structure, item.section(), item.origin(),
+                        item.count());
+                return structure;
+            case "RFC822":
+                out.ascii("RFC822 ");
+                literal(out, raw, 0, raw.length);
+                return structure;
+            case "RFC822.HEADER":
+            case "RFC822.TEXT":
+                structure = structure != null ? structure : MessageStructure.parse(raw);
+                SectionSpec spec = SectionSpec.parse(item.name().equals("RFC822.HEADER") ? "HEADER" : "TEXT");
+                writeSection(out, item.name(), structure, spec, FetchItem.WHOLE, FetchItem.WHOLE);
+                return structure;
+            default:
+                throw new IllegalStateException("unhandled FETCH item " + item.name());
+        }
+    }
+
+    private static void writeSection(ImapOut out, String name, MessageStructure structure, SectionSpec spec,
+            long origin, long count) {
+        out.ascii(name);
+        if (origin != FetchItem.WHOLE) {
+            out.ch('<').number(origin).ch('>');
+        }
+        out.ch(' ');
+        Optional<SectionContent> content = structure.section(spec);
+        if (content.isEmpty()) {
+            out.ascii("\"\""); // a part that does not exist is empty (RFC 3501 §6.4.5 leaves it to the server)
+            return;
+        }
+        SectionContent section = content.get();
+        if (origin != FetchItem.WHOLE) {
+            section = section.partial(origin, count);
+        }
+        literal(out, section.source(), section.offset(), section.length());
+    }
+
+    private static void literal(ImapOut out, byte[] source, int offset, int length) {
+        out.ch('{').number(length).ascii("}\r\n").raw(source, offset, length);
+    }
+}

@@ -1,0 +1,471 @@
+package dev.fakemail.internal.imap;
+
+import dev.fakemail.internal.imap.mime.ImapOut;
+import dev.fakemail.internal.net.FrameReader.DotResult;
+import dev.fakemail.internal.net.GrowableBytes;
+import dev.fakemail.internal.sasl.SaslExchange;
+import dev.fakemail.internal.session.ConnectionInfo;
+import dev.fakemail.internal.session.ProtocolSession;
+import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.store.MailRepository;
+import dev.fakemail.store.StoredMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One IMAP4rev1 session (RFC 3501): assembles each command from its lines and literals, parses it once, checks
+ * the state it is allowed in and hands it to a small handler, which writes the untagged responses and returns
+ * the tagged one. Changes made elsewhere reach the client through the {@link SelectedMailbox} at the points
+ * RFC 3501 §7 allows.
+ */
+public final class ImapSession implements ProtocolSession {
+    enum State { NOT_AUTHENTICATED, AUTHENTICATED, SELECTED, LOGOUT }
+
+    /** One command: may write untagged responses to {@code out}; returns the reply to send. */
+    @FunctionalInterface
+    interface Handler {
+        Reply handle(ImapSession session, ImapCommand command, ImapOut out);
+    }
+
+    private static final Map<String, Handler> ANY_STATE = Map.of(
+            "CAPABILITY", AnyStateHandlers::capability,
+            "NOOP", AnyStateHandlers::noop,
+            "LOGOUT", AnyStateHandlers::logout,
+            "ID", AnyStateHandlers::id,
+            "ENABLE", AnyStateHandlers::enable);
+    private static final Map<String, Handler> NOT_AUTHENTICATED = Map.of(
+            "LOGIN", LoginHandlers::login,
+            "AUTHENTICATE", LoginHandlers::authenticate,
+            "STARTTLS", LoginHandlers::startTls);
+    private static final Map<String, Handler> AUTHENTICATED = Map.ofEntries(
+            Map.entry("SELECT", MailboxHandlers::select),
+            Map.entry("EXAMINE", MailboxHandlers::examine),
+            Map.entry("CREATE", MailboxHandlers::create),
+            Map.entry("DELETE", MailboxHandlers::delete),
+            Map.entry("RENAME", MailboxHandlers::rename),
+            Map.entry("SUBSCRIBE", MailboxHandlers::subscribe),
+            Map.entry("UNSUBSCRIBE", MailboxHandlers::unsubscribe),
+            Map.entry("LIST", ListHandlers::list),
+            Map.entry("LSUB", ListHandlers::lsub),
+            Map.entry("STATUS", ListHandlers::status),
+            Map.entry("APPEND", AppendHandler::append),
+            Map.entry("NAMESPACE", ListHandlers::namespace),
+            Map.entry("IDLE", IdleHandler::idle));
+    private static final Map<String, Handler> SELECTED = Map.ofEntries(
+            Map.entry("CHECK", SelectedHandlers::check),
+            Map.entry("CLOSE", SelectedHandlers::close),
+            Map.entry("UNSELECT", SelectedHandlers::unselect),
+            Map.entry("EXPUNGE", SelectedHandlers::expunge),
+            Map.entry("SEARCH", SearchHandler::search),
+            Map.entry("FETCH", FetchHandler::fetch),
+            Map.entry("STORE", StoreHandler::store),
+            Map.entry("COPY", SelectedHandlers::copy),
+            Map.entry("MOVE", SelectedHandlers::move));
+    /** Commands that may be UID-prefixed. */
+    private static final java.util.Set<String> UID_VERBS = java.util.Set.of("FETCH", "STORE", "SEARCH", "COPY",
+            "MOVE", "EXPUNGE");
+
+    final ImapSettings settings;
+    final MailRepository store;
+    final ConnectionInfo connection;
+    State state = State.NOT_AUTHENTICATED;
+    String user;
+    SelectedMailbox selected;
+    /** CONDSTORE switched on (RFC 7162 §3.1): FETCH responses then carry MODSEQ. */
+    boolean condstore;
+    /** The SASL exchange waiting for the client's next line, and its command's tag. */
+    SaslExchange sasl;
+    String saslTag;
+    /** The tag of the IDLE command while idling, else null. */
+    String idleTag;
+    /** Whether IDLE pushes are on (after "+ idling" was written). */
+    boolean idleArmed;
+    private final ByteArrayOutputStream assembly = new ByteArrayOutputStream();
+    /** While a literal over the limit is skipped: the tag that gets the BAD once the command's end arrives. */
+    private String discardingTag;
+    private String faultTag = "*";
+    /** The transcript masks the next continuation line (a LOGIN password after a literal user name). */
+    boolean maskNextLine;
+    private int errors;
+
+    public ImapSession(ImapSettings settings, MailRepository store, ConnectionInfo connection) {
+        this.settings = settings;
+        this.store = store;
+        this.connection = connection;
+    }
+
+    @Override
+    public Reply greeting() {
+        return Reply.text("* OK [CAPABILITY " + Capabilities.of(this) + "] fakemail IMAP4rev1 server ready\r\n");
+    }
+
+    @Override
+    public Reply onLine(byte[] line) {
+        if (sasl != null) {
+            return LoginHandlers.continueAuthenticate(this, line);
+        }
+        if (idleTag != null) {
+            return IdleHandler.onIdleLine(this, line);
+        }
+        Literal literal = Literal.atEndOf(line);
+        if (discardingTag != null) {
+            return literal != null ? Reply.none().thenReadBytes(literal.length, 0) : badAfterDiscarding();
+        }
+        if (assembly.size() + line.length > settings.maxLiteral() + ImapSettings.MAX_LINE_LENGTH) {
+            assembly.reset();
+            return counted(Reply.text("* BAD command too long\r\n"));
+        }
+        assembly.write(line, 0, line.length);
+        if (literal == null) {
+            byte[] command = assembly.toByteArray();
+            assembly.reset();
+            return counted(execute(command));
+        }
+        if (literal.length > settings.maxLiteral()) {
+            String tag = ImapCommand.tagOf(assembly.toByteArray());
+            assembly.reset();
+            if (literal.nonSynchronizing) {
+                discardingTag = tag == null ? "*" : tag;
+                return Reply.none().thenReadBytes(literal.length, 0); // RFC 7888 §4: read it, then say no
+            }
+            return counted(Reply.text((tag == null ? "*" : tag) + " NO [TOOBIG] literal of " + literal.length
+                    + " octets is over the limit of " + settings.maxLiteral() + "\r\n"));
+        }
+        assembly.write('\r');
+        assembly.write('\n');
+        Reply request = literal.nonSynchronizing ? Reply.none() : Reply.text("+ Ready for literal data\r\n");
+        return request.thenReadBytes(literal.length, literal.length);
+    }
+
+    private Reply badAfterDiscarding() {
+        String tag = discardingTag;
+        discardingTag = null;
+        return counted(Reply.text(tag + " BAD literal over the limit of " + settings.maxLiteral() + " octets\r\n"));
+    }
+
+    @Override
+    public Reply onBytes(boolean complete, GrowableBytes data) {
+        if (!complete) {
+            assembly.reset();
+            return Reply.none().thenClose();
+        }
+        if (discardingTag == null) {
+            assembly.write(data.array(), 0, data.length());
+        }
+        return Reply.none();
+    }
+
+    private Reply execute(byte[] bytes) {
+        ImapCommand command;
+        try {
+            command = ImapCommand.parse(bytes);
+        } catch (ImapSyntaxException e) {
+            String tag = ImapCommand.tagOf(bytes);
+            return Reply.text((tag == null ? "*" : tag) + " BAD " + e.getMessage() + "\r\n");
+        }
+        Handler handler = handlerFor(command);
+        if (handler == null) {
+            return Reply.text(command.tag + " BAD " + unavailable(command) + "\r\n");
+        }
+        ImapOut out = new ImapOut(256);
+        try {
+            return handler.handle(this, command, out);
+        } catch (ImapSyntaxException e) {
+            return Reply.text(command.tag + " BAD " + e.getMessage() + "\r\n");
+        }
+    }
+
+    private Handler handlerFor(ImapCommand command) {
+        if (command.uid && !UID_VERBS.contains(command.verb)) {
+            return null;
+        }
+        Handler handler = ANY_STATE.get(command.verb);
+        if (handler != null) {
+            return handler;
+        }
+        switch (state) {
+            case NOT_AUTHENTICATED:
+                return NOT_AUTHENTICATED.get(command.verb);
+            case AUTHENTICATED:
+                return AUTHENTICATED.get(command.verb);
+            case SELECTED:
+                handler = SELECTED.get(command.verb);
+                return handler != null ? handler : AUTHENTICATED.get(command.verb);
+            default:
+                return null;
+        }
+    }
+
+    private String unavailable(ImapCommand command) {
+        String verb = command.verb;
+        if (command.uid && !UID_VERBS.contains(verb)) {
+            return "UID " + verb + " is not a command";
+        }
+        if (NOT_AUTHENTICATED.containsKey(verb)) {
+            return verb + " only before logging in";
+        }
+        if (AUTHENTICATED.containsKey(verb)) {
+            return verb + " needs a login first";
+        }
+        if (SELECTED.containsKey(verb)) {
+            return verb + " needs a selected mailbox (SELECT or EXAMINE first)";
+        }
+        return "unknown command " + verb.replaceAll("[^A-Z0-9.-]", "?");
+    }
+
+    // ---------------------------------------------------------------- replies
+
+    /** Untagged updates allowed now, then the tagged OK. */
+    Reply ok(ImapCommand command, ImapOut out, String text) {
+        return tagged(command, out, "OK", text, true);
+    }
+
+    Reply no(ImapCommand command, ImapOut out, String text) {
+        return tagged(command, out, "NO", text, true);
+    }
+
+    Reply bad(ImapCommand command, String text) {
+        return Reply.text(command.tag + " BAD " + text + "\r\n");
+    }
+
+    /**
+     * Ends a command: with {@code updates}, first the changes made elsewhere that the client may hear now
+     * (expunges only after commands that are not FETCH, STORE or SEARCH by message number).
+     */
+    Reply tagged(ImapCommand command, ImapOut out, String status, String text, boolean updates) {
+        if (updates && selected != null) {
+            boolean expungesAllowed = command.uid
+                    || !(command.verb.equals("FETCH") || command.verb.equals("STORE") || command.verb.equals("SEARCH"));
+            drainUpdates(out, expungesAllowed);
+        }
+        out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(text).ascii("\r\n");
+        return Reply.bytes(out.toByteArray(), transcriptText(command, out));
+    }
+
+    synchronized void drainUpdates(ImapOut out, boolean expungesAllowed) {
+        SelectedMailbox mailbox = selected;
+        if (mailbox != null) {
+            mailbox.drain(out, expungesAllowed, () -> mailbox.readOnly ? store.unclaimedRecent(mailbox.mailbox)
+                    : store.claimRecent(mailbox.mailbox), this::writeFlags);
+        }
+    }
+
+    /** {@code FLAGS (...)} as this session sees the message, and its MODSEQ when CONDSTORE is on. */
+    void writeFlags(ImapOut out, StoredMessage message) {
+        writeFlagsOnly(out, message);
+        if (condstore) {
+            out.ascii(" MODSEQ (").number(message.modSeq()).ch(')');
+        }
+    }
+
+    /** {@code FLAGS (...)} as this session sees the message (with \\Recent where it holds it). */
+    void writeFlagsOnly(ImapOut out, StoredMessage message) {
+        out.ascii("FLAGS (");
+        boolean first = true;
+        if (selected != null && selected.isRecent(message.uid())) {
+            out.ascii("\\Recent");
+            first = false;
+        }
+        for (String flag : message.flags()) {
+            if (!first) {
+                out.ch(' ');
+            }
+            out.ascii(flag);
+            first = false;
+        }
+        out.ch(')');
+    }
+
+    private String transcriptText(ImapCommand command, ImapOut out) {
+        if (command.verb.equals("FETCH") && out.size() > 4096) {
+            byte[] bytes = out.toByteArray();
+            int lastLine = lastLineStart(bytes);
+            return "<FETCH responses: " + lastLine + " octets>\r\n"
+                    + new String(bytes, lastLine, bytes.length - lastLine, StandardCharsets.UTF_8);
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static int lastLineStart(byte[] bytes) {
+        for (int i = bytes.length - 3; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    void select(SelectedMailbox mailbox) {
+        leaveSelected();
+        selected = mailbox;
+        state = State.SELECTED;
+        subscription = store.subscribe(mailbox);
+    }
+
+    private AutoCloseable subscription;
+
+    void leaveSelected() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // removing a listener from a list cannot fail
+            }
+            subscription = null;
+        }
+        if (selected != null) {
+            selected.onPending(null);
+            selected = null;
+            state = State.AUTHENTICATED;
+        }
+    }
+
+    private Reply counted(Reply reply) {
+        String text = reply.text();
+        int space = text.indexOf(' ');
+        boolean error = space > 0 && text.startsWith("BAD ", space + 1) && !text.startsWith("* ");
+        if (text.startsWith("* BAD")) {
+            error = true;
+        }
+        if (!error) {
+            errors = 0;
+            return reply;
+        }
+        if (++errors >= settings.maxErrors()) {
+            return Reply.text(text + "* BYE too many bad commands\r\n").thenClose();
+        }
+        return reply;
+    }
+
+    // ---------------------------------------------------------------- loop callbacks
+
+    @Override
+    public void onReplySent() {
+        if (idleTag != null && !idleArmed) {
+            IdleHandler.armAfterSent(this);
+        }
+    }
+
+    @Override
+    public Reply pendingPush() {
+        return IdleHandler.pending(this);
+    }
+
+    @Override
+    public Reply onLineTooLong() {
+        assembly.reset();
+        return counted(Reply.text("* BAD line longer than " + ImapSettings.MAX_LINE_LENGTH + " octets\r\n"));
+    }
+
+    @Override
+    public Reply onDotData(DotResult result, GrowableBytes data) {
+        throw new IllegalStateException("IMAP never reads dot-terminated data");
+    }
+
+    @Override
+    public Reply onTlsStarted() {
+        return Reply.none();
+    }
+
+    @Override
+    public Reply onIdleTimeout() {
+        return Reply.text("* BYE idle for too long, closing the connection\r\n").thenClose();
+    }
+
+    @Override
+    public void onEnd() {
+        leaveSelected();
+        assembly.reset();
+        sasl = null;
+    }
+
+    @Override
+    public int maxLineLength() {
+        return ImapSettings.MAX_LINE_LENGTH;
+    }
+
+    @Override
+    public boolean awaitsContinuation() {
+        return sasl != null || idleTag != null || assembly.size() > 0 || discardingTag != null;
+    }
+
+    @Override
+    public String transcriptOf(byte[] line) {
+        return Transcripts.clientLine(this, line, assembly.size() > 0);
+    }
+
+    @Override
+    public String[] faultView(byte[] line) {
+        if (sasl != null || idleTag != null || assembly.size() > 0 || discardingTag != null) {
+            return null; // a continuation of a command already seen
+        }
+        String tag = ImapCommand.tagOf(line);
+        if (tag == null) {
+            return null;
+        }
+        faultTag = tag;
+        String text = new String(line, tag.length(), line.length - tag.length(), StandardCharsets.UTF_8).trim();
+        String[] words = text.split(" ", 3);
+        int verbAt = words[0].equalsIgnoreCase("UID") && words.length > 1 ? 1 : 0;
+        String verb = words[verbAt].toUpperCase(Locale.ROOT);
+        String argument = verbAt + 1 < words.length
+                ? String.join(" ", java.util.Arrays.copyOfRange(words, verbAt + 1, words.length)) : "";
+        return new String[] {verb, argument};
+    }
+
+    /**
+     * Scripted replies in IMAP's words: 421 is {@code * BYE} and a close; other codes ≥ 400 a tagged NO with the
+     * status as response code when it is one ([UNAVAILABLE], [OVERQUOTA]...), and below 400 a tagged OK.
+     */
+    @Override
+    public Reply faultReply(int code, String status, String text, boolean disconnect) {
+        if (code == 421) {
+            return Reply.text("* BYE [UNAVAILABLE] " + text + "\r\n").thenClose();
+        }
+        String responseCode = status != null && status.matches("[A-Za-z][A-Za-z-]*")
+                ? "[" + status.toUpperCase(Locale.ROOT) + "] " : code >= 400 && code < 500 ? "[UNAVAILABLE] " : "";
+        String statusWord = code < 400 ? "OK" : code >= 500 && code < 600 && "BAD".equalsIgnoreCase(status) ? "BAD" : "NO";
+        if ("BAD".equalsIgnoreCase(status)) {
+            responseCode = "";
+        }
+        Reply reply = Reply.text(faultTag + " " + statusWord + " " + responseCode + text + "\r\n");
+        return disconnect ? reply.thenClose() : reply;
+    }
+
+    /** A literal announcement at the end of a line: {n} or {n+}. */
+    record Literal(long length, boolean nonSynchronizing) {
+        static Literal atEndOf(byte[] line) {
+            int end = line.length;
+            if (end < 3 || line[end - 1] != '}') {
+                return null;
+            }
+            int i = end - 2;
+            boolean plus = line[i] == '+';
+            if (plus) {
+                i--;
+            }
+            long length = 0;
+            long scale = 1;
+            int digits = 0;
+            while (i >= 0 && line[i] >= '0' && line[i] <= '9') {
+                if (++digits > 12) {
+                    return null;
+                }
+                length += (line[i] - '0') * scale;
+                scale *= 10;
+                i--;
+            }
+            if (digits == 0 || i < 0 || line[i] != '{') {
+                return null;
+            }
+            return new Literal(length, plus);
+        }
+    }
+
+    static List<String> capabilityList(ImapSession session) {
+        return Capabilities.list(session);
+    }
+}

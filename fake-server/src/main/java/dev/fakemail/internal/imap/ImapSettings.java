@@ -1,0 +1,17 @@
+package dev.fakemail.internal.imap;
+
+import dev.fakemail.internal.auth.UserPolicy;
+
+/**
+ * What an IMAP session needs of the server's configuration.
+ *
+ * @param maxLiteral largest literal (and APPEND message) accepted, in octets; also advertised as APPENDLIMIT
+ * @param maxErrors bad commands in a row after which the server says BYE
+ */
+public record ImapSettings(String hostname, UserPolicy users, boolean requireTls, long maxLiteral, int maxErrors,
+        java.time.Clock clock) {
+    /** Longest command line, CR LF included (literals are counted apart). */
+    public static final int MAX_LINE_LENGTH = 64 * 1024;
+    /** Deepest nesting of parentheses in SEARCH. */
+    static final int MAX_SEARCH_DEPTH = 64;
+}

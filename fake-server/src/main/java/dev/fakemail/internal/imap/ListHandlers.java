@@ -1,0 +1,167 @@
+package dev.fakemail.internal.imap;
+
+import dev.fakemail.internal.imap.mime.ImapOut;
+import dev.fakemail.internal.session.Reply;
+import dev.fakemail.store.Mailbox;
+import dev.fakemail.store.MailboxListing;
+import dev.fakemail.store.StoredMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** LIST, LSUB, STATUS and NAMESPACE. */
+final class ListHandlers {
+    private ListHandlers() {
+    }
+
+    static Reply list(ImapSession session, ImapCommand command, ImapOut out) {
+        return listing(session, command, out, false);
+    }
+
+    static Reply lsub(ImapSession session, ImapCommand command, ImapOut out) {
+        return listing(session, command, out, true);
+    }
+
+    private static Reply listing(ImapSession session, ImapCommand command, ImapOut out, boolean subscribedOnly) {
+        ImapArgs args = command.args;
+        args.space();
+        String reference = MailboxNames.decode(args.astring());
+        args.space();
+        String pattern = MailboxNames.decode(args.listMailbox());
+        args.end();
+        String response = subscribedOnly ? "LSUB" : "LIST";
+        if (pattern.isEmpty() && !subscribedOnly) {
+            // RFC 3501 §6.3.8: the hierarchy delimiter and the root of the reference name
+            int slash = reference.indexOf(MailboxNames.DELIMITER);
+            String root = slash < 0 ? "" : reference.substring(0, slash + 1);
+            out.ascii("* LIST (\\Noselect) \"/\" ").string(MailboxNames.encode(root)).ascii("\r\n");
+            return session.ok(command, out, "LIST completed");
+        }
+        String wanted = pattern.startsWith("/") || reference.isEmpty() ? pattern
+                : reference.endsWith("/") ? reference + pattern : reference + pattern;
+        for (MailboxListing mailbox : session.store.list(session.user)) {
+            if (subscribedOnly && !mailbox.subscribed()) {
+                continue;
+            }
+            if (!matches(wanted, mailbox.name())) {
+                continue;
+            }
+            out.ascii("* ").ascii(response).ascii(" (");
+            List<String> attributes = new ArrayList<>(mailbox.attributes());
+            attributes.sort(ListHandlers::attributeOrder); // stable output: \Noselect, children, special use
+            if (subscribedOnly) {
+                attributes.removeIf(attribute -> !attribute.equals("\\Noselect"));
+            }
+            out.ascii(String.join(" ", attributes)).ascii(") \"/\" ")
+                    .string(MailboxNames.encode(mailbox.name())).ascii("\r\n");
+        }
+        return session.ok(command, out, response + " completed");
+    }
+
+    private static int attributeOrder(String a, String b) {
+        return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
+    }
+
+    private static int rank(String attribute) {
+        return attribute.equals("\\Noselect") ? 0 : attribute.startsWith("\\Has") ? 1 : 2;
+    }
+
+    /** RFC 3501 §6.3.8 wildcards: {@code *} matches anything, {@code %} anything but the delimiter. */
+    static boolean matches(String pattern, String name) {
+        if (name.equals("INBOX") || name.startsWith("INBOX/")) {
+            // INBOX is case-insensitive, so is a pattern's INBOX prefix
+            String upper = pattern.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("INBOX")) {
+                pattern = "INBOX" + pattern.substring(5);
+            }
+        }
+        return matches(pattern, 0, name, 0);
+    }
+
+    private static boolean matches(String pattern, int p, String name, int n) {
+        while (p < pattern.length()) {
+            char c = pattern.charAt(p);
+            if (c == '*' || c == '%') {
+                for (int end = n; end <= name.length(); end++) {
+                    if (matches(pattern, p + 1, name, end)) {
+                        return true;
+                    }
+                    if (end < name.length() && c == '%' && name.charAt(end) == MailboxNames.DELIMITER) {
+                        return false;
+                    }
+                }
+                return false;
+            }
+            if (n >= name.length() || name.charAt(n) != c) {
+                return false;
+            }
+            p++;
+            n++;
+        }
+        return n == name.length();
+    }
+
+    static Reply status(ImapSession session, ImapCommand command, ImapOut out) {
+        ImapArgs args = command.args;
+        args.space();
+        String name = MailboxNames.fromWire(args.astring());
+        args.space();
+        args.expect('(');
+        List<String> items = new ArrayList<>();
+        while (!args.accept(')')) {
+            if (!items.isEmpty()) {
+                args.space();
+            }
+            items.add(args.atom().toUpperCase(Locale.ROOT));
+        }
+        args.end();
+        if (items.isEmpty()) {
+            throw new ImapSyntaxException("STATUS needs at least one item");
+        }
+        Optional<Mailbox> found = session.store.mailbox(session.user, name);
+        if (found.isEmpty() || !found.get().selectable()) {
+            return session.no(command, out, "[NONEXISTENT] no mailbox " + MailboxNames.encode(name));
+        }
+        Mailbox mailbox = found.get();
+        List<StoredMessage> messages = mailbox.messages();
+        out.ascii("* STATUS ").string(MailboxNames.encode(mailbox.name())).ascii(" (");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.ch(' ');
+            }
+            String item = items.get(i);
+            out.ascii(item).ch(' ');
+            switch (item) {
+                case "MESSAGES":
+                    out.number(messages.size());
+                    break;
+                case "RECENT":
+                    out.number(session.store.unclaimedRecent(mailbox).size());
+                    break;
+                case "UIDNEXT":
+                    out.number(mailbox.uidNext());
+                    break;
+                case "UIDVALIDITY":
+                    out.number(mailbox.uidValidity());
+                    break;
+                case "UNSEEN":
+                    out.number(messages.stream().filter(m -> !m.flags().contains("\\Seen")).count());
+                    break;
+                case "HIGHESTMODSEQ":
+                    out.number(mailbox.highestModSeq());
+                    break;
+                default:
+                    throw new ImapSyntaxException("unknown STATUS item " + item);
+            }
+        }
+        out.ascii(")\r\n");
+        return session.ok(command, out, "STATUS completed");
+    }
+
+    static Reply namespace(ImapSession session, ImapCommand command, ImapOut out) {
+        command.args.end();
+        out.ascii("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n");
+        return session.ok(command, out, "NAMESPACE completed");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.fakemail.internal.imap;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Mailbox names on the wire: modified UTF-7 (RFC 3501 §5.1.3) outside, Java strings inside the store; INBOX is
+ * case-insensitive. Hierarchy delimiter "/".
+ */
+final class MailboxNames {
+    static final char DELIMITER = '/';
+
+    private MailboxNames() {
+    }
+
+    /** The store's name for a wire name: modified UTF-7 decoded, any case of INBOX as "INBOX". */
+    static String fromWire(String wire) {
+        String name = decode(wire);
+        if (name.equalsIgnoreCase("INBOX")) {
+            return "INBOX";
+        }
+        if (name.length() > 6 && name.substring(0, 6).equalsIgnoreCase("INBOX" + DELIMITER)) {
+            return "INBOX" + name.substring(5);
+        }
+        return name;
+    }
+
+    static String decode(String wire) {
+        if (wire.indexOf('&') < 0) {
+            return wire;
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < wire.length(); i++) {
+            char c = wire.charAt(i);
+            if (c != '&') {
+                name.append(c);
+                continue;
+            }
+            int end = wire.indexOf('-', i);
+            if (end < 0) {
+                throw new ImapSyntaxException("bad modified UTF-7 in mailbox name: " + wire);
+            }
+            if (end == i + 1) {
+                name.append('&');
+            } else {
+                String base64 = wire.substring(i + 1, end).replace(',', '/');
+                byte[] utf16;
+                try {
+                    utf16 = Base64.getDecoder().decode(pad(base64));
+                } catch (IllegalArgumentException e) {
+                    throw new ImapSyntaxException("bad modified UTF-7 in mailbox name: " + wire);
+                }
+                name.append(new String(utf16, StandardCharsets.UTF_16BE));
+            }
+            i = end;
+        }
+        return name.toString();
+    }
+
+    static String encode(String name) {
+        StringBuilder wire = new StringBuilder();
+        int i = 0;
+        while (i < name.length()) {
+            char c = name.charAt(i);
+            if (c == '&') {
+                wire.append("&-");
+                i++;
+            } else if (c >= 0x20 && c <= 0x7e) {
+                wire.append(c);
+                i++;
+            } else {
+                int start = i;
+                while (i < name.length() && (name.charAt(i) < 0x20 || name.charAt(i) > 0x7e)) {
+                    i++;
+                }
+                ByteBuffer utf16 = StandardCharsets.UTF_16BE.encode(name.substring(start, i));
+                byte[] bytes = new byte[utf16.remaining()];
+                utf16.get(bytes);
+                String base64 = Base64.getEncoder().withoutPadding().encodeToString(bytes).replace('/', ',');
+                wire.append('&').append(base64).append('-');
+            }
+        }
+        return wire.toString();
+    }
+
+    static boolean isInbox(String name) {
+        return name.toUpperCase(Locale.ROOT).equals("INBOX");
+    }
+
+    private static String pad(String base64) {
+        int remainder = base64.length() % 4;
+        return remainder == 0 ? base64 : base64 + "==".substring(0, 4 - remainder);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.fakemail.internal.imap;
+
+import dev.fakemail.internal.imap.mime.ImapOut;
+import dev.fakemail.store.Mailbox;
+import dev.fakemail.store.StoreEvent;
+import dev.fakemail.store.StoreListener;
+import dev.fakemail.store.StoredMessage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One session's view of its selected mailbox: its own message numbering (RFC 3501 §2.3.1.2), which changes only
+ * when the session tells the client. Other sessions' changes arrive as store events (on their threads, under the
+ * store lock: they are only queued here) and are turned into EXISTS / RECENT / EXPUNGE / FETCH responses at the
+ * points the session allows ({@link #drain}). Until then the view keeps the messages it numbered, so a FETCH of
+ * a message expunged elsewhere still answers with that message's own bytes, never another's.
+ */
+final class SelectedMailbox implements StoreListener {
+    final Mailbox mailbox;
+    final boolean readOnly;
+    private final List<StoredMessage> view;
+    private final Set<Long> recent = new HashSet<>();
+    private final ConcurrentLinkedQueue<StoreEvent> pending = new ConcurrentLinkedQueue<>();
+    private volatile Runnable onPending;
+    private int announcedExists;
+
+    SelectedMailbox(Mailbox mailbox, boolean readOnly, List<Long> claimedRecent) {
+        this.mailbox = mailbox;
+        this.readOnly = readOnly;
+        this.view = new ArrayList<>(mailbox.messages());
+        this.recent.addAll(claimedRecent);
+        this.announcedExists = view.size();
+    }
+
+    /** Called on whatever thread changed the store, under its lock: queue and wake, never block. */
+    @Override
+    public void onEvent(StoreEvent event) {
+        if (concerns(event)) {
+            pending.add(event);
+            Runnable wake = onPending;
+            if (wake != null) {
+                wake.run();
+            }
+        }
+    }
+
+    private boolean concerns(StoreEvent event) {
+        if (event instanceof StoreEvent.MessagesAppended appended) {
+            return appended.mailbox() == mailbox;
+        }
+        if (event instanceof StoreEvent.MessagesExpunged expunged) {
+            return expunged.mailbox() == mailbox;
+        }
+        if (event instanceof StoreEvent.FlagsChanged changed) {
+            return changed.mailbox() == mailbox;
+        }
+        if (event instanceof StoreEvent.StoreReset reset) {
+            return reset.emptied().stream().anyMatch(emptied -> emptied.mailbox() == mailbox);
+        }
+        return false;
+    }
+
+    /** Runs {@code wake} whenever an event is queued (IDLE), or stops doing so with null. */
+    void onPending(Runnable wake) {
+        this.onPending = wake;
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    int size() {
+        return view.size();
+    }
+
+    StoredMessage bySequence(int sequence) {
+        return view.get(sequence - 1);
+    }
+
+    /** Message number of a UID in this view, or 0 when the view does not hold it. */
+    int sequenceOf(long uid) {
+        int low = 0;
+        int high = view.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long found = view.get(middle).uid();
+            if (found < uid) {
+                low = middle + 1;
+            } else if (found > uid) {
+                high = middle - 1;
+            } else {
+                return middle + 1;
+            }
+        }
+        return 0;
+    }
+
+    long largestUid() {
+        return view.isEmpty() ? 0 : view.get(view.size() - 1).uid();
+    }
+
+    boolean isRecent(long uid) {
+        return recent.contains(uid);
+    }
+
+    int recentCount() {
+        int count = 0;
+        for (StoredMessage message : view) {
+            if (recent.contains(message.uid())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The session's own flag change, already told to the client (or silenced by .SILENT). */
+    void replace(StoredMessage changed) {
+        int sequence = sequenceOf(changed.uid());
+        if (sequence > 0) {
+            view.set(sequence - 1, changed);
+        }
+    }
+
+    /**
+     * Applies the queued changes in order and writes what the client must hear. With {@code expungesAllowed}
+     * false (during FETCH, STORE and SEARCH by message number, RFC 3501 §7.4.1) draining stops before the first
+     * expunge, which waits for the next allowed point.
+     *
+     * @param claimRecent claims \Recent for new arrivals; called once if anything arrived
+     */
+    void drain(ImapOut out, boolean expungesAllowed, java.util.function.Supplier<List<Long>> claimRecent,
+            FlagRenderer flags) {
+        boolean arrived = false;
+        while (true) {
+            StoreEvent event = pending.peek();
+            if (event == null) {
+                break;
+            }
+            if (!expungesAllowed && (event instanceof StoreEvent.MessagesExpunged
+                    || event instanceof StoreEvent.StoreReset)) {
+                break;
+            }
+            pending.poll();
+            if (event instanceof StoreEvent.MessagesAppended appended) {
+                for (StoredMessage message : appended.messages()) {
+                    if (message.uid() > largestUid()) {
+                        view.add(message);
+                        arrived = true;
+                    }
+                }
+            } else if (event instanceof StoreEvent.MessagesExpunged expunged) {
+                expunge(expunged.uids(), out);
+            } else if (event instanceof StoreEvent.StoreReset reset) {
+                for (StoreEvent.MessagesExpunged emptied : reset.emptied()) {
+                    if (emptied.mailbox() == mailbox) {
+                        expunge(emptied.uids(), out);
+                    }
+                }
+            } else if (event instanceof StoreEvent.FlagsChanged changed) {
+                for (StoredMessage message : changed.messages()) {
+                    int sequence = sequenceOf(message.uid());
+                    if (sequence > 0 && !view.get(sequence - 1).flags().equals(message.flags())) {
+                        view.set(sequence - 1, message);
+                        out.ascii("* ").number(sequence).ascii(" FETCH (");
+                        flags.write(out, message);
+                        out.ascii(" UID ").number(message.uid()).ascii(")\r\n");
+                    } else if (sequence > 0) {
+                        view.set(sequence - 1, message); // same flags, newer MODSEQ
+                    }
+                }
+            }
+        }
+        if (arrived) {
+            recent.addAll(claimRecent.get());
+        }
+        if (view.size() != announcedExists || arrived) {
+            out.ascii("* ").number(view.size()).ascii(" EXISTS\r\n");
+            if (arrived) {
+                out.ascii("* ").number(recentCount()).ascii(" RECENT\r\n");
+            }
+            announcedExists = view.size();
+        }
+    }
+
+    private void expunge(List<Long> uids, ImapOut out) {
+        for (long uid : uids) {
+            int sequence = sequenceOf(uid);
+            if (sequence > 0) {
+                view.remove(sequence - 1);
+                recent.remove(uid);
+                out.ascii("* ").number(sequence).ascii(" EXPUNGE\r\n");
+            }
+        }
+        announcedExists = view.size();
+    }
+
+    /** Writes a message's FLAGS item as this session sees it (with \Recent where it holds it). */
+    @FunctionalInterface
+    interface FlagRenderer {
+        void write(ImapOut out, StoredMessage message);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.fakemail.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.SubjectTerm;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Jakarta Mail's IMAP provider (Angus Mail): folders, flags, search terms, partial fetch, MOVE and IDLE. */
+@Timeout(60)
+class AngusMailImapTest {
+    private static final String USER = "bob@example.test";
+    private FakeMailServer server;
+    private Store store;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
+        ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
+        Properties properties = new Properties();
+        properties.put("mail.imap.host", server.imap().host());
+        properties.put("mail.imap.port", String.valueOf(server.imap().port()));
+        properties.put("mail.imap.connectiontimeout", "15000");
+        properties.put("mail.imap.timeout", "15000");
+        store = Session.getInstance(properties).getStore("imap");
+        store.connect(USER, "secret");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        store.close();
+        server.stop();
+    }
+
+    @Test
+    void foldersFlagsSearchAndPartialFetch() throws Exception {
+        Folder projects = store.getFolder("Projects/Alpha");
+        assertThat(projects.create(Folder.HOLDS_MESSAGES)).isTrue();
+        assertThat(store.getFolder("Projects").list()).extracting(Folder::getFullName)
+                .containsExactly("Projects/Alpha");
+        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        assertThat(inbox.getMessageCount()).isEqualTo(2);
+        Message[] found = inbox.search(new AndTerm(new SubjectTerm("second"),
+                new FlagTerm(new Flags(Flags.Flag.SEEN), false)));
+        assertThat(found).hasSize(1);
+        assertThat(found[0].getSubject()).isEqualTo("Second");
+        found[0].setFlag(Flags.Flag.FLAGGED, true);
+        assertThat(inbox.search(new FlagTerm(new Flags(Flags.Flag.FLAGGED), true))).hasSize(1);
+
+        IMAPMessage first = (IMAPMessage) inbox.getMessage(1);
+        first.setPeek(true);
+        try (InputStream partial = first.getMimeStream()) {
+            assertThat(new String(partial.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("From: Alice <alice@example.test>");
+        }
+        assertThat(first.isSet(Flags.Flag.SEEN)).isFalse();
+        assertThat(first.getContent()).isEqualTo("one\r\n");
+        long uid = inbox.getUID(first);
+        inbox.moveMessages(new Message[] {first}, projects);
+        assertThat(first.isExpunged()).isTrue(); // the server's EXPUNGE arrived (Jakarta Mail counts it until close)
+        assertThat(store.getFolder("INBOX").getMessageCount()).isEqualTo(1); // STATUS of a closed folder
+        projects.open(Folder.READ_ONLY);
+        assertThat(projects.getMessages()).extracting(Message::getSubject).containsExactly("First");
+        assertThat(((UIDFolder) projects).getUID(projects.getMessage(1))).isEqualTo(1L);
+        assertThat(uid).isEqualTo(1L);
+        projects.close(false);
+        inbox.close(true);
+    }
+
+    @Test
+    void idleHearsOfNewMail() throws Exception {
+        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        CompletableFuture<Integer> arrived = new CompletableFuture<>();
+        inbox.addMessageCountListener(new jakarta.mail.event.MessageCountAdapter() {
+            @Override
+            public void messagesAdded(jakarta.mail.event.MessageCountEvent event) {
+                arrived.complete(event.getMessages().length);
+            }
+        });
+        Thread idler = new Thread(() -> {
+            try {
+                inbox.idle(true);
+            } catch (Exception e) {
+                arrived.completeExceptionally(e);
+            }
+        });
+        idler.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // deliver repeatedly until IDLE is under way and hears it: the first may land before IDLE started
+        while (!arrived.isDone() && System.nanoTime() < deadline) {
+            ImapSupport.deliver(server, USER, ImapSupport.message("New", "mail"));
+            Thread.sleep(200);
+        }
+        assertThat(arrived.get(5, TimeUnit.SECONDS)).isPositive();
+        idler.join(10_000);
+        inbox.close(false);
+    }
+}

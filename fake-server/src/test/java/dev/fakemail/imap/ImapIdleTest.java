@@ -1,0 +1,40 @@
+package dev.fakemail.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** IDLE (RFC 2177): changes made elsewhere are pushed at once, with exact bytes. */
+class ImapIdleTest {
+    private FakeMailServer server;
+
+    @BeforeEach
+    void start() {
+        server = FakeMailServer.builder().build().start();
+        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void deliveryDuringIdleIsPushedAtOnce() throws Exception {
+        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+            imap.line();
+            imap.command("a1", "LOGIN bob@example.test x");
+            imap.command("a2", "SELECT INBOX");
+            imap.send("a3 IDLE\r\n");
+            assertThat(imap.line()).isEqualTo("+ idling\r\n");
+            ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("Second", "two"));
+            assertThat(imap.line()).isEqualTo("* 2 EXISTS\r\n");
+            assertThat(imap.line()).isEqualTo("* 2 RECENT\r\n");
+            imap.send("DONE\r\n");
+            assertThat(imap.line()).isEqualTo("a3 OK IDLE terminated\r\n");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.fakemail.internal.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.internal.auth.UserPolicy;
+import dev.fakemail.internal.net.MemoryTransport;
+import dev.fakemail.internal.session.ConnectionInfo;
+import dev.fakemail.internal.session.SessionLoop;
+import dev.fakemail.internal.store.InMemoryMailStore;
+import dev.fakemail.internal.tls.TlsContexts;
+import dev.fakemail.journal.Transcript;
+import dev.fakemail.store.Envelope;
+import dev.fakemail.store.EnvelopeRecipient;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A whole IMAP session without sockets (literals, LITERAL+, pipelining), the client's bytes split at every offset. */
+class ImapSessionSplitInputTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
+    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
+    private static final String APPENDED = "Subject: appended\r\n\r\nhello\r\n";
+
+    private static final String CLIENT_BYTES = ""
+            + "a0 NOOP\r\n"
+            + "a1 LOGIN {16}\r\nbob@example.test {9+}\r\npass word\r\n"
+            + "a2 SELECT \"INBOX\"\r\n"
+            + "a3 APPEND INBOX (\\Seen) \"23-Nov-2026 11:15:30 +0100\" {" + APPENDED.length() + "+}\r\n" + APPENDED + "\r\n"
+            + "a4 UID FETCH 900:* (UID FLAGS INTERNALDATE RFC822.SIZE)\r\n"
+            + "a5 SEARCH CHARSET UTF-8 SUBJECT {3}\r\none\r\n"
+            + "a6 STORE 1 +FLAGS.SILENT (\\Flagged)\r\n"
+            + "a7 FETCH 1 (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])\r\n"
+            + "a8 bogus\r\n"
+            + "a9 LOGOUT\r\n";
+
+    private static final String EXPECTED = ""
+            + "a0 OK NOOP completed\r\n"
+            + "+ Ready for literal data\r\n"
+            + "a1 OK [CAPABILITY IMAP4rev1 STARTTLS LITERAL+ SASL-IR IDLE UIDPLUS MOVE NAMESPACE UNSELECT ENABLE ID"
+            + " CHILDREN SPECIAL-USE CONDSTORE ESEARCH APPENDLIMIT=1000] logged in\r\n"
+            + "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
+            + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted\r\n"
+            + "* 1 EXISTS\r\n"
+            + "* 1 RECENT\r\n"
+            + "* OK [UNSEEN 1] first unseen message\r\n"
+            + "* OK [UIDVALIDITY VALIDITY] UIDs valid\r\n"
+            + "* OK [UIDNEXT 2] predicted next UID\r\n"
+            + "* OK [HIGHESTMODSEQ 2] highest\r\n"
+            + "a2 OK [READ-WRITE] SELECT completed\r\n"
+            + "* 2 EXISTS\r\n"
+            + "* 2 RECENT\r\n"
+            + "a3 OK [APPENDUID VALIDITY 2] APPEND completed\r\n"
+            + "* 2 FETCH (UID 2 FLAGS (\\Recent \\Seen) INTERNALDATE \"23-Nov-2026 11:15:30 +0100\" RFC822.SIZE "
+            + APPENDED.length() + ")\r\n"
+            + "a4 OK FETCH completed\r\n"
+            + "+ Ready for literal data\r\n"
+            + "* SEARCH 1\r\n"
+            + "a5 OK SEARCH completed\r\n"
+            + "a6 OK STORE completed\r\n"
+            + "* 1 FETCH (FLAGS (\\Recent \\Flagged) BODY[HEADER.FIELDS (SUBJECT)] {16}\r\nSubject: one\r\n\r\n)\r\n"
+            + "a7 OK FETCH completed\r\n"
+            + "a8 BAD unknown command BOGUS\r\n"
+            + "* BYE fakemail IMAP server logging out\r\n"
+            + "a9 OK LOGOUT completed\r\n";
+
+    @Test
+    void sameRepliesWhereverTheInputIsSplit() {
+        byte[] input = CLIENT_BYTES.getBytes(StandardCharsets.US_ASCII);
+        for (int offset = 0; offset <= input.length; offset++) {
+            InMemoryMailStore store = new InMemoryMailStore(CLOCK);
+            deliver(store, "Subject: one\r\n\r\nfirst\r\n");
+            long uidValidity = store.mailbox("bob@example.test", "INBOX").orElseThrow().uidValidity();
+            Transcript transcript = new Transcript(1, "IMAP", CLIENT, CLOCK);
+            String replies = run(store, MemoryTransport.splitAt(input, offset), transcript);
+            assertThat(replies.substring(replies.indexOf("\r\n") + 2).replace(" " + uidValidity + " ", " VALIDITY ")
+                    .replace(" " + uidValidity + "]", " VALIDITY]"))
+                    .as("split at %d", offset).isEqualTo(EXPECTED);
+            assertThat(store.mailbox("bob@example.test", "INBOX").orElseThrow().messages()).hasSize(2);
+            assertThat(transcript.toString()).doesNotContain("pass word");
+        }
+    }
+
+    private static void deliver(InMemoryMailStore store, String message) {
+        Envelope envelope = new Envelope("alice@example.test", Map.of(),
+                List.of(new EnvelopeRecipient("bob@example.test", Map.of())), "client.test", CLIENT, null, null,
+                "ESMTP");
+        store.deliver(envelope, message.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String run(InMemoryMailStore store, MemoryTransport transport, Transcript transcript) {
+        ConnectionInfo connection = new ConnectionInfo(CLIENT);
+        ImapSettings settings = new ImapSettings("mx.test", UserPolicy.anyone(), false, 1000, 20, CLOCK);
+        ImapSession session = new ImapSession(settings, store, connection);
+        new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
+        return new String(transport.written(), StandardCharsets.UTF_8);
+    }
+}
