@@ -152,16 +152,22 @@ final class SelectedMailbox implements StoreListener {
                     }
                 }
             } else if (event instanceof StoreEvent.MessagesExpunged expunged) {
+                arrived = announceExists(out, arrived, claimRecent);
                 expunge(expunged.uids(), out);
             } else if (event instanceof StoreEvent.StoreReset reset) {
+                arrived = announceExists(out, arrived, claimRecent);
                 for (StoreEvent.MessagesExpunged emptied : reset.emptied()) {
                     if (emptied.mailbox() == mailbox) {
                         expunge(emptied.uids(), out);
                     }
                 }
             } else if (event instanceof StoreEvent.FlagsChanged changed) {
+                arrived = announceExists(out, arrived, claimRecent);
                 for (StoredMessage message : changed.messages()) {
                     int sequence = sequenceOf(message.uid());
+                    if (sequence > 0 && message.modSeq() <= view.get(sequence - 1).modSeq()) {
+                        continue; // older than what this session already told (its own later STORE)
+                    }
                     if (sequence > 0 && !view.get(sequence - 1).flags().equals(message.flags())) {
                         view.set(sequence - 1, message);
                         out.ascii("* ").number(sequence).ascii(" FETCH (");
@@ -173,6 +179,14 @@ final class SelectedMailbox implements StoreListener {
                 }
             }
         }
+        announceExists(out, arrived, claimRecent);
+    }
+
+    /**
+     * Tells EXISTS (and RECENT) for messages added to the view and not told yet: before any response that
+     * names them by number, and at the end of a drain. Returns false: nothing is left to announce.
+     */
+    private boolean announceExists(ImapOut out, boolean arrived, java.util.function.Supplier<List<Long>> claimRecent) {
         if (arrived) {
             recent.addAll(claimRecent.get());
         }
@@ -183,6 +197,7 @@ final class SelectedMailbox implements StoreListener {
             }
             announcedExists = view.size();
         }
+        return false;
     }
 
     private void expunge(List<Long> uids, ImapOut out) {
