@@ -152,7 +152,9 @@ final class SelectedMailbox implements StoreListener {
                     }
                 }
             } else if (event instanceof StoreEvent.MessagesExpunged expunged) {
-                arrived = announceExists(out, arrived, claimRecent);
+                if (namesUnannounced(expunged.uids())) {
+                    arrived = announceExists(out, arrived, claimRecent);
+                }
                 expunge(expunged.uids(), out);
             } else if (event instanceof StoreEvent.StoreReset reset) {
                 arrived = announceExists(out, arrived, claimRecent);
@@ -162,7 +164,9 @@ final class SelectedMailbox implements StoreListener {
                     }
                 }
             } else if (event instanceof StoreEvent.FlagsChanged changed) {
-                arrived = announceExists(out, arrived, claimRecent);
+                if (namesUnannounced(changed.messages().stream().map(StoredMessage::uid).toList())) {
+                    arrived = announceExists(out, arrived, claimRecent);
+                }
                 for (StoredMessage message : changed.messages()) {
                     int sequence = sequenceOf(message.uid());
                     if (sequence > 0 && message.modSeq() <= view.get(sequence - 1).modSeq()) {
@@ -200,6 +204,17 @@ final class SelectedMailbox implements StoreListener {
         return false;
     }
 
+    /** Whether one of these UIDs has a message number the client has not heard of (no EXISTS yet). */
+    private boolean namesUnannounced(List<Long> uids) {
+        for (long uid : uids) {
+            if (sequenceOf(uid) > announcedExists) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The client counts each EXPUNGE itself: its idea of the size goes down by one each time. */
     private void expunge(List<Long> uids, ImapOut out) {
         for (long uid : uids) {
             int sequence = sequenceOf(uid);
@@ -207,9 +222,9 @@ final class SelectedMailbox implements StoreListener {
                 view.remove(sequence - 1);
                 recent.remove(uid);
                 out.ascii("* ").number(sequence).ascii(" EXPUNGE\r\n");
+                announcedExists--;
             }
         }
-        announcedExists = view.size();
     }
 
     /** Writes a message's FLAGS item as this session sees it (with \Recent where it holds it). */
