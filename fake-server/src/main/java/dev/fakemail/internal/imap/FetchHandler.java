@@ -36,9 +36,11 @@ final class FetchHandler {
             args.space();
             changedSince = OptionalLong.of(args.number());
             args.expect(')');
-            session.condstore = true;
         }
         args.end();
+        if (changedSince.isPresent() || items.stream().anyMatch(i -> i.name().equals("MODSEQ"))) {
+            session.enableCondstore(out);
+        }
         SelectedMailbox selected = session.selected;
         int[] sequences = Messages.sequences(selected, set, command.uid);
         boolean setsSeen = !selected.readOnly && items.stream().anyMatch(FetchItem::setsSeen);

@@ -175,6 +175,10 @@ public final class ImapSession implements ProtocolSession {
             return handler.handle(this, command, out);
         } catch (ImapSyntaxException e) {
             return Reply.text(command.tag + " BAD " + e.getMessage() + "\r\n");
+        } catch (RuntimeException e) {
+            // a defect of ours must cost the client one command, never the connection
+            return Reply.text(command.tag + " NO [SERVERBUG] " + command.name() + " failed: "
+                    + String.valueOf(e).replaceAll("[\r\n]", " ") + "\r\n");
         }
     }
 
@@ -250,6 +254,19 @@ public final class ImapSession implements ProtocolSession {
         if (mailbox != null) {
             mailbox.drain(out, expungesAllowed, () -> mailbox.readOnly ? store.unclaimedRecent(mailbox.mailbox)
                     : store.claimRecent(mailbox.mailbox), this::writeFlags);
+        }
+    }
+
+    /**
+     * A CONDSTORE enabling command (RFC 7162 §3.1): from now on FETCH responses carry MODSEQ; the first one while
+     * a mailbox is selected also tells its HIGHESTMODSEQ.
+     */
+    void enableCondstore(ImapOut out) {
+        if (!condstore) {
+            condstore = true;
+            if (selected != null) {
+                out.ascii("* OK [HIGHESTMODSEQ ").number(selected.mailbox.highestModSeq()).ascii("] CONDSTORE on\r\n");
+            }
         }
     }
 

@@ -56,6 +56,9 @@ final class ListHandlers {
             out.ascii(String.join(" ", attributes)).ascii(") \"/\" ")
                     .string(MailboxNames.encode(mailbox.name())).ascii("\r\n");
         }
+        if (subscribedOnly && wanted.indexOf('%') >= 0) {
+            unsubscribedParents(session, wanted, out);
+        }
         return session.ok(command, out, response + " completed");
     }
 
@@ -65,6 +68,36 @@ final class ListHandlers {
 
     private static int rank(String attribute) {
         return attribute.equals("\\Noselect") ? 0 : attribute.startsWith("\\Has") ? 1 : 2;
+    }
+
+    /**
+     * RFC 3501 §6.3.9: with "%", a name that is not subscribed but has subscribed inferiors the pattern would
+     * reach through it is listed as \\Noselect.
+     */
+    private static void unsubscribedParents(ImapSession session, String wanted, ImapOut out) {
+        java.util.Set<String> subscribed = new java.util.HashSet<>();
+        for (MailboxListing mailbox : session.store.list(session.user)) {
+            if (mailbox.subscribed()) {
+                subscribed.add(mailbox.name());
+            }
+        }
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        for (String name : session.store.subscriptions(session.user)) {
+            subscribed.add(name);
+        }
+        for (String name : subscribed) {
+            int slash = name.indexOf(MailboxNames.DELIMITER);
+            while (slash > 0) {
+                String parent = name.substring(0, slash);
+                if (!subscribed.contains(parent) && matches(wanted, parent)) {
+                    listed.add(parent);
+                }
+                slash = name.indexOf(MailboxNames.DELIMITER, slash + 1);
+            }
+        }
+        for (String parent : listed) {
+            out.ascii("* LSUB (\\Noselect) \"/\" ").string(MailboxNames.encode(parent)).ascii("\r\n");
+        }
     }
 
     /** RFC 3501 §6.3.8 wildcards: {@code *} matches anything, {@code %} anything but the delimiter. */

@@ -27,10 +27,19 @@ final class MailboxNames {
         return name;
     }
 
+    /** Modified UTF-7 decoded; a name that is not valid modified UTF-7 is taken as it is (then it names nothing). */
     static String decode(String wire) {
         if (wire.indexOf('&') < 0) {
             return wire;
         }
+        try {
+            return strictDecode(wire);
+        } catch (ImapSyntaxException notModifiedUtf7) {
+            return wire;
+        }
+    }
+
+    private static String strictDecode(String wire) {
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < wire.length(); i++) {
             char c = wire.charAt(i);

@@ -50,13 +50,21 @@ final class SearchHandler {
             args.space();
         }
         SelectedMailbox selected = session.selected;
-        Predicate<SearchKey.Candidate> key = SearchKey.parse(args, selected, utf8);
+        SearchKey.Parsed parsed = SearchKey.parse(args, selected, utf8);
+        Predicate<SearchKey.Candidate> key = parsed.predicate();
+        if (parsed.usesModSeq()) {
+            session.enableCondstore(out);
+        }
         long[] found = new long[selected.size()];
+        long[] modSeqs = new long[selected.size()];
         int count = 0;
+        long highestModSeq = 0;
         for (int sequence = 1; sequence <= selected.size(); sequence++) {
             SearchKey.Candidate candidate = new SearchKey.Candidate(sequence, selected.bySequence(sequence), selected);
             if (key.test(candidate)) {
+                modSeqs[count] = candidate.message.modSeq();
                 found[count++] = command.uid ? candidate.message.uid() : sequence;
+                highestModSeq = Math.max(highestModSeq, candidate.message.modSeq());
             }
         }
         long[] results = Arrays.copyOf(found, count);
@@ -64,6 +72,9 @@ final class SearchHandler {
             out.ascii("* SEARCH");
             for (long result : results) {
                 out.ch(' ').number(result);
+            }
+            if (parsed.usesModSeq() && count > 0) {
+                out.ascii(" (MODSEQ ").number(highestModSeq).ch(')');
             }
             out.ascii("\r\n");
         } else {
@@ -82,6 +93,13 @@ final class SearchHandler {
             }
             if (returns.contains("ALL") && count > 0) {
                 out.ascii(" ALL ").ascii(SequenceSet.compact(results));
+            }
+            if (parsed.usesModSeq() && count > 0) {
+                // RFC 7162 §3.1.5: with only MIN and/or MAX, the highest MODSEQ of the messages returned
+                boolean onlyMinMax = !returns.contains("ALL") && !returns.contains("COUNT");
+                long modSeq = !onlyMinMax ? highestModSeq : Math.max(
+                        returns.contains("MIN") ? modSeqs[0] : 0, returns.contains("MAX") ? modSeqs[count - 1] : 0);
+                out.ascii(" MODSEQ ").number(modSeq);
             }
             out.ascii("\r\n");
         }

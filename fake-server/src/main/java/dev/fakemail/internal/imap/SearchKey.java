@@ -66,6 +66,8 @@ final class SearchKey {
     private final SelectedMailbox view;
     private final boolean utf8;
     private int depth;
+    /** Whether a MODSEQ key was used: the results then carry the highest MODSEQ (RFC 7162 §3.1.5). */
+    private boolean usesModSeq;
 
     private SearchKey(ImapArgs args, SelectedMailbox view, boolean utf8) {
         this.args = args;
@@ -73,15 +75,19 @@ final class SearchKey {
         this.utf8 = utf8;
     }
 
+    /** The parsed keys, ANDed, and whether one of them was MODSEQ. */
+    record Parsed(Predicate<Candidate> predicate, boolean usesModSeq) {
+    }
+
     /** Parses search keys up to the end of the arguments; they are ANDed. */
-    static Predicate<Candidate> parse(ImapArgs args, SelectedMailbox view, boolean utf8) {
+    static Parsed parse(ImapArgs args, SelectedMailbox view, boolean utf8) {
         SearchKey parser = new SearchKey(args, view, utf8);
         Predicate<Candidate> all = parser.key();
         while (args.skipSpace()) {
             all = all.and(parser.key());
         }
         args.end();
-        return all;
+        return new Parsed(all, parser.usesModSeq);
     }
 
     private Predicate<Candidate> key() {
@@ -122,8 +128,10 @@ final class SearchKey {
             case "UNKEYWORD": return flag(argument().atom()).negate();
             case "BCC": case "CC": case "FROM": case "SUBJECT": case "TO": {
                 String needle = text();
-                String field = name.equals("SUBJECT") ? "Subject" : name;
-                return m -> SearchText.headerContains(m.headers(), field, needle);
+                if (name.equals("SUBJECT")) {
+                    return m -> SearchText.headerContains(m.headers(), "Subject", needle);
+                }
+                return m -> SearchText.addressContains(m.headers(), name, needle);
             }
             case "HEADER": {
                 String field = text();
@@ -160,6 +168,7 @@ final class SearchKey {
                     args.space();
                 }
                 long modSeq = args.number();
+                usesModSeq = true;
                 return m -> m.message.modSeq() >= modSeq;
             }
             case "NOT": {

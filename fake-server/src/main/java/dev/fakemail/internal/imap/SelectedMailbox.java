@@ -152,16 +152,26 @@ final class SelectedMailbox implements StoreListener {
                     }
                 }
             } else if (event instanceof StoreEvent.MessagesExpunged expunged) {
+                if (namesUnannounced(expunged.uids())) {
+                    arrived = announceExists(out, arrived, claimRecent);
+                }
                 expunge(expunged.uids(), out);
             } else if (event instanceof StoreEvent.StoreReset reset) {
+                arrived = announceExists(out, arrived, claimRecent);
                 for (StoreEvent.MessagesExpunged emptied : reset.emptied()) {
                     if (emptied.mailbox() == mailbox) {
                         expunge(emptied.uids(), out);
                     }
                 }
             } else if (event instanceof StoreEvent.FlagsChanged changed) {
+                if (namesUnannounced(changed.messages().stream().map(StoredMessage::uid).toList())) {
+                    arrived = announceExists(out, arrived, claimRecent);
+                }
                 for (StoredMessage message : changed.messages()) {
                     int sequence = sequenceOf(message.uid());
+                    if (sequence > 0 && message.modSeq() <= view.get(sequence - 1).modSeq()) {
+                        continue; // older than what this session already told (its own later STORE)
+                    }
                     if (sequence > 0 && !view.get(sequence - 1).flags().equals(message.flags())) {
                         view.set(sequence - 1, message);
                         out.ascii("* ").number(sequence).ascii(" FETCH (");
@@ -173,6 +183,14 @@ final class SelectedMailbox implements StoreListener {
                 }
             }
         }
+        announceExists(out, arrived, claimRecent);
+    }
+
+    /**
+     * Tells EXISTS (and RECENT) for messages added to the view and not told yet: before any response that
+     * names them by number, and at the end of a drain. Returns false: nothing is left to announce.
+     */
+    private boolean announceExists(ImapOut out, boolean arrived, java.util.function.Supplier<List<Long>> claimRecent) {
         if (arrived) {
             recent.addAll(claimRecent.get());
         }
@@ -183,8 +201,20 @@ final class SelectedMailbox implements StoreListener {
             }
             announcedExists = view.size();
         }
+        return false;
     }
 
+    /** Whether one of these UIDs has a message number the client has not heard of (no EXISTS yet). */
+    private boolean namesUnannounced(List<Long> uids) {
+        for (long uid : uids) {
+            if (sequenceOf(uid) > announcedExists) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The client counts each EXPUNGE itself: its idea of the size goes down by one each time. */
     private void expunge(List<Long> uids, ImapOut out) {
         for (long uid : uids) {
             int sequence = sequenceOf(uid);
@@ -192,9 +222,9 @@ final class SelectedMailbox implements StoreListener {
                 view.remove(sequence - 1);
                 recent.remove(uid);
                 out.ascii("* ").number(sequence).ascii(" EXPUNGE\r\n");
+                announcedExists--;
             }
         }
-        announcedExists = view.size();
     }
 
     /** Writes a message's FLAGS item as this session sees it (with \Recent where it holds it). */

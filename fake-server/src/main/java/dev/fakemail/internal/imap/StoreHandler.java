@@ -36,7 +36,7 @@ final class StoreHandler {
             unchangedSince = OptionalLong.of(args.number());
             args.expect(')');
             args.space();
-            session.condstore = true;
+            session.enableCondstore(out);
         }
         String item = args.atom().toUpperCase(Locale.ROOT);
         boolean silent = item.endsWith(".SILENT");

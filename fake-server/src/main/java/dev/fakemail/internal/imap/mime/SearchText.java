@@ -47,6 +47,32 @@ public final class SearchText {
         return false;
     }
 
+    /**
+     * SEARCH FROM / TO / CC / BCC: like {@link #headerContains}, and also against each address as parsed
+     * ({@code name <mailbox@host>}), so comments and odd spacing in the field do not hide an address.
+     */
+    public static boolean addressContains(HeaderIndex headers, String name, String needle) {
+        if (headerContains(headers, name, needle)) {
+            return true;
+        }
+        for (int i = 0, n = headers.count(); i < n; i++) {
+            if (!headers.nameIs(i, name)) {
+                continue;
+            }
+            for (ImapAddress address : AddressParser.parse(headers.value(i))) {
+                if (address.host() == null) {
+                    continue; // group markers
+                }
+                String normalized = (address.name() == null ? "" : decodeHeaderValue(address.name()) + " ")
+                        + "<" + address.mailbox() + "@" + address.host() + ">";
+                if (containsIgnoreCase(normalized, needle)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** SEARCH BODY: whether a text part of the message contains {@code needle}. */
     public static boolean bodyContains(MessageStructure message, String needle) {
         return textPartContains(message.root(), needle);

@@ -1,0 +1,78 @@
+package dev.fakemail.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two sessions on one mailbox: what each hears of the other's changes, and when (RFC 3501 §5.2, §7.4.1). */
+class ImapSessionsInterleavingTest {
+    private static final String USER = "bob@example.test";
+    private FakeMailServer server;
+
+    @BeforeEach
+    void start() {
+        server = FakeMailServer.builder().build().start();
+        ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
+        ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private ImapSupport.RawImap selected(String tag) throws Exception {
+        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
+        imap.line();
+        imap.command(tag + "1", "LOGIN " + USER + " x");
+        imap.command(tag + "2", "SELECT INBOX");
+        return imap;
+    }
+
+    @Test
+    void anExpungeElsewhereIsToldAfterNoopButNeverDuringFetchAndTheMessageStillAnswers() throws Exception {
+        try (ImapSupport.RawImap a = selected("a"); ImapSupport.RawImap b = selected("b")) {
+            b.command("b3", "STORE 1 +FLAGS.SILENT (\\Deleted)");
+            assertThat(b.command("b4", "EXPUNGE")).isEqualTo("* 1 EXPUNGE\r\nb4 OK EXPUNGE completed\r\n");
+
+            String fetch = a.command("a3", "FETCH 1:2 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
+            assertThat(fetch).doesNotContain("EXPUNGE").contains("Subject: First", "Subject: Second");
+            assertThat(fetch).endsWith("* 1 FETCH (FLAGS (\\Recent \\Deleted) UID 1)\r\na3 OK FETCH completed\r\n");
+            assertThat(a.command("a4", "NOOP")).isEqualTo("* 1 EXPUNGE\r\na4 OK NOOP completed\r\n");
+            assertThat(a.command("a5", "FETCH 1 (UID)")).isEqualTo("* 1 FETCH (UID 2)\r\na5 OK FETCH completed\r\n");
+        }
+    }
+
+    @Test
+    void uidCommandsMayBeToldOfExpungesAtOnce() throws Exception {
+        try (ImapSupport.RawImap a = selected("a"); ImapSupport.RawImap b = selected("b")) {
+            b.command("b3", "UID STORE 2 +FLAGS.SILENT (\\Deleted)");
+            b.command("b4", "UID EXPUNGE 2");
+            assertThat(a.command("a3", "UID FETCH 1:* (UID)"))
+                    .isEqualTo("* 1 FETCH (UID 1)\r\n* 2 FETCH (UID 2)\r\n"
+                            + "* 2 FETCH (FLAGS (\\Recent \\Deleted) UID 2)\r\n* 2 EXPUNGE\r\n"
+                            + "a3 OK FETCH completed\r\n");
+        }
+    }
+
+    @Test
+    void recentGoesToExactlyOneSessionAndArrivalsAreToldBeforeTheyAreNamed() throws Exception {
+        try (ImapSupport.RawImap a = selected("a"); ImapSupport.RawImap b = selected("b")) {
+            ImapSupport.deliver(server, USER, ImapSupport.message("Third", "three"));
+            assertThat(a.command("a3", "NOOP")).isEqualTo("* 3 EXISTS\r\n* 3 RECENT\r\na3 OK NOOP completed\r\n");
+            assertThat(b.command("b3", "NOOP")).isEqualTo("* 3 EXISTS\r\n* 0 RECENT\r\nb3 OK NOOP completed\r\n");
+            assertThat(b.command("b4", "SEARCH RECENT")).isEqualTo("* SEARCH\r\nb4 OK SEARCH completed\r\n");
+
+            ImapSupport.deliver(server, USER, ImapSupport.message("Fourth", "four"));
+            var mailbox = server.store().mailbox(USER, "INBOX").orElseThrow();
+            server.repository().changeFlags(mailbox, new long[] {4}, dev.fakemail.internal.store.FlagOperation.ADD,
+                    java.util.Set.of("\\Flagged"), java.util.OptionalLong.empty());
+            // a hears of message 4 (EXISTS) before the flag change names it
+            assertThat(a.command("a4", "NOOP")).isEqualTo("* 4 EXISTS\r\n* 4 RECENT\r\n"
+                    + "* 4 FETCH (FLAGS (\\Recent \\Flagged) UID 4)\r\na4 OK NOOP completed\r\n");
+        }
+    }
+}
