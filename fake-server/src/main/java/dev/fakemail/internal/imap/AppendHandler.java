@@ -17,15 +17,48 @@ final class AppendHandler {
     private AppendHandler() {
     }
 
+    /** One message of an APPEND: its flags, internal date (null: now) and bytes. */
+    private record Message(Set<String> flags, OffsetDateTime date, byte[] content) {
+    }
+
     static Reply append(ImapSession session, ImapCommand command, ImapOut out) {
         ImapArgs args = command.args;
         args.space();
         String name = MailboxNames.fromWire(args.astring());
-        args.space();
+        List<Message> messages = new java.util.ArrayList<>();
+        do {
+            args.space();
+            messages.add(message(args));
+        } while (args.peek() == ' '); // MULTIAPPEND (RFC 3502): more messages follow
+        args.end();
+        Optional<Mailbox> found = session.store.mailbox(session.user, name);
+        if (found.isEmpty() || !found.get().selectable()) {
+            return session.no(command, out, "[TRYCREATE] no mailbox " + MailboxNames.encode(name));
+        }
+        if (messages.stream().anyMatch(m -> m.content().length == 0)) {
+            return session.no(command, out, "an empty message cannot be appended");
+        }
+        Mailbox mailbox = found.get();
+        long[] uids = new long[messages.size()];
+        try {
+            for (int i = 0; i < uids.length; i++) {
+                Message message = messages.get(i);
+                OffsetDateTime internalDate = message.date() != null ? message.date()
+                        : OffsetDateTime.now(session.settings.clock()).withNano(0);
+                StoredMessage stored = session.store.append(mailbox, message.content(), message.flags(), internalDate);
+                uids[i] = stored.uid();
+            }
+        } catch (MailboxException e) {
+            return session.no(command, out, MailboxHandlers.responseCode(e) + e.getMessage());
+        }
+        return session.ok(command, out, "[APPENDUID " + mailbox.uidValidity() + " " + SequenceSet.compact(uids)
+                + "] APPEND completed");
+    }
+
+    private static Message message(ImapArgs args) {
         Set<String> flags = new LinkedHashSet<>();
         if (args.peek() == '(') {
-            List<String> given = args.flagList();
-            for (String flag : given) {
+            for (String flag : args.flagList()) {
                 if (flag.equalsIgnoreCase("\\Recent")) {
                     throw new ImapSyntaxException("\\Recent cannot be set by a client");
                 }
@@ -41,24 +74,6 @@ final class AppendHandler {
         if (args.peek() != '{') {
             throw new ImapSyntaxException("APPEND needs the message as a literal");
         }
-        byte[] message = args.stringBytes();
-        args.end();
-        Optional<Mailbox> found = session.store.mailbox(session.user, name);
-        if (found.isEmpty() || !found.get().selectable()) {
-            return session.no(command, out, "[TRYCREATE] no mailbox " + MailboxNames.encode(name));
-        }
-        if (message.length == 0) {
-            return session.no(command, out, "an empty message cannot be appended");
-        }
-        Mailbox mailbox = found.get();
-        OffsetDateTime internalDate = date != null ? date : OffsetDateTime.now(session.settings.clock()).withNano(0);
-        StoredMessage stored;
-        try {
-            stored = session.store.append(mailbox, message, flags, internalDate);
-        } catch (MailboxException e) {
-            return session.no(command, out, MailboxHandlers.responseCode(e) + e.getMessage());
-        }
-        return session.ok(command, out, "[APPENDUID " + mailbox.uidValidity() + " " + stored.uid()
-                + "] APPEND completed");
+        return new Message(flags, date, args.stringBytes());
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 final class Capabilities {
     private static final List<String> EXTENSIONS = List.of("LITERAL+", "SASL-IR", "IDLE", "UIDPLUS", "MOVE",
-            "NAMESPACE", "UNSELECT", "ENABLE", "ID", "CHILDREN", "SPECIAL-USE", "CONDSTORE", "ESEARCH");
+            "NAMESPACE", "UNSELECT", "ENABLE", "ID", "CHILDREN", "SPECIAL-USE", "CONDSTORE", "ESEARCH", "LIST-EXTENDED",
+            "LIST-STATUS", "MULTIAPPEND");
 
     private Capabilities() {
     }

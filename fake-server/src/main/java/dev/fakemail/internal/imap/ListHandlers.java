@@ -16,6 +16,9 @@ final class ListHandlers {
     }
 
     static Reply list(ImapSession session, ImapCommand command, ImapOut out) {
+        if (ListExtended.isExtended(command.args)) {
+            return ListExtended.list(session, command, out);
+        }
         return listing(session, command, out, false);
     }
 
@@ -62,7 +65,7 @@ final class ListHandlers {
         return session.ok(command, out, response + " completed");
     }
 
-    private static int attributeOrder(String a, String b) {
+    static int attributeOrder(String a, String b) {
         return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
     }
 
@@ -156,7 +159,12 @@ final class ListHandlers {
         if (found.isEmpty() || !found.get().selectable()) {
             return session.no(command, out, "[NONEXISTENT] no mailbox " + MailboxNames.encode(name));
         }
-        Mailbox mailbox = found.get();
+        writeStatus(session, out, found.get(), items);
+        return session.ok(command, out, "STATUS completed");
+    }
+
+    /** One STATUS response (also sent by LIST-STATUS). */
+    static void writeStatus(ImapSession session, ImapOut out, Mailbox mailbox, List<String> items) {
         List<StoredMessage> messages = mailbox.messages();
         out.ascii("* STATUS ").string(MailboxNames.encode(mailbox.name())).ascii(" (");
         for (int i = 0; i < items.size(); i++) {
@@ -189,7 +197,6 @@ final class ListHandlers {
             }
         }
         out.ascii(")\r\n");
-        return session.ok(command, out, "STATUS completed");
     }
 
     static Reply namespace(ImapSession session, ImapCommand command, ImapOut out) {

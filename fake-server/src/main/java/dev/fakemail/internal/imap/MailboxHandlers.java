@@ -48,7 +48,7 @@ final class MailboxHandlers {
         SelectedMailbox view = new SelectedMailbox(mailbox, readOnly,
                 readOnly ? session.store.unclaimedRecent(mailbox) : session.store.claimRecent(mailbox));
         session.select(view);
-        writeFlags(out, mailbox);
+        writeFlags(out, view.announcedKeywords());
         out.ascii("* ").number(view.size()).ascii(" EXISTS\r\n");
         out.ascii("* ").number(view.recentCount()).ascii(" RECENT\r\n");
         int firstUnseen = firstUnseen(view);
@@ -63,8 +63,7 @@ final class MailboxHandlers {
     }
 
     /** FLAGS: the system flags and every keyword in use; PERMANENTFLAGS adds \* (keywords may be created). */
-    static void writeFlags(ImapOut out, Mailbox mailbox) {
-        Set<String> keywords = new TreeSet<>(mailbox.keywords());
+    static void writeFlags(ImapOut out, Set<String> keywords) {
         out.ascii("* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft");
         for (String keyword : keywords) {
             if (!SYSTEM_FLAGS.contains(keyword)) {

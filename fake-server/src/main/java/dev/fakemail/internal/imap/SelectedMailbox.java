@@ -26,6 +26,8 @@ final class SelectedMailbox implements StoreListener {
     private final ConcurrentLinkedQueue<StoreEvent> pending = new ConcurrentLinkedQueue<>();
     private volatile Runnable onPending;
     private int announcedExists;
+    /** Keywords the client has been told of in a FLAGS response; a new one is told before it is used. */
+    private final java.util.Set<String> announcedKeywords = new java.util.TreeSet<>();
 
     SelectedMailbox(Mailbox mailbox, boolean readOnly, List<Long> claimedRecent) {
         this.mailbox = mailbox;
@@ -33,6 +35,34 @@ final class SelectedMailbox implements StoreListener {
         this.view = new ArrayList<>(mailbox.messages());
         this.recent.addAll(claimedRecent);
         this.announcedExists = view.size();
+        for (String keyword : mailbox.keywords()) {
+            if (!keyword.startsWith("\\")) {
+                announcedKeywords.add(keyword);
+            }
+        }
+    }
+
+    /** The keywords told so far (for SELECT's FLAGS response). */
+    java.util.Set<String> announcedKeywords() {
+        return announcedKeywords;
+    }
+
+    /**
+     * Before a response shows these messages' flags: a keyword the client was not told of yet is announced in
+     * new FLAGS and PERMANENTFLAGS responses (RFC 3501 §7.2.6), so no FETCH uses a flag outside FLAGS.
+     */
+    void announceKeywords(ImapOut out, Iterable<StoredMessage> messages) {
+        boolean added = false;
+        for (StoredMessage message : messages) {
+            for (String flag : message.flags()) {
+                if (!flag.startsWith("\\") && announcedKeywords.add(flag)) {
+                    added = true;
+                }
+            }
+        }
+        if (added) {
+            MailboxHandlers.writeFlags(out, announcedKeywords);
+        }
     }
 
     /** Called on whatever thread changed the store, under its lock: queue and wake, never block. */
@@ -145,6 +175,7 @@ final class SelectedMailbox implements StoreListener {
             }
             pending.poll();
             if (event instanceof StoreEvent.MessagesAppended appended) {
+                announceKeywords(out, appended.messages());
                 for (StoredMessage message : appended.messages()) {
                     if (message.uid() > largestUid()) {
                         view.add(message);
@@ -164,6 +195,7 @@ final class SelectedMailbox implements StoreListener {
                     }
                 }
             } else if (event instanceof StoreEvent.FlagsChanged changed) {
+                announceKeywords(out, changed.messages());
                 if (namesUnannounced(changed.messages().stream().map(StoredMessage::uid).toList())) {
                     arrived = announceExists(out, arrived, claimRecent);
                 }

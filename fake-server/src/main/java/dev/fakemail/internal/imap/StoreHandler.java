@@ -78,6 +78,7 @@ final class StoreHandler {
         } catch (MailboxException e) {
             return session.no(command, out, MailboxHandlers.responseCode(e) + e.getMessage());
         }
+        selected.announceKeywords(out, update.changed());
         for (StoredMessage changed : update.changed()) {
             selected.replace(changed);
             int sequence = selected.sequenceOf(changed.uid());

@@ -1,0 +1,75 @@
+package dev.fakemail.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** LIST (basic, LIST-EXTENDED, LIST-STATUS), LSUB and MULTIAPPEND with exact bytes. */
+class ImapListAndAppendTest {
+    private FakeMailServer server;
+    private ImapSupport.RawImap imap;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
+        imap = new ImapSupport.RawImap(server);
+        imap.line();
+        imap.command("a0", "LOGIN bob@example.test x");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        imap.close();
+        server.stop();
+    }
+
+    @Test
+    void basicListWithWildcardsAndTheDelimiterQuery() throws Exception {
+        imap.command("a1", "CREATE Work/2026/Q1");
+        assertThat(imap.command("a2", "LIST \"\" \"\"")).isEqualTo("* LIST (\\Noselect) \"/\" \"\"\r\na2 OK LIST completed\r\n");
+        assertThat(imap.command("a3", "LIST \"\" Work/%")).isEqualTo(
+                "* LIST (\\HasChildren) \"/\" \"Work/2026\"\r\na3 OK LIST completed\r\n");
+        assertThat(imap.command("a4", "LIST Work/ *")).isEqualTo("* LIST (\\HasChildren) \"/\" \"Work/2026\"\r\n"
+                + "* LIST (\\HasNoChildren) \"/\" \"Work/2026/Q1\"\r\na4 OK LIST completed\r\n");
+        assertThat(imap.command("a5", "LIST \"\" inbox")).isEqualTo(
+                "* LIST (\\HasNoChildren) \"/\" \"INBOX\"\r\na5 OK LIST completed\r\n");
+    }
+
+    @Test
+    void listExtendedSubscribedWithStatus() throws Exception {
+        imap.command("a1", "CREATE Lists/Alpha");
+        imap.command("a2", "SUBSCRIBE Lists/Alpha");
+        imap.command("a3", "SUBSCRIBE Gone");
+        assertThat(imap.command("a4", "LIST (SUBSCRIBED) \"\" * RETURN (STATUS (MESSAGES UNSEEN))")).isEqualTo(
+                "* LIST (\\HasNoChildren \\Subscribed) \"/\" \"Lists/Alpha\"\r\n"
+                        + "* STATUS \"Lists/Alpha\" (MESSAGES 0 UNSEEN 0)\r\n"
+                        + "* LIST (\\NonExistent \\Subscribed) \"/\" \"Gone\"\r\n"
+                        + "a4 OK LIST completed\r\n");
+        assertThat(imap.command("a5", "LIST (SUBSCRIBED RECURSIVEMATCH) \"\" %")).isEqualTo(
+                "* LIST (\\HasChildren) \"/\" \"Lists\" (\"CHILDINFO\" (\"SUBSCRIBED\"))\r\n"
+                        + "* LIST (\\NonExistent \\Subscribed) \"/\" \"Gone\"\r\n"
+                        + "a5 OK LIST completed\r\n");
+        assertThat(imap.command("a6", "LIST \"\" (INBOX Sent) RETURN (SPECIAL-USE STATUS (MESSAGES))")).isEqualTo(
+                "* LIST (\\HasNoChildren) \"/\" \"INBOX\"\r\n* STATUS \"INBOX\" (MESSAGES 1)\r\n"
+                        + "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent\"\r\n* STATUS \"Sent\" (MESSAGES 0)\r\n"
+                        + "a6 OK LIST completed\r\n");
+    }
+
+    @Test
+    void multiappendStoresEveryMessageAndNamesTheirUids() throws Exception {
+        String one = "Subject: one\r\n\r\n1\r\n";
+        String two = "Subject: two\r\n\r\n2\r\n";
+        imap.send("a1 APPEND Drafts (\\Draft) {" + one.length() + "+}\r\n" + one
+                + " \"04-Dec-2026 10:00:00 +0100\" {" + two.length() + "+}\r\n" + two + "\r\n");
+        String reply = imap.untilTagged("a1");
+        long validity = server.store().mailbox("bob@example.test", "Drafts").orElseThrow().uidValidity();
+        assertThat(reply).isEqualTo("a1 OK [APPENDUID " + validity + " 1:2] APPEND completed\r\n");
+        assertThat(server.store().mailbox("bob@example.test", "Drafts").orElseThrow().messages())
+                .extracting(message -> message.internalDate().getOffset().getTotalSeconds())
+                .last().isEqualTo(3600);
+    }
+}
