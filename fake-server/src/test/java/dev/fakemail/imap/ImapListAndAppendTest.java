@@ -72,4 +72,23 @@ class ImapListAndAppendTest {
                 .extracting(message -> message.internalDate().getOffset().getTotalSeconds())
                 .last().isEqualTo(3600);
     }
+
+    @Test
+    void childInfoOnlyForASubscribedChildThePatternsDoNotReturn() throws Exception {
+        imap.command("a1", "CREATE Lists/Alpha");
+        imap.command("a2", "SUBSCRIBE Lists/Alpha");
+        assertThat(imap.command("a3", "LIST (SUBSCRIBED RECURSIVEMATCH) \"\" (Lists Lists/Alpha)")).isEqualTo(
+                "* LIST (\\HasNoChildren \\Subscribed) \"/\" \"Lists/Alpha\"\r\na3 OK LIST completed\r\n");
+    }
+
+    @Test
+    void aNewKeywordIsAnnouncedInFlagsBeforeAFetchUsesIt() throws Exception {
+        imap.command("a1", "SELECT INBOX");
+        assertThat(imap.command("a2", "STORE 1 +FLAGS ($hello)")).isEqualTo(
+                "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $hello)\r\n"
+                        + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $hello \\*)] flags permitted\r\n"
+                        + "* 1 FETCH (FLAGS (\\Recent $hello))\r\na2 OK STORE completed\r\n");
+        assertThat(imap.command("a3", "STORE 1 -FLAGS ($hello)")).isEqualTo(
+                "* 1 FETCH (FLAGS (\\Recent))\r\na3 OK STORE completed\r\n");
+    }
 }
