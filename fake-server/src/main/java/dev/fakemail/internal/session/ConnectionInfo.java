@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 public final class ConnectionInfo {
     private final InetSocketAddress client;
     private final SessionFaults faults;
+    private final SessionOutput output = new SessionOutput();
     private volatile String tlsProtocol;
 
     /** A connection without fault rules (socket-free tests). */
@@ -26,6 +27,11 @@ public final class ConnectionInfo {
     /** The scripted faults as this session meets them; handlers consult them at authentication and EHLO/CAPA. */
     public SessionFaults faults() {
         return faults;
+    }
+
+    /** Where other threads push output for this session: give it to an {@link Outbox}. */
+    public SessionOutput output() {
+        return output;
     }
 
     /** The negotiated TLS protocol ("TLSv1.3"), or null while in plaintext. */
