@@ -51,7 +51,13 @@ final class TinyImapSession implements ProtocolSession {
         }
         String[] words = text.split(" ", 3);
         String verb = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
-        return SessionCommand.of(line, verb, words.length > 2 ? words[2] : "", text);
+        String argument = words.length > 2 ? words[2] : "";
+        if (verb.equals("UID") && !argument.isEmpty()) {
+            String[] rest = argument.split(" ", 2); // the two-word form fault rules match: "UID FETCH"
+            verb = "UID " + rest[0].toUpperCase(Locale.ROOT);
+            argument = rest.length > 1 ? rest[1] : "";
+        }
+        return SessionCommand.of(line, verb, argument, text);
     }
 
     @Override
