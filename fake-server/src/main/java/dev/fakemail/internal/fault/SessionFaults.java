@@ -6,6 +6,7 @@ import dev.fakemail.fault.FaultHit;
 import dev.fakemail.fault.Protocol;
 import dev.fakemail.fault.Trigger;
 import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.session.SessionCommand;
 import dev.fakemail.journal.Transcript;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
@@ -101,8 +102,16 @@ public final class SessionFaults {
         return evaluate(Point.CONNECT, "", "", replies);
     }
 
-    /** A command before it runs; {@code argument} is the address for MAIL/RCPT, else the argument. */
-    public Reply onCommand(String verb, String argument, FaultReplies replies) throws InterruptedIOException {
+    /**
+     * A command before it runs: rules match its verb ("UID FETCH" for IMAP's two-word form) and its fault
+     * argument (the address for MAIL/RCPT, else the argument). Lines that are no command are not matched.
+     */
+    public Reply onCommand(SessionCommand command, FaultReplies replies) throws InterruptedIOException {
+        if (!command.isCommand()) {
+            return null;
+        }
+        String verb = command.faultVerb();
+        String argument = command.faultArgument();
         lastVerb = verb;
         lastArgument = argument;
         if (verb.equals("MAIL")) {
@@ -142,6 +151,19 @@ public final class SessionFaults {
         if (reply != null) {
             throw new FaultInterruption(reply);
         }
+    }
+
+    /**
+     * A command announced a literal of {@code length} octets: called before the "+" continuation goes out
+     * (for LITERAL+ before the literal is read). No trigger matches it yet; IMAP's fault vocabulary will add one.
+     */
+    public Reply onLiteral(long length, FaultReplies replies) throws InterruptedIOException {
+        return null;
+    }
+
+    /** A literal of {@code length} octets arrived whole; as {@link #onLiteral}, no trigger matches it yet. */
+    public Reply onLiteralEnd(long length, FaultReplies replies) throws InterruptedIOException {
+        return null;
     }
 
     public Reply onEndOfData(FaultReplies replies) throws InterruptedIOException {

@@ -18,10 +18,10 @@ final class IdleHandler {
         synchronized (session) {
             session.idleTag = command.tag;
             if (session.selected != null) {
-                session.drainUpdates(out, true); // pushes start once "+ idling" is out: see armAfterSent
+                session.drainUpdates(out, true); // later changes are pushed by the loop while it idles
             }
         }
-        return Reply.bytes(out.toByteArray(), new String(out.toByteArray(), StandardCharsets.UTF_8));
+        return Reply.bytes(out.toByteArray(), new String(out.toByteArray(), StandardCharsets.UTF_8)).thenIdle();
     }
 
     static Reply onIdleLine(ImapSession session, byte[] line) {
@@ -29,10 +29,6 @@ final class IdleHandler {
         synchronized (session) {
             tag = session.idleTag;
             session.idleTag = null;
-            session.idleArmed = false;
-            if (session.selected != null) {
-                session.selected.onPending(null);
-            }
         }
         ImapCommand command = ImapCommand.parse((tag + " IDLE").getBytes(StandardCharsets.US_ASCII));
         ImapOut out = new ImapOut(64);
@@ -40,20 +36,6 @@ final class IdleHandler {
             return session.tagged(command, out, "BAD", "expected DONE to end IDLE", true);
         }
         return session.ok(command, out, "IDLE terminated");
-    }
-
-    /** After "+ idling" was written: from now on each change is pushed; one that came meanwhile at once. */
-    static void armAfterSent(ImapSession session) {
-        synchronized (session) {
-            if (session.idleTag == null || session.idleArmed || session.selected == null) {
-                return;
-            }
-            session.idleArmed = true;
-            session.selected.onPending(session.connection::requestPush);
-            if (session.selected.hasPending()) {
-                session.connection.requestPush();
-            }
-        }
     }
 
     /** What the pusher writes while idling: the updates queued since the last look. */

@@ -7,6 +7,7 @@ import dev.fakemail.internal.sasl.SaslExchange;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.session.SessionCommand;
 import dev.fakemail.internal.store.MailRepository;
 import dev.fakemail.store.StoredMessage;
 import java.io.ByteArrayOutputStream;
@@ -81,8 +82,6 @@ public final class ImapSession implements ProtocolSession {
     String saslTag;
     /** The tag of the IDLE command while idling, else null. */
     String idleTag;
-    /** Whether IDLE pushes are on (after "+ idling" was written). */
-    boolean idleArmed;
     private final ByteArrayOutputStream assembly = new ByteArrayOutputStream();
     /** While a literal over the limit is skipped: the tag that gets the BAD once the command's end arrives. */
     private String discardingTag;
@@ -103,12 +102,32 @@ public final class ImapSession implements ProtocolSession {
     }
 
     @Override
-    public Reply onLine(byte[] line) {
+    public SessionCommand parse(byte[] line) {
+        String[] view = faultView(line);
+        String transcript = Transcripts.clientLine(this, line, assembly.size() > 0);
+        return view == null ? SessionCommand.of(line, null, null, transcript)
+                : SessionCommand.of(line, view[0], view[1], transcript);
+    }
+
+    @Override
+    public Reply onCommand(SessionCommand command) {
+        return onLine(command.line());
+    }
+
+    @Override
+    public Reply onIdleLine(byte[] line) {
+        return IdleHandler.onIdleLine(this, line);
+    }
+
+    @Override
+    public Reply pushed() {
+        Reply pending = IdleHandler.pending(this);
+        return pending == null ? Reply.none() : pending;
+    }
+
+    private Reply onLine(byte[] line) {
         if (sasl != null) {
             return LoginHandlers.continueAuthenticate(this, line);
-        }
-        if (idleTag != null) {
-            return IdleHandler.onIdleLine(this, line);
         }
         Literal literal = Literal.atEndOf(line);
         if (discardingTag != null) {
@@ -319,6 +338,7 @@ public final class ImapSession implements ProtocolSession {
         leaveSelected();
         selected = mailbox;
         state = State.SELECTED;
+        mailbox.onPending(connection.output()::wake); // only writes while idle; otherwise changes wait their turn
         subscription = store.subscribe(mailbox);
     }
 
@@ -360,18 +380,6 @@ public final class ImapSession implements ProtocolSession {
     // ---------------------------------------------------------------- loop callbacks
 
     @Override
-    public void onReplySent() {
-        if (idleTag != null && !idleArmed) {
-            IdleHandler.armAfterSent(this);
-        }
-    }
-
-    @Override
-    public Reply pendingPush() {
-        return IdleHandler.pending(this);
-    }
-
-    @Override
     public Reply onLineTooLong() {
         assembly.reset();
         return counted(Reply.text("* BAD line longer than " + ImapSettings.MAX_LINE_LENGTH + " octets\r\n"));
@@ -409,13 +417,8 @@ public final class ImapSession implements ProtocolSession {
         return sasl != null || idleTag != null || assembly.size() > 0 || discardingTag != null;
     }
 
-    @Override
-    public String transcriptOf(byte[] line) {
-        return Transcripts.clientLine(this, line, assembly.size() > 0);
-    }
-
-    @Override
-    public String[] faultView(byte[] line) {
+    /** What fault rules see of a line: verb and argument, or null for the rest of a command already seen. */
+    private String[] faultView(byte[] line) {
         if (sasl != null || idleTag != null || assembly.size() > 0 || discardingTag != null) {
             return null; // a continuation of a command already seen
         }

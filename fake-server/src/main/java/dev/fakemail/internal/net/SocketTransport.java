@@ -57,6 +57,11 @@ public final class SocketTransport implements Transport {
     }
 
     @Override
+    public int readTimeout() throws IOException {
+        return socket.getSoTimeout();
+    }
+
+    @Override
     public void reset() {
         try {
             socket.setSoLinger(true, 0); // close() now sends RST and drops unsent data

@@ -18,6 +18,11 @@ public interface Transport extends AutoCloseable {
     default void setReadTimeout(int millis) throws IOException {
     }
 
+    /** The read timeout in force, in milliseconds (0: none), so a longer one for a while can be undone. */
+    default int readTimeout() throws IOException {
+        return 0;
+    }
+
     /** Aborts the connection with a TCP reset (RST) instead of an orderly close. */
     default void reset() {
         close();

@@ -6,6 +6,7 @@ import dev.fakemail.internal.sasl.SaslExchange;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.session.SessionCommand;
 import dev.fakemail.internal.store.MailRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -76,14 +77,18 @@ public final class Pop3Session implements ProtocolSession {
     }
 
     @Override
-    public Reply onLine(byte[] line) {
-        if (saslExchange != null) {
-            return counted(AuthorizationHandlers.continueAuth(this, line));
+    public Pop3Command parse(byte[] line) {
+        return Pop3Command.parse(line, saslExchange != null);
+    }
+
+    @Override
+    public Reply onCommand(SessionCommand parsed) {
+        Pop3Command command = (Pop3Command) parsed;
+        if (command.isSaslResponse()) {
+            return counted(AuthorizationHandlers.continueAuth(this, command.line()));
         }
-        String text = new String(line, StandardCharsets.UTF_8);
-        int space = text.indexOf(' ');
-        String verb = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
-        String argument = space < 0 ? "" : text.substring(space + 1);
+        String verb = command.name();
+        String argument = command.argument();
         Handler handler = (maildrop == null ? AUTHORIZATION : TRANSACTION).get(verb);
         if (handler == null) {
             boolean known = AUTHORIZATION.containsKey(verb) || TRANSACTION.containsKey(verb);
@@ -134,33 +139,6 @@ public final class Pop3Session implements ProtocolSession {
         return Pop3Settings.MAX_LINE_LENGTH;
     }
 
-    @Override
-    public String transcriptOf(byte[] line) {
-        if (saslExchange != null) {
-            return "<SASL response hidden>";
-        }
-        String text = new String(line, StandardCharsets.UTF_8);
-        String upper = text.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("PASS ")) {
-            return "PASS ****";
-        }
-        if (upper.startsWith("AUTH ") && text.trim().split(" +").length > 2) {
-            return text.substring(0, text.indexOf(' ', 5)) + " ****";
-        }
-        return text;
-    }
-
-    @Override
-    public String[] faultView(byte[] line) {
-        if (saslExchange != null) {
-            return null; // a SASL response, not a command
-        }
-        String text = new String(line, StandardCharsets.UTF_8);
-        int space = text.indexOf(' ');
-        String verb = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
-        return new String[] {verb, space < 0 ? "" : text.substring(space + 1).trim()};
-    }
-
     /**
      * "+OK text" below 400, else "-ERR [code] text" (RFC 2449 response codes): the status when it is one
      * (SYS/TEMP, AUTH, IN-USE), otherwise SYS/TEMP for 4xx and SYS/PERM for 5xx (RFC 3206).
@@ -188,11 +166,11 @@ public final class Pop3Session implements ProtocolSession {
     }
 
     static Reply err(String text) {
-        return Reply.text("-ERR " + text + "\r\n");
+        return Reply.error("-ERR " + text + "\r\n");
     }
 
     private Reply counted(Reply reply) {
-        if (reply.text().startsWith("-ERR") && reply.next() != Reply.Next.CLOSE && ++errors >= settings.maxErrors()) {
+        if (reply.isError() && reply.next() != Reply.Next.CLOSE && ++errors >= settings.maxErrors()) {
             // One reply line for one command, so a pipelining client stays in step.
             return err("too many errors, closing connection").thenClose();
         }

@@ -7,8 +7,8 @@ import java.net.InetSocketAddress;
 public final class ConnectionInfo {
     private final InetSocketAddress client;
     private final SessionFaults faults;
+    private final SessionOutput output = new SessionOutput();
     private volatile String tlsProtocol;
-    private volatile Runnable pushRequests = () -> { };
 
     /** A connection without fault rules (socket-free tests). */
     public ConnectionInfo(InetSocketAddress client) {
@@ -29,6 +29,11 @@ public final class ConnectionInfo {
         return faults;
     }
 
+    /** Where other threads push output for this session: give it to an {@link Outbox}. */
+    public SessionOutput output() {
+        return output;
+    }
+
     /** The negotiated TLS protocol ("TLSv1.3"), or null while in plaintext. */
     public String tlsProtocol() {
         return tlsProtocol;
@@ -36,18 +41,6 @@ public final class ConnectionInfo {
 
     public boolean isTls() {
         return tlsProtocol != null;
-    }
-
-    /**
-     * Asks the session loop to write the session's pending pushed output now ({@link ProtocolSession#pendingPush}),
-     * from another thread. Safe to call from a store listener: it only hands the work to a pusher thread.
-     */
-    public void requestPush() {
-        pushRequests.run();
-    }
-
-    void onPushRequest(Runnable pusher) {
-        this.pushRequests = pusher;
     }
 
     void tlsStarted(String protocol) {

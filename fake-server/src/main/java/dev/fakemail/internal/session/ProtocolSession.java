@@ -6,12 +6,24 @@ import dev.fakemail.internal.net.GrowableBytes;
 /**
  * One protocol's side of a session, driven by the {@link SessionLoop}. Each method returns the reply and
  * so says what the loop reads next. Implementations keep protocol state only; the loop owns the socket.
+ *
+ * <p>Threads: every method runs on the session's own thread, except {@link #pushed()}, which runs on
+ * whichever thread writes pushed output while the session is idle. {@link #pushed()} and
+ * {@link #onIdleLine}, {@link #onIdleTimeout} and {@link #onEnd} all run under the connection's output lock,
+ * so a session that touches its state there needs no locking of its own.
  */
 public interface ProtocolSession {
     Reply greeting();
 
-    /** A command line (without its line end). */
-    Reply onLine(byte[] line);
+    /**
+     * Parses a client line (without its line end) once, into the value the fault rules, the transcript and
+     * {@link #onCommand} all see. Called right before {@code onCommand}, with no other call between, so it
+     * may depend on the session's state (a SASL response is no command). Must not change that state.
+     */
+    SessionCommand parse(byte[] line);
+
+    /** Runs the command {@link #parse} returned (unless a fault rule answered it instead). */
+    Reply onCommand(SessionCommand command);
 
     /** A line longer than {@link #maxLineLength()} arrived and was skipped. */
     Reply onLineTooLong();
@@ -19,8 +31,24 @@ public interface ProtocolSession {
     /** The dot-terminated data asked for by the previous reply. */
     Reply onDotData(DotResult result, GrowableBytes data);
 
-    /** The byte frame asked for by the previous reply; {@code complete} is false if the client went away. */
+    /** The byte frame or literal asked for by the previous reply; {@code complete} is false if the client went away. */
     Reply onBytes(boolean complete, GrowableBytes data);
+
+    /**
+     * A line the client sent while the session was idle ({@link Reply#thenIdle}): IMAP's "DONE". A reply
+     * that is not itself {@code thenIdle()} ends the idle state; pushed output is held back again from then on.
+     */
+    default Reply onIdleLine(byte[] line) {
+        throw new IllegalStateException("this protocol never idles");
+    }
+
+    /**
+     * While idle: the pushed output to write now, rendered from what the session's {@link Outbox} holds
+     * ({@link Reply#none()} for nothing). Runs on the pushing thread, under the output lock.
+     */
+    default Reply pushed() {
+        return Reply.none();
+    }
 
     /** The TLS handshake after STARTTLS succeeded; the protocol forgets what it knew before (RFC 3207 §4.2). */
     Reply onTlsStarted();
@@ -34,33 +62,9 @@ public interface ProtocolSession {
     /** Longest accepted line, in octets including CR LF. */
     int maxLineLength();
 
-    /**
-     * What fault rules see of a command line: its verb (upper case) and the argument they match (for SMTP
-     * MAIL/RCPT the address); null when the line is not a command (a SASL response).
-     */
-    default String[] faultView(byte[] line) {
-        return null;
-    }
-
-    /** True while a multi-step exchange (SASL) waits for the client's next line: its command is not over yet. */
+    /** True while a multi-step exchange (SASL, a command with literals) waits for the client's next line. */
     default boolean awaitsContinuation() {
         return false;
-    }
-
-    /**
-     * Output to push now, unasked (IMAP IDLE: EXISTS, EXPUNGE, FETCH), or null. Called on a pusher thread when
-     * the session asked for it through {@link ConnectionInfo#requestPush}, while the loop may be blocked reading;
-     * the loop's writes and this call never overlap.
-     */
-    default Reply pendingPush() {
-        return null;
-    }
-
-    /**
-     * A reply was written (not yet flushed), under the output lock: pushed output requested from now on comes
-     * after it (IMAP arms IDLE pushes once "+ idling" is out).
-     */
-    default void onReplySent() {
     }
 
     /** A scripted reply worded for this protocol. */
@@ -74,8 +78,10 @@ public interface ProtocolSession {
     default void onDataRefusedByFault(GrowableBytes data, Reply fault) {
     }
 
-    /** How a client line appears in the transcript; secrets are masked here. */
-    default String transcriptOf(byte[] line) {
-        return new String(line, java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * A literal fault rule answered instead of the literal the session asked for ({@link Reply#thenReadLiteral}),
+     * before it was read or after it arrived: the session drops the command it was reading.
+     */
+    default void onLiteralRefusedByFault(Reply fault) {
     }
 }

@@ -1,36 +1,58 @@
 package dev.fakemail.internal.session;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * What a handler returns: the exact bytes to send (possibly none) and what the session loop does next:
- * read a line, read data in a given framing, upgrade to TLS, or close. Handlers never touch the socket.
+ * What a handler returns: the output to send (possibly none) and what the session loop does next: read a
+ * line, read data in a given framing, wait idle for pushed output, upgrade to TLS, or close. Handlers never
+ * touch the socket. Output is either bytes built up front or a {@link ReplyBody} the loop runs against the
+ * connection's (buffered, fault-shaped) stream, so a large answer is never assembled in memory. A reply
+ * knows whether it is an error, so error counting never looks at its bytes.
  */
 public final class Reply {
     /** What the loop does after sending the reply. */
-    public enum Next { LINE, DOT_DATA, BYTES, START_TLS, CLOSE, RESET, STALL }
+    public enum Next { LINE, DOT_DATA, BYTES, IDLE, START_TLS, CLOSE, RESET, STALL }
 
-    private static final Reply NONE = new Reply("", new byte[0], Next.LINE, 0, 0);
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final Reply NONE = new Reply("", NO_BYTES, null, false, Next.LINE, 0, 0, false, false);
 
     private final String text;
     private final byte[] wire;
+    private final ReplyBody body;
+    private final boolean error;
     private final Next next;
+    /** BYTES: the frame length; STALL: millis until the close (-1 never); IDLE: read timeout millis (0: keep). */
     private final long frameLength;
     private final long keepAtMost;
-    private boolean endsMessage;
+    private final boolean endsMessage;
+    private final boolean literal;
 
-    private Reply(String text, byte[] wire, Next next, long frameLength, long keepAtMost) {
+    private Reply(String text, byte[] wire, ReplyBody body, boolean error, Next next, long frameLength,
+            long keepAtMost, boolean endsMessage, boolean literal) {
         this.text = text;
         this.wire = wire;
+        this.body = body;
+        this.error = error;
         this.next = next;
         this.frameLength = frameLength;
         this.keepAtMost = keepAtMost;
+        this.endsMessage = endsMessage;
+        this.literal = literal;
     }
 
     /** Sends this text (it carries its own CR LF line ends), then reads the next command line. */
     public static Reply text(String wireText) {
-        return new Reply(wireText, wireText.getBytes(StandardCharsets.UTF_8), Next.LINE, 0, 0);
+        return new Reply(wireText, wireText.getBytes(StandardCharsets.UTF_8), null, false, Next.LINE, 0, 0,
+                false, false);
+    }
+
+    /** Like {@link #text} for a reply that reports a client error (it counts towards "too many errors"). */
+    public static Reply error(String wireText) {
+        return text(wireText).asError();
     }
 
     /**
@@ -38,7 +60,15 @@ public final class Reply {
      * {@code transcriptText} instead of the content.
      */
     public static Reply bytes(byte[] wire, String transcriptText) {
-        return new Reply(transcriptText, wire, Next.LINE, 0, 0);
+        return new Reply(transcriptText, wire, null, false, Next.LINE, 0, 0, false, false);
+    }
+
+    /**
+     * Output written by {@code body} straight to the connection when the loop sends it (large answers built
+     * from stored bytes: IMAP FETCH); the body also gives the transcript its summary lines.
+     */
+    public static Reply streamed(ReplyBody body) {
+        return new Reply("", NO_BYTES, body, false, Next.LINE, 0, 0, false, false);
     }
 
     /** Sends nothing and reads the next command line. */
@@ -46,32 +76,93 @@ public final class Reply {
         return NONE;
     }
 
+    /** The same output marked as a client error (counted by the protocol's error limit). */
+    public Reply asError() {
+        return new Reply(text, wire, body, true, next, frameLength, keepAtMost, endsMessage, literal);
+    }
+
+    /**
+     * This output followed by {@code later}'s (pushed untagged lines before a tagged reply, or a reply and
+     * the "too many errors" line); what happens next, and whether it is an error, come from {@code later}.
+     */
+    public Reply followedBy(Reply later) {
+        if (isSilent()) {
+            return later;
+        }
+        if (later.isSilent()) {
+            return new Reply(text, wire, body, later.error, later.next, later.frameLength, later.keepAtMost,
+                    later.endsMessage, later.literal);
+        }
+        if (body == null && later.body == null) {
+            byte[] joined = new byte[wire.length + later.wire.length];
+            System.arraycopy(wire, 0, joined, 0, wire.length);
+            System.arraycopy(later.wire, 0, joined, wire.length, later.wire.length);
+            return new Reply(text + later.text, joined, null, later.error, later.next, later.frameLength,
+                    later.keepAtMost, later.endsMessage, later.literal);
+        }
+        Reply first = this;
+        ReplyBody both = (out, transcript) -> {
+            first.writeTo(out, transcript);
+            later.writeTo(out, transcript);
+        };
+        return new Reply("", NO_BYTES, both, later.error, later.next, later.frameLength, later.keepAtMost,
+                later.endsMessage, later.literal);
+    }
+
     /** After sending, read dot-terminated data of at most {@code maxBytes} octets. */
     public Reply thenReadDotData(long maxBytes) {
-        return new Reply(text, wire, Next.DOT_DATA, 0, maxBytes);
+        return then(Next.DOT_DATA, 0, maxBytes);
     }
 
     /** After sending, read exactly {@code length} octets, keeping at most {@code keepAtMost} of them. */
     public Reply thenReadBytes(long length, long keepAtMost) {
-        return new Reply(text, wire, Next.BYTES, length, keepAtMost);
+        return then(Next.BYTES, length, keepAtMost);
+    }
+
+    /**
+     * After sending, read an IMAP literal of {@code length} octets, keeping at most {@code keepAtMost} (less
+     * than the length: read and discarded past that). The literal fault hooks run before this reply goes out
+     * (for a synchronizing literal it is the "+" continuation; for LITERAL+ send nothing) and after the
+     * literal arrived; then {@link ProtocolSession#onBytes} gets it and the loop reads the rest of the line.
+     */
+    public Reply thenReadLiteral(long length, long keepAtMost) {
+        return new Reply(text, wire, body, error, Next.BYTES, length, keepAtMost, false, true);
+    }
+
+    /**
+     * After sending, wait idle (IMAP IDLE): output the session's {@link Outbox} receives is written at once,
+     * and each line the client sends goes to {@link ProtocolSession#onIdleLine}.
+     */
+    public Reply thenIdle() {
+        return then(Next.IDLE, 0, 0);
+    }
+
+    /** As {@link #thenIdle()}, with its own read timeout while idle (IMAP: 30 minutes or more). */
+    public Reply thenIdle(Duration readTimeout) {
+        return then(Next.IDLE, Math.max(1, readTimeout.toMillis()), 0);
     }
 
     /** After sending, start a TLS handshake as the server (STARTTLS, STLS). */
     public Reply thenStartTls() {
-        return new Reply(text, wire, Next.START_TLS, 0, 0);
+        return then(Next.START_TLS, 0, 0);
     }
 
     /** After sending, abort the connection with a TCP reset (a scripted fault). */
     public Reply thenReset() {
-        return new Reply(text, wire, Next.RESET, 0, 0);
+        return then(Next.RESET, 0, 0);
     }
 
     /**
      * After sending, hold the connection and say nothing (a scripted fault); close silently after
      * {@code closeAfter}, or never if it is null (until the client leaves or the server stops).
      */
-    public Reply thenStall(java.time.Duration closeAfter) {
-        return new Reply(text, wire, Next.STALL, closeAfter == null ? -1 : closeAfter.toMillis(), 0);
+    public Reply thenStall(Duration closeAfter) {
+        return then(Next.STALL, closeAfter == null ? -1 : closeAfter.toMillis(), 0);
+    }
+
+    /** After sending, close the connection. */
+    public Reply thenClose() {
+        return then(Next.CLOSE, 0, 0);
     }
 
     /**
@@ -79,9 +170,11 @@ public final class Reply {
      * Only meaningful after {@link #thenReadBytes}.
      */
     public Reply endingMessage() {
-        Reply marked = new Reply(text, wire, next, frameLength, keepAtMost);
-        marked.endsMessage = true;
-        return marked;
+        return new Reply(text, wire, body, error, next, frameLength, keepAtMost, true, literal);
+    }
+
+    private Reply then(Next after, long length, long keep) {
+        return new Reply(text, wire, body, error, after, length, keep, false, false);
     }
 
     /** True for the request to read the last chunk of a message. */
@@ -89,24 +182,57 @@ public final class Reply {
         return endsMessage;
     }
 
+    /** True for the request to read an IMAP literal (the literal fault hooks apply). */
+    public boolean readsLiteral() {
+        return literal;
+    }
+
+    /** True if the reply reports a client error (set by the protocol, never guessed from the bytes). */
+    public boolean isError() {
+        return error;
+    }
+
+    /** True if nothing at all is sent. */
+    public boolean isSilent() {
+        return body == null && wire.length == 0;
+    }
+
+    /** True if the output is written by a {@link ReplyBody} rather than held as bytes. */
+    public boolean isStreamed() {
+        return body != null;
+    }
+
     /** For STALL: milliseconds until the silent close, or -1 for never. */
     public long stallMillis() {
         return frameLength;
     }
 
-    /** After sending, close the connection. */
-    public Reply thenClose() {
-        return new Reply(text, wire, Next.CLOSE, 0, 0);
+    /** For IDLE: the read timeout while idle in milliseconds, or 0 to keep the connection's. */
+    public long idleTimeoutMillis() {
+        return next == Next.IDLE ? frameLength : 0;
     }
 
-    /** The reply as text, CR LF line ends included (for content replies: their transcript text). */
+    /** The reply as text, CR LF line ends included (content replies: their transcript text; streamed: ""). */
     public String text() {
         return text;
     }
 
-    /** The exact bytes to send; shared, never to be modified. */
+    /** The exact bytes to send; shared, never to be modified. Not for streamed replies. */
     public byte[] wire() {
+        if (body != null) {
+            throw new IllegalStateException("a streamed reply has no bytes up front");
+        }
         return wire;
+    }
+
+    /** Writes the output to {@code out} and its lines (or summaries) to {@code transcript}. */
+    public void writeTo(OutputStream out, Consumer<String> transcript) throws IOException {
+        if (body != null) {
+            body.writeTo(out, transcript);
+            return;
+        }
+        forEachLine(transcript);
+        out.write(wire);
     }
 
     /** The reply's lines without their CR LF, for transcripts. */
@@ -148,6 +274,7 @@ public final class Reply {
 
     @Override
     public String toString() {
-        return text.stripTrailing() + " [then " + next + "]";
+        return (body != null ? "<streamed>" : text.stripTrailing()) + (error ? " [error]" : "")
+                + " [then " + next + "]";
     }
 }

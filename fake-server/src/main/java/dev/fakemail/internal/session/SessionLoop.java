@@ -12,7 +12,6 @@ import dev.fakemail.internal.net.Transport;
 import dev.fakemail.journal.Transcript;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.util.function.Supplier;
@@ -23,9 +22,15 @@ import javax.net.ssl.SSLContext;
  * record both in the transcript. Replies are buffered and flushed when the loop is about to wait for the
  * client, so pipelined commands are answered in one write and nothing waits on a delayed ACK. Fault rules
  * are consulted at each trigger point; with none configured that costs one volatile read per frame.
+ *
+ * <p>All output goes through one lock ({@link LoopOutput}). While the session is idle ({@link Reply#thenIdle})
+ * another thread may write through it too: a wake on the connection's {@link SessionOutput} runs
+ * {@link #drainPushed} on a pusher thread, so pushed output leaves within the time it takes to schedule it.
  */
 public final class SessionLoop implements Runnable {
     private static final int OUTPUT_BUFFER = 16 * 1024;
+    /** How long the end of a session waits for a pusher's write before it closes the socket under it. */
+    private static final long END_LOCK_WAIT_MILLIS = 200;
 
     private final ProtocolSession session;
     private final ConnectionInfo connection;
@@ -36,10 +41,10 @@ public final class SessionLoop implements Runnable {
     private final FaultReplies faultReplies;
     private final boolean implicitTls;
     private final GrowableBytes data = new GrowableBytes();
-    /** Held for every write and flush: pushed output (another thread) and the loop's replies never interleave. */
-    private final java.util.concurrent.locks.ReentrantLock outputLock = new java.util.concurrent.locks.ReentrantLock();
-    private Transport transport;
-    private OutputStream out;
+    private final LoopOutput output;
+    private final SessionOutput pushes;
+    /** Replaced by the TLS handshake; read by a pusher thread that closes a broken connection. */
+    private volatile Transport transport;
     private FrameReader reader;
 
     public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
@@ -59,16 +64,19 @@ public final class SessionLoop implements Runnable {
         this.onExit = onExit;
         this.faults = connection.faults();
         this.faultReplies = session::faultReply;
+        this.output = new LoopOutput(transcript);
+        this.pushes = connection.output();
     }
 
     @Override
     public void run() {
         try {
-            faults.beforeWaiting(this::flushBeforeBlocking);
+            faults.beforeWaiting(output::flushUnchecked);
             faults.onShapingStarted(this::shapeStreams);
+            pushes.attach(this::drainPushed);
             faults.open();
             Reply first = faults.isActive() ? faults.onConnect(faultReplies) : null;
-            boolean silentEnd = first != null && first.wire().length == 0;
+            boolean silentEnd = first != null && first.isSilent();
             if (!silentEnd && implicitTls) {
                 Reply tlsFault = faults.isActive() ? faults.onTlsHandshake(faultReplies) : null;
                 if (tlsFault != null) {
@@ -78,16 +86,15 @@ public final class SessionLoop implements Runnable {
                 }
             }
             attachStreams();
-            connection.onPushRequest(() -> Pushers.EXECUTOR.execute(this::push));
             converse(first != null ? first : session.greeting());
         } catch (SocketTimeoutException timeout) {
             transcript.event("idle timeout");
-            sendQuietly(session.onIdleTimeout());
+            timedOut();
         } catch (IOException | UncheckedIOException gone) {
             transcript.event("connection lost: " + gone.getMessage());
         } finally {
-            connection.onPushRequest(() -> { });
-            session.onEnd();
+            pushes.close();
+            end();
             closeQuietly();
             transcript.event("closed");
             transcript.end();
@@ -113,7 +120,7 @@ public final class SessionLoop implements Runnable {
     }
 
     private void converse(Reply firstReply) throws IOException {
-        Reply reply = firstReply;
+        Reply reply = beforeLiteral(firstReply);
         send(reply);
         while (true) {
             switch (reply.next()) {
@@ -137,7 +144,14 @@ public final class SessionLoop implements Runnable {
                     reply = readDotData(reply);
                     break;
                 case BYTES:
-                    reply = readBytes(reply);
+                    reply = reply.readsLiteral() ? readLiteral(reply) : readBytes(reply);
+                    break;
+                case IDLE:
+                    reply = idle(reply);
+                    if (reply == null) {
+                        transcript.event("client closed the connection");
+                        return;
+                    }
                     break;
                 default:
                     reply = faults.isActive() && !session.awaitsContinuation() ? faults.afterReply(faultReplies) : null;
@@ -149,6 +163,7 @@ public final class SessionLoop implements Runnable {
                         return;
                     }
             }
+            reply = beforeLiteral(reply);
             send(reply);
         }
     }
@@ -164,21 +179,19 @@ public final class SessionLoop implements Runnable {
         if (line == null) {
             return null;
         }
+        SessionCommand command = session.parse(line);
         if (transcript.isFull()) {
             transcript.skipped(1);
         } else {
-            transcript.client(session.transcriptOf(line));
+            transcript.client(command.transcriptText());
         }
-        if (faults.isActive()) {
-            String[] command = session.faultView(line);
-            if (command != null) {
-                Reply scripted = faults.onCommand(command[0], command[1], faultReplies);
-                if (scripted != null) {
-                    return scripted;
-                }
+        if (faults.isActive() && command.isCommand()) {
+            Reply scripted = faults.onCommand(command, faultReplies);
+            if (scripted != null) {
+                return scripted;
             }
         }
-        return session.onLine(line);
+        return session.onCommand(command);
     }
 
     private Reply readDotData(Reply request) throws IOException {
@@ -226,8 +239,134 @@ public final class SessionLoop implements Runnable {
         return session.onBytes(complete, data);
     }
 
+    /**
+     * The literal hook before a literal is asked for (before the "+" continuation; for LITERAL+ before it is
+     * read): a scripted reply replaces the request and the session drops the command it was reading.
+     */
+    private Reply beforeLiteral(Reply reply) throws IOException {
+        if (!reply.readsLiteral() || !faults.isActive()) {
+            return reply;
+        }
+        Reply scripted = faults.onLiteral(reply.frameLength(), faultReplies);
+        if (scripted == null) {
+            return reply;
+        }
+        transcript.event("literal of " + reply.frameLength() + " octets refused by a fault rule before it was read");
+        session.onLiteralRefusedByFault(scripted);
+        return scripted;
+    }
+
+    private Reply readLiteral(Reply request) throws IOException {
+        data.reset();
+        boolean complete = reader.readExactly(request.frameLength(), data, request.keepAtMost());
+        if (!complete) {
+            transcript.event("client closed the connection in the middle of a " + request.frameLength()
+                    + " octet literal");
+            return session.onBytes(false, data);
+        }
+        transcript.client("<literal: " + request.frameLength() + " octets"
+                + (data.length() < request.frameLength() ? ", " + data.length() + " kept" : "") + ">");
+        if (faults.isActive()) {
+            Reply scripted = faults.onLiteralEnd(request.frameLength(), faultReplies);
+            if (scripted != null) {
+                transcript.event("literal refused by a fault rule after it arrived");
+                session.onLiteralRefusedByFault(scripted);
+                return scripted;
+            }
+        }
+        return session.onBytes(true, data);
+    }
+
+    /**
+     * The idle state: pushed output goes out as it comes, and client lines go to the session until its reply
+     * to one of them ends the state. Returns that reply, or null if the client closed the connection.
+     */
+    private Reply idle(Reply request) throws IOException {
+        int previousTimeout = -1;
+        if (request.idleTimeoutMillis() > 0) {
+            previousTimeout = transport.readTimeout();
+            transport.setReadTimeout((int) Math.min(Integer.MAX_VALUE, request.idleTimeoutMillis()));
+        }
+        output.lock();
+        try {
+            pushes.idle(true);
+            send(session.pushed()); // what was queued before the idle state began; later wakes schedule drains
+            flush();
+        } finally {
+            output.unlock();
+        }
+        try {
+            while (true) {
+                byte[] line;
+                try {
+                    line = reader.readLine(session.maxLineLength());
+                } catch (FrameReader.LineTooLongException tooLong) {
+                    transcript.client("<line longer than " + session.maxLineLength() + " octets>");
+                    return leaveIdle(session::onLineTooLong);
+                }
+                if (line == null) {
+                    return null;
+                }
+                transcript.client(new String(line, java.nio.charset.StandardCharsets.UTF_8));
+                Reply reply = lockedForIdle(line);
+                if (reply != null) {
+                    return reply;
+                }
+            }
+        } finally {
+            if (previousTimeout >= 0) {
+                transport.setReadTimeout(previousTimeout);
+            }
+        }
+    }
+
+    /** Hands an idle line to the session; null if it stays idle (its reply, if any, is already out). */
+    private Reply lockedForIdle(byte[] line) throws IOException {
+        output.lock();
+        try {
+            Reply reply = session.onIdleLine(line);
+            if (reply.next() == Reply.Next.IDLE) {
+                send(reply);
+                flush();
+                return null;
+            }
+            pushes.idle(false); // before the lock goes: no pushed byte can follow the reply that ends IDLE
+            return reply;
+        } finally {
+            output.unlock();
+        }
+    }
+
+    private Reply leaveIdle(java.util.function.Supplier<Reply> reply) {
+        output.lock();
+        try {
+            pushes.idle(false);
+            return reply.get();
+        } finally {
+            output.unlock();
+        }
+    }
+
+    /** Runs on a pusher thread after a wake while idle: renders and writes what the session's outbox holds. */
+    private void drainPushed() {
+        output.lock();
+        try {
+            if (!pushes.isIdle()) {
+                return; // the idle state ended before this drain got the lock: the session drains itself
+            }
+            send(session.pushed());
+            flush();
+        } catch (IOException | RuntimeException failed) {
+            transcript.event("pushed output failed: " + failed.getMessage());
+            pushes.idle(false);
+            transport.close(); // the session's own read fails now and ends the session
+        } finally {
+            output.unlock();
+        }
+    }
+
     private void refuseData(Reply scripted) {
-        if (scripted.wire().length == 0) {
+        if (scripted.isSilent()) {
             transcript.event("the whole message arrived but the client gets no reply: recorded as unacknowledged,"
                     + " not delivered");
         } else {
@@ -281,8 +420,8 @@ public final class SessionLoop implements Runnable {
     }
 
     private void attachStreams() throws IOException {
-        reader = new FrameReader(transport.input(), this::flushBeforeBlocking);
-        out = new BufferedOutputStream(transport.output(), OUTPUT_BUFFER);
+        reader = new FrameReader(transport.input(), output::flushUnchecked);
+        output.replace(new BufferedOutputStream(transport.output(), OUTPUT_BUFFER));
         if (faults.shaping() != null) {
             shapeStreams();
         }
@@ -290,94 +429,64 @@ public final class SessionLoop implements Runnable {
 
     /** The first byte effect fired: from now on both directions pass through the connection's shaping. */
     private void shapeStreams() {
-        if (out == null) {
+        if (!output.isAttached()) {
             return; // not attached yet (connect trigger): attachStreams shapes them
         }
         try {
-            out.flush();
-            out = new BufferedOutputStream(new ShapedOutputStream(transport.output(), faults.shaping(),
-                    faults.sleeper(), transport::close), OUTPUT_BUFFER);
+            output.replace(new BufferedOutputStream(new ShapedOutputStream(transport.output(), faults.shaping(),
+                    faults.sleeper(), transport::close), OUTPUT_BUFFER));
             reader.replaceInput(new ShapedInputStream(transport.input(), faults.shaping(), faults.sleeper()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** On a pusher thread: writes what the session wants pushed, under the output lock. */
-    private void push() {
-        outputLock.lock();
-        try {
-            Reply pushed = session.pendingPush();
-            if (pushed != null && pushed.wire().length > 0 && out != null) {
-                sendUnlocked(pushed);
-                out.flush();
-            }
-        } catch (IOException | UncheckedIOException gone) {
-            transport.close(); // the loop's read fails and ends the session
-        } finally {
-            outputLock.unlock();
-        }
-    }
-
     private void send(Reply reply) throws IOException {
-        outputLock.lock();
-        try {
-            sendUnlocked(reply);
-            session.onReplySent();
-        } finally {
-            outputLock.unlock();
-        }
-    }
-
-    private void sendUnlocked(Reply reply) throws IOException {
-        byte[] wire = reply.wire();
-        if (wire.length == 0) {
-            return;
-        }
-        if (transcript.isFull()) {
-            transcript.skipped(reply.lineCount()); // a 10,000-line LIST costs no strings once the cap is hit
-        } else {
-            reply.forEachLine(transcript::server);
-        }
-        out.write(wire);
-    }
-
-    private void sendQuietly(Reply reply) {
-        try {
-            send(reply);
-            flush();
-        } catch (IOException ignored) {
-            // the client is gone already; nothing else to tell it
-        }
+        output.send(reply);
     }
 
     private void flush() throws IOException {
-        outputLock.lock();
-        try {
-            out.flush();
-        } finally {
-            outputLock.unlock();
-        }
+        output.flush();
     }
 
-    private void flushBeforeBlocking() {
-        if (out == null) {
+    /** The idle timeout: the session's last word, unless a pusher's write is stuck on a client that reads nothing. */
+    private void timedOut() {
+        if (!output.tryLock(END_LOCK_WAIT_MILLIS)) {
             return;
         }
         try {
+            pushes.idle(false);
+            send(session.onIdleTimeout());
             flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException ignored) {
+            // the client is gone already; nothing else to tell it
+        } finally {
+            output.unlock();
+        }
+    }
+
+    /** The session's end, under the output lock so no pusher renders at the same time. */
+    private void end() {
+        if (!output.tryLock(END_LOCK_WAIT_MILLIS)) {
+            transport.close(); // a pusher is stuck writing to a client that reads nothing: fail its write
+            output.lock();
+        }
+        try {
+            session.onEnd();
+        } finally {
+            output.unlock();
         }
     }
 
     private void closeQuietly() {
-        try {
-            if (out != null) {
-                out.flush();
+        if (output.tryLock(END_LOCK_WAIT_MILLIS)) {
+            try {
+                output.flush();
+            } catch (IOException | UncheckedIOException ignored) {
+                // closing anyway
+            } finally {
+                output.unlock();
             }
-        } catch (IOException | UncheckedIOException ignored) {
-            // closing anyway
         }
         transport.close();
     }

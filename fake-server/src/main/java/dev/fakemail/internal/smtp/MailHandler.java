@@ -25,7 +25,7 @@ final class MailHandler {
         }
         MailPath path;
         try {
-            path = MailPath.parse(command.argument(), "FROM");
+            path = command.path();
         } catch (MailPath.SyntaxException e) {
             return SmtpReplies.syntax(e.getMessage());
         }

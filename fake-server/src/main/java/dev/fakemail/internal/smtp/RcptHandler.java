@@ -20,7 +20,7 @@ final class RcptHandler {
         }
         MailPath path;
         try {
-            path = MailPath.parse(command.argument(), "TO");
+            path = command.path();
         } catch (MailPath.SyntaxException e) {
             return SmtpReplies.syntax(e.getMessage());
         }

@@ -1,18 +1,32 @@
 package dev.fakemail.internal.smtp;
 
+import dev.fakemail.internal.session.SessionCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A command line split into verb and argument; handlers parse their own arguments.
- *
- * @param verb the recognized verb, or {@link Verb#UNKNOWN}
- * @param name the verb as the client wrote it, upper-cased
- * @param argument everything after the first space, or the empty string
+ * A command line split once into verb and argument; the fault rules, the transcript and the handler all see
+ * this value. The MAIL/RCPT path is parsed at most once, when the fault rules or the handler first ask.
  */
-public record SmtpCommand(Verb verb, String name, String argument) {
+public final class SmtpCommand implements SessionCommand {
     /** The SMTP verbs fakemail knows. */
     public enum Verb { HELO, EHLO, MAIL, RCPT, DATA, BDAT, RSET, NOOP, QUIT, VRFY, EXPN, HELP, STARTTLS, AUTH, UNKNOWN }
+
+    private final byte[] line;
+    private final Verb verb;
+    private final String name;
+    private final String argument;
+    private final boolean saslResponse;
+    private MailPath path;
+    private MailPath.SyntaxException pathError;
+
+    private SmtpCommand(byte[] line, Verb verb, String name, String argument, boolean saslResponse) {
+        this.line = line;
+        this.verb = verb;
+        this.name = name;
+        this.argument = argument;
+        this.saslResponse = saslResponse;
+    }
 
     /** Parses one command line (without CR LF); never fails: anything unrecognized is {@link Verb#UNKNOWN}. */
     public static SmtpCommand parse(byte[] line) {
@@ -20,7 +34,76 @@ public record SmtpCommand(Verb verb, String name, String argument) {
         int space = text.indexOf(' ');
         String name = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : text.substring(space + 1);
-        return new SmtpCommand(verbOf(name), name, argument);
+        return new SmtpCommand(line, verbOf(name), name, argument, false);
+    }
+
+    /** A line answering a SASL challenge: no command, hidden from the transcript. */
+    static SmtpCommand saslResponse(byte[] line) {
+        return new SmtpCommand(line, Verb.UNKNOWN, "", "", true);
+    }
+
+    /** The recognized verb, or {@link Verb#UNKNOWN}. */
+    public Verb verb() {
+        return verb;
+    }
+
+    /** The verb as the client wrote it, upper-cased. */
+    public String name() {
+        return name;
+    }
+
+    /** Everything after the first space, or the empty string. */
+    public String argument() {
+        return argument;
+    }
+
+    boolean isSaslResponse() {
+        return saslResponse;
+    }
+
+    /** The MAIL FROM / RCPT TO path, parsed on first use. */
+    MailPath path() throws MailPath.SyntaxException {
+        if (path == null && pathError == null) {
+            try {
+                path = MailPath.parse(argument, verb == Verb.MAIL ? "FROM" : "TO");
+            } catch (MailPath.SyntaxException malformed) {
+                pathError = malformed;
+            }
+        }
+        if (pathError != null) {
+            throw pathError;
+        }
+        return path;
+    }
+
+    @Override
+    public String faultVerb() {
+        return saslResponse ? null : name;
+    }
+
+    @Override
+    public String faultArgument() {
+        if (verb == Verb.MAIL || verb == Verb.RCPT) {
+            try {
+                return path().address();
+            } catch (MailPath.SyntaxException malformed) {
+                // rules match the raw argument; the handler answers the syntax error
+            }
+        }
+        return argument.trim();
+    }
+
+    @Override
+    public byte[] line() {
+        return line;
+    }
+
+    @Override
+    public String transcriptText() {
+        if (saslResponse) {
+            return "<SASL response hidden>";
+        }
+        return AuthHandler.maskInitialResponse(new String(line, StandardCharsets.UTF_8));
     }
 
     private static Verb verbOf(String name) {

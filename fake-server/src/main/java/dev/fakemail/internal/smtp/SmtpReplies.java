@@ -18,12 +18,12 @@ final class SmtpReplies {
     }
 
     static Reply reply(int code, String enhancedStatus, String text) {
-        return Reply.text(code + " " + enhancedStatus + " " + text + "\r\n");
+        return typed(code, code + " " + enhancedStatus + " " + text + "\r\n");
     }
 
     /** A reply without enhanced status code (greeting, HELO/EHLO, 334, 354). */
     static Reply plain(int code, String text) {
-        return Reply.text(code + " " + text + "\r\n");
+        return typed(code, code + " " + text + "\r\n");
     }
 
     /** A multi-line reply: "250-first", ..., "250 last". */
@@ -32,7 +32,12 @@ final class SmtpReplies {
         for (int i = 0; i < lines.size(); i++) {
             wire.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");
         }
-        return Reply.text(wire.toString());
+        return typed(code, wire.toString());
+    }
+
+    /** Permanent failures (5xx) are the client errors the session counts towards its limit. */
+    private static Reply typed(int code, String wire) {
+        return code >= 500 ? Reply.error(wire) : Reply.text(wire);
     }
 
     static Reply ok() {

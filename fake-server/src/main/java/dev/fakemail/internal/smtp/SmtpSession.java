@@ -6,6 +6,7 @@ import dev.fakemail.internal.sasl.SaslExchange;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.session.SessionCommand;
 import dev.fakemail.internal.smtp.SmtpCommand.Verb;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.internal.store.MailRepository;
@@ -51,11 +52,16 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     @Override
-    public Reply onLine(byte[] line) {
-        if (saslExchange != null) {
-            return counted(AuthHandler.continueDialogue(this, line));
+    public SmtpCommand parse(byte[] line) {
+        return saslExchange != null ? SmtpCommand.saslResponse(line) : SmtpCommand.parse(line);
+    }
+
+    @Override
+    public Reply onCommand(SessionCommand parsed) {
+        SmtpCommand command = (SmtpCommand) parsed;
+        if (command.isSaslResponse()) {
+            return counted(AuthHandler.continueDialogue(this, command.line()));
         }
-        SmtpCommand command = SmtpCommand.parse(line);
         SmtpHandler handler = HANDLERS.get(command.verb());
         if (handler == null) {
             return counted(SmtpReplies.reply(500, "5.5.1", "Error: command not recognized"));
@@ -105,23 +111,6 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     @Override
-    public String[] faultView(byte[] line) {
-        if (saslExchange != null) {
-            return null; // a SASL response, not a command
-        }
-        SmtpCommand command = SmtpCommand.parse(line);
-        String argument = command.argument().trim();
-        if (command.verb() == Verb.MAIL || command.verb() == Verb.RCPT) {
-            try {
-                argument = MailPath.parse(command.argument(), command.verb() == Verb.MAIL ? "FROM" : "TO").address();
-            } catch (MailPath.SyntaxException malformed) {
-                // rules match the raw argument; the handler answers the syntax error
-            }
-        }
-        return new String[] {command.name(), argument};
-    }
-
-    @Override
     public boolean awaitsContinuation() {
         return saslExchange != null;
     }
@@ -137,7 +126,7 @@ public final class SmtpSession implements ProtocolSession {
         Transaction refused = transaction;
         transaction = null;
         pendingChunk = null;
-        if (refused == null || fault.wire().length > 0) {
+        if (refused == null || !fault.isSilent()) {
             return; // refused with a reply: the client knows it was not accepted
         }
         GrowableBytes whole = data;
@@ -156,15 +145,6 @@ public final class SmtpSession implements ProtocolSession {
         return settings.maxLineLength();
     }
 
-    @Override
-    public String transcriptOf(byte[] line) {
-        if (saslExchange != null) {
-            return "<SASL response hidden>";
-        }
-        String text = new String(line, java.nio.charset.StandardCharsets.UTF_8);
-        return AuthHandler.maskInitialResponse(text);
-    }
-
     boolean isTls() {
         return connection.isTls();
     }
@@ -180,11 +160,11 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     private Reply counted(Reply reply) {
-        byte[] wire = reply.wire();
-        if (wire.length > 0 && wire[0] == '5' && reply.next() != Reply.Next.CLOSE) {
+        if (reply.isError() && reply.next() != Reply.Next.CLOSE) {
             errors++;
             if (errors >= settings.maxErrors()) {
-                return Reply.text(reply.text() + "421 4.7.0 " + settings.hostname() + " Error: too many errors\r\n").thenClose();
+                return reply.followedBy(
+                        Reply.text("421 4.7.0 " + settings.hostname() + " Error: too many errors\r\n").thenClose());
             }
         }
         return reply;

@@ -1,0 +1,94 @@
+package dev.fakemail.internal.session;
+
+import dev.fakemail.internal.net.Transport;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A transport over memory that keeps only a digest, a count and the largest single write of what the server
+ * sends, so a 20 MB answer costs the test no 20 MB array, and the sizes of the writes stay visible.
+ */
+final class RecordingTransport implements Transport {
+    private final byte[] input;
+    private final MessageDigest digest;
+    private long written;
+    private int largestWrite;
+    private int writes;
+    private volatile boolean closed;
+
+    RecordingTransport(byte[] input) {
+        this.input = input;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long written() {
+        return written;
+    }
+
+    int largestWrite() {
+        return largestWrite;
+    }
+
+    int writes() {
+        return writes;
+    }
+
+    byte[] digest() {
+        return digest.digest();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public InputStream input() {
+        return new ByteArrayInputStream(input);
+    }
+
+    @Override
+    public OutputStream output() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                digest.update(bytes, offset, length);
+                written += length;
+                writes++;
+                largestWrite = Math.max(largestWrite, length);
+            }
+        };
+    }
+
+    @Override
+    public Transport startTls(SSLContext context) {
+        throw new UnsupportedOperationException("no TLS over memory");
+    }
+
+    @Override
+    public String tlsDescription() {
+        return null;
+    }
+
+    @Override
+    public String tlsProtocol() {
+        return null;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
