@@ -5,6 +5,7 @@ import dev.fakemail.internal.imap.mime.MessageStructure;
 import dev.fakemail.internal.imap.mime.SectionContent;
 import dev.fakemail.internal.imap.mime.SectionSpec;
 import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.session.ReplyBody;
 import dev.fakemail.internal.store.FlagOperation;
 import dev.fakemail.internal.store.FlagUpdate;
 import dev.fakemail.internal.store.StoredBytes;
@@ -49,35 +50,76 @@ final class FetchHandler {
             markSeen(session, selected, sequences);
         }
         boolean wantsFlags = items.stream().anyMatch(i -> i.name().equals("FLAGS"));
+        boolean addUid = command.uid && items.stream().noneMatch(i -> i.name().equals("UID"));
+        boolean addFlags = setsSeen && !wantsFlags;
+        boolean addModSeq = wantsModSeq && items.stream().noneMatch(i -> i.name().equals("MODSEQ"));
+        // The messages are taken now: the updates told after the FETCH lines may renumber the view (UID FETCH).
+        List<StoredMessage> messages = new java.util.ArrayList<>(sequences.length);
+        List<Integer> numbers = new java.util.ArrayList<>(sequences.length);
         for (int sequence : sequences) {
             StoredMessage message = selected.bySequence(sequence);
-            if (changedSince.isPresent() && message.modSeq() <= changedSince.getAsLong()) {
-                continue;
+            if (changedSince.isEmpty() || message.modSeq() > changedSince.getAsLong()) {
+                messages.add(message);
+                numbers.add(sequence);
             }
-            out.ascii("* ").number(sequence).ascii(" FETCH (");
-            boolean first = true;
-            if (command.uid && items.stream().noneMatch(i -> i.name().equals("UID"))) {
-                out.ascii("UID ").number(message.uid());
-                first = false;
-            }
-            MessageStructure structure = null;
-            for (FetchItem item : items) {
-                if (!first) {
-                    out.ch(' ');
-                }
-                first = false;
-                structure = writeItem(session, out, message, item, structure);
-            }
-            if (setsSeen && !wantsFlags && items.stream().anyMatch(FetchItem::setsSeen)) {
-                out.ch(' ');
-                session.writeFlagsOnly(out, message);
-            }
-            if (wantsModSeq && items.stream().noneMatch(i -> i.name().equals("MODSEQ"))) {
-                out.ascii(" MODSEQ (").number(message.modSeq()).ch(')');
-            }
-            out.ascii(")\r\n");
         }
-        return session.ok(command, out, "FETCH completed");
+        java.util.Set<Long> recent = new java.util.HashSet<>();
+        for (StoredMessage message : messages) {
+            if (selected.isRecent(message.uid())) {
+                recent.add(message.uid());
+            }
+        }
+        byte[] before = out.toByteArray(); // e.g. the HIGHESTMODSEQ of a CONDSTORE enabling FETCH
+        out.reset();
+        String summary = summary(items, addUid);
+        ReplyBody body = (stream, transcript) -> {
+            if (before.length > 0) {
+                stream.write(before);
+                transcript.accept(new String(before, 0, before.length - 2, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            ImapOut line = new ImapOut(4096);
+            for (int i = 0; i < messages.size(); i++) {
+                StoredMessage message = messages.get(i);
+                line.reset();
+                line.ascii("* ").number(numbers.get(i)).ascii(" FETCH (");
+                boolean first = true;
+                if (addUid) {
+                    line.ascii("UID ").number(message.uid());
+                    first = false;
+                }
+                MessageStructure structure = null;
+                for (FetchItem item : items) {
+                    if (!first) {
+                        line.ch(' ');
+                    }
+                    first = false;
+                    structure = writeItem(line, message, item, structure, recent.contains(message.uid()));
+                }
+                if (addFlags) {
+                    line.ch(' ');
+                    ImapSession.writeFlagsOnly(line, message, recent.contains(message.uid()));
+                }
+                if (addModSeq) {
+                    line.ascii(" MODSEQ (").number(message.modSeq()).ch(')');
+                }
+                line.ascii(")\r\n");
+                line.writeTo(stream);
+                transcript.accept("* " + numbers.get(i) + " FETCH (" + summary + ")");
+            }
+        };
+        return Reply.streamed(body).followedBy(session.ok(command, out, "FETCH completed"));
+    }
+
+    /** What the transcript says of each FETCH response: the items asked for, never the content. */
+    private static String summary(List<FetchItem> items, boolean addUid) {
+        StringBuilder text = new StringBuilder(addUid ? "UID" : "");
+        for (FetchItem item : items) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(item.isSection() ? "BODY[" + item.section() + "]" : item.name());
+        }
+        return text.toString();
     }
 
     /** Sets \Seen on the fetched messages that lack it, before their responses are written. */
@@ -94,12 +136,12 @@ final class FetchHandler {
         }
     }
 
-    private static MessageStructure writeItem(ImapSession session, ImapOut out, StoredMessage message,
-            FetchItem item, MessageStructure structure) {
+    private static MessageStructure writeItem(ImapOut out, StoredMessage message, FetchItem item,
+            MessageStructure structure, boolean recent) {
         byte[] raw = StoredBytes.of(message);
         switch (item.name()) {
             case "FLAGS":
-                session.writeFlagsOnly(out, message);
+                ImapSession.writeFlagsOnly(out, message, recent);
                 return structure;
             case "UID":
                 out.ascii("UID ").number(message.uid());

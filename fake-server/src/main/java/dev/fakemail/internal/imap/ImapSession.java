@@ -299,9 +299,13 @@ public final class ImapSession implements ProtocolSession {
 
     /** {@code FLAGS (...)} as this session sees the message (with \\Recent where it holds it). */
     void writeFlagsOnly(ImapOut out, StoredMessage message) {
+        writeFlagsOnly(out, message, selected != null && selected.isRecent(message.uid()));
+    }
+
+    static void writeFlagsOnly(ImapOut out, StoredMessage message, boolean recent) {
         out.ascii("FLAGS (");
         boolean first = true;
-        if (selected != null && selected.isRecent(message.uid())) {
+        if (recent) {
             out.ascii("\\Recent");
             first = false;
         }
@@ -316,22 +320,7 @@ public final class ImapSession implements ProtocolSession {
     }
 
     private String transcriptText(ImapCommand command, ImapOut out) {
-        if (command.verb.equals("FETCH") && out.size() > 4096) {
-            byte[] bytes = out.toByteArray();
-            int lastLine = lastLineStart(bytes);
-            return "<FETCH responses: " + lastLine + " octets>\r\n"
-                    + new String(bytes, lastLine, bytes.length - lastLine, StandardCharsets.UTF_8);
-        }
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
-    }
-
-    private static int lastLineStart(byte[] bytes) {
-        for (int i = bytes.length - 3; i >= 0; i--) {
-            if (bytes[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return 0;
+        return new String(out.toByteArray(), StandardCharsets.UTF_8); // FETCH content is streamed, summarized apart
     }
 
     void select(SelectedMailbox mailbox) {
