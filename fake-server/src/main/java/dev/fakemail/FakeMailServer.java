@@ -212,6 +212,14 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     }
 
     /**
+     * Seeds a user's mailboxes from a test: folders and messages with flags, as a mail client would have filed
+     * them (IMAP sessions and the web inbox see them arrive). The user name is the login, e.g. an address.
+     */
+    public MailboxSeed seed(String user) {
+        return new MailboxSeed(store, config.clock, user, store.inbox(user));
+    }
+
+    /**
      * The writable store behind {@link #store()}: for this project's protocol tests and benchmarks (putting
      * mail straight into a mailbox), not part of the API; it may change in any release.
      */

@@ -100,6 +100,12 @@ public final class StoredMessage {
         return ByteBuffer.wrap(raw).asReadOnlyBuffer();
     }
 
+    /** The decoded Subject header, or "" when there is none (read from the bytes each time, not kept). */
+    public String subject() {
+        String value = dev.fakemail.internal.imap.mime.HeaderIndex.parse(raw, 0, raw.length).value("Subject");
+        return value == null ? "" : dev.fakemail.internal.imap.mime.SearchText.decodeHeaderValue(value).strip();
+    }
+
     /** True if this is a delivery of that received message (the same array, not merely equal bytes). */
     public boolean isDeliveryOf(ReceivedMessage message) {
         return raw == message.sharedBytes();

@@ -43,6 +43,20 @@ public class MailServerAssert extends AbstractAssert<MailServerAssert, MailContr
         return myself;
     }
 
+    /**
+     * The user's IMAP folder as it is now (INBOX, Sent, "Archive/2026", ...); fails, listing the user's folders,
+     * if it does not exist.
+     */
+    public MailboxAssert mailbox(String user, String name) {
+        isNotNull();
+        var mailbox = actual.store().mailbox(user, name);
+        if (mailbox.isEmpty()) {
+            failWithMessage("Expected %s to have a mailbox '%s' but it has %s", user, name,
+                    actual.store().mailboxes(user).stream().map(m -> m.name()).toList());
+        }
+        return new MailboxAssert(mailbox.get());
+    }
+
     /** The following expectations look at what has arrived so far, without waiting (the default). */
     public MailServerAssert hasReceived() {
         this.timeout = Duration.ZERO;
