@@ -102,8 +102,15 @@ public final class StoredMessage {
 
     /** The decoded Subject header, or "" when there is none (read from the bytes each time, not kept). */
     public String subject() {
-        String value = dev.fakemail.internal.imap.mime.HeaderIndex.parse(raw, 0, raw.length).value("Subject");
-        return value == null ? "" : dev.fakemail.internal.imap.mime.SearchText.decodeHeaderValue(value).strip();
+        return header("Subject").orElse("");
+    }
+
+    /** The first header field of that name, decoded (RFC 2047) and unfolded; read from the bytes each time. */
+    public java.util.Optional<String> header(String name) {
+        String value = dev.fakemail.internal.imap.mime.HeaderIndex.parse(raw, 0, raw.length).value(name);
+        return java.util.Optional.ofNullable(value)
+                .map(v -> dev.fakemail.internal.imap.mime.SearchText.decodeHeaderValue(v).replaceAll("\\s+", " ")
+                        .strip());
     }
 
     /** True if this is a delivery of that received message (the same array, not merely equal bytes). */

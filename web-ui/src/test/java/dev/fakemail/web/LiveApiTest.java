@@ -51,6 +51,32 @@ class LiveApiTest {
     }
 
     @Test
+    void imapFolderChangesAndFlagsAreLiveAndAppendedMailShowsItsSubjectAndSender() throws Exception {
+        try (EventStream events = new EventStream(inbox.web().uri())) {
+            events.next("ready", SHORT);
+            var seed = inbox.mail().seed("bob@example.test").folder("Archive/2026");
+            long uid = seed.append("From: Alice <alice@example.test>\r\nSubject: Filed by a client\r\n\r\nx\r\n");
+            JsonNode appended = events.next("mailbox", SHORT).data();
+            assertThat(appended.get("change").asText()).isEqualTo("appended");
+            assertThat(appended.get("mailbox").asText()).isEqualTo("Archive/2026");
+
+            inbox.mail().repository().changeFlags(seed.mailbox(), new long[] {uid},
+                    dev.fakemail.internal.store.FlagOperation.ADD, java.util.Set.of("\\Seen"),
+                    java.util.OptionalLong.empty());
+            JsonNode flags = events.next("mailbox", SHORT).data();
+            assertThat(flags.get("change").asText()).isEqualTo("flags");
+            assertThat(flags.get("uid").asLong()).isEqualTo(uid);
+
+            JsonNode page = inbox.http().json("/api/mailbox?user=bob@example.test&name=" + Http.encode("Archive/2026"));
+            JsonNode message = page.get("messages").get(0);
+            assertThat(message.get("subject").asText()).isEqualTo("Filed by a client");
+            assertThat(message.get("from").asText()).isEqualTo("Alice <alice@example.test>");
+            assertThat(message.get("flags").toString()).contains("\\\\Seen");
+            assertThat(message.get("messageId").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void closingTheInboxEndsOpenEventStreams() throws Exception {
         try (EventStream events = new EventStream(inbox.web().uri())) {
             events.next("ready", SHORT);

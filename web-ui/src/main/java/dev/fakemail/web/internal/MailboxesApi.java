@@ -76,7 +76,9 @@ final class MailboxesApi {
     private static MailboxMessage entry(StoredMessage message, MessageSummary received) {
         return new MailboxMessage(message.uid(), List.copyOf(message.flags()), message.modSeq(),
                 message.internalDate().toInstant().toString(), message.size(), received == null ? null : received.id,
-                received == null ? null : received.subject, received == null ? null : received.headerFrom);
+                // mail that did not come through SMTP (IMAP APPEND, COPY, a test's seed) speaks for itself
+                received == null ? message.subject() : received.subject,
+                received == null ? message.header("From").orElse(null) : received.headerFrom);
     }
 
     /**

@@ -245,6 +245,18 @@ final class MessageIndex implements AutoCloseable {
             String name = expunged.mailbox().name();
             write(() -> expunged.uids().forEach(uid ->
                     announce(new IndexChange.MailboxChanged(user, name, "expunged", uid))));
+        } else if (event instanceof StoreEvent.FlagsChanged changed) {
+            // (a created folder is not announced: every new user gets six at once; the page sees it on its next load)
+            String user = changed.mailbox().user();
+            String name = changed.mailbox().name();
+            write(() -> changed.messages().forEach(message ->
+                    announce(new IndexChange.MailboxChanged(user, name, "flags", message.uid()))));
+        } else if (event instanceof StoreEvent.MailboxDeleted deleted) {
+            write(() -> announce(new IndexChange.MailboxChanged(deleted.mailbox().user(), deleted.mailbox().name(),
+                    "deleted", 0)));
+        } else if (event instanceof StoreEvent.MailboxRenamed renamed) {
+            write(() -> announce(new IndexChange.MailboxChanged(renamed.mailbox().user(), renamed.mailbox().name(),
+                    "renamed", 0)));
         }
     }
 

@@ -1,4 +1,4 @@
-// The mailboxes page: each user's mailboxes as POP3 clients see them (UIDs, flags, MODSEQ).
+// The mailboxes page: each user's mailboxes as POP3 and IMAP clients see them (UIDs, flags, MODSEQ), live.
 import { el, fill, notice } from './dom.js';
 import { getJson } from './api.js';
 import * as live from './live.js';
