@@ -258,26 +258,10 @@ final class AddressParser {
 
     /** The content of the quoted string at {@code pos}, quoted-pairs resolved; an unclosed one runs to the end. */
     private String quotedString() {
-        int close = s.indexOf('"', pos + 1);
-        int backslash = s.indexOf('\\', pos + 1);
-        if (close > 0 && (backslash < 0 || backslash > close)) {
-            String content = s.substring(pos + 1, close);
-            pos = close + 1;
-            return content;
-        }
-        StringBuilder b = new StringBuilder();
-        pos++;
-        while (pos < s.length()) {
-            char c = s.charAt(pos++);
-            if (c == '"') {
-                break;
-            }
-            if (c == '\\' && pos < s.length()) {
-                c = s.charAt(pos++);
-            }
-            b.append(c);
-        }
-        return b.toString();
+        int end = Quoted.end(s, pos);
+        String content = Quoted.content(s, pos, end);
+        pos = end;
+        return content;
     }
 
     private void skipCfws() {

@@ -175,19 +175,10 @@ final class StructuredValue {
         }
 
         String quoted() {
-            StringBuilder b = new StringBuilder();
-            pos++;
-            while (pos < s.length()) {
-                char c = s.charAt(pos++);
-                if (c == '"') {
-                    break;
-                }
-                if (c == '\\' && pos < s.length()) {
-                    c = s.charAt(pos++);
-                }
-                b.append(c);
-            }
-            return b.toString();
+            int end = Quoted.end(s, pos);
+            String content = Quoted.content(s, pos, end);
+            pos = end;
+            return content;
         }
     }
 }
