@@ -2,7 +2,7 @@ package dev.fakemail;
 
 import dev.fakemail.fault.FaultPlan;
 import dev.fakemail.internal.fault.FaultEngine;
-import dev.fakemail.internal.fault.Sleeper;
+import dev.fakemail.fault.Sleeper;
 import dev.fakemail.internal.net.ConnectionThreads;
 import dev.fakemail.internal.net.Listener;
 import dev.fakemail.internal.imap.ImapSession;

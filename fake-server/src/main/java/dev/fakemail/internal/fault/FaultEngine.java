@@ -5,6 +5,7 @@ import dev.fakemail.fault.FaultHit;
 import dev.fakemail.fault.FaultPlan;
 import dev.fakemail.fault.FaultRule;
 import dev.fakemail.fault.Protocol;
+import dev.fakemail.fault.Sleeper;
 import dev.fakemail.journal.Transcript;
 import java.net.InetSocketAddress;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import dev.fakemail.fault.DelayDistribution;
 import dev.fakemail.fault.Effect;
 import dev.fakemail.fault.FaultHit;
 import dev.fakemail.fault.Protocol;
+import dev.fakemail.fault.Sleeper;
 import dev.fakemail.fault.Trigger;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.session.SessionCommand;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.fault.FaultRule;
 import dev.fakemail.fault.Protocol;
 import dev.fakemail.internal.fault.FaultEngine;
-import dev.fakemail.internal.fault.Sleeper;
+import dev.fakemail.fault.Sleeper;
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.internal.tls.TlsContexts;
 import dev.fakemail.journal.Transcript;
