@@ -15,7 +15,7 @@ import dev.fakemail.internal.smtp.SmtpSession;
 import dev.fakemail.internal.smtp.SmtpSettings;
 import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.internal.store.MailRepository;
-import dev.fakemail.journal.Journal;
+import dev.fakemail.internal.journal.Journal;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.MailStore;
