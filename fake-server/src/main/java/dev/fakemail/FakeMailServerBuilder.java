@@ -179,7 +179,8 @@ public final class FakeMailServerBuilder {
 
     /**
      * How long a silent client is kept before the session is closed (SMTP 421 4.4.2, POP3 -ERR). By default
-     * 5 minutes for SMTP (RFC 5321 §4.5.3.2.7) and 10 minutes for POP3 (RFC 1939 §3).
+     * 5 minutes for SMTP (RFC 5321 §4.5.3.2.7), 10 minutes for POP3 (RFC 1939 §3) and 30 minutes for IMAP (RFC 3501
+     * §5.4): each {@link ProtocolName#defaultIdleTimeout()}.
      */
     public FakeMailServerBuilder idleTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
