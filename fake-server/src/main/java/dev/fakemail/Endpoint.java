@@ -5,8 +5,8 @@ import java.net.InetAddress;
 /**
  * Where one protocol listens.
  *
- * @param protocol "smtp", "smtps", later "pop3", "imap" ...
- * @param implicitTls whether TLS starts on connect (SMTPS, RFC 8314) rather than by STARTTLS
+ * @param protocol the listener's {@link ProtocolName#id()}: "smtp", "smtps", "pop3", "pop3s", "imap", "imaps"
+ * @param implicitTls whether TLS starts on connect (SMTPS, POP3S, IMAPS; RFC 8314) rather than by STARTTLS
  */
 public record Endpoint(String protocol, InetAddress address, int port, boolean implicitTls) {
     /** The host to give a client: the bound address as a literal. */

@@ -2,35 +2,30 @@ package dev.fakemail;
 
 import dev.fakemail.fault.FaultPlan;
 import dev.fakemail.internal.fault.FaultEngine;
-import dev.fakemail.internal.fault.Sleeper;
+import dev.fakemail.internal.imap.ImapSettings;
+import dev.fakemail.internal.journal.Journal;
 import dev.fakemail.internal.net.ConnectionThreads;
 import dev.fakemail.internal.net.Listener;
-import dev.fakemail.internal.imap.ImapSession;
-import dev.fakemail.internal.imap.ImapSettings;
-import dev.fakemail.internal.pop3.MaildropLocks;
-import dev.fakemail.internal.pop3.Pop3Session;
 import dev.fakemail.internal.pop3.Pop3Settings;
+import dev.fakemail.internal.protocol.ProtocolSessions;
 import dev.fakemail.internal.session.SessionRunner;
-import dev.fakemail.internal.smtp.SmtpSession;
 import dev.fakemail.internal.smtp.SmtpSettings;
 import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.internal.store.MailRepository;
-import dev.fakemail.journal.Journal;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.MailStore;
 import dev.fakemail.store.ReceivedMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
- * A fake mail server: real SMTP (and SMTPS) on loopback ports, everything kept in memory.
+ * A fake mail server: real SMTP, POP3 and IMAP (and their implicit-TLS variants, see {@link ProtocolName}) on
+ * loopback ports, everything kept in memory.
  *
  * <pre>{@code
  * try (FakeMailServer mail = FakeMailServer.builder().build().start()) {
@@ -46,10 +41,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private final ServerConfig config;
     private final MailRepository store;
     private final Journal journal;
-    private final SmtpSettings smtpSettings;
-    private final Pop3Settings pop3Settings;
-    private final ImapSettings imapSettings;
-    private final MaildropLocks maildropLocks = new MaildropLocks();
+    private final ProtocolSessions sessions;
     private final FaultEngine faults;
     private final List<Listener> listeners = new ArrayList<>();
     private ExecutorService executor;
@@ -58,49 +50,41 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         this.config = config;
         this.store = new InMemoryMailStore(config.clock, config.retention);
         this.journal = new Journal(config.transcriptCapacity, config.clock);
-        this.faults = new FaultEngine(config.faultSeed, config.clock, Sleeper.REAL);
+        this.faults = new FaultEngine(config.faultSeed, config.clock, config.sleeper);
         config.faultRules.forEach(faults::add);
-        this.smtpSettings = new SmtpSettings(config.hostname, config.maxMessageSize, config.maxRecipients,
+        SmtpSettings smtp = new SmtpSettings(config.hostname, config.maxMessageSize, config.maxRecipients,
                 config.maxLineLength, config.maxErrors, config.requireTls, config.requireAuth, config.userPolicy(),
                 config.clock);
-        this.pop3Settings = new Pop3Settings(config.hostname, config.userPolicy(), config.requireTls,
-                config.maxErrors);
-        this.imapSettings = new ImapSettings(config.hostname, config.userPolicy(), config.requireTls,
+        Pop3Settings pop3 = new Pop3Settings(config.hostname, config.userPolicy(), config.requireTls, config.maxErrors);
+        ImapSettings imap = new ImapSettings(config.hostname, config.userPolicy(), config.requireTls,
                 config.maxMessageSize, config.maxErrors, config.clock);
+        this.sessions = new ProtocolSessions(smtp, pop3, imap, store);
     }
 
     public static FakeMailServerBuilder builder() {
         return new FakeMailServerBuilder();
     }
 
-    /** Binds every configured listener and starts accepting; returns this server. */
+    /**
+     * Binds every configured listener and starts accepting; returns this server.
+     *
+     * @throws ListenerBindException if a port cannot be bound (it names the listener); nothing is left running
+     */
     public synchronized FakeMailServer start() {
         if (executor != null) {
             throw new IllegalStateException("already running");
         }
         executor = ConnectionThreads.newExecutor("fakemail-session");
-        try {
-            if (config.smtpPort != ServerConfig.OFF) {
-                listeners.add(smtpListener("smtp", config.smtpPort, false));
+        for (ProtocolName protocol : ProtocolName.values()) {
+            int port = config.port(protocol);
+            if (port != ServerConfig.OFF) {
+                try {
+                    listeners.add(open(protocol, port));
+                } catch (IOException e) {
+                    stop();
+                    throw new ListenerBindException(protocol, config.bindAddress, port, e);
+                }
             }
-            if (config.smtpsPort != ServerConfig.OFF) {
-                listeners.add(smtpListener("smtps", config.smtpsPort, true));
-            }
-            if (config.pop3Port != ServerConfig.OFF) {
-                listeners.add(pop3Listener("pop3", config.pop3Port, false));
-            }
-            if (config.pop3sPort != ServerConfig.OFF) {
-                listeners.add(pop3Listener("pop3s", config.pop3sPort, true));
-            }
-            if (config.imapPort != ServerConfig.OFF) {
-                listeners.add(imapListener("imap", config.imapPort, false));
-            }
-            if (config.imapsPort != ServerConfig.OFF) {
-                listeners.add(imapListener("imaps", config.imapsPort, true));
-            }
-        } catch (IOException e) {
-            stop();
-            throw new UncheckedIOException(e.getMessage(), e);
         }
         return this;
     }
@@ -115,7 +99,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             listener.awaitClosed();
         }
         listeners.clear();
-        maildropLocks.clear();
+        sessions.stopped();
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
@@ -137,35 +121,38 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
 
     /** The SMTP endpoint (plain, with STARTTLS). */
     public Endpoint smtp() {
-        return endpoint("smtp").orElseThrow(() -> new IllegalStateException("SMTP is not running"));
+        return running(ProtocolName.SMTP);
     }
 
     /** The SMTPS endpoint (implicit TLS), if configured. */
     public Endpoint smtps() {
-        return endpoint("smtps").orElseThrow(() -> new IllegalStateException(
-                "SMTPS is not running; enable it with builder().smtpsPort(0)"));
+        return running(ProtocolName.SMTPS);
     }
 
     /** The POP3 endpoint (plain, with STLS). */
     public Endpoint pop3() {
-        return endpoint("pop3").orElseThrow(() -> new IllegalStateException("POP3 is not running"));
+        return running(ProtocolName.POP3);
     }
 
     /** The POP3S endpoint (implicit TLS), if configured. */
     public Endpoint pop3s() {
-        return endpoint("pop3s").orElseThrow(() -> new IllegalStateException(
-                "POP3S is not running; enable it with builder().pop3sPort(0)"));
+        return running(ProtocolName.POP3S);
     }
 
     /** The IMAP endpoint (plain, with STARTTLS). */
     public Endpoint imap() {
-        return endpoint("imap").orElseThrow(() -> new IllegalStateException("IMAP is not running"));
+        return running(ProtocolName.IMAP);
     }
 
     /** The IMAPS endpoint (implicit TLS), if configured. */
     public Endpoint imaps() {
-        return endpoint("imaps").orElseThrow(() -> new IllegalStateException(
-                "IMAPS is not running; enable it with builder().imapsPort(0)"));
+        return running(ProtocolName.IMAPS);
+    }
+
+    /** Where this listener runs; empty when it is off or the server is stopped. */
+    public synchronized Optional<Endpoint> endpoint(ProtocolName protocol) {
+        String name = protocol.id();
+        return endpoints().stream().filter(endpoint -> endpoint.protocol().equals(name)).findFirst();
     }
 
     /** Every running endpoint, in start order. */
@@ -177,8 +164,9 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         return endpoints;
     }
 
-    private synchronized Optional<Endpoint> endpoint(String name) {
-        return endpoints().stream().filter(endpoint -> endpoint.protocol().equals(name)).findFirst();
+    private Endpoint running(ProtocolName protocol) {
+        return endpoint(protocol).orElseThrow(() -> new IllegalStateException(protocol.name() + " is not running"
+                + (protocol.onByDefault() ? "" : "; enable it with builder()." + protocol.portSetting() + "(0)")));
     }
 
     @Override
@@ -256,24 +244,9 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         journal.clear();
     }
 
-    private Listener imapListener(String name, int port, boolean implicitTls) throws IOException {
-        SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
-                connection -> new ImapSession(imapSettings, store, connection), journal,
-                config.imapIdleTimeout(), config.tls, faults, implicitTls);
-        return Listener.open(name, config.bindAddress, port, implicitTls, runner, executor);
-    }
-
-    private Listener pop3Listener(String name, int port, boolean implicitTls) throws IOException {
-        SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
-                connection -> new Pop3Session(pop3Settings, store, maildropLocks, connection), journal,
-                config.pop3IdleTimeout(), config.tls, faults, implicitTls);
-        return Listener.open(name, config.bindAddress, port, implicitTls, runner, executor);
-    }
-
-    private Listener smtpListener(String name, int port, boolean implicitTls) throws IOException {
-        SessionRunner runner = new SessionRunner(name.toUpperCase(Locale.ROOT),
-                connection -> new SmtpSession(smtpSettings, store, connection), journal,
-                config.smtpIdleTimeout(), config.tls, faults, implicitTls);
-        return Listener.open(name, config.bindAddress, port, implicitTls, runner, executor);
+    private Listener open(ProtocolName protocol, int port) throws IOException {
+        SessionRunner runner = new SessionRunner(protocol.name(), sessions.factory(protocol.faultProtocol()), journal,
+                config.idleTimeout(protocol), config.tls, faults, protocol.implicitTls());
+        return Listener.open(protocol.id(), config.bindAddress, port, protocol.implicitTls(), runner, executor);
     }
 }

@@ -1,6 +1,7 @@
 package dev.fakemail;
 
 import dev.fakemail.fault.FaultRule;
+import dev.fakemail.fault.Sleeper;
 import dev.fakemail.internal.tls.TlsContexts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,6 +9,7 @@ import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,8 @@ import javax.net.ssl.SSLContext;
 /** Configures a server; every setting has a default that suits tests. */
 public final class FakeMailServerBuilder {
     InetAddress bindAddress = InetAddress.getLoopbackAddress();
-    int smtpPort = 0;
-    int smtpsPort = ServerConfig.OFF;
-    int pop3Port = 0;
-    int pop3sPort = ServerConfig.OFF;
-    int imapPort = 0;
-    int imapsPort = ServerConfig.OFF;
+    /** Every listener's port: 0 (a free one) for those on by default, {@link ServerConfig#OFF} for the others. */
+    final Map<ProtocolName, Integer> ports = new EnumMap<>(ProtocolName.class);
     String hostname = ServerConfig.DEFAULT_HOSTNAME;
     Map<String, String> users;
     boolean requireTls;
@@ -36,6 +34,7 @@ public final class FakeMailServerBuilder {
     Supplier<SSLContext> tls = memoize(TlsContexts::builtIn);
     boolean customTls;
     Clock clock = Clock.systemUTC();
+    Sleeper sleeper = Sleeper.REAL;
     Long faultSeed;
     final List<FaultRule> faultRules = new ArrayList<>();
     int transcriptCapacity = 1000;
@@ -43,6 +42,9 @@ public final class FakeMailServerBuilder {
     Duration maxAge;
 
     FakeMailServerBuilder() {
+        for (ProtocolName protocol : ProtocolName.values()) {
+            ports.put(protocol, protocol.onByDefault() ? 0 : ServerConfig.OFF);
+        }
     }
 
     /** The address to listen on; loopback by default, so nothing is reachable from the network. */
@@ -60,40 +62,44 @@ public final class FakeMailServerBuilder {
         }
     }
 
+    /**
+     * The port of one listener: 0 picks a free port (read it back after {@code start()} from
+     * {@code endpoint(protocol)}), {@link ServerConfig#OFF} disables the listener. SMTP, POP3 and IMAP listen on
+     * a free port by default; their implicit-TLS variants are off until given a port.
+     */
+    public FakeMailServerBuilder port(ProtocolName protocol, int port) {
+        ports.put(Objects.requireNonNull(protocol, "protocol"), checkPort(protocol.portSetting(), port));
+        return this;
+    }
+
     /** SMTP port: 0 (default) picks a free port, {@link ServerConfig#OFF} disables SMTP. */
     public FakeMailServerBuilder smtpPort(int port) {
-        this.smtpPort = checkPort("smtpPort", port);
-        return this;
+        return port(ProtocolName.SMTP, port);
     }
 
     /** SMTPS (implicit TLS) port: off by default; 0 picks a free port. */
     public FakeMailServerBuilder smtpsPort(int port) {
-        this.smtpsPort = checkPort("smtpsPort", port);
-        return this;
+        return port(ProtocolName.SMTPS, port);
     }
 
     /** POP3 port: 0 (default) picks a free port, {@link ServerConfig#OFF} disables POP3. */
     public FakeMailServerBuilder pop3Port(int port) {
-        this.pop3Port = checkPort("pop3Port", port);
-        return this;
+        return port(ProtocolName.POP3, port);
     }
 
     /** POP3S (implicit TLS) port: off by default; 0 picks a free port. */
     public FakeMailServerBuilder pop3sPort(int port) {
-        this.pop3sPort = checkPort("pop3sPort", port);
-        return this;
+        return port(ProtocolName.POP3S, port);
     }
 
     /** IMAP port: 0 (default) picks a free port, {@link ServerConfig#OFF} disables IMAP. */
     public FakeMailServerBuilder imapPort(int port) {
-        this.imapPort = checkPort("imapPort", port);
-        return this;
+        return port(ProtocolName.IMAP, port);
     }
 
     /** IMAPS (implicit TLS) port: off by default; 0 picks a free port. */
     public FakeMailServerBuilder imapsPort(int port) {
-        this.imapsPort = checkPort("imapsPort", port);
-        return this;
+        return port(ProtocolName.IMAPS, port);
     }
 
     /** The name the server uses for itself in greetings and Received fields. */
@@ -173,7 +179,8 @@ public final class FakeMailServerBuilder {
 
     /**
      * How long a silent client is kept before the session is closed (SMTP 421 4.4.2, POP3 -ERR). By default
-     * 5 minutes for SMTP (RFC 5321 §4.5.3.2.7) and 10 minutes for POP3 (RFC 1939 §3).
+     * 5 minutes for SMTP (RFC 5321 §4.5.3.2.7), 10 minutes for POP3 (RFC 1939 §3) and 30 minutes for IMAP (RFC 3501
+     * §5.4): each {@link ProtocolName#defaultIdleTimeout()}.
      */
     public FakeMailServerBuilder idleTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
@@ -196,9 +203,22 @@ public final class FakeMailServerBuilder {
         return tls(TlsContexts.fromKeyStore(keyStore, keyPassword));
     }
 
-    /** The clock for timestamps (Received fields, transcripts, the message log). */
+    /**
+     * The clock of everything time-dependent: timestamps (Received fields, transcripts, the message log, IMAP
+     * internal dates), greylisting windows, rate-limit windows and {@code maxAge}. A test can pass a clock it
+     * moves forward itself, so windows pass without waiting.
+     */
     public FakeMailServerBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * How fault rules wait: delays and the pauses of throttled or sliced streams. {@link Sleeper#REAL} by
+     * default; a test can record the delays instead of sleeping them.
+     */
+    public FakeMailServerBuilder sleeper(Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         return this;
     }
 

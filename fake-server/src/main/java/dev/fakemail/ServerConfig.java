@@ -1,10 +1,13 @@
 package dev.fakemail;
 
+import dev.fakemail.fault.Sleeper;
 import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.store.Retention;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -16,21 +19,6 @@ import javax.net.ssl.SSLContext;
 public final class ServerConfig {
     /** A port value that disables the listener. */
     public static final int OFF = -1;
-    public int pop3Port() {
-        return pop3Port;
-    }
-
-    public int pop3sPort() {
-        return pop3sPort;
-    }
-
-    public int imapPort() {
-        return imapPort;
-    }
-
-    public int imapsPort() {
-        return imapsPort;
-    }
 
     /** The server's name in greetings and Received fields unless configured. */
     public static final String DEFAULT_HOSTNAME = "localhost";
@@ -38,12 +26,7 @@ public final class ServerConfig {
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 25L * 1024 * 1024;
 
     final InetAddress bindAddress;
-    final int smtpPort;
-    final int smtpsPort;
-    final int pop3Port;
-    final int pop3sPort;
-    final int imapPort;
-    final int imapsPort;
+    final Map<ProtocolName, Integer> ports;
     final String hostname;
     final Map<String, String> users;
     final boolean requireTls;
@@ -56,6 +39,7 @@ public final class ServerConfig {
     final Supplier<SSLContext> tls;
     final boolean customTls;
     final Clock clock;
+    final Sleeper sleeper;
     final int transcriptCapacity;
     final Retention retention;
     final long faultSeed;
@@ -63,12 +47,7 @@ public final class ServerConfig {
 
     ServerConfig(FakeMailServerBuilder builder) {
         this.bindAddress = builder.bindAddress;
-        this.smtpPort = builder.smtpPort;
-        this.smtpsPort = builder.smtpsPort;
-        this.pop3Port = builder.pop3Port;
-        this.pop3sPort = builder.pop3sPort;
-        this.imapPort = builder.imapPort;
-        this.imapsPort = builder.imapsPort;
+        this.ports = Collections.unmodifiableMap(new EnumMap<>(builder.ports));
         this.hostname = builder.hostname;
         this.users = builder.users == null ? null : Map.copyOf(builder.users);
         this.requireTls = builder.requireTls;
@@ -81,6 +60,7 @@ public final class ServerConfig {
         this.tls = builder.tls;
         this.customTls = builder.customTls;
         this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
         this.transcriptCapacity = builder.transcriptCapacity;
         this.retention = new Retention(builder.maxMessages, builder.maxAge);
         this.faultSeed = builder.faultSeed != null ? builder.faultSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
@@ -91,12 +71,33 @@ public final class ServerConfig {
         return bindAddress;
     }
 
+    /** The configured port of a listener: 0 for a free one, {@link #OFF} when it does not run. */
+    public int port(ProtocolName protocol) {
+        return ports.get(protocol);
+    }
+
     public int smtpPort() {
-        return smtpPort;
+        return port(ProtocolName.SMTP);
     }
 
     public int smtpsPort() {
-        return smtpsPort;
+        return port(ProtocolName.SMTPS);
+    }
+
+    public int pop3Port() {
+        return port(ProtocolName.POP3);
+    }
+
+    public int pop3sPort() {
+        return port(ProtocolName.POP3S);
+    }
+
+    public int imapPort() {
+        return port(ProtocolName.IMAP);
+    }
+
+    public int imapsPort() {
+        return port(ProtocolName.IMAPS);
     }
 
     /** The server's name in greetings and Received fields. */
@@ -137,19 +138,24 @@ public final class ServerConfig {
         return maxErrors;
     }
 
+    /** How long a client of this listener may stay silent: as configured, else the protocol's own default. */
+    public Duration idleTimeout(ProtocolName protocol) {
+        return idleTimeout != null ? idleTimeout : protocol.defaultIdleTimeout();
+    }
+
     /** How long an SMTP client may stay silent: as configured, else 5 minutes (RFC 5321 §4.5.3.2.7). */
     public Duration smtpIdleTimeout() {
-        return idleTimeout != null ? idleTimeout : Duration.ofMinutes(5);
+        return idleTimeout(ProtocolName.SMTP);
     }
 
     /** How long a POP3 client may stay silent: as configured, else 10 minutes (RFC 1939 §3's minimum). */
     public Duration pop3IdleTimeout() {
-        return idleTimeout != null ? idleTimeout : Duration.ofMinutes(10);
+        return idleTimeout(ProtocolName.POP3);
     }
 
     /** How long an IMAP client may stay silent (also while idling): as configured, else 30 minutes (RFC 3501 §5.4). */
     public Duration imapIdleTimeout() {
-        return idleTimeout != null ? idleTimeout : Duration.ofMinutes(30);
+        return idleTimeout(ProtocolName.IMAP);
     }
 
     /** Whether TLS uses the user's own key material instead of the built-in localhost certificate. */
@@ -162,8 +168,14 @@ public final class ServerConfig {
         return retention;
     }
 
+    /** The clock of timestamps, greylisting and rate-limit windows and retention by age. */
     public Clock clock() {
         return clock;
+    }
+
+    /** How fault rules wait (delays, throttling). */
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     /** The seed of the fault rules' random source: as configured, or drawn once per server. */

@@ -2,12 +2,15 @@ package dev.fakemail.standalone;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
+import dev.fakemail.ProtocolName;
 import dev.fakemail.ServerConfig;
 import dev.fakemail.fault.FaultRule;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +24,16 @@ import java.util.Optional;
  */
 public final class StandaloneOptions {
     public static final String DEFAULT_BIND = "127.0.0.1";
-    /** The well-known ports plus 1000, as MailHog and Mailpit do for SMTP: unprivileged, easy to recognize. */
-    public static final int DEFAULT_SMTP_PORT = 1025;
-    public static final int DEFAULT_SMTPS_PORT = 1465;
-    public static final int DEFAULT_POP3_PORT = 1110;
-    public static final int DEFAULT_POP3S_PORT = 1995;
-    public static final int DEFAULT_IMAP_PORT = 1143;
-    public static final int DEFAULT_IMAPS_PORT = 1993;
+    /**
+     * The well-known ports plus 1000, as MailHog and Mailpit do for SMTP: unprivileged, easy to recognize. Each is
+     * its protocol's {@link ProtocolName#standalonePort()}.
+     */
+    public static final int DEFAULT_SMTP_PORT = ProtocolName.SMTP.standalonePort();
+    public static final int DEFAULT_SMTPS_PORT = ProtocolName.SMTPS.standalonePort();
+    public static final int DEFAULT_POP3_PORT = ProtocolName.POP3.standalonePort();
+    public static final int DEFAULT_POP3S_PORT = ProtocolName.POP3S.standalonePort();
+    public static final int DEFAULT_IMAP_PORT = ProtocolName.IMAP.standalonePort();
+    public static final int DEFAULT_IMAPS_PORT = ProtocolName.IMAPS.standalonePort();
     public static final int DEFAULT_WEB_PORT = 8025;
     public static final String DEFAULT_HOSTNAME = ServerConfig.DEFAULT_HOSTNAME;
     public static final long DEFAULT_MAX_MESSAGE_SIZE = ServerConfig.DEFAULT_MAX_MESSAGE_SIZE;
@@ -37,12 +43,7 @@ public final class StandaloneOptions {
     private boolean help;
     private boolean version;
     private InetAddress bind;
-    private int smtpPort = DEFAULT_SMTP_PORT;
-    private int smtpsPort = DEFAULT_SMTPS_PORT;
-    private int pop3Port = DEFAULT_POP3_PORT;
-    private int pop3sPort = DEFAULT_POP3S_PORT;
-    private int imapPort = DEFAULT_IMAP_PORT;
-    private int imapsPort = DEFAULT_IMAPS_PORT;
+    private final Map<ProtocolName, Integer> ports = new EnumMap<>(ProtocolName.class);
     private int webPort = DEFAULT_WEB_PORT;
     private Map<String, String> users;
     private String hostname = DEFAULT_HOSTNAME;
@@ -58,12 +59,15 @@ public final class StandaloneOptions {
     private boolean quiet;
 
     private StandaloneOptions() {
+        for (ProtocolName protocol : ProtocolName.values()) {
+            ports.put(protocol, protocol.standalonePort());
+        }
     }
 
     /** Reads the environment, then the flags over it. */
     public static StandaloneOptions parse(List<String> args, Map<String, String> env) throws OptionException {
         StandaloneOptions options = new StandaloneOptions();
-        Map<Setting, SettingValue> values = new EnumMap<>(Setting.class);
+        Map<Setting, SettingValue> values = new HashMap<>();
         for (Setting setting : Setting.values()) {
             String value = env.get(setting.env());
             if (value != null && !value.isBlank()) {
@@ -76,8 +80,10 @@ public final class StandaloneOptions {
         }
         options.bind = SettingParsers.address(
                 values.getOrDefault(Setting.BIND, new SettingValue(Setting.BIND.flag(), DEFAULT_BIND)));
-        for (Map.Entry<Setting, SettingValue> entry : values.entrySet()) {
-            options.apply(entry.getKey(), entry.getValue());
+        for (Setting setting : Setting.values()) { // a fixed order, so the first error reported is always the same
+            if (values.containsKey(setting)) {
+                options.apply(setting, values.get(setting));
+            }
         }
         options.checkDistinctPorts(values);
         options.tls = TlsSettings.identity(values); // last: it reads files, which is pointless after a typo
@@ -88,7 +94,9 @@ public final class StandaloneOptions {
     public static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("Usage: java -jar fakemail.jar [OPTIONS]\n")
-                .append("A fake mail server: SMTP, SMTPS, POP3, POP3S, IMAP, IMAPS and a web inbox, everything kept in memory.\n\n")
+                .append("A fake mail server: ")
+                .append(String.join(", ", Arrays.stream(ProtocolName.values()).map(ProtocolName::name).toList()))
+                .append(" and a web inbox, everything kept in memory.\n\n")
                 .append("Options (each also read from its environment variable; a flag wins):\n");
         for (Setting setting : Setting.values()) {
             String flag = setting.flag() + (setting.isSwitch() ? "" : " " + setting.argument());
@@ -112,32 +120,37 @@ public final class StandaloneOptions {
         return bind;
     }
 
+    /** The port of a mail listener: 0 for a free one, or {@link ServerConfig#OFF}. */
+    public int port(ProtocolName protocol) {
+        return ports.get(protocol);
+    }
+
     public int smtpPort() {
-        return smtpPort;
+        return port(ProtocolName.SMTP);
     }
 
     public int smtpsPort() {
-        return smtpsPort;
+        return port(ProtocolName.SMTPS);
     }
 
     /** The POP3 port (STLS offered), 0 for a free one, or {@link ServerConfig#OFF}. */
     public int pop3Port() {
-        return pop3Port;
+        return port(ProtocolName.POP3);
     }
 
     /** The POP3S port (implicit TLS), 0 for a free one, or {@link ServerConfig#OFF}. */
     public int pop3sPort() {
-        return pop3sPort;
+        return port(ProtocolName.POP3S);
     }
 
     /** The IMAP port (STARTTLS offered), 0 for a free one, or {@link ServerConfig#OFF}. */
     public int imapPort() {
-        return imapPort;
+        return port(ProtocolName.IMAP);
     }
 
     /** The IMAPS port (implicit TLS), 0 for a free one, or {@link ServerConfig#OFF}. */
     public int imapsPort() {
-        return imapsPort;
+        return port(ProtocolName.IMAPS);
     }
 
     /** The web inbox port, 0 for a free one, or {@link ServerConfig#OFF}. */
@@ -166,17 +179,12 @@ public final class StandaloneOptions {
     public FakeMailServerBuilder serverBuilder() {
         FakeMailServerBuilder builder = FakeMailServer.builder()
                 .bindAddress(bind)
-                .smtpPort(smtpPort)
-                .smtpsPort(smtpsPort)
-                .pop3Port(pop3Port)
-                .pop3sPort(pop3sPort)
-                .imapPort(imapPort)
-                .imapsPort(imapsPort)
                 .hostname(hostname)
                 .maxMessageSize(maxMessageSize)
                 .maxMessages(maxMessages)
                 .requireTls(requireTls)
                 .requireAuth(requireAuth);
+        ports.forEach(builder::port);
         if (users != null) {
             builder.users(users);
         }
@@ -227,43 +235,48 @@ public final class StandaloneOptions {
     }
 
     private void apply(Setting setting, SettingValue value) throws OptionException {
-        switch (setting) {
-            case BIND -> { } // read first: nothing else depends on it, but errors are reported in a fixed order
-            case SMTP_PORT -> smtpPort = SettingParsers.port(value);
-            case SMTPS_PORT -> smtpsPort = SettingParsers.port(value);
-            case POP3_PORT -> pop3Port = SettingParsers.port(value);
-            case POP3S_PORT -> pop3sPort = SettingParsers.port(value);
-            case IMAP_PORT -> imapPort = SettingParsers.port(value);
-            case IMAPS_PORT -> imapsPort = SettingParsers.port(value);
-            case WEB_PORT -> webPort = SettingParsers.port(value);
-            case USERS -> users = SettingParsers.users(value);
-            case HOSTNAME -> hostname = SettingParsers.hostname(value);
-            case MAX_MESSAGE_SIZE -> maxMessageSize = SettingParsers.size(value);
-            case MAX_MESSAGES -> maxMessages = SettingParsers.count(value);
-            case MAX_AGE -> maxAge = SettingParsers.age(value);
-            case REQUIRE_TLS -> requireTls = SettingParsers.bool(value);
-            case REQUIRE_AUTH -> requireAuth = SettingParsers.bool(value);
-            case TLS_CERT, TLS_KEY, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD -> { } // read together, after the others
-            case FAULTS -> inlineFaults = FaultSettings.rules(value);
-            case FAULTS_FILE -> fileFaults = FaultSettings.rulesFile(value);
-            case FAULT_SEED -> faultSeed = SettingParsers.seed(value);
-            case QUIET -> quiet = SettingParsers.bool(value);
+        Optional<ProtocolName> listener = setting.listener();
+        if (listener.isPresent()) {
+            ports.put(listener.get(), SettingParsers.port(value));
+        } else if (setting == Setting.WEB_PORT) {
+            webPort = SettingParsers.port(value);
+        } else if (setting == Setting.USERS) {
+            users = SettingParsers.users(value);
+        } else if (setting == Setting.HOSTNAME) {
+            hostname = SettingParsers.hostname(value);
+        } else if (setting == Setting.MAX_MESSAGE_SIZE) {
+            maxMessageSize = SettingParsers.size(value);
+        } else if (setting == Setting.MAX_MESSAGES) {
+            maxMessages = SettingParsers.count(value);
+        } else if (setting == Setting.MAX_AGE) {
+            maxAge = SettingParsers.age(value);
+        } else if (setting == Setting.REQUIRE_TLS) {
+            requireTls = SettingParsers.bool(value);
+        } else if (setting == Setting.REQUIRE_AUTH) {
+            requireAuth = SettingParsers.bool(value);
+        } else if (setting == Setting.FAULTS) {
+            inlineFaults = FaultSettings.rules(value);
+        } else if (setting == Setting.FAULTS_FILE) {
+            fileFaults = FaultSettings.rulesFile(value);
+        } else if (setting == Setting.FAULT_SEED) {
+            faultSeed = SettingParsers.seed(value);
+        } else if (setting == Setting.QUIET) {
+            quiet = SettingParsers.bool(value);
         }
+        // BIND was read first; the TLS settings are read together, after the others.
     }
 
     private void checkDistinctPorts(Map<Setting, SettingValue> values) throws OptionException {
-        Map<Setting, Integer> ports = new EnumMap<>(Setting.class); // enum order: the first one keeps its port
-        ports.put(Setting.SMTP_PORT, smtpPort);
-        ports.put(Setting.SMTPS_PORT, smtpsPort);
-        ports.put(Setting.POP3_PORT, pop3Port);
-        ports.put(Setting.POP3S_PORT, pop3sPort);
-        ports.put(Setting.IMAP_PORT, imapPort);
-        ports.put(Setting.IMAPS_PORT, imapsPort);
-        ports.put(Setting.WEB_PORT, webPort);
         Map<Integer, Setting> seen = new LinkedHashMap<>();
-        for (Map.Entry<Setting, Integer> entry : ports.entrySet()) {
-            Setting setting = entry.getKey();
-            int port = entry.getValue();
+        for (Setting setting : Setting.values()) { // help order: the first one keeps its port
+            int port;
+            if (setting.listener().isPresent()) {
+                port = port(setting.listener().get());
+            } else if (setting == Setting.WEB_PORT) {
+                port = webPort;
+            } else {
+                continue;
+            }
             if (port > 0) {
                 Setting other = seen.putIfAbsent(port, setting);
                 if (other != null) {
@@ -278,12 +291,7 @@ public final class StandaloneOptions {
     public String toString() {
         List<String> parts = new ArrayList<>();
         parts.add("bind=" + (bind == null ? null : bind.getHostAddress()));
-        parts.add("smtp=" + smtpPort);
-        parts.add("smtps=" + smtpsPort);
-        parts.add("pop3=" + pop3Port);
-        parts.add("pop3s=" + pop3sPort);
-        parts.add("imap=" + imapPort);
-        parts.add("imaps=" + imapsPort);
+        ports.forEach((protocol, port) -> parts.add(protocol.id() + "=" + port));
         parts.add("web=" + webPort);
         parts.add("users=" + (users == null ? "any" : users.keySet()));
         parts.add("hostname=" + hostname);

@@ -2,6 +2,7 @@ package dev.fakemail.standalone;
 
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.ListenerBindException;
 import dev.fakemail.ServerConfig;
 import dev.fakemail.fault.FaultHandle;
 import dev.fakemail.web.WebInbox;
@@ -44,10 +45,9 @@ public final class StandaloneServer implements AutoCloseable {
         TlsIdentity tls = options.tls().orElse(null);
         try {
             mail.start();
-        } catch (UncheckedIOException e) {
+        } catch (ListenerBindException e) {
             mail.stop();
-            String message = e.getCause().getMessage(); // the core wraps "smtp cannot listen on ...", "pop3 ..."
-            throw withHint(message, e.getCause(), listenerFlag(message));
+            throw withHint(e.getMessage(), e.getCause(), Setting.port(e.listener()).flag());
         }
         if (options.webPort() == ServerConfig.OFF) {
             return new StandaloneServer(mail, null, tls);
@@ -112,23 +112,8 @@ public final class StandaloneServer implements AutoCloseable {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** The core reports a bind failure as "NAME cannot listen on ADDRESS:PORT: reason"; map NAME to its flag. */
-    private static String listenerFlag(String message) {
-        String name = message.split(" ", 2)[0];
-        return switch (name) {
-            case "smtp" -> Setting.SMTP_PORT.flag();
-            case "smtps" -> Setting.SMTPS_PORT.flag();
-            case "pop3" -> Setting.POP3_PORT.flag();
-            case "pop3s" -> Setting.POP3S_PORT.flag();
-            case "imap" -> Setting.IMAP_PORT.flag();
-            case "imaps" -> Setting.IMAPS_PORT.flag();
-            default -> null;
-        };
-    }
-
     private static UncheckedIOException withHint(String message, IOException cause, String flag) {
-        String hint = flag == null ? " (choose other ports, or 0 for free ones)"
-                : " (choose another port with " + flag + ", or 0 for a free one)";
+        String hint = " (choose another port with " + flag + ", or 0 for a free one)";
         return new UncheckedIOException(message + hint, cause);
     }
 }

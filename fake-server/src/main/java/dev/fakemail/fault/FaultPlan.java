@@ -1,6 +1,5 @@
 package dev.fakemail.fault;
 
-import dev.fakemail.internal.fault.FaultText;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -1,6 +1,5 @@
 package dev.fakemail.fault;
 
-import dev.fakemail.internal.fault.FaultText;
 import java.util.Objects;
 
 /**

@@ -3,7 +3,9 @@ package dev.fakemail.junit;
 import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.ProtocolName;
 import dev.fakemail.ServerConfig;
+import dev.fakemail.fault.Protocol;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,35 +43,41 @@ public record MailClientSettings(FakeMailServer server) {
     }
 
     /**
-     * Properties for {@code Session.getInstance(...)}: host and port of every running SMTP, SMTPS, POP3 and POP3S
-     * endpoint, timeouts, AUTH and STARTTLS as the server requires them, and trust for the built-in
-     * certificate (an {@code SSLSocketFactory} object under {@code mail.<protocol>.ssl.socketFactory}).
+     * Properties for {@code Session.getInstance(...)}: host and port of every running endpoint (SMTP, SMTPS, POP3,
+     * POP3S, IMAP, IMAPS, each under its {@link ProtocolName#jakartaMailPrefix()}), timeouts, AUTH and STARTTLS as
+     * the server requires them, and trust for the built-in certificate (an {@code SSLSocketFactory} object under
+     * {@code mail.<protocol>.ssl.socketFactory}).
      * Credentials are not included: pass them to {@code Transport.send(message, user, password)}.
      */
     public Properties jakartaMailProperties() {
         Properties properties = new Properties();
         ServerConfig config = server.config();
-        for (Endpoint endpoint : server.endpoints()) {
-            String prefix = "mail." + endpoint.protocol();
-            properties.setProperty(prefix + ".host", endpoint.host());
-            properties.setProperty(prefix + ".port", String.valueOf(endpoint.port()));
-            properties.setProperty(prefix + ".connectiontimeout", String.valueOf(CLIENT_TIMEOUT_MILLIS));
-            properties.setProperty(prefix + ".timeout", String.valueOf(CLIENT_TIMEOUT_MILLIS));
-            if (!config.customTls() && (endpoint.implicitTls() || config.requireTls())) {
-                properties.put(prefix + ".ssl.socketFactory", BuiltInCertificate.clientContext().getSocketFactory());
+        for (ProtocolName protocol : ProtocolName.values()) {
+            Optional<Endpoint> running = server.endpoint(protocol);
+            if (running.isEmpty()) {
+                continue;
             }
-            if (config.requireTls() && !endpoint.implicitTls()) {
-                properties.setProperty(prefix + ".starttls.enable", "true"); // SMTP STARTTLS, POP3 STLS alike
-                properties.setProperty(prefix + ".starttls.required", "true");
+            Endpoint endpoint = running.get();
+            String prefix = protocol.jakartaMailPrefix();
+            properties.setProperty(prefix + "host", endpoint.host());
+            properties.setProperty(prefix + "port", String.valueOf(endpoint.port()));
+            properties.setProperty(prefix + "connectiontimeout", String.valueOf(CLIENT_TIMEOUT_MILLIS));
+            properties.setProperty(prefix + "timeout", String.valueOf(CLIENT_TIMEOUT_MILLIS));
+            if (!config.customTls() && (protocol.implicitTls() || config.requireTls())) {
+                properties.put(prefix + "ssl.socketFactory", BuiltInCertificate.clientContext().getSocketFactory());
             }
-            if (config.requireAuth() && endpoint.protocol().startsWith("smtp")) {
-                properties.setProperty(prefix + ".auth", "true");
+            if (config.requireTls() && !protocol.implicitTls()) {
+                properties.setProperty(prefix + "starttls.enable", "true"); // SMTP STARTTLS, POP3 STLS alike
+                properties.setProperty(prefix + "starttls.required", "true");
+            }
+            if (config.requireAuth() && protocol.faultProtocol() == Protocol.SMTP) {
+                properties.setProperty(prefix + "auth", "true"); // readers always log in; senders only when told
             }
         }
-        endpoint("smtp").ifPresent(smtp -> properties.setProperty("mail.transport.protocol", "smtp"));
+        server.endpoint(ProtocolName.SMTP).ifPresent(smtp -> properties.setProperty("mail.transport.protocol", "smtp"));
         // The store is IMAP where the server runs it (what most clients read with), else POP3.
-        endpoint("pop3").ifPresent(pop3 -> properties.setProperty("mail.store.protocol", "pop3"));
-        endpoint("imap").ifPresent(imap -> properties.setProperty("mail.store.protocol", "imap"));
+        server.endpoint(ProtocolName.POP3).ifPresent(pop3 -> properties.setProperty("mail.store.protocol", "pop3"));
+        server.endpoint(ProtocolName.IMAP).ifPresent(imap -> properties.setProperty("mail.store.protocol", "imap"));
         return properties;
     }
 
@@ -90,7 +98,7 @@ public record MailClientSettings(FakeMailServer server) {
             values.put("spring.mail.username", user.getKey());
             values.put("spring.mail.password", user.getValue());
         }
-        String javaMail = "spring.mail.properties.mail.smtp.";
+        String javaMail = "spring.mail.properties." + ProtocolName.SMTP.jakartaMailPrefix();
         values.put(javaMail + "connectiontimeout", String.valueOf(CLIENT_TIMEOUT_MILLIS));
         values.put(javaMail + "timeout", String.valueOf(CLIENT_TIMEOUT_MILLIS));
         if (config.requireAuth()) {
@@ -102,9 +110,5 @@ public record MailClientSettings(FakeMailServer server) {
             values.put(javaMail + "ssl.trust", smtp.host()); // Spring properties are strings: no factory object
         }
         return Collections.unmodifiableMap(values);
-    }
-
-    private Optional<Endpoint> endpoint(String protocol) {
-        return server.endpoints().stream().filter(endpoint -> endpoint.protocol().equals(protocol)).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package dev.fakemail.junit;
 
+import dev.fakemail.ProtocolName;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,13 +12,15 @@ import java.lang.annotation.Target;
  * without it receives the SMTP endpoint.
  *
  * <pre>{@code
+ * import dev.fakemail.ProtocolName;
+ *
  * @Test
- * void readsMail(@MailEndpoint(MailProtocol.POP3) Endpoint pop3) { ... }
+ * void readsMail(@MailEndpoint(ProtocolName.POP3) Endpoint pop3) { ... }
  * }</pre>
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface MailEndpoint {
-    MailProtocol value();
+    ProtocolName value();
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
+import dev.fakemail.ProtocolName;
 import dev.fakemail.junit.support.Fixture;
 import dev.fakemail.junit.support.RawSmtp;
 import dev.fakemail.junit.support.TestKit;
@@ -86,12 +87,12 @@ class ManagedFieldTest {
         FakeMailServer mail = FakeMailServer.builder().smtpsPort(0).build();
 
         @Test
-        void first(FakeMailServer injected, @MailEndpoint(MailProtocol.SMTPS) Endpoint smtps, TestReporter reporter) {
+        void first(FakeMailServer injected, @MailEndpoint(ProtocolName.SMTPS) Endpoint smtps, TestReporter reporter) {
             check(injected, smtps, reporter);
         }
 
         @Test
-        void second(FakeMailServer injected, @MailEndpoint(MailProtocol.SMTPS) Endpoint smtps, TestReporter reporter) {
+        void second(FakeMailServer injected, @MailEndpoint(ProtocolName.SMTPS) Endpoint smtps, TestReporter reporter) {
             check(injected, smtps, reporter);
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.MailControl;
+import dev.fakemail.ProtocolName;
 import dev.fakemail.junit.FakeMailTest.Lifecycle;
 import dev.fakemail.junit.support.Fixture;
 import dev.fakemail.junit.support.RawSmtp;
@@ -82,7 +83,7 @@ class ZeroConfigServerTest {
 
         @Test
         void everyType(FakeMailServer server, MailControl control, Endpoint smtp,
-                @MailEndpoint(MailProtocol.SMTP) Endpoint smtpAgain, @MailEndpoint(MailProtocol.POP3) Endpoint pop3,
+                @MailEndpoint(ProtocolName.SMTP) Endpoint smtpAgain, @MailEndpoint(ProtocolName.POP3) Endpoint pop3,
                 MailClientSettings settings) {
             assertThat(control).isSameAs(server).isSameAs(fromBeforeEach);
             assertThat(smtp).isEqualTo(server.smtp()).isEqualTo(smtpAgain);
@@ -115,7 +116,7 @@ class ZeroConfigServerTest {
     @Fixture
     static class MissingEndpoint {
         @Test
-        void smtps(@MailEndpoint(MailProtocol.SMTPS) Endpoint smtps) {
+        void smtps(@MailEndpoint(ProtocolName.SMTPS) Endpoint smtps) {
         }
     }
 
@@ -132,7 +133,7 @@ class ZeroConfigServerTest {
     @Fixture
     static class EndpointOnString {
         @Test
-        void host(@MailEndpoint(MailProtocol.SMTP) String host) {
+        void host(@MailEndpoint(ProtocolName.SMTP) String host) {
         }
     }
 

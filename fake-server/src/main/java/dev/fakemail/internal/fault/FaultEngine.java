@@ -5,7 +5,8 @@ import dev.fakemail.fault.FaultHit;
 import dev.fakemail.fault.FaultPlan;
 import dev.fakemail.fault.FaultRule;
 import dev.fakemail.fault.Protocol;
-import dev.fakemail.journal.Transcript;
+import dev.fakemail.fault.Sleeper;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class FaultEngine implements FaultPlan {
     }
 
     /** The faults of one new session; call {@link SessionFaults#open} before its greeting. */
-    public SessionFaults session(Protocol protocol, long sessionId, InetSocketAddress client, Transcript transcript) {
+    public SessionFaults session(Protocol protocol, long sessionId, InetSocketAddress client, TranscriptWriter transcript) {
         return new SessionFaults(this, protocol, sessionId, client, transcript);
     }
 

@@ -1,5 +1,6 @@
 package dev.fakemail.internal.fault;
 
+import dev.fakemail.fault.Sleeper;
 import java.io.InterruptedIOException;
 
 /**

@@ -4,10 +4,11 @@ import dev.fakemail.fault.DelayDistribution;
 import dev.fakemail.fault.Effect;
 import dev.fakemail.fault.FaultHit;
 import dev.fakemail.fault.Protocol;
+import dev.fakemail.fault.Sleeper;
 import dev.fakemail.fault.Trigger;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.session.SessionCommand;
-import dev.fakemail.journal.Transcript;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class SessionFaults {
     private final Protocol protocol;
     private final long sessionId;
     private final InetSocketAddress client;
-    private final Transcript transcript;
+    private final TranscriptWriter transcript;
     private Shaping shaping;
     private Runnable onShapingStarted = () -> { };
     private Runnable beforeWaiting = () -> { };
@@ -37,7 +38,7 @@ public final class SessionFaults {
     private String lastArgument;
 
     SessionFaults(FaultEngine engine, Protocol protocol, long sessionId, InetSocketAddress client,
-            Transcript transcript) {
+            TranscriptWriter transcript) {
         this.engine = engine;
         this.protocol = protocol;
         this.sessionId = sessionId;

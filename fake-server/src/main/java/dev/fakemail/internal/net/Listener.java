@@ -42,7 +42,11 @@ public final class Listener implements Closeable {
         this.executor = executor;
     }
 
-    /** Binds (SO_REUSEADDR, so a stopped server's port can be bound again at once) and starts accepting. */
+    /**
+     * Binds (SO_REUSEADDR, so a stopped server's port can be bound again at once) and starts accepting.
+     *
+     * @throws IOException the socket's own exception when the port cannot be bound; the caller names the listener
+     */
     public static Listener open(String name, InetAddress address, int port, boolean implicitTls,
             ConnectionHandler handler, ExecutorService executor) throws IOException {
         ServerSocket serverSocket = new ServerSocket();
@@ -51,9 +55,7 @@ public final class Listener implements Closeable {
             serverSocket.bind(new InetSocketAddress(address, port), 256);
         } catch (IOException e) {
             serverSocket.close();
-            String host = address.getHostAddress();
-            throw new IOException(name + " cannot listen on " + (host.contains(":") ? "[" + host + "]" : host)
-                    + ":" + port + ": " + e.getMessage(), e);
+            throw e;
         }
         Listener listener = new Listener(name, serverSocket, implicitTls, handler, executor);
         listener.acceptThread = ConnectionThreads.startDaemon(

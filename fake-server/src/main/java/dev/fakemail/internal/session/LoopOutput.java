@@ -1,6 +1,6 @@
 package dev.fakemail.internal.session;
 
-import dev.fakemail.journal.Transcript;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,11 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class LoopOutput {
     private final ReentrantLock lock = new ReentrantLock();
-    private final Transcript transcript;
+    private final TranscriptWriter transcript;
     /** Buffered, possibly fault-shaped; null until the streams are attached. Guarded by {@link #lock}. */
     private OutputStream out;
 
-    LoopOutput(Transcript transcript) {
+    LoopOutput(TranscriptWriter transcript) {
         this.transcript = transcript;
     }
 

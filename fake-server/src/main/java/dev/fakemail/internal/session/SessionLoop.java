@@ -5,11 +5,11 @@ import dev.fakemail.internal.fault.FaultReplies;
 import dev.fakemail.internal.fault.SessionFaults;
 import dev.fakemail.internal.fault.ShapedInputStream;
 import dev.fakemail.internal.fault.ShapedOutputStream;
-import dev.fakemail.internal.net.FrameReader;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.FrameReader.DotResult;
+import dev.fakemail.internal.net.FrameReader;
 import dev.fakemail.internal.net.GrowableBytes;
 import dev.fakemail.internal.net.Transport;
-import dev.fakemail.journal.Transcript;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ public final class SessionLoop implements Runnable {
 
     private final ProtocolSession session;
     private final ConnectionInfo connection;
-    private final Transcript transcript;
+    private final TranscriptWriter transcript;
     private final Supplier<SSLContext> tls;
     private final Runnable onExit;
     private final SessionFaults faults;
@@ -48,13 +48,13 @@ public final class SessionLoop implements Runnable {
     private FrameReader reader;
 
     public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
-            Transcript transcript, Supplier<SSLContext> tls, Runnable onExit) {
+            TranscriptWriter transcript, Supplier<SSLContext> tls, Runnable onExit) {
         this(transport, session, connection, transcript, tls, onExit, false);
     }
 
     /** With {@code implicitTls} the handshake runs here first, after the connect and TLS triggers. */
     public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
-            Transcript transcript, Supplier<SSLContext> tls, Runnable onExit, boolean implicitTls) {
+            TranscriptWriter transcript, Supplier<SSLContext> tls, Runnable onExit, boolean implicitTls) {
         this.implicitTls = implicitTls;
         this.transport = transport;
         this.session = session;

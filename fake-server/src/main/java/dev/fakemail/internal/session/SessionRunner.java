@@ -3,10 +3,10 @@ package dev.fakemail.internal.session;
 import dev.fakemail.fault.Protocol;
 import dev.fakemail.internal.fault.FaultEngine;
 import dev.fakemail.internal.fault.SessionFaults;
+import dev.fakemail.internal.journal.Journal;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.Listener;
 import dev.fakemail.internal.net.SocketTransport;
-import dev.fakemail.journal.Journal;
-import dev.fakemail.journal.Transcript;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -45,7 +45,7 @@ public final class SessionRunner implements Listener.ConnectionHandler {
     @Override
     public void handle(Socket socket, Runnable onExit) {
         InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
-        Transcript transcript = journal.open(protocol, client);
+        TranscriptWriter transcript = journal.open(protocol, client);
         SocketTransport transport = new SocketTransport(socket);
         try {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));

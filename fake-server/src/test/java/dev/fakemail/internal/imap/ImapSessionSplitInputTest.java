@@ -3,12 +3,12 @@ package dev.fakemail.internal.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.internal.auth.UserPolicy;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.SessionLoop;
 import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.internal.tls.TlsContexts;
-import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import java.net.InetSocketAddress;
@@ -75,7 +75,7 @@ class ImapSessionSplitInputTest {
             InMemoryMailStore store = new InMemoryMailStore(CLOCK);
             deliver(store, "Subject: one\r\n\r\nfirst\r\n");
             long uidValidity = store.mailbox("bob@example.test", "INBOX").orElseThrow().uidValidity();
-            Transcript transcript = new Transcript(1, "IMAP", CLIENT, CLOCK);
+            TranscriptWriter transcript = new TranscriptWriter(1, "IMAP", CLIENT, CLOCK);
             String replies = run(store, MemoryTransport.splitAt(input, offset), transcript);
             assertThat(replies.substring(replies.indexOf("\r\n") + 2).replace(" " + uidValidity + " ", " VALIDITY ")
                     .replace(" " + uidValidity + "]", " VALIDITY]"))
@@ -92,7 +92,7 @@ class ImapSessionSplitInputTest {
         store.deliver(envelope, message.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String run(InMemoryMailStore store, MemoryTransport transport, Transcript transcript) {
+    private static String run(InMemoryMailStore store, MemoryTransport transport, TranscriptWriter transcript) {
         ConnectionInfo connection = new ConnectionInfo(CLIENT);
         ImapSettings settings = new ImapSettings("mx.test", UserPolicy.anyone(), false, 1000, 20, CLOCK);
         ImapSession session = new ImapSession(settings, store, connection);

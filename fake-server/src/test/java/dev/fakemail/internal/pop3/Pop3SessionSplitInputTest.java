@@ -3,12 +3,12 @@ package dev.fakemail.internal.pop3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.internal.auth.UserPolicy;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.SessionLoop;
 import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.internal.tls.TlsContexts;
-import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.MailStore;
@@ -103,7 +103,7 @@ class Pop3SessionSplitInputTest {
         ConnectionInfo connection = new ConnectionInfo(CLIENT);
         Pop3Settings settings = new Pop3Settings("mx.test", UserPolicy.anyone(), false, 20);
         Pop3Session session = new Pop3Session(settings, store, locks, connection);
-        Transcript transcript = new Transcript(1, "POP3", CLIENT, CLOCK);
+        TranscriptWriter transcript = new TranscriptWriter(1, "POP3", CLIENT, CLOCK);
         new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
         assertThat(transcript.toString()).contains("C: PASS ****").doesNotContain("pass word");
         return new String(transport.written(), StandardCharsets.UTF_8);

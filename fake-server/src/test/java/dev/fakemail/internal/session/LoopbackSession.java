@@ -1,8 +1,8 @@
 package dev.fakemail.internal.session;
 
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.SocketTransport;
 import dev.fakemail.internal.tls.TlsContexts;
-import dev.fakemail.journal.Transcript;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ final class LoopbackSession implements AutoCloseable {
     final Socket client;
     final TinyImapSession session;
     final ConnectionInfo connection;
-    final Transcript transcript;
+    final TranscriptWriter transcript;
     final Thread loop;
     private final CountDownLatch exited = new CountDownLatch(1);
     private final InputStream in;
@@ -32,7 +32,7 @@ final class LoopbackSession implements AutoCloseable {
         InetSocketAddress address = (InetSocketAddress) accepted.getRemoteSocketAddress();
         this.connection = new ConnectionInfo(address);
         this.session = new TinyImapSession(connection);
-        this.transcript = new Transcript(1, "IMAP", address, Clock.systemUTC());
+        this.transcript = new TranscriptWriter(1, "IMAP", address, Clock.systemUTC());
         SessionLoop sessionLoop = new SessionLoop(new SocketTransport(accepted), session, connection, transcript,
                 TlsContexts::builtIn, exited::countDown);
         this.loop = new Thread(sessionLoop, "tiny-imap-session");

@@ -2,6 +2,7 @@ package dev.fakemail.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.internal.tls.TlsContexts;
 import dev.fakemail.journal.Transcript;
@@ -85,7 +86,7 @@ class SessionLoopLiteralTest {
     static Run run(MemoryTransport transport) {
         ConnectionInfo connection = new ConnectionInfo(CLIENT);
         TinyImapSession session = new TinyImapSession(connection);
-        Transcript transcript = new Transcript(1, "IMAP", CLIENT, CLOCK);
+        TranscriptWriter transcript = new TranscriptWriter(1, "IMAP", CLIENT, CLOCK);
         new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
         return new Run(new String(transport.written(), StandardCharsets.UTF_8), transcript, session);
     }

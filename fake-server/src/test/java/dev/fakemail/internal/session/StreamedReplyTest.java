@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.fault.FaultRule;
 import dev.fakemail.fault.Protocol;
+import dev.fakemail.fault.Sleeper;
 import dev.fakemail.internal.fault.FaultEngine;
-import dev.fakemail.internal.fault.Sleeper;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.internal.tls.TlsContexts;
 import dev.fakemail.journal.Transcript;
@@ -117,14 +118,14 @@ class StreamedReplyTest {
     }
 
     private static ConnectionInfo connection(FaultEngine engine) {
-        Transcript transcript = new Transcript(1, "IMAP", SessionLoopLiteralTest.CLIENT, SessionLoopLiteralTest.CLOCK);
+        TranscriptWriter transcript = new TranscriptWriter(1, "IMAP", SessionLoopLiteralTest.CLIENT, SessionLoopLiteralTest.CLOCK);
         return new ConnectionInfo(SessionLoopLiteralTest.CLIENT,
                 engine.session(Protocol.SMTP, 1, SessionLoopLiteralTest.CLIENT, transcript));
     }
 
     private static Transcript run(dev.fakemail.internal.net.Transport transport, ConnectionInfo connection) {
         TinyImapSession session = new TinyImapSession(connection);
-        Transcript transcript = new Transcript(1, "IMAP", SessionLoopLiteralTest.CLIENT, SessionLoopLiteralTest.CLOCK);
+        TranscriptWriter transcript = new TranscriptWriter(1, "IMAP", SessionLoopLiteralTest.CLIENT, SessionLoopLiteralTest.CLOCK);
         new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
         return transcript;
     }

@@ -1,12 +1,12 @@
 package dev.fakemail.internal.smtp;
 
 import dev.fakemail.internal.auth.UserPolicy;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.SessionLoop;
 import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.internal.tls.TlsContexts;
-import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailStore;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ final class SmtpScript {
     String run(MemoryTransport transport) {
         ConnectionInfo connection = new ConnectionInfo(CLIENT);
         SmtpSession session = new SmtpSession(settings, store, connection);
-        Transcript transcript = new Transcript(1, "SMTP", CLIENT, CLOCK);
+        TranscriptWriter transcript = new TranscriptWriter(1, "SMTP", CLIENT, CLOCK);
         new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
         return new String(transport.written(), StandardCharsets.UTF_8);
     }

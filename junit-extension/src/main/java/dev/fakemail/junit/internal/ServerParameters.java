@@ -3,10 +3,10 @@ package dev.fakemail.junit.internal;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.MailControl;
+import dev.fakemail.ProtocolName;
 import dev.fakemail.junit.FakeMailTest.Lifecycle;
 import dev.fakemail.junit.MailClientSettings;
 import dev.fakemail.junit.MailEndpoint;
-import dev.fakemail.junit.MailProtocol;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -81,18 +81,14 @@ public final class ServerParameters {
     }
 
     private static Endpoint endpoint(ParameterContext parameter, ManagedServer managed) {
-        MailProtocol protocol = parameter.findAnnotation(MailEndpoint.class).map(MailEndpoint::value)
-                .orElse(MailProtocol.SMTP);
-        String name = protocol.endpointName();
-        return managed.server().endpoints().stream()
-                .filter(endpoint -> endpoint.protocol().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new ParameterResolutionException(Misuse.endpointNotRunning(describe(parameter),
-                        name, managed, enableHint(name, managed))));
+        ProtocolName protocol = parameter.findAnnotation(MailEndpoint.class).map(MailEndpoint::value)
+                .orElse(ProtocolName.SMTP);
+        return managed.server().endpoint(protocol).orElseThrow(() -> new ParameterResolutionException(
+                Misuse.endpointNotRunning(describe(parameter), protocol.id(), managed, enableHint(protocol, managed))));
     }
 
-    private static String enableHint(String protocol, ManagedServer managed) {
-        String builderCall = "FakeMailServer.builder()." + protocol + "Port(0)";
+    private static String enableHint(ProtocolName protocol, ManagedServer managed) {
+        String builderCall = "FakeMailServer.builder()." + protocol.id() + "Port(0)";
         return managed.isField() ? "configure it with " + builderCall + " where the field is built."
                 : "build the server yourself in a field: \"@MailServer FakeMailServer mail = " + builderCall
                         + ".build();\"";

@@ -2,7 +2,7 @@ package dev.fakemail.junit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.journal.Transcript;
+import dev.fakemail.internal.journal.TranscriptWriter;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class SessionsReportTest {
 
     @Test
     void faultHitsAreNamedInTheSessionLineAndShownInTheTranscript() {
-        Transcript session = new Transcript(7, "SMTP", new InetSocketAddress("127.0.0.1", 50007),
+        TranscriptWriter session = new TranscriptWriter(7, "SMTP", new InetSocketAddress("127.0.0.1", 50007),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         session.event("fault rules: 2, seed 42");
         session.server("220 localhost ESMTP fakemail");

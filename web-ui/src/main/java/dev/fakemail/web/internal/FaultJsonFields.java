@@ -1,6 +1,6 @@
 package dev.fakemail.web.internal;
 
-import dev.fakemail.internal.fault.Durations;
+import dev.fakemail.internal.text.Durations;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -6,7 +6,7 @@ import dev.fakemail.fault.Effect;
 import dev.fakemail.fault.FaultRule;
 import dev.fakemail.fault.Scope;
 import dev.fakemail.fault.Trigger;
-import dev.fakemail.internal.fault.Durations;
+import dev.fakemail.internal.text.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,11 +3,13 @@ package dev.fakemail.web.internal;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.MailControl;
+import dev.fakemail.ProtocolName;
 import dev.fakemail.ServerConfig;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.IntSupplier;
@@ -28,7 +30,7 @@ final class InfoApi {
         this.eventStreams = eventStreams;
     }
 
-    /** @param tls "implicit" (SMTPS, POP3S) or "starttls" (offered after connecting) */
+    /** @param tls "implicit" (SMTPS, POP3S, IMAPS) or "starttls" (offered after connecting), as each protocol declares */
     record EndpointJson(String protocol, String host, int port, String tls) {
     }
 
@@ -48,7 +50,10 @@ final class InfoApi {
         ServerJson server = null;
         if (control instanceof FakeMailServer mail) {
             ServerConfig config = mail.config();
-            List<EndpointJson> endpoints = mail.endpoints().stream().map(InfoApi::endpoint).toList();
+            List<EndpointJson> endpoints = new ArrayList<>();
+            for (ProtocolName protocol : ProtocolName.values()) {
+                mail.endpoint(protocol).ifPresent(endpoint -> endpoints.add(endpoint(protocol, endpoint)));
+            }
             server = new ServerJson(config.hostname(), endpoints, config.requireTls(), config.requireAuth(),
                     config.hasFixedUsers(), config.customTls(), config.maxMessageSize(),
                     config.retention().maxMessages(),
@@ -58,9 +63,9 @@ final class InfoApi {
                 waiting.getAsInt(), eventStreams.getAsInt())));
     }
 
-    private static EndpointJson endpoint(Endpoint endpoint) {
-        return new EndpointJson(endpoint.protocol(), endpoint.host(), endpoint.port(),
-                endpoint.implicitTls() ? "implicit" : "starttls");
+    private static EndpointJson endpoint(ProtocolName protocol, Endpoint endpoint) {
+        return new EndpointJson(protocol.id(), endpoint.host(), endpoint.port(),
+                protocol.implicitTls() ? "implicit" : "starttls");
     }
 
     static String version() {

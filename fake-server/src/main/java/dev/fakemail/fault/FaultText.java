@@ -1,12 +1,7 @@
-package dev.fakemail.internal.fault;
+package dev.fakemail.fault;
 
-import dev.fakemail.fault.Budget;
-import dev.fakemail.fault.DelayDistribution;
-import dev.fakemail.fault.Effect;
-import dev.fakemail.fault.FaultRule;
-import dev.fakemail.fault.Scope;
-import dev.fakemail.fault.Trigger;
-import dev.fakemail.internal.fault.FaultTextCodecTokenizer.Chunk;
+import dev.fakemail.fault.FaultTextCodecTokenizer.Chunk;
+import dev.fakemail.internal.text.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +13,7 @@ import java.util.Objects;
  * canonical form (lower case keywords, upper case verbs, defaults left out), and {@code parse(format(rule))}
  * equals the rule for every rule the model accepts.
  */
-public final class FaultText {
+final class FaultText {
     /** Error messages quote the rule; a hostile megabyte-long line should not end up in a log in full. */
     private static final int SHOWN_RULE_LIMIT = 200;
 
@@ -26,7 +21,7 @@ public final class FaultText {
     }
 
     /** Parses one rule; throws IllegalArgumentException "fault rule '...': problem". */
-    public static FaultRule parse(String line) {
+    static FaultRule parse(String line) {
         return parse(line.strip(), "");
     }
 
@@ -34,7 +29,7 @@ public final class FaultText {
      * Parses rules separated by line breaks or ';' outside quotes; blank lines and lines (or ';'-separated
      * parts) starting with '#' are ignored. Errors name the line: "fault rule '...' (line 3): problem".
      */
-    public static List<FaultRule> parseAll(String text) {
+    static List<FaultRule> parseAll(String text) {
         List<FaultRule> rules = new ArrayList<>();
         for (Chunk chunk : FaultTextCodecTokenizer.splitRules(text)) {
             rules.add(parse(chunk.text(), " (line " + chunk.line() + ")"));
@@ -59,7 +54,7 @@ public final class FaultText {
     }
 
     /** The canonical one-line text of the rule. */
-    public static String format(FaultRule rule) {
+    static String format(FaultRule rule) {
         Objects.requireNonNull(rule, "rule");
         StringBuilder out = new StringBuilder(rule.protocol().wireName())
                 .append(' ').append(trigger(rule.trigger()))

@@ -1,4 +1,4 @@
-package dev.fakemail.internal.fault;
+package dev.fakemail.internal.text;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
-package dev.fakemail.journal;
+package dev.fakemail.internal.journal;
 
+import dev.fakemail.journal.Transcript;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -7,12 +8,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The transcripts of recent sessions, newest last; the oldest are dropped past a bound. */
+/**
+ * The transcripts of recent sessions, newest last; the oldest are dropped past a bound. The server opens one
+ * per session and hands its readers the read-only {@link Transcript} view.
+ */
 public final class Journal {
     private final int capacity;
     private final Clock clock;
     private final AtomicLong nextSessionId = new AtomicLong(1);
-    private final Deque<Transcript> transcripts = new ArrayDeque<>();
+    private final Deque<TranscriptWriter> transcripts = new ArrayDeque<>();
 
     public Journal(int capacity, Clock clock) {
         this.capacity = capacity;
@@ -20,8 +24,8 @@ public final class Journal {
     }
 
     /** Starts the transcript of a new session. */
-    public Transcript open(String protocol, InetSocketAddress client) {
-        Transcript transcript = new Transcript(nextSessionId.getAndIncrement(), protocol, client, clock);
+    public TranscriptWriter open(String protocol, InetSocketAddress client) {
+        TranscriptWriter transcript = new TranscriptWriter(nextSessionId.getAndIncrement(), protocol, client, clock);
         synchronized (transcripts) {
             transcripts.addLast(transcript);
             while (transcripts.size() > capacity) {

@@ -1,13 +1,7 @@
-package dev.fakemail.internal.fault;
+package dev.fakemail.fault;
 
-import dev.fakemail.fault.Budget;
-import dev.fakemail.fault.DelayDistribution;
-import dev.fakemail.fault.Effect;
-import dev.fakemail.fault.FaultRule;
-import dev.fakemail.fault.Protocol;
-import dev.fakemail.fault.Scope;
-import dev.fakemail.fault.Trigger;
-import dev.fakemail.internal.fault.FaultTextCodecTokenizer.Token;
+import dev.fakemail.fault.FaultTextCodecTokenizer.Token;
+import dev.fakemail.internal.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

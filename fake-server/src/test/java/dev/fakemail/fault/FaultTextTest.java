@@ -1,4 +1,4 @@
-package dev.fakemail.internal.fault;
+package dev.fakemail.fault;
 
 import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
@@ -6,13 +6,6 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fakemail.fault.Budget;
-import dev.fakemail.fault.DelayDistribution;
-import dev.fakemail.fault.Effect;
-import dev.fakemail.fault.FaultRule;
-import dev.fakemail.fault.Protocol;
-import dev.fakemail.fault.Scope;
-import dev.fakemail.fault.Trigger;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

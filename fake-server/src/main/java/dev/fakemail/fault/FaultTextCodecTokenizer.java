@@ -1,4 +1,4 @@
-package dev.fakemail.internal.fault;
+package dev.fakemail.fault;
 
 import java.util.ArrayList;
 import java.util.List;
