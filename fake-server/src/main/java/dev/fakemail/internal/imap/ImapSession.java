@@ -135,7 +135,7 @@ public final class ImapSession implements ProtocolSession {
         }
         if (assembly.size() + line.length > settings.maxLiteral() + ImapSettings.MAX_LINE_LENGTH) {
             assembly.reset();
-            return counted(Reply.text("* BAD command too long\r\n"));
+            return counted(bad("* BAD command too long"));
         }
         assembly.write(line, 0, line.length);
         if (literal == null) {
@@ -162,7 +162,7 @@ public final class ImapSession implements ProtocolSession {
     private Reply badAfterDiscarding() {
         String tag = discardingTag;
         discardingTag = null;
-        return counted(Reply.text(tag + " BAD literal over the limit of " + settings.maxLiteral() + " octets\r\n"));
+        return counted(bad(tag + " BAD literal over the limit of " + settings.maxLiteral() + " octets"));
     }
 
     @Override
@@ -183,17 +183,17 @@ public final class ImapSession implements ProtocolSession {
             command = ImapCommand.parse(bytes);
         } catch (ImapSyntaxException e) {
             String tag = ImapCommand.tagOf(bytes);
-            return Reply.text((tag == null ? "*" : tag) + " BAD " + e.getMessage() + "\r\n");
+            return bad((tag == null ? "*" : tag) + " BAD " + e.getMessage());
         }
         Handler handler = handlerFor(command);
         if (handler == null) {
-            return Reply.text(command.tag + " BAD " + unavailable(command) + "\r\n");
+            return bad(command.tag + " BAD " + unavailable(command));
         }
         ImapOut out = new ImapOut(256);
         try {
             return handler.handle(this, command, out);
         } catch (ImapSyntaxException e) {
-            return Reply.text(command.tag + " BAD " + e.getMessage() + "\r\n");
+            return bad(command.tag + " BAD " + e.getMessage());
         } catch (RuntimeException e) {
             // a defect of ours must cost the client one command, never the connection
             return Reply.text(command.tag + " NO [SERVERBUG] " + command.name() + " failed: "
@@ -251,7 +251,7 @@ public final class ImapSession implements ProtocolSession {
     }
 
     Reply bad(ImapCommand command, String text) {
-        return Reply.text(command.tag + " BAD " + text + "\r\n");
+        return bad(command.tag + " BAD " + text);
     }
 
     /**
@@ -265,7 +265,8 @@ public final class ImapSession implements ProtocolSession {
             drainUpdates(out, expungesAllowed);
         }
         out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(text).ascii("\r\n");
-        return Reply.bytes(out.toByteArray(), transcriptText(command, out));
+        Reply reply = Reply.bytes(out.toByteArray(), new String(out.toByteArray(), StandardCharsets.UTF_8));
+        return status.equals("BAD") ? reply.asError() : reply;
     }
 
     synchronized void drainUpdates(ImapOut out, boolean expungesAllowed) {
@@ -319,10 +320,6 @@ public final class ImapSession implements ProtocolSession {
         out.ch(')');
     }
 
-    private String transcriptText(ImapCommand command, ImapOut out) {
-        return new String(out.toByteArray(), StandardCharsets.UTF_8); // FETCH content is streamed, summarized apart
-    }
-
     void select(SelectedMailbox mailbox) {
         leaveSelected();
         selected = mailbox;
@@ -349,21 +346,21 @@ public final class ImapSession implements ProtocolSession {
         }
     }
 
+    /** Counts BAD replies in a row (they are marked as errors where they are made); too many end with BYE. */
     private Reply counted(Reply reply) {
-        String text = reply.text();
-        int space = text.indexOf(' ');
-        boolean error = space > 0 && text.startsWith("BAD ", space + 1) && !text.startsWith("* ");
-        if (text.startsWith("* BAD")) {
-            error = true;
-        }
-        if (!error) {
+        if (!reply.isError()) {
             errors = 0;
             return reply;
         }
         if (++errors >= settings.maxErrors()) {
-            return Reply.text(text + "* BYE too many bad commands\r\n").thenClose();
+            return reply.followedBy(Reply.text("* BYE too many bad commands\r\n").thenClose());
         }
         return reply;
+    }
+
+    /** A BAD response line (tagged or untagged), marked as an error for the count of bad commands. */
+    static Reply bad(String line) {
+        return Reply.error(line + "\r\n");
     }
 
     // ---------------------------------------------------------------- loop callbacks
@@ -371,7 +368,7 @@ public final class ImapSession implements ProtocolSession {
     @Override
     public Reply onLineTooLong() {
         assembly.reset();
-        return counted(Reply.text("* BAD line longer than " + ImapSettings.MAX_LINE_LENGTH + " octets\r\n"));
+        return counted(bad("* BAD line longer than " + ImapSettings.MAX_LINE_LENGTH + " octets"));
     }
 
     @Override
@@ -441,6 +438,7 @@ public final class ImapSession implements ProtocolSession {
             responseCode = "";
         }
         Reply reply = Reply.text(faultTag + " " + statusWord + " " + responseCode + text + "\r\n");
+        reply = statusWord.equals("BAD") ? reply.asError() : reply;
         return disconnect ? reply.thenClose() : reply;
     }
 
@@ -474,7 +472,4 @@ public final class ImapSession implements ProtocolSession {
         }
     }
 
-    static List<String> capabilityList(ImapSession session) {
-        return Capabilities.list(session);
-    }
 }

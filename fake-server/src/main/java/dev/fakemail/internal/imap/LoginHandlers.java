@@ -62,11 +62,11 @@ final class LoginHandlers {
         session.sasl = null;
         String text = new String(line, StandardCharsets.US_ASCII);
         if (SaslWire.isCancel(text)) {
-            return Reply.text(session.saslTag + " BAD authentication cancelled\r\n");
+            return ImapSession.bad(session.saslTag + " BAD authentication cancelled");
         }
         byte[] response = SaslWire.decode(text);
         if (response == null) {
-            return Reply.text(session.saslTag + " BAD response is not base64\r\n");
+            return ImapSession.bad(session.saslTag + " BAD response is not base64");
         }
         return step(session, exchange, response);
     }
@@ -85,7 +85,7 @@ final class LoginHandlers {
         }
         SaslStep.Failure failure = (SaslStep.Failure) step;
         return failure.reason() == SaslStep.Reason.MALFORMED
-                ? Reply.text(tag + " BAD " + failure.detail() + "\r\n")
+                ? ImapSession.bad(tag + " BAD " + failure.detail())
                 : session.no(command, out, "[AUTHENTICATIONFAILED] authentication failed");
     }
 

@@ -94,10 +94,6 @@ final class MailboxNames {
         return wire.toString();
     }
 
-    static boolean isInbox(String name) {
-        return name.toUpperCase(Locale.ROOT).equals("INBOX");
-    }
-
     private static String pad(String base64) {
         int remainder = base64.length() % 4;
         return remainder == 0 ? base64 : base64 + "==".substring(0, 4 - remainder);

@@ -98,10 +98,6 @@ final class SelectedMailbox implements StoreListener {
         this.onPending = wake;
     }
 
-    boolean hasPending() {
-        return !pending.isEmpty();
-    }
-
     int size() {
         return view.size();
     }

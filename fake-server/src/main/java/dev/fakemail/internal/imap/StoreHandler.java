@@ -120,7 +120,4 @@ final class StoreHandler {
         return flag;
     }
 
-    static List<String> systemFlags() {
-        return List.copyOf(SYSTEM_FLAGS.values());
-    }
 }
