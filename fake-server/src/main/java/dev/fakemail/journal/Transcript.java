@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What was said in one session, line by line, as C:/S: lines with times; read-only (the server writes it).
  * Secrets (AUTH responses) are masked and message data is summarized, so transcripts can be shown anywhere. A
- * very long session keeps its first lines and counts the rest, so a transcript never grows without bound. A
+ * very long session keeps its first 250 and its last 250 lines and counts the ones between (an event line
+ * "… N lines not kept …" marks the gap in {@link #lines()}), so a transcript never grows without bound. A
  * running session's transcript grows while it is read; each call returns what was said so far.
  * {@code toString()} gives the whole transcript as readable text, one line each.
  */
@@ -34,6 +35,6 @@ public interface Transcript {
     /** The lines kept so far, oldest first. */
     List<TranscriptLine> lines();
 
-    /** Lines that were not kept because the session went past the limit. */
+    /** Lines that were not kept: the middle of a long session (and replies too long to keep in its end). */
     long droppedLines();
 }

@@ -62,14 +62,18 @@ final class LoopOutput {
     }
 
     /** Writes the reply (buffered) and records it; a streamed reply's body runs here, under the lock. */
+    /** Past the transcript's head, replies longer than this are counted rather than recorded line by line. */
+    static final int LONG_REPLY_LINES = 100;
+
     void send(Reply reply) throws IOException {
         if (reply.isSilent()) {
             return;
         }
         lock.lock();
         try {
-            if (!reply.isStreamed() && transcript.isFull()) {
-                transcript.skipped(reply.lineCount()); // a 10,000-line LIST costs no strings once the cap is hit
+            if (!reply.isStreamed() && reply.lineCount() > LONG_REPLY_LINES && transcript.isPastHead()) {
+                // a 10,000-line LIST would only push itself through the tail: counted, no strings made
+                transcript.skipped(reply.lineCount(), "a long reply");
                 out.write(reply.wire());
             } else {
                 reply.writeTo(out, transcript::server);

@@ -180,11 +180,7 @@ public final class SessionLoop implements Runnable {
             return null;
         }
         SessionCommand command = session.parse(line);
-        if (transcript.isFull()) {
-            transcript.skipped(1);
-        } else {
-            transcript.client(command.transcriptText());
-        }
+        transcript.client(command.transcriptText());
         if (faults.isActive() && command.isCommand()) {
             Reply scripted = faults.onCommand(command, faultReplies);
             if (scripted != null) {

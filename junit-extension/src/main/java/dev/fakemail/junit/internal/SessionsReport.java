@@ -100,9 +100,6 @@ final class SessionsReport {
             }
             out.append("\n  ").append(lines.get(i));
         }
-        if (session.droppedLines() > 0) {
-            out.append("\n  … ").append(session.droppedLines()).append(" more lines not kept");
-        }
     }
 
     /**

@@ -59,7 +59,8 @@ export function mount(container, route) {
         el('span', { class: 'offset', text: format.offset(s.started, line.time) }),
         el('span', { class: 'direction', text: line.direction }),
         el('span', { class: 'line', text: line.text })))),
-        s.droppedLines > 0 ? notice(format.plural(s.droppedLines, 'more line was', 'more lines were') + ' not kept.') : null);
+        s.droppedLines > 0 ? notice(format.plural(s.droppedLines, 'line was', 'lines were') +
+          ' not kept from the middle of this long session; its start and its end are shown.') : null);
     } catch (error) {
       fill(detail, notice(error.message, 'error'));
     }
