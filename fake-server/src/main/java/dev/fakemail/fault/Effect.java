@@ -139,6 +139,51 @@ public sealed interface Effect {
         }
     }
 
+    /**
+     * IMAP: sends this untagged response ("OK [ALERT] Disk almost full"; a leading "* " is optional) and goes
+     * on; before the command runs at a command trigger, after the reply at an after trigger, at once while
+     * idling.
+     */
+    record Untagged(String line) implements Effect {
+        public Untagged {
+            if (line == null || line.isBlank()) {
+                throw new IllegalArgumentException("an untagged response must be one non-empty line");
+            }
+            requireNoControlCharacters("untagged response", line);
+            line = line.strip();
+            if (line.startsWith("* ")) {
+                line = line.substring(2).strip();
+            }
+            if (line.isEmpty() || line.equals("*")) {
+                throw new IllegalArgumentException("an untagged response needs text after '*'");
+            }
+        }
+    }
+
+    /**
+     * IMAP: as if another client expunged messages of the session's selected mailbox (INBOX when none is
+     * selected): {@code first}, {@code last}, {@code all}, or the message with that sequence number as the
+     * session numbers them. The session hears the EXPUNGE where RFC 3501 lets it (at once while idling).
+     */
+    record ExpungeElsewhere(String which) implements Effect {
+        public ExpungeElsewhere {
+            which = which == null ? "" : which.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!which.matches("first|last|all|[1-9][0-9]{0,9}")) {
+                throw new IllegalArgumentException("expunge-elsewhere takes first, last, all or a message number,"
+                        + " was '" + which + "'");
+            }
+        }
+    }
+
+    /**
+     * IMAP: the session's selected mailbox (INBOX when none is selected) is re-created elsewhere with the same
+     * messages under a new UIDVALIDITY and new UIDs. Sessions that have it selected are told
+     * {@code * BYE} at their next response (UIDs must not change within a session); the next SELECT sees the
+     * new UIDVALIDITY, and a client that cached UIDs must resynchronize.
+     */
+    record NewUidValidity() implements Effect {
+    }
+
     /** Text that goes on the wire must be one line of printable characters. */
     static void requireNoControlCharacters(String what, String text) {
         for (int i = 0; i < text.length(); i++) {

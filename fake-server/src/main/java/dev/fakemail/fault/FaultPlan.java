@@ -25,6 +25,11 @@ public interface FaultPlan {
         return new RuleBuilder(this, Protocol.POP3, trigger);
     }
 
+    /** Starts a rule on an IMAP trigger (IMAP and IMAPS listeners). */
+    default RuleBuilder imap(Trigger trigger) {
+        return new RuleBuilder(this, Protocol.IMAP, trigger);
+    }
+
     /** Adds a rule; it applies from the next trigger on. */
     FaultHandle add(FaultRule rule);
 

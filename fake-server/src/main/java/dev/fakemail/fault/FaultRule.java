@@ -66,6 +66,23 @@ public record FaultRule(Protocol protocol, Trigger trigger, Effect effect, Budge
                 && trigger instanceof Trigger.Command command && command.verb().equals("RCPT"))) {
             throw new IllegalArgumentException("greylist works on the SMTP RCPT trigger (it needs the triplet)");
         }
+        boolean imapTrigger = trigger instanceof Trigger.Literal || trigger instanceof Trigger.LiteralEnd
+                || trigger instanceof Trigger.Idle;
+        boolean imapEffect = effect instanceof Effect.Untagged || effect instanceof Effect.ExpungeElsewhere
+                || effect instanceof Effect.NewUidValidity;
+        if ((imapTrigger || imapEffect) && protocol != Protocol.IMAP) {
+            throw new IllegalArgumentException(imapTrigger ? "literal, literal-end and idle triggers exist for IMAP only"
+                    : "untagged, expunge-elsewhere and new-uidvalidity effects exist for IMAP only");
+        }
+        if (imapEffect && !(trigger instanceof Trigger.Command || trigger instanceof Trigger.AfterReply
+                || trigger instanceof Trigger.Idle)) {
+            throw new IllegalArgumentException("untagged, expunge-elsewhere and new-uidvalidity work at a command, "
+                    + "after or idle trigger");
+        }
+        if (trigger instanceof Trigger.Idle && effect instanceof Effect.Reply reply && reply.code() != 421) {
+            throw new IllegalArgumentException("while idling only a 421 reply (* BYE) can be sent; to refuse the IDLE"
+                    + " command use the command trigger \"IDLE\" (quoted), for other lines the untagged effect");
+        }
         if (effect instanceof Effect.Reply
                 && (trigger instanceof Trigger.DataLine || trigger instanceof Trigger.TlsHandshake
                         || trigger instanceof Trigger.AfterReply)) {

@@ -105,11 +105,26 @@ final class FaultText {
         if (trigger instanceof Trigger.EndOfData) {
             return "data-end";
         }
+        if (trigger instanceof Trigger.Idle) {
+            return "idle";
+        }
+        if (trigger instanceof Trigger.Literal literal) {
+            return literal.verb().equals("*") ? "literal" : "literal " + verb(literal.verb(), false);
+        }
+        if (trigger instanceof Trigger.LiteralEnd literalEnd) {
+            return literalEnd.verb().equals("*") ? "literal-end" : "literal-end " + verb(literalEnd.verb(), false);
+        }
         throw new IllegalStateException("no text form for trigger " + trigger);
     }
 
-    /** A verb that looks like a trigger keyword (the SMTP AUTH command) is quoted, so it stays a verb. */
+    /**
+     * A verb that looks like a trigger keyword (the SMTP AUTH command, IMAP's IDLE) is quoted, so it stays a
+     * verb; IMAP's "UID FETCH" is written as two words, which the parser joins again.
+     */
     private static String verb(String verb, boolean keywordsMatter) {
+        if (verb.startsWith("UID ")) {
+            return verb;
+        }
         boolean keyword = keywordsMatter
                 && FaultTextCodecParser.TRIGGER_KEYWORDS.contains(verb.toLowerCase(Locale.ROOT));
         return verb.matches(FaultTextCodecParser.VERB_PATTERN) && !keyword ? verb : FaultTextCodecTokenizer.quote(verb);
@@ -161,6 +176,15 @@ final class FaultText {
         }
         if (effect instanceof Effect.AdvertiseCapability advertise) {
             return "advertise " + FaultTextCodecTokenizer.quote(advertise.line());
+        }
+        if (effect instanceof Effect.Untagged untagged) {
+            return "untagged " + FaultTextCodecTokenizer.quote(untagged.line());
+        }
+        if (effect instanceof Effect.ExpungeElsewhere expunge) {
+            return "expunge-elsewhere " + expunge.which();
+        }
+        if (effect instanceof Effect.NewUidValidity) {
+            return "new-uidvalidity";
         }
         throw new IllegalStateException("no text form for effect " + effect);
     }

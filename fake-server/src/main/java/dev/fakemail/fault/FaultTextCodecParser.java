@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class FaultTextCodecParser {
     static final Set<String> TRIGGER_KEYWORDS =
-            Set.of("connect", "tls", "capabilities", "data-line", "data-end", "auth", "after");
+            Set.of("connect", "tls", "capabilities", "data-line", "data-end", "auth", "after", "literal",
+                    "literal-end", "idle", "uid");
     /** Words that end an open-ended effect (hide's capability list, stall's optional duration). */
     static final Set<String> TAIL_KEYWORDS =
             Set.of("always", "times", "occurrence", "probability", "server", "next-connection", "session");
@@ -22,7 +23,8 @@ final class FaultTextCodecParser {
     static final String VERB_PATTERN = "\\*|[A-Za-z][A-Za-z0-9]*";
 
     private static final String EFFECTS = "reply, reply-disconnect, delay, throttle, slice, stall, disconnect, "
-            + "reset, disconnect-after, greylist, rate-limit, hide, advertise";
+            + "reset, disconnect-after, greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, "
+            + "new-uidvalidity";
 
     private final List<Token> tokens;
     private int position;
@@ -62,11 +64,12 @@ final class FaultTextCodecParser {
         throw new IllegalArgumentException("unknown protocol '" + token.shown() + "' (expected smtp, pop3 or imap)");
     }
 
-    private static Trigger trigger(List<Token> words) {
+    private static Trigger trigger(List<Token> given) {
+        List<Token> words = joinedUidVerbs(given);
         Token first = words.get(0);
         String keyword = first.quoted() ? "" : first.text().toLowerCase(Locale.ROOT);
         int maxWords = switch (keyword) {
-            case "connect", "tls", "capabilities", "data-end" -> 1;
+            case "connect", "tls", "capabilities", "data-end", "idle" -> 1;
             case "auth", "after" -> 3;
             default -> 2;
         };
@@ -82,6 +85,9 @@ final class FaultTextCodecParser {
             case "tls" -> Trigger.tlsHandshake();
             case "capabilities" -> Trigger.capabilities();
             case "data-end" -> Trigger.endOfData();
+            case "idle" -> Trigger.idle();
+            case "literal" -> Trigger.literal(second == null ? "*" : verb(words.get(1)));
+            case "literal-end" -> Trigger.literalEnd(second == null ? "*" : verb(words.get(1)));
             case "data-line" -> Trigger.dataLine(second);
             case "auth" -> Trigger.authentication(second, third);
             case "after" -> {
@@ -94,10 +100,28 @@ final class FaultTextCodecParser {
         };
     }
 
+    /**
+     * IMAP's two-word verbs: an unquoted {@code uid} and the verb after it become one token "UID FETCH", so
+     * {@code imap uid fetch 1:*} and {@code imap after uid store} read as they look.
+     */
+    private static List<Token> joinedUidVerbs(List<Token> words) {
+        for (int i = 0; i < words.size() - 1; i++) {
+            Token word = words.get(i);
+            Token next = words.get(i + 1);
+            if (isKeyword(word, "uid") && !next.quoted() && next.text().matches("[A-Za-z][A-Za-z0-9]*")) {
+                List<Token> joined = new ArrayList<>(words);
+                joined.set(i, new Token("UID " + next.text().toUpperCase(Locale.ROOT), true));
+                joined.remove(i + 1);
+                return joined;
+            }
+        }
+        return words;
+    }
+
     private static String verb(Token token) {
         if (!token.quoted() && !token.text().matches(VERB_PATTERN)) {
             throw new IllegalArgumentException("unknown trigger '" + token.text() + "' (expected connect, tls, "
-                    + "capabilities, data-line, data-end, auth, after <verb>, a command verb or *)");
+                    + "capabilities, data-line, data-end, auth, after <verb>, literal, literal-end, idle, a command verb or *)");
         }
         return token.text();
     }
@@ -124,6 +148,9 @@ final class FaultTextCodecParser {
             case "rate-limit" -> rateLimit(next("rate"));
             case "hide" -> hide();
             case "advertise" -> new Effect.AdvertiseCapability(next("capability line"));
+            case "untagged" -> new Effect.Untagged(next("untagged response (quoted)"));
+            case "expunge-elsewhere" -> new Effect.ExpungeElsewhere(next("first, last, all or a message number"));
+            case "new-uidvalidity" -> new Effect.NewUidValidity();
             default -> throw new IllegalArgumentException("unknown effect '" + name.shown() + "' (expected one of "
                     + EFFECTS + ")");
         };

@@ -126,6 +126,21 @@ public final class RuleBuilder {
         return add(new Effect.AdvertiseCapability(capabilityLine));
     }
 
+    /** IMAP: sends an untagged response such as {@code OK [ALERT] Disk almost full} and goes on. */
+    public FaultHandle untagged(String line) {
+        return add(new Effect.Untagged(line));
+    }
+
+    /** IMAP: another client expunges {@code first}, {@code last}, {@code all} or message number n. */
+    public FaultHandle expungeElsewhere(String which) {
+        return add(new Effect.ExpungeElsewhere(which));
+    }
+
+    /** IMAP: the selected mailbox (or INBOX) is re-created elsewhere under a new UIDVALIDITY. */
+    public FaultHandle newUidValidity() {
+        return add(new Effect.NewUidValidity());
+    }
+
     /** Any effect, e.g. one built from a recipe. */
     public FaultHandle then(Effect effect) {
         return add(effect);

@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * When a fault rule is consulted. Patterns are globs ({@code *} any run, {@code ?} one character), matched
  * case-insensitively; {@code *} matches everything. For SMTP MAIL and RCPT the pattern is matched against the
- * address (without angle brackets), for other commands against the whole argument (e.g. POP3 "RETR 2": "2").
+ * address (without angle brackets), for other commands against the whole argument (e.g. POP3 "RETR 2": "2";
+ * IMAP "a1 FETCH 1:* FLAGS": "1:* FLAGS", without the tag). An IMAP verb without "UID" matches both forms
+ * ("FETCH" matches FETCH and UID FETCH); "UID FETCH" matches the UID form only.
  */
 public sealed interface Trigger {
     /** A client connected; consulted before the greeting. */
@@ -52,8 +54,29 @@ public sealed interface Trigger {
         }
     }
 
-    /** The server lists its capabilities (SMTP EHLO, POP3 CAPA); used with capability effects. */
+    /** The server lists its capabilities (SMTP EHLO, POP3 CAPA, IMAP CAPABILITY); used with capability effects. */
     record Capabilities() implements Trigger {
+    }
+
+    /**
+     * IMAP: a command announced a literal, before the server asks for it (before the "+" continuation; for a
+     * LITERAL+ literal before it is read). A reply here refuses the literal and the command.
+     */
+    record Literal(String verb) implements Trigger {
+        public Literal {
+            verb = checkedVerb(verb == null ? "*" : verb);
+        }
+    }
+
+    /** IMAP: a literal arrived whole, before the command it belongs to goes on (an APPEND is not yet stored). */
+    record LiteralEnd(String verb) implements Trigger {
+        public LiteralEnd {
+            verb = checkedVerb(verb == null ? "*" : verb);
+        }
+    }
+
+    /** IMAP: a session entered IDLE (its "+ idling" has gone out); consulted once per IDLE command. */
+    record Idle() implements Trigger {
     }
 
     static Trigger connect() {
@@ -112,11 +135,27 @@ public sealed interface Trigger {
         return new Capabilities();
     }
 
-    /** Verbs are words (or "*"); patterns are one line without control characters. */
+    /** IMAP: before a literal of a command with this verb ("*" for any) is asked for. */
+    static Trigger literal(String verb) {
+        return new Literal(verb);
+    }
+
+    /** IMAP: a literal of a command with this verb ("*" for any) arrived whole. */
+    static Trigger literalEnd(String verb) {
+        return new LiteralEnd(verb);
+    }
+
+    /** IMAP: a session entered IDLE. */
+    static Trigger idle() {
+        return new Idle();
+    }
+
+    /** Verbs are words (or "*", or IMAP's "UID" and a word); patterns are one line without control characters. */
     private static String checkedVerb(String verb) {
-        String upper = verb.trim().toUpperCase(Locale.ROOT);
-        if (!upper.matches("\\*|[A-Z0-9][A-Z0-9-]{0,31}")) {
-            throw new IllegalArgumentException("a command verb is a word such as RCPT or RETR (or *), was '" + verb + "'");
+        String upper = verb.trim().replaceAll(" +", " ").toUpperCase(Locale.ROOT);
+        if (!upper.matches("\\*|(UID )?[A-Z0-9][A-Z0-9-]{0,31}")) {
+            throw new IllegalArgumentException("a command verb is a word such as RCPT, RETR or FETCH, or UID and a"
+                    + " word (UID FETCH), or *; was '" + verb + "'");
         }
         return upper;
     }

@@ -50,7 +50,19 @@ class FaultTextTest {
                 rule(Trigger.connect(), NO).withBudget(Budget.always()).withScope(Scope.server()),
                 rule(Trigger.connect(), NO).withBudget(Budget.probability(1)).withScope(Scope.session(12)),
                 rule(Trigger.connect(), NO).withBudget(Budget.times(Long.MAX_VALUE)).withScope(Scope.session(Long.MAX_VALUE)),
-                new FaultRule(Protocol.IMAP, Trigger.command("FETCH", "1:* (FLAGS)"), NO));
+                new FaultRule(Protocol.IMAP, Trigger.command("FETCH", "1:* (FLAGS)"), NO),
+                new FaultRule(Protocol.IMAP, Trigger.command("UID FETCH", "1:*"), NO),
+                new FaultRule(Protocol.IMAP, Trigger.command("UID"), NO),
+                new FaultRule(Protocol.IMAP, Trigger.command("IDLE"), new Effect.Reply(451, "", "busy", false)),
+                new FaultRule(Protocol.IMAP, Trigger.afterReply("UID STORE"), new Effect.Untagged("OK [ALERT] Disk full")),
+                new FaultRule(Protocol.IMAP, Trigger.literal("APPEND"), new Effect.Reply(452, "OVERQUOTA", "Full", false)),
+                new FaultRule(Protocol.IMAP, Trigger.literal("*"), new Effect.Delay(new DelayDistribution.Fixed(ofSeconds(2)))),
+                new FaultRule(Protocol.IMAP, Trigger.literalEnd("APPEND"), NO),
+                new FaultRule(Protocol.IMAP, Trigger.literalEnd(null), new Effect.Reset()),
+                new FaultRule(Protocol.IMAP, Trigger.idle(), new Effect.ExpungeElsewhere("first")),
+                new FaultRule(Protocol.IMAP, Trigger.idle(), new Effect.Reply(421, "", "Server shutting down", false)),
+                new FaultRule(Protocol.IMAP, Trigger.command("NOOP"), new Effect.ExpungeElsewhere("3")),
+                new FaultRule(Protocol.IMAP, Trigger.command("SELECT"), new Effect.NewUidValidity()));
     }
 
     /** Values that need quoting, escaping or a fallback form to read back as themselves. */
@@ -105,7 +117,16 @@ class FaultTextTest {
         "smtp auth PLAIN bob -> reply 535 5.7.8 \"Bad credentials\"",
         "pop3 after RETR 1 -> reset occurrence 2",
         "smtp data-line \"Subject: *\" -> delay lognormal 100ms 0.5",
-        "smtp ehlo -> delay 3s session 12"})
+        "smtp ehlo -> delay 3s session 12",
+        "imap uid fetch 1:* -> disconnect",
+        "imap after uid store -> untagged \"OK [ALERT] Disk full\"",
+        "imap literal APPEND -> reply 452 OVERQUOTA \"Full\"",
+        "imap literal-end append -> disconnect",
+        "imap idle -> expunge-elsewhere first",
+        "imap idle -> reply 421 \"Server shutting down\"",
+        "imap \"IDLE\" -> reply 451 \"busy\"",
+        "imap NOOP -> expunge-elsewhere 3",
+        "imap select -> new-uidvalidity"})
     void examplesParseAndAreInEveryKindOfRule(String line) {
         assertThat(everyKindOfRule()).contains(FaultText.parse(line));
     }
@@ -130,7 +151,12 @@ class FaultTextTest {
         "smtp connect -> disconnect session 3 times 2 | smtp connect -> disconnect times 2 session 3",
         "smtp connect -> stall 1m probability 1.0 | smtp connect -> stall 1m probability 1",
         "smtp data-line -> disconnect              | smtp data-line -> disconnect",
-        "smtp connect -> delay lognormal 1s 2      | smtp connect -> delay lognormal 1s 2"})
+        "smtp connect -> delay lognormal 1s 2      | smtp connect -> delay lognormal 1s 2",
+        "imap Uid Fetch \"1:*\" -> reset         | imap UID FETCH 1:* -> reset",
+        "imap \"UID FETCH\" -> reset             | imap UID FETCH -> reset",
+        "imap literal * -> reset                   | imap literal -> reset",
+        "imap SELECT -> untagged \"* OK [ALERT] hi\" | imap SELECT -> untagged \"OK [ALERT] hi\"",
+        "imap NOOP -> expunge-elsewhere ALL        | imap NOOP -> expunge-elsewhere all"})
     void formatsCanonically(String input, String canonical) {
         if (canonical == null) {
             assertThatThrownBy(() -> FaultText.parse(input)).hasMessageContaining("bad duration '0.5s'");
@@ -194,7 +220,7 @@ class FaultTextTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("fault rule 'smtp x -> oops' (line 3): unknown effect 'oops' (expected one of reply, "
                         + "reply-disconnect, delay, throttle, slice, stall, disconnect, reset, disconnect-after, "
-                        + "greylist, rate-limit, hide, advertise)");
+                        + "greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, new-uidvalidity)");
         // a line break ends an open quote, so the error stays on its line
         assertThatThrownBy(() -> FaultText.parseAll("smtp connect -> reply 421 \"open\nsmtp connect -> reset"))
                 .hasMessage("fault rule 'smtp connect -> reply 421 \"open' (line 1): unterminated quote '\"open'");
@@ -209,13 +235,14 @@ class FaultTextTest {
         "smtp -> disconnect | missing trigger before '->'",
         "smtp connect -> | missing effect after '->'",
         "smtp data_end -> disconnect | unknown trigger 'data_end' (expected connect, tls, capabilities, data-line, "
-                + "data-end, auth, after <verb>, a command verb or *)",
+                + "data-end, auth, after <verb>, literal, literal-end, idle, a command verb or *)",
         "smtp connect now -> disconnect | unexpected 'now' in trigger 'connect now' (quote a pattern that holds "
                 + "spaces)",
         "pop3 RETR 2 3 -> reset | unexpected '3' in trigger 'RETR 2 3' (quote a pattern that holds spaces)",
         "pop3 after -> reset | missing command verb after 'after' (e.g. after RETR)",
         "smtp rcpt x -> replay 451 | unknown effect 'replay' (expected one of reply, reply-disconnect, delay, "
-                + "throttle, slice, stall, disconnect, reset, disconnect-after, greylist, rate-limit, hide, advertise)",
+                + "throttle, slice, stall, disconnect, reset, disconnect-after, greylist, rate-limit, hide, advertise, "
+                + "untagged, expunge-elsewhere, new-uidvalidity)",
         "smtp connect -> disconnect twice | unknown budget or scope 'twice' (expected always, times <n>, "
                 + "occurrence <k>, probability <p>, next-connection or session <id>; quote a value that holds spaces)",
         "smtp capabilities -> advertise SIZE 1000 | unknown budget or scope '1000' (expected always, times <n>, "
@@ -255,7 +282,16 @@ class FaultTextTest {
         "smtp connect -> hide SIZE | hide/advertise effects need the 'capabilities' trigger",
         "smtp data-line x -> reply 554 \"no\" | a reply cannot be sent at this trigger (no command is waiting for "
                 + "one); use disconnect, reset, stall or delay",
-        "pop3 data-end -> reset | data-line and data-end triggers exist for SMTP only"})
+        "pop3 data-end -> reset | data-line and data-end triggers exist for SMTP only",
+        "smtp idle -> reset | literal, literal-end and idle triggers exist for IMAP only",
+        "pop3 RETR -> untagged \"OK x\" | untagged, expunge-elsewhere and new-uidvalidity effects exist for IMAP only",
+        "imap connect -> new-uidvalidity | untagged, expunge-elsewhere and new-uidvalidity work at a command, after "
+                + "or idle trigger",
+        "imap idle -> reply 451 \"no\" | while idling only a 421 reply (* BYE) can be sent; to refuse the IDLE "
+                + "command use the command trigger \"IDLE\" (quoted), for other lines the untagged effect",
+        "imap NOOP -> expunge-elsewhere 0 | expunge-elsewhere takes first, last, all or a message number, was '0'",
+        "imap NOOP -> untagged \"*\" | an untagged response needs text after '*'",
+        "imap idle x -> reset | unexpected 'x' in trigger 'idle x' (quote a pattern that holds spaces)"})
     void errorsNameTheProblemTheTokenAndTheRule(String line, String problem) {
         String rule = line.equals("''") ? "" : line;
         assertThatThrownBy(() -> FaultText.parse(rule))

@@ -64,7 +64,19 @@ final class FaultRuleSamples {
                 rule(Trigger.connect(), NO).withBudget(Budget.always()).withScope(Scope.server()),
                 rule(Trigger.connect(), NO).withBudget(Budget.probability(1)).withScope(Scope.session(12)),
                 rule(Trigger.connect(), NO).withBudget(Budget.times(Long.MAX_VALUE)).withScope(Scope.session(Long.MAX_VALUE)),
-                new FaultRule(Protocol.IMAP, Trigger.command("FETCH", "1:* (FLAGS)"), NO));
+                new FaultRule(Protocol.IMAP, Trigger.command("FETCH", "1:* (FLAGS)"), NO),
+                new FaultRule(Protocol.IMAP, Trigger.command("UID FETCH", "1:*"), NO),
+                new FaultRule(Protocol.IMAP, Trigger.command("UID"), NO),
+                new FaultRule(Protocol.IMAP, Trigger.command("IDLE"), new Effect.Reply(451, "", "busy", false)),
+                new FaultRule(Protocol.IMAP, Trigger.afterReply("UID STORE"), new Effect.Untagged("OK [ALERT] Disk full")),
+                new FaultRule(Protocol.IMAP, Trigger.literal("APPEND"), new Effect.Reply(452, "OVERQUOTA", "Full", false)),
+                new FaultRule(Protocol.IMAP, Trigger.literal("*"), new Effect.Delay(new DelayDistribution.Fixed(ofSeconds(2)))),
+                new FaultRule(Protocol.IMAP, Trigger.literalEnd("APPEND"), NO),
+                new FaultRule(Protocol.IMAP, Trigger.literalEnd(null), new Effect.Reset()),
+                new FaultRule(Protocol.IMAP, Trigger.idle(), new Effect.ExpungeElsewhere("first")),
+                new FaultRule(Protocol.IMAP, Trigger.idle(), new Effect.Reply(421, "", "Server shutting down", false)),
+                new FaultRule(Protocol.IMAP, Trigger.command("NOOP"), new Effect.ExpungeElsewhere("3")),
+                new FaultRule(Protocol.IMAP, Trigger.command("SELECT"), new Effect.NewUidValidity()));
     }
 
     /** Values that need quoting, escaping or a fallback form to read back as themselves. */

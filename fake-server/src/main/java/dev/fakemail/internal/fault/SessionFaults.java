@@ -32,6 +32,11 @@ public final class SessionFaults {
     private Shaping shaping;
     private Runnable onShapingStarted = () -> { };
     private Runnable beforeWaiting = () -> { };
+    /** Writes an untagged IMAP response now (the loop's output); set by the loop. */
+    private java.util.function.Consumer<String> untagged = line -> { };
+    private MailboxEffects mailboxEffects;
+    /** The verb of the command being read, for the literal triggers (which come before its end). */
+    private String commandVerb = "";
     /** The sender of the current transaction, for greylisting triplets. */
     private String mailFrom = "";
     private String lastVerb;
@@ -65,6 +70,16 @@ public final class SessionFaults {
     /** The loop flushes pending replies here before a rule makes the session wait or end. */
     public void beforeWaiting(Runnable flush) {
         this.beforeWaiting = flush;
+    }
+
+    /** Where the untagged effect writes its line ("* " and CRLF are added by the caller). */
+    public void untaggedOutput(java.util.function.Consumer<String> output) {
+        this.untagged = output;
+    }
+
+    /** The session that carries out expunge-elsewhere and new-uidvalidity (IMAP's; null for other protocols). */
+    public void mailboxEffects(MailboxEffects effects) {
+        this.mailboxEffects = effects;
     }
 
     /** The loop wraps its streams when the first byte effect fires. */
@@ -115,6 +130,7 @@ public final class SessionFaults {
         String argument = command.faultArgument();
         lastVerb = verb;
         lastArgument = argument;
+        commandVerb = verb;
         if (verb.equals("MAIL")) {
             mailFrom = argument;
         }
@@ -156,15 +172,20 @@ public final class SessionFaults {
 
     /**
      * A command announced a literal of {@code length} octets: called before the "+" continuation goes out
-     * (for LITERAL+ before the literal is read). No trigger matches it yet; IMAP's fault vocabulary will add one.
+     * (for LITERAL+ before the literal is read); rules match the verb of the command it belongs to.
      */
     public Reply onLiteral(long length, FaultReplies replies) throws InterruptedIOException {
-        return null;
+        return evaluate(Point.LITERAL, commandVerb, Long.toString(length), replies);
     }
 
-    /** A literal of {@code length} octets arrived whole; as {@link #onLiteral}, no trigger matches it yet. */
+    /** A literal of {@code length} octets arrived whole. */
     public Reply onLiteralEnd(long length, FaultReplies replies) throws InterruptedIOException {
-        return null;
+        return evaluate(Point.LITERAL_END, commandVerb, Long.toString(length), replies);
+    }
+
+    /** The session entered IDLE and its continuation went out. */
+    public Reply onIdle(FaultReplies replies) throws InterruptedIOException {
+        return evaluate(Point.IDLE, "IDLE", "", replies);
     }
 
     public Reply onEndOfData(FaultReplies replies) throws InterruptedIOException {
@@ -260,6 +281,14 @@ public final class SessionFaults {
             return Reply.none().thenReset();
         } else if (effect instanceof Effect.Greylist greylist) {
             return greylist(rule, greylist, argument, replies);
+        } else if (effect instanceof Effect.Untagged line) {
+            fired(rule, "");
+            untagged.accept(line.line());
+        } else if (effect instanceof Effect.ExpungeElsewhere expunge) {
+            fired(rule, mailboxEffects == null ? " (no mailbox here)"
+                    : " (" + mailboxEffects.expungeElsewhere(expunge.which()) + ")");
+        } else if (effect instanceof Effect.NewUidValidity) {
+            fired(rule, mailboxEffects == null ? " (no mailbox here)" : " (" + mailboxEffects.newUidValidity() + ")");
         } else if (effect instanceof Effect.RateLimit limit) {
             long now = engine.clock().millis();
             if (!rule.tryAcquire(now, limit.limit(), limit.window().toMillis())) {
@@ -321,20 +350,24 @@ public final class SessionFaults {
 
     /** Where in the session a trigger is consulted. */
     private enum Point {
-        CONNECT, COMMAND, AFTER_REPLY, DATA_LINE, END_OF_DATA, TLS, AUTH;
+        CONNECT, COMMAND, AFTER_REPLY, DATA_LINE, END_OF_DATA, TLS, AUTH, LITERAL, LITERAL_END, IDLE;
 
         boolean matches(Trigger trigger, String verb, String argument) {
             switch (this) {
                 case CONNECT:
                     return trigger instanceof Trigger.Connect;
                 case COMMAND:
-                    return trigger instanceof Trigger.Command command
-                            && (command.verb().equals("*") || command.verb().equals(verb))
+                    return trigger instanceof Trigger.Command command && verbMatches(command.verb(), verb)
                             && Glob.matches(command.match(), argument);
                 case AFTER_REPLY:
-                    return trigger instanceof Trigger.AfterReply after
-                            && (after.verb().equals("*") || after.verb().equals(verb))
+                    return trigger instanceof Trigger.AfterReply after && verbMatches(after.verb(), verb)
                             && Glob.matches(after.match(), argument);
+                case LITERAL:
+                    return trigger instanceof Trigger.Literal literal && verbMatches(literal.verb(), verb);
+                case LITERAL_END:
+                    return trigger instanceof Trigger.LiteralEnd literalEnd && verbMatches(literalEnd.verb(), verb);
+                case IDLE:
+                    return trigger instanceof Trigger.Idle;
                 case DATA_LINE:
                     return trigger instanceof Trigger.DataLine line && Glob.matches(line.match(), argument);
                 case END_OF_DATA:
@@ -347,6 +380,17 @@ public final class SessionFaults {
                 default:
                     return false;
             }
+        }
+
+        /**
+         * "*" matches every verb; an IMAP verb without UID matches its UID form too ("FETCH": FETCH and UID
+         * FETCH), "UID FETCH" only the UID form, and "UID" alone every UID command.
+         */
+        private static boolean verbMatches(String ruleVerb, String verb) {
+            if (ruleVerb.equals("*") || ruleVerb.equals(verb)) {
+                return true;
+            }
+            return verb.startsWith("UID ") && (ruleVerb.equals("UID") || ruleVerb.equals(verb.substring(4)));
         }
     }
 }

@@ -32,6 +32,9 @@ final class IdleHandler {
         }
         ImapCommand command = ImapCommand.parse((tag + " IDLE").getBytes(StandardCharsets.US_ASCII));
         ImapOut out = new ImapOut(64);
+        if (session.selected != null && session.selected.isGone()) {
+            return session.goneBye();
+        }
         if (!new String(line, StandardCharsets.US_ASCII).equalsIgnoreCase("DONE")) {
             return session.tagged(command, out, "BAD", "expected DONE to end IDLE", true);
         }
@@ -43,6 +46,9 @@ final class IdleHandler {
         synchronized (session) {
             if (session.idleTag == null || session.selected == null) {
                 return null;
+            }
+            if (session.selected.isGone()) {
+                return session.goneBye();
             }
             ImapOut out = new ImapOut(64);
             session.drainUpdates(out, true);

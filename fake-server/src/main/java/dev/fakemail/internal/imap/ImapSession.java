@@ -85,6 +85,10 @@ public final class ImapSession implements ProtocolSession {
     private final ByteArrayOutputStream assembly = new ByteArrayOutputStream();
     /** While a literal over the limit is skipped: the tag that gets the BAD once the command's end arrives. */
     private String discardingTag;
+    /** The discarded command was already answered (a literal fault rule): no BAD at its end. */
+    private boolean discardQuietly;
+    /** The literal the session asked for last (a literal fault rule may answer instead). */
+    private Literal pendingLiteral;
     private String faultTag = "*";
     /** The transcript masks the next continuation line (a LOGIN password after a literal user name). */
     boolean maskNextLine;
@@ -155,13 +159,73 @@ public final class ImapSession implements ProtocolSession {
         }
         assembly.write('\r');
         assembly.write('\n');
+        pendingLiteral = literal;
         Reply request = literal.nonSynchronizing ? Reply.none() : Reply.text("+ Ready for literal data\r\n");
-        return request.thenReadBytes(literal.length, literal.length);
+        return request.thenReadLiteral(literal.length, literal.length);
+    }
+
+    /**
+     * A literal fault rule answered instead: the command is dropped. A client that sent a LITERAL+ literal, or
+     * whose literal already arrived, still sends the rest of the command; that is read and dropped quietly. An
+     * APPEND whose literal arrived whole but whose connection a rule ended gets no answer: the "was it sent?"
+     * case, recorded as unacknowledged and never stored.
+     */
+    @Override
+    public Reply onLiteralRefusedByFault(Reply fault, long length, GrowableBytes literal) {
+        byte[] command = assembly.toByteArray();
+        assembly.reset();
+        boolean ends = fault.next() == Reply.Next.CLOSE || fault.next() == Reply.Next.RESET
+                || fault.next() == Reply.Next.STALL;
+        if (ends) {
+            if (literal != null && fault.isSilent() && "APPEND".equals(verbOf(command)) && user != null) {
+                recordUnacknowledgedAppend(literal, fault);
+            }
+            return fault;
+        }
+        boolean restFollows = literal != null || (pendingLiteral != null && pendingLiteral.nonSynchronizing);
+        if (!restFollows) {
+            return fault; // a synchronizing literal not yet asked for: the client abandons the command
+        }
+        discardingTag = "*";
+        discardQuietly = true;
+        return literal != null ? fault : fault.followedBy(Reply.none().thenReadBytes(length, 0));
+    }
+
+    private static String verbOf(byte[] command) {
+        String text = new String(command, 0, Math.min(command.length, 64), StandardCharsets.US_ASCII);
+        String[] words = text.split("[ \r\n]+", 4);
+        return words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
+    }
+
+    private void recordUnacknowledgedAppend(GrowableBytes literal, Reply fault) {
+        dev.fakemail.store.Envelope envelope = new dev.fakemail.store.Envelope("", Map.of(),
+                List.of(new dev.fakemail.store.EnvelopeRecipient(user, Map.of())), null, connection.client(),
+                connection.tlsProtocol(), user, "IMAP");
+        store.recordUnacknowledged(envelope, java.util.Arrays.copyOf(literal.array(), literal.length()),
+                "connection " + (fault.next() == Reply.Next.STALL ? "stalled" : fault.next() == Reply.Next.RESET
+                        ? "reset" : "closed") + " by a fault rule after the APPEND literal arrived, before any reply");
+    }
+
+    @Override
+    public dev.fakemail.internal.fault.MailboxEffects mailboxEffects() {
+        return new MailboxFaults(this);
+    }
+
+    /** The last word to a session whose selected mailbox was deleted or re-created elsewhere (as Dovecot says it). */
+    Reply goneBye() {
+        String name = selected.mailbox.name();
+        leaveSelected();
+        return Reply.text("* BYE [UNAVAILABLE] selected mailbox " + MailboxNames.encode(name)
+                + " was deleted or re-created elsewhere; its UIDs are no longer valid\r\n").thenClose();
     }
 
     private Reply badAfterDiscarding() {
         String tag = discardingTag;
         discardingTag = null;
+        if (discardQuietly) {
+            discardQuietly = false;
+            return Reply.none();
+        }
         return counted(bad(tag + " BAD literal over the limit of " + settings.maxLiteral() + " octets"));
     }
 
@@ -259,6 +323,9 @@ public final class ImapSession implements ProtocolSession {
      * (expunges only after commands that are not FETCH, STORE or SEARCH by message number).
      */
     Reply tagged(ImapCommand command, ImapOut out, String status, String text, boolean updates) {
+        if (selected != null && selected.isGone()) {
+            return goneBye();
+        }
         if (updates && selected != null) {
             boolean expungesAllowed = command.uid
                     || !(command.verb.equals("FETCH") || command.verb.equals("STORE") || command.verb.equals("SEARCH"));
@@ -416,7 +483,7 @@ public final class ImapSession implements ProtocolSession {
         String text = new String(line, tag.length(), line.length - tag.length(), StandardCharsets.UTF_8).trim();
         String[] words = text.split(" ", 3);
         int verbAt = words[0].equalsIgnoreCase("UID") && words.length > 1 ? 1 : 0;
-        String verb = words[verbAt].toUpperCase(Locale.ROOT);
+        String verb = (verbAt == 1 ? "UID " : "") + words[verbAt].toUpperCase(Locale.ROOT);
         String argument = verbAt + 1 < words.length
                 ? String.join(" ", java.util.Arrays.copyOfRange(words, verbAt + 1, words.length)) : "";
         return new String[] {verb, argument};

@@ -100,8 +100,13 @@ final class MailboxHandlers {
 
     static Reply delete(ImapSession session, ImapCommand command, ImapOut out) {
         String name = oneMailbox(command);
-        return change(session, command, out, () -> session.store.deleteMailbox(session.user, name),
-                "DELETE completed");
+        return change(session, command, out, () -> {
+            if (session.selected != null
+                    && session.store.mailbox(session.user, name).orElse(null) == session.selected.mailbox) {
+                session.leaveSelected(); // deleting its own selected mailbox closes it first (as Dovecot does)
+            }
+            session.store.deleteMailbox(session.user, name);
+        }, "DELETE completed");
     }
 
     static Reply rename(ImapSession session, ImapCommand command, ImapOut out) {

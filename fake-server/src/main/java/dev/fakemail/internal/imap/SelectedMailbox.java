@@ -25,6 +25,8 @@ final class SelectedMailbox implements StoreListener {
     private final Set<Long> recent = new HashSet<>();
     private final ConcurrentLinkedQueue<StoreEvent> pending = new ConcurrentLinkedQueue<>();
     private volatile Runnable onPending;
+    /** The mailbox was deleted or re-created elsewhere: its UIDs are gone, the session must end (BYE). */
+    private volatile boolean gone;
     private int announcedExists;
     /** Keywords the client has been told of in a FLAGS response; a new one is told before it is used. */
     private final java.util.Set<String> announcedKeywords = new java.util.TreeSet<>();
@@ -68,6 +70,14 @@ final class SelectedMailbox implements StoreListener {
     /** Called on whatever thread changed the store, under its lock: queue and wake, never block. */
     @Override
     public void onEvent(StoreEvent event) {
+        if (event instanceof StoreEvent.MailboxDeleted deleted && deleted.mailbox() == mailbox) {
+            gone = true;
+            Runnable wake = onPending;
+            if (wake != null) {
+                wake.run();
+            }
+            return;
+        }
         if (concerns(event)) {
             pending.add(event);
             Runnable wake = onPending;
@@ -91,6 +101,11 @@ final class SelectedMailbox implements StoreListener {
             return reset.emptied().stream().anyMatch(emptied -> emptied.mailbox() == mailbox);
         }
         return false;
+    }
+
+    /** True once the mailbox was deleted or re-created by someone else: the view's UIDs mean nothing now. */
+    boolean isGone() {
+        return gone;
     }
 
     /** Runs {@code wake} whenever an event is queued (IDLE), or stops doing so with null. */

@@ -80,8 +80,16 @@ public interface ProtocolSession {
 
     /**
      * A literal fault rule answered instead of the literal the session asked for ({@link Reply#thenReadLiteral}),
-     * before it was read or after it arrived: the session drops the command it was reading.
+     * before it was read ({@code literal} null) or after it arrived: the session drops the command it was
+     * reading and returns what to send (the fault's reply, perhaps followed by reading what the client sends
+     * anyway, e.g. a LITERAL+ literal).
      */
-    default void onLiteralRefusedByFault(Reply fault) {
+    default Reply onLiteralRefusedByFault(Reply fault, long length, GrowableBytes literal) {
+        return fault;
+    }
+
+    /** The IMAP fault effects on the store (expunge-elsewhere, new-uidvalidity); null where they do not apply. */
+    default dev.fakemail.internal.fault.MailboxEffects mailboxEffects() {
+        return null;
     }
 }

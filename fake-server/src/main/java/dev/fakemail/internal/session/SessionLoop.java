@@ -73,6 +73,8 @@ public final class SessionLoop implements Runnable {
         try {
             faults.beforeWaiting(output::flushUnchecked);
             faults.onShapingStarted(this::shapeStreams);
+            faults.untaggedOutput(this::sendUntagged);
+            faults.mailboxEffects(session.mailboxEffects());
             pushes.attach(this::drainPushed);
             faults.open();
             Reply first = faults.isActive() ? faults.onConnect(faultReplies) : null;
@@ -248,8 +250,7 @@ public final class SessionLoop implements Runnable {
             return reply;
         }
         transcript.event("literal of " + reply.frameLength() + " octets refused by a fault rule before it was read");
-        session.onLiteralRefusedByFault(scripted);
-        return scripted;
+        return session.onLiteralRefusedByFault(scripted, reply.frameLength(), null);
     }
 
     private Reply readLiteral(Reply request) throws IOException {
@@ -266,8 +267,7 @@ public final class SessionLoop implements Runnable {
             Reply scripted = faults.onLiteralEnd(request.frameLength(), faultReplies);
             if (scripted != null) {
                 transcript.event("literal refused by a fault rule after it arrived");
-                session.onLiteralRefusedByFault(scripted);
-                return scripted;
+                return session.onLiteralRefusedByFault(scripted, request.frameLength(), data);
             }
         }
         return session.onBytes(true, data);
@@ -286,10 +286,22 @@ public final class SessionLoop implements Runnable {
         output.lock();
         try {
             pushes.idle(true);
-            send(session.pushed()); // what was queued before the idle state began; later wakes schedule drains
+            Reply queued = session.pushed(); // what was queued before the idle state began; later wakes drain
+            send(queued);
             flush();
+            if (queued.next() == Reply.Next.CLOSE) {
+                pushes.idle(false);
+                return queued;
+            }
         } finally {
             output.unlock();
+        }
+        if (faults.isActive()) {
+            Reply scripted = faults.onIdle(faultReplies);
+            flush(); // an untagged line a rule sent goes out now
+            if (scripted != null) {
+                return leaveIdle(() -> scripted);
+            }
         }
         try {
             while (true) {
@@ -350,14 +362,29 @@ public final class SessionLoop implements Runnable {
             if (!pushes.isIdle()) {
                 return; // the idle state ended before this drain got the lock: the session drains itself
             }
-            send(session.pushed());
+            Reply pushed = session.pushed();
+            send(pushed);
             flush();
+            if (pushed.next() == Reply.Next.CLOSE) {
+                transcript.event("closed by the server while idle");
+                pushes.idle(false);
+                transport.close(); // the session's blocked read fails now and ends the session
+            }
         } catch (IOException | RuntimeException failed) {
             transcript.event("pushed output failed: " + failed.getMessage());
             pushes.idle(false);
             transport.close(); // the session's own read fails now and ends the session
         } finally {
             output.unlock();
+        }
+    }
+
+    /** The untagged fault effect: one "* ..." line, sent with the next flush (at once while idling). */
+    private void sendUntagged(String line) {
+        try {
+            send(Reply.text("* " + line + "\r\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

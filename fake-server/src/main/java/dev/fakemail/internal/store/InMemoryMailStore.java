@@ -296,6 +296,37 @@ public final class InMemoryMailStore implements MailRepository {
     }
 
     @Override
+    public Mailbox recreateMailbox(Mailbox view) {
+        lock.lock();
+        try {
+            InMemoryMailbox old = liveLocked(view);
+            UserMailboxes state = users.get(old.user());
+            List<StoredMessage> messages = old.messages();
+            old.remove(old.allUids());
+            state.mailboxes.remove(old.name());
+            publish(new StoreEvent.MailboxDeleted(old, false));
+            InMemoryMailbox fresh = new InMemoryMailbox(old.user(), old.name(), nextUidValidity++,
+                    SPECIAL_USE.get(old.name()));
+            fresh.subscribed(old.subscribed());
+            state.mailboxes.put(old.name(), fresh);
+            publish(new StoreEvent.MailboxCreated(fresh));
+            List<StoredMessage> copies = new ArrayList<>(messages.size());
+            for (StoredMessage message : messages) {
+                copies.add(message.copyAs(fresh.takeUid(), fresh.nextModSeq()));
+            }
+            if (!copies.isEmpty()) {
+                fresh.add(copies);
+                fresh.claimRecent(); // re-created, not new: nothing is \Recent
+                publish(new StoreEvent.MessagesAppended(fresh, copies));
+            }
+            changed.signalAll();
+            return fresh;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void renameMailbox(String user, String from, String to) {
         String source = MailboxNames.canonical(from);
         String target = MailboxNames.validated(to);

@@ -72,6 +72,15 @@ public interface MailRepository extends MailStore {
      */
     void renameMailbox(String user, String from, String to);
 
+    /**
+     * Deletes the mailbox and creates it again under the same name with a new UIDVALIDITY: the same messages
+     * (bytes, flags, internal dates) get new UIDs from 1 in their order; nothing is \Recent. Sessions that held
+     * the old mailbox see it deleted. For the IMAP fault effect new-uidvalidity.
+     *
+     * @return the new mailbox
+     */
+    Mailbox recreateMailbox(Mailbox mailbox);
+
     /** Subscribes the user to a name (which need not exist: IMAP LSUB lists it anyway). */
     void subscribe(String user, String name);
 

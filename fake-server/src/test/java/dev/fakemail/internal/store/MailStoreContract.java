@@ -214,6 +214,35 @@ public abstract class MailStoreContract {
     }
 
     @Test
+    void recreatingAMailboxKeepsItsMessagesUnderANewUidValidityAndNewUids() {
+        Mailbox old = store.createMailbox(BOB, "Work");
+        store.subscribe(BOB, "Work");
+        append(old, "one", "\\Seen");
+        append(old, "two");
+        store.expunge(old, uids(1));
+        append(old, "three", "$Label");
+        events.clear();
+
+        Mailbox fresh = store.recreateMailbox(old);
+
+        assertThat(fresh).isNotSameAs(old);
+        assertThat(fresh.uidValidity()).isGreaterThan(old.uidValidity());
+        assertThat(store.mailbox(BOB, "Work")).containsSame(fresh);
+        assertThat(fresh.subscribed()).isTrue();
+        assertThat(uidsOf(fresh)).containsExactly(1L, 2L);
+        assertThat(fresh.messages()).extracting(StoredMessage::flags)
+                .containsExactly(Set.of(), Set.of("$Label"));
+        assertThat(fresh.uidNext()).isEqualTo(3);
+        assertThat(store.claimRecent(fresh)).isEmpty(); // re-created, not new
+        assertThat(eventsOf(StoreEvent.MailboxDeleted.class)).extracting(StoreEvent.MailboxDeleted::mailbox)
+                .containsExactly(old);
+        assertThat(eventsOf(StoreEvent.MailboxCreated.class)).extracting(StoreEvent.MailboxCreated::mailbox)
+                .containsExactly(fresh);
+        assertThat(eventsOf(StoreEvent.MessagesAppended.class)).hasSize(1);
+        assertThatThrownBy(() -> store.recreateMailbox(old)).isInstanceOf(MailboxException.class);
+    }
+
+    @Test
     void renameTakesInferiorsAlongAndKeepsTheMailboxes() {
         Mailbox work = store.createMailbox(BOB, "Work");
         Mailbox old = store.createMailbox(BOB, "Work/Old");

@@ -17,9 +17,11 @@ import java.util.function.Supplier;
  */
 public final class FaultJsonReader {
     static final List<String> TRIGGER_TYPES =
-            List.of("connect", "command", "after-reply", "data-line", "data-end", "tls", "auth", "capabilities");
+            List.of("connect", "command", "after-reply", "data-line", "data-end", "tls", "auth", "capabilities",
+                    "literal", "literal-end", "idle");
     static final List<String> EFFECT_TYPES = List.of("reply", "delay", "throttle", "slice", "stall", "disconnect",
-            "reset", "disconnect-after", "greylist", "rate-limit", "hide", "advertise");
+            "reset", "disconnect-after", "greylist", "rate-limit", "hide", "advertise", "untagged",
+            "expunge-elsewhere", "new-uidvalidity");
     static final List<String> DISTRIBUTIONS = List.of("fixed", "uniform", "lognormal");
     static final List<String> BUDGET_TYPES = List.of("always", "times", "occurrence", "probability");
     static final List<String> SCOPE_TYPES = List.of("server", "session", "next-connection");
@@ -55,6 +57,7 @@ public final class FaultJsonReader {
             case "command", "after-reply" -> trigger.allow("type", "verb", "match");
             case "data-line" -> trigger.allow("type", "match");
             case "auth" -> trigger.allow("type", "mechanism", "user");
+            case "literal", "literal-end" -> trigger.allow("type", "verb");
             default -> trigger.allow("type");
         }
         return build(trigger.path(), () -> switch (type) {
@@ -66,6 +69,9 @@ public final class FaultJsonReader {
             case "tls" -> Trigger.tlsHandshake();
             case "auth" -> Trigger.authentication(trigger.optionalString("mechanism"),
                     trigger.optionalString("user"));
+            case "literal" -> Trigger.literal(trigger.optionalString("verb"));
+            case "literal-end" -> Trigger.literalEnd(trigger.optionalString("verb"));
+            case "idle" -> Trigger.idle();
             default -> Trigger.capabilities();
         });
     }
@@ -82,7 +88,8 @@ public final class FaultJsonReader {
             case "greylist" -> effect.allow("type", "window");
             case "rate-limit" -> effect.allow("type", "limit", "window");
             case "hide" -> effect.allow("type", "capabilities");
-            case "advertise" -> effect.allow("type", "line");
+            case "advertise", "untagged" -> effect.allow("type", "line");
+            case "expunge-elsewhere" -> effect.allow("type", "which");
             default -> effect.allow("type");
         }
         return build(effect.path(), () -> switch (type) {
@@ -98,6 +105,9 @@ public final class FaultJsonReader {
             case "greylist" -> new Effect.Greylist(effect.duration("window"));
             case "rate-limit" -> new Effect.RateLimit(effect.wholeInt("limit"), effect.duration("window"));
             case "hide" -> new Effect.HideCapabilities(effect.strings("capabilities"));
+            case "untagged" -> new Effect.Untagged(effect.string("line"));
+            case "expunge-elsewhere" -> new Effect.ExpungeElsewhere(effect.string("which"));
+            case "new-uidvalidity" -> new Effect.NewUidValidity();
             default -> new Effect.AdvertiseCapability(effect.string("line"));
         });
     }

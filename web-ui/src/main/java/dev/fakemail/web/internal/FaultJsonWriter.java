@@ -52,6 +52,15 @@ public final class FaultJsonWriter {
         if (trigger instanceof Trigger.Capabilities) {
             return object("type", "capabilities");
         }
+        if (trigger instanceof Trigger.Literal literal) {
+            return object("type", "literal", "verb", literal.verb());
+        }
+        if (trigger instanceof Trigger.LiteralEnd literalEnd) {
+            return object("type", "literal-end", "verb", literalEnd.verb());
+        }
+        if (trigger instanceof Trigger.Idle) {
+            return object("type", "idle");
+        }
         throw new IllegalStateException("no JSON form for trigger " + trigger);
     }
 
@@ -94,6 +103,15 @@ public final class FaultJsonWriter {
         }
         if (effect instanceof Effect.AdvertiseCapability advertise) {
             return object("type", "advertise", "line", advertise.line());
+        }
+        if (effect instanceof Effect.Untagged untagged) {
+            return object("type", "untagged", "line", untagged.line());
+        }
+        if (effect instanceof Effect.ExpungeElsewhere expunge) {
+            return object("type", "expunge-elsewhere", "which", expunge.which());
+        }
+        if (effect instanceof Effect.NewUidValidity) {
+            return object("type", "new-uidvalidity");
         }
         throw new IllegalStateException("no JSON form for effect " + effect);
     }

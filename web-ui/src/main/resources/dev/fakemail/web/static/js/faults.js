@@ -13,6 +13,10 @@ const EXAMPLES = [
   ['Refuse connections', 'smtp connect -> reply-disconnect 421 4.7.0 "Too many connections, try again later"'],
   ['Drop after DATA', 'smtp data-end -> disconnect'],
   ['Slow POP3 download', 'pop3 RETR -> throttle 2000'],
+  ['IMAP quota on APPEND', 'imap literal APPEND -> reply 452 OVERQUOTA "Quota exceeded"'],
+  ['IMAP alert while idling', 'imap idle -> untagged "OK [ALERT] Maintenance in 5 minutes"'],
+  ['IMAP expunge elsewhere', 'imap idle -> expunge-elsewhere first'],
+  ['IMAP new UIDVALIDITY', 'imap select -> new-uidvalidity times 1'],
 ];
 
 /** POST or DELETE with a JSON body; the custom header marks the request as the page's own. */

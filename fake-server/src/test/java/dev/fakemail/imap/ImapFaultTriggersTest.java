@@ -1,0 +1,226 @@
+package dev.fakemail.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.fault.FaultHandle;
+import dev.fakemail.fault.Trigger;
+import dev.fakemail.store.Mailbox;
+import dev.fakemail.store.ReceivedMessage;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IMAP's own fault vocabulary over a real socket, exact bytes: the literal, literal-end and idle triggers, the
+ * UID verbs, and the untagged, expunge-elsewhere and new-uidvalidity effects.
+ */
+class ImapFaultTriggersTest {
+    private static final String BOB = "bob@example.test";
+    private FakeMailServer server;
+
+    @BeforeEach
+    void start() {
+        server = FakeMailServer.builder().build().start();
+        ImapSupport.deliver(server, BOB, ImapSupport.message("First", "one"));
+        ImapSupport.deliver(server, BOB, ImapSupport.message("Second", "two"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private Mailbox inbox() {
+        return server.store().mailbox(BOB, "INBOX").orElseThrow();
+    }
+
+    private ImapSupport.RawImap loggedIn() throws Exception {
+        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
+        imap.line();
+        assertThat(imap.command("a1", "LOGIN " + BOB + " x")).startsWith("a1 OK ");
+        return imap;
+    }
+
+    @Test
+    void literalTriggerRefusesAnAppendInsteadOfTheContinuation() throws Exception {
+        FaultHandle rule = server.faults().imap(Trigger.literal("APPEND")).reply(452, "OVERQUOTA", "quota exceeded");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.send("a2 LOGIN {3}\r\n"); // another verb's literal is not matched
+            assertThat(imap.line()).isEqualTo("+ Ready for literal data\r\n");
+            imap.send("bob x\r\n");
+            assertThat(imap.untilTagged("a2")).endsWith("a2 BAD LOGIN only before logging in\r\n");
+            assertThat(imap.command("a3", "APPEND INBOX {12}")).isEqualTo("a3 NO [OVERQUOTA] quota exceeded\r\n");
+            assertThat(imap.command("a4", "NOOP")).isEqualTo("a4 OK NOOP completed\r\n");
+        }
+        assertThat(rule.hits()).isEqualTo(1);
+        assertThat(inbox().size()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedLiteralPlusIsReadAndDroppedWithTheRestOfItsCommand() throws Exception {
+        server.faults().addText("imap literal -> reply 452 OVERQUOTA \"quota exceeded\"");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.send("a2 APPEND INBOX {12+}\r\nHello World! {3+}\r\nxyz\r\na3 NOOP\r\n");
+            assertThat(imap.line()).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
+            assertThat(imap.line()).isEqualTo("a3 OK NOOP completed\r\n");
+        }
+        assertThat(inbox().size()).isEqualTo(2);
+    }
+
+    @Test
+    void literalEndRefusesTheCommandAfterTheLiteralArrived() throws Exception {
+        server.faults().addText("imap literal-end APPEND -> reply 451 4.3.0 \"try again later\" times 1");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.send("a2 APPEND INBOX (\\Seen) {12}\r\n");
+            assertThat(imap.line()).isEqualTo("+ Ready for literal data\r\n");
+            imap.send("Hello World!\r\n");
+            assertThat(imap.line()).isEqualTo("a2 NO [UNAVAILABLE] try again later\r\n");
+            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
+            imap.send("a4 APPEND INBOX {12}\r\n");
+            assertThat(imap.line()).isEqualTo("+ Ready for literal data\r\n");
+            imap.send("Hello World!\r\n");
+            assertThat(imap.line()).startsWith("a4 OK [APPENDUID ");
+        }
+        assertThat(inbox().size()).isEqualTo(3);
+    }
+
+    @Test
+    void anAppendCutOffAfterItsLiteralIsUnacknowledgedAndNeverStored() throws Exception {
+        server.faults().addText("imap literal-end APPEND -> disconnect");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.send("a2 APPEND INBOX {12}\r\n");
+            assertThat(imap.line()).isEqualTo("+ Ready for literal data\r\n");
+            imap.send("Hello World!\r\n");
+            assertThat(imap.line()).isEmpty(); // closed without a reply
+        }
+        assertThat(inbox().size()).isEqualTo(2);
+        assertThat(server.unacknowledged()).hasSize(1);
+        ReceivedMessage lost = server.unacknowledged().get(0);
+        assertThat(new String(lost.bytes(), StandardCharsets.UTF_8)).isEqualTo("Hello World!");
+        assertThat(lost.envelope().recipientAddresses()).containsExactly(BOB);
+        assertThat(lost.envelope().protocol()).isEqualTo("IMAP");
+        assertThat(lost.unacknowledgedFate().orElseThrow())
+                .isEqualTo("connection closed by a fault rule after the APPEND literal arrived, before any reply");
+    }
+
+    @Test
+    void uidVerbsMatchTheUidFormOnlyAndUidAloneMatchesEveryUidCommand() throws Exception {
+        server.faults().addText("imap uid fetch -> reply 451 \"no uid fetch\"");
+        server.faults().addText("imap uid -> reply 452 \"no uid commands\"");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.command("a2", "EXAMINE INBOX");
+            assertThat(imap.command("a3", "FETCH 1 UID")).isEqualTo("* 1 FETCH (UID 1)\r\na3 OK FETCH completed\r\n");
+            assertThat(imap.command("a4", "UID FETCH 1 UID")).isEqualTo("a4 NO [UNAVAILABLE] no uid fetch\r\n");
+            assertThat(imap.command("a5", "UID SEARCH ALL")).isEqualTo("a5 NO [UNAVAILABLE] no uid commands\r\n");
+            assertThat(imap.command("a6", "SEARCH ALL")).isEqualTo("* SEARCH 1 2\r\na6 OK SEARCH completed\r\n");
+        }
+    }
+
+    @Test
+    void untaggedGoesOutBeforeTheCommandOrAfterItsReply() throws Exception {
+        server.faults().addText("imap EXAMINE -> untagged \"OK [ALERT] Mailbox is almost full\"");
+        server.faults().addText("imap after NOOP -> untagged \"* OK still here\"");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            assertThat(imap.command("a2", "EXAMINE INBOX")).startsWith("* OK [ALERT] Mailbox is almost full\r\n"
+                    + "* FLAGS (").endsWith("a2 OK [READ-ONLY] EXAMINE completed\r\n");
+            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
+            assertThat(imap.line()).isEqualTo("* OK still here\r\n");
+        }
+    }
+
+    @Test
+    void idleTriggerSendsUntaggedLinesAtOnce() throws Exception {
+        server.faults().addText("imap idle -> untagged \"OK [ALERT] Maintenance in 5 minutes\"");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.command("a2", "EXAMINE INBOX");
+            imap.send("a3 IDLE\r\n");
+            assertThat(imap.line()).isEqualTo("+ idling\r\n");
+            assertThat(imap.line()).isEqualTo("* OK [ALERT] Maintenance in 5 minutes\r\n");
+            imap.send("DONE\r\n");
+            assertThat(imap.line()).isEqualTo("a3 OK IDLE terminated\r\n");
+        }
+    }
+
+    @Test
+    void expungeElsewhereWhileIdlingIsPushedAtOnce() throws Exception {
+        server.faults().addText("imap idle -> expunge-elsewhere first");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.command("a2", "SELECT INBOX");
+            imap.send("a3 IDLE\r\n");
+            assertThat(imap.line()).isEqualTo("+ idling\r\n");
+            assertThat(imap.line()).isEqualTo("* 1 EXPUNGE\r\n");
+            imap.send("DONE\r\n");
+            assertThat(imap.line()).isEqualTo("a3 OK IDLE terminated\r\n");
+            assertThat(imap.command("a4", "UID SEARCH ALL")).isEqualTo("* SEARCH 2\r\na4 OK SEARCH completed\r\n");
+        }
+        assertThat(inbox().size()).isEqualTo(1);
+    }
+
+    @Test
+    void expungeElsewhereDuringFetchIsToldOnlyWhereRfc3501AllowsIt() throws Exception {
+        server.faults().addText("imap FETCH -> expunge-elsewhere 2 times 1");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.command("a2", "EXAMINE INBOX");
+            String fetch = imap.command("a3", "FETCH 2 (UID RFC822.SIZE)");
+            assertThat(fetch).startsWith("* 2 FETCH (UID 2 RFC822.SIZE ").endsWith("a3 OK FETCH completed\r\n")
+                    .doesNotContain("EXPUNGE"); // the message's own data, the expunge told later
+            assertThat(imap.command("a4", "NOOP")).isEqualTo("* 2 EXPUNGE\r\na4 OK NOOP completed\r\n");
+        }
+        assertThat(inbox().size()).isEqualTo(1);
+    }
+
+    @Test
+    void idleCanEndWithByeAndTheConnectionCloses() throws Exception {
+        server.faults().addText("imap idle -> reply 421 \"Server shutting down\"");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.command("a2", "EXAMINE INBOX");
+            imap.send("a3 IDLE\r\n");
+            assertThat(imap.line()).isEqualTo("+ idling\r\n");
+            assertThat(imap.line()).isEqualTo("* BYE [UNAVAILABLE] Server shutting down\r\n");
+            assertThat(imap.line()).isEmpty();
+        }
+    }
+
+    @Test
+    void rulesCombineAtIdleAsANatBoxDroppingAnIdleConnection() throws Exception {
+        server.faults().addText("imap idle -> delay 300ms; imap idle -> disconnect");
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            imap.command("a2", "EXAMINE INBOX");
+            long start = System.nanoTime();
+            imap.send("a3 IDLE\r\n");
+            assertThat(imap.line()).isEqualTo("+ idling\r\n");
+            assertThat(imap.line()).isEmpty(); // dropped without a word
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    @Test
+    void newUidValidityEndsSessionsThatSelectedTheMailboxAndRenumbersIt() throws Exception {
+        long before = inbox().uidValidity();
+        try (ImapSupport.RawImap idler = loggedIn(); ImapSupport.RawImap trigger = loggedIn()) {
+            idler.command("b1", "SELECT INBOX");
+            idler.send("b2 IDLE\r\n");
+            assertThat(idler.line()).isEqualTo("+ idling\r\n");
+            trigger.command("a2", "SELECT INBOX");
+            server.faults().addText("imap NOOP -> new-uidvalidity times 1");
+            String bye = "* BYE [UNAVAILABLE] selected mailbox INBOX was deleted or re-created elsewhere; its UIDs are "
+                    + "no longer valid\r\n";
+            trigger.send("a3 NOOP\r\n");
+            assertThat(trigger.line()).isEqualTo(bye);
+            assertThat(trigger.line()).isEmpty();
+            assertThat(idler.line()).isEqualTo(bye); // pushed while it idles
+            assertThat(idler.line()).isEmpty();
+        }
+        long after = inbox().uidValidity();
+        assertThat(after).isGreaterThan(before);
+        try (ImapSupport.RawImap imap = loggedIn()) {
+            String select = imap.command("c1", "SELECT INBOX");
+            assertThat(select).contains("* 2 EXISTS\r\n", "* OK [UIDVALIDITY " + after + "]", "* OK [UIDNEXT 3]",
+                    "* 0 RECENT\r\n");
+            assertThat(imap.command("c2", "UID FETCH 1:* (UID FLAGS)"))
+                    .isEqualTo("* 1 FETCH (UID 1 FLAGS ())\r\n* 2 FETCH (UID 2 FLAGS ())\r\nc2 OK FETCH completed\r\n");
+        }
+    }
+}
