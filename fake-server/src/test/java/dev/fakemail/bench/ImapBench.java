@@ -23,12 +23,17 @@ import java.util.Map;
 
 /**
  * The IMAP benchmark: one INBOX of {@code --messages} messages of about {@code --size} octets, then the IMAP
- * issue's five commands, each timed from the first byte sent to the tagged reply read, median of
- * {@code --runs} after one warm-up. Three servers side by side in one run: fakemail in-process, a peer on
- * {@code --peer-port} (GreenMail standalone, filled by APPEND, see BENCHMARKS.md) and a trivial sink that answers
- * every command with the bytes fakemail sent (the wire and client ceiling).
+ * issue's five commands, each timed from the first byte sent to the tagged reply read, median of {@code --runs}
+ * after {@code --warmup} untimed rounds (the JIT's warm-up; the very first, cold round is reported on its own),
+ * and the time of {@code --appends} APPENDs of such messages (median of 3 rounds after one). Side by side in one
+ * run: fakemail in-process, fakemail again while a second session idles on the same INBOX (it receives every
+ * change as it happens), the peers named in {@code --peers} (GreenMail standalone, Dovecot; each
+ * filled by APPEND, see BENCHMARKS.md) and a trivial sink that answers every command with the bytes fakemail sent (the ceiling of the
+ * wire and of this client). Last, the IDLE push latency: SMTP deliveries to fakemail while an IMAP client idles,
+ * from the final dot sent to {@code * n EXISTS} read, p50 and p99 of {@code --idle-samples}.
  *
- * <pre>java -cp ... dev.fakemail.bench.ImapBench [--messages 10000] [--size 2048] [--runs 5] [--peer-port N]</pre>
+ * <pre>java -cp ... dev.fakemail.bench.ImapBench [--messages 10000] [--size 2048] [--runs 5] [--warmup 30]
+ *     [--appends 1000] [--idle-samples 200] [--peers "GreenMail 2.1.13=3143,Dovecot 2.3.19=4143"] [--peer-warmup 2]</pre>
  */
 public final class ImapBench {
     static final String USER = "imap@bench.test";
@@ -36,55 +41,80 @@ public final class ImapBench {
         "SEARCH TEXT \"needle\"", "UID STORE 1:* +FLAGS (\\Seen)"};
     /** Undoes the STORE between runs, not timed. */
     static final String UNDO = "UID STORE 1:* -FLAGS (\\Seen)";
+    private static final int APPEND_ROUNDS = 3;
 
     private ImapBench() {
     }
 
+    /** What one server measured: a median per command (and the APPEND row last), the cold first round. */
+    record Measured(double[] medians, double[] first, Map<String, byte[]> lastReplies) {
+    }
+
+    record Settings(int messages, int size, int runs, int warmup, int appends) {
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        int messages = Integer.parseInt(options.getOrDefault("messages", "10000"));
-        int size = Integer.parseInt(options.getOrDefault("size", "2048"));
-        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        Settings settings = new Settings(Integer.parseInt(options.getOrDefault("messages", "10000")),
+                Integer.parseInt(options.getOrDefault("size", "2048")),
+                Integer.parseInt(options.getOrDefault("runs", "5")),
+                Integer.parseInt(options.getOrDefault("warmup", "30")),
+                Integer.parseInt(options.getOrDefault("appends", "1000")));
+        int idleSamples = Integer.parseInt(options.getOrDefault("idle-samples", "200"));
         Map<String, double[]> columns = new LinkedHashMap<>();
         Map<String, byte[]> replies;
-        try (FakeMailServer server = FakeMailServer.builder().smtpPort(ServerConfig.OFF).pop3Port(ServerConfig.OFF)
-                .build().start()) {
+        double[] idleLatency;
+        try (FakeMailServer server = FakeMailServer.builder().pop3Port(ServerConfig.OFF).build().start()) {
             long fill = System.nanoTime();
-            for (int i = 1; i <= messages; i++) {
+            for (int i = 1; i <= settings.messages(); i++) {
                 Envelope envelope = new Envelope("bench@bench.test", Map.of(),
                         List.of(new EnvelopeRecipient(USER, Map.of())), "bench.test",
                         new InetSocketAddress("127.0.0.1", 1), null, null, "ESMTP");
-                server.repository().deliver(envelope, message(i, size, i == messages / 2));
+                server.repository().deliver(envelope, message(i, settings.size(), i == settings.messages() / 2));
             }
-            System.err.printf("[imap-bench] fakemail filled with %d messages in %.0f ms%n", messages,
+            System.err.printf("[imap-bench] fakemail filled with %d messages in %.0f ms%n", settings.messages(),
                     (System.nanoTime() - fill) / 1e6);
-            Measured fakemail = measure(server.imap().port(), runs);
-            columns.put("fakemail", fakemail.medians);
-            replies = fakemail.lastReplies;
+            Measured fakemail = measure(server.imap().port(), settings);
+            columns.put("fakemail, first (cold) round", fakemail.first());
+            columns.put("fakemail", fakemail.medians());
+            replies = fakemail.lastReplies();
+            IdlingSession second = new IdlingSession(server.imap().port());
+            try (second) {
+                columns.put("fakemail, a 2nd session idling", measure(server.imap().port(), settings).medians());
+            }
+            System.err.printf("[imap-bench] the idling session received %,d octets%n", second.received());
+            idleLatency = ImapIdleLatency.measure(server, idleSamples);
         }
-        String peerPort = options.get("peer-port");
-        if (peerPort != null) {
-            int port = Integer.parseInt(peerPort);
-            fillByAppend(port, messages, size);
-            columns.put("peer", measure(port, runs).medians);
+        // the peers' JIT (GreenMail) or caches (Dovecot) settle in a couple of rounds; 30 of GreenMail's take minutes
+        Settings peerSettings = new Settings(settings.messages(), settings.size(), settings.runs(),
+                Integer.parseInt(options.getOrDefault("peer-warmup", "2")), settings.appends());
+        for (Map.Entry<String, Integer> peer : peers(options).entrySet()) {
+            fillByAppend(peer.getValue(), settings.messages(), settings.size());
+            columns.put(peer.getKey(), measure(peer.getValue(), peerSettings).medians());
         }
         try (ImapSink sink = new ImapSink(replies)) {
-            columns.put("sink", measure(sink.port(), runs).medians);
+            columns.put("sink", measure(sink.port(), settings).medians());
         }
-        report(columns, messages, size, runs);
+        report(columns, settings);
+        System.out.printf(Locale.ROOT, "%nIDLE push latency after an SMTP delivery, %d deliveries: p50 %.2f ms, "
+                + "p99 %.2f ms%n", idleSamples, idleLatency[0], idleLatency[1]);
     }
 
-    private static void report(Map<String, double[]> columns, int messages, int size, int runs) {
+    private static void report(Map<String, double[]> columns, Settings settings) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "IMAP, %,d messages of about %,d octets in INBOX, median of %d runs"
-                + " after one warm-up (ms)%n%n", messages, size, runs));
+                + " after %d warm-up rounds (ms)%n%n", settings.messages(), settings.size(), settings.runs(),
+                settings.warmup()));
         table.append("| command |");
         columns.keySet().forEach(name -> table.append(' ').append(name).append(" |"));
         table.append("\n|---|");
         columns.keySet().forEach(name -> table.append("---:|"));
         table.append('\n');
-        for (int c = 0; c < COMMANDS.length; c++) {
-            table.append("| `").append(COMMANDS[c]).append("` |");
+        for (int c = 0; c <= COMMANDS.length; c++) {
+            String name = c < COMMANDS.length ? "`" + COMMANDS[c] + "`"
+                    : String.format(Locale.ROOT, "%,d × `APPEND` of %,d octets (one connection)", settings.appends(),
+                            settings.size());
+            table.append("| ").append(name).append(" |");
             for (double[] medians : columns.values()) {
                 table.append(String.format(Locale.ROOT, " %.1f |", medians[c]));
             }
@@ -93,43 +123,104 @@ public final class ImapBench {
         System.out.print(table);
     }
 
-    record Measured(double[] medians, Map<String, byte[]> lastReplies) {
-    }
-
-    private static Measured measure(int port, int runs) throws IOException {
+    private static Measured measure(int port, Settings settings) throws IOException {
+        int runs = settings.runs();
         double[][] times = new double[COMMANDS.length][runs];
+        double[] first = new double[COMMANDS.length + 1];
         Map<String, byte[]> replies = new LinkedHashMap<>();
-        try (Client client = new Client(port)) {
+        try (ImapBenchClient client = new ImapBenchClient(port)) {
             client.command("LOGIN " + USER + " secret");
-            for (int run = -1; run < runs; run++) {
+            for (int run = -settings.warmup() - 1; run < runs; run++) {
                 for (int c = 0; c < COMMANDS.length; c++) {
                     long start = System.nanoTime();
-                    byte[] reply = client.command(COMMANDS[c]);
+                    client.send(COMMANDS[c]);
                     double millis = (System.nanoTime() - start) / 1e6;
-                    if (!new String(reply, Math.max(0, reply.length - 200), Math.min(200, reply.length),
-                            StandardCharsets.ISO_8859_1).contains(" OK")) {
+                    if (!client.lastWasOk()) {
                         throw new IllegalStateException("not OK: " + COMMANDS[c]);
+                    }
+                    if (run == -settings.warmup() - 1) {
+                        first[c] = millis;
                     }
                     if (run >= 0) {
                         times[c][run] = millis;
                     }
-                    replies.put(COMMANDS[c], reply);
+                    if (run == runs - 1) {
+                        replies.put(COMMANDS[c], client.lastResponse());
+                    }
                 }
                 client.command(UNDO);
             }
+            double[] appendTimes = appends(client, settings);
+            first[COMMANDS.length] = appendTimes[0];
             client.command("LOGOUT");
+            double[] medians = new double[COMMANDS.length + 1];
+            for (int c = 0; c < COMMANDS.length; c++) {
+                Arrays.sort(times[c]);
+                medians[c] = times[c][runs / 2];
+            }
+            double[] timed = Arrays.copyOfRange(appendTimes, 1, appendTimes.length);
+            Arrays.sort(timed);
+            medians[COMMANDS.length] = timed[timed.length / 2];
+            return new Measured(medians, first, replies);
         }
-        double[] medians = new double[COMMANDS.length];
-        for (int c = 0; c < COMMANDS.length; c++) {
-            Arrays.sort(times[c]);
-            medians[c] = times[c][runs / 2];
+    }
+
+    /** Rounds of APPENDs into a mailbox of their own (emptied between rounds): the first is the warm-up. */
+    private static double[] appends(ImapBenchClient client, Settings settings) throws IOException {
+        double[] times = new double[APPEND_ROUNDS + 1];
+        byte[][] contents = new byte[settings.appends()][];
+        for (int i = 0; i < contents.length; i++) {
+            contents[i] = message(i + 1, settings.size(), false);
         }
-        return new Measured(medians, replies);
+        for (int round = 0; round < times.length; round++) {
+            client.command("CREATE Appended");
+            long start = System.nanoTime();
+            for (byte[] content : contents) {
+                client.commandWithLiteral("APPEND Appended", content);
+                if (!client.lastWasOk()) {
+                    throw new IllegalStateException("APPEND refused");
+                }
+            }
+            times[round] = (System.nanoTime() - start) / 1e6;
+            client.command("DELETE Appended");
+        }
+        return times;
+    }
+
+    /** A second client on the same INBOX, idling: every change the benchmark makes is pushed to it. */
+    static final class IdlingSession implements AutoCloseable {
+        private final ImapBenchClient client;
+        private final Thread reader;
+        private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+
+        IdlingSession(int port) throws IOException {
+            client = new ImapBenchClient(port);
+            client.command("LOGIN " + USER + " secret");
+            client.command("SELECT INBOX");
+            client.startIdle();
+            reader = new Thread(() -> received.addAndGet(client.drain()), "imap-bench-idler");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        long received() {
+            return received.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            client.close();
+            try {
+                reader.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void fillByAppend(int port, int messages, int size) throws IOException {
         long start = System.nanoTime();
-        try (Client client = new Client(port)) {
+        try (ImapBenchClient client = new ImapBenchClient(port)) {
             client.command("LOGIN " + USER + " secret");
             for (int i = 1; i <= messages; i++) {
                 byte[] content = message(i, size, i == messages / 2);
@@ -153,156 +244,26 @@ public final class ImapBench {
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** {@code --peers "GreenMail 2.1.13=3143,Dovecot 2.3.19=4143"}, or {@code --peer-port N} for one "peer". */
+    private static Map<String, Integer> peers(Map<String, String> options) {
+        Map<String, Integer> peers = new LinkedHashMap<>();
+        if (options.containsKey("peer-port")) {
+            peers.put("peer", Integer.parseInt(options.get("peer-port")));
+        }
+        if (options.containsKey("peers")) {
+            for (String peer : options.get("peers").split(",")) {
+                int equals = peer.lastIndexOf('=');
+                peers.put(peer.substring(0, equals).trim(), Integer.parseInt(peer.substring(equals + 1).trim()));
+            }
+        }
+        return peers;
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         return options;
-    }
-
-    /** A raw IMAP client reading whole responses in bulk up to the tagged line. */
-    static final class Client implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-        private final byte[] buffer = new byte[256 * 1024];
-        private int tagNumber;
-
-        Client(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(120_000);
-            socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-            out = socket.getOutputStream();
-            readUntil("\r\n".getBytes(StandardCharsets.US_ASCII), true); // the greeting
-        }
-
-        byte[] command(String command) throws IOException {
-            String tag = "b" + (++tagNumber);
-            out.write((tag + " " + command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return readUntil(("\r\n" + tag + " ").getBytes(StandardCharsets.US_ASCII), false);
-        }
-
-        void commandWithLiteral(String command, byte[] literal) throws IOException {
-            String tag = "b" + (++tagNumber);
-            out.write((tag + " " + command + " {" + literal.length + "+}\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(literal);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            readUntil(("\r\n" + tag + " ").getBytes(StandardCharsets.US_ASCII), false);
-        }
-
-        /**
-         * Reads until {@code marker} (a CR LF and the tag) and then to the end of that line. The marker is looked
-         * for with a CR LF in front, so a response that is only the tagged line is read with one in front too.
-         */
-        private byte[] readUntil(byte[] marker, boolean greeting) throws IOException {
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            response.write('\r');
-            response.write('\n');
-            int matched = greeting ? 0 : 2; // the virtual CR LF in front matches the marker's start
-            boolean inLastLine = greeting;
-            while (true) {
-                int n = in.read(buffer, 0, buffer.length);
-                if (n < 0) {
-                    throw new IOException("connection closed");
-                }
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    if (inLastLine) {
-                        if (b == '\n') {
-                            response.write(buffer, 0, i + 1);
-                            if (i + 1 < n) {
-                                throw new IOException("unexpected bytes after the tagged reply");
-                            }
-                            return response.toByteArray();
-                        }
-                        continue;
-                    }
-                    if (b == marker[matched]) {
-                        matched++;
-                        if (matched == marker.length) {
-                            inLastLine = true;
-                        }
-                    } else {
-                        matched = b == '\r' ? 1 : 0;
-                    }
-                }
-                response.write(buffer, 0, n);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
-
-    /** The ceiling: answers each command with the exact bytes fakemail sent for it (tags rewritten). */
-    static final class ImapSink implements AutoCloseable {
-        private final ServerSocket server;
-        private final Thread thread;
-
-        ImapSink(Map<String, byte[]> replies) throws IOException {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            thread = new Thread(() -> serve(replies), "imap-sink");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private void serve(Map<String, byte[]> replies) {
-            try (Socket socket = server.accept()) {
-                socket.setTcpNoDelay(true);
-                InputStream in = new BufferedInputStream(socket.getInputStream());
-                OutputStream out = socket.getOutputStream();
-                out.write("* OK sink ready\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                List<Byte> line = new ArrayList<>();
-                int c;
-                while ((c = in.read()) >= 0) {
-                    if (c != '\n') {
-                        line.add((byte) c);
-                        continue;
-                    }
-                    byte[] bytes = new byte[line.size()];
-                    for (int i = 0; i < bytes.length; i++) {
-                        bytes[i] = line.get(i);
-                    }
-                    line.clear();
-                    String text = new String(bytes, StandardCharsets.US_ASCII).trim();
-                    String tag = text.substring(0, text.indexOf(' '));
-                    String command = text.substring(tag.length() + 1);
-                    byte[] recorded = replies.get(command);
-                    if (recorded == null) {
-                        out.write((tag + " OK done\r\n").getBytes(StandardCharsets.US_ASCII));
-                    } else {
-                        // recorded replies start with a CR LF and end with "<tag> OK ...": keep the body as sent
-                        int lastLine = recorded.length - 2;
-                        while (lastLine > 0 && recorded[lastLine - 1] != '\n') {
-                            lastLine--;
-                        }
-                        out.write(recorded, 2, lastLine - 2);
-                        out.write((tag + " OK done\r\n").getBytes(StandardCharsets.US_ASCII));
-                    }
-                    out.flush();
-                    if (command.equals("LOGOUT")) {
-                        return;
-                    }
-                }
-            } catch (IOException ignored) {
-                // the benchmark is over
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
     }
 }

@@ -184,10 +184,11 @@ class FaultRulesJsonTest {
                 + "| protocol: unknown protocol 'smtpx' (expected smtp, pop3 or imap)",
         "{\"protocol\":\"smtp\",\"trigger\":{\"type\":\"cmd\"},\"effect\":{\"type\":\"reset\"}} "
                 + "| trigger.type: unknown trigger type 'cmd' (expected one of connect, command, after-reply, "
-                + "data-line, data-end, tls, auth, capabilities)",
+                + "data-line, data-end, tls, auth, capabilities, literal, literal-end, idle)",
         "{" + CONNECT + ",\"effect\":{\"type\":\"reply-disconnect\"}} | effect.type: unknown effect type "
                 + "'reply-disconnect' (expected one of reply, delay, throttle, slice, stall, disconnect, reset, "
-                + "disconnect-after, greylist, rate-limit, hide, advertise)",
+                + "disconnect-after, greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, "
+                + "new-uidvalidity)",
         "{" + CONNECT + ",\"effect\":{\"type\":\"delay\",\"distribution\":\"normal\"}} "
                 + "| effect.distribution: unknown distribution 'normal' (expected one of fixed, uniform, lognormal)",
         "{" + CONNECT + ",\"effect\":{\"type\":\"reset\"},\"budget\":{\"type\":\"twice\"}} "

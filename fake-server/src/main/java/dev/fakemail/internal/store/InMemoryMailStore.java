@@ -395,8 +395,8 @@ public final class InMemoryMailStore implements MailRepository {
         lock.lock();
         try {
             InMemoryMailbox target = liveLocked(mailbox);
-            StoredMessage message = new StoredMessage(target.takeUid(), target.nextModSeq(), withoutRecent(flags),
-                    internalDate, raw);
+            StoredMessage message = new StoredMessage(target.takeUid(), target.nextModSeq(),
+                    FlagSets.shared(withoutRecent(flags)), internalDate, raw);
             addLocked(target, List.of(message));
             changed.signalAll();
             return message;
@@ -418,12 +418,14 @@ public final class InMemoryMailStore implements MailRepository {
     @Override
     public FlagUpdate changeFlags(Mailbox mailbox, long[] uids, FlagOperation operation, Set<String> flags,
             OptionalLong unchangedSince) {
-        Set<String> given = withoutRecent(flags);
+        Set<String> given = FlagSets.shared(withoutRecent(flags));
         lock.lock();
         try {
             InMemoryMailbox target = liveLocked(mailbox);
             List<StoredMessage> changedMessages = new ArrayList<>();
             List<Long> failed = new ArrayList<>();
+            // flag sets are shared, so each distinct set's transition is computed once per STORE
+            Map<Set<String>, Set<String>> transitions = new java.util.IdentityHashMap<>();
             for (long uid : InMemoryMailbox.sorted(uids)) {
                 int index = target.indexOf(uid);
                 if (index < 0) {
@@ -434,8 +436,9 @@ public final class InMemoryMailStore implements MailRepository {
                     failed.add(uid);
                     continue;
                 }
-                Set<String> next = combine(current.flags(), operation, given);
-                if (!next.equals(current.flags())) {
+                Set<String> before = current.flags();
+                Set<String> next = transitions.computeIfAbsent(before, f -> FlagSets.apply(f, operation, given));
+                if (next != before) {
                     StoredMessage updated = current.withFlags(next, target.nextModSeq());
                     target.replace(index, updated);
                     changedMessages.add(updated);
@@ -604,16 +607,6 @@ public final class InMemoryMailStore implements MailRepository {
             return mailbox;
         }
         throw new MailboxException(MailboxException.Reason.NONEXISTENT, "not a mailbox of this store: " + view);
-    }
-
-    private static Set<String> combine(Set<String> current, FlagOperation operation, Set<String> given) {
-        Set<String> next = new LinkedHashSet<>(operation == FlagOperation.REPLACE ? Set.of() : current);
-        if (operation == FlagOperation.REMOVE) {
-            next.removeAll(given);
-        } else {
-            next.addAll(given);
-        }
-        return next;
     }
 
     /** \Recent is the session's business (see {@link #claimRecent}), never a stored flag. */

@@ -112,9 +112,19 @@ class StreamedReplyTest {
         MemoryTransport transport = MemoryTransport.inPiecesOf(
                 bytes("a FETCH 1:*\r\nb UID FETCH 1:*\r\nc FETCH 1 5\r\n"), 3);
         run(transport, connection(engine));
-        // "UID FETCH" is its own two-word verb: the FETCH rule does not see it (the handler answers BAD).
+        // "UID FETCH" is a two-word verb; a rule on the plain verb matches its UID form too.
         assertThat(new String(transport.written(), StandardCharsets.US_ASCII)).isEqualTo(GREETING
-                + "* NO not now\r\nb BAD unknown\r\n* 1 FETCH (BODY[] {5}\r\nabcde)\r\nc OK FETCH\r\n");
+                + "* NO not now\r\n* NO not now\r\n* 1 FETCH (BODY[] {5}\r\nabcde)\r\nc OK FETCH\r\n");
+    }
+
+    @Test
+    void aUidRuleMatchesTheUidFormOnly() {
+        FaultEngine engine = new FaultEngine(1, SessionLoopLiteralTest.CLOCK, Sleeper.REAL);
+        engine.add(FaultRule.parse("smtp uid fetch 1:* -> reply 450 \"not now\""));
+        MemoryTransport transport = MemoryTransport.inPiecesOf(bytes("b UID FETCH 1:*\r\nc FETCH 1 5\r\n"), 3);
+        run(transport, connection(engine));
+        assertThat(new String(transport.written(), StandardCharsets.US_ASCII)).isEqualTo(GREETING
+                + "* NO not now\r\n* 1 FETCH (BODY[] {5}\r\nabcde)\r\nc OK FETCH\r\n");
     }
 
     private static ConnectionInfo connection(FaultEngine engine) {

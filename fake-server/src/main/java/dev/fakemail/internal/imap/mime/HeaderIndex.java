@@ -129,6 +129,11 @@ public final class HeaderIndex {
         return fields[i * 3 + 2];
     }
 
+    /** Where field {@code i}'s value begins: just after its colon (only for fields that have one). */
+    public int valueStart(int i) {
+        return fields[i * 3 + 1] + 1;
+    }
+
     /** Whether line {@code i} is a real field (has a colon), not a stray line kept for its bytes. */
     public boolean hasColon(int i) {
         return fields[i * 3 + 1] >= 0;

@@ -20,7 +20,8 @@ import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
  * Decoded text for IMAP SEARCH (RFC 3501 §6.4.4): header values with RFC 2047 encoded words decoded,
  * and text/* bodies transfer-decoded (mime4j's quoted-printable and base64 streams) and charset-decoded.
  * Nothing is cached: each call decodes what it needs and the contains-methods stop at the first match.
- * Matching is case-insensitive, as SEARCH requires.
+ * Matching is case-insensitive, as SEARCH requires. An ASCII needle is looked for in the raw bytes of parts
+ * and header values whose decoded text is those same bytes ({@link AsciiNeedle}); the rest is decoded.
  */
 public final class SearchText {
     private SearchText() {
@@ -75,18 +76,56 @@ public final class SearchText {
 
     /** SEARCH BODY: whether a text part of the message contains {@code needle}. */
     public static boolean bodyContains(MessageStructure message, String needle) {
-        return textPartContains(message.root(), needle);
+        return textPartContains(message.root(), needle, AsciiNeedle.of(needle));
     }
 
     /** SEARCH TEXT: header (decoded) or body. */
     public static boolean textContains(MessageStructure message, String needle) {
+        AsciiNeedle ascii = AsciiNeedle.of(needle);
         HeaderIndex headers = message.root().headers();
+        byte[] raw = message.root().raw();
         for (int i = 0, n = headers.count(); i < n; i++) {
-            if (headers.hasColon(i) && containsIgnoreCase(decodeHeaderValue(headers.value(i)), needle)) {
+            if (!headers.hasColon(i)) {
+                continue;
+            }
+            int from = headers.valueStart(i);
+            int to = headers.fieldEnd(i);
+            if (ascii != null && isPlainHeaderValue(raw, from, to)) {
+                if (ascii.foundIn(raw, from, to)) {
+                    return true;
+                }
+            } else if (containsIgnoreCase(decodeHeaderValue(headers.value(i)), needle)) {
                 return true;
             }
         }
-        return bodyContains(message, needle);
+        return textPartContains(message.root(), needle, ascii);
+    }
+
+    /** One line of 7-bit text without encoded words: its decoded value is its bytes (trailing CRLF aside). */
+    private static boolean isPlainHeaderValue(byte[] raw, int from, int to) {
+        int end = to;
+        while (end > from && (raw[end - 1] == '\n' || raw[end - 1] == '\r')) {
+            end--;
+        }
+        for (int k = from; k < end; k++) {
+            byte b = raw[k];
+            if (b < 0 || b == '\n' || (b == '=' && k + 1 < end && raw[k + 1] == '?')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A leaf whose body decodes to its own bytes: no transfer encoding, and US-ASCII or UTF-8 (or none). */
+    private static boolean isPlainBody(MimeEntity e) {
+        String encoding = e.contentTransferEncoding();
+        if (encoding != null && !encoding.equalsIgnoreCase("7bit") && !encoding.equalsIgnoreCase("8bit")
+                && !encoding.equalsIgnoreCase("binary")) {
+            return false;
+        }
+        String charset = e.contentTypeParam("charset");
+        return charset == null || charset.trim().equalsIgnoreCase("us-ascii")
+                || charset.trim().equalsIgnoreCase("utf-8");
     }
 
     /** The decoded text of every text/* leaf, in order, separated by a line break. */
@@ -111,19 +150,25 @@ public final class SearchText {
         }
     }
 
-    private static boolean textPartContains(MimeEntity e, String needle) {
+    private static boolean textPartContains(MimeEntity e, String needle, AsciiNeedle ascii) {
         if (e.isMultipart()) {
             for (MimeEntity child : e.childrenShared()) {
-                if (textPartContains(child, needle)) {
+                if (textPartContains(child, needle, ascii)) {
                     return true;
                 }
             }
             return false;
         }
         if (e.message() != null) {
-            return textPartContains(e.message(), needle);
+            return textPartContains(e.message(), needle, ascii);
         }
-        return e.isText() && containsIgnoreCase(decodedBody(e), needle);
+        if (!e.isText()) {
+            return false;
+        }
+        if (ascii != null && isPlainBody(e)) {
+            return ascii.foundIn(e.raw(), e.bodyStart(), e.bodyStart() + e.bodySize());
+        }
+        return containsIgnoreCase(decodedBody(e), needle);
     }
 
     /** The body of a single part, transfer-decoded and decoded with its charset (unknown: UTF-8). */
@@ -182,8 +227,16 @@ public final class SearchText {
         if (needle.isEmpty()) {
             return true;
         }
+        char first = needle.charAt(0);
+        char firstLower = Character.toLowerCase(first);
+        char firstUpper = Character.toUpperCase(first);
         int max = haystack.length() - needle.length();
         for (int i = 0; i <= max; i++) {
+            char c = haystack.charAt(i);
+            if (c != firstLower && c != firstUpper && Character.toLowerCase(c) != firstLower
+                    && Character.toUpperCase(c) != firstUpper) {
+                continue; // most positions fail on the first character: skip regionMatches' set-up
+            }
             if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
                 return true;
             }
