@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The SMTP benchmark of fakemail: builds fake-server's test classes and runs dev.fakemail.bench.Benchmarks.
+# The SMTP and POP3 benchmark of fakemail: builds the benchmarks module and runs dev.fakemail.bench.Benchmarks
+# (the IMAP benchmark is dev.fakemail.bench.ImapBench in the same module: bench/run.sh --imap [its options]).
 #
 #   bench/run.sh                 full run, a few minutes: every mode x 2 KB/100 KB x 1/8/64 connections,
 #                                heap per stored message, in-process start+stop
@@ -27,20 +28,19 @@ trap 'rm -rf "$work"' EXIT
 # Compile, then take a private copy of the classes, so a concurrent "mvn clean" elsewhere cannot pull them from
 # under the running JVM; if one ran between the two steps, compile again.
 for attempt in 1 2 3; do
-    echo "[bench] compiling fake-server (main + test classes)" >&2
-    mvn_quiet -pl fake-server -am test-compile -DskipTests
-    rm -rf "$work/classes" "$work/test-classes"
-    cp -r fake-server/target/classes "$work/classes" 2>/dev/null || true
-    cp -r fake-server/target/test-classes "$work/test-classes" 2>/dev/null || true
-    [[ -f "$work/test-classes/dev/fakemail/bench/Benchmarks.class" && -d "$work/classes/dev/fakemail" ]] && break
+    echo "[bench] compiling fake-server, web-ui and the benchmarks" >&2
+    mvn_quiet -pl benchmarks -am install -DskipTests
+    rm -rf "$work/classes"
+    cp -r benchmarks/target/classes "$work/classes" 2>/dev/null || true
+    [[ -f "$work/classes/dev/fakemail/bench/Benchmarks.class" ]] && break
     if [[ $attempt == 3 ]]; then
         echo "[bench] the compiled classes keep disappearing (a concurrent clean?); giving up" >&2
         exit 1
     fi
 done
-mvn_quiet -pl fake-server org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+mvn_quiet -pl benchmarks org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.outputFile="$work/dependencies.txt"
-classpath="$work/test-classes:$work/classes:$(cat "$work/dependencies.txt")"
+classpath="$work/classes:$(cat "$work/dependencies.txt")"
 
 if [[ -n "${BENCH_JAVA:-}" ]]; then
     java="$BENCH_JAVA"
@@ -49,5 +49,10 @@ elif [[ -n "${JAVA_HOME:-}" ]]; then
 else
     java=java
 fi
+main=dev.fakemail.bench.Benchmarks
+if [[ "${1:-}" == "--imap" ]]; then
+    main=dev.fakemail.bench.ImapBench
+    shift
+fi
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-"$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$classpath" dev.fakemail.bench.Benchmarks "$@"
+"$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$classpath" "$main" "$@"

@@ -9,7 +9,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -31,7 +35,7 @@ public final class Listener implements Closeable {
     private final ExecutorService executor;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
-    private Thread acceptThread;
+    private Future<?> acceptLoop;
 
     private Listener(String name, ServerSocket serverSocket, boolean implicitTls,
             ConnectionHandler handler, ExecutorService executor) {
@@ -58,7 +62,7 @@ public final class Listener implements Closeable {
             throw e;
         }
         Listener listener = new Listener(name, serverSocket, implicitTls, handler, executor);
-        listener.acceptThread = ConnectionThreads.startDaemon(
+        listener.acceptLoop = ConnectionThreads.runAcceptLoop(
                 "fakemail-" + name + "-accept-" + serverSocket.getLocalPort(), listener::acceptLoop);
         return listener;
     }
@@ -124,14 +128,16 @@ public final class Listener implements Closeable {
     }
 
     /**
-     * Waits for the accept thread: the JDK releases the port only once the thread blocked in accept() has
+     * Waits for the accept loop: the JDK releases the port only once the thread blocked in accept() has
      * woken up, so the port can be bound again as soon as this returns.
      */
     public void awaitClosed() {
         try {
-            acceptThread.join(2_000);
+            acceptLoop.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the loop failed or is stuck: the socket is closed either way
         }
     }
 

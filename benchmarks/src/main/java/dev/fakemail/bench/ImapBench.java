@@ -4,6 +4,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.ServerConfig;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
+import dev.fakemail.web.WebInbox;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.Map;
  * after {@code --warmup} untimed rounds (the JIT's warm-up; the very first, cold round is reported on its own),
  * and the time of {@code --appends} APPENDs of such messages (median of 3 rounds after one). Side by side in one
  * run: fakemail in-process, fakemail again while a second session idles on the same INBOX (it receives every
- * change as it happens), the peers named in {@code --peers} (GreenMail standalone, Dovecot; each
+ * change as it happens) and the web inbox runs with a live page connected to its event stream, the peers named in {@code --peers} (GreenMail standalone, Dovecot; each
  * filled by APPEND, see BENCHMARKS.md) and a trivial sink that answers every command with the bytes fakemail sent (the ceiling of the
  * wire and of this client). Last, the IDLE push latency: SMTP deliveries to fakemail while an IMAP client idles,
  * from the final dot sent to {@code * n EXISTS} read, p50 and p99 of {@code --idle-samples}.
@@ -79,10 +80,14 @@ public final class ImapBench {
             columns.put("fakemail", fakemail.medians());
             replies = fakemail.lastReplies();
             IdlingSession second = new IdlingSession(server.imap().port());
-            try (second) {
-                columns.put("fakemail, a 2nd session idling", measure(server.imap().port(), settings).medians());
+            LiveEvents events;
+            try (second; WebInbox web = WebInbox.start(server); LiveEvents live = new LiveEvents(web.uri())) {
+                events = live;
+                columns.put("fakemail, a 2nd session idling, web inbox with a live page",
+                        measure(server.imap().port(), settings).medians());
             }
-            System.err.printf("[imap-bench] the idling session received %,d octets%n", second.received());
+            System.err.printf("[imap-bench] the idling session received %,d octets, the live page %,d%n",
+                    second.received(), events.received());
             idleLatency = ImapIdleLatency.measure(server, idleSamples);
         }
         // the peers' JIT (GreenMail) or caches (Dovecot) settle in a couple of rounds; 30 of GreenMail's take minutes
@@ -185,6 +190,41 @@ public final class ImapBench {
             client.command("DELETE Appended");
         }
         return times;
+    }
+
+    /** A browser's live connection to the web inbox ({@code /api/events}), read and dropped as it comes. */
+    static final class LiveEvents implements AutoCloseable {
+        private final java.net.HttpURLConnection connection;
+        private final Thread reader;
+        private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+
+        LiveEvents(java.net.URI inbox) throws IOException {
+            connection = (java.net.HttpURLConnection) inbox.resolve("/api/events").toURL().openConnection();
+            connection.setRequestProperty("Accept", "text/event-stream");
+            java.io.InputStream in = connection.getInputStream();
+            reader = new Thread(() -> {
+                byte[] buffer = new byte[64 * 1024];
+                try {
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        received.addAndGet(n);
+                    }
+                } catch (IOException closed) {
+                    // the benchmark is over
+                }
+            }, "imap-bench-live-page");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        long received() {
+            return received.get();
+        }
+
+        @Override
+        public void close() {
+            connection.disconnect();
+        }
     }
 
     /** A second client on the same INBOX, idling: every change the benchmark makes is pushed to it. */
