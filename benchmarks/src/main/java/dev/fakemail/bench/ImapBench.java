@@ -33,7 +33,7 @@ import java.util.Map;
  * wire and of this client). Last, the IDLE push latency: SMTP deliveries to fakemail while an IMAP client idles,
  * from the final dot sent to {@code * n EXISTS} read, p50 and p99 of {@code --idle-samples}.
  *
- * <pre>java -cp ... dev.fakemail.bench.ImapBench [--messages 10000] [--size 2048] [--runs 5] [--warmup 30]
+ * <pre>java -cp ... dev.fakemail.bench.ImapBench [--messages 10000] [--size 2048] [--runs 5] [--warmup 60]
  *     [--appends 1000] [--idle-samples 200] [--peers "GreenMail 2.1.13=3143,Dovecot 2.3.19=4143"] [--peer-warmup 2]</pre>
  */
 public final class ImapBench {
@@ -59,7 +59,7 @@ public final class ImapBench {
         Settings settings = new Settings(Integer.parseInt(options.getOrDefault("messages", "10000")),
                 Integer.parseInt(options.getOrDefault("size", "2048")),
                 Integer.parseInt(options.getOrDefault("runs", "5")),
-                Integer.parseInt(options.getOrDefault("warmup", "30")),
+                Integer.parseInt(options.getOrDefault("warmup", "60")),
                 Integer.parseInt(options.getOrDefault("appends", "1000")));
         int idleSamples = Integer.parseInt(options.getOrDefault("idle-samples", "200"));
         Map<String, double[]> columns = new LinkedHashMap<>();
