@@ -39,7 +39,7 @@ class ImapFaultTriggersTest {
     private ImapSupport.RawImap loggedIn() throws Exception {
         ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
         imap.line();
-        assertThat(imap.command("a1", "LOGIN " + BOB + " x")).startsWith("a1 OK ");
+        assertThat(imap.command("a1", "LOGIN " + BOB + " x")).endsWith("a1 OK LOGIN completed\r\n");
         return imap;
     }
 

@@ -25,25 +25,43 @@ class ImapSmokeTest {
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("Second", "two needle"));
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            assertThat(imap.line()).startsWith("* OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=");
-            assertThat(imap.command("a1", "LOGIN bob@example.test secret")).contains("a1 OK [CAPABILITY");
+            assertThat(imap.line()).isEqualTo("* OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5 "
+                    + "AUTH=XOAUTH2 AUTH=OAUTHBEARER LITERAL+ SASL-IR IDLE ENABLE ID] fakemail ready\r\n");
+            assertThat(imap.command("a1", "LOGIN bob@example.test secret")).isEqualTo("* CAPABILITY IMAP4rev1 STARTTLS "
+                    + "LITERAL+ SASL-IR IDLE UIDPLUS MOVE NAMESPACE UNSELECT ENABLE ID CHILDREN SPECIAL-USE CONDSTORE "
+                    + "ESEARCH LIST-EXTENDED LIST-STATUS MULTIAPPEND APPENDLIMIT=26214400\r\na1 OK LOGIN completed\r\n");
             String select = imap.command("a2", "SELECT INBOX");
-            System.out.println(select);
             assertThat(select).contains("* 2 EXISTS\r\n", "* 2 RECENT\r\n", "a2 OK [READ-WRITE] SELECT completed");
             String fetch = imap.command("a3", "FETCH 1:* (UID FLAGS RFC822.SIZE ENVELOPE BODY.PEEK[HEADER.FIELDS (Subject)])");
-            System.out.println(fetch);
             assertThat(fetch).contains("* 1 FETCH (UID 1 FLAGS (\\Recent)", "Subject: Second");
             assertThat(imap.command("a4", "SEARCH TEXT needle")).contains("* SEARCH 2\r\n");
             String store = imap.command("a5", "STORE 1 +FLAGS (\\Deleted)");
-            System.out.println(store);
             assertThat(store).contains("* 1 FETCH (FLAGS (");
             String expunge = imap.command("a6", "EXPUNGE");
             assertThat(expunge).contains("* 1 EXPUNGE\r\n");
             String body = imap.command("a7", "FETCH 1 BODY[]");
-            System.out.println(body);
             assertThat(body).contains("BODY[] {", "FLAGS (\\Recent \\Seen)");
             System.out.println(imap.command("a8", "LIST \"\" *"));
             System.out.println(imap.command("a9", "LOGOUT"));
         }
+    }
+
+    @Test
+    void aLoginThatMatchesNoAddressWithMailSaysSoInTheTranscript() throws Exception {
+        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
+        for (String user : new String[] {"Bob@Example.test", "bobby@example.test"}) {
+            try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+                imap.line();
+                assertThat(imap.command("a1", "LOGIN " + user + " x")).contains("a1 OK ");
+                assertThat(imap.command("a2", "LOGOUT")).endsWith("a2 OK LOGOUT completed\r\n");
+            }
+        }
+        java.util.function.Function<String, String> transcriptOf = login -> server.transcripts().stream()
+                .filter(t -> t.protocol().equals("IMAP") && t.toString().contains("LOGIN " + login))
+                .findFirst().orElseThrow().toString();
+        assertThat(transcriptOf.apply("Bob@Example.test")).doesNotContain("matches no address");
+        assertThat(transcriptOf.apply("bobby@example.test")).contains("*: login bobby@example.test matches no address "
+                + "that has received or stored mail: its INBOX is new and empty (mail is filed under the lower-cased "
+                + "RCPT TO address)");
     }
 }

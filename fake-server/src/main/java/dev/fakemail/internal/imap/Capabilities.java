@@ -40,4 +40,23 @@ final class Capabilities {
     static String of(ImapSession session) {
         return String.join(" ", list(session));
     }
+
+    /** What a client needs before it logs in; the greeting lists only these (the CAPABILITY command all). */
+    private static final java.util.Set<String> BEFORE_LOGIN = java.util.Set.of("IMAP4rev1", "STARTTLS",
+            "LOGINDISABLED", "LITERAL+", "SASL-IR", "ID", "ENABLE", "IDLE");
+
+    /**
+     * The greeting's list, as Dovecot keeps it: the pre-login subset, so the greeting stays one short line.
+     * Apache commons-net (3.11) rejects an untagged line longer than 164 characters, and the whole list makes
+     * the greeting about 250.
+     */
+    static String greeting(ImapSession session) {
+        List<String> kept = new ArrayList<>();
+        for (String capability : list(session)) {
+            if (BEFORE_LOGIN.contains(capability) || capability.startsWith("AUTH=")) {
+                kept.add(capability);
+            }
+        }
+        return String.join(" ", kept);
+    }
 }

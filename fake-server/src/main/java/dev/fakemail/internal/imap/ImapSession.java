@@ -25,6 +25,19 @@ import java.util.Map;
 public final class ImapSession implements ProtocolSession {
     enum State { NOT_AUTHENTICATED, AUTHENTICATED, SELECTED, LOGOUT }
 
+    /**
+     * The protocol dialect the session speaks. Where IMAP4rev2 (RFC 9051) answers differently, the handlers ask
+     * the dialect, so that ENABLE IMAP4rev2 (once advertised) switches this one field. Today: IMAP4rev1 always.
+     */
+    enum Dialect {
+        IMAP4REV1, IMAP4REV2;
+
+        /** RFC 9051 dropped \Recent: no RECENT responses. */
+        boolean sendsRecent() {
+            return this == IMAP4REV1;
+        }
+    }
+
     /** One command: may write untagged responses to {@code out}; returns the reply to send. */
     @FunctionalInterface
     interface Handler {
@@ -75,6 +88,7 @@ public final class ImapSession implements ProtocolSession {
     State state = State.NOT_AUTHENTICATED;
     String user;
     SelectedMailbox selected;
+    Dialect dialect = Dialect.IMAP4REV1;
     /** CONDSTORE switched on (RFC 7162 §3.1): FETCH responses then carry MODSEQ. */
     boolean condstore;
     /** The SASL exchange waiting for the client's next line, and its command's tag. */
@@ -102,7 +116,7 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public Reply greeting() {
-        return Reply.text("* OK [CAPABILITY " + Capabilities.of(this) + "] fakemail IMAP4rev1 server ready\r\n");
+        return Reply.text("* OK [CAPABILITY " + Capabilities.greeting(this) + "] fakemail ready\r\n");
     }
 
     @Override

@@ -104,8 +104,17 @@ final class LoginHandlers {
         }
         session.user = user.toLowerCase(Locale.ROOT);
         session.state = ImapSession.State.AUTHENTICATED;
+        if (!session.store.users().contains(session.user)) {
+            // the usual cause of "my mail is not there": the login is not the address the mail went to
+            session.connection.note("login " + session.user + " matches no address that has received or stored "
+                    + "mail: its INBOX is new and empty (mail is filed under the lower-cased RCPT TO address)");
+        }
         session.store.inbox(session.user); // a login's mailboxes exist from the first login on
-        return session.ok(command, out, "[CAPABILITY " + Capabilities.of(session) + "] logged in");
+        // The new capabilities as an untagged response rather than a [CAPABILITY] code in the tagged OK: the same
+        // to clients that read either (RFC 3501 §7.2.1), and it keeps the tagged line short, which commons-net
+        // (3.11) requires of a tagged reply (80 characters after the status).
+        out.ascii("* CAPABILITY ").ascii(Capabilities.of(session)).ascii("\r\n");
+        return session.ok(command, out, command.verb + " completed");
     }
 
     static Reply startTls(ImapSession session, ImapCommand command, ImapOut out) {

@@ -50,7 +50,9 @@ final class MailboxHandlers {
         session.select(view);
         writeFlags(out, view.announcedKeywords());
         out.ascii("* ").number(view.size()).ascii(" EXISTS\r\n");
-        out.ascii("* ").number(view.recentCount()).ascii(" RECENT\r\n");
+        if (session.dialect.sendsRecent()) {
+            out.ascii("* ").number(view.recentCount()).ascii(" RECENT\r\n");
+        }
         int firstUnseen = firstUnseen(view);
         if (firstUnseen > 0) {
             out.ascii("* OK [UNSEEN ").number(firstUnseen).ascii("] first unseen message\r\n");

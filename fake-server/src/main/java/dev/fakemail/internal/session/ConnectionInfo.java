@@ -8,6 +8,7 @@ public final class ConnectionInfo {
     private final InetSocketAddress client;
     private final SessionFaults faults;
     private final SessionOutput output = new SessionOutput();
+    private final java.util.function.Consumer<String> notes;
     private volatile String tlsProtocol;
 
     /** A connection without fault rules (socket-free tests). */
@@ -16,8 +17,19 @@ public final class ConnectionInfo {
     }
 
     public ConnectionInfo(InetSocketAddress client, SessionFaults faults) {
+        this(client, faults, note -> { });
+    }
+
+    /** @param notes where {@link #note} goes: the session's transcript, as an event line */
+    public ConnectionInfo(InetSocketAddress client, SessionFaults faults, java.util.function.Consumer<String> notes) {
         this.client = client;
         this.faults = faults;
+        this.notes = notes;
+    }
+
+    /** Something the protocol wants the transcript to say that is no line on the wire (e.g. a login's mailbox). */
+    public void note(String text) {
+        notes.accept(text);
     }
 
     public InetSocketAddress client() {

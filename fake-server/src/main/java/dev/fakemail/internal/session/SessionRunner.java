@@ -57,7 +57,7 @@ public final class SessionRunner implements Listener.ConnectionHandler {
             return;
         }
         SessionFaults sessionFaults = faults.session(family, transcript.sessionId(), client, transcript);
-        ConnectionInfo connection = new ConnectionInfo(client, sessionFaults);
+        ConnectionInfo connection = new ConnectionInfo(client, sessionFaults, transcript::event);
         new SessionLoop(transport, sessions.apply(connection), connection, transcript, tls, onExit, implicitTls).run();
     }
 }
