@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -45,10 +46,10 @@ class EventLogTest {
         EventLog log = new EventLog(out, true);
         try (FakeMailServer mail = startedWith(log, "smtp rcpt bob@* -> reply 451 4.3.0 \"Try again later\" times 1")) {
             log.line("ready");
-            try (SmtpDialog smtp = SmtpDialog.connectAndGreet("127.0.0.1", mail.smtp().port())) {
-                smtp.command("MAIL FROM:<alice@example.test>", "250");
+            try (SmtpConversation smtp = Smtp.open("127.0.0.1", mail.smtp().port())) {
+                smtp.expect("MAIL FROM:<alice@example.test>", "250");
                 assertThat(smtp.command("RCPT TO:<bob@example.test>")).startsWith("451 4.3.0");
-                smtp.command("RSET", "250");
+                smtp.expect("RSET", "250");
                 Smtp.sendIn(smtp, "alice@example.test", "bob@example.test", "Second try");
             }
         }
@@ -67,10 +68,10 @@ class EventLogTest {
     void printsAMessageTheClientNeverHeardBackAbout() throws Exception {
         EventLog log = new EventLog(out, true);
         try (FakeMailServer mail = startedWith(log, "smtp data-end -> disconnect")) {
-            try (SmtpDialog smtp = SmtpDialog.connectAndGreet("127.0.0.1", mail.smtp().port())) {
-                smtp.command("MAIL FROM:<alice@example.test>", "250");
-                smtp.command("RCPT TO:<bob@example.test>", "250");
-                smtp.command("DATA", "354");
+            try (SmtpConversation smtp = Smtp.open("127.0.0.1", mail.smtp().port())) {
+                smtp.expect("MAIL FROM:<alice@example.test>", "250");
+                smtp.expect("RCPT TO:<bob@example.test>", "250");
+                smtp.expect("DATA", "354");
                 assertThat(catchClosed(smtp, "Subject: Sent?\r\n\r\nHello.\r\n.")).isTrue();
             }
             assertThat(mail.unacknowledged()).hasSize(1); // the store saw it before the log is read
@@ -86,9 +87,9 @@ class EventLogTest {
         EventLog log = new EventLog(out, false);
         try (FakeMailServer mail = startedWith(log, "smtp rcpt carol@* -> reply 550 5.1.1 \"No such user\"")) {
             Smtp.send("127.0.0.1", mail.smtp().port(), "a@example.test", "b@example.test", "Quiet");
-            try (SmtpDialog smtp = SmtpDialog.connectAndGreet("127.0.0.1", mail.smtp().port())) {
-                smtp.command("MAIL FROM:<a@example.test>", "250");
-                smtp.command("RCPT TO:<carol@example.test>", "550");
+            try (SmtpConversation smtp = Smtp.open("127.0.0.1", mail.smtp().port())) {
+                smtp.expect("MAIL FROM:<a@example.test>", "250");
+                smtp.expect("RCPT TO:<carol@example.test>", "550");
             }
             assertThat(mail.messages()).hasSize(1);
             log.line("ready");
@@ -163,10 +164,9 @@ class EventLogTest {
     }
 
     /** Sends the end of DATA; true when the server closed the connection instead of replying. */
-    private static boolean catchClosed(SmtpDialog smtp, String data) {
+    private static boolean catchClosed(SmtpConversation smtp, String data) {
         try {
-            smtp.command(data);
-            return false;
+            return smtp.command(data) == null;
         } catch (java.io.IOException closed) {
             return true;
         }

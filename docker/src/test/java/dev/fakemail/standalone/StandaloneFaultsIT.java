@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.fault.FaultRule;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,10 +39,10 @@ class StandaloneFaultsIT {
             fakemail.awaitStdout("^fakemail: fault seed 42$", SHORT);
             int smtp = smtpPort(fakemail);
 
-            try (SmtpDialog session = SmtpDialog.connectAndGreet("127.0.0.1", smtp)) {
-                session.command("MAIL FROM:<alice@example.test>", "250");
-                assertThat(session.command("RCPT TO:<bob@example.test>")).isEqualTo("451 4.3.0 Try again later");
-                session.command("RSET", "250");
+            try (SmtpConversation session = Smtp.open("127.0.0.1", smtp)) {
+                session.expect("MAIL FROM:<alice@example.test>", "250");
+                assertThat(session.command("RCPT TO:<bob@example.test>")).isEqualTo("451 4.3.0 Try again later\r\n");
+                session.expect("RSET", "250");
                 Smtp.sendIn(session, "alice@example.test", "bob@example.test", "After the retry");
             }
 
@@ -69,9 +70,9 @@ class StandaloneFaultsIT {
             fakemail.awaitStdout("^fakemail: fault seed -?\\d+$", SHORT);
             int smtp = smtpPort(fakemail);
 
-            try (SmtpDialog session = SmtpDialog.connectAndGreet("127.0.0.1", smtp)) {
-                session.command("MAIL FROM:<alice@example.test>", "250");
-                session.command("RCPT TO:<bob@example.test>", "250");
+            try (SmtpConversation session = Smtp.open("127.0.0.1", smtp)) {
+                session.expect("MAIL FROM:<alice@example.test>", "250");
+                session.expect("RCPT TO:<bob@example.test>", "250");
                 assertThatThrownBy(() -> session.data("Subject: Did it arrive?\r\n\r\nHello."))
                         .isInstanceOf(IOException.class);
             }
@@ -116,10 +117,10 @@ class StandaloneFaultsIT {
                 "FAKEMAIL_FAULTS", RETRY), SMTP_ONLY)) {
             int smtp = smtpPort(fakemail);
             Smtp.send("127.0.0.1", smtp, "alice@example.test", "carol@example.test", "Not printed");
-            try (SmtpDialog session = SmtpDialog.connectAndGreet("127.0.0.1", smtp)) {
-                session.command("MAIL FROM:<alice@example.test>", "250");
-                session.command("RCPT TO:<bob@example.test>", "451");
-                session.command("QUIT", "221");
+            try (SmtpConversation session = Smtp.open("127.0.0.1", smtp)) {
+                session.expect("MAIL FROM:<alice@example.test>", "250");
+                session.expect("RCPT TO:<bob@example.test>", "451");
+                session.expect("QUIT", "221");
             }
 
             fakemail.terminate();
@@ -140,8 +141,8 @@ class StandaloneFaultsIT {
     /** Twenty RCPT TO in one session: the reply code of each. */
     private static List<String> rcptReplies(int port) throws IOException {
         List<String> codes = new ArrayList<>();
-        try (SmtpDialog session = SmtpDialog.connectAndGreet("127.0.0.1", port)) {
-            session.command("MAIL FROM:<alice@example.test>", "250");
+        try (SmtpConversation session = Smtp.open("127.0.0.1", port)) {
+            session.expect("MAIL FROM:<alice@example.test>", "250");
             for (int i = 0; i < 20; i++) {
                 codes.add(session.command("RCPT TO:<user" + i + "@example.test>").substring(0, 3));
             }

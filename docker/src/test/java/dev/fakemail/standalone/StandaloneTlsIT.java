@@ -3,11 +3,9 @@ package dev.fakemail.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import dev.fakemail.testsupport.Dial;
+import dev.fakemail.testsupport.Pop3Conversation;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,14 +54,14 @@ class StandaloneTlsIT {
             int pop3s = port(fakemail, "pop3s");
             fakemail.awaitStdout("^fakemail: ready$", SHORT);
 
-            try (SmtpDialog session = SmtpDialog.connectAndGreet("127.0.0.1", smtp)) {
-                assertThat(TestCertificates.served(session.startTls("127.0.0.1", trustingOurs))).isEqualTo(certificate);
-                session.command("EHLO client.example.test", "250");
+            try (SmtpConversation session = Smtp.open(Dial.to("127.0.0.1", smtp).trusting(trustingOurs))) {
+                assertThat(TestCertificates.served(session.startTls())).isEqualTo(certificate);
+                session.expect("EHLO client.example.test", "250");
                 Smtp.sendIn(session, "alice@example.test", "bob@example.test", "Over STARTTLS");
             }
-            try (SmtpDialog session = SmtpDialog.connectTls("127.0.0.1", smtps, trustingOurs)) {
+            try (SmtpConversation session = SmtpConversation.open(Dial.to("127.0.0.1", smtps).trusting(trustingOurs).implicitTls())) {
                 assertThat(TestCertificates.served(session.tlsSession())).isEqualTo(certificate);
-                session.command("EHLO client.example.test", "250");
+                session.expect("EHLO client.example.test", "250");
                 Smtp.sendIn(session, "alice@example.test", "bob@example.test", "Over SMTPS");
             }
             assertThat(pop3sGreeting(pop3s, trustingOurs)).startsWith("+OK");
@@ -82,7 +79,7 @@ class StandaloneTlsIT {
                     + Pattern.quote(keyStore.toString()) + "$", STARTUP);
             int smtps = port(fakemail, "smtps");
 
-            try (SmtpDialog session = SmtpDialog.connectTls("127.0.0.1", smtps, trustingOurs)) {
+            try (SmtpConversation session = SmtpConversation.open(Dial.to("127.0.0.1", smtps).trusting(trustingOurs).implicitTls())) {
                 assertThat(TestCertificates.served(session.tlsSession())).isEqualTo(certificate);
             }
         }
@@ -91,7 +88,7 @@ class StandaloneTlsIT {
             int smtps = port(fakemail, "smtps");
 
             // The check above means something only if a client trusting our certificate refuses another one.
-            assertThatThrownBy(() -> SmtpDialog.connectTls("127.0.0.1", smtps, trustingOurs).close())
+            assertThatThrownBy(() -> SmtpConversation.open(Dial.to("127.0.0.1", smtps).trusting(trustingOurs).implicitTls()).close())
                     .isInstanceOf(SSLHandshakeException.class);
         }
     }
@@ -114,15 +111,9 @@ class StandaloneTlsIT {
     }
 
     private static String pop3sGreeting(int port, SSLContext trust) throws Exception {
-        try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            plain.setSoTimeout(10_000);
-            try (SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(plain, "127.0.0.1", port, true)) {
-                tls.startHandshake();
-                assertThat(TestCertificates.served(tls.getSession())).isEqualTo(certificate);
-                return new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII))
-                        .readLine();
-            }
+        try (Pop3Conversation pop = Pop3Conversation.open(Dial.to("127.0.0.1", port).trusting(trust).implicitTls())) {
+            assertThat(TestCertificates.served(pop.tlsSession())).isEqualTo(certificate);
+            return pop.greeting();
         }
     }
 }

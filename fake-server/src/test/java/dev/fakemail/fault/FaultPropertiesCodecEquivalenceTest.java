@@ -1,8 +1,8 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.fault.FaultTestClients.deliver;
-import static dev.fakemail.fault.FaultTestClients.messageOfSize;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testsupport.MessageBuilder.ofSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(60)
 class FaultPropertiesCodecEquivalenceTest {
-    private static final String M1 = messageOfSize(1_500, "first");
+    private static final String M1 = ofSize(1_500, "first");
     private static final String M2 = "Subject: second\r\n\r\nbody two\r\n";
 
     static Stream<Arguments> rules() {

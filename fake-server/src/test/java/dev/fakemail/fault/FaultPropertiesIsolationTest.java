@@ -2,12 +2,13 @@ package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.ALICE;
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.fault.FaultTestClients.deliver;
-import static dev.fakemail.fault.FaultTestClients.newestTranscript;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Transcripts.newestTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultTestClients.Raw;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -65,17 +66,17 @@ class FaultPropertiesIsolationTest {
         stalled.line();
         stalled.login(ALICE, "pw");
         long stalledId = newestTranscript(server, "POP3").sessionId();
-        Raw smtpDelayed = Raw.smtp(server);
-        smtpDelayed.smtpReply();
-        smtpDelayed.smtpCommand("EHLO slow.test");
-        smtpDelayed.smtpCommand("MAIL FROM:<a@example.test>");
+        Client smtpDelayed = Client.connect(server);
+        smtpDelayed.reply();
+        smtpDelayed.command("EHLO slow.test");
+        smtpDelayed.command("MAIL FROM:<a@example.test>");
         long smtpDelayedId = newestTranscript(server, "SMTP").sessionId();
         Raw fast = Raw.connect(server);
         fast.line();
         fast.login("carol@example.test", "pw");
-        Raw smtpFast = Raw.smtp(server);
-        smtpFast.smtpReply();
-        smtpFast.smtpCommand("EHLO fast.test");
+        Client smtpFast = Client.connect(server);
+        smtpFast.reply();
+        smtpFast.command("EHLO fast.test");
 
         // A fourth victim: its greeting waits 5 s (on its own thread, not the accept loop).
         FaultHandle connectDelay = server.faults().pop3(Trigger.connect()).forNextConnection()
@@ -96,7 +97,7 @@ class FaultPropertiesIsolationTest {
         CompletableFuture<String> delayedReply = CompletableFuture.supplyAsync(() -> call(() -> delayed.command("STAT")), clients);
         CompletableFuture<String> stalledReply = CompletableFuture.supplyAsync(() -> call(() -> stalled.command("STAT")), clients);
         CompletableFuture<String> smtpReply = CompletableFuture.supplyAsync(
-                () -> call(() -> smtpDelayed.smtpCommand("RCPT TO:<b@example.test>")), clients);
+                () -> call(() -> smtpDelayed.command("RCPT TO:<b@example.test>")), clients);
         awaitHit(delay);
         awaitHit(stall);
         awaitHit(smtpDelay);
@@ -109,7 +110,7 @@ class FaultPropertiesIsolationTest {
         long popRoundTrips = millisSince(fastStart);
         long smtpStart = System.nanoTime();
         for (int i = 0; i < 20; i++) {
-            assertThat(smtpFast.smtpCommand("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            assertThat(smtpFast.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
         }
         long smtpRoundTrips = millisSince(smtpStart);
         long newStart = System.nanoTime();

@@ -1,14 +1,15 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.fault.FaultTestClients.allTranscripts;
-import static dev.fakemail.fault.FaultTestClients.awaitSessionsEnded;
-import static dev.fakemail.fault.FaultTestClients.deliver;
-import static dev.fakemail.fault.FaultTestClients.events;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Transcripts.allTranscripts;
+import static dev.fakemail.testing.Transcripts.awaitSessionsEnded;
+import static dev.fakemail.testing.Transcripts.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultTestClients.Raw;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
 import dev.fakemail.store.ReceivedMessage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,24 +52,24 @@ class FaultPropertiesLiveRulesTest {
         server = FakeMailServer.builder().build().start();
         deliver(server, BOB, M);
         String stat = "+OK 1 " + M.length();
-        try (Raw pop = Raw.connect(server); Raw smtp = Raw.smtp(server)) {
+        try (Raw pop = Raw.connect(server); Client smtp = Client.connect(server)) {
             pop.line();
             pop.login(BOB, "pw");
-            smtp.smtpReply();
-            smtp.smtpCommand("EHLO live.test");
+            smtp.reply();
+            smtp.command("EHLO live.test");
             assertThat(pop.command("STAT")).isEqualTo(stat);
-            assertThat(smtp.smtpCommand("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
 
             FaultHandle popRule = server.faults().pop3(Trigger.command("STAT")).reply(451, "added live");
             List<FaultHandle> smtpRules = server.faults().addText("smtp NOOP -> reply 452 4.3.1 \"added live\"");
             assertThat(pop.command("STAT")).isEqualTo("-ERR [SYS/TEMP] added live");
-            assertThat(smtp.smtpCommand("NOOP")).isEqualTo("452 4.3.1 added live\r\n");
+            assertThat(smtp.command("NOOP")).isEqualTo("452 4.3.1 added live\r\n");
             assertThat(pop.command("STAT")).isEqualTo("-ERR [SYS/TEMP] added live");
 
             assertThat(popRule.remove()).isTrue();
             assertThat(server.faults().remove(smtpRules.get(0).id())).isTrue();
             assertThat(pop.command("STAT")).isEqualTo(stat);
-            assertThat(smtp.smtpCommand("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
 
             server.faults().pop3(Trigger.command("STAT")).reply(451, "before clear");
             assertThat(pop.command("STAT")).isEqualTo("-ERR [SYS/TEMP] before clear");
@@ -114,13 +115,13 @@ class FaultPropertiesLiveRulesTest {
     @Test
     void resetForgetsRateLimitState() throws Exception {
         server = FakeMailServer.builder().faults("smtp NOOP -> rate-limit 1/1h").build().start();
-        try (Raw smtp = Raw.smtp(server)) {
-            smtp.smtpReply();
-            assertThat(smtp.smtpCommand("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
-            assertThat(smtp.smtpCommand("NOOP")).isEqualTo("451 4.7.1 Rate limit exceeded, try again later\r\n");
+        try (Client smtp = Client.connect(server)) {
+            smtp.reply();
+            assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            assertThat(smtp.command("NOOP")).isEqualTo("451 4.7.1 Rate limit exceeded, try again later\r\n");
             server.reset();
-            assertThat(smtp.smtpCommand("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
-            assertThat(smtp.smtpCommand("NOOP")).isEqualTo("451 4.7.1 Rate limit exceeded, try again later\r\n");
+            assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            assertThat(smtp.command("NOOP")).isEqualTo("451 4.7.1 Rate limit exceeded, try again later\r\n");
         }
     }
 
@@ -179,22 +180,22 @@ class FaultPropertiesLiveRulesTest {
                 results.add(clients.submit(() -> {
                     go.await();
                     Map<String, Outcome> outcomes = new HashMap<>();
-                    try (Raw smtp = Raw.smtp(server)) {
-                        assertThat(smtp.smtpReply()).startsWith("220 ");
-                        assertThat(smtp.smtpCommand("EHLO c" + session + ".test")).startsWith("250");
+                    try (Client smtp = Client.connect(server)) {
+                        assertThat(smtp.reply()).startsWith("220 ");
+                        assertThat(smtp.command("EHLO c" + session + ".test")).startsWith("250");
                         for (int m = 0; m < perSession; m++) {
                             String subject = "s" + session + "-m" + m;
-                            assertThat(smtp.smtpCommand("MAIL FROM:<s" + session + "@example.test>"))
+                            assertThat(smtp.command("MAIL FROM:<s" + session + "@example.test>"))
                                     .isEqualTo("250 2.1.0 Ok\r\n");
-                            String rcpt = smtp.smtpCommand("RCPT TO:<r" + session + "@example.test>");
+                            String rcpt = smtp.command("RCPT TO:<r" + session + "@example.test>");
                             if (!rcpt.startsWith("250")) {
                                 assertThat(rcpt).isEqualTo("451 4.3.0 churn rcpt\r\n");
-                                assertThat(smtp.smtpCommand("RSET")).startsWith("250");
+                                assertThat(smtp.command("RSET")).startsWith("250");
                                 outcomes.put(subject, Outcome.REFUSED);
                                 continue;
                             }
-                            assertThat(smtp.smtpCommand("DATA")).startsWith("354");
-                            String reply = smtp.smtpCommand("Subject: " + subject + "\r\n\r\nbody\r\n.");
+                            assertThat(smtp.command("DATA")).startsWith("354");
+                            String reply = smtp.command("Subject: " + subject + "\r\n\r\nbody\r\n.");
                             if (reply.startsWith("250")) {
                                 outcomes.put(subject, Outcome.ACCEPTED);
                             } else {
@@ -202,7 +203,7 @@ class FaultPropertiesLiveRulesTest {
                                 outcomes.put(subject, Outcome.REFUSED);
                             }
                         }
-                        assertThat(smtp.smtpCommand("QUIT")).startsWith("221");
+                        assertThat(smtp.command("QUIT")).startsWith("221");
                     }
                     return outcomes;
                 }));

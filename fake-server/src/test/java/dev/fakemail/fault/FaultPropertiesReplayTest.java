@@ -1,12 +1,13 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.fault.FaultTestClients.events;
+import static dev.fakemail.testing.Transcripts.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.FaultTestClients.Raw;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,12 +30,12 @@ class FaultPropertiesReplayTest {
     private static String rcptSequence(FakeMailServer server, int sessions) throws Exception {
         StringBuilder sequence = new StringBuilder();
         for (int s = 0; s < sessions; s++) {
-            try (Raw smtp = Raw.smtp(server)) {
-                assertThat(smtp.smtpReply()).startsWith("220 ");
-                smtp.smtpCommand("EHLO replay.test");
-                assertThat(smtp.smtpCommand("MAIL FROM:<a@example.test>")).startsWith("250");
+            try (Client smtp = Client.connect(server)) {
+                assertThat(smtp.reply()).startsWith("220 ");
+                smtp.command("EHLO replay.test");
+                assertThat(smtp.command("MAIL FROM:<a@example.test>")).startsWith("250");
                 for (int i = 0; i < COMMANDS / sessions; i++) {
-                    String reply = smtp.smtpCommand("RCPT TO:<r" + i + "@example.test>");
+                    String reply = smtp.command("RCPT TO:<r" + i + "@example.test>");
                     if (reply.equals("250 2.1.5 Ok\r\n")) {
                         sequence.append('A');
                     } else {
@@ -42,7 +43,7 @@ class FaultPropertiesReplayTest {
                         sequence.append('R');
                     }
                 }
-                smtp.smtpCommand("QUIT");
+                smtp.command("QUIT");
             }
         }
         return sequence.toString();

@@ -1,10 +1,10 @@
 package dev.fakemail.fault;
 
-import static dev.fakemail.fault.FaultTestClients.awaitSessionsEnded;
+import static dev.fakemail.testing.Transcripts.awaitSessionsEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.fault.FaultTestClients.Raw;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
 import dev.fakemail.store.ReceivedMessage;
 import java.io.IOException;
 import java.net.SocketException;
@@ -55,15 +55,15 @@ class FaultPropertiesStoreTest {
     }
 
     /** Reads a reply; null when the connection ended (EOF or RST). */
-    private static String replyOrNull(Raw smtp) throws IOException {
+    private static String replyOrNull(Client smtp) throws IOException {
         try {
-            return smtp.smtpReply();
+            return smtp.reply();
         } catch (SocketException reset) {
             return null;
         }
     }
 
-    private static String commandOrNull(Raw smtp, String line) throws IOException {
+    private static String commandOrNull(Client smtp, String line) throws IOException {
         try {
             smtp.send(line + "\r\n");
         } catch (SocketException gone) {
@@ -73,7 +73,7 @@ class FaultPropertiesStoreTest {
     }
 
     /** One transaction; returns its outcome (the connection is unusable after CUT_AFTER_DATA and LOST_BEFORE_DATA). */
-    private static Outcome send(Raw smtp, String id) throws IOException {
+    private static Outcome send(Client smtp, String id) throws IOException {
         String mail = commandOrNull(smtp, "MAIL FROM:<" + id + "@sender.test>");
         if (mail == null) {
             return Outcome.LOST_BEFORE_DATA;
@@ -85,7 +85,7 @@ class FaultPropertiesStoreTest {
         }
         if (!rcpt.startsWith("250")) {
             assertThat(rcpt).isEqualTo("451 4.3.0 try later\r\n");
-            assertThat(smtp.smtpCommand("RSET")).startsWith("250");
+            assertThat(smtp.command("RSET")).startsWith("250");
             return Outcome.REFUSED;
         }
         String data = commandOrNull(smtp, "DATA");
@@ -129,8 +129,8 @@ class FaultPropertiesStoreTest {
                         go.await();
                         int attempt = 0;
                         while (attempt < MESSAGES / CLIENTS) {
-                            try (Raw smtp = Raw.smtp(server)) {
-                                assertThat(smtp.smtpReply()).startsWith("220 ");
+                            try (Client smtp = Client.connect(server)) {
+                                assertThat(smtp.reply()).startsWith("220 ");
                                 String ehlo = commandOrNull(smtp, "EHLO client" + client + ".test");
                                 if (ehlo == null) {
                                     continue;

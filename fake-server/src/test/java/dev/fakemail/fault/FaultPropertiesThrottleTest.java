@@ -1,12 +1,13 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.fault.FaultTestClients.deliver;
-import static dev.fakemail.fault.FaultTestClients.messageOfSize;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testsupport.MessageBuilder.ofSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultTestClients.Raw;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
 import dev.fakemail.store.ReceivedMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class FaultPropertiesThrottleTest {
     @Test
     void throttledRetrArrivesWithinTenPercentOfTheRate() throws Exception {
         server = FakeMailServer.builder().build().start();
-        String message = messageOfSize(60_000, "throttled");
+        String message = ofSize(60_000, "throttled");
         deliver(server, BOB, message);
         FaultHandle throttle = server.faults().pop3(Trigger.command("RETR")).throttle(RATE);
         byte[] expected = ("+OK 60000 octets\r\n" + message + ".\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -96,18 +97,18 @@ class FaultPropertiesThrottleTest {
     void throttledSmtpUploadIsReadWithinTenPercentOfTheRate() throws Exception {
         server = FakeMailServer.builder().build().start();
         server.faults().addText("smtp DATA -> throttle " + RATE);
-        String message = messageOfSize(40_000, "upload");
+        String message = ofSize(40_000, "upload");
         byte[] data = (message + ".\r\n").getBytes(StandardCharsets.US_ASCII);
 
-        try (Raw smtp = Raw.smtp(server)) {
-            smtp.smtpReply();
-            smtp.smtpCommand("EHLO up.test");
-            assertThat(smtp.smtpCommand("MAIL FROM:<a@example.test>")).startsWith("250");
-            assertThat(smtp.smtpCommand("RCPT TO:<b@example.test>")).startsWith("250");
-            assertThat(smtp.smtpCommand("DATA")).startsWith("354");
+        try (Client smtp = Client.connect(server)) {
+            smtp.reply();
+            smtp.command("EHLO up.test");
+            assertThat(smtp.command("MAIL FROM:<a@example.test>")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<b@example.test>")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
             long start = System.nanoTime();
             smtp.sendBytes(data);
-            assertThat(smtp.smtpReply()).startsWith("250 2.0.0 Ok");
+            assertThat(smtp.reply()).startsWith("250 2.0.0 Ok");
             long millis = (System.nanoTime() - start) / 1_000_000;
             double rate = data.length * 1000.0 / millis;
             System.out.printf("throttle SMTP upload: target %d B/s, measured %.0f B/s (%d bytes in %d ms)%n",
@@ -122,7 +123,7 @@ class FaultPropertiesThrottleTest {
     @Test
     void throttleStillHoldsAfterTheConnectionWasIdle() throws Exception {
         server = FakeMailServer.builder().build().start();
-        String message = messageOfSize(30_000, "after idle");
+        String message = ofSize(30_000, "after idle");
         deliver(server, BOB, message);
         server.faults().addText("pop3 connect -> throttle " + RATE);
         byte[] expected = ("+OK 30000 octets\r\n" + message + ".\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -148,7 +149,7 @@ class FaultPropertiesThrottleTest {
     void sliceSendsAThousandByteReplyInSpacedPieces() throws Exception {
         server = FakeMailServer.builder().build().start();
         // "+OK 981 octets\r\n" (16) + 981 + ".\r\n" (3) = 1,000 bytes on the wire.
-        String message = messageOfSize(981, "sliced");
+        String message = ofSize(981, "sliced");
         deliver(server, BOB, message);
         server.faults().pop3(Trigger.command("RETR")).slice(100, Duration.ofMillis(50));
         byte[] expected = ("+OK 981 octets\r\n" + message + ".\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -170,7 +171,7 @@ class FaultPropertiesThrottleTest {
     @Test
     void throttleIsPerConnection() throws Exception {
         server = FakeMailServer.builder().build().start();
-        String message = messageOfSize(30_000, "unthrottled");
+        String message = ofSize(30_000, "unthrottled");
         deliver(server, BOB, message);
         deliver(server, "carol@example.test", message);
         try (Raw slow = Raw.connect(server); Raw quick = Raw.connect(server)) {
@@ -181,7 +182,7 @@ class FaultPropertiesThrottleTest {
             server.faults().pop3(Trigger.command("STAT")).throttle(2_000); // only the connection that says STAT
             assertThat(slow.command("STAT")).startsWith("+OK");
             long start = System.nanoTime();
-            String retr = quick.multiLine("RETR 1");
+            String retr = quick.multiLineText("RETR 1");
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(retr).isEqualTo("+OK 30000 octets\r\n" + message + ".\r\n");
             assertThat(millis).as("30 KB on an unthrottled connection").isLessThan(1_000);

@@ -3,7 +3,7 @@ package dev.fakemail.fault;
 import static dev.fakemail.fault.FaultTestClients.BOB;
 import static dev.fakemail.fault.FaultTestClients.CAPA_HEAD;
 import static dev.fakemail.fault.FaultTestClients.CAPA_PLAIN;
-import static dev.fakemail.fault.FaultTestClients.events;
+import static dev.fakemail.testing.Transcripts.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +49,7 @@ class Pop3FaultCapabilitiesTlsTest {
     private String capaWith(FaultRule rule) throws Exception {
         FaultHandle handle = server.faults().add(rule);
         try (Raw pop = connect()) {
-            return pop.multiLine("CAPA");
+            return pop.multiLineText("CAPA");
         } finally {
             handle.remove();
         }
@@ -67,7 +67,7 @@ class Pop3FaultCapabilitiesTlsTest {
     void hideAndAdvertiseEditTheCapaLinesExactly() throws Exception {
         start(FakeMailServer.builder());
         try (Raw pop = connect()) {
-            assertThat(pop.multiLine("CAPA")).as("no rule: the usual list").isEqualTo(CAPA_PLAIN);
+            assertThat(pop.multiLineText("CAPA")).as("no rule: the usual list").isEqualTo(CAPA_PLAIN);
         }
         assertThat(capaWith(hide("STLS")))
                 .isEqualTo(CAPA_HEAD + "USER\r\nSASL PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER\r\n" + END);
@@ -95,14 +95,14 @@ class Pop3FaultCapabilitiesTlsTest {
         server.faults().add(hide("SASL PLAIN"));
         server.faults().add(advertise("LOGIN-DELAY 900"));
         try (Raw pop = connect()) {
-            assertThat(pop.multiLine("CAPA")).isEqualTo(CAPA_HEAD
+            assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_HEAD
                     + "USER\r\nSASL LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER\r\nSTLS\r\nIMPLEMENTATION fakemail\r\n"
                     + "LOGIN-DELAY 900\r\n.\r\n");
             String credentials = Base64.getEncoder()
                     .encodeToString(("\0" + BOB + "\0bob-pw").getBytes(StandardCharsets.UTF_8));
             assertThat(pop.command("AUTH PLAIN " + credentials)).as("PLAIN is hidden, not disabled")
                     .isEqualTo("+OK maildrop locked and ready, 0 messages");
-            assertThat(pop.multiLine("CAPA")).as("TRANSACTION state: no login lines to edit")
+            assertThat(pop.multiLineText("CAPA")).as("TRANSACTION state: no login lines to edit")
                     .isEqualTo(CAPA_HEAD + "IMPLEMENTATION fakemail\r\nLOGIN-DELAY 900\r\n.\r\n");
         }
     }
@@ -112,8 +112,8 @@ class Pop3FaultCapabilitiesTlsTest {
         start(FakeMailServer.builder());
         FaultHandle once = server.faults().pop3(Trigger.capabilities()).once().hide("STLS");
         try (Raw pop = connect()) {
-            assertThat(pop.multiLine("CAPA")).doesNotContain("STLS");
-            assertThat(pop.multiLine("CAPA")).isEqualTo(CAPA_PLAIN);
+            assertThat(pop.multiLineText("CAPA")).doesNotContain("STLS");
+            assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_PLAIN);
         }
         assertThat(once.hits()).isEqualTo(1);
         assertThat(events(server, "POP3")).contains("fault #" + once.id() + " hit 1: pop3 capabilities -> hide STLS times 1");
@@ -125,10 +125,10 @@ class Pop3FaultCapabilitiesTlsTest {
         FaultHandle slow = server.faults().pop3(Trigger.capabilities()).delay(Duration.ofMillis(300));
         try (Raw pop = connect()) {
             long start = System.nanoTime();
-            assertThat(pop.multiLine("CAPA")).isEqualTo(CAPA_PLAIN);
+            assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_PLAIN);
             assertThat((System.nanoTime() - start) / 1_000_000).isBetween(290L, 3_000L);
             start = System.nanoTime();
-            assertThat(pop.multiLine("CAPA")).isEqualTo(CAPA_PLAIN);
+            assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_PLAIN);
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(290);
         }
         assertThat(slow.occurrences()).isEqualTo(2);
@@ -141,7 +141,7 @@ class Pop3FaultCapabilitiesTlsTest {
         java.util.List<FaultHit> hits = new java.util.concurrent.CopyOnWriteArrayList<>();
         server.faults().subscribe(hits::add);
         try (Raw pop = connect()) {
-            assertThat(pop.multiLine("CAPA")).isEqualTo(CAPA_PLAIN);
+            assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_PLAIN);
         }
         assertThat(events(server, "POP3")).as("a delay that waited is a hit, like a delay on a command")
                 .contains("fault #" + slow.id() + " hit 1: pop3 capabilities -> delay 100ms (waiting 100 ms)");
@@ -155,14 +155,14 @@ class Pop3FaultCapabilitiesTlsTest {
         FaultHandle cut = server.faults().pop3(Trigger.tlsHandshake()).once().disconnect();
         try (Raw pop = connect()) {
             assertThat(pop.command("STLS")).isEqualTo("+OK Begin TLS negotiation");
-            assertThatThrownBy(pop::upgrade).isInstanceOf(IOException.class);
+            assertThatThrownBy(pop::upgradeToTls).isInstanceOf(IOException.class);
         }
         assertThat(cut.hits()).isEqualTo(1);
         try (Raw pop = connect()) {
             assertThat(pop.command("STLS")).isEqualTo("+OK Begin TLS negotiation");
-            pop.upgrade();
+            pop.upgradeToTls();
             assertThat(pop.isTls()).isTrue();
-            assertThat(pop.multiLine("CAPA")).as("budget spent: TLS as usual").doesNotContain("STLS").contains("USER");
+            assertThat(pop.multiLineText("CAPA")).as("budget spent: TLS as usual").doesNotContain("STLS").contains("USER");
         }
     }
 
@@ -172,7 +172,7 @@ class Pop3FaultCapabilitiesTlsTest {
         server.faults().addText("pop3 tls -> reset");
         try (Raw pop = connect()) {
             assertThat(pop.command("STLS")).isEqualTo("+OK Begin TLS negotiation");
-            assertThatThrownBy(pop::upgrade).isInstanceOf(IOException.class);
+            assertThatThrownBy(pop::upgradeToTls).isInstanceOf(IOException.class);
         }
         assertThat(events(server, "POP3")).contains("connection reset (RST) by a fault rule");
     }
@@ -181,12 +181,12 @@ class Pop3FaultCapabilitiesTlsTest {
     void connectRefusalOnPop3sIsSentOverTls() throws Exception {
         start(FakeMailServer.builder().pop3sPort(0));
         server.faults().addText("pop3 connect -> reply 421 \"too busy\" times 1");
-        try (Raw pop = Raw.tls(server.pop3s().host(), server.pop3s().port())) {
+        try (Raw pop = Raw.tls(server)) {
             pop.handshake();
             assertThat(pop.line()).isEqualTo("-ERR [SYS/TEMP] too busy");
             assertThat(pop.line()).isNull();
         }
-        try (Raw pop = Raw.tls(server.pop3s().host(), server.pop3s().port())) {
+        try (Raw pop = Raw.tls(server)) {
             assertThat(pop.line()).startsWith("+OK fakemail POP3 server ready <");
         }
     }
@@ -195,7 +195,7 @@ class Pop3FaultCapabilitiesTlsTest {
     void implicitTlsHandshakeOfPop3sIsATriggerToo() throws Exception {
         start(FakeMailServer.builder().pop3sPort(0));
         FaultHandle cut = server.faults().pop3(Trigger.tlsHandshake()).once().disconnect();
-        try (Raw pop = Raw.tls(server.pop3s().host(), server.pop3s().port())) {
+        try (Raw pop = Raw.tls(server)) {
             pop.setTimeoutMillis(2_000);
             assertThatThrownBy(() -> {
                 pop.handshake();
@@ -203,7 +203,7 @@ class Pop3FaultCapabilitiesTlsTest {
             }).as("the POP3S handshake is cut by the rule, so no greeting arrives").isInstanceOf(IOException.class);
         }
         assertThat(cut.hits()).as("the implicit-TLS handshake reached the TLS trigger").isEqualTo(1);
-        try (Raw pop = Raw.tls(server.pop3s().host(), server.pop3s().port())) {
+        try (Raw pop = Raw.tls(server)) {
             pop.handshake();
             assertThat(pop.line()).startsWith("+OK fakemail POP3 server ready <");
         }

@@ -1,9 +1,9 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.fault.FaultTestClients.deliver;
-import static dev.fakemail.fault.FaultTestClients.inbox;
-import static dev.fakemail.fault.FaultTestClients.messageOfSize;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
+import static dev.fakemail.testsupport.MessageBuilder.ofSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class Pop3FaultClientsTest {
     private static final String PW = "bob-pw";
-    private static final String M1 = messageOfSize(3_000, "first");
+    private static final String M1 = ofSize(3_000, "first");
     private static final String M2 = "Subject: second\r\n\r\nbody two\r\n";
 
     private FakeMailServer server;

@@ -1,12 +1,12 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.fault.FaultTestClients.deliver;
-import static dev.fakemail.fault.FaultTestClients.events;
-import static dev.fakemail.fault.FaultTestClients.inbox;
 import static dev.fakemail.fault.FaultTestClients.loginWhenUnlocked;
-import static dev.fakemail.fault.FaultTestClients.messageOfSize;
-import static dev.fakemail.fault.FaultTestClients.newestTranscript;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
+import static dev.fakemail.testing.Transcripts.events;
+import static dev.fakemail.testing.Transcripts.newestTranscript;
+import static dev.fakemail.testsupport.MessageBuilder.ofSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class Pop3FaultConnectionTest {
-    private static final String M1 = messageOfSize(5_000, "big one");
+    private static final String M1 = ofSize(5_000, "big one");
     private static final String M2 = "Subject: two\r\n\r\nsecond body\r\n";
     private static final Pattern WAITING = Pattern.compile("\\(waiting (\\d+) ms\\)$");
 
@@ -72,7 +72,7 @@ class Pop3FaultConnectionTest {
     private void assertMaildropIntactForTheNextSession() throws Exception {
         try (Raw pop = loginWhenUnlocked(server, BOB)) {
             assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
-            assertThat(pop.multiLine("RETR 1")).isEqualTo(new String(retrResponse(M1), StandardCharsets.US_ASCII));
+            assertThat(pop.multiLineText("RETR 1")).isEqualTo(new String(retrResponse(M1), StandardCharsets.US_ASCII));
             assertThat(pop.command("QUIT")).isEqualTo("+OK fakemail POP3 server signing off (2 messages left)");
         }
         assertThat(inbox(server, BOB)).hasSize(2);
@@ -94,7 +94,7 @@ class Pop3FaultConnectionTest {
 
     @Test
     void disconnectAfterBytesCutsALargeRetrWrittenPastTheOutputBuffer() throws Exception {
-        String large = messageOfSize(40_000, "large");
+        String large = ofSize(40_000, "large");
         deliver(server, BOB, large);
         server.faults().pop3(Trigger.command("RETR", "3")).once().disconnectAfterBytes(20_000);
         try (Raw pop = loggedIn()) {
@@ -392,7 +392,7 @@ class Pop3FaultConnectionTest {
         assertThat(server.faults().rule(busy.id())).isEmpty();
         assertThat(server.faults().remove(busy.id())).isFalse();
         try (Raw pop = loggedIn()) {
-            assertThat(pop.multiLine("RETR 2")).isEqualTo(new String(retrResponse(M2), StandardCharsets.US_ASCII));
+            assertThat(pop.multiLineText("RETR 2")).isEqualTo(new String(retrResponse(M2), StandardCharsets.US_ASCII));
         }
         assertThat(newestTranscript(server, "POP3").lines()).noneMatch(line -> line.text().startsWith("fault"));
     }

@@ -2,15 +2,16 @@ package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.ALICE;
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.fault.FaultTestClients.deliver;
-import static dev.fakemail.fault.FaultTestClients.inbox;
 import static dev.fakemail.fault.FaultTestClients.loginWhenUnlocked;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
-import dev.fakemail.fault.FaultTestClients.ManualClock;
 import dev.fakemail.fault.FaultTestClients.Raw;
+import dev.fakemail.fault.SmtpFaultSupport.Client;
+import dev.fakemail.testsupport.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -65,14 +66,14 @@ class Pop3FaultRepliesTest {
         FaultHandle busy = server.faults().pop3(Trigger.command("RETR", "2")).reply(451, "mailbox busy, try later");
 
         try (Raw pop = loggedIn(BOB)) {
-            assertThat(pop.multiLine("RETR 1")).isEqualTo("+OK " + M1.length() + " octets\r\n" + M1 + ".\r\n");
+            assertThat(pop.multiLineText("RETR 1")).isEqualTo("+OK " + M1.length() + " octets\r\n" + M1 + ".\r\n");
             assertThat(pop.command("RETR 2")).isEqualTo("-ERR [SYS/TEMP] mailbox busy, try later");
             assertThat(pop.command("NOOP")).as("the session goes on").isEqualTo("+OK");
             assertThat(busy.occurrences()).as("RETR 1 does not match \"2\"").isEqualTo(1);
             assertThat(busy.hits()).isEqualTo(1);
 
             assertThat(busy.remove()).isTrue();
-            assertThat(pop.multiLine("RETR 2")).isEqualTo("+OK " + M2.length() + " octets\r\n" + M2 + ".\r\n");
+            assertThat(pop.multiLineText("RETR 2")).isEqualTo("+OK " + M2.length() + " octets\r\n" + M2 + ".\r\n");
         }
     }
 
@@ -131,7 +132,7 @@ class Pop3FaultRepliesTest {
             assertThat(pop.command("Retr 2")).isEqualTo("-ERR [SYS/TEMP] lower-case rule");
             assertThat(pop.command("LIST 1")).isEqualTo("-ERR [SYS/TEMP] one character");
             assertThat(pop.command("LIST 12")).as("'?' is exactly one character").isEqualTo("-ERR no such message, only 2 in maildrop");
-            assertThat(pop.multiLine("LIST")).as("no argument does not match '?'")
+            assertThat(pop.multiLineText("LIST")).as("no argument does not match '?'")
                     .isEqualTo("+OK 2 messages\r\n1 " + M1.length() + "\r\n2 " + M2.length() + "\r\n.\r\n");
         }
     }
@@ -165,8 +166,8 @@ class Pop3FaultRepliesTest {
         start(FakeMailServer.builder());
         server.faults().pop3(Trigger.connect()).forNextConnection().reply(421, "just you");
         // An SMTP connection does not take a POP3 rule's next-connection scope.
-        try (Raw smtp = Raw.smtp(server)) {
-            assertThat(smtp.smtpReply()).startsWith("220 ");
+        try (Client smtp = Client.connect(server)) {
+            assertThat(smtp.reply()).startsWith("220 ");
         }
         try (Raw pop = Raw.connect(server)) {
             assertThat(pop.line()).isEqualTo("-ERR [SYS/TEMP] just you");

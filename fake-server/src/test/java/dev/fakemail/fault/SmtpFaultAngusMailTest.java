@@ -10,7 +10,7 @@ import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
-import dev.fakemail.fault.SmtpFaultSupport.MutableClock;
+import dev.fakemail.testsupport.ManualClock;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -197,7 +197,7 @@ class SmtpFaultAngusMailTest {
 
     @Test
     void greylistingThenRetryAfterTheWindow() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         start(builder().clock(clock));
         server.faults().add(FaultRecipes.greylisting(Duration.ofMinutes(5)));
         Session session = session();

@@ -2,9 +2,9 @@ package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
-import static dev.fakemail.fault.SmtpFaultSupport.endedTranscript;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
-import static dev.fakemail.fault.SmtpFaultSupport.transcriptOf;
+import static dev.fakemail.testing.Transcripts.endedTranscript;
+import static dev.fakemail.testing.Transcripts.transcriptOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
@@ -53,7 +53,7 @@ class SmtpFaultConnectionTest {
     void connectRefusal421ThenClosed() throws IOException {
         FaultHandle handle = server.faults().smtp(Trigger.connect()).reply(421, "4.7.0", "Too busy, try later");
         Client client = connect();
-        assertThat(client.readStringUntilEof()).isEqualTo("421 4.7.0 Too busy, try later\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("421 4.7.0 Too busy, try later\r\n");
         assertThat(handle.hits()).isEqualTo(1);
         assertThat(endedTranscript(server, client)).containsSubsequence(
                 "*: fault rules: 1, seed " + server.faults().seed(),
@@ -66,7 +66,7 @@ class SmtpFaultConnectionTest {
     void connectReplyAndDisconnectWith554() throws IOException {
         server.faults().smtp(Trigger.connect()).replyAndDisconnect(554, "5.3.2", "No service here");
         Client client = connect();
-        assertThat(client.readStringUntilEof()).isEqualTo("554 5.3.2 No service here\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("554 5.3.2 No service here\r\n");
     }
 
     @Test
@@ -173,7 +173,7 @@ class SmtpFaultConnectionTest {
         server.faults().smtp(Trigger.rcptTo("bob@*")).disconnect();
         Client client = connect().hello();
         client.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<carol@example.test>\r\nRCPT TO:<bob@example.test>\r\n");
-        assertThat(client.readStringUntilEof()).isEqualTo("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n");
     }
 
     @Test
@@ -203,7 +203,7 @@ class SmtpFaultConnectionTest {
     void disconnectAfterBytesCutsTheGreeting() throws IOException {
         server.faults().smtp(Trigger.connect()).disconnectAfterBytes(7);
         Client client = connect();
-        assertThat(client.readStringUntilEof()).isEqualTo(GREETING.substring(0, 7));
+        assertThat(client.readStringToEnd()).isEqualTo(GREETING.substring(0, 7));
     }
 
     @Test
@@ -212,7 +212,7 @@ class SmtpFaultConnectionTest {
         Client client = connect();
         assertThat(client.greeting()).isEqualTo(GREETING);
         client.send("EHLO client.test\r\n");
-        byte[] received = client.readUntilEof();
+        byte[] received = client.readToEnd();
         assertThat(received).hasSize(40);
         assertThat(new String(received, StandardCharsets.US_ASCII))
                 .isEqualTo(SmtpFaultSupport.defaultEhlo(server.config().maxMessageSize()).substring(0, 40));
@@ -233,7 +233,7 @@ class SmtpFaultConnectionTest {
         Client client = connect().hello();
         assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
         client.send("RCPT TO:<bob@example.test>\r\n");
-        assertThat(client.readStringUntilEof()).isEqualTo("250 2.");
+        assertThat(client.readStringToEnd()).isEqualTo("250 2.");
     }
 
     @Test
@@ -243,7 +243,7 @@ class SmtpFaultConnectionTest {
         Client client = connect().hello();
         client.send("MAIL FROM:<alice@example.test>\r\n");
         assertThat(client.reply()).isEqualTo("250 2.1.0 Ok\r\n");
-        client.setTimeout(2_000); // the server has nothing more to say; it must close, not wait
+        client.setTimeoutMillis(2_000); // the server has nothing more to say; it must close, not wait
         client.assertEof();
     }
 
@@ -341,7 +341,7 @@ class SmtpFaultConnectionTest {
         server.faults().smtp(Trigger.connect()).slice(5, Duration.ofMillis(100));
         long start = System.nanoTime();
         Client client = connect();
-        List<byte[]> chunks = client.readChunksUntilEof(GREETING.length());
+        List<byte[]> chunks = client.readChunks(GREETING.length());
         long elapsed = millisSince(start);
         StringBuilder all = new StringBuilder();
         for (byte[] chunk : chunks) {
@@ -382,9 +382,9 @@ class SmtpFaultConnectionTest {
         server.close();
         assertThat(millisSince(start)).as("stop() does not wait for the stall or the delay").isLessThan(5_000);
         for (Client client : List.of(stalled, delayed)) {
-            client.setTimeout(5_000);
+            client.setTimeoutMillis(5_000);
             try {
-                String rest = client.readStringUntilEof();
+                String rest = client.readStringToEnd();
                 assertThat(rest).doesNotStartWith("250");
             } catch (java.net.SocketException reset) {
                 // an abort is fine too: the server is gone
@@ -398,7 +398,7 @@ class SmtpFaultConnectionTest {
         server.faults().addText("smtp NOOP -> disconnect-after 5; smtp RSET -> reset");
         Client client = connect().hello();
         client.send("NOOP\r\n");
-        assertThat(client.readStringUntilEof()).isEqualTo("250 2");
+        assertThat(client.readStringToEnd()).isEqualTo("250 2");
         Client other = connect().hello();
         other.send("RSET\r\n");
         other.assertReset();

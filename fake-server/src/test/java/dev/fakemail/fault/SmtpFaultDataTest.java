@@ -1,10 +1,11 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
-import static dev.fakemail.fault.SmtpFaultSupport.endedTranscript;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
+import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.testing.Transcripts;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import dev.fakemail.store.ReceivedMessage;
@@ -120,9 +121,9 @@ class SmtpFaultDataTest {
         server.faults().smtp(Trigger.dataLine("X-Trace: abc")).disconnect();
         Client client = readyForData();
         client.send("Subject: Important\r\nX-Tr");
-        SmtpFaultSupport.pause(150);
+        Transcripts.pause(150);
         client.send("ace: a");
-        SmtpFaultSupport.pause(150);
+        Transcripts.pause(150);
         client.send("bc\r\n");
         client.assertEof();
         assertThat(server.messages()).isEmpty();
@@ -248,7 +249,7 @@ class SmtpFaultDataTest {
         server.faults().smtp(Trigger.endOfData()).reply(421, "4.3.2", "Shutting down");
         Client client = readyForData();
         client.send(MESSAGE + ".\r\n");
-        assertThat(client.readStringUntilEof()).isEqualTo("421 4.3.2 Shutting down\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("421 4.3.2 Shutting down\r\n");
         assertThat(server.messages()).isEmpty();
         endedTranscript(server, client);
         assertThat(server.unacknowledged()).as("the client got a (negative) reply: it knows it was not sent")
@@ -260,7 +261,7 @@ class SmtpFaultDataTest {
         server.faults().smtp(Trigger.endOfData()).replyAndDisconnect(554, "5.7.1", "Rejected, goodbye");
         Client client = readyForData();
         client.send(MESSAGE + ".\r\n");
-        assertThat(client.readStringUntilEof()).isEqualTo("554 5.7.1 Rejected, goodbye\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("554 5.7.1 Rejected, goodbye\r\n");
         endedTranscript(server, client);
         assertThat(server.messages()).isEmpty();
         assertThat(server.unacknowledged()).as("the client got a reply: it knows the message was refused").isEmpty();
@@ -294,7 +295,7 @@ class SmtpFaultDataTest {
     private List<ReceivedMessage> awaitUnacknowledged() {
         long start = System.nanoTime();
         while (server.unacknowledged().isEmpty() && millisSince(start) < 5_000) {
-            SmtpFaultSupport.pause(10);
+            Transcripts.pause(10);
         }
         return server.unacknowledged();
     }
@@ -361,7 +362,7 @@ class SmtpFaultDataTest {
         server.faults().smtp(Trigger.afterReply("DATA")).disconnect();
         Client client = readyForData();
         client.send(MESSAGE + ".\r\n");
-        String received = client.readStringUntilEof();
+        String received = client.readStringToEnd();
         assertThat(received).startsWith("250 2.0.0 Ok: queued as ").endsWith("\r\n");
         assertThat(received.lines()).hasSize(1);
         assertThat(server.messages()).hasSize(1);
@@ -380,7 +381,7 @@ class SmtpFaultDataTest {
         client.command("RCPT TO:<bob@example.test>");
         assertThat(client.command("BDAT 4\r\nab")).isEqualTo("250 2.0.0 Ok: 4 octets received\r\n");
         client.send("BDAT 4 LAST\r\ncd\r\n");
-        String received = client.readStringUntilEof();
+        String received = client.readStringToEnd();
         assertThat(received).startsWith("250 2.0.0 Ok: queued as ");
         assertThat(server.messages()).hasSize(1);
         assertThat(new String(server.messages().get(0).bytes(), StandardCharsets.US_ASCII)).endsWith("ab\r\ncd\r\n");
@@ -392,14 +393,14 @@ class SmtpFaultDataTest {
         Client client = readyForData();
         long start = System.nanoTime();
         client.send(MESSAGE + ".\r\n");
-        client.setTimeout(200);
+        client.setTimeoutMillis(200);
         try {
             client.reply();
             throw new AssertionError("reply arrived before the delay");
         } catch (java.net.SocketTimeoutException expected) {
             assertThat(server.messages()).as("not stored before the client can get its 250").isEmpty();
         }
-        client.setTimeout(SmtpFaultSupport.READ_TIMEOUT_MILLIS);
+        client.setTimeoutMillis(SmtpFaultSupport.READ_TIMEOUT_MILLIS);
         assertThat(client.reply()).startsWith("250 2.0.0 Ok: queued as ");
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(380).isLessThan(5_000);
         assertThat(server.messages()).hasSize(1);

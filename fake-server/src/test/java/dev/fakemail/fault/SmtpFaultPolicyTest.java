@@ -2,14 +2,15 @@ package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
-import static dev.fakemail.fault.SmtpFaultSupport.endedTranscript;
+import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fakemail.testing.Transcripts;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
-import dev.fakemail.fault.SmtpFaultSupport.MutableClock;
+import dev.fakemail.testsupport.ManualClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -30,7 +31,7 @@ class SmtpFaultPolicyTest {
     private static final String RATE_LIMITED = "451 4.7.1 Rate limit exceeded, try again later\r\n";
     private static final String TOO_MANY_CONNECTIONS = "421 4.7.0 Too many connections, try again later\r\n";
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private FakeMailServer server;
     private final List<Client> clients = new ArrayList<>();
 
@@ -141,7 +142,7 @@ class SmtpFaultPolicyTest {
         clock.advance(Duration.ofMinutes(5));
         assertThat(attempt("alice@example.test", "bob@example.test")).isEqualTo(RCPT_OK);
 
-        Client other = track(Client.connect(server.smtp().host(), server.smtp().port(), otherLoopback)).hello();
+        Client other = track(Client.connect(server, otherLoopback)).hello();
         assertThat(other.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
         assertThat(other.command("RCPT TO:<bob@example.test>")).isEqualTo(greylisted(300));
     }
@@ -179,7 +180,7 @@ class SmtpFaultPolicyTest {
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");
         client.command("QUIT");
-        String clientAddress = SmtpFaultSupport.transcriptOf(server, client).client().getAddress().getHostAddress();
+        String clientAddress = Transcripts.transcriptOf(server, client).client().getAddress().getHostAddress();
         assertThat(endedTranscript(server, client)).contains("*: fault #" + handle.id() + " hit 1: "
                 + handle.rule().toText() + " (" + clientAddress + "|alice@example.test|bob@example.test)");
     }
@@ -266,7 +267,7 @@ class SmtpFaultPolicyTest {
         assertThat(connect().greeting()).isEqualTo(GREETING);
         assertThat(connect().greeting()).isEqualTo(GREETING);
         Client refused = connect();
-        assertThat(refused.readStringUntilEof()).isEqualTo(TOO_MANY_CONNECTIONS);
+        assertThat(refused.readStringToEnd()).isEqualTo(TOO_MANY_CONNECTIONS);
         clock.advance(Duration.ofSeconds(10));
         Client again = connect();
         assertThat(again.greeting()).as("after the window passes").isEqualTo(GREETING);
@@ -286,10 +287,10 @@ class SmtpFaultPolicyTest {
         for (int i = 0; i < 3; i++) {
             assertThat(connect().greeting()).isEqualTo(GREETING);
         }
-        assertThat(connect().readStringUntilEof()).isEqualTo(TOO_MANY_CONNECTIONS);
-        assertThat(connect().readStringUntilEof()).isEqualTo(TOO_MANY_CONNECTIONS);
+        assertThat(connect().readStringToEnd()).isEqualTo(TOO_MANY_CONNECTIONS);
+        assertThat(connect().readStringToEnd()).isEqualTo(TOO_MANY_CONNECTIONS);
         clock.advance(Duration.ofSeconds(59));
-        assertThat(connect().readStringUntilEof()).as("still within the minute").isEqualTo(TOO_MANY_CONNECTIONS);
+        assertThat(connect().readStringToEnd()).as("still within the minute").isEqualTo(TOO_MANY_CONNECTIONS);
         clock.advance(Duration.ofSeconds(1));
         assertThat(connect().greeting()).isEqualTo(GREETING);
     }
@@ -298,7 +299,7 @@ class SmtpFaultPolicyTest {
     void resetForgetsRateLimitState() throws IOException {
         start(builder().fault(FaultRecipes.tooManyConnections(1)));
         assertThat(connect().greeting()).isEqualTo(GREETING);
-        assertThat(connect().readStringUntilEof()).isEqualTo(TOO_MANY_CONNECTIONS);
+        assertThat(connect().readStringToEnd()).isEqualTo(TOO_MANY_CONNECTIONS);
         server.reset();
         assertThat(connect().greeting()).isEqualTo(GREETING);
     }

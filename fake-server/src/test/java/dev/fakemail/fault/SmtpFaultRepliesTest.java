@@ -2,8 +2,8 @@ package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
-import static dev.fakemail.fault.SmtpFaultSupport.endedTranscript;
-import static dev.fakemail.fault.SmtpFaultSupport.sessionIdOf;
+import static dev.fakemail.testing.Transcripts.endedTranscript;
+import static dev.fakemail.testing.Transcripts.sessionIdOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
@@ -130,7 +130,7 @@ class SmtpFaultRepliesTest {
         server.faults().smtp(Trigger.mailFrom("*")).replyAndDisconnect(554, "5.3.0", "Goodbye");
         Client client = connect(server).hello();
         client.send("MAIL FROM:<alice@example.test>\r\n");
-        assertThat(client.readStringUntilEof()).isEqualTo("554 5.3.0 Goodbye\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("554 5.3.0 Goodbye\r\n");
     }
 
     @Test
@@ -139,7 +139,7 @@ class SmtpFaultRepliesTest {
         server.faults().smtp(Trigger.rcptTo("*")).reply(421, "4.3.2", "Shutting down");
         Client client = inTransaction(server);
         client.send("RCPT TO:<bob@example.test>\r\n");
-        assertThat(client.readStringUntilEof()).isEqualTo("421 4.3.2 Shutting down\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("421 4.3.2 Shutting down\r\n");
     }
 
     @Test
@@ -162,7 +162,7 @@ class SmtpFaultRepliesTest {
         server.faults().smtp(Trigger.afterReply("MAIL")).disconnect();
         Client client = connect(server).hello();
         client.send("MAIL FROM:<alice@example.test>\r\n");
-        assertThat(client.readStringUntilEof()).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("250 2.1.0 Ok\r\n");
     }
 
     // --- budgets -----------------------------------------------------------------------------------------
@@ -296,7 +296,7 @@ class SmtpFaultRepliesTest {
         FakeMailServer server = start();
         server.faults().smtp(Trigger.connect()).forNextConnection().reply(421, "4.7.0", "Not now");
         Client first = connect(server);
-        assertThat(first.readStringUntilEof()).isEqualTo("421 4.7.0 Not now\r\n");
+        assertThat(first.readStringToEnd()).isEqualTo("421 4.7.0 Not now\r\n");
         Client second = connect(server);
         assertThat(second.greeting()).isEqualTo(GREETING);
     }
@@ -620,7 +620,7 @@ class SmtpFaultRepliesTest {
         server.faults().add(FaultRecipes.refuseConnections(Protocol.SMTP));
         for (int i = 0; i < 2; i++) {
             Client client = connect(server);
-            assertThat(client.readStringUntilEof()).isEqualTo("421 4.7.0 Too many connections, try again later\r\n");
+            assertThat(client.readStringToEnd()).isEqualTo("421 4.7.0 Too many connections, try again later\r\n");
         }
     }
 

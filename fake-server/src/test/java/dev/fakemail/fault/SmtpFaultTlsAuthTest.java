@@ -2,8 +2,8 @@ package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
-import static dev.fakemail.fault.SmtpFaultSupport.endedTranscript;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
+import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +52,7 @@ class SmtpFaultTlsAuthTest {
     }
 
     private Client connectSmtps() throws IOException {
-        Client client = Client.connectTls(server.smtps().host(), server.smtps().port());
+        Client client = Client.connectTls(server);
         clients.add(client);
         return client;
     }
@@ -109,7 +109,7 @@ class SmtpFaultTlsAuthTest {
         Client client = connect().hello();
         assertThat(client.command("STARTTLS")).isEqualTo(READY);
         long start = System.nanoTime();
-        client.startTls();
+        client.upgradeToTls();
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(280).isLessThan(5_000);
         String ehlo = client.command("EHLO client.test");
         assertThat(ehlo).startsWith("250-mx.test Hello client.test\r\n").doesNotContain("STARTTLS");
@@ -127,7 +127,7 @@ class SmtpFaultTlsAuthTest {
         assertThatThrownBy(first::startTls).isInstanceOf(IOException.class);
         Client second = connect().hello();
         assertThat(second.command("STARTTLS")).isEqualTo(READY);
-        second.startTls();
+        second.upgradeToTls();
         assertThat(second.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
     }
 
@@ -147,7 +147,7 @@ class SmtpFaultTlsAuthTest {
         start(builder().smtpsPort(0));
         server.faults().add(FaultRecipes.refuseConnections(Protocol.SMTP));
         Client client = connectSmtps();
-        assertThat(client.readStringUntilEof()).isEqualTo("421 4.7.0 Too many connections, try again later\r\n");
+        assertThat(client.readStringToEnd()).isEqualTo("421 4.7.0 Too many connections, try again later\r\n");
     }
 
     @Test
@@ -265,7 +265,7 @@ class SmtpFaultTlsAuthTest {
         Client bob = connect().hello();
         assertThat(bob.command("AUTH PLAIN")).isEqualTo("334 \r\n");
         bob.send(plain("bob@example.test", "secret") + "\r\n");
-        assertThat(bob.readStringUntilEof()).isEqualTo(AUTH_OK);
+        assertThat(bob.readStringToEnd()).isEqualTo(AUTH_OK);
     }
 
     @Test

@@ -1,13 +1,14 @@
 package dev.fakemail.pop3;
 
 import static dev.fakemail.pop3.Pop3Support.angusProperties;
-import static dev.fakemail.pop3.Pop3Support.clientLines;
-import static dev.fakemail.pop3.Pop3Support.deliver;
-import static dev.fakemail.pop3.Pop3Support.inbox;
-import static dev.fakemail.pop3.Pop3Support.transcripts;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
+import static dev.fakemail.testing.Transcripts.clientLines;
+import static dev.fakemail.testing.Transcripts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
@@ -201,7 +202,7 @@ class AngusMailPop3Test {
             Message message = inbox.getMessage(1);
             assertThat(message.getHeader("X-Custom")).containsExactly("yes");
             assertThat(message.getSubject()).isEqualTo("top only");
-            assertThat(clientLines(server)).as(transcripts(server)).contains("TOP 1 0")
+            assertThat(clientLines(server)).as(text(server, "POP3")).contains("TOP 1 0")
                     .noneMatch(line -> line.startsWith("RETR"));
             assertThat(((String) message.getContent()).replace("\r\n", "\n")).isEqualTo(".body line\n");
             assertThat(clientLines(server)).contains("RETR 1");
@@ -216,7 +217,7 @@ class AngusMailPop3Test {
         server = FakeMailServer.builder().pop3sPort(0).user(BOB, PW).build().start();
         deliver(server, BOB, "Subject: over pop3s\r\n\r\nbody\r\n");
         Properties properties = angusProperties("pop3s", server.pop3s().host(), server.pop3s().port());
-        properties.put("mail.pop3s.ssl.socketFactory", Pop3Support.clientTlsContext().getSocketFactory());
+        properties.put("mail.pop3s.ssl.socketFactory", BuiltInCertificate.clientContext().getSocketFactory());
         properties.put("mail.pop3s.ssl.checkserveridentity", "true");
         Store store = connect(properties, "pop3s", BOB, PW);
         try {
@@ -238,7 +239,7 @@ class AngusMailPop3Test {
         Properties properties = pop3();
         properties.put("mail.pop3.starttls.enable", "true");
         properties.put("mail.pop3.starttls.required", "true");
-        properties.put("mail.pop3.ssl.socketFactory", Pop3Support.clientTlsContext().getSocketFactory());
+        properties.put("mail.pop3.ssl.socketFactory", BuiltInCertificate.clientContext().getSocketFactory());
         properties.put("mail.pop3.ssl.checkserveridentity", "true");
         Store store = connect(properties, "pop3", BOB, PW);
         try {
@@ -250,7 +251,7 @@ class AngusMailPop3Test {
             store.close();
         }
         List<String> lines = clientLines(server);
-        assertThat(lines).as(transcripts(server)).contains("STLS");
+        assertThat(lines).as(text(server, "POP3")).contains("STLS");
         assertThat(lines.indexOf("STLS")).isLessThan(firstLoginLine(lines));
     }
 
@@ -270,7 +271,7 @@ class AngusMailPop3Test {
         // On the POP3S port STLS is not offered: a client that insists on STLS refuses to go on.
         Properties properties = angusProperties("pop3", server.pop3s().host(), server.pop3s().port());
         properties.put("mail.pop3.ssl.enable", "true");
-        properties.put("mail.pop3.ssl.socketFactory", Pop3Support.clientTlsContext().getSocketFactory());
+        properties.put("mail.pop3.ssl.socketFactory", BuiltInCertificate.clientContext().getSocketFactory());
         properties.put("mail.pop3.starttls.enable", "true");
         properties.put("mail.pop3.starttls.required", "true");
         assertThatThrownBy(() -> connect(properties, "pop3", BOB, PW)).isInstanceOf(MessagingException.class);
@@ -291,7 +292,7 @@ class AngusMailPop3Test {
         } finally {
             store.close();
         }
-        assertThat(clientLines(server)).as(transcripts(server)).anyMatch(line -> line.startsWith("APOP " + BOB + " "));
+        assertThat(clientLines(server)).as(text(server, "POP3")).anyMatch(line -> line.startsWith("APOP " + BOB + " "));
 
         assertThatThrownBy(() -> connect(properties, "pop3", BOB, "wrong"))
                 .isInstanceOf(AuthenticationFailedException.class);
@@ -312,7 +313,7 @@ class AngusMailPop3Test {
         } finally {
             store.close();
         }
-        assertThat(clientLines(server)).as(transcripts(server)).anyMatch(line -> line.startsWith(transcriptLine))
+        assertThat(clientLines(server)).as(text(server, "POP3")).anyMatch(line -> line.startsWith(transcriptLine))
                 .noneMatch(line -> line.startsWith("USER") || line.startsWith("PASS"));
 
         assertLoginRefused(properties, "wrong");
@@ -358,7 +359,7 @@ class AngusMailPop3Test {
         } finally {
             store.close();
         }
-        assertThat(clientLines(server)).as(transcripts(server)).contains("USER " + BOB, "PASS ****");
+        assertThat(clientLines(server)).as(text(server, "POP3")).contains("USER " + BOB, "PASS ****");
         assertLoginRefused(properties, "wrong");
     }
 

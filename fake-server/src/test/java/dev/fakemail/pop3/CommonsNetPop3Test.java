@@ -1,14 +1,13 @@
 package dev.fakemail.pop3;
 
 import static dev.fakemail.pop3.Pop3Support.base64;
-import static dev.fakemail.pop3.Pop3Support.builtInTrustManager;
-import static dev.fakemail.pop3.Pop3Support.clientLines;
-import static dev.fakemail.pop3.Pop3Support.clientTlsContext;
-import static dev.fakemail.pop3.Pop3Support.deliver;
-import static dev.fakemail.pop3.Pop3Support.inbox;
-import static dev.fakemail.pop3.Pop3Support.transcripts;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
+import static dev.fakemail.testing.Transcripts.clientLines;
+import static dev.fakemail.testing.Transcripts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import java.io.IOException;
@@ -168,7 +167,7 @@ class CommonsNetPop3Test {
             try {
                 assertThat(client.auth(method, user, "wrong")).as(method + " wrong password").isFalse();
                 assertThat(client.getReplyString()).startsWith("-ERR [AUTH]");
-                assertThat(client.auth(method, user, PW)).as(method + " " + transcripts(server)).isTrue();
+                assertThat(client.auth(method, user, PW)).as(method + " " + text(server, "POP3")).isTrue();
                 // commons-net's auth() leaves its own state at AUTHORIZATION; its other commands need TRANSACTION
                 client.setState(POP3.TRANSACTION_STATE);
                 assertThat(client.status().number).isEqualTo(1);
@@ -202,7 +201,7 @@ class CommonsNetPop3Test {
     @Test
     void pop3sImplicitTls() throws Exception {
         start(FakeMailServer.builder().pop3sPort(0).user(BOB, PW));
-        POP3SClient client = new POP3SClient(true, clientTlsContext());
+        POP3SClient client = new POP3SClient(true, BuiltInCertificate.clientContext());
         client.setEndpointCheckingEnabled(true);
         connected(client, server.pop3s().host(), server.pop3s().port());
         try {
@@ -221,7 +220,7 @@ class CommonsNetPop3Test {
     void stlsWithExecTlsAndTrustManager() throws Exception {
         start(FakeMailServer.builder().requireTls(true).user(BOB, PW));
         POP3SClient client = new POP3SClient(false);
-        client.setTrustManager(builtInTrustManager());
+        client.setTrustManager(BuiltInCertificate.trustManager());
         client.setEndpointCheckingEnabled(true);
         connected(client, server.pop3().host(), server.pop3().port());
         try {
@@ -242,7 +241,7 @@ class CommonsNetPop3Test {
     void extendedClientAuthOverStls() throws Exception {
         start(FakeMailServer.builder().requireTls(true).user(BOB, PW));
         ExtendedPOP3Client client = new ExtendedPOP3Client();
-        client.setTrustManager(builtInTrustManager());
+        client.setTrustManager(BuiltInCertificate.trustManager());
         connected(client, server.pop3().host(), server.pop3().port());
         try {
             assertThat(client.execTLS()).isTrue();

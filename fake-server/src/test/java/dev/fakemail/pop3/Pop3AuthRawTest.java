@@ -1,14 +1,16 @@
 package dev.fakemail.pop3;
 
 import static dev.fakemail.pop3.Pop3Support.base64;
-import static dev.fakemail.pop3.Pop3Support.clientLines;
-import static dev.fakemail.pop3.Pop3Support.deliver;
 import static dev.fakemail.pop3.Pop3Support.hmacMd5Hex;
 import static dev.fakemail.pop3.Pop3Support.md5Hex;
 import static dev.fakemail.pop3.Pop3Support.unbase64;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Transcripts.clientLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -37,13 +39,13 @@ class Pop3AuthRawTest {
     private Pop3Conversation fixedUsers() throws Exception {
         server = FakeMailServer.builder().user(BOB, PW).user("alice@example.test", "other").build().start();
         deliver(server, BOB, "Subject: for bob\r\n\r\nhi\r\n");
-        return Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+        return Clients.openPop3(server);
     }
 
     private Pop3Conversation anyone() throws Exception {
         server = FakeMailServer.builder().build().start();
         deliver(server, BOB, "Subject: for bob\r\n\r\nhi\r\n");
-        return Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+        return Clients.openPop3(server);
     }
 
     @Test
@@ -63,7 +65,7 @@ class Pop3AuthRawTest {
     @Test
     void apopDigestOfAnotherSessionsBannerIsRefused() throws Exception {
         try (Pop3Conversation first = fixedUsers();
-                Pop3Conversation second = Pop3Conversation.open(server.pop3().host(), server.pop3().port())) {
+                Pop3Conversation second = Clients.openPop3(server)) {
             String replayed = md5Hex(first.banner() + PW);
             assertThat(second.command("APOP " + BOB + " " + replayed)).isEqualTo("-ERR [AUTH] invalid user name or digest");
             assertThat(first.command("APOP " + BOB + " " + replayed)).startsWith("+OK maildrop locked");
@@ -211,7 +213,7 @@ class Pop3AuthRawTest {
             assertThat(pop.command("PASS whatever")).isEqualTo("+OK maildrop locked and ready, 1 messages");
             assertThat(pop.multiLineText("TOP 1 0")).contains("Subject: for bob");
         }
-        try (Pop3Conversation pop = Pop3Conversation.open(server.pop3().host(), server.pop3().port())) {
+        try (Pop3Conversation pop = Clients.openPop3(server)) {
             assertThat(pop.command("USER someone-else@example.test")).isEqualTo("+OK send PASS");
             assertThat(pop.command("PASS")).isEqualTo("+OK maildrop locked and ready, 0 messages");
             assertThat(pop.multiLineText("LIST")).isEqualTo("+OK 0 messages\r\n.\r\n");

@@ -1,12 +1,16 @@
 package dev.fakemail.pop3;
 
 import static dev.fakemail.pop3.Pop3Support.base64;
-import static dev.fakemail.pop3.Pop3Support.deliver;
+import static dev.fakemail.testing.Stores.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.testing.Stores;
+import dev.fakemail.testsupport.DotStuffing;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.Transcript;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +54,7 @@ class Pop3CapaAndTlsTest {
     }
 
     private Pop3Conversation connect() throws Exception {
-        return Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+        return Clients.openPop3(server);
     }
 
     @Test
@@ -111,7 +115,7 @@ class Pop3CapaAndTlsTest {
             // RFC 2595 §4 / RFC 3207 §6: nothing sent before the handshake may be acted on after it.
             pop.send("STLS\r\nUSER " + BOB + "\r\n");
             assertThat(pop.line()).isEqualTo("+OK Begin TLS negotiation");
-            pop.upgrade();
+            pop.upgradeToTls();
             assertThat(pop.command("PASS x")).as("the plaintext USER was discarded").isEqualTo("-ERR send USER first");
             assertThat(pop.command("QUIT")).isEqualTo("+OK fakemail POP3 server signing off");
             assertThat(pop.readToEnd()).isEmpty();
@@ -170,7 +174,7 @@ class Pop3CapaAndTlsTest {
         start(FakeMailServer.builder().pop3sPort(0).user(BOB, "pw"));
         assertThat(server.pop3s().implicitTls()).isTrue();
         assertThat(server.pop3().implicitTls()).isFalse();
-        try (Pop3Conversation pop = Pop3Conversation.openTls(server.pop3s().host(), server.pop3s().port())) {
+        try (Pop3Conversation pop = Clients.openPop3s(server)) {
             assertThat(pop.isTls()).isTrue();
             assertThat(pop.greeting()).startsWith("+OK fakemail POP3 server ready <");
             assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_TLS);
@@ -178,7 +182,7 @@ class Pop3CapaAndTlsTest {
             assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
             assertThat(pop.command("PASS pw")).isEqualTo("+OK maildrop locked and ready, 1 messages");
             byte[] retr = pop.multiLineCommand("RETR 1");
-            assertThat(Pop3Support.unstuffedContent(retr)).isEqualTo(MESSAGE.getBytes(StandardCharsets.US_ASCII));
+            assertThat(DotStuffing.unstuffedContent(retr)).isEqualTo(MESSAGE.getBytes(StandardCharsets.US_ASCII));
             assertThat(pop.command("QUIT")).startsWith("+OK");
         }
         assertThat(server.transcripts()).anyMatch(t -> t.protocol().equals("POP3S"));
@@ -187,7 +191,7 @@ class Pop3CapaAndTlsTest {
     @Test
     void pop3sWithRequireTlsOffersLoginAtOnce() throws Exception {
         start(FakeMailServer.builder().pop3sPort(0).requireTls(true));
-        try (Pop3Conversation pop = Pop3Conversation.openTls(server.pop3s().host(), server.pop3s().port())) {
+        try (Pop3Conversation pop = Clients.openPop3s(server)) {
             assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_TLS);
             assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
             assertThat(pop.command("PASS any")).startsWith("+OK maildrop locked");
@@ -206,7 +210,7 @@ class Pop3CapaAndTlsTest {
         } catch (java.net.SocketException reset) {
             // a reset is an acceptable way to end a failed handshake
         }
-        try (Pop3Conversation pop = Pop3Conversation.openTls(server.pop3s().host(), server.pop3s().port())) {
+        try (Pop3Conversation pop = Clients.openPop3s(server)) {
             assertThat(pop.greeting()).startsWith("+OK");
         }
     }
@@ -242,13 +246,13 @@ class Pop3CapaAndTlsTest {
             assertThat(pop.line()).isEqualTo("-ERR idle timeout, closing connection; no messages deleted");
             assertThat(pop.isClosedByServer()).isTrue();
         }
-        assertThat(Pop3Support.inbox(server, BOB)).hasSize(1);
+        assertThat(Stores.inbox(server, BOB)).hasSize(1);
     }
 
     @Test
     void oneLockForPop3AndPop3s() throws Exception {
         start(FakeMailServer.builder().pop3sPort(0));
-        try (Pop3Conversation tls = Pop3Conversation.openTls(server.pop3s().host(), server.pop3s().port());
+        try (Pop3Conversation tls = Clients.openPop3s(server);
                 Pop3Conversation plain = connect()) {
             tls.command("USER " + BOB);
             assertThat(tls.command("PASS x")).startsWith("+OK maildrop locked");

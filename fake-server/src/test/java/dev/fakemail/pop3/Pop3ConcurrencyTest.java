@@ -1,11 +1,13 @@
 package dev.fakemail.pop3;
 
-import static dev.fakemail.pop3.Pop3Support.deliver;
-import static dev.fakemail.pop3.Pop3Support.inbox;
-import static dev.fakemail.pop3.Pop3Support.unstuffedContent;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
+import static dev.fakemail.testsupport.DotStuffing.unstuffedContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ class Pop3ConcurrencyTest {
         List<Pop3Conversation> conversations = new ArrayList<>();
         try {
             for (int i = 0; i < clients; i++) {
-                Pop3Conversation pop = Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+                Pop3Conversation pop = Clients.openPop3(server);
                 assertThat(pop.command("USER bob@example.test")).isEqualTo("+OK send PASS");
                 conversations.add(pop);
             }
@@ -89,7 +91,7 @@ class Pop3ConcurrencyTest {
         for (int u = 0; u < users; u++) {
             int user = u;
             done.add(pool.submit((Callable<Void>) () -> {
-                try (Pop3Conversation pop = Pop3Conversation.open(server.pop3().host(), server.pop3().port())) {
+                try (Pop3Conversation pop = Clients.openPop3(server)) {
                     pop.command("USER user" + user + "@example.test");
                     assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, " + perUser + " messages");
                     for (int m = 1; m <= perUser; m++) {

@@ -1,11 +1,13 @@
 package dev.fakemail.pop3;
 
-import static dev.fakemail.pop3.Pop3Support.deliver;
-import static dev.fakemail.pop3.Pop3Support.inbox;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +43,7 @@ class Pop3ErrorRepliesTest {
     }
 
     private Pop3Conversation connect() throws Exception {
-        return Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+        return Clients.openPop3(server);
     }
 
     private Pop3Conversation loggedIn() throws Exception {
@@ -297,7 +299,7 @@ class Pop3ErrorRepliesTest {
     void theServerKeepsServingAfterAbruptClients() throws Exception {
         start(FakeMailServer.builder());
         // a client that connects and vanishes, one that sends garbage bytes, one that drops mid-line
-        Pop3Conversation.open(server.pop3().host(), server.pop3().port()).close();
+        Clients.openPop3(server).close();
         try (Pop3Conversation pop = connect()) {
             pop.sendBytes(new byte[] {0, (byte) 0xff, (byte) 0xfe, '\r', '\n'});
             assertThat(pop.line()).isEqualTo("-ERR unknown command");

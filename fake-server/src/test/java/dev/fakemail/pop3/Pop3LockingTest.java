@@ -1,10 +1,12 @@
 package dev.fakemail.pop3;
 
-import static dev.fakemail.pop3.Pop3Support.deliver;
-import static dev.fakemail.pop3.Pop3Support.inbox;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Pop3Conversation;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,7 @@ class Pop3LockingTest {
     }
 
     private Pop3Conversation connect() throws Exception {
-        return Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+        return Clients.openPop3(server);
     }
 
     private Pop3Conversation loggedIn(String user) throws Exception {

@@ -1,14 +1,16 @@
 package dev.fakemail.pop3;
 
-import static dev.fakemail.pop3.Pop3Support.deliver;
-import static dev.fakemail.pop3.Pop3Support.inbox;
 import static dev.fakemail.pop3.Pop3Support.md5Hex;
-import static dev.fakemail.pop3.Pop3Support.onlyCrLfLineEnds;
-import static dev.fakemail.pop3.Pop3Support.unstuffedContent;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
+import static dev.fakemail.testsupport.DotStuffing.onlyCrLfLineEnds;
+import static dev.fakemail.testsupport.DotStuffing.unstuffedContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +41,7 @@ class Pop3RawProtocolTest {
     }
 
     private Pop3Conversation connect() throws Exception {
-        return Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+        return Clients.openPop3(server);
     }
 
     /** A message of exactly {@code size} octets with CR LF line ends. */

@@ -1,11 +1,13 @@
 package dev.fakemail.pop3;
 
-import static dev.fakemail.pop3.Pop3Support.deliver;
-import static dev.fakemail.pop3.Pop3Support.inbox;
+import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.StoredMessage;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Pop3Conversation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +46,7 @@ class Pop3SemanticsTest {
     private Pop3Conversation login() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
-            Pop3Conversation pop = Pop3Conversation.open(server.pop3().host(), server.pop3().port());
+            Pop3Conversation pop = Clients.openPop3(server);
             assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
             String reply = pop.command("PASS x");
             if (reply.startsWith("+OK maildrop locked")) {

@@ -1,11 +1,13 @@
 package dev.fakemail.pop3;
 
-import static dev.fakemail.pop3.Pop3Support.unstuffedContent;
+import static dev.fakemail.testsupport.DotStuffing.unstuffedContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Pop3Conversation;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Session;
@@ -99,7 +101,7 @@ class Pop3SmtpRoundTripTest {
         assertThat(arrived).hasSize(1);
         byte[] stored = server.messages().get(0).bytes();
 
-        try (Pop3Conversation pop = Pop3Conversation.open(server.pop3().host(), server.pop3().port())) {
+        try (Pop3Conversation pop = Clients.openPop3(server)) {
             pop.command("USER " + BOB);
             assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 1 messages");
             assertThat(pop.command("LIST 1")).isEqualTo("+OK 1 " + stored.length);

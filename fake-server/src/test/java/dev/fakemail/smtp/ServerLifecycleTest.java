@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -27,19 +28,19 @@ class ServerLifecycleTest {
     void stopClosesOpenSessionsAndARestartGetsTheSamePort() throws Exception {
         FakeMailServer server = FakeMailServer.builder().build().start();
         int port = server.smtp().port();
-        try (SmtpConversation smtp = new SmtpConversation("127.0.0.1", port)) {
+        try (SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", port)) {
             smtp.reply();
             server.stop();
             assertThat(smtp.isClosedByServer()).isTrue();
         }
         FakeMailServer again = FakeMailServer.builder().smtpPort(port).build().start();
-        try (SmtpConversation smtp = new SmtpConversation("127.0.0.1", port)) {
+        try (SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", port)) {
             assertThat(smtp.reply()).startsWith("220 ");
         } finally {
             again.close();
         }
         server.start(); // the same instance can start again
-        try (SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+        try (SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             assertThat(smtp.reply()).startsWith("220 ");
         } finally {
             server.close();
@@ -125,7 +126,7 @@ class ServerLifecycleTest {
     }
 
     private static void misbehave(int port, int kind) throws IOException {
-        try (SmtpConversation smtp = new SmtpConversation("127.0.0.1", port)) {
+        try (SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", port)) {
             smtp.reply();
             switch (kind) {
                 case 0: // leaves in the middle of DATA
@@ -153,7 +154,7 @@ class ServerLifecycleTest {
     }
 
     static void send(FakeMailServer server, String to, String subject) throws IOException {
-        try (SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+        try (SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("HELO client.test");
             smtp.command("MAIL FROM:<a@example.test>");

@@ -3,6 +3,7 @@ package dev.fakemail.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,7 @@ class SmtpErrorRepliesTest {
     @BeforeEach
     void connect() throws IOException {
         server = FakeMailServer.builder().hostname("mx.test").maxMessageSize(1000).maxRecipients(2).build().start();
-        smtp = new SmtpConversation("127.0.0.1", server.smtp().port());
+        smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port());
         assertThat(smtp.reply()).isEqualTo("220 mx.test ESMTP fakemail\r\n");
     }
 
@@ -123,7 +124,7 @@ class SmtpErrorRepliesTest {
         server.close();
         server = FakeMailServer.builder().hostname("mx.test").build().start();
         smtp.close();
-        smtp = new SmtpConversation("127.0.0.1", server.smtp().port());
+        smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port());
         smtp.reply();
         ehlo();
         smtp.command("MAIL FROM:<a@example.test>");

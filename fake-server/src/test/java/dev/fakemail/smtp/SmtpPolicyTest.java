@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,7 +23,7 @@ class SmtpPolicyTest {
     void requireAuthRefusesMailUntilTheClientLoggedIn() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().requireAuth(true).user("alice@example.test", "secret")
                 .build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             assertThat(smtp.command("MAIL FROM:<alice@example.test>")).isEqualTo("530 5.7.0 Authentication required\r\n");
@@ -40,7 +41,7 @@ class SmtpPolicyTest {
     @Test
     void cramMd5WithAFixedUsersPassword() throws Exception {
         try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", "tanstaaf").build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             String challengeReply = smtp.command("AUTH CRAM-MD5");
@@ -61,7 +62,7 @@ class SmtpPolicyTest {
     @Test
     void xoauth2FailureFollowsGooglesDance() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", "token-1").build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             String reply = smtp.command("AUTH XOAUTH2 " + b64("user=alice@example.test\1auth=Bearer nope\1\1"));
@@ -77,7 +78,7 @@ class SmtpPolicyTest {
     @Test
     void requireTlsRefusesMailAndAuthInPlaintext() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().requireTls(true).build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             String ehlo = smtp.command("EHLO client.test");
             assertThat(ehlo).contains("250-STARTTLS").doesNotContain("AUTH");
@@ -92,7 +93,7 @@ class SmtpPolicyTest {
     @Test
     void utf8AddressesAndDsnParametersAreRecorded() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             assertThat(smtp.command("MAIL FROM:<jürgen@bücher.example> SMTPUTF8 RET=HDRS ENVID=QQ314159"))
@@ -114,7 +115,7 @@ class SmtpPolicyTest {
     @Test
     void vrfyKnowsFixedUsers() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", "pw").build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             assertThat(smtp.command("VRFY alice@example.test")).isEqualTo("250 2.1.5 <alice@example.test>\r\n");
             assertThat(smtp.command("VRFY <nobody@example.test>"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ class SmtpRawSocketTest {
     @Test
     void pipelinedTransactionsGetTheirRepliesInOrder() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test").build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             // RFC 2920: a whole group in one write, DATA last; then the content; then the next group.
@@ -49,7 +50,7 @@ class SmtpRawSocketTest {
     @Test
     void equalEnvelopesWithinASessionAreStoredOnce() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             for (int i = 0; i < 3; i++) {
@@ -67,7 +68,7 @@ class SmtpRawSocketTest {
     @Test
     void dotStuffingIsUndoneAndOnlyCrLfDotCrLfEndsTheData() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             smtp.command("MAIL FROM:<a@example.test>");
@@ -85,7 +86,7 @@ class SmtpRawSocketTest {
     @Test
     void bdatChunksMakeOneMessageByteForByte() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             byte[] binary = new byte[256];
@@ -112,7 +113,7 @@ class SmtpRawSocketTest {
     @Test
     void bdatZeroLastEndsTheMessage() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             smtp.command("EHLO client.test");
             smtp.command("MAIL FROM:<a@example.test>");
@@ -191,7 +192,7 @@ class SmtpRawSocketTest {
     void idleClientsGet421AndAreClosed() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test")
                 .idleTimeout(Duration.ofMillis(300)).build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             assertThat(smtp.reply()).isEqualTo("421 4.4.2 mx.test Error: timeout exceeded\r\n");
             assertThat(smtp.isClosedByServer()).isTrue();
@@ -201,7 +202,7 @@ class SmtpRawSocketTest {
     @Test
     void aClientLeavingInTheMiddleOfDataStoresNothing() throws Exception {
         try (FakeMailServer server = FakeMailServer.builder().build().start()) {
-            try (SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+            try (SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
                 smtp.reply();
                 smtp.command("EHLO client.test");
                 smtp.command("MAIL FROM:<a@example.test>");

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testsupport.SmtpConversation;
 import org.junit.jupiter.api.Test;
 
 class SmtpSmokeTest {
     @Test
     void acceptsAMessage() throws Exception {
         try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = new SmtpConversation("127.0.0.1", server.smtp().port())) {
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             assertThat(smtp.reply()).isEqualTo("220 localhost ESMTP fakemail\r\n");
             assertThat(smtp.command("EHLO client.test")).startsWith("250-localhost Hello client.test\r\n");
             assertThat(smtp.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");

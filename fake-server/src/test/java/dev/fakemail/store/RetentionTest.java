@@ -9,37 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import dev.fakemail.testsupport.ManualClock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RetentionTest {
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private static ReceivedMessage deliver(InMemoryMailStore store, String subject, String... recipients) {
         List<EnvelopeRecipient> rcpts = new ArrayList<>();
@@ -74,7 +51,7 @@ class RetentionTest {
 
     @Test
     void messagesPastTheirAgeAreDroppedOnDeliveryAndOnRead() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(START);
         InMemoryMailStore store = new InMemoryMailStore(clock, new Retention(Integer.MAX_VALUE, Duration.ofHours(1)));
         deliver(store, "old", "bob@example.test");
         clock.advance(Duration.ofMinutes(40));

@@ -46,6 +46,19 @@ public class SmtpConversation extends LineClient {
         }
     }
 
+    /** As {@link LineClient#send(String)}, so that {@code smtp.send(bytes).reply()} reads. */
+    @Override
+    public SmtpConversation send(String text) throws IOException {
+        super.send(text);
+        return this;
+    }
+
+    @Override
+    public SmtpConversation sendBytes(byte[] bytes) throws IOException {
+        super.sendBytes(bytes);
+        return this;
+    }
+
     /** One complete reply; null if the server closed before any byte. A line cut by the close ends it. */
     public String reply() throws IOException {
         StringBuilder reply = new StringBuilder();

@@ -1,5 +1,6 @@
 package dev.fakemail.smtp.clients;
 
+import dev.fakemail.testsupport.DotStuffing;
 import static dev.fakemail.smtp.clients.ClientSupport.CLIENT_NAME;
 import static dev.fakemail.smtp.clients.ClientSupport.angusProperties;
 import static dev.fakemail.smtp.clients.ClientSupport.body;
@@ -313,7 +314,7 @@ class AngusMailMessagesTest {
         // the doubled dots the client actually sent; a server that unstuffed BDAT would show single dots.
         assertThat(clientData(received))
                 .as("stored = the octets Angus sent in its BDAT chunks")
-                .isEqualTo(ClientSupport.dotStuffed(wireBytes(message)));
+                .isEqualTo(DotStuffing.stuffed(wireBytes(message)));
         assertThat(received.text()).isEqualTo(text.toString().replace("\r\n.", "\r\n.."));
     }
 

@@ -1,8 +1,8 @@
 package dev.fakemail.smtp.clients;
 
-import dev.fakemail.BuiltInCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.X509TrustManager;
 
 /** What the real-client tests share: client TLS trust, Angus sessions, and views of the stored bytes. */
 final class ClientSupport {
@@ -31,16 +29,6 @@ final class ClientSupport {
     static final String CLIENT_NAME = "client.test";
 
     private ClientSupport() {
-    }
-
-    /** A trust manager that accepts exactly the server's built-in localhost certificate. */
-    static X509TrustManager builtInTrustManager() {
-        return BuiltInCertificate.trustManager();
-    }
-
-    /** A client SSL context trusting only the built-in certificate (no trust-all shortcut). */
-    static SSLContext clientTlsContext() {
-        return BuiltInCertificate.clientContext();
     }
 
     /**
@@ -62,7 +50,7 @@ final class ClientSupport {
     /** Trust the built-in certificate through a socket factory, with server identity checking on. */
     static Properties trustBuiltInCertificate(Properties properties, String protocol) {
         String prefix = "mail." + protocol + ".";
-        properties.put(prefix + "ssl.socketFactory", clientTlsContext().getSocketFactory());
+        properties.put(prefix + "ssl.socketFactory", BuiltInCertificate.clientContext().getSocketFactory());
         properties.put(prefix + "ssl.checkserveridentity", "true");
         return properties;
     }
@@ -105,20 +93,6 @@ final class ClientSupport {
         if (n < 2 || bytes[n - 2] != '\r' || bytes[n - 1] != '\n') {
             out.write('\r');
             out.write('\n');
-        }
-        return out.toByteArray();
-    }
-
-    /** Doubles a dot at the start of each line, as SMTP DATA transparency does (RFC 5321 §4.5.2). */
-    static byte[] dotStuffed(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 16);
-        boolean lineStart = true;
-        for (byte b : data) {
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
-            lineStart = b == '\n';
         }
         return out.toByteArray();
     }

@@ -2,13 +2,12 @@ package dev.fakemail.smtp.clients;
 
 import static dev.fakemail.smtp.clients.ClientSupport.CLIENT_NAME;
 import static dev.fakemail.smtp.clients.ClientSupport.TIMEOUT_MILLIS;
-import static dev.fakemail.smtp.clients.ClientSupport.builtInTrustManager;
 import static dev.fakemail.smtp.clients.ClientSupport.clientData;
-import static dev.fakemail.smtp.clients.ClientSupport.clientTlsContext;
 import static dev.fakemail.smtp.clients.ClientSupport.onlyMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
@@ -22,8 +21,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Random;
 import javax.net.ssl.SSLException;
-import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient.AUTH_METHOD;
+import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPConnectionClosedException;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +70,7 @@ class CommonsNetSmtpTest {
 
     private AuthenticatingSMTPClient tlsCapableClient() {
         AuthenticatingSMTPClient smtp = new AuthenticatingSMTPClient("TLS", false, "UTF-8");
-        smtp.setTrustManager(builtInTrustManager());
+        smtp.setTrustManager(BuiltInCertificate.trustManager());
         smtp.setEndpointCheckingEnabled(true); // the certificate must name 127.0.0.1: no trust-all shortcut
         return smtp;
     }
@@ -420,7 +419,7 @@ class CommonsNetSmtpTest {
     @Test
     void implicitTlsWithSmtpsClient() throws Exception {
         start(FakeMailServer.builder().smtpsPort(0).user(USER, PASSWORD));
-        AuthenticatingSMTPClient smtp = new AuthenticatingSMTPClient(true, clientTlsContext());
+        AuthenticatingSMTPClient smtp = new AuthenticatingSMTPClient(true, BuiltInCertificate.clientContext());
         smtp.setEndpointCheckingEnabled(true);
         connect(smtp, server.smtps());
 
@@ -525,7 +524,7 @@ class CommonsNetSmtpTest {
         });
         assertThat(server.messages()).isEmpty();
         // The listener is still healthy for a proper TLS client.
-        AuthenticatingSMTPClient tlsClient = new AuthenticatingSMTPClient(true, clientTlsContext());
+        AuthenticatingSMTPClient tlsClient = new AuthenticatingSMTPClient(true, BuiltInCertificate.clientContext());
         connect(tlsClient, server.smtps());
         assertThat(tlsClient.sendNoOp()).isTrue();
         assertThat(tlsClient.logout()).isTrue();

@@ -1,11 +1,11 @@
 package dev.fakemail.smtp.clients;
 
 import static dev.fakemail.smtp.clients.ClientSupport.angusProperties;
-import static dev.fakemail.smtp.clients.ClientSupport.builtInTrustManager;
 import static dev.fakemail.smtp.clients.ClientSupport.session;
 import static dev.fakemail.smtp.clients.ClientSupport.trustBuiltInCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
@@ -26,8 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient.AUTH_METHOD;
+import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,7 +140,7 @@ class ConcurrentClientsTest {
 
     private void sendWithCommonsNet(int client, boolean tls) throws Exception {
         AuthenticatingSMTPClient smtp = new AuthenticatingSMTPClient("TLS", false, "UTF-8");
-        smtp.setTrustManager(builtInTrustManager());
+        smtp.setTrustManager(BuiltInCertificate.trustManager());
         smtp.setEndpointCheckingEnabled(true);
         smtp.setConnectTimeout(ClientSupport.TIMEOUT_MILLIS);
         smtp.setDefaultTimeout(ClientSupport.TIMEOUT_MILLIS);

@@ -1,13 +1,9 @@
 package dev.fakemail.junit.support;
 
 import dev.fakemail.Endpoint;
-import java.io.BufferedReader;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,17 +17,11 @@ public final class RawSmtp {
 
     /** Greeting, then each command; returns every reply's last line. Message data goes as one step. */
     public static List<String> talk(Endpoint smtp, String... steps) {
-        try (Socket socket = new Socket(smtp.address(), smtp.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
+        try (SmtpConversation conversation = SmtpConversation.connect(smtp.host(), smtp.port())) {
             List<String> replies = new ArrayList<>();
-            replies.add(readReply(in));
+            replies.add(lastLine(conversation.reply()));
             for (String step : steps) {
-                out.write((step + "\r\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                replies.add(readReply(in));
+                replies.add(lastLine(conversation.command(step)));
             }
             return replies;
         } catch (IOException e) {
@@ -45,14 +35,10 @@ public final class RawSmtp {
                 "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n\r\nHello\r\n.", "QUIT");
     }
 
-    private static String readReply(BufferedReader in) throws IOException {
-        String line;
-        do {
-            line = in.readLine();
-            if (line == null) {
-                throw new IOException("server closed the connection");
-            }
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        return line;
+    private static String lastLine(String reply) throws IOException {
+        if (reply == null) {
+            throw new IOException("server closed the connection");
+        }
+        return SmtpConversation.lastLine(reply);
     }
 }
