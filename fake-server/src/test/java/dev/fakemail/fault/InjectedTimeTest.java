@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
-import dev.fakemail.fault.SmtpFaultSupport.MutableClock;
 import dev.fakemail.journal.Transcript;
+import dev.fakemail.testing.Transcripts;
+import dev.fakemail.testsupport.ManualClock;
 import dev.fakemail.journal.TranscriptLine;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * same clock.
  */
 class InjectedTimeTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-06-01T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2030-06-01T12:00:00Z"));
     private final List<Long> slept = new CopyOnWriteArrayList<>();
     private final Sleeper sleeper = millis -> {
         slept.add(millis);
@@ -41,7 +42,7 @@ class InjectedTimeTest {
             assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
             assertThat(slept).containsExactly(Duration.ofMinutes(5).toMillis());
 
-            Transcript transcript = SmtpFaultSupport.transcriptOf(server, client);
+            Transcript transcript = Transcripts.transcriptOf(server, client);
             assertThat(transcript.started()).isEqualTo(Instant.parse("2030-06-01T12:00:00Z"));
             List<TranscriptLine> lines = transcript.lines();
             assertThat(lines.get(lines.size() - 1).time()).isEqualTo(Instant.parse("2030-06-01T12:05:00Z"));
