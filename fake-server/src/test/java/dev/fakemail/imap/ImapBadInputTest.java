@@ -24,7 +24,7 @@ class ImapBadInputTest {
 
     private ImapSupport.RawImap loggedIn() throws Exception {
         ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.line();
+        imap.response();
         imap.command("a0", "LOGIN bob@example.test x");
         return imap;
     }
@@ -52,7 +52,7 @@ class ImapBadInputTest {
     void aLineOverTheLimitIsRefusedAndTheSessionGoesOn() throws Exception {
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.send("a1 NOOP " + "x".repeat(70 * 1024) + "\r\n");
-            assertThat(imap.line()).isEqualTo("* BAD line longer than 65536 octets\r\n");
+            assertThat(imap.response()).isEqualTo("* BAD line longer than 65536 octets\r\n");
             assertThat(imap.command("a2", "NOOP")).isEqualTo("a2 OK NOOP completed\r\n");
         }
     }
@@ -77,12 +77,12 @@ class ImapBadInputTest {
             imap.send(bogus.toString());
             String last = "";
             for (int i = 0; i < 19; i++) {
-                assertThat(imap.line()).isEqualTo("b" + i + " BAD unknown command BOGUS\r\n");
+                assertThat(imap.response()).isEqualTo("b" + i + " BAD unknown command BOGUS\r\n");
             }
-            assertThat(imap.line()).isEqualTo("b19 BAD unknown command BOGUS\r\n");
-            last = imap.line();
+            assertThat(imap.response()).isEqualTo("b19 BAD unknown command BOGUS\r\n");
+            last = imap.response();
             assertThat(last).isEqualTo("* BYE too many bad commands\r\n");
-            assertThat(imap.line()).isEmpty(); // closed
+            assertThat(imap.response()).isEmpty(); // closed
         }
     }
 

@@ -38,7 +38,7 @@ class ImapFaultTriggersTest {
 
     private ImapSupport.RawImap loggedIn() throws Exception {
         ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.line();
+        imap.response();
         assertThat(imap.command("a1", "LOGIN " + BOB + " x")).endsWith("a1 OK LOGIN completed\r\n");
         return imap;
     }
@@ -48,7 +48,7 @@ class ImapFaultTriggersTest {
         FaultHandle rule = server.faults().imap(Trigger.literal("APPEND")).reply(452, "OVERQUOTA", "quota exceeded");
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.send("a2 LOGIN {3}\r\n"); // another verb's literal is not matched
-            assertThat(imap.line()).isEqualTo("+ Ready for literal data\r\n");
+            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
             imap.send("bob x\r\n");
             assertThat(imap.untilTagged("a2")).endsWith("a2 BAD LOGIN only before logging in\r\n");
             assertThat(imap.command("a3", "APPEND INBOX {12}")).isEqualTo("a3 NO [OVERQUOTA] quota exceeded\r\n");
@@ -63,8 +63,8 @@ class ImapFaultTriggersTest {
         server.faults().addText("imap literal -> reply 452 OVERQUOTA \"quota exceeded\"");
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.send("a2 APPEND INBOX {12+}\r\nHello World! {3+}\r\nxyz\r\na3 NOOP\r\n");
-            assertThat(imap.line()).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
-            assertThat(imap.line()).isEqualTo("a3 OK NOOP completed\r\n");
+            assertThat(imap.response()).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
+            assertThat(imap.response()).isEqualTo("a3 OK NOOP completed\r\n");
         }
         assertThat(inbox().size()).isEqualTo(2);
     }
@@ -74,14 +74,14 @@ class ImapFaultTriggersTest {
         server.faults().addText("imap literal-end APPEND -> reply 451 4.3.0 \"try again later\" times 1");
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.send("a2 APPEND INBOX (\\Seen) {12}\r\n");
-            assertThat(imap.line()).isEqualTo("+ Ready for literal data\r\n");
+            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
             imap.send("Hello World!\r\n");
-            assertThat(imap.line()).isEqualTo("a2 NO [UNAVAILABLE] try again later\r\n");
+            assertThat(imap.response()).isEqualTo("a2 NO [UNAVAILABLE] try again later\r\n");
             assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
             imap.send("a4 APPEND INBOX {12}\r\n");
-            assertThat(imap.line()).isEqualTo("+ Ready for literal data\r\n");
+            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
             imap.send("Hello World!\r\n");
-            assertThat(imap.line()).startsWith("a4 OK [APPENDUID ");
+            assertThat(imap.response()).startsWith("a4 OK [APPENDUID ");
         }
         assertThat(inbox().size()).isEqualTo(3);
     }
@@ -91,9 +91,9 @@ class ImapFaultTriggersTest {
         server.faults().addText("imap literal-end APPEND -> disconnect");
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.send("a2 APPEND INBOX {12}\r\n");
-            assertThat(imap.line()).isEqualTo("+ Ready for literal data\r\n");
+            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
             imap.send("Hello World!\r\n");
-            assertThat(imap.line()).isEmpty(); // closed without a reply
+            assertThat(imap.response()).isEmpty(); // closed without a reply
         }
         assertThat(inbox().size()).isEqualTo(2);
         assertThat(server.unacknowledged()).hasSize(1);
@@ -126,7 +126,7 @@ class ImapFaultTriggersTest {
             assertThat(imap.command("a2", "EXAMINE INBOX")).startsWith("* OK [ALERT] Mailbox is almost full\r\n"
                     + "* FLAGS (").endsWith("a2 OK [READ-ONLY] EXAMINE completed\r\n");
             assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
-            assertThat(imap.line()).isEqualTo("* OK still here\r\n");
+            assertThat(imap.response()).isEqualTo("* OK still here\r\n");
         }
     }
 
@@ -136,10 +136,10 @@ class ImapFaultTriggersTest {
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.command("a2", "EXAMINE INBOX");
             imap.send("a3 IDLE\r\n");
-            assertThat(imap.line()).isEqualTo("+ idling\r\n");
-            assertThat(imap.line()).isEqualTo("* OK [ALERT] Maintenance in 5 minutes\r\n");
+            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+            assertThat(imap.response()).isEqualTo("* OK [ALERT] Maintenance in 5 minutes\r\n");
             imap.send("DONE\r\n");
-            assertThat(imap.line()).isEqualTo("a3 OK IDLE terminated\r\n");
+            assertThat(imap.response()).isEqualTo("a3 OK IDLE terminated\r\n");
         }
     }
 
@@ -149,10 +149,10 @@ class ImapFaultTriggersTest {
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.command("a2", "SELECT INBOX");
             imap.send("a3 IDLE\r\n");
-            assertThat(imap.line()).isEqualTo("+ idling\r\n");
-            assertThat(imap.line()).isEqualTo("* 1 EXPUNGE\r\n");
+            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+            assertThat(imap.response()).isEqualTo("* 1 EXPUNGE\r\n");
             imap.send("DONE\r\n");
-            assertThat(imap.line()).isEqualTo("a3 OK IDLE terminated\r\n");
+            assertThat(imap.response()).isEqualTo("a3 OK IDLE terminated\r\n");
             assertThat(imap.command("a4", "UID SEARCH ALL")).isEqualTo("* SEARCH 2\r\na4 OK SEARCH completed\r\n");
         }
         assertThat(inbox().size()).isEqualTo(1);
@@ -177,9 +177,9 @@ class ImapFaultTriggersTest {
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.command("a2", "EXAMINE INBOX");
             imap.send("a3 IDLE\r\n");
-            assertThat(imap.line()).isEqualTo("+ idling\r\n");
-            assertThat(imap.line()).isEqualTo("* BYE [UNAVAILABLE] Server shutting down\r\n");
-            assertThat(imap.line()).isEmpty();
+            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+            assertThat(imap.response()).isEqualTo("* BYE [UNAVAILABLE] Server shutting down\r\n");
+            assertThat(imap.response()).isEmpty();
         }
     }
 
@@ -190,8 +190,8 @@ class ImapFaultTriggersTest {
             imap.command("a2", "EXAMINE INBOX");
             long start = System.nanoTime();
             imap.send("a3 IDLE\r\n");
-            assertThat(imap.line()).isEqualTo("+ idling\r\n");
-            assertThat(imap.line()).isEmpty(); // dropped without a word
+            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+            assertThat(imap.response()).isEmpty(); // dropped without a word
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(250);
         }
     }
@@ -202,16 +202,16 @@ class ImapFaultTriggersTest {
         try (ImapSupport.RawImap idler = loggedIn(); ImapSupport.RawImap trigger = loggedIn()) {
             idler.command("b1", "SELECT INBOX");
             idler.send("b2 IDLE\r\n");
-            assertThat(idler.line()).isEqualTo("+ idling\r\n");
+            assertThat(idler.response()).isEqualTo("+ idling\r\n");
             trigger.command("a2", "SELECT INBOX");
             server.faults().addText("imap NOOP -> new-uidvalidity times 1");
             String bye = "* BYE [UNAVAILABLE] selected mailbox INBOX was deleted or re-created elsewhere; its UIDs are "
                     + "no longer valid\r\n";
             trigger.send("a3 NOOP\r\n");
-            assertThat(trigger.line()).isEqualTo(bye);
-            assertThat(trigger.line()).isEmpty();
-            assertThat(idler.line()).isEqualTo(bye); // pushed while it idles
-            assertThat(idler.line()).isEmpty();
+            assertThat(trigger.response()).isEqualTo(bye);
+            assertThat(trigger.response()).isEmpty();
+            assertThat(idler.response()).isEqualTo(bye); // pushed while it idles
+            assertThat(idler.response()).isEmpty();
         }
         long after = inbox().uidValidity();
         assertThat(after).isGreaterThan(before);

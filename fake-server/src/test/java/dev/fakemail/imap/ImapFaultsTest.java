@@ -27,8 +27,8 @@ class ImapFaultsTest {
     void connectRefusedWithBye() throws Exception {
         server.faults().addText("imap connect -> reply 421 4.7.0 \"down for maintenance\"");
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            assertThat(imap.line()).isEqualTo("* BYE [UNAVAILABLE] down for maintenance\r\n");
-            assertThat(imap.line()).isEmpty(); // closed
+            assertThat(imap.response()).isEqualTo("* BYE [UNAVAILABLE] down for maintenance\r\n");
+            assertThat(imap.response()).isEmpty(); // closed
         }
     }
 
@@ -37,7 +37,7 @@ class ImapFaultsTest {
         FaultHandle rule = server.faults().addText("imap SELECT -> reply 451 4.3.0 \"mailbox busy\" times 1")
                 .get(0);
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.line();
+            imap.response();
             imap.command("a1", "LOGIN bob@example.test x");
             assertThat(imap.command("a2", "SELECT INBOX")).isEqualTo("a2 NO [UNAVAILABLE] mailbox busy\r\n");
             assertThat(imap.command("a3", "SELECT INBOX")).contains("* 1 EXISTS\r\n", "a3 OK [READ-WRITE]");
@@ -49,14 +49,14 @@ class ImapFaultsTest {
     void uidPrefixedCommandsMatchTheirVerbAndArgumentsWithoutTag() throws Exception {
         server.faults().addText("imap FETCH \"1:*\" -> reply-disconnect 421 4.4.2 \"connection dropped\"");
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.line();
+            imap.response();
             imap.command("a1", "LOGIN bob@example.test x");
             imap.command("a2", "SELECT INBOX");
             assertThat(imap.command("a3", "FETCH 1 FLAGS")).contains("a3 OK FETCH completed");
             imap.send("a4 UID FETCH 1:* FLAGS\r\n");
-            String got = imap.line();
+            String got = imap.response();
             assertThat(got).isEqualTo("* BYE [UNAVAILABLE] connection dropped\r\n");
-            assertThat(imap.line()).isEmpty();
+            assertThat(imap.response()).isEmpty();
         }
     }
 
@@ -64,7 +64,7 @@ class ImapFaultsTest {
     void capabilitiesCanBeHidden() throws Exception {
         server.faults().addText("imap capabilities -> hide IDLE");
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            assertThat(imap.line()).doesNotContain("IDLE").contains("IMAP4rev1");
+            assertThat(imap.response()).doesNotContain("IDLE").contains("IMAP4rev1");
             assertThat(imap.command("a1", "CAPABILITY")).doesNotContain(" IDLE").contains("UIDPLUS");
         }
     }
@@ -73,7 +73,7 @@ class ImapFaultsTest {
     void appendRefusedWithTheStatusAsResponseCodeBeforeTheLiteralIsSent() throws Exception {
         server.faults().addText("imap APPEND -> reply 452 OVERQUOTA \"quota exceeded\"");
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.line();
+            imap.response();
             imap.command("a1", "LOGIN bob@example.test x");
             assertThat(imap.command("a2", "APPEND INBOX {12}")).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
             assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
@@ -85,7 +85,7 @@ class ImapFaultsTest {
     void loginRefusedAfterValidCredentials() throws Exception {
         server.faults().addText("imap auth * bob@* -> reply 535 5.7.8 \"account locked\"");
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.line();
+            imap.response();
             assertThat(imap.command("a1", "LOGIN bob@example.test x")).isEqualTo("a1 NO account locked\r\n");
             assertThat(imap.command("a2", "SELECT INBOX")).startsWith("a2 BAD SELECT needs a login first");
         }

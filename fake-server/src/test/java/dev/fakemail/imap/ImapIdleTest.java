@@ -25,16 +25,16 @@ class ImapIdleTest {
     @Test
     void deliveryDuringIdleIsPushedAtOnce() throws Exception {
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.line();
+            imap.response();
             imap.command("a1", "LOGIN bob@example.test x");
             imap.command("a2", "SELECT INBOX");
             imap.send("a3 IDLE\r\n");
-            assertThat(imap.line()).isEqualTo("+ idling\r\n");
+            assertThat(imap.response()).isEqualTo("+ idling\r\n");
             ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("Second", "two"));
-            assertThat(imap.line()).isEqualTo("* 2 EXISTS\r\n");
-            assertThat(imap.line()).isEqualTo("* 2 RECENT\r\n");
+            assertThat(imap.response()).isEqualTo("* 2 EXISTS\r\n");
+            assertThat(imap.response()).isEqualTo("* 2 RECENT\r\n");
             imap.send("DONE\r\n");
-            assertThat(imap.line()).isEqualTo("a3 OK IDLE terminated\r\n");
+            assertThat(imap.response()).isEqualTo("a3 OK IDLE terminated\r\n");
         }
     }
 }

@@ -17,7 +17,7 @@ class ImapListAndAppendTest {
         server = FakeMailServer.builder().build().start();
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
         imap = new ImapSupport.RawImap(server);
-        imap.line();
+        imap.response();
         imap.command("a0", "LOGIN bob@example.test x");
     }
 

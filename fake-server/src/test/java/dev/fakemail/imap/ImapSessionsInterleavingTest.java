@@ -26,7 +26,7 @@ class ImapSessionsInterleavingTest {
 
     private ImapSupport.RawImap selected(String tag) throws Exception {
         ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.line();
+        imap.response();
         imap.command(tag + "1", "LOGIN " + USER + " x");
         imap.command(tag + "2", "SELECT INBOX");
         return imap;

@@ -25,7 +25,7 @@ class ImapSmokeTest {
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("Second", "two needle"));
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            assertThat(imap.line()).isEqualTo("* OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5 "
+            assertThat(imap.response()).isEqualTo("* OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5 "
                     + "AUTH=XOAUTH2 AUTH=OAUTHBEARER LITERAL+ SASL-IR IDLE ENABLE ID] fakemail ready\r\n");
             assertThat(imap.command("a1", "LOGIN bob@example.test secret")).isEqualTo("* CAPABILITY IMAP4rev1 STARTTLS "
                     + "LITERAL+ SASL-IR IDLE UIDPLUS MOVE NAMESPACE UNSELECT ENABLE ID CHILDREN SPECIAL-USE CONDSTORE "
@@ -51,7 +51,7 @@ class ImapSmokeTest {
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
         for (String user : new String[] {"Bob@Example.test", "bobby@example.test"}) {
             try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-                imap.line();
+                imap.response();
                 assertThat(imap.command("a1", "LOGIN " + user + " x")).contains("a1 OK ");
                 assertThat(imap.command("a2", "LOGOUT")).endsWith("a2 OK LOGOUT completed\r\n");
             }

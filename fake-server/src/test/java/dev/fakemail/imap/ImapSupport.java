@@ -4,12 +4,10 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.ReceivedMessage;
-import java.io.ByteArrayOutputStream;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.ImapConversation;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -34,59 +32,10 @@ final class ImapSupport {
                 + "@example.test>\r\n\r\n" + body + "\r\n";
     }
 
-    /** A plain-socket IMAP client: sends exact bytes, reads up to the tagged response. */
-    static final class RawImap implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
+    /** An IMAP connection to the server under test that speaks exact bytes (test-support's conversation). */
+    static final class RawImap extends ImapConversation {
         RawImap(FakeMailServer server) throws IOException {
-            socket = new Socket(server.imap().address(), server.imap().port());
-            socket.setSoTimeout(TIMEOUT_MILLIS);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-        }
-
-        String line() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) >= 0) {
-                line.write(c);
-                if (c == '\n') {
-                    break;
-                }
-            }
-            return line.toString(StandardCharsets.UTF_8);
-        }
-
-        void send(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        /** Sends a command line and returns everything up to and including the line tagged {@code tag}. */
-        String command(String tag, String command) throws IOException {
-            send(tag + " " + command + "\r\n");
-            return untilTagged(tag);
-        }
-
-        String untilTagged(String tag) throws IOException {
-            StringBuilder response = new StringBuilder();
-            while (true) {
-                String line = line();
-                if (line.isEmpty()) {
-                    throw new IOException("connection closed; so far: " + response);
-                }
-                response.append(line);
-                if (line.startsWith(tag + " ")) {
-                    return response.toString();
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
+            super(Clients.dial(server.imap()));
         }
     }
 }
