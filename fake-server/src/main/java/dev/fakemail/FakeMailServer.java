@@ -51,7 +51,9 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         this.store = new InMemoryMailStore(config.clock, config.retention);
         this.journal = new Journal(config.transcriptCapacity, config.clock);
         this.faults = new FaultEngine(config.faultSeed, config.clock, config.sleeper);
-        config.faultRules.forEach(faults::add);
+        for (dev.fakemail.fault.FaultRule rule : config.faultRules) {
+            faults.add(rule);
+        }
         SmtpSettings smtp = new SmtpSettings(config.hostname, config.maxMessageSize, config.maxRecipients,
                 config.maxLineLength, config.maxErrors, config.requireTls, config.requireAuth, config.userPolicy(),
                 config.clock);
@@ -152,7 +154,12 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     /** Where this listener runs; empty when it is off or the server is stopped. */
     public synchronized Optional<Endpoint> endpoint(ProtocolName protocol) {
         String name = protocol.id();
-        return endpoints().stream().filter(endpoint -> endpoint.protocol().equals(name)).findFirst();
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.protocol().equals(name)) {
+                return Optional.of(endpoint);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every running endpoint, in start order. */
@@ -165,8 +172,12 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     }
 
     private Endpoint running(ProtocolName protocol) {
-        return endpoint(protocol).orElseThrow(() -> new IllegalStateException(protocol.name() + " is not running"
-                + (protocol.onByDefault() ? "" : "; enable it with builder()." + protocol.portSetting() + "(0)")));
+        Optional<Endpoint> endpoint = endpoint(protocol);
+        if (endpoint.isEmpty()) {
+            throw new IllegalStateException(protocol.name() + " is not running"
+                    + (protocol.onByDefault() ? "" : "; enable it with builder()." + protocol.portSetting() + "(0)"));
+        }
+        return endpoint.get();
     }
 
     @Override

@@ -31,7 +31,12 @@ public final class FakeMailServerBuilder {
     int maxLineLength = 1000;
     int maxErrors = 20;
     Duration idleTimeout; // null: each protocol's own default
-    Supplier<SSLContext> tls = memoize(TlsContexts::builtIn);
+    Supplier<SSLContext> tls = memoize(new Supplier<>() { // not a method reference: see ConnectionThreads
+        @Override
+        public SSLContext get() {
+            return TlsContexts.builtIn();
+        }
+    });
     boolean customTls;
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.REAL;

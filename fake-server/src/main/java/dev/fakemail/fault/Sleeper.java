@@ -12,10 +12,13 @@ package dev.fakemail.fault;
  */
 @FunctionalInterface
 public interface Sleeper {
-    /** Sleeps for real ({@link Thread#sleep}); the default. */
-    Sleeper REAL = millis -> {
-        if (millis > 0) {
-            Thread.sleep(millis);
+    /** Sleeps for real ({@link Thread#sleep}); the default. A class, not a lambda: it is built at first start. */
+    Sleeper REAL = new Sleeper() {
+        @Override
+        public void sleep(long millis) throws InterruptedException {
+            if (millis > 0) {
+                Thread.sleep(millis);
+            }
         }
     };
 

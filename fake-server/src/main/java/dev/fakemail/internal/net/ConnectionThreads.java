@@ -11,7 +11,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One thread per connection: a virtual thread on JDK 21+ (found reflectively, since we compile for 17), else a
+ * Why the code a server runs at its first start uses classes rather than lambdas, and fake-server compiles string
+ * concatenation inline (no invokedynamic): the first start in a fresh JVM is timed (≤ 60 ms); each lambda spins a
+ * class at first use (about 0.5 ms here), and the first indified concatenation bootstraps StringConcatFactory
+ * (about 8 ms on top of the method-handle set-up the JDK's own socket code triggers anyway).
+ *
+ * <p>One thread per connection: a virtual thread on JDK 21+ (found reflectively, since we compile for 17), else a
  * cached pool of daemon platform threads. A stalled or delayed session then costs only a parked thread.
  */
 public final class ConnectionThreads {
@@ -43,24 +48,30 @@ public final class ConnectionThreads {
 
     /** Runs an accept loop on a pooled daemon thread named {@code name} while it runs; done when it returns. */
     public static Future<?> runAcceptLoop(String name, Runnable loop) {
-        return ACCEPT_LOOPS.submit(() -> {
-            Thread thread = Thread.currentThread();
-            String idleName = thread.getName();
-            thread.setName(name);
-            try {
-                loop.run();
-            } finally {
-                thread.setName(idleName);
+        return ACCEPT_LOOPS.submit(new Runnable() {
+            @Override
+            public void run() {
+                Thread thread = Thread.currentThread();
+                String idleName = thread.getName();
+                thread.setName(name);
+                try {
+                    loop.run();
+                } finally {
+                    thread.setName(idleName);
+                }
             }
         });
     }
 
     private static ThreadFactory daemonFactory(String name) {
         AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+        return new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable runnable) {
+                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }
         };
     }
 

@@ -63,7 +63,12 @@ public final class Listener implements Closeable {
         }
         Listener listener = new Listener(name, serverSocket, implicitTls, handler, executor);
         listener.acceptLoop = ConnectionThreads.runAcceptLoop(
-                "fakemail-" + name + "-accept-" + serverSocket.getLocalPort(), listener::acceptLoop);
+                "fakemail-" + name + "-accept-" + serverSocket.getLocalPort(), new Runnable() {
+                    @Override
+                    public void run() {
+                        listener.acceptLoop();
+                    }
+                });
         return listener;
     }
 

@@ -34,10 +34,16 @@ public final class ProtocolSessions {
 
     /** Makes the protocol side of each new connection of this family. */
     public Function<ConnectionInfo, ProtocolSession> factory(Protocol family) {
-        return switch (family) {
-            case SMTP -> connection -> new SmtpSession(smtp, store, connection);
-            case POP3 -> connection -> new Pop3Session(pop3, store, maildropLocks, connection);
-            case IMAP -> connection -> new ImapSession(imap, store, connection);
+        // Classes, not lambdas, like everything a server builds at start: see ConnectionThreads.
+        return new Function<>() {
+            @Override
+            public ProtocolSession apply(ConnectionInfo connection) {
+                return switch (family) {
+                    case SMTP -> new SmtpSession(smtp, store, connection);
+                    case POP3 -> new Pop3Session(pop3, store, maildropLocks, connection);
+                    case IMAP -> new ImapSession(imap, store, connection);
+                };
+            }
         };
     }
 
