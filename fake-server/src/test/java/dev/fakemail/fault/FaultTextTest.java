@@ -6,6 +6,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fakemail.testing.FaultRuleSamples;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,84 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FaultTextTest {
     private static final Effect NO = new Effect.Disconnect();
 
-    /** One rule for each trigger, effect, distribution, budget and scope; web-ui's FaultRuleSamples repeats them for the JSON form. */
-    static List<FaultRule> everyKindOfRule() {
-        return List.of(
-                rule(Trigger.connect(), new Effect.Reply(421, "4.7.0", "Too many connections", true)),
-                rule(Trigger.rcptTo("bob@example.test"), new Effect.Reply(451, "4.3.0", "Try again later", false))
-                        .withBudget(Budget.times(1)),
-                rule(Trigger.anyCommand(), new Effect.Delay(new DelayDistribution.Uniform(ofMillis(200),
-                        ofSeconds(2)))),
-                rule(Trigger.command("ehlo"), new Effect.Delay(new DelayDistribution.Fixed(ofSeconds(3))))
-                        .withScope(Scope.session(12)),
-                rule(Trigger.dataLine("Subject: *"), new Effect.Delay(new DelayDistribution.LogNormal(ofMillis(100),
-                        0.5))),
-                new FaultRule(Protocol.POP3, Trigger.afterReply("RETR", "1"), new Effect.Reset(), Budget.occurrence(2),
-                        null),
-                rule(Trigger.endOfData(), NO).withBudget(Budget.probability(0.3)),
-                rule(Trigger.tlsHandshake(), new Effect.Stall(ofSeconds(30))),
-                rule(Trigger.authentication("PLAIN", "bob"), new Effect.Reply(535, "5.7.8", "Bad credentials", false)),
-                rule(Trigger.authentication(null, null), new Effect.Reply(535, "", "No", false)),
-                rule(Trigger.authentication(null, "bob"), NO),
-                rule(Trigger.authentication("login", null), NO),
-                rule(Trigger.capabilities(), new Effect.HideCapabilities(List.of("PIPELINING", "AUTH PLAIN"))),
-                rule(Trigger.capabilities(), new Effect.AdvertiseCapability("SIZE 1000")),
-                rule(Trigger.capabilities(), new Effect.Delay(new DelayDistribution.Fixed(ofMillis(1500)))),
-                new FaultRule(Protocol.POP3, Trigger.command("RETR", "2"), new Effect.Throttle(1000)),
-                rule(Trigger.command("DATA"), new Effect.Slice(512, ofMillis(100))),
-                rule(Trigger.connect(), new Effect.Stall(null)).withScope(Scope.nextConnection()),
-                rule(Trigger.command("QUIT"), new Effect.Reset()),
-                rule(Trigger.endOfData(), new Effect.DisconnectAfterBytes(0)),
-                rule(Trigger.rcptTo("*"), new Effect.Greylist(ofMinutes(5))),
-                rule(Trigger.mailFrom("*"), new Effect.RateLimit(10, ofMinutes(1))),
-                rule(Trigger.connect(), NO).withBudget(Budget.always()).withScope(Scope.server()),
-                rule(Trigger.connect(), NO).withBudget(Budget.probability(1)).withScope(Scope.session(12)),
-                rule(Trigger.connect(), NO).withBudget(Budget.times(Long.MAX_VALUE)).withScope(Scope.session(Long.MAX_VALUE)),
-                new FaultRule(Protocol.IMAP, Trigger.command("FETCH", "1:* (FLAGS)"), NO),
-                new FaultRule(Protocol.IMAP, Trigger.command("UID FETCH", "1:*"), NO),
-                new FaultRule(Protocol.IMAP, Trigger.command("UID"), NO),
-                new FaultRule(Protocol.IMAP, Trigger.command("IDLE"), new Effect.Reply(451, "", "busy", false)),
-                new FaultRule(Protocol.IMAP, Trigger.afterReply("UID STORE"), new Effect.Untagged("OK [ALERT] Disk full")),
-                new FaultRule(Protocol.IMAP, Trigger.literal("APPEND"), new Effect.Reply(452, "OVERQUOTA", "Full", false)),
-                new FaultRule(Protocol.IMAP, Trigger.literal("*"), new Effect.Delay(new DelayDistribution.Fixed(ofSeconds(2)))),
-                new FaultRule(Protocol.IMAP, Trigger.literalEnd("APPEND"), NO),
-                new FaultRule(Protocol.IMAP, Trigger.literalEnd(null), new Effect.Reset()),
-                new FaultRule(Protocol.IMAP, Trigger.idle(), new Effect.ExpungeElsewhere("first")),
-                new FaultRule(Protocol.IMAP, Trigger.idle(), new Effect.Reply(421, "", "Server shutting down", false)),
-                new FaultRule(Protocol.IMAP, Trigger.command("NOOP"), new Effect.ExpungeElsewhere("3")),
-                new FaultRule(Protocol.IMAP, Trigger.command("SELECT"), new Effect.NewUidValidity()));
-    }
-
-    /** Values that need quoting, escaping or a fallback form to read back as themselves. */
-    static List<FaultRule> awkwardRules() {
-        return List.of(
-                rule(Trigger.command("AUTH"), new Effect.Reply(504, "5.5.4", "No", false)),
-                rule(Trigger.command("connect", "x"), NO),
-                rule(Trigger.command("X-FOO"), NO),
-                rule(Trigger.command("MAIL", "a b;c\"d\\e#f"), NO),
-                rule(Trigger.command("MAIL", "->"), NO),
-                rule(Trigger.afterReply("AUTH", "PLAIN"), NO),
-                rule(Trigger.dataLine("  leading and trailing  "), NO),
-                rule(Trigger.dataLine("tab and 😀 here"), NO),
-                rule(Trigger.authentication("->", "a b"), NO),
-                rule(Trigger.connect(), new Effect.Reply(250, "SYS/TEMP", "\"quoted\" \\ Grüße 😀 end", false)),
-                rule(Trigger.capabilities(), new Effect.HideCapabilities(List.of("times", "SESSION", "a\"b",
-                        "->", "always"))),
-                rule(Trigger.capabilities(), new Effect.AdvertiseCapability("X \"q\" \\ ;")),
-                rule(Trigger.connect(), new Effect.Delay(new DelayDistribution.Uniform(Duration.ofNanos(1),
-                        Duration.ofNanos(1)))),
-                rule(Trigger.connect(), new Effect.Delay(new DelayDistribution.LogNormal(ofMillis(1), 1e-7))),
-                rule(Trigger.connect(), new Effect.RateLimit(0, ofMillis(1))),
-                rule(Trigger.connect(), NO).withBudget(Budget.probability(0.1 + 0.2)),
-                rule(Trigger.connect(), NO).withBudget(Budget.probability(-0.0)));
-    }
-
     private static FaultRule rule(Trigger trigger, Effect effect) {
         return new FaultRule(Protocol.SMTP, trigger, effect);
     }
 
     @ParameterizedTest
-    @MethodSource({"everyKindOfRule", "awkwardRules"})
+    @MethodSource({"dev.fakemail.testing.FaultRuleSamples#everyKindOfRule",
+        "dev.fakemail.testing.FaultRuleSamples#awkwardRules"})
     void formattedRulesReadBackEqual(FaultRule rule) {
         String text = FaultText.format(rule);
         assertThat(FaultText.parse(text)).as(text).isEqualTo(rule);
@@ -128,7 +58,7 @@ class FaultTextTest {
         "imap NOOP -> expunge-elsewhere 3",
         "imap select -> new-uidvalidity"})
     void examplesParseAndAreInEveryKindOfRule(String line) {
-        assertThat(everyKindOfRule()).contains(FaultText.parse(line));
+        assertThat(FaultRuleSamples.everyKindOfRule()).contains(FaultText.parse(line));
     }
 
     @ParameterizedTest

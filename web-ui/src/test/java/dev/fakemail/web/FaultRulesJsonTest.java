@@ -36,7 +36,7 @@ class FaultRulesJsonTest {
             + "\"scope\":{\"type\":\"server\"}}";
 
     static List<FaultRule> allRules() {
-        return FaultRuleSamples.allRules();
+        return dev.fakemail.testing.FaultRuleSamples.allRules();
     }
 
     @ParameterizedTest

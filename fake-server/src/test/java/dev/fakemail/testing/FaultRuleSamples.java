@@ -1,4 +1,4 @@
-package dev.fakemail.web;
+package dev.fakemail.testing;
 
 import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
@@ -16,23 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sample rules for the JSON codec tests: the same lists as fake-server's FaultTextTest (test classes of one
- * module are not visible to another), so the JSON form is checked on every kind of rule the text form is.
+ * Sample fault rules, one for each kind of trigger, effect, budget and scope, and values that need quoting: the
+ * text form's tests (FaultTextTest) and the JSON form's (web-ui, through fake-server's test jar) run on the same
+ * list, so both forms are checked on every kind of rule.
  */
-final class FaultRuleSamples {
+public final class FaultRuleSamples {
     private static final Effect NO = new Effect.Disconnect();
 
     private FaultRuleSamples() {
     }
 
-    static List<FaultRule> allRules() {
+    public static List<FaultRule> allRules() {
         List<FaultRule> rules = new ArrayList<>(everyKindOfRule());
         rules.addAll(awkwardRules());
         return rules;
     }
 
     /** One rule for each trigger, effect, distribution, budget and scope (as in FaultTextTest). */
-    static List<FaultRule> everyKindOfRule() {
+    public static List<FaultRule> everyKindOfRule() {
         return List.of(
                 rule(Trigger.connect(), new Effect.Reply(421, "4.7.0", "Too many connections", true)),
                 rule(Trigger.rcptTo("bob@example.test"), new Effect.Reply(451, "4.3.0", "Try again later", false))
@@ -80,7 +81,7 @@ final class FaultRuleSamples {
     }
 
     /** Values that need quoting, escaping or a fallback form to read back as themselves. */
-    static List<FaultRule> awkwardRules() {
+    public static List<FaultRule> awkwardRules() {
         return List.of(
                 rule(Trigger.command("AUTH"), new Effect.Reply(504, "5.5.4", "No", false)),
                 rule(Trigger.command("connect", "x"), NO),
