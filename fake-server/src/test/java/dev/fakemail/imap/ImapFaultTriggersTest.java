@@ -36,6 +36,15 @@ class ImapFaultTriggersTest {
         return server.store().mailbox(BOB, "INBOX").orElseThrow();
     }
 
+    /** Logged in, the mailbox opened with {@code open} ("SELECT" or "EXAMINE"), and idling as "a3". */
+    private ImapSupport.RawImap idling(String open) throws Exception {
+        ImapSupport.RawImap imap = loggedIn();
+        imap.command("a2", open + " INBOX");
+        imap.send("a3 IDLE\r\n");
+        assertThat(imap.response()).isEqualTo("+ idling\r\n");
+        return imap;
+    }
+
     private ImapSupport.RawImap loggedIn() throws Exception {
         ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
         imap.response();
@@ -133,10 +142,7 @@ class ImapFaultTriggersTest {
     @Test
     void idleTriggerSendsUntaggedLinesAtOnce() throws Exception {
         server.faults().addText("imap idle -> untagged \"OK [ALERT] Maintenance in 5 minutes\"");
-        try (ImapSupport.RawImap imap = loggedIn()) {
-            imap.command("a2", "EXAMINE INBOX");
-            imap.send("a3 IDLE\r\n");
-            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+        try (ImapSupport.RawImap imap = idling("EXAMINE")) {
             assertThat(imap.response()).isEqualTo("* OK [ALERT] Maintenance in 5 minutes\r\n");
             imap.send("DONE\r\n");
             assertThat(imap.response()).isEqualTo("a3 OK IDLE terminated\r\n");
@@ -146,10 +152,7 @@ class ImapFaultTriggersTest {
     @Test
     void expungeElsewhereWhileIdlingIsPushedAtOnce() throws Exception {
         server.faults().addText("imap idle -> expunge-elsewhere first");
-        try (ImapSupport.RawImap imap = loggedIn()) {
-            imap.command("a2", "SELECT INBOX");
-            imap.send("a3 IDLE\r\n");
-            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+        try (ImapSupport.RawImap imap = idling("SELECT")) {
             assertThat(imap.response()).isEqualTo("* 1 EXPUNGE\r\n");
             imap.send("DONE\r\n");
             assertThat(imap.response()).isEqualTo("a3 OK IDLE terminated\r\n");
@@ -174,10 +177,7 @@ class ImapFaultTriggersTest {
     @Test
     void idleCanEndWithByeAndTheConnectionCloses() throws Exception {
         server.faults().addText("imap idle -> reply 421 \"Server shutting down\"");
-        try (ImapSupport.RawImap imap = loggedIn()) {
-            imap.command("a2", "EXAMINE INBOX");
-            imap.send("a3 IDLE\r\n");
-            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+        try (ImapSupport.RawImap imap = idling("EXAMINE")) {
             assertThat(imap.response()).isEqualTo("* BYE [UNAVAILABLE] Server shutting down\r\n");
             assertThat(imap.response()).isEmpty();
         }
@@ -186,11 +186,8 @@ class ImapFaultTriggersTest {
     @Test
     void rulesCombineAtIdleAsANatBoxDroppingAnIdleConnection() throws Exception {
         server.faults().addText("imap idle -> delay 300ms; imap idle -> disconnect");
-        try (ImapSupport.RawImap imap = loggedIn()) {
-            imap.command("a2", "EXAMINE INBOX");
-            long start = System.nanoTime();
-            imap.send("a3 IDLE\r\n");
-            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+        long start = System.nanoTime();
+        try (ImapSupport.RawImap imap = idling("EXAMINE")) {
             assertThat(imap.response()).isEmpty(); // dropped without a word
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(250);
         }
