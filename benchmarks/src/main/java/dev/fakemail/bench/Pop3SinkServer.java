@@ -2,16 +2,10 @@ package dev.fakemail.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -24,7 +18,7 @@ import java.util.concurrent.Executors;
  * the client, the kernel and the threads. On JDK 21+ it can serve from a virtual thread per connection
  * instead, fakemail's shape there, which separates the cost of virtual threads from the cost of fakemail.
  */
-final class Pop3SinkServer implements Closeable {
+final class Pop3SinkServer extends SinkListener {
     private static final byte[] GREETING = BenchMessages.ascii("+OK pop3 sink ready\r\n");
     private static final byte[] OK = BenchMessages.ascii("+OK\r\n");
     private static final byte[] BYE = BenchMessages.ascii("+OK bye\r\n");
@@ -34,21 +28,13 @@ final class Pop3SinkServer implements Closeable {
     private final byte[] stat;
     private final byte[] list;
     private final byte[] uidl;
-    private final ServerSocket serverSocket;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final ExecutorService sessions;
-    private volatile boolean closed;
 
     /**
      * Serves {@link Pop3Section#message}s 1..count of {@code size} octets, on pooled platform threads or, with
      * {@code virtualThreads} (JDK 21+ only), on a virtual thread per connection.
      */
     Pop3SinkServer(int count, int size, boolean virtualThreads) throws IOException {
-        sessions = virtualThreads ? virtualThreadPerTask() : Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "pop3-sink-session");
-            thread.setDaemon(true);
-            return thread;
-        });
+        super("pop3-sink", 16, virtualThreads ? virtualThreadPerTask() : platformThreads("pop3-sink-session"));
         retr = new byte[count][];
         ByteArrayOutputStream listing = new ByteArrayOutputStream();
         ByteArrayOutputStream ids = new ByteArrayOutputStream();
@@ -64,12 +50,7 @@ final class Pop3SinkServer implements Closeable {
         list = listing.toByteArray();
         uidl = ids.toByteArray();
         stat = BenchMessages.ascii("+OK " + count + " " + (long) count * size + "\r\n");
-        serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        Thread acceptor = new Thread(this::acceptLoop, "pop3-sink-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        startAccepting();
     }
 
     /** Executors.newVirtualThreadPerTaskExecutor(), found reflectively since the benchmark compiles for 17. */
@@ -79,10 +60,6 @@ final class Pop3SinkServer implements Closeable {
         } catch (ReflectiveOperationException e) {
             throw new UnsupportedOperationException("virtual threads need JDK 21 or later", e);
         }
-    }
-
-    InetSocketAddress address() {
-        return new InetSocketAddress(serverSocket.getInetAddress(), serverSocket.getLocalPort());
     }
 
     /** "+OK n octets", the message with CR LF line ends byte-stuffed, ".\r\n". */
@@ -101,86 +78,56 @@ final class Pop3SinkServer implements Closeable {
         return out.toByteArray();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                Socket socket = serverSocket.accept();
-                socket.setTcpNoDelay(true);
-                open.add(socket);
-                sessions.execute(() -> serve(socket));
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            InputStream in = socket.getInputStream();
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-            byte[] buffer = new byte[16 * 1024];
-            byte[] line = new byte[64];
-            int position = 0;
-            int limit = 0;
-            out.write(GREETING);
-            while (true) {
-                int length = 0;
-                while (true) {
-                    if (position == limit) {
-                        out.flush(); // only before blocking: pipelined commands get one write
-                        limit = in.read(buffer, 0, buffer.length);
-                        position = 0;
-                        if (limit < 0) {
-                            return;
-                        }
-                    }
-                    byte b = buffer[position++];
-                    if (b == '\n') {
-                        break;
-                    }
-                    if (b != '\r' && length < line.length) {
-                        line[length++] = b;
-                    }
-                }
-                byte verb = length >= 4 ? line[0] : 0;
-                if (verb == 'R') {
-                    int number = 0;
-                    for (int i = 5; i < length; i++) {
-                        number = number * 10 + (line[i] - '0');
-                    }
-                    out.write(number >= 1 && number <= retr.length ? retr[number - 1] : ERR);
-                } else if (verb == 'S') {
-                    out.write(stat);
-                } else if (verb == 'L') {
-                    out.write(list);
-                } else if (verb == 'U' && line[1] == 'I') {
-                    out.write(uidl);
-                } else if (verb == 'U' || verb == 'P') {
-                    out.write(OK);
-                } else if (verb == 'Q') {
-                    out.write(BYE);
-                    out.flush();
-                    return;
-                } else {
-                    out.write(ERR);
-                }
-            }
-        } catch (IOException e) {
-            // the client went away
-        } finally {
-            open.remove(socket);
-        }
-    }
-
     @Override
-    public void close() throws IOException {
-        closed = true;
-        serverSocket.close();
-        for (Socket socket : open) {
-            socket.close();
+    void serve(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+        byte[] buffer = new byte[16 * 1024];
+        byte[] line = new byte[64];
+        int position = 0;
+        int limit = 0;
+        out.write(GREETING);
+        while (true) {
+            int length = 0;
+            while (true) {
+                if (position == limit) {
+                    out.flush(); // only before blocking: pipelined commands get one write
+                    limit = in.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (limit < 0) {
+                        return;
+                    }
+                }
+                byte b = buffer[position++];
+                if (b == '\n') {
+                    break;
+                }
+                if (b != '\r' && length < line.length) {
+                    line[length++] = b;
+                }
+            }
+            byte verb = length >= 4 ? line[0] : 0;
+            if (verb == 'R') {
+                int number = 0;
+                for (int i = 5; i < length; i++) {
+                    number = number * 10 + (line[i] - '0');
+                }
+                out.write(number >= 1 && number <= retr.length ? retr[number - 1] : ERR);
+            } else if (verb == 'S') {
+                out.write(stat);
+            } else if (verb == 'L') {
+                out.write(list);
+            } else if (verb == 'U' && line[1] == 'I') {
+                out.write(uidl);
+            } else if (verb == 'U' || verb == 'P') {
+                out.write(OK);
+            } else if (verb == 'Q') {
+                out.write(BYE);
+                out.flush();
+                return;
+            } else {
+                out.write(ERR);
+            }
         }
-        sessions.shutdownNow();
     }
 }

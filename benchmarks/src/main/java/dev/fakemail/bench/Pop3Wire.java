@@ -1,6 +1,5 @@
 package dev.fakemail.bench;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,48 +18,17 @@ import java.util.Arrays;
  * RETR response therefore costs a scan of its octets and no allocation; the content is copied only if the
  * caller asks for it.
  */
-final class Pop3Wire implements Closeable {
-    static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-    static final int READ_TIMEOUT_MILLIS = 30_000;
+final class Pop3Wire extends Wire {
     static final int INPUT_BUFFER = 64 * 1024;
-    private static final int MAX_KEPT_LINE = 512;
-
-    private final Closeable connection;
-    private final InputStream in;
-    private final OutputStream out;
-    private final byte[] buffer;
-    private int position;
-    private int limit;
-    /** The last status line read (truncated, without CR LF), for parsing and error messages. */
-    private final byte[] line = new byte[MAX_KEPT_LINE];
-    private int lineLength;
 
     /** Over any pair of streams; {@code bufferSize} is small only in tests that split reads at every octet. */
     Pop3Wire(InputStream in, OutputStream out, int bufferSize, Closeable connection) {
-        this.in = in;
-        this.out = out;
-        this.buffer = new byte[bufferSize];
-        this.connection = connection;
+        super(in, out, bufferSize, connection);
     }
 
     static Pop3Wire connect(InetSocketAddress server) throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.setTcpNoDelay(true);
-            socket.connect(server, CONNECT_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-            return new Pop3Wire(socket.getInputStream(),
-                    new BufferedOutputStream(socket.getOutputStream(), 64 * 1024), INPUT_BUFFER, socket);
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
-        }
-    }
-
-    /** Writes one flight (a command, or a pipelined batch of them) and flushes it: one write system call. */
-    void send(byte[] flight) throws IOException {
-        out.write(flight);
-        out.flush();
+        return connect(server, socket -> new Pop3Wire(socket.getInputStream(), buffered(socket), INPUT_BUFFER,
+                socket));
     }
 
     /** Reads one status line; fails unless it is +OK. */
@@ -79,7 +47,7 @@ final class Pop3Wire implements Closeable {
 
     /** Reads one status line: true for +OK, false for -ERR, an exception for anything else. */
     boolean readStatus() throws IOException {
-        readLine();
+        readLine("a status line");
         if (lineLength >= 3 && line[0] == '+' && line[1] == 'O' && line[2] == 'K'
                 && (lineLength == 3 || line[3] == ' ')) {
             return true;
@@ -171,18 +139,13 @@ final class Pop3Wire implements Closeable {
                 throw new UnexpectedReplyException("the connection to close", "more data: "
                         + new String(buffer, position, Math.min(limit - position, 80), StandardCharsets.UTF_8));
             }
-            int read = in.read(buffer, 0, buffer.length);
+            int read = read(0);
             if (read < 0) {
                 return;
             }
             position = 0;
             limit = read;
         }
-    }
-
-    /** The last status line read, as text. */
-    String lastLine() {
-        return new String(line, 0, lineLength, StandardCharsets.UTF_8);
     }
 
     /** The octet {@code ahead} places after the current position, reading more if needed (compacting). */
@@ -196,48 +159,13 @@ final class Pop3Wire implements Closeable {
             if (limit == buffer.length) {
                 throw new IllegalStateException("input buffer smaller than 3 octets");
             }
-            int read = in.read(buffer, limit, buffer.length - limit);
+            int read = read(limit);
             if (read < 0) {
                 throw new EOFException("the server closed the connection in a multi-line response");
             }
             limit += read;
         }
         return buffer[position + ahead];
-    }
-
-    private void fill(String where) throws IOException {
-        int read = in.read(buffer, 0, buffer.length);
-        if (read < 0) {
-            throw new EOFException("the server closed the connection in " + where);
-        }
-        position = 0;
-        limit = read;
-    }
-
-    private void readLine() throws IOException {
-        lineLength = 0;
-        while (true) {
-            if (position == limit) {
-                fill(lineLength > 0 ? "the middle of: " + lastLine() : "a status line");
-            }
-            while (position < limit) {
-                byte b = buffer[position++];
-                if (b == '\n') {
-                    if (lineLength > 0 && line[lineLength - 1] == '\r') {
-                        lineLength--;
-                    }
-                    return;
-                }
-                if (lineLength < MAX_KEPT_LINE) {
-                    line[lineLength++] = b;
-                }
-            }
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        connection.close();
     }
 
     /** A growable byte array (unsynchronized, unlike ByteArrayOutputStream). */
@@ -271,13 +199,6 @@ final class Pop3Wire implements Closeable {
 
         byte[] toByteArray() {
             return Arrays.copyOf(bytes, length);
-        }
-    }
-
-    /** The server answered something the benchmark did not expect: the session counts as failed. */
-    static final class UnexpectedReplyException extends IOException {
-        UnexpectedReplyException(String expected, String actual) {
-            super("expected " + expected + " but the server said: " + actual);
         }
     }
 }

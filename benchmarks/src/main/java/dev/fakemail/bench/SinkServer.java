@@ -1,19 +1,11 @@
 package dev.fakemail.bench;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * blocking read). Loading it back-to-back with fakemail shows what the client, the kernel and this machine allow
  * right now, which matters on a shared, noisy machine.
  */
-final class SinkServer implements Closeable {
+final class SinkServer extends SinkListener {
     private static final byte[] GREETING = BenchMessages.ascii("220 sink ESMTP\r\n");
     private static final byte[] EHLO = BenchMessages.ascii("250-sink\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
     private static final byte[] OK = BenchMessages.ascii("250 2.0.0 Ok\r\n");
@@ -33,27 +25,11 @@ final class SinkServer implements Closeable {
     /** Octets kept in front of each read, so an end of data split across reads is still recognized. */
     private static final int KEPT = 4;
 
-    private final ServerSocket serverSocket;
     private final LongAdder accepted = new LongAdder();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final ExecutorService sessions = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "sink-session");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean closed;
 
     SinkServer() throws IOException {
-        serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        Thread acceptor = new Thread(this::acceptLoop, "sink-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    InetSocketAddress address() {
-        return new InetSocketAddress(serverSocket.getInetAddress(), serverSocket.getLocalPort());
+        super("sink", 256, platformThreads("sink-session"));
+        startAccepting();
     }
 
     /** Messages acknowledged with 250 after their data. */
@@ -61,40 +37,9 @@ final class SinkServer implements Closeable {
         return accepted.sum();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                Socket socket = serverSocket.accept();
-                socket.setTcpNoDelay(true);
-                open.add(socket);
-                sessions.execute(() -> serve(socket));
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            Session session = new Session(socket.getInputStream(), socket.getOutputStream());
-            session.run();
-        } catch (IOException ignored) {
-            // the client left
-        } finally {
-            open.remove(socket);
-        }
-    }
-
     @Override
-    public void close() throws IOException {
-        closed = true;
-        serverSocket.close();
-        for (Socket socket : open) {
-            socket.close();
-        }
-        sessions.shutdownNow();
+    void serve(Socket socket) throws IOException {
+        new Session(socket.getInputStream(), socket.getOutputStream()).run();
     }
 
     private final class Session {
