@@ -11,6 +11,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultTestClients.Raw;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.ClosesServers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,9 +26,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Properties: rules added and removed while sessions run take effect at the session's next command; 50
@@ -35,17 +36,11 @@ import org.junit.jupiter.api.Timeout;
  * every added rule and brings back the builder's rules with fresh budgets.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class FaultPropertiesLiveRulesTest {
     private static final String M = "Subject: live\r\n\r\nbody\r\n";
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void rulesAddedAndRemovedDuringAnOpenSessionApplyAtItsNextCommand() throws Exception {

@@ -9,29 +9,24 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultTestClients.Raw;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.ClosesServers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Property: a bandwidth limit of N bytes/s delivers within 10% of N, measured by the client, in both
  * directions (a POP3 RETR down, an SMTP upload up); slicing splits a reply into separate, spaced writes.
  */
 @Timeout(30)
+@ExtendWith(ClosesServers.class)
 class FaultPropertiesThrottleTest {
     private static final int RATE = 20_000;
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** What the client saw of one response: the bytes and when each read returned. */
     private record Reception(byte[] bytes, int reads, int firstReadBytes, long firstNanos, long lastNanos) {

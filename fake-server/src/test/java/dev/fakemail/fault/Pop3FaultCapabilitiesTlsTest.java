@@ -10,30 +10,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.FaultTestClients.Raw;
+import dev.fakemail.testing.ClosesServers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The capabilities trigger (CAPA lines hidden, replaced and added, exact bytes) and the TLS-handshake trigger
  * over STLS and over POP3S (implicit TLS).
  */
 @Timeout(30)
+@ExtendWith(ClosesServers.class)
 class Pop3FaultCapabilitiesTlsTest {
     private static final String END = "IMPLEMENTATION fakemail\r\n.\r\n";
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private FakeMailServer start(FakeMailServerBuilder builder) {
         server = builder.build().start();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.testing.ClosesServers;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -21,16 +22,17 @@ import java.net.SocketTimeoutException;
 import java.util.Properties;
 import org.apache.commons.net.pop3.POP3;
 import org.apache.commons.net.pop3.POP3Client;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Real POP3 clients meet the faults: Angus Mail (jakarta.mail "pop3") turns them into exceptions, Apache Commons
  * Net's POP3Client into false / null results or IOExceptions. After each failure the maildrop is intact.
  */
 @Timeout(30)
+@ExtendWith(ClosesServers.class)
 class Pop3FaultClientsTest {
     private static final String PW = "bob-pw";
     private static final String M1 = ofSize(3_000, "first");
@@ -43,11 +45,6 @@ class Pop3FaultClientsTest {
         server = FakeMailServer.builder().user(BOB, PW).build().start();
         deliver(server, BOB, M1);
         deliver(server, BOB, M2);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     // ---------------------------------------------------------------- Angus Mail

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultTestClients.Raw;
+import dev.fakemail.testing.ClosesServers;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Effects that end or hold a POP3 connection, seen by a raw client: a RETR cut after N bytes, FIN, RST, stalls
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * scopes, handles, hit lines in transcripts and subscriptions.
  */
 @Timeout(30)
+@ExtendWith(ClosesServers.class)
 class Pop3FaultConnectionTest {
     private static final String M1 = ofSize(5_000, "big one");
     private static final String M2 = "Subject: two\r\n\r\nsecond body\r\n";
@@ -46,11 +48,6 @@ class Pop3FaultConnectionTest {
         server = FakeMailServer.builder().faultSeed(42).build().start();
         deliver(server, BOB, M1);
         deliver(server, BOB, M2);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Raw connect() throws Exception {

@@ -11,6 +11,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.FaultTestClients.Raw;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
+import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,9 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scripted replies over POP3, byte for byte: "-ERR [code] text" instead of a command (the command is not
@@ -28,18 +29,12 @@ import org.junit.jupiter.api.Timeout;
  * and APOP with [AUTH], and rate limits measured on an injected clock.
  */
 @Timeout(30)
+@ExtendWith(ClosesServers.class)
 class Pop3FaultRepliesTest {
     private static final String M1 = "Subject: one\r\n\r\nfirst body\r\n";
     private static final String M2 = "Subject: two\r\n\r\nsecond body\r\n";
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private FakeMailServer start(FakeMailServerBuilder builder) {
         server = builder.build().start();

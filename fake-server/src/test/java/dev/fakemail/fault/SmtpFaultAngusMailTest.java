@@ -10,6 +10,7 @@ import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
+import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.ManualClock;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message.RecipientType;
@@ -24,21 +25,15 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Angus Mail (Jakarta Mail) meets the scripted faults: the exceptions and return codes an application sees. */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class SmtpFaultAngusMailTest {
     private FakeMailServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private FakeMailServer start(FakeMailServerBuilder builder) {
         server = builder.build().start();

@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.StoredMessage;
+import dev.fakemail.testing.ClosesServers;
 import java.util.List;
 import org.apache.commons.net.imap.IMAP;
 import org.apache.commons.net.imap.IMAPClient;
 import org.apache.commons.net.imap.IMAPSClient;
 import org.apache.commons.net.util.TrustManagerUtils;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Apache commons-net's IMAP clients: plain, STARTTLS and implicit TLS, over loopback. */
+@ExtendWith(ClosesServers.class)
 class CommonsNetImapTest {
     private static final String BOB = "bob@example.test";
     private FakeMailServer server;
@@ -24,11 +26,6 @@ class CommonsNetImapTest {
         server = FakeMailServer.builder().imapsPort(0).build().start();
         ImapSupport.deliver(server, BOB, ImapSupport.message("First", "one needle"));
         ImapSupport.deliver(server, BOB, ImapSupport.message("Second", "two"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     private void connect(IMAP client, int port) throws Exception {

@@ -3,11 +3,13 @@ package dev.fakemail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
-import org.junit.jupiter.api.AfterEach;
+import dev.fakemail.testing.ClosesServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Hostile or broken input gets a clear IMAP error and the session (or at least the server) goes on. */
+@ExtendWith(ClosesServers.class)
 class ImapBadInputTest {
     private FakeMailServer server;
 
@@ -15,11 +17,6 @@ class ImapBadInputTest {
     void start() {
         server = FakeMailServer.builder().maxMessageSize(1000).build().start();
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     private ImapSupport.RawImap loggedIn() throws Exception {

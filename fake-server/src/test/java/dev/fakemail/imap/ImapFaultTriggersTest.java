@@ -7,15 +7,17 @@ import dev.fakemail.fault.FaultHandle;
 import dev.fakemail.fault.Trigger;
 import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.ClosesServers;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * IMAP's own fault vocabulary over a real socket, exact bytes: the literal, literal-end and idle triggers, the
  * UID verbs, and the untagged, expunge-elsewhere and new-uidvalidity effects.
  */
+@ExtendWith(ClosesServers.class)
 class ImapFaultTriggersTest {
     private static final String BOB = "bob@example.test";
     private FakeMailServer server;
@@ -25,11 +27,6 @@ class ImapFaultTriggersTest {
         server = FakeMailServer.builder().build().start();
         ImapSupport.deliver(server, BOB, ImapSupport.message("First", "one"));
         ImapSupport.deliver(server, BOB, ImapSupport.message("Second", "two"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     private Mailbox inbox() {

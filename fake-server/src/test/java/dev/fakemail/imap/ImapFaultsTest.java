@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultHandle;
-import org.junit.jupiter.api.AfterEach;
+import dev.fakemail.testing.ClosesServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The fault grammar on IMAP: replies in IMAP's words (BYE, tagged NO with a response code), exact bytes. */
+@ExtendWith(ClosesServers.class)
 class ImapFaultsTest {
     private FakeMailServer server;
 
@@ -16,11 +18,6 @@ class ImapFaultsTest {
     void start() {
         server = FakeMailServer.builder().build().start();
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     @Test

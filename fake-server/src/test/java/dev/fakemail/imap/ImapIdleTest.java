@@ -3,11 +3,13 @@ package dev.fakemail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
-import org.junit.jupiter.api.AfterEach;
+import dev.fakemail.testing.ClosesServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** IDLE (RFC 2177): changes made elsewhere are pushed at once, with exact bytes. */
+@ExtendWith(ClosesServers.class)
 class ImapIdleTest {
     private FakeMailServer server;
 
@@ -15,11 +17,6 @@ class ImapIdleTest {
     void start() {
         server = FakeMailServer.builder().build().start();
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     @Test

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.internal.store.MailRepository;
 import dev.fakemail.store.Mailbox;
+import dev.fakemail.testing.ClosesServers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Real IMAP clients over loopback, each a program of its own language run as an application would run it:
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * imapflow (Node, with IDLE). The scripts live in src/test/clients.
  */
 @Timeout(120)
+@ExtendWith(ClosesServers.class)
 class ImapRealClientsTest {
     private static final String USER = "bob@example.test";
     private FakeMailServer server;
@@ -31,11 +33,6 @@ class ImapRealClientsTest {
         server = FakeMailServer.builder().imapsPort(0).build().start();
         ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
         ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     private List<String> python(String mode, int port) throws Exception {

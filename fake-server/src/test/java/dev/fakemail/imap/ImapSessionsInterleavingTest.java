@@ -3,11 +3,13 @@ package dev.fakemail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
-import org.junit.jupiter.api.AfterEach;
+import dev.fakemail.testing.ClosesServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two sessions on one mailbox: what each hears of the other's changes, and when (RFC 3501 §5.2, §7.4.1). */
+@ExtendWith(ClosesServers.class)
 class ImapSessionsInterleavingTest {
     private static final String USER = "bob@example.test";
     private FakeMailServer server;
@@ -17,11 +19,6 @@ class ImapSessionsInterleavingTest {
         server = FakeMailServer.builder().build().start();
         ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
         ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     private ImapSupport.RawImap selected(String tag) throws Exception {

@@ -3,21 +3,18 @@ package dev.fakemail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
-import org.junit.jupiter.api.AfterEach;
+import dev.fakemail.testing.ClosesServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(ClosesServers.class)
 class ImapSmokeTest {
     private FakeMailServer server;
 
     @BeforeEach
     void start() {
         server = FakeMailServer.builder().build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
+import dev.fakemail.testing.ClosesServers;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -28,27 +29,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.pop3.POP3Folder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Angus Mail's POP3 provider (protocols "pop3" and "pop3s") against the server: reading, deleting, TOP for
  * headers, UIDs, POP3S, STLS, APOP and the SASL mechanisms it implements.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class AngusMailPop3Test {
     private static final String BOB = "bob@example.test";
     private static final String PW = "bob-pw";
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private Properties pop3() {
         return angusProperties("pop3", server.pop3().host(), server.pop3().port());

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
+import dev.fakemail.testing.ClosesServers;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,13 @@ import org.apache.commons.net.pop3.POP3Client;
 import org.apache.commons.net.pop3.POP3MessageInfo;
 import org.apache.commons.net.pop3.POP3Reply;
 import org.apache.commons.net.pop3.POP3SClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Apache Commons Net's POP3 clients: plain, APOP, SASL (PLAIN, CRAM-MD5, LOGIN by hand), POP3S and STLS. */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class CommonsNetPop3Test {
     private static final String BOB = "bob@example.test";
     private static final String PW = "bob pw";
@@ -33,13 +35,6 @@ class CommonsNetPop3Test {
     private static final String M2 = "Subject: second\r\n\r\nbody two\r\n";
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private void start(FakeMailServerBuilder builder) {
         server = builder.build().start();

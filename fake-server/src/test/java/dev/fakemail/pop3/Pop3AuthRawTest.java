@@ -10,31 +10,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.testing.Clients;
+import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Logging in over a raw socket: APOP (RFC 1939 §7) and AUTH (RFC 5034) with every mechanism, with and without
  * initial response, cancelled, malformed and with wrong credentials; the maildrop is the INBOX of the user.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class Pop3AuthRawTest {
     private static final String BOB = "bob@example.test";
     private static final String PW = "s3cret pw";
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private Pop3Conversation fixedUsers() throws Exception {
         server = FakeMailServer.builder().user(BOB, PW).user("alice@example.test", "other").build().start();

@@ -4,23 +4,25 @@ import static dev.fakemail.pop3.Pop3Support.base64;
 import static dev.fakemail.testing.Stores.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.testing.Stores;
-import dev.fakemail.testsupport.DotStuffing;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.testing.Clients;
+import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.Stores;
+import dev.fakemail.testsupport.DotStuffing;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * CAPA (RFC 2449) listing exactly what is implemented, in every state and transport; STLS (RFC 2595) with
  * SASL over the upgraded socket; POP3S; and requireTls hiding USER and SASL until TLS is up.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class Pop3CapaAndTlsTest {
     private static final String BOB = "bob@example.test";
     private static final String MESSAGE = "Subject: tls\r\n\r\n.secret\r\n";
@@ -40,13 +42,6 @@ class Pop3CapaAndTlsTest {
     static final String CAPA_TRANSACTION = COMMON + END;
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private void start(FakeMailServerBuilder builder) {
         server = builder.build().start();

@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.testing.Clients;
+import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,19 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timeouts and too many errors, ends without deleting anything) and the server keeps serving.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class Pop3ErrorRepliesTest {
     private static final String BOB = "bob@example.test";
     private static final String M1 = "Subject: one\r\n\r\nfirst\r\n";
     private static final String M2 = "Subject: two\r\n\r\nsecond\r\n";
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private void start(FakeMailServerBuilder builder) {
         server = builder.build().start();

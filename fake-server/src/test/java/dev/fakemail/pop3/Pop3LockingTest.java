@@ -6,19 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.testing.Clients;
+import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The exclusive maildrop lock (RFC 1939 §8): a second login gets -ERR [IN-USE] (RFC 2449 §8.1.1) while the
  * first session holds it, and the lock goes away with QUIT, with a dropped connection and with server.stop().
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class Pop3LockingTest {
     private static final String BOB = "bob@example.test";
     private static final String IN_USE = "-ERR [IN-USE] maildrop already locked by another session";
@@ -30,11 +32,6 @@ class Pop3LockingTest {
         server = FakeMailServer.builder().build().start();
         deliver(server, BOB, "Subject: one\r\n\r\nfirst\r\n");
         deliver(server, BOB, "Subject: two\r\n\r\nsecond\r\n");
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     private Pop3Conversation connect() throws Exception {

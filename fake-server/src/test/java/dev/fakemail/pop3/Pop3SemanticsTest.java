@@ -7,22 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.StoredMessage;
 import dev.fakemail.testing.Clients;
+import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What POP3 does to the maildrop: DELE takes effect at QUIT only and then for every reader, RSET undoes
  * marks, UIDL values are stable and never reused, and mail arriving during a session waits for the next one.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class Pop3SemanticsTest {
     private static final String BOB = "bob@example.test";
 
@@ -31,11 +33,6 @@ class Pop3SemanticsTest {
     @BeforeEach
     void startServer() {
         server = FakeMailServer.builder().build().start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     private static String message(String subject) {

@@ -7,6 +7,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testing.Clients;
+import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.Pop3Conversation;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message.RecipientType;
@@ -22,16 +23,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A message sent with a real SMTP client (Angus Mail) comes out of POP3 RETR exactly as the server stored it:
  * same octets, same count in LIST, byte-stuffing removed by the client's un-stuffing.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class Pop3SmtpRoundTripTest {
     private static final String BOB = "bob@example.test";
 
@@ -40,11 +42,6 @@ class Pop3SmtpRoundTripTest {
     @BeforeEach
     void startServer() {
         server = FakeMailServer.builder().build().start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     /** A multipart message with a UTF-8 8bit text part, a text attachment full of dot lines and a binary one. */

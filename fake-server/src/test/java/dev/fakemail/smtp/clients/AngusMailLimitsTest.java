@@ -12,6 +12,7 @@ import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.ClosesServers;
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -23,9 +24,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Angus Mail meeting the server's limits and refusals: per-recipient refusals with and without
@@ -33,15 +34,9 @@ import org.junit.jupiter.api.Timeout;
  * connection checks.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class AngusMailLimitsTest {
     private FakeMailServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private Properties start(FakeMailServerBuilder builder) {
         server = builder.build().start();

@@ -17,6 +17,7 @@ import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.ClosesServers;
 import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
@@ -36,16 +37,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Angus Mail (Jakarta Mail 2.1, protocol "smtp") sending real messages over loopback: what it puts on the
  * wire must arrive in the store unchanged, with the envelope it gave in MAIL and RCPT.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class AngusMailMessagesTest {
     private FakeMailServer server;
     private Properties properties;
@@ -54,11 +56,6 @@ class AngusMailMessagesTest {
     void startServer() {
         server = FakeMailServer.builder().build().start();
         properties = angusProperties("smtp", server.smtp());
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     @Test

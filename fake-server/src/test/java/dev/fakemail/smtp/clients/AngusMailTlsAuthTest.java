@@ -15,6 +15,7 @@ import dev.fakemail.journal.Transcript;
 import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.ClosesServers;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -26,9 +27,9 @@ import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,18 +39,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * built-in certificate for real (trust store + server identity), no trust-all shortcut except where named.
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class AngusMailTlsAuthTest {
     private static final String USER = "alice@example.test";
     private static final String PASSWORD = "secret";
 
     private FakeMailServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private FakeMailServer start(FakeMailServerBuilder builder) {
         server = builder.build().start();
