@@ -7,13 +7,11 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 
 /** A transport over memory: the client's bytes arrive in the given pieces, one piece per read. */
-public final class MemoryTransport implements Transport {
+public final class MemoryTransport extends InMemoryTransport {
     private final Deque<byte[]> pieces;
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
-    private boolean closed;
 
     public MemoryTransport(List<byte[]> pieces) {
         this.pieces = new ArrayDeque<>(pieces);
@@ -36,10 +34,6 @@ public final class MemoryTransport implements Transport {
 
     public byte[] written() {
         return written.toByteArray();
-    }
-
-    public boolean isClosed() {
-        return closed;
     }
 
     @Override
@@ -73,25 +67,5 @@ public final class MemoryTransport implements Transport {
     @Override
     public OutputStream output() {
         return written;
-    }
-
-    @Override
-    public Transport startTls(SSLContext context) {
-        throw new UnsupportedOperationException("no TLS over memory");
-    }
-
-    @Override
-    public String tlsDescription() {
-        return null;
-    }
-
-    @Override
-    public String tlsProtocol() {
-        return null;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
     }
 }

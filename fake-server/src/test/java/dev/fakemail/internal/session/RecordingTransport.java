@@ -1,24 +1,22 @@
 package dev.fakemail.internal.session;
 
-import dev.fakemail.internal.net.Transport;
+import dev.fakemail.internal.net.InMemoryTransport;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import javax.net.ssl.SSLContext;
 
 /**
  * A transport over memory that keeps only a digest, a count and the largest single write of what the server
  * sends, so a 20 MB answer costs the test no 20 MB array, and the sizes of the writes stay visible.
  */
-final class RecordingTransport implements Transport {
+final class RecordingTransport extends InMemoryTransport {
     private final byte[] input;
     private final MessageDigest digest;
     private long written;
     private int largestWrite;
     private int writes;
-    private volatile boolean closed;
 
     RecordingTransport(byte[] input) {
         this.input = input;
@@ -45,10 +43,6 @@ final class RecordingTransport implements Transport {
         return digest.digest();
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     @Override
     public InputStream input() {
         return new ByteArrayInputStream(input);
@@ -70,25 +64,5 @@ final class RecordingTransport implements Transport {
                 largestWrite = Math.max(largestWrite, length);
             }
         };
-    }
-
-    @Override
-    public Transport startTls(SSLContext context) {
-        throw new UnsupportedOperationException("no TLS over memory");
-    }
-
-    @Override
-    public String tlsDescription() {
-        return null;
-    }
-
-    @Override
-    public String tlsProtocol() {
-        return null;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
     }
 }
