@@ -37,6 +37,17 @@ final class FaultTestClients {
             return new Raw(Clients.dial(server.pop3()));
         }
 
+        /** Connected, and the usual greeting read and checked. */
+        static Raw greeted(FakeMailServer server) throws IOException {
+            Raw pop = connect(server);
+            String greeting = pop.line();
+            if (greeting == null || !greeting.startsWith("+OK fakemail POP3 server ready <")) {
+                pop.close();
+                throw new AssertionError("not the POP3 greeting: " + greeting);
+            }
+            return pop;
+        }
+
         /** A POP3S connection: the TLS handshake runs as the first read or write, or by {@link #handshake()}. */
         static Raw tls(FakeMailServer server) throws IOException {
             return new Raw(Clients.dial(server.pop3s()).implicitTls());

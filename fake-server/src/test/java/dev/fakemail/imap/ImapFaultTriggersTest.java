@@ -24,9 +24,7 @@ class ImapFaultTriggersTest {
 
     @BeforeEach
     void start() {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, BOB, ImapSupport.message("First", "one"));
-        ImapSupport.deliver(server, BOB, ImapSupport.message("Second", "two"));
+        server = ImapSupport.serverWithMail(BOB, "First", "Second");
     }
 
     private Mailbox inbox() {

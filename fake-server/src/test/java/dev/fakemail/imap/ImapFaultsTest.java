@@ -16,8 +16,7 @@ class ImapFaultsTest {
 
     @BeforeEach
     void start() {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
+        server = ImapSupport.serverWithMail("bob@example.test", "First");
     }
 
     @Test

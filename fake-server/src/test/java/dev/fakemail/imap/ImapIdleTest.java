@@ -15,8 +15,7 @@ class ImapIdleTest {
 
     @BeforeEach
     void start() {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
+        server = ImapSupport.serverWithMail("bob@example.test", "First");
     }
 
     @Test

@@ -16,9 +16,7 @@ class ImapSessionsInterleavingTest {
 
     @BeforeEach
     void start() {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
-        ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
+        server = ImapSupport.serverWithMail(USER, "First", "Second");
     }
 
     private ImapSupport.RawImap selected(String tag) throws Exception {

@@ -19,6 +19,16 @@ final class ImapSupport {
     private ImapSupport() {
     }
 
+    /** A started server whose INBOX for {@code user} holds one message per subject ("First": "one", ...). */
+    static FakeMailServer serverWithMail(String user, String... subjects) {
+        FakeMailServer server = FakeMailServer.builder().build().start();
+        String[] bodies = {"one", "two", "three", "four"};
+        for (int i = 0; i < subjects.length; i++) {
+            deliver(server, user, message(subjects[i], bodies[i]));
+        }
+        return server;
+    }
+
     static ReceivedMessage deliver(FakeMailServer server, String recipient, String text) {
         Envelope envelope = new Envelope("sender@example.test", Map.of(),
                 List.of(new EnvelopeRecipient(recipient, Map.of())), "client.test",
