@@ -76,6 +76,56 @@ class SmtpPolicyTest {
     }
 
     @Test
+    void authLinesWithRealSizeTokensFitWhileOtherLongLinesAreRefused() throws IOException {
+        String token = "ya29." + "x".repeat(1_600); // the size of a real OAuth 2 access token
+        try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", token).build().start();
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            assertThat(smtp.command("AUTH XOAUTH2 " + b64("user=alice@example.test\1auth=Bearer " + token + "\1\1")))
+                    .isEqualTo("235 2.7.0 Authentication successful\r\n");
+            assertThat(smtp.command("NOOP " + "y".repeat(1_100))).isEqualTo("500 5.5.2 Error: line too long\r\n");
+            assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        }
+        try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", token).build().start();
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            assertThat(smtp.command("AUTH OAUTHBEARER")).startsWith("334");
+            assertThat(smtp.command(b64("n,a=alice@example.test,\1auth=Bearer " + token + "\1\1")))
+                    .isEqualTo("235 2.7.0 Authentication successful\r\n");
+        }
+    }
+
+    @Test
+    void heloNamesWithControlCharactersAreRefusedSoNothingForgesTheReceivedField() throws IOException {
+        try (FakeMailServer server = FakeMailServer.builder().build().start();
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            assertThat(smtp.command("EHLO evil\rX-Injected: yes")).startsWith("501 ");
+            assertThat(smtp.command("HELO evil\0.test")).startsWith("501 ");
+            assertThat(smtp.command("EHLO evil\u0007.test")).startsWith("501 ");
+            assertThat(smtp.command("EHLO [192.0.2.1]")).startsWith("250-");
+            assertThat(smtp.command("HELO client.test")).isEqualTo("250 localhost Hello client.test\r\n");
+        }
+    }
+
+    @Test
+    void addressesThatAreNotWellFormedUtf8AreRefusedNotAltered() throws IOException {
+        try (FakeMailServer server = FakeMailServer.builder().build().start();
+                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            smtp.sendBytes("MAIL FROM:<b\u00ffob@example.test> SMTPUTF8\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(smtp.reply()).isEqualTo("553 5.6.7 address is not well-formed UTF-8\r\n");
+            assertThat(smtp.command("MAIL FROM:<jörg@example.test> SMTPUTF8")).isEqualTo("250 2.1.0 Ok\r\n");
+            smtp.sendBytes("RCPT TO:<\u00e9ve@example.test>\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(smtp.reply()).isEqualTo("553 5.6.7 address is not well-formed UTF-8\r\n");
+            assertThat(smtp.command("RCPT TO:<ève@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
+        }
+    }
+
+    @Test
     void requireTlsRefusesMailAndAuthInPlaintext() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().requireTls(true).build().start();
                 SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {

@@ -67,6 +67,11 @@ public interface ProtocolSession {
         return false;
     }
 
+    /** The longest line of dot-terminated message data (SMTP DATA); by default the command line limit. */
+    default int maxDataLineLength() {
+        return maxLineLength();
+    }
+
     /** A scripted reply worded for this protocol. */
     Reply faultReply(int code, String status, String text, boolean disconnect);
 

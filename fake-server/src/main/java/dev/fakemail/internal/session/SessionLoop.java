@@ -198,7 +198,7 @@ public final class SessionLoop implements Runnable {
         try {
             FrameReader.DataLineObserver observer = faults.isActive() && faults.watchesDataLines()
                     ? (bytes, offset, length) -> faults.onDataLine(bytes, offset, length, faultReplies) : null;
-            result = reader.readDotTerminated(data, request.keepAtMost(), session.maxLineLength(), observer);
+            result = reader.readDotTerminated(data, request.keepAtMost(), session.maxDataLineLength(), observer);
         } catch (FaultInterruption interruption) {
             transcript.event("message data cut off by a fault rule after " + data.length() + " octets; nothing stored");
             return interruption.reply();

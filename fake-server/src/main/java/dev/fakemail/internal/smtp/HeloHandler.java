@@ -10,9 +10,27 @@ final class HeloHandler {
     private HeloHandler() {
     }
 
+    /**
+     * One token of printable characters: the name is echoed in the reply and written into the Received field, so
+     * a bare CR, a NUL or any other control character in it would forge lines there (RFC 5321 §4.1.3 allows
+     * a domain or an address literal; anything printable without spaces is kept, as real MTAs do).
+     */
+    private static boolean isHostnameToken(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Reply helo(SmtpSession session, SmtpCommand command) {
         String name = command.argument().trim();
-        if (name.isEmpty() || name.contains(" ")) {
+        if (!isHostnameToken(name)) {
             return SmtpReplies.syntax("HELO hostname");
         }
         session.heloName = name;
@@ -23,7 +41,7 @@ final class HeloHandler {
 
     static Reply ehlo(SmtpSession session, SmtpCommand command) {
         String name = command.argument().trim();
-        if (name.isEmpty() || name.contains(" ")) {
+        if (!isHostnameToken(name)) {
             return SmtpReplies.syntax("EHLO hostname");
         }
         session.heloName = name;

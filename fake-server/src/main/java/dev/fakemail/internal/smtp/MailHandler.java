@@ -29,6 +29,9 @@ final class MailHandler {
         } catch (MailPath.SyntaxException e) {
             return SmtpReplies.syntax(e.getMessage());
         }
+        if (!command.isValidUtf8()) {
+            return SmtpReplies.reply(553, "5.6.7", "address is not well-formed UTF-8");
+        }
         if (!path.address().isEmpty() && !MailPath.isValidMailbox(path.address())) {
             return SmtpReplies.reply(501, "5.1.7", "Bad sender address syntax");
         }

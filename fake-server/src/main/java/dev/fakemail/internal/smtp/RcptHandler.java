@@ -24,6 +24,9 @@ final class RcptHandler {
         } catch (MailPath.SyntaxException e) {
             return SmtpReplies.syntax(e.getMessage());
         }
+        if (!command.isValidUtf8()) {
+            return SmtpReplies.reply(553, "5.6.7", "address is not well-formed UTF-8");
+        }
         String address = path.address();
         boolean postmaster = address.equalsIgnoreCase("postmaster");
         if (!postmaster && !MailPath.isValidMailbox(address)) {

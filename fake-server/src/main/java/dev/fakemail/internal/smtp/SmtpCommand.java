@@ -42,6 +42,27 @@ public final class SmtpCommand implements SessionCommand {
         return new SmtpCommand(line, Verb.UNKNOWN, "", "", true);
     }
 
+    /**
+     * Whether the line's 8-bit bytes are well-formed UTF-8. An address that is not would be stored with U+FFFD
+     * in place of its bytes, so the envelope would no longer say what the client sent: MAIL and RCPT refuse it.
+     */
+    public boolean isValidUtf8() {
+        for (byte b : line) {
+            if (b < 0) {
+                try {
+                    java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(line));
+                    return true;
+                } catch (java.nio.charset.CharacterCodingException malformed) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The recognized verb, or {@link Verb#UNKNOWN}. */
     public Verb verb() {
         return verb;

@@ -34,6 +34,8 @@ public final class SmtpSession implements ProtocolSession {
     Transaction transaction;
     /** The SASL exchange awaiting the client's next response; null when none is under way. */
     SaslExchange saslExchange;
+    /** RFC 4954 §4: an AUTH line with its initial response, and each SASL response, may be 12,288 octets. */
+    static final int SASL_LINE_LIMIT = 12_288;
     /** The BDAT chunk being read and what to answer for it. */
     DataHandler.PendingChunk pendingChunk;
     /** The envelope of this session's last message, reused when the next one is equal (bulk senders). */
@@ -59,6 +61,10 @@ public final class SmtpSession implements ProtocolSession {
     @Override
     public Reply onCommand(SessionCommand parsed) {
         SmtpCommand command = (SmtpCommand) parsed;
+        if (command.line().length > settings.maxLineLength() && !command.isSaslResponse()
+                && command.verb() != Verb.AUTH) {
+            return onLineTooLong();
+        }
         if (command.isSaslResponse()) {
             return counted(AuthHandler.continueDialogue(this, command.line()));
         }
@@ -140,8 +146,18 @@ public final class SmtpSession implements ProtocolSession {
                         ? "reset" : "closed") + " by a fault rule after the data, before any reply");
     }
 
+    /**
+     * Command lines are read up to the SASL limit of RFC 4954 §4 (12,288 octets), so an AUTH with a real-size
+     * XOAUTH2 or OAUTHBEARER token (often 1.5–3 KB) and the SASL responses that follow fit; any other command
+     * longer than the configured line limit is refused as before ({@link #onCommand}).
+     */
     @Override
     public int maxLineLength() {
+        return Math.max(settings.maxLineLength(), SASL_LINE_LIMIT);
+    }
+
+    @Override
+    public int maxDataLineLength() {
         return settings.maxLineLength();
     }
 
