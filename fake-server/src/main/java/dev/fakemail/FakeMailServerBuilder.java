@@ -29,6 +29,7 @@ public final class FakeMailServerBuilder {
     long maxMessageSize = ServerConfig.DEFAULT_MAX_MESSAGE_SIZE;
     int maxRecipients = 1000;
     int maxLineLength = 1000;
+    int maxDataLineLength = 64 * 1024;
     int maxErrors = 20;
     Duration idleTimeout; // null: each protocol's own default
     Supplier<SSLContext> tls = memoize(new Supplier<>() { // not a method reference: see ConnectionThreads
@@ -170,6 +171,19 @@ public final class FakeMailServerBuilder {
             throw new IllegalArgumentException("maxLineLength must be at least 512 (RFC 5321), got " + octets);
         }
         this.maxLineLength = octets;
+        return this;
+    }
+
+    /**
+     * Longest line of message data (SMTP DATA) in octets including CR LF; 65,536 by default. RFC 5321 sets 1,000,
+     * but real MTAs accept longer lines and real mail (generated HTML, long base64 without breaks) has them;
+     * 500 5.5.2 beyond.
+     */
+    public FakeMailServerBuilder maxDataLineLength(int octets) {
+        if (octets < 1000) {
+            throw new IllegalArgumentException("maxDataLineLength must be at least 1000 (RFC 5321), got " + octets);
+        }
+        this.maxDataLineLength = octets;
         return this;
     }
 

@@ -34,6 +34,7 @@ public final class ServerConfig {
     final long maxMessageSize;
     final int maxRecipients;
     final int maxLineLength;
+    final int maxDataLineLength;
     final int maxErrors;
     final Duration idleTimeout;
     final Supplier<SSLContext> tls;
@@ -55,6 +56,7 @@ public final class ServerConfig {
         this.maxMessageSize = builder.maxMessageSize;
         this.maxRecipients = builder.maxRecipients;
         this.maxLineLength = builder.maxLineLength;
+        this.maxDataLineLength = builder.maxDataLineLength;
         this.maxErrors = builder.maxErrors;
         this.idleTimeout = builder.idleTimeout;
         this.tls = builder.tls;
@@ -132,6 +134,10 @@ public final class ServerConfig {
 
     public int maxLineLength() {
         return maxLineLength;
+    }
+
+    public int maxDataLineLength() {
+        return maxDataLineLength;
     }
 
     public int maxErrors() {

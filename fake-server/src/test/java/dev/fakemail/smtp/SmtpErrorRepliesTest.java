@@ -121,17 +121,40 @@ class SmtpErrorRepliesTest {
 
     @Test
     void overlongTextLineInData() throws IOException {
-        server.close();
-        server = FakeMailServer.builder().hostname("mx.test").build().start();
-        smtp.close();
-        smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port());
-        smtp.reply();
-        ehlo();
+        restart(FakeMailServer.builder().hostname("mx.test").maxDataLineLength(1000));
         smtp.command("MAIL FROM:<a@example.test>");
         smtp.command("RCPT TO:<b@example.test>");
         smtp.command("DATA");
         assertThat(smtp.command("Subject: long\r\n\r\n" + "y".repeat(999) + "\r\n.")).isEqualTo("500 5.5.2 Error: line too long\r\n");
         assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void dataLinesLongerThanRfc5321AreAcceptedUpToTheConfiguredLimit() throws IOException {
+        restart(FakeMailServer.builder().hostname("mx.test"));
+        String body = "Subject: long\r\n\r\n" + "y".repeat(5_000) + "\r\n";
+        smtp.command("MAIL FROM:<a@example.test>");
+        smtp.command("RCPT TO:<b@example.test>");
+        smtp.command("DATA");
+        assertThat(smtp.command(body + ".")).startsWith("250 ");
+        assertThat(server.messages()).hasSize(1);
+        assertThat(new String(server.messages().get(0).bytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                .endsWith(body);
+        smtp.command("MAIL FROM:<a@example.test>");
+        smtp.command("RCPT TO:<b@example.test>");
+        smtp.command("DATA");
+        assertThat(smtp.command("Subject: longer\r\n\r\n" + "z".repeat(70_000) + "\r\n."))
+                .isEqualTo("500 5.5.2 Error: line too long\r\n");
+        assertThat(server.messages()).hasSize(1);
+    }
+
+    private void restart(dev.fakemail.FakeMailServerBuilder builder) throws IOException {
+        server.close();
+        server = builder.build().start();
+        smtp.close();
+        smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port());
+        smtp.reply();
+        ehlo();
     }
 
     @Test

@@ -158,7 +158,7 @@ public final class SmtpSession implements ProtocolSession {
 
     @Override
     public int maxDataLineLength() {
-        return settings.maxLineLength();
+        return settings.maxDataLineLength();
     }
 
     boolean isTls() {

@@ -9,6 +9,7 @@ public record SmtpSettings(
         long maxMessageSize,
         int maxRecipients,
         int maxLineLength,
+        int maxDataLineLength,
         int maxErrors,
         boolean requireTls,
         boolean requireAuth,

@@ -23,7 +23,7 @@ final class SmtpScript {
     SmtpSettings settings = settings(1024 * 1024);
 
     static SmtpSettings settings(long maxMessageSize) {
-        return new SmtpSettings("mx.test", maxMessageSize, 100, 1000, 20, false, false, UserPolicy.anyone(), CLOCK);
+        return new SmtpSettings("mx.test", maxMessageSize, 100, 1000, 1000, 20, false, false, UserPolicy.anyone(), CLOCK);
     }
 
     /** Runs the session to its end over the transport and returns everything the server wrote. */
