@@ -257,7 +257,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
 
     private Listener open(ProtocolName protocol, int port) throws IOException {
         SessionRunner runner = new SessionRunner(protocol.name(), sessions.factory(protocol.faultProtocol()), journal,
-                config.idleTimeout(protocol), config.tls, faults, protocol.implicitTls());
+                config.idleTimeout(protocol), config.writeTimeout, config.tls, faults, protocol.implicitTls());
         return Listener.open(protocol.id(), config.bindAddress, port, protocol.implicitTls(), runner, executor);
     }
 }

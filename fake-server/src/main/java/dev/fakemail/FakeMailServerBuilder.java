@@ -32,6 +32,7 @@ public final class FakeMailServerBuilder {
     int maxDataLineLength = 64 * 1024;
     int maxErrors = 20;
     Duration idleTimeout; // null: each protocol's own default
+    Duration writeTimeout = Duration.ofMinutes(1);
     Supplier<SSLContext> tls = memoize(new Supplier<>() { // not a method reference: see ConnectionThreads
         @Override
         public SSLContext get() {
@@ -206,6 +207,19 @@ public final class FakeMailServerBuilder {
             throw new IllegalArgumentException("idleTimeout must be positive, got " + timeout);
         }
         this.idleTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * How long one write to a client may block (the client reads nothing, its buffers are full) before the
+     * connection is closed, freeing the session's thread and what it holds, such as a POP3 maildrop lock; 1
+     * minute by default. Slow readers are not affected: a write only blocks while the client reads nothing.
+     */
+    public FakeMailServerBuilder writeTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("writeTimeout must be positive, got " + timeout);
+        }
+        this.writeTimeout = timeout;
         return this;
     }
 

@@ -37,6 +37,7 @@ public final class ServerConfig {
     final int maxDataLineLength;
     final int maxErrors;
     final Duration idleTimeout;
+    final Duration writeTimeout;
     final Supplier<SSLContext> tls;
     final boolean customTls;
     final Clock clock;
@@ -59,6 +60,7 @@ public final class ServerConfig {
         this.maxDataLineLength = builder.maxDataLineLength;
         this.maxErrors = builder.maxErrors;
         this.idleTimeout = builder.idleTimeout;
+        this.writeTimeout = builder.writeTimeout;
         this.tls = builder.tls;
         this.customTls = builder.customTls;
         this.clock = builder.clock;

@@ -197,4 +197,31 @@ class Pop3LockingTest {
             assertThat(second.command("PASS right")).isEqualTo(IN_USE);
         }
     }
+
+    @Test
+    void aClientThatStopsReadingLosesTheConnectionAndTheLockAfterTheWriteTimeout() throws Exception {
+        server.close();
+        server = FakeMailServer.builder().writeTimeout(Duration.ofMillis(500)).build().start();
+        String line = "x".repeat(76) + "\r\n";
+        deliver(server, BOB, "Subject: big\r\n\r\n" + line.repeat(400_000)); // 31 MB: more than any socket buffers
+        try (java.net.Socket stuck = new java.net.Socket()) {
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(new java.net.InetSocketAddress(server.pop3().address(), server.pop3().port()), 5_000);
+            stuck.getOutputStream().write(("USER " + BOB + "\r\nPASS pw\r\nRETR 1\r\n").getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            stuck.getOutputStream().flush(); // and then read nothing
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            String reply;
+            do {
+                Thread.sleep(200);
+                try (Pop3Conversation pop = Clients.openPop3(server)) {
+                    pop.command("USER " + BOB);
+                    reply = pop.command("PASS pw");
+                }
+            } while (reply.equals(IN_USE) && System.nanoTime() < deadline);
+            assertThat(reply).as("the stuck session's lock is gone").startsWith("+OK");
+        }
+        assertThat(dev.fakemail.testing.Transcripts.text(server, "POP3"))
+                .contains("write timed out: the client read nothing for too long");
+    }
 }

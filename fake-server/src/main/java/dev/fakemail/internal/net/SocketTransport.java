@@ -11,9 +11,16 @@ import javax.net.ssl.SSLSocket;
 /** A transport over a TCP socket, possibly already TLS (implicit TLS listeners hand over an SSLSocket). */
 public final class SocketTransport implements Transport {
     private final Socket socket;
+    private final long writeTimeoutMillis;
 
     public SocketTransport(Socket socket) {
+        this(socket, 0);
+    }
+
+    /** @param writeTimeoutMillis how long one write may block before the connection is closed; 0 for ever */
+    public SocketTransport(Socket socket, long writeTimeoutMillis) {
         this.socket = socket;
+        this.writeTimeoutMillis = writeTimeoutMillis;
     }
 
     @Override
@@ -23,7 +30,7 @@ public final class SocketTransport implements Transport {
 
     @Override
     public OutputStream output() throws IOException {
-        return socket.getOutputStream();
+        return WriteTimeouts.guard(socket, socket.getOutputStream(), writeTimeoutMillis);
     }
 
     @Override
@@ -32,7 +39,7 @@ public final class SocketTransport implements Transport {
                 .createSocket(socket, null, socket.getPort(), true);
         sslSocket.setUseClientMode(false);
         sslSocket.startHandshake();
-        return new SocketTransport(sslSocket);
+        return new SocketTransport(sslSocket, writeTimeoutMillis);
     }
 
     @Override

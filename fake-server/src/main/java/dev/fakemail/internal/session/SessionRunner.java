@@ -26,18 +26,21 @@ public final class SessionRunner implements Listener.ConnectionHandler {
     private final Function<ConnectionInfo, ProtocolSession> sessions;
     private final Journal journal;
     private final Duration idleTimeout;
+    private final Duration writeTimeout;
     private final Supplier<SSLContext> tls;
     private final FaultEngine faults;
     private final boolean implicitTls;
 
     public SessionRunner(String protocol, Function<ConnectionInfo, ProtocolSession> sessions, Journal journal,
-            Duration idleTimeout, Supplier<SSLContext> tls, FaultEngine faults, boolean implicitTls) {
+            Duration idleTimeout, Duration writeTimeout, Supplier<SSLContext> tls, FaultEngine faults,
+            boolean implicitTls) {
         this.implicitTls = implicitTls;
         this.protocol = protocol;
         this.family = Protocol.ofListener(protocol);
         this.sessions = sessions;
         this.journal = journal;
         this.idleTimeout = idleTimeout;
+        this.writeTimeout = writeTimeout;
         this.tls = tls;
         this.faults = faults;
     }
@@ -46,7 +49,7 @@ public final class SessionRunner implements Listener.ConnectionHandler {
     public void handle(Socket socket, Runnable onExit) {
         InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
         TranscriptWriter transcript = journal.open(protocol, client);
-        SocketTransport transport = new SocketTransport(socket);
+        SocketTransport transport = new SocketTransport(socket, writeTimeout.toMillis());
         try {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
         } catch (IOException e) {
