@@ -50,6 +50,22 @@ class RetentionTest {
     }
 
     @Test
+    void retentionStillBoundsTheMailboxesAfterTheLogWasEmptiedByDeletes() {
+        InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC(), new Retention(100, null));
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 100; i++) {
+                deliver(store, "round " + round + " #" + i, "bob@example.test");
+            }
+            for (ReceivedMessage message : store.received()) {
+                store.deleteReceived(message.id()); // what DELETE /api/messages does: the log entry goes
+            }
+        }
+        assertThat(store.received()).isEmpty();
+        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().size())
+                .as("held in the mailbox after five rounds of 100 with max-messages 100").isEqualTo(100);
+    }
+
+    @Test
     void messagesPastTheirAgeAreDroppedOnDeliveryAndOnRead() {
         ManualClock clock = new ManualClock(START);
         InMemoryMailStore store = new InMemoryMailStore(clock, new Retention(Integer.MAX_VALUE, Duration.ofHours(1)));
