@@ -82,6 +82,18 @@ public final class InMemoryMailStore implements MailRepository {
     }
 
     @Override
+    public ReceivedMessage deliverIfReplyArrives(Envelope envelope, byte[] raw,
+            java.util.function.LongPredicate replyArrives, String fate) {
+        lock.lock(); // reentrant: deliver and recordUnacknowledged take it again
+        try {
+            return replyArrives.test(log.peekNextId()) ? deliver(envelope, raw)
+                    : recordUnacknowledged(envelope, raw, fate);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate) {
         lock.lock();
         try {

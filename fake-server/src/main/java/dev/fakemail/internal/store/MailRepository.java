@@ -37,6 +37,15 @@ public interface MailRepository extends MailStore {
      */
     ReceivedMessage deliver(Envelope envelope, byte[] raw);
 
+    /**
+     * Delivers as {@link #deliver} unless {@code replyArrives}, asked with the id the message would get, says the
+     * success reply naming that id cannot reach the client whole (a cut-off fault rule); then the message is
+     * recorded as unacknowledged with {@code fate}. The id and the decision are one step under the store lock:
+     * no other delivery can take the id (and lengthen the reply by a digit) in between.
+     */
+    ReceivedMessage deliverIfReplyArrives(Envelope envelope, byte[] raw, java.util.function.LongPredicate replyArrives,
+            String fate);
+
     /** Logs a message that arrived whole but whose client got no reply (see {@link #unacknowledged()}). */
     ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate);
 

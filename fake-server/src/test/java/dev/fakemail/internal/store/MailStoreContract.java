@@ -214,6 +214,37 @@ public abstract class MailStoreContract {
     }
 
     @Test
+    void aDeliveryDecidedOnItsIdGetsThatIdWhileOthersDeliverAtTheSameTime() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int thread = 0; thread < 2; thread++) {
+                runs.add(pool.submit(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 500; i++) {
+                        long[] seen = new long[1];
+                        ReceivedMessage message = store.deliverIfReplyArrives(envelope(BOB), bytes("m" + i), id -> {
+                            seen[0] = id;
+                            return id % 3 != 0; // "the reply would be cut" for every third id
+                        }, "cut");
+                        assertThat(message.id()).isEqualTo(seen[0]);
+                        assertThat(message.unacknowledgedFate().isPresent()).isEqualTo(seen[0] % 3 == 0);
+                        checked++;
+                    }
+                    return checked;
+                }));
+                store.deliver(envelope(BOB), bytes("interleaved " + thread));
+            }
+            for (Future<Integer> run : runs) {
+                assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(500);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.received().size() + store.unacknowledged().size()).isEqualTo(1002);
+    }
+
+    @Test
     void recreatingAMailboxKeepsItsMessagesUnderANewUidValidityAndNewUids() {
         Mailbox old = store.createMailbox(BOB, "Work");
         store.subscribe(BOB, "Work");
