@@ -55,8 +55,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             faults.add(rule);
         }
         SmtpSettings smtp = new SmtpSettings(config.hostname, config.maxMessageSize, config.maxRecipients,
-                config.maxLineLength, config.maxDataLineLength, config.maxErrors, config.requireTls, config.requireAuth, config.userPolicy(),
-                config.clock);
+                config.maxLineLength, config.maxDataLineLength, config.maxErrors, config.requireTls, config.requireAuth,
+                config.userPolicy(), config.clock);
         Pop3Settings pop3 = new Pop3Settings(config.hostname, config.userPolicy(), config.requireTls, config.maxErrors);
         ImapSettings imap = new ImapSettings(config.hostname, config.userPolicy(), config.requireTls,
                 config.maxMessageSize, config.maxErrors, config.clock);

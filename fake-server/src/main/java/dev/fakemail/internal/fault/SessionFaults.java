@@ -35,8 +35,6 @@ public final class SessionFaults {
     /** Writes an untagged IMAP response now (the loop's output); set by the loop. */
     private java.util.function.Consumer<String> untagged = line -> { };
     private MailboxEffects mailboxEffects;
-    /** The verb of the command being read, for the literal triggers (which come before its end). */
-    private String commandVerb = "";
     /** The sender of the current transaction, for greylisting triplets. */
     private String mailFrom = "";
     private String lastVerb;
@@ -130,7 +128,6 @@ public final class SessionFaults {
         String argument = command.faultArgument();
         lastVerb = verb;
         lastArgument = argument;
-        commandVerb = verb;
         if (verb.equals("MAIL")) {
             mailFrom = argument;
         }
@@ -175,12 +172,17 @@ public final class SessionFaults {
      * (for LITERAL+ before the literal is read); rules match the verb of the command it belongs to.
      */
     public Reply onLiteral(long length, FaultReplies replies) throws InterruptedIOException {
-        return evaluate(Point.LITERAL, commandVerb, Long.toString(length), replies);
+        return evaluate(Point.LITERAL, literalVerb(), Long.toString(length), replies);
     }
 
     /** A literal of {@code length} octets arrived whole. */
     public Reply onLiteralEnd(long length, FaultReplies replies) throws InterruptedIOException {
-        return evaluate(Point.LITERAL_END, commandVerb, Long.toString(length), replies);
+        return evaluate(Point.LITERAL_END, literalVerb(), Long.toString(length), replies);
+    }
+
+    /** The verb of the command a literal belongs to: its reply has not gone out yet, so it is still the last one. */
+    private String literalVerb() {
+        return lastVerb == null ? "" : lastVerb;
     }
 
     /** The session entered IDLE and its continuation went out. */

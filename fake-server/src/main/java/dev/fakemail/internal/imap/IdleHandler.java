@@ -30,11 +30,11 @@ final class IdleHandler {
             tag = session.idleTag;
             session.idleTag = null;
         }
-        ImapCommand command = ImapCommand.parse((tag + " IDLE").getBytes(StandardCharsets.US_ASCII));
-        ImapOut out = new ImapOut(64);
         if (session.selected != null && session.selected.isGone()) {
             return session.goneBye();
         }
+        ImapCommand command = ImapCommand.parse((tag + " IDLE").getBytes(StandardCharsets.US_ASCII));
+        ImapOut out = new ImapOut(64);
         if (!new String(line, StandardCharsets.US_ASCII).equalsIgnoreCase("DONE")) {
             return session.tagged(command, out, "BAD", "expected DONE to end IDLE", true);
         }

@@ -188,9 +188,7 @@ public final class ImapSession implements ProtocolSession {
     public Reply onLiteralRefusedByFault(Reply fault, long length, GrowableBytes literal) {
         byte[] command = assembly.toByteArray();
         assembly.reset();
-        boolean ends = fault.next() == Reply.Next.CLOSE || fault.next() == Reply.Next.RESET
-                || fault.next() == Reply.Next.STALL;
-        if (ends) {
+        if (fault.endsConnection()) {
             if (literal != null && fault.isSilent() && "APPEND".equals(verbOf(command)) && user != null) {
                 recordUnacknowledgedAppend(literal, fault);
             }
@@ -216,8 +214,8 @@ public final class ImapSession implements ProtocolSession {
                 List.of(new dev.fakemail.store.EnvelopeRecipient(user, Map.of())), null, connection.client(),
                 connection.tlsProtocol(), user, "IMAP");
         store.recordUnacknowledged(envelope, java.util.Arrays.copyOf(literal.array(), literal.length()),
-                "connection " + (fault.next() == Reply.Next.STALL ? "stalled" : fault.next() == Reply.Next.RESET
-                        ? "reset" : "closed") + " by a fault rule after the APPEND literal arrived, before any reply");
+                "connection " + fault.connectionEnding() + " by a fault rule after the APPEND literal arrived, "
+                        + "before any reply");
     }
 
     @Override
@@ -346,7 +344,8 @@ public final class ImapSession implements ProtocolSession {
             drainUpdates(out, expungesAllowed);
         }
         out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(text).ascii("\r\n");
-        Reply reply = Reply.bytes(out.toByteArray(), new String(out.toByteArray(), StandardCharsets.UTF_8));
+        byte[] bytes = out.toByteArray();
+        Reply reply = Reply.bytes(bytes, new String(bytes, StandardCharsets.UTF_8));
         return status.equals("BAD") ? reply.asError() : reply;
     }
 

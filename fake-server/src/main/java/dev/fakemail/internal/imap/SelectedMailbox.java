@@ -72,18 +72,17 @@ final class SelectedMailbox implements StoreListener {
     public void onEvent(StoreEvent event) {
         if (event instanceof StoreEvent.MailboxDeleted deleted && deleted.mailbox() == mailbox) {
             gone = true;
-            Runnable wake = onPending;
-            if (wake != null) {
-                wake.run();
-            }
-            return;
-        }
-        if (concerns(event)) {
+            wake();
+        } else if (concerns(event)) {
             pending.add(event);
-            Runnable wake = onPending;
-            if (wake != null) {
-                wake.run();
-            }
+            wake();
+        }
+    }
+
+    private void wake() {
+        Runnable wake = onPending;
+        if (wake != null) {
+            wake.run();
         }
     }
 

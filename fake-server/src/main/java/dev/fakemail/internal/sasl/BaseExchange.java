@@ -3,10 +3,8 @@ package dev.fakemail.internal.sasl;
 import dev.fakemail.internal.sasl.SaslStep.Challenge;
 import dev.fakemail.internal.sasl.SaslStep.Failure;
 import dev.fakemail.internal.sasl.SaslStep.Reason;
-import java.nio.ByteBuffer;
+import dev.fakemail.internal.text.Utf8;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The rules every mechanism shares, so each subclass is only its own little state machine: the exchange ends at
@@ -60,11 +58,7 @@ abstract class BaseExchange implements SaslExchange {
     /** Strict UTF-8 decoding: invalid byte sequences are a syntax error rather than silently replaced. */
     static String utf8(byte[] bytes) throws Malformed {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return Utf8.decodeStrictly(bytes);
         } catch (CharacterCodingException e) {
             throw new Malformed("not valid UTF-8");
         }

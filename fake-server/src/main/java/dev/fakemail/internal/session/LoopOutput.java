@@ -61,10 +61,10 @@ final class LoopOutput {
         }
     }
 
-    /** Writes the reply (buffered) and records it; a streamed reply's body runs here, under the lock. */
     /** Past the transcript's head, replies longer than this are counted rather than recorded line by line. */
     static final int LONG_REPLY_LINES = 100;
 
+    /** Writes the reply (buffered) and records it; a streamed reply's body runs here, under the lock. */
     void send(Reply reply) throws IOException {
         if (reply.isSilent()) {
             return;

@@ -202,6 +202,16 @@ public final class Reply {
         return body != null;
     }
 
+    /** True if the connection ends after this reply: it is closed, reset or stalled until the client leaves. */
+    public boolean endsConnection() {
+        return next == Next.CLOSE || next == Next.RESET || next == Next.STALL;
+    }
+
+    /** How the connection ends, for transcripts and the fate of an unacknowledged message: closed, reset, stalled. */
+    public String connectionEnding() {
+        return next == Next.STALL ? "stalled" : next == Next.RESET ? "reset" : "closed";
+    }
+
     /** For STALL: milliseconds until the silent close, or -1 for never. */
     public long stallMillis() {
         return frameLength;

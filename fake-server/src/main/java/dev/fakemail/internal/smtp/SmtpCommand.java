@@ -47,20 +47,7 @@ public final class SmtpCommand implements SessionCommand {
      * in place of its bytes, so the envelope would no longer say what the client sent: MAIL and RCPT refuse it.
      */
     public boolean isValidUtf8() {
-        for (byte b : line) {
-            if (b < 0) {
-                try {
-                    java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                            .decode(java.nio.ByteBuffer.wrap(line));
-                    return true;
-                } catch (java.nio.charset.CharacterCodingException malformed) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return dev.fakemail.internal.text.Utf8.isWellFormed(line);
     }
 
     /** The recognized verb, or {@link Verb#UNKNOWN}. */

@@ -142,8 +142,7 @@ public final class SmtpSession implements ProtocolSession {
             data.copyTo(whole);
         }
         DataHandler.recordUnacknowledged(this, refused, whole,
-                "connection " + (fault.next() == Reply.Next.STALL ? "stalled" : fault.next() == Reply.Next.RESET
-                        ? "reset" : "closed") + " by a fault rule after the data, before any reply");
+                "connection " + fault.connectionEnding() + " by a fault rule after the data, before any reply");
     }
 
     /**

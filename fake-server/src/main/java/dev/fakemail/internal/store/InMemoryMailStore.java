@@ -312,26 +312,15 @@ public final class InMemoryMailStore implements MailRepository {
         lock.lock();
         try {
             InMemoryMailbox old = liveLocked(view);
-            UserMailboxes state = users.get(old.user());
-            List<StoredMessage> messages = old.messages();
-            old.remove(old.allUids());
-            state.mailboxes.remove(old.name());
-            publish(new StoreEvent.MailboxDeleted(old, false));
+            publish(new StoreEvent.MailboxDeleted(old, false)); // sessions holding it end (BYE)
             InMemoryMailbox fresh = new InMemoryMailbox(old.user(), old.name(), nextUidValidity++,
                     SPECIAL_USE.get(old.name()));
             fresh.subscribed(old.subscribed());
-            state.mailboxes.put(old.name(), fresh);
+            users.get(old.user()).mailboxes.put(old.name(), fresh); // the name now finds the new one
             publish(new StoreEvent.MailboxCreated(fresh));
-            List<StoredMessage> copies = new ArrayList<>(messages.size());
-            for (StoredMessage message : messages) {
-                copies.add(message.copyAs(fresh.takeUid(), fresh.nextModSeq()));
-            }
-            if (!copies.isEmpty()) {
-                fresh.add(copies);
-                fresh.claimRecent(); // re-created, not new: nothing is \Recent
-                publish(new StoreEvent.MessagesAppended(fresh, copies));
-            }
-            changed.signalAll();
+            copyLocked(old, old.allUids(), fresh);
+            fresh.claimRecent(); // re-created, not new: nothing is \Recent
+            old.remove(old.allUids());
             return fresh;
         } finally {
             lock.unlock();

@@ -1,13 +1,12 @@
 package dev.fakemail.internal.imap.mime;
 
+import dev.fakemail.internal.text.Utf8;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,8 +204,7 @@ public final class SearchText {
 
     private static String utf8OrLatin1(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return Utf8.decodeStrictly(bytes);
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
