@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The SMTP and POP3 benchmark of fakemail: builds the benchmarks module and runs dev.fakemail.bench.Benchmarks
-# (the IMAP benchmark is dev.fakemail.bench.ImapBench in the same module: bench/run.sh --imap [its options]).
+# (the IMAP benchmark is dev.fakemail.bench.ImapBench in the same module: bench/run.sh --imap [its options];
+# the soak test is dev.fakemail.bench.soak.Soak: bench/run.sh --soak [--minutes N] [--clients N] [--seed N]).
 #
 #   bench/run.sh                 full run, a few minutes: every mode x 2 KB/100 KB x 1/8/64 connections,
 #                                heap per stored message, in-process start+stop
@@ -52,6 +53,9 @@ fi
 main=dev.fakemail.bench.Benchmarks
 if [[ "${1:-}" == "--imap" ]]; then
     main=dev.fakemail.bench.ImapBench
+    shift
+elif [[ "${1:-}" == "--soak" ]]; then
+    main=dev.fakemail.bench.soak.Soak
     shift
 fi
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
