@@ -207,6 +207,29 @@ class InboxPageBrowserTest {
     }
 
     @Test
+    void deleteDuringASearchDeletesOnlyTheMatchesAndSaysSoFirst() {
+        for (String subject : List.of("plain one", "plain two")) {
+            send(TestMail.message().subject(subject));
+        }
+        for (String subject : List.of("report 1", "report 2", "report 3")) {
+            send(TestMail.message().subject(subject).attach("r.csv", "text/csv", "a,b\r\n".getBytes(StandardCharsets.UTF_8)));
+        }
+        open("#/messages");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 5));
+        driver.findElement(By.id("search")).sendKeys("has:attachment");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        wait.until(ExpectedConditions.textToBe(By.id("delete-all"), "Delete matches"));
+        driver.executeScript("window.confirm = (question) => { window.askedBeforeDelete = question; return true; };");
+
+        driver.findElement(By.id("delete-all")).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 0));
+        assertThat(driver.executeScript("return window.askedBeforeDelete")).isEqualTo(
+                "Delete the 3 messages matching “has:attachment”? 2 other messages stay.");
+        assertThat(mail.messages()).extracting(message -> message.subject()).containsExactly("plain one", "plain two");
+    }
+
+    @Test
     void aBadSearchSaysWhatIsWrong() {
         open("#/messages");
         driver.findElement(By.id("search")).sendKeys("nope:x");

@@ -197,6 +197,28 @@ class MessagesApiTest {
     }
 
     @Test
+    void deleteWithASearchDeletesOnlyWhatTheSearchMatches() {
+        for (int i = 0; i < 5; i++) {
+            inbox.deliver("a@example.test", List.of("b@example.test"), "Subject: keep " + i + "\r\n\r\nx\r\n");
+        }
+        inbox.deliver("a@example.test", List.of("b@example.test"), "Subject: drop one\r\n\r\nx\r\n");
+        inbox.deliver("a@example.test", List.of("c@example.test"), "Subject: drop two\r\n\r\nx\r\n");
+
+        HttpResponse<String> bySearch = inbox.http().delete("/api/messages?q=subject:drop");
+        HttpResponse<String> byField = inbox.http().delete("/api/messages?subject=keep%204");
+
+        assertThat(bySearch.statusCode()).isEqualTo(200);
+        JsonNode answer = Http.parse(bySearch.body());
+        assertThat(answer.get("deleted").asInt()).isEqualTo(2);
+        assertThat(answer.get("query").asText()).isEqualTo("subject:drop");
+        assertThat(Http.parse(byField.body()).get("deleted").asInt()).isEqualTo(1);
+        assertThat(inbox.mail().messages()).extracting(ReceivedMessage::subject)
+                .containsExactly("keep 0", "keep 1", "keep 2", "keep 3");
+        assertThat(inbox.http().delete("/api/messages?q=has:pictures").statusCode()).isEqualTo(400);
+        assertThat(inbox.mail().messages()).hasSize(4);
+    }
+
+    @Test
     void resetForgetsEverything() {
         inbox.deliver("a@example.test", List.of("b@example.test"), "Subject: x\r\n\r\nx\r\n");
 

@@ -53,16 +53,40 @@ final class MessagesApi {
         Responses.noContent(exchange);
     }
 
-    /** {@code DELETE /api/messages}: removes every received message; mailboxes and transcripts stay. */
+    /**
+     * {@code DELETE /api/messages[?q=&from=...]}: removes every received message, or with a search (the list's
+     * parameters) only the messages that search matches; mailboxes and transcripts stay.
+     */
     void deleteAll(HttpServerExchange exchange) throws Exception {
-        List<ReceivedMessage> all = control.messages();
+        SearchQuery query = SearchQuery.fromParameters(exchange.getQueryParameters());
+        long[] ids = query.isEmpty() ? allIds() : index.read(all -> matchingIds(all, query));
         int deleted = 0;
-        for (int i = all.size() - 1; i >= 0; i--) { // newest first: each removal is then at the log's end
-            if (control.delete(all.get(i).id())) {
+        for (long id : ids) { // newest first: each removal is then at the log's end
+            if (control.delete(id)) {
                 deleted++;
             }
         }
-        Responses.json(exchange, 200, Map.of("deleted", deleted));
+        Responses.json(exchange, 200, query.isEmpty() ? Map.of("deleted", deleted)
+                : Map.of("deleted", deleted, "query", query.toString()));
+    }
+
+    private long[] allIds() {
+        List<ReceivedMessage> all = control.messages();
+        long[] ids = new long[all.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = all.get(ids.length - 1 - i).id();
+        }
+        return ids;
+    }
+
+    /** The ids the same search on the list would show, newest first: what the page said would go. */
+    private static long[] matchingIds(List<MessageSummary> ascending, SearchQuery query) {
+        int[] positions = SearchScan.matches(ascending, query);
+        long[] ids = new long[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            ids[i] = ascending.get(positions[i]).id;
+        }
+        return ids;
     }
 
     /** {@code POST /api/reset}: forgets all messages, mailboxes and transcripts, as a test's reset does. */

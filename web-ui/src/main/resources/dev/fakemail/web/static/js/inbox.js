@@ -10,7 +10,7 @@ import { MessageView } from './message.js';
 const PAGE_SIZE = 50;
 
 export function mount(container, route) {
-  const state = { query: '', offset: 0, selected: null, entries: [], total: 0, known: null, waiting: 0 };
+  const state = { query: '', offset: 0, selected: null, entries: [], total: 0, stored: 0, known: null, waiting: 0 };
 
   const search = el('input', {
     type: 'search', id: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'Search messages',
@@ -105,7 +105,10 @@ export function mount(container, route) {
       : (page.total > PAGE_SIZE ? first + '–' + last + ' of ' : '') + format.plural(page.total, 'message', 'messages');
     newer.disabled = state.offset === 0;
     older.disabled = last >= page.total;
-    deleteAll.disabled = page.stored === 0;
+    state.stored = page.stored;
+    // With a search active the button deletes what the search matches, and says so.
+    deleteAll.textContent = state.query ? 'Delete matches' : 'Delete all';
+    deleteAll.disabled = state.query ? page.total === 0 : page.stored === 0;
   }
 
   async function reload() {
@@ -172,8 +175,13 @@ export function mount(container, route) {
     reload();
   });
   deleteAll.addEventListener('click', async () => {
-    if (confirm('Delete all ' + format.plural(state.total, 'message', 'messages') + '?')) {
-      await send('DELETE', 'api/messages');
+    const query = state.query;
+    const question = query
+      ? 'Delete the ' + format.plural(state.total, 'message', 'messages') + ' matching “' + query + '”? '
+        + format.plural(state.stored - state.total, 'other message stays', 'other messages stay') + '.'
+      : 'Delete all ' + format.plural(state.stored, 'message', 'messages') + '?';
+    if (confirm(question)) {
+      await send('DELETE', query ? 'api/messages?' + new URLSearchParams({ q: query }) : 'api/messages');
       go(null, true);
       reload();
     }
