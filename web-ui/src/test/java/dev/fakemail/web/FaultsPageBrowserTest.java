@@ -35,6 +35,8 @@ class FaultsPageBrowserTest {
     void ruleAddedInThePageRefusesTheRecipientAndItsHitShowsLive() throws Exception {
         browser.driver.get(browser.web.uri() + "#/faults");
         WebElement input = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fault-rule")));
+        // every digit of the 64-bit seed, so a run can be replayed from what the page shows
+        browser.wait.until(ExpectedConditions.textToBe(By.id("fault-seed"), "seed " + browser.mail.faults().seed()));
         input.sendKeys("smtp rcpt bob@* -> reply 452 4.2.2 \"Mailbox full\"");
         browser.driver.findElement(By.cssSelector("#fault-form button[type=submit]")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-list"),

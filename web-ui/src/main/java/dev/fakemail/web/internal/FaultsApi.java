@@ -39,11 +39,12 @@ final class FaultsApi {
         }
     }
 
-    record FaultsView(long seed, List<RuleView> rules) {
+    /** The seed is a string: as a JSON number, JavaScript would round most 64-bit seeds and a run could not be replayed. */
+    record FaultsView(String seed, List<RuleView> rules) {
     }
 
     void list(HttpServerExchange exchange) throws Exception {
-        Responses.json(exchange, 200, new FaultsView(plan.seed(), plan.rules().stream().map(RuleView::of).toList()));
+        Responses.json(exchange, 200, new FaultsView(Long.toString(plan.seed()), plan.rules().stream().map(RuleView::of).toList()));
     }
 
     void add(HttpServerExchange exchange) throws Exception {
