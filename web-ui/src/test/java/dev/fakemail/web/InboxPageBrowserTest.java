@@ -207,6 +207,27 @@ class InboxPageBrowserTest {
     }
 
     @Test
+    void theShortcutsDialogTakesTheKeysWhileOpenAndEscapeClosesIt() {
+        for (String subject : List.of("first", "second")) {
+            send(TestMail.message().subject(subject));
+        }
+        open("#/messages");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
+        keys("j");
+        wait.until(d -> selectedSubject().equals("second"));
+
+        keys("?");
+        wait.until(ExpectedConditions.attributeToBe(By.id("help"), "open", "true"));
+        keys("j");
+        keys(Keys.DELETE);
+        keys(Keys.ESCAPE);
+
+        wait.until(d -> d.findElement(By.id("help")).getAttribute("open") == null);
+        assertThat(selectedSubject()).as("j behind the dialog moved nothing").isEqualTo("second");
+        assertThat(mail.messages()).as("Delete behind the dialog deleted nothing").hasSize(2);
+    }
+
+    @Test
     void deleteDuringASearchDeletesOnlyTheMatchesAndSaysSoFirst() {
         for (String subject : List.of("plain one", "plain two")) {
             send(TestMail.message().subject(subject));

@@ -33,6 +33,11 @@ export function listen() {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
       return;
     }
+    // While a modal dialog is open the keys are the dialog's: the browser closes it on Escape, and the page's
+    // shortcuts (j, s, Delete ...) must not act on what is behind it.
+    if (document.querySelector('dialog[open]')) {
+      return;
+    }
     if (typing(event.target)) {
       if (event.key === 'Escape') {
         event.target.blur();
