@@ -207,6 +207,21 @@ class InboxPageBrowserTest {
     }
 
     @Test
+    void attachmentNamesShowWithoutBidiTricksAndKeepTheirDirectionToThemselves() {
+        byte[] pdf = {'%', 'P', 'D', 'F'};
+        long id = send(TestMail.message().subject("Bidi").attach("invoice\u202Efdp.exe", "application/pdf", pdf)
+                .attach("\u0641\u0627\u062A\u0648\u0631\u0629.pdf", "application/pdf", pdf));
+        open("#/messages/" + id);
+
+        List<WebElement> links = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.attachment"), 2));
+
+        assertThat(links.get(0).getText()).isEqualTo("invoicefdp.exe");
+        assertThat(links.get(0).getAttribute("download")).isEqualTo("invoicefdp.exe");
+        assertThat(links.get(1).getText()).isEqualTo("\u0641\u0627\u062A\u0648\u0631\u0629.pdf");
+        assertThat(links.get(1).getCssValue("unicode-bidi")).isEqualTo("isolate");
+    }
+
+    @Test
     void theShortcutsDialogTakesTheKeysWhileOpenAndEscapeClosesIt() {
         for (String subject : List.of("first", "second")) {
             send(TestMail.message().subject(subject));

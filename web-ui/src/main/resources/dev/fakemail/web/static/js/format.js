@@ -41,3 +41,12 @@ export function offset(fromIso, toIso) {
 export function plural(count, one, many) {
   return count.toLocaleString() + ' ' + (count === 1 ? one : many);
 }
+
+// Bidi controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM) and the BOM: invisible, yet
+// "invoice\u202Efdp.exe" shows as "invoiceexe.pdf". The download header drops the same characters.
+const INVISIBLE_FORMATTING = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF]/g;
+
+/** A file name as it really is: without the invisible characters that reorder what is shown. */
+export function fileName(name) {
+  return name.replace(INVISIBLE_FORMATTING, '');
+}

@@ -163,7 +163,8 @@ export class MessageView {
           text: 'session #' + d.sessionId + ' (' + d.envelope.protocol + ')' })) : null));
     const attachments = d.attachments.length ? el('ul', { class: 'attachments', 'aria-label': 'Attachments' },
       d.attachments.map((part) => el('li', {},
-        el('a', { href: part.url, download: part.filename || '', class: 'attachment', text: part.filename || 'part ' + part.path }),
+        el('a', { href: part.url, download: format.fileName(part.filename || ''), class: 'attachment',
+          text: part.filename ? format.fileName(part.filename) : 'part ' + part.path }),
         el('span', { class: 'muted', text: ' ' + part.contentType + ', ' + format.size(part.size) })))) : null;
     const tabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views of the message' },
       TABS.map((tab) => el('button', {
@@ -256,7 +257,7 @@ function mimeNode(part) {
     .filter(Boolean).join(' · ');
   return el('li', {},
     el('span', { class: 'part' + (part.attachment ? ' attachment-part' : ''), text: label }),
-    part.filename ? el('span', { class: 'filename', text: ' “' + part.filename + '”' }) : null,
-    part.url ? [' ', el('a', { href: part.url, download: part.filename || '', text: 'download' })] : null,
+    part.filename ? [' “', el('span', { class: 'filename', text: format.fileName(part.filename) }), '”'] : null,
+    part.url ? [' ', el('a', { href: part.url, download: format.fileName(part.filename || ''), text: 'download' })] : null,
     part.children.length ? el('ul', {}, part.children.map(mimeNode)) : null);
 }
