@@ -222,6 +222,27 @@ class InboxPageBrowserTest {
     }
 
     @Test
+    void onlyMailThatArrivesWhileWatchingIsMarkedNewNotSearchResults() {
+        for (String subject : List.of("alpha", "beta", "gamma")) {
+            send(TestMail.message().subject(subject));
+        }
+        open("#/messages");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        WebElement search = driver.findElement(By.id("search"));
+        search.sendKeys("subject:beta");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+
+        assertThat(driver.findElements(By.cssSelector(".message-row.fresh"))).as("rows a search brought back").isEmpty();
+
+        send(TestMail.message().subject("delta"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 4));
+        assertThat(driver.findElements(By.cssSelector(".message-row.fresh .subject")))
+                .extracting(WebElement::getText).containsExactly("delta");
+    }
+
+    @Test
     void theShortcutsDialogTakesTheKeysWhileOpenAndEscapeClosesIt() {
         for (String subject : List.of("first", "second")) {
             send(TestMail.message().subject(subject));

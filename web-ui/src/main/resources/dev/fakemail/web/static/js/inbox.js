@@ -142,6 +142,7 @@ export function mount(container, route) {
     const offset = Math.max(0, state.offset + step * PAGE_SIZE);
     if (offset !== state.offset && (step < 0 || offset < state.total)) {
       state.offset = offset;
+      state.known = null; // another page: its rows are not new arrivals
       go(null, false);
       reload();
     }
@@ -155,6 +156,7 @@ export function mount(container, route) {
         if (search.value.trim() !== state.query) {
           state.query = search.value.trim();
           state.offset = 0;
+          state.known = null; // another search: its results are not new arrivals
           history.replaceState(null, '', hash(state.selected));
           reload();
         }
@@ -223,6 +225,7 @@ export function mount(container, route) {
     const offset = Math.max(0, Number(next.params.get('offset')) || 0);
     const id = next.path[1] === undefined ? null : Number(next.path[1]);
     if (query !== state.query || offset !== state.offset || state.known === null) {
+      state.known = null;
       state.query = query;
       state.offset = offset;
       search.value = query;
