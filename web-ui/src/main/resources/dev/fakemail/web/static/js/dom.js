@@ -47,3 +47,13 @@ export function fill(node, ...children) {
 export function notice(text, kind) {
   return el('p', { class: 'notice' + (kind ? ' ' + kind : ''), text });
 }
+
+/**
+ * The right-hand column of a list/detail page: on a narrow screen only one of the two is shown (the page sets
+ * data-open on the layout), and this column starts with a back control that returns to the list.
+ */
+export function detailColumn(backText, onBack, pane) {
+  return el('div', { class: 'detail-column' },
+    el('button', { type: 'button', class: 'back', text: '‹ ' + backText, onclick: onBack }),
+    pane);
+}

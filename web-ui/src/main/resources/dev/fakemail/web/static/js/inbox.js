@@ -1,5 +1,5 @@
 // The inbox page: the list of received messages (paged, searchable, live) beside the open message.
-import { el, fill, notice } from './dom.js';
+import { el, fill, notice, detailColumn } from './dom.js';
 import { getJson, send } from './api.js';
 import * as live from './live.js';
 import * as keys from './keys.js';
@@ -25,12 +25,13 @@ export function mount(container, route) {
   const list = el('ol', { id: 'message-list', class: 'message-list', role: 'listbox', 'aria-label': 'Messages' });
   const pane = el('section', { id: 'message-pane', class: 'message-pane', 'aria-label': 'Message' });
   const form = el('form', { class: 'search', role: 'search' }, search);
-  container.appendChild(el('div', { class: 'inbox' },
+  const layout = el('div', { class: 'inbox', dataset: { open: 'false' } },
     el('section', { class: 'list-pane', 'aria-label': 'Message list' },
       form, searchError,
       el('div', { class: 'list-toolbar' }, summary, waitingButton, el('span', { class: 'spacer' }), newer, older, deleteAll),
       list),
-    pane));
+    detailColumn('Messages', () => go(null, false), pane));
+  container.appendChild(layout);
   const message = new MessageView(pane, {
     onDeleted: (id) => {
       const index = state.entries.findIndex((entry) => entry.id === id);
@@ -56,6 +57,7 @@ export function mount(container, route) {
 
   function select(id) {
     state.selected = id;
+    layout.dataset.open = String(id !== null);
     for (const row of list.children) {
       row.setAttribute('aria-selected', String(Number(row.dataset.id) === id));
     }

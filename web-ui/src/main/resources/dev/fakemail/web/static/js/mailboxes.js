@@ -1,5 +1,5 @@
 // The mailboxes page: each user's mailboxes as POP3 and IMAP clients see them (UIDs, flags, MODSEQ), live.
-import { el, fill, notice } from './dom.js';
+import { el, fill, notice, detailColumn } from './dom.js';
 import { getJson } from './api.js';
 import * as live from './live.js';
 import * as format from './format.js';
@@ -9,9 +9,10 @@ export function mount(container, route) {
   let selected = null; // { user, name }
   const users = el('nav', { id: 'mailbox-users', class: 'mailbox-users', 'aria-label': 'Users and mailboxes' });
   const detail = el('section', { id: 'mailbox-detail', class: 'mailbox-detail', 'aria-label': 'Mailbox' });
-  container.appendChild(el('div', { class: 'split mailboxes' },
+  const layout = el('div', { class: 'split mailboxes', dataset: { open: 'false' } },
     el('section', { class: 'list-pane' }, el('div', { class: 'list-toolbar' }, el('h2', { text: 'Mailboxes' })), users),
-    detail));
+    detailColumn('Mailboxes', () => { location.hash = routeHash(['mailboxes']); }, detail));
+  container.appendChild(layout);
 
   async function loadUsers() {
     try {
@@ -69,6 +70,7 @@ export function mount(container, route) {
 
   function update(next) {
     selected = next.path.length >= 3 ? { user: next.path[1], name: next.path[2] } : null;
+    layout.dataset.open = String(selected !== null);
     loadUsers();
     loadMailbox();
   }

@@ -1,5 +1,5 @@
 // The sessions page: every recent SMTP and POP3 session, and its transcript line by line.
-import { el, fill, notice } from './dom.js';
+import { el, fill, notice, detailColumn } from './dom.js';
 import { getJson } from './api.js';
 import * as live from './live.js';
 import * as format from './format.js';
@@ -12,14 +12,15 @@ export function mount(container, route) {
   const list = el('tbody', { id: 'session-list' });
   const detail = el('section', { id: 'session-detail', class: 'session-detail', 'aria-label': 'Transcript' });
   const summary = el('span', { class: 'muted' });
-  container.appendChild(el('div', { class: 'split sessions' },
+  const layout = el('div', { class: 'split sessions', dataset: { open: 'false' } },
     el('section', { class: 'list-pane', 'aria-label': 'Sessions' },
       el('div', { class: 'list-toolbar' }, el('h2', { text: 'Sessions' }), summary),
       el('table', { class: 'grid' },
         el('thead', {}, el('tr', {}, ['#', 'Protocol', 'Client', 'Started', 'Lines', ''].map((title) =>
           el('th', { scope: 'col', text: title })))),
         list)),
-    detail));
+    detailColumn('Sessions', () => { location.hash = routeHash(['sessions']); }, detail));
+  container.appendChild(layout);
 
   async function loadList() {
     try {
@@ -79,6 +80,7 @@ export function mount(container, route) {
 
   function update(next) {
     selected = next.path[1] === undefined ? null : Number(next.path[1]);
+    layout.dataset.open = String(selected !== null);
     for (const tr of list.children) {
       tr.classList.toggle('selected', Number(tr.dataset.id) === selected);
     }
