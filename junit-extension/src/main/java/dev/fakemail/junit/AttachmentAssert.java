@@ -50,7 +50,7 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, MimePart>
     /** The decoded content, read in its charset, equals this text. */
     public AttachmentAssert hasTextContent(String expected) {
         if (checks() && !actual.text().equals(expected)) {
-            failWithActualExpectedAndMessage(actual.text(), expected, "%s",
+            failWithActualExpectedAndMessage(actual.text(), expected, "%n%s",
                     message("to have the text content " + quote(expected), "but it was " + quote(actual.text())));
         }
         return myself;
@@ -91,6 +91,6 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, MimePart>
     }
 
     private void fail(String expectation, String outcome) {
-        failWithMessage("%s", message(expectation, outcome));
+        failWithMessage("%n%s", message(expectation, outcome));
     }
 }

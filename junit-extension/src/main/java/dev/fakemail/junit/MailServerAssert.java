@@ -51,7 +51,7 @@ public class MailServerAssert extends AbstractAssert<MailServerAssert, MailContr
         isNotNull();
         var mailbox = actual.store().mailbox(user, name);
         if (mailbox.isEmpty()) {
-            failWithMessage("Expected %s to have a mailbox '%s' but it has %s", user, name,
+            failWithMessage("%nExpected %s to have a mailbox '%s' but it has %s", user, name,
                     actual.store().mailboxes(user).stream().map(m -> m.name()).toList());
         }
         return new MailboxAssert(mailbox.get());
@@ -74,7 +74,7 @@ public class MailServerAssert extends AbstractAssert<MailServerAssert, MailContr
         if (matches.size() == 1) {
             return ReceivedMessageAssert.of(matches.get(0), softly);
         }
-        AssertionError failure = failure("%s", report("exactly one message", expected, matches.size(), 1));
+        AssertionError failure = failure("%n%s", report("exactly one message", expected, matches.size(), 1));
         if (softly == null) {
             throw failure;
         }
@@ -87,7 +87,7 @@ public class MailServerAssert extends AbstractAssert<MailServerAssert, MailContr
         checkCount(count);
         List<ReceivedMessage> matches = actual.await(expected.asQuery(), count, timeout);
         if (matches.size() != count) {
-            failWithMessage("%s", report("exactly " + (count == 1 ? "one message" : Texts.messages(count)),
+            failWithMessage("%n%s", report("exactly " + (count == 1 ? "one message" : Texts.messages(count)),
                     expected, matches.size(), count));
         }
         return myself;
@@ -98,7 +98,7 @@ public class MailServerAssert extends AbstractAssert<MailServerAssert, MailContr
         checkCount(count);
         List<ReceivedMessage> matches = actual.await(expected.asQuery(), count, timeout);
         if (matches.size() < count) {
-            failWithMessage("%s", report("at least " + Texts.messages(count), expected, matches.size(), count));
+            failWithMessage("%n%s", report("at least " + Texts.messages(count), expected, matches.size(), count));
         }
         return myself;
     }
@@ -112,7 +112,7 @@ public class MailServerAssert extends AbstractAssert<MailServerAssert, MailContr
         Objects.requireNonNull(expected, "expected");
         int matches = actual.messages(expected.asQuery()).size();
         if (matches > 0) {
-            failWithMessage("%s", report("no message", expected, matches, 0));
+            failWithMessage("%n%s", report("no message", expected, matches, 0));
         }
         return myself;
     }

@@ -26,7 +26,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     public MailboxAssert hasMessageCount(int count) {
         List<StoredMessage> messages = actual.messages();
         if (messages.size() != count) {
-            failWithMessage("Expected %s to hold %d message(s) but it holds %d:%n%s", actual, count, messages.size(),
+            failWithMessage("%nExpected %s to hold %d message(s) but it holds %d:%n%s", actual, count, messages.size(),
                     listing(messages));
         }
         return myself;
@@ -37,7 +37,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
         List<StoredMessage> messages = actual.messages();
         List<String> found = messages.stream().map(StoredMessage::subject).toList();
         if (!found.equals(Arrays.asList(subjects))) {
-            failWithMessage("Expected %s to hold messages with subjects %s (in UID order) but it holds:%n%s", actual,
+            failWithMessage("%nExpected %s to hold messages with subjects %s (in UID order) but it holds:%n%s", actual,
                     Arrays.toString(subjects), listing(messages));
         }
         return myself;
@@ -47,7 +47,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     public StoredMessageAssert messageWithSubject(String subject) {
         List<StoredMessage> matches = actual.messages().stream().filter(m -> m.subject().equals(subject)).toList();
         if (matches.size() != 1) {
-            failWithMessage("Expected exactly one message with subject '%s' in %s but found %d:%n%s", subject, actual,
+            failWithMessage("%nExpected exactly one message with subject '%s' in %s but found %d:%n%s", subject, actual,
                     matches.size(), listing(actual.messages()));
         }
         return new StoredMessageAssert(matches.get(0), actual);
@@ -75,7 +75,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
             Set<String> missing = new TreeSet<>(Arrays.asList(flags));
             missing.removeAll(actual.flags());
             if (!missing.isEmpty()) {
-                failWithMessage("Expected '%s' (UID %d in %s) to have flags %s but it has %s, lacking %s",
+                failWithMessage("%nExpected '%s' (UID %d in %s) to have flags %s but it has %s, lacking %s",
                         actual.subject(), actual.uid(), mailbox, Arrays.toString(flags), new TreeSet<>(actual.flags()),
                         missing);
             }
@@ -87,7 +87,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
             Set<String> present = new TreeSet<>(Arrays.asList(flags));
             present.retainAll(actual.flags());
             if (!present.isEmpty()) {
-                failWithMessage("Expected '%s' (UID %d in %s) not to have flags %s but it has %s", actual.subject(),
+                failWithMessage("%nExpected '%s' (UID %d in %s) not to have flags %s but it has %s", actual.subject(),
                         actual.uid(), mailbox, present, new TreeSet<>(actual.flags()));
             }
             return myself;

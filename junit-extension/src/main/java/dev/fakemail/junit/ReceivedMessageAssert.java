@@ -74,7 +74,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     /** The decoded Subject equals this text. */
     public ReceivedMessageAssert hasSubject(String subject) {
         if (checks() && !actual.subject().equals(subject)) {
-            failWithActualExpectedAndMessage(actual.subject(), subject, "%s",
+            failWithActualExpectedAndMessage(actual.subject(), subject, "%n%s",
                     message("to have subject " + quote(subject), "but it was " + quote(actual.subject())));
         }
         return myself;
@@ -154,7 +154,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     public ReceivedMessageAssert hasText(String text) {
         if (checks()) {
             BodyCheck.equalTo("text", actual.text(), text).ifPresent(failure -> failWithActualExpectedAndMessage(
-                    failure.actual(), failure.expected(), "%s", message(failure.expectation(), failure.outcome())));
+                    failure.actual(), failure.expected(), "%n%s", message(failure.expectation(), failure.outcome())));
         }
         return myself;
     }
@@ -203,7 +203,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         if (found.isPresent()) {
             return AttachmentAssert.of(found.get(), softly);
         }
-        AssertionError failure = failure("%s", message("to have an attachment named " + quote(filename),
+        AssertionError failure = failure("%n%s", message("to have an attachment named " + quote(filename),
                 attachments.isEmpty() ? "but it has none" : "but it has " + AttachmentAssert.describe(attachments)));
         if (softly == null) {
             throw failure;
@@ -283,6 +283,6 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     }
 
     private void fail(String expectation, String outcome) {
-        failWithMessage("%s", message(expectation, outcome));
+        failWithMessage("%n%s", message(expectation, outcome));
     }
 }

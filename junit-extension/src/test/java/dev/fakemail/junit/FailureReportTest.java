@@ -102,6 +102,7 @@ class FailureReportTest {
 
         String port = TestKit.reported(results, "port").get(0);
         assertThat(TestKit.failureMessages(results)).containsExactly("""
+
                 Expected exactly one message matching: to bob@example.test and subject 'Reset your password'
                 but none arrived within 10ms.
 

@@ -118,6 +118,7 @@ class MailServerAssertTest {
         assertThatThrownBy(() -> assertThat(mail).receivesWithin(Duration.ofMillis(50))
                 .exactlyOne(to("bob@example.test").subject("Reset your password")))
                 .hasMessage(String.format("""
+
                         Expected exactly one message matching: to bob@example.test and subject 'Reset your password'
                         but none arrived within 50ms.
 
@@ -174,7 +175,8 @@ class MailServerAssertTest {
     void noSessionAtAllPointsAtTheAddressTheCodeShouldSendTo() {
         assertThatThrownBy(() -> assertThat(mail).as("reset mail").hasReceived().exactlyOne(to("bob@example.test")))
                 .hasMessage("""
-                        [reset mail] Expected exactly one message matching: to bob@example.test
+                        [reset mail]\s
+                        Expected exactly one message matching: to bob@example.test
                         but none had arrived.
 
                         Received nothing.
@@ -191,6 +193,7 @@ class MailServerAssertTest {
 
         assertThatThrownBy(() -> assertThat(mail).exactlyOne(to("bob@example.test")))
                 .hasMessage("""
+
                         Expected exactly one message matching: to bob@example.test
                         but 2 arrived.
 
@@ -208,6 +211,7 @@ class MailServerAssertTest {
         assertThatThrownBy(() -> assertThat(mail).receivesWithin(Duration.ofMillis(10))
                 .exactly(3, ExpectedMail.from("shop@example.test")))
                 .hasMessage("""
+
                         Expected exactly 3 messages matching: from shop@example.test
                         but only 1 arrived within 10ms.
 
@@ -220,6 +224,7 @@ class MailServerAssertTest {
                             from: expected shop@example.test but the envelope sender was <>""");
         assertThatThrownBy(() -> assertThat(mail).atLeast(3, to("bob@example.test")))
                 .hasMessage("""
+
                         Expected at least 3 messages matching: to bob@example.test
                         but only 2 had arrived.
 
@@ -228,6 +233,7 @@ class MailServerAssertTest {
                         * #2 from <> to [bob@example.test] subject 'Bounce'""");
         assertThatThrownBy(() -> assertThat(mail).hasMessageCount(1))
                 .hasMessage("""
+
                         Expected exactly one message matching: any message
                         but 2 arrived.
 
@@ -243,6 +249,7 @@ class MailServerAssertTest {
         assertThatThrownBy(() -> assertThat(mail).receivesWithin(Duration.ofMinutes(5))
                 .none(to("mallory@example.test")))
                 .hasMessage("""
+
                         Expected no message matching: to mallory@example.test
                         but 1 arrived.
 
@@ -250,6 +257,7 @@ class MailServerAssertTest {
                         * #1 from shop@example.test to [mallory@example.test] subject 'Secret'""");
         assertThatThrownBy(() -> assertThat(mail).hasNoMessages())
                 .hasMessage("""
+
                         Expected no message matching: any message
                         but 1 arrived.
 
@@ -263,6 +271,7 @@ class MailServerAssertTest {
 
         assertThatThrownBy(() -> assertThat(mail).exactlyOne(ExpectedMail.of(MailQuery.to("bob@example.test"))))
                 .hasMessage("""
+
                         Expected exactly one message matching: to bob@example.test
                         but none had arrived.
 
@@ -291,7 +300,7 @@ class MailServerAssertTest {
         awaitSessionsEnded();
 
         assertThatThrownBy(() -> assertThat(mail).exactlyOne(to("carol@example.test")))
-                .hasMessage("Expected exactly one message matching: to carol@example.test\nbut none had arrived."
+                .hasMessage("\nExpected exactly one message matching: to carol@example.test\nbut none had arrived."
                         + "\n\nReceived 22 messages (* = matches):\n  … 2 earlier not shown" + listed
                         + "\n\nClosest candidates:"
                         + candidate(22) + candidate(21) + candidate(20)

@@ -15,9 +15,9 @@ import org.opentest4j.AssertionFailedError;
 
 /** {@link ReceivedMessageAssert} and {@link AttachmentAssert}: passing and failing, with the exact text. */
 class ReceivedMessageAssertTest {
-    private static final String INVOICE = "Expecting message #1 from shop@example.test to [bob@example.test,"
+    private static final String INVOICE = "\nExpecting message #1 from shop@example.test to [bob@example.test,"
             + " alice@example.test, carol@example.test, dave@example.test] subject 'Grüße aus dem Shop'\n";
-    private static final String PLAIN = "Expecting message #2 from shop@example.test to [bob@example.test] subject"
+    private static final String PLAIN = "\nExpecting message #2 from shop@example.test to [bob@example.test] subject"
             + " 'Plain'\n";
 
     private final FakeMailServer mail = FakeMailServer.builder().build();
@@ -169,6 +169,7 @@ class ReceivedMessageAssertTest {
                 "Subject: News\n\n" + "line\n".repeat(35));
 
         assertThatThrownBy(() -> assertThat(newsletter).hasTextContaining("unsubscribe")).hasMessage("""
+
                 Expecting message #3 from news@example.test to [bob@example.test] subject 'News'
                 to have a text body containing 'unsubscribe'
                 but 'unsubscribe' is missing; the text body was:""" + "\n  line".repeat(30) + "\n  … 5 more lines");
@@ -192,7 +193,7 @@ class ReceivedMessageAssertTest {
 
     @Test
     void attachmentTypeSizeAndContent() {
-        String pdf = "Expecting attachment 'invoice.pdf' (application/pdf, 9 octets) in part 2\n";
+        String pdf = "\nExpecting attachment 'invoice.pdf' (application/pdf, 9 octets) in part 2\n";
         AttachmentAssert attachment = assertThat(invoice).attachment("invoice.pdf");
 
         assertThatThrownBy(() -> attachment.hasMimeType("image/png")).hasMessage(pdf + """
@@ -211,6 +212,7 @@ class ReceivedMessageAssertTest {
                         but it has 9 octets instead of 4""");
         assertThatThrownBy(() -> assertThat(invoice).attachment("notes.txt").hasTextContent("Pay by Monday."))
                 .hasMessage("""
+
                         Expecting attachment 'notes.txt' (text/plain, 14 octets) in part 3
                         to have the text content 'Pay by Monday.'
                         but it was 'Pay by Friday.'""");

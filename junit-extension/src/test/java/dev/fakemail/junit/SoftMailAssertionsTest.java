@@ -43,7 +43,7 @@ class SoftMailAssertionsTest {
 
         List<String> errors = softly.errorsCollected().stream().map(Throwable::getMessage).toList();
         assertThat(errors).hasSize(8);
-        assertThat(errors.get(0)).startsWith("Expected exactly one message matching: to mallory@example.test\n"
+        assertThat(errors.get(0)).startsWith("\nExpected exactly one message matching: to mallory@example.test\n"
                 + "but none had arrived.");
         assertThat(errors.get(1)).contains("to have subject 'Wrong'\nbut it was 'Grüße aus dem Shop'");
         assertThat(errors.get(2)).contains("to have exactly the To addresses [bob@example.test]\n"
@@ -52,10 +52,13 @@ class SoftMailAssertionsTest {
                 + " (application/pdf, 9 octets), 'notes.txt' (text/plain, 14 octets)");
         assertThat(errors.get(4)).contains("to have 1 octets of content\nbut it has 9");
         assertThat(errors.get(5)).contains("to have type text/html\nbut it was text/plain");
-        assertThat(errors.get(6)).startsWith("Expected exactly 2 messages matching: any message\nbut only 1 had"
+        assertThat(errors.get(6)).startsWith("\nExpected exactly 2 messages matching: any message\nbut only 1 had"
                 + " arrived.");
-        assertThat(errors.get(7)).startsWith("Expected no message matching: any message\nbut 1 arrived.");
-        assertThatThrownBy(softly::assertAll).hasMessageContaining("Multiple Failures (8 failures)");
+        assertThat(errors.get(7)).startsWith("\nExpected no message matching: any message\nbut 1 arrived.");
+        assertThatThrownBy(softly::assertAll).hasMessageContaining("Multiple Failures (8 failures)")
+                // each failure starts on its own line, not on AssertJ's "-- failure n --" header
+                .hasMessageContaining("-- failure 1 --\nExpected exactly one message matching: to mallory")
+                .hasMessageContaining("-- failure 2 --\nExpecting message #1 from shop@example.test");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.fakemail.junit.internal;
 
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.journal.TranscriptLine;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,7 +74,8 @@ final class SessionsReport {
     private static String header(ServerSnapshot snapshot, Transcript session) {
         List<Long> delivered = snapshot.deliveredBy(session);
         StringBuilder header = new StringBuilder(session.protocol()).append(" session ").append(session.sessionId())
-                .append(" from ").append(session.client()).append(" at ").append(session.started());
+                .append(" from ").append(session.client()).append(" at ")
+                .append(session.started().truncatedTo(ChronoUnit.SECONDS)); // nanoseconds only make it hard to read
         if (!delivered.isEmpty()) {
             return header.append(": delivered ")
                     .append(String.join(", ", delivered.stream().map(id -> "#" + id).toList())).toString();

@@ -57,6 +57,17 @@ class SessionsReportTest {
     }
 
     @Test
+    void sessionStartsAreShownToTheSecondAsInTheDocs() {
+        TranscriptWriter session = new TranscriptWriter(3, "SMTP", new InetSocketAddress("127.0.0.1", 50003),
+                Clock.fixed(Instant.parse("2030-01-02T03:04:05.123456789Z"), ZoneOffset.UTC));
+        session.client("QUIT");
+
+        String report = SessionsReport.of(new ServerSnapshot(List.of(), List.of(session), List.of()), Set.of());
+
+        assertThat(report).contains("SMTP session 3 from /127.0.0.1:50003 at 2030-01-02T03:04:05Z: delivered nothing");
+    }
+
+    @Test
     void withoutEndpointsTheHintSpeaksOfThisServer() {
         assertThat(SessionsReport.of(new ServerSnapshot(List.of(), List.of(), List.of()), Set.of()))
                 .isEqualTo("\n\nNo SMTP session was opened on this server. Is the code under test sending to this"
