@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,17 +17,11 @@ import java.util.regex.Pattern;
  * appends its own messages to the folder "Soak" (each acknowledged APPEND in the ledger), later fetches them
  * back, checks them and expunges them one by one, and idles now and then.
  */
-final class ImapSoakClient implements Runnable {
+final class ImapSoakClient extends SoakClient {
     private static final Pattern EXISTS = Pattern.compile("^\\* (\\d+) EXISTS");
     private static final Pattern APPENDUID = Pattern.compile("\\[APPENDUID \\d+ (\\d+)]");
     private static final Pattern LITERAL_AT_END = Pattern.compile("\\{(\\d+)}$");
 
-    private final int index;
-    private final SoakSettings settings;
-    private final InetSocketAddress address;
-    private final Ledger ledger;
-    private final SoakGate gate;
-    private final Random random;
     private final String user;
     /** Its own acknowledged appends not yet expunged: UID and ledger entry. */
     private final Deque<Object[]> ownAppends = new ArrayDeque<>();
@@ -36,28 +29,12 @@ final class ImapSoakClient implements Runnable {
     private int tags;
 
     ImapSoakClient(int index, SoakSettings settings, InetSocketAddress address, Ledger ledger, SoakGate gate) {
-        this.index = index;
-        this.settings = settings;
-        this.address = address;
-        this.ledger = ledger;
-        this.gate = gate;
-        this.random = new Random(settings.seed() * 41 + index);
+        super(index, settings, address, ledger, gate, 41, Count.IMAP_SESSIONS);
         this.user = settings.user(index % settings.users());
     }
 
     @Override
-    public void run() {
-        while (gate.running()) {
-            try (SoakConnection connection = SoakConnection.open(address, settings.readTimeoutMillis())) {
-                ledger.add(Count.IMAP_SESSIONS);
-                converse(connection);
-            } catch (IOException e) {
-                ledger.add(Count.CONNECTIONS_ENDED_EARLY);
-            }
-        }
-    }
-
-    private void converse(SoakConnection connection) throws IOException {
+    void converse(SoakConnection connection) throws IOException {
         String greeting = connection.line();
         if (!greeting.startsWith("* OK")) {
             return;

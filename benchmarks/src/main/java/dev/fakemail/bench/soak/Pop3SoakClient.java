@@ -4,41 +4,20 @@ import dev.fakemail.bench.soak.Ledger.Count;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.Random;
 
 /**
  * Reads and deletes mail over POP3 until the soak ends: logs in as one of the soak's users, retrieves a few
  * messages, checks each octet for octet against the ledger (so dot-unstuffing and the store's copy are checked
  * on the way out), deletes them and quits. A maildrop another client holds (-ERR [IN-USE]) is normal here.
  */
-final class Pop3SoakClient implements Runnable {
-    private final SoakSettings settings;
-    private final InetSocketAddress address;
-    private final Ledger ledger;
-    private final SoakGate gate;
-    private final Random random;
+final class Pop3SoakClient extends SoakClient {
 
     Pop3SoakClient(int index, SoakSettings settings, InetSocketAddress address, Ledger ledger, SoakGate gate) {
-        this.settings = settings;
-        this.address = address;
-        this.ledger = ledger;
-        this.gate = gate;
-        this.random = new Random(settings.seed() * 37 + index);
+        super(index, settings, address, ledger, gate, 37, Count.POP3_SESSIONS);
     }
 
     @Override
-    public void run() {
-        while (gate.running()) {
-            try (SoakConnection connection = SoakConnection.open(address, settings.readTimeoutMillis())) {
-                ledger.add(Count.POP3_SESSIONS);
-                converse(connection);
-            } catch (IOException e) {
-                ledger.add(Count.CONNECTIONS_ENDED_EARLY);
-            }
-        }
-    }
-
-    private void converse(SoakConnection connection) throws IOException {
+    void converse(SoakConnection connection) throws IOException {
         if (!ok(connection)) {
             return;
         }

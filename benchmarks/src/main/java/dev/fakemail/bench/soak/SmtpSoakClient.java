@@ -5,46 +5,28 @@ import dev.fakemail.bench.soak.Ledger.Entry;
 import dev.fakemail.bench.soak.Ledger.Fate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.Random;
 
 /**
  * Sends mail until the soak ends: a few messages per connection, to the soak's users in turn. Now and then it
  * vanishes mid-message, as a crashing client would. Every message's fate goes into the ledger the moment the
  * client learns it.
  */
-final class SmtpSoakClient implements Runnable {
+final class SmtpSoakClient extends SoakClient {
     private static final double ABORT_PROBABILITY = 0.02;
 
-    private final int index;
-    private final SoakSettings settings;
-    private final InetSocketAddress address;
-    private final Ledger ledger;
-    private final SoakGate gate;
-    private final Random random;
     private long sequence;
 
     SmtpSoakClient(int index, SoakSettings settings, InetSocketAddress address, Ledger ledger, SoakGate gate) {
-        this.index = index;
-        this.settings = settings;
-        this.address = address;
-        this.ledger = ledger;
-        this.gate = gate;
-        this.random = new Random(settings.seed() * 31 + index);
+        super(index, settings, address, ledger, gate, 31, Count.SMTP_SESSIONS);
     }
 
     @Override
-    public void run() {
-        while (gate.running()) {
-            gate.awaitRoom();
-            try (SoakConnection connection = SoakConnection.open(address, settings.readTimeoutMillis())) {
-                converse(connection);
-            } catch (IOException e) {
-                ledger.add(Count.CONNECTIONS_ENDED_EARLY);
-            }
-        }
+    void beforeConnecting() {
+        gate.awaitRoom();
     }
 
-    private void converse(SoakConnection connection) throws IOException {
+    @Override
+    void converse(SoakConnection connection) throws IOException {
         int greeting = reply(connection);
         if (greeting != 220) {
             ledger.add(Count.SMTP_GREETING_REFUSED);
