@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Whether one running listener accepts connections. A listener that cannot (no file descriptors left, no
- * thread for a new connection) keeps trying with a back-off; until a connection is served again it is not
- * accepting, and this says since when and why.
+ * thread for a new connection) keeps trying with a back-off; until a connection is served again (or 30 s pass
+ * without another failure) it is not accepting, and this says since when and why.
  *
  * @param endpoint where it listens
  * @param accepting false while its accept loop is failing

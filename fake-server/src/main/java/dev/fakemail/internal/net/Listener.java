@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -39,11 +40,21 @@ public final class Listener implements Closeable {
     }
 
     /**
-     * Since when the accept loop has failed, the last failure and how many in a row; cleared by the next
-     * connection served (or refused by a limit: the loop works again).
+     * Since when the accept loop has failed, the last failure, how many in a row and when the last one was.
+     * Cleared by the next connection served (or refused by a limit: the loop works again), and no longer
+     * reported once {@link #FAILURE_MEMORY} passes without a failure: a loop that still cannot accept fails
+     * again within a second (a connection waiting in the backlog is retried that often), while one that had a
+     * burst and then no client should not keep a container unhealthy for hours.
      */
-    public record Failure(Instant since, String lastError, int count) {
+    public record Failure(Instant since, String lastError, int count, Instant last) {
+        /** Whether a failure this recent still says something about the listener. */
+        boolean isCurrent(Instant now) {
+            return last.plus(FAILURE_MEMORY).isAfter(now);
+        }
     }
+
+    /** How long a failure is reported without another one; see {@link Failure}. */
+    static final Duration FAILURE_MEMORY = Duration.ofSeconds(30);
 
     /** Takes the next connection; a seam so tests can make accept fail as a full descriptor table does. */
     @FunctionalInterface
@@ -140,9 +151,10 @@ public final class Listener implements Closeable {
         return implicitTls;
     }
 
-    /** Null while the listener accepts; otherwise since when and why it has been failing. */
+    /** Null while the listener accepts; otherwise since when and why it has been failing (see {@link Failure}). */
     public Failure failure() {
-        return failure;
+        Failure current = failure;
+        return current != null && current.isCurrent(Instant.now()) ? current : null;
     }
 
     /** Connections open right now (handed to a session, not yet ended). */
@@ -169,7 +181,8 @@ public final class Listener implements Closeable {
             }
         } finally {
             if (!closed) { // cannot happen short of a failure in the failure handling itself; say so
-                failure = new Failure(Instant.now(), "accept loop ended", 1);
+                Instant now = Instant.now();
+                failure = new Failure(now, "accept loop ended", 1, Instant.MAX.minus(FAILURE_MEMORY)); // for good
             }
         }
     }
@@ -228,13 +241,14 @@ public final class Listener implements Closeable {
     private void failed(Throwable e) {
         backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
         try {
+            Instant now = Instant.now();
             Failure previous = failure;
-            if (previous == null) {
-                failure = new Failure(Instant.now(), e.toString(), 1);
+            if (previous == null || !previous.isCurrent(now)) { // a new burst
+                failure = new Failure(now, e.toString(), 1, now);
                 log(System.Logger.Level.WARNING, this + " cannot accept connections (retrying, backing off up to "
                         + MAX_BACKOFF_MILLIS + " ms; logged once until it recovers)", e);
             } else {
-                failure = new Failure(previous.since(), e.toString(), previous.count() + 1);
+                failure = new Failure(previous.since(), e.toString(), previous.count() + 1, now);
             }
         } catch (Throwable stillFailing) {
             // e.g. no memory even for the record: the back-off below is what matters

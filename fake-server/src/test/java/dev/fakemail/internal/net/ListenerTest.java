@@ -105,6 +105,16 @@ class ListenerTest {
         awaitNoConnections();
     }
 
+    @Test
+    void aFailureIsReportedUntilThirtySecondsPassWithoutAnother() {
+        java.time.Instant last = java.time.Instant.parse("2026-12-04T23:00:00Z");
+        Listener.Failure failure = new Listener.Failure(last.minusSeconds(5), "java.io.IOException: Too many open files",
+                7, last);
+
+        assertThat(failure.isCurrent(last.plusSeconds(29))).isTrue();
+        assertThat(failure.isCurrent(last.plusSeconds(30))).isFalse();
+    }
+
     private void awaitFailure() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (listener.failure() == null) {
