@@ -88,6 +88,32 @@ class ListenerTest {
     }
 
     @Test
+    void closeEndsTheLoopAtOnceEvenInTheMiddleOfABackOff() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Listener.Accept emfile = serverSocket -> {
+            attempts.incrementAndGet();
+            throw new IOException("Too many open files");
+        };
+        listener = Listener.open("imap", LOOPBACK, 0, false, HELLO, task -> new Thread(task).start(),
+                ConnectionLimits.unlimited(), emfile);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (attempts.get() < 8) { // after the 8th failure the loop waits a whole second
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(2);
+        }
+
+        long started = System.nanoTime();
+        listener.close();
+        long closeMillis = (System.nanoTime() - started) / 1_000_000;
+        int attemptsAtClose = attempts.get();
+        Thread.sleep(1200);
+
+        assertThat(closeMillis).as("close waits for the loop, not for its back-off").isLessThan(900);
+        assertThat(attempts.get()).isEqualTo(attemptsAtClose);
+        listener = null;
+    }
+
+    @Test
     void aSessionThatFailsStillGivesBackItsPlaceUnderTheLimit() throws Exception {
         AtomicInteger sessions = new AtomicInteger();
         Listener.ConnectionHandler failsFirst = (socket, onExit) -> {
