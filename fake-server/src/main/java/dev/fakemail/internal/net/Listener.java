@@ -180,9 +180,8 @@ public final class Listener implements Closeable {
                 }
             }
         } finally {
-            if (!closed) { // cannot happen short of a failure in the failure handling itself; say so
-                Instant now = Instant.now();
-                failure = new Failure(now, "accept loop ended", 1, Instant.MAX.minus(FAILURE_MEMORY)); // for good
+            if (!closed) { // cannot happen short of a failure in the failure handling itself; say so, for good
+                failure = new Failure(Instant.now(), "accept loop ended", 1, Instant.MAX.minus(FAILURE_MEMORY));
             }
         }
     }
@@ -193,11 +192,12 @@ public final class Listener implements Closeable {
         // Implicit TLS starts in the session, after the connect and TLS fault triggers have had their say.
         InetAddress client = socket.getInetAddress();
         if (open.size() >= limits.maxConnections()) {
-            refuse(socket, limits.listenerFull(), "connections");
+            refuse(socket, limits.listenerFull(), limits.maxConnections() + " open connections");
             return;
         }
         if (perClient.getOrDefault(client, 0) >= limits.maxPerClient()) {
-            refuse(socket, limits.clientFull(), "connections from " + client.getHostAddress());
+            refuse(socket, limits.clientFull(), limits.maxPerClient() + " open connections from "
+                    + client.getHostAddress());
             return;
         }
         Connection connection = new Connection(socket, client);
@@ -234,7 +234,8 @@ public final class Listener implements Closeable {
         }
         if (!refusing) {
             refusing = true;
-            log(System.Logger.Level.INFO, this + " refuses connections: limit of " + what + " reached", null);
+            log(System.Logger.Level.INFO, this + " refuses connections: it has its limit of " + what
+                    + " (logged once until it admits one again)", null);
         }
     }
 
