@@ -57,11 +57,14 @@ class HealthApiTest {
     }
 
     @Test
-    void aRunningServersListenersAllAccept() {
+    void aRunningServersListenersAllAcceptAndInfoTellsTheirLimits() {
         try (FakeMailServer mail = FakeMailServer.builder().smtpsPort(0).build().start();
                 WebInbox web = WebInbox.start(mail)) {
             assertThat(mail.listenerHealth()).hasSize(4).allMatch(ListenerHealth::accepting);
             assertThat(new Http(web).get("/api/health").statusCode()).isEqualTo(200);
+            JsonNode server = new Http(web).json("/api/info").get("server");
+            assertThat(server.get("maxConnections").asInt()).isEqualTo(1000);
+            assertThat(server.get("maxConnectionsPerClient").asInt()).isEqualTo(200);
         }
     }
 
