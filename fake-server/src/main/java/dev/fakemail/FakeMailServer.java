@@ -4,6 +4,7 @@ import dev.fakemail.fault.FaultPlan;
 import dev.fakemail.internal.fault.FaultEngine;
 import dev.fakemail.internal.imap.ImapSettings;
 import dev.fakemail.internal.journal.Journal;
+import dev.fakemail.internal.net.ConnectionLimits;
 import dev.fakemail.internal.net.ConnectionThreads;
 import dev.fakemail.internal.net.Listener;
 import dev.fakemail.internal.pop3.Pop3Settings;
@@ -85,6 +86,9 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
                 } catch (IOException e) {
                     stop();
                     throw new ListenerBindException(protocol, config.bindAddress, port, e);
+                } catch (RuntimeException | Error e) { // e.g. no thread for the accept loop: nothing stays bound
+                    stop();
+                    throw e;
                 }
             }
         }
@@ -169,6 +173,19 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             endpoints.add(new Endpoint(listener.name(), listener.address(), listener.port(), listener.implicitTls()));
         }
         return endpoints;
+    }
+
+    @Override
+    public synchronized List<ListenerHealth> listenerHealth() {
+        List<ListenerHealth> health = new ArrayList<>();
+        for (Listener listener : listeners) {
+            Endpoint endpoint = new Endpoint(listener.name(), listener.address(), listener.port(),
+                    listener.implicitTls());
+            Listener.Failure failure = listener.failure();
+            health.add(failure == null ? new ListenerHealth(endpoint, true, null, null, listener.connections())
+                    : new ListenerHealth(endpoint, false, failure.since(), failure.lastError(), listener.connections()));
+        }
+        return health;
     }
 
     private Endpoint running(ProtocolName protocol) {
@@ -258,6 +275,13 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private Listener open(ProtocolName protocol, int port) throws IOException {
         SessionRunner runner = new SessionRunner(protocol.name(), sessions.factory(protocol.faultProtocol()), journal,
                 config.idleTimeout(protocol), config.writeTimeout, config.tls, faults, protocol.implicitTls());
-        return Listener.open(protocol.id(), config.bindAddress, port, protocol.implicitTls(), runner, executor);
+        ConnectionLimits limits = new ConnectionLimits(config.maxConnections, config.maxConnectionsPerClient,
+                refusal(protocol, "too many connections"), refusal(protocol, "too many connections from your address"));
+        return Listener.open(protocol.id(), config.bindAddress, port, protocol.implicitTls(), runner, executor, limits);
+    }
+
+    /** A plain-text refusal line, none for implicit TLS (its clients expect a handshake, not text). */
+    private String refusal(ProtocolName protocol, String reason) {
+        return protocol.implicitTls() ? null : sessions.refusal(protocol.faultProtocol(), reason);
     }
 }

@@ -33,6 +33,8 @@ public final class FakeMailServerBuilder {
     int maxErrors = 20;
     Duration idleTimeout; // null: each protocol's own default
     Duration writeTimeout = Duration.ofMinutes(1);
+    int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
+    int maxConnectionsPerClient = ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
     Supplier<SSLContext> tls = memoize(new Supplier<>() { // not a method reference: see ConnectionThreads
         @Override
         public SSLContext get() {
@@ -220,6 +222,36 @@ public final class FakeMailServerBuilder {
             throw new IllegalArgumentException("writeTimeout must be positive, got " + timeout);
         }
         this.writeTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * How many connections each listener keeps open at once; one more is answered with a temporary refusal
+     * (SMTP {@code 421 4.7.0}, POP3 {@code -ERR [SYS/TEMP]}, IMAP {@code * BYE [UNAVAILABLE]}; implicit-TLS
+     * listeners just close it) and closed. {@value ServerConfig#DEFAULT_MAX_CONNECTIONS} by default: far above
+     * what tests and benchmarks open (64 clients per protocol at once), low enough that a runaway client
+     * cannot take every thread (JDK 17: one platform thread per connection) or descriptor of the JVM.
+     */
+    public FakeMailServerBuilder maxConnections(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("maxConnections must be positive, got " + count);
+        }
+        this.maxConnections = count;
+        return this;
+    }
+
+    /**
+     * How many connections one client address may keep open at once on each listener, refused like
+     * {@link #maxConnections(int)} beyond. {@value ServerConfig#DEFAULT_MAX_CONNECTIONS_PER_CLIENT} by
+     * default: four times Postfix's 50 per client, since a developer's clients all come from one address (loopback, or
+     * Docker's gateway) and a test suite may run many at once; it keeps one leaking client from filling the
+     * whole listener.
+     */
+    public FakeMailServerBuilder maxConnectionsPerClient(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("maxConnectionsPerClient must be positive, got " + count);
+        }
+        this.maxConnectionsPerClient = count;
         return this;
     }
 

@@ -63,6 +63,14 @@ public interface MailControl {
     /** Transcripts of recent sessions, oldest first. */
     List<Transcript> transcripts();
 
+    /**
+     * Whether each running listener accepts connections, in start order; empty when the server is stopped or
+     * this control has no listeners of its own. A health check fails while any of them is not accepting.
+     */
+    default List<ListenerHealth> listenerHealth() {
+        return List.of();
+    }
+
     /** Forgets all messages, mailboxes, transcripts and added fault rules; listeners and ports stay. */
     void reset();
 }

@@ -25,6 +25,11 @@ public final class ServerConfig {
     /** The largest accepted message unless configured: 25 MiB, as large providers allow. */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 25L * 1024 * 1024;
 
+    /** Connections one listener keeps open at once unless configured. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** Connections one client address keeps open at once on one listener unless configured. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 200;
+
     final InetAddress bindAddress;
     final Map<ProtocolName, Integer> ports;
     final String hostname;
@@ -38,6 +43,8 @@ public final class ServerConfig {
     final int maxErrors;
     final Duration idleTimeout;
     final Duration writeTimeout;
+    final int maxConnections;
+    final int maxConnectionsPerClient;
     final Supplier<SSLContext> tls;
     final boolean customTls;
     final Clock clock;
@@ -61,6 +68,8 @@ public final class ServerConfig {
         this.maxErrors = builder.maxErrors;
         this.idleTimeout = builder.idleTimeout;
         this.writeTimeout = builder.writeTimeout;
+        this.maxConnections = builder.maxConnections;
+        this.maxConnectionsPerClient = builder.maxConnectionsPerClient;
         this.tls = builder.tls;
         this.customTls = builder.customTls;
         this.clock = builder.clock;
@@ -164,6 +173,16 @@ public final class ServerConfig {
     /** How long an IMAP client may stay silent (also while idling): as configured, else 30 minutes (RFC 3501 §5.4). */
     public Duration imapIdleTimeout() {
         return idleTimeout(ProtocolName.IMAP);
+    }
+
+    /** Connections each listener keeps open at once; more are refused (SMTP 421 4.7.0) and closed. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Connections one client address keeps open at once on each listener; more are refused and closed. */
+    public int maxConnectionsPerClient() {
+        return maxConnectionsPerClient;
     }
 
     /** Whether TLS uses the user's own key material instead of the built-in localhost certificate. */

@@ -1,6 +1,7 @@
 package dev.fakemail.standalone;
 
 import dev.fakemail.ProtocolName;
+import dev.fakemail.ServerConfig;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,6 +31,12 @@ final class Setting {
             "keep at most N received messages, the oldest dropped first, so memory stays bounded");
     static final Setting MAX_AGE = new Setting("MAX_AGE", "DURATION|off", "off",
             "drop received messages older than this, e.g. 90s, 30m, 12h, 7d");
+    static final Setting MAX_CONNECTIONS = new Setting("MAX_CONNECTIONS", "N",
+            String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS),
+            "connections each mail listener keeps open at once; more get a temporary refusal (SMTP 421 4.7.0)");
+    static final Setting MAX_CONNECTIONS_PER_CLIENT = new Setting("MAX_CONNECTIONS_PER_CLIENT", "N",
+            String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT),
+            "connections one client address keeps open at once per listener (in Docker all come from the gateway)");
     static final Setting REQUIRE_TLS = new Setting("REQUIRE_TLS", null, "false",
             "refuse MAIL, AUTH and POP3 logins until the client uses TLS");
     static final Setting REQUIRE_AUTH = new Setting("REQUIRE_AUTH", null, "false",
@@ -147,8 +154,8 @@ final class Setting {
         List<Setting> all = new ArrayList<>();
         all.add(BIND);
         all.addAll(LISTENER_PORTS.values());
-        all.addAll(List.of(WEB_PORT, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, REQUIRE_TLS, REQUIRE_AUTH,
-                TLS_CERT, TLS_KEY, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, FAULTS, FAULTS_FILE, FAULT_SEED, QUIET));
+        all.addAll(List.of(WEB_PORT, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, MAX_CONNECTIONS,
+                MAX_CONNECTIONS_PER_CLIENT, REQUIRE_TLS, REQUIRE_AUTH, TLS_CERT, TLS_KEY, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, FAULTS, FAULTS_FILE, FAULT_SEED, QUIET));
         return List.copyOf(all);
     }
 }

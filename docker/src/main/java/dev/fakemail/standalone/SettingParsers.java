@@ -98,6 +98,14 @@ final class SettingParsers {
         throw value.invalid("is not a positive number of messages (or unlimited)");
     }
 
+    /** A positive number of connections. */
+    static int connections(SettingValue value) throws OptionException {
+        if (value.text().matches("[0-9]{1,9}") && Integer.parseInt(value.text()) >= 1) {
+            return Integer.parseInt(value.text());
+        }
+        throw value.invalid("is not a positive number of connections");
+    }
+
     /** A positive duration like 90s, 30m, 12h, 7d; null for "off". */
     static Duration age(SettingValue value) throws OptionException {
         String text = value.text().toLowerCase(Locale.ROOT);

@@ -50,6 +50,8 @@ public final class StandaloneOptions {
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
     private Duration maxAge;
+    private int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
+    private int maxConnectionsPerClient = ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
     private boolean requireTls;
     private boolean requireAuth;
     private TlsIdentity tls;
@@ -182,6 +184,8 @@ public final class StandaloneOptions {
                 .hostname(hostname)
                 .maxMessageSize(maxMessageSize)
                 .maxMessages(maxMessages)
+                .maxConnections(maxConnections)
+                .maxConnectionsPerClient(maxConnectionsPerClient)
                 .requireTls(requireTls)
                 .requireAuth(requireAuth);
         ports.forEach(builder::port);
@@ -250,6 +254,10 @@ public final class StandaloneOptions {
             maxMessages = SettingParsers.count(value);
         } else if (setting == Setting.MAX_AGE) {
             maxAge = SettingParsers.age(value);
+        } else if (setting == Setting.MAX_CONNECTIONS) {
+            maxConnections = SettingParsers.connections(value);
+        } else if (setting == Setting.MAX_CONNECTIONS_PER_CLIENT) {
+            maxConnectionsPerClient = SettingParsers.connections(value);
         } else if (setting == Setting.REQUIRE_TLS) {
             requireTls = SettingParsers.bool(value);
         } else if (setting == Setting.REQUIRE_AUTH) {
@@ -298,6 +306,8 @@ public final class StandaloneOptions {
         parts.add("maxMessageSize=" + maxMessageSize);
         parts.add("maxMessages=" + maxMessages);
         parts.add("maxAge=" + maxAge);
+        parts.add("maxConnections=" + maxConnections);
+        parts.add("maxConnectionsPerClient=" + maxConnectionsPerClient);
         parts.add("requireTls=" + requireTls);
         parts.add("requireAuth=" + requireAuth);
         parts.add("tls=" + (tls == null ? "built-in" : tls.origin()));

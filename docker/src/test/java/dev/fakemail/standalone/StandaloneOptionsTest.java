@@ -87,6 +87,23 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void connectionLimitsComeFromFlagsAndVariables() throws Exception {
+        assertThat(config(parse()).maxConnections()).isEqualTo(1000);
+        assertThat(config(parse()).maxConnectionsPerClient()).isEqualTo(200);
+        ServerConfig flags = config(parse("--max-connections", "300", "--max-connections-per-client=30"));
+        assertThat(flags.maxConnections()).isEqualTo(300);
+        assertThat(flags.maxConnectionsPerClient()).isEqualTo(30);
+        ServerConfig env = config(StandaloneOptions.parse(List.of(),
+                Map.of("FAKEMAIL_MAX_CONNECTIONS", "50", "FAKEMAIL_MAX_CONNECTIONS_PER_CLIENT", "5")));
+        assertThat(env.maxConnections()).isEqualTo(50);
+        assertThat(env.maxConnectionsPerClient()).isEqualTo(5);
+        assertThatThrownBy(() -> parse("--max-connections", "0"))
+                .hasMessage("--max-connections: '0' is not a positive number of connections");
+        assertThatThrownBy(() -> StandaloneOptions.parse(List.of(), Map.of("FAKEMAIL_MAX_CONNECTIONS_PER_CLIENT", "many")))
+                .hasMessage("FAKEMAIL_MAX_CONNECTIONS_PER_CLIENT: 'many' is not a positive number of connections");
+    }
+
+    @Test
     void retentionIsBoundedByDefaultAndConfigurable() throws Exception {
         assertThat(config(parse()).retention()).isEqualTo(new Retention(5_000, null));
         assertThat(config(parse("--max-messages", "200", "--max-age", "30m")).retention())

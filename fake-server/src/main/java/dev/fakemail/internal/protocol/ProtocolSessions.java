@@ -47,6 +47,18 @@ public final class ProtocolSessions {
         };
     }
 
+    /**
+     * The line a connection of this family gets instead of a greeting when a connection limit turns it away,
+     * before the listener closes it: a temporary failure in each protocol's words, so clients retry later.
+     */
+    public String refusal(Protocol family, String reason) {
+        return switch (family) {
+            case SMTP -> "421 4.7.0 " + smtp.hostname() + " Error: " + reason + ", try again later\r\n";
+            case POP3 -> "-ERR [SYS/TEMP] " + reason + ", try again later\r\n"; // RFC 3206 §4
+            case IMAP -> "* BYE [UNAVAILABLE] " + reason + ", try again later\r\n"; // RFC 5530 §3
+        };
+    }
+
     /** Forgets session-spanning state (POP3 maildrop locks) once every session has stopped. */
     public void stopped() {
         maildropLocks.clear();

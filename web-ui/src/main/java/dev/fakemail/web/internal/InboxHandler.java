@@ -3,7 +3,6 @@ package dev.fakemail.web.internal;
 import dev.fakemail.MailControl;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
-import java.util.Map;
 
 /**
  * The inbox's handler tree: security headers, then the request guard (host, auth, cross-site), then the
@@ -32,9 +31,11 @@ public final class InboxHandler implements AutoCloseable {
         InfoApi info = new InfoApi(control, settings, waits::waiting, live::connections);
         FaultsApi faults = new FaultsApi(control.faults(), live::faultsChanged);
         faultSubscription = control.faults().subscribe(live::faultHit);
+        HealthApi health = new HealthApi(control);
         StaticAssets assets = StaticAssets.load();
+        RouteClasses.initialize(health);
         RoutingHandler routes = new RoutingHandler()
-                .get("/api/health", onWorker(exchange -> Responses.json(exchange, 200, Map.of("status", "ok"))))
+                .get("/api/health", onWorker(health::health))
                 .get("/api/info", onWorker(info::info))
                 .get("/api/messages", onWorker(messages::list))
                 .delete("/api/messages", onWorker(messages::deleteAll))

@@ -43,7 +43,8 @@ final class InfoApi {
     }
 
     record ServerJson(String hostname, List<EndpointJson> endpoints, boolean requireTls, boolean requireAuth,
-            boolean fixedUsers, boolean customCertificate, long maxMessageSize, int maxMessages, String maxAge) {
+            boolean fixedUsers, boolean customCertificate, long maxMessageSize, int maxMessages, String maxAge,
+            int maxConnections, int maxConnectionsPerClient) {
     }
 
     void info(HttpServerExchange exchange) throws Exception {
@@ -57,7 +58,8 @@ final class InfoApi {
             server = new ServerJson(config.hostname(), endpoints, config.requireTls(), config.requireAuth(),
                     config.hasFixedUsers(), config.customTls(), config.maxMessageSize(),
                     config.retention().maxMessages(),
-                    config.retention().maxAge() == null ? null : config.retention().maxAge().toString());
+                    config.retention().maxAge() == null ? null : config.retention().maxAge().toString(),
+                    config.maxConnections(), config.maxConnectionsPerClient());
         }
         Responses.json(exchange, 200, new Info(VERSION, server, new WebJson(web.basicAuth(), web.loopbackOnly(),
                 waiting.getAsInt(), eventStreams.getAsInt())));
