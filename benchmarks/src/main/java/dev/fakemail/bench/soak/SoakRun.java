@@ -96,6 +96,8 @@ final class SoakRun {
                 pool.shutdownNow();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            mail.listenerHealth().stream().filter(listener -> !listener.accepting()).forEach(listener ->
+                    ledger.violation("listener not accepting after the soak: " + listener));
             checkReceivedLog(mail, gate, true);
             int unacknowledged = checkUnacknowledged(mail);
             checkImapFolders(mail.store());
