@@ -27,6 +27,7 @@ public final class InboxHandler implements AutoCloseable {
         waitSubscription = index.listen(waits);
         MessagesApi messages = new MessagesApi(control, index);
         MailContent content = new MailContent(messages);
+        ReadStateApi readState = new ReadStateApi(index);
         SessionsApi sessions = new SessionsApi(control, index);
         MailboxesApi mailboxes = new MailboxesApi(control, index);
         InfoApi info = new InfoApi(control, settings, waits::waiting, live::connections);
@@ -38,7 +39,10 @@ public final class InboxHandler implements AutoCloseable {
                 .get("/api/info", onWorker(info::info))
                 .get("/api/messages", onWorker(messages::list))
                 .delete("/api/messages", onWorker(messages::deleteAll))
+                .put("/api/messages/read", onWorker(readState::markMany))
+                .get("/api/messages/latest", onWorker(messages::latest))
                 .get("/api/messages/{id}", onWorker(messages::detail))
+                .put("/api/messages/{id}/read", onWorker(readState::markOne))
                 .delete("/api/messages/{id}", onWorker(messages::delete))
                 .get("/api/messages/{id}/raw", onWorker(content::raw))
                 .get("/api/messages/{id}/html", onWorker(content::html))

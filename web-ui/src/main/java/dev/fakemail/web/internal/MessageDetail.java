@@ -50,21 +50,28 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
     /**
      * One node of the MIME tree.
      *
-     * @param url where a leaf downloads, relative to the inbox; null for containers
+     * @param url where a leaf downloads, relative to the inbox (what the page uses, also behind a path
+     *     prefix); null for containers
+     * @param absoluteUrl the same as an absolute URL built from the request's Host, for clients outside a
+     *     browser; null for containers, or when the Host header is missing or not a plain host name
      */
     record PartJson(String path, String contentType, String charset, String disposition, String filename,
-            String contentId, int size, boolean attachment, String url, List<PartJson> children) {
-        static PartJson of(long messageId, MimePart part) {
-            List<PartJson> children = part.children().stream().map(child -> of(messageId, child)).toList();
+            String contentId, int size, boolean attachment, String url, String absoluteUrl, List<PartJson> children) {
+        static PartJson of(long messageId, MimePart part, String base) {
+            List<PartJson> children = part.children().stream().map(child -> of(messageId, child, base)).toList();
             boolean leaf = !part.isMultipart() && !part.path().isEmpty();
+            String url = leaf ? "api/messages/" + messageId + "/parts/" + part.path() : null;
             return new PartJson(part.path(), part.mimeType(), part.charset().orElse(null),
                     part.disposition().orElse(null), part.filename().orElse(null), part.contentId().orElse(null),
-                    part.size(), part.isAttachment(),
-                    leaf ? "api/messages/" + messageId + "/parts/" + part.path() : null, children);
+                    part.size(), part.isAttachment(), url, url == null || base == null ? null : base + url, children);
         }
     }
 
-    static MessageDetail of(MessageSummary summary, List<Transcript> transcripts) {
+    /**
+     * @param base the inbox's absolute URL ending in "/" ({@link Params#absoluteBase}), or null: only relative
+     *     part URLs then
+     */
+    static MessageDetail of(MessageSummary summary, List<Transcript> transcripts, String base) {
         ReceivedMessage message = summary.message;
         List<HeaderField> headers = message.headerFields();
         MimePart tree = message.mimeTree();
@@ -72,7 +79,7 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
         List<PartJson> attachments = new ArrayList<>();
         for (MimePart part : HtmlDocument.leaves(tree)) {
             if (part.isAttachment()) {
-                attachments.add(PartJson.of(summary.id, part));
+                attachments.add(PartJson.of(summary.id, part, base));
             } else if (textPart == null && part.mimeType().equals("text/plain")) {
                 textPart = part;
             }
@@ -85,7 +92,7 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
                 message.receivedAt().toString(), summary.size, summary.headerFrom, headerTo, headerCc,
                 values(headers, "date").stream().findFirst().orElse(null), EnvelopeJson.of(message.envelope()),
                 hidden(summary.to, headerTo, headerCc), headers, textPart == null ? "" : textPart.text(), html,
-                html != null && HtmlDocument.hasRemoteContent(html), PartJson.of(summary.id, tree), attachments,
+                html != null && HtmlDocument.hasRemoteContent(html), PartJson.of(summary.id, tree, base), attachments,
                 sessionOf(message, transcripts));
     }
 
@@ -93,7 +100,8 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
         return headers.stream().filter(field -> field.name().equalsIgnoreCase(name)).map(HeaderField::value).toList();
     }
 
-    private static List<String> hidden(List<String> envelope, List<String> headerTo, List<String> headerCc) {
+    /** The envelope recipients no To or Cc field names (compared ignoring case): the Bcc recipients. */
+    static List<String> hidden(List<String> envelope, List<String> headerTo, List<String> headerCc) {
         Set<String> named = new HashSet<>();
         for (String value : concat(headerTo, headerCc)) {
             Matcher address = ADDRESS.matcher(value);
