@@ -26,12 +26,14 @@ import java.util.regex.Pattern;
  * @param hiddenRecipients envelope recipients that no To or Cc field names (Bcc)
  * @param html the first HTML body, or null; the page shows it through {@code /html}, never as markup
  * @param remoteContent whether the HTML loads images, fonts or styles from elsewhere
+ * @param links the http(s) links of the HTML, then of the text, each once ({@link LinksAndCodes})
+ * @param codes one-time codes: standalone 4-8 digit numbers, then token= / code= values of the links
  * @param sessionId the transcript of the SMTP session that delivered the message, if still kept
  */
 record MessageDetail(long id, String from, List<String> to, String subject, String receivedAt, int size,
         String headerFrom, List<String> headerTo, List<String> headerCc, String date, EnvelopeJson envelope,
         List<String> hiddenRecipients, List<HeaderField> headers, String text, String html, boolean remoteContent,
-        PartJson mime, List<PartJson> attachments, Long sessionId) {
+        List<String> links, List<String> codes, PartJson mime, List<PartJson> attachments, Long sessionId) {
 
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
 
@@ -88,11 +90,14 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
         String html = htmlPart == null ? null : htmlPart.text();
         List<String> headerTo = values(headers, "to");
         List<String> headerCc = values(headers, "cc");
+        String text = textPart == null ? "" : textPart.text();
+        List<String> links = LinksAndCodes.links(html, text);
         return new MessageDetail(summary.id, summary.from, summary.to, summary.subject,
                 message.receivedAt().toString(), summary.size, summary.headerFrom, headerTo, headerCc,
                 values(headers, "date").stream().findFirst().orElse(null), EnvelopeJson.of(message.envelope()),
-                hidden(summary.to, headerTo, headerCc), headers, textPart == null ? "" : textPart.text(), html,
-                html != null && HtmlDocument.hasRemoteContent(html), PartJson.of(summary.id, tree, base), attachments,
+                hidden(summary.to, headerTo, headerCc), headers, text, html,
+                html != null && HtmlDocument.hasRemoteContent(html), links,
+                LinksAndCodes.codes(summary.subject, text, html, links), PartJson.of(summary.id, tree, base), attachments,
                 sessionOf(message, transcripts));
     }
 
