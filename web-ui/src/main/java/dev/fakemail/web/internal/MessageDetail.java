@@ -97,7 +97,8 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
                 values(headers, "date").stream().findFirst().orElse(null), EnvelopeJson.of(message.envelope()),
                 hidden(summary.to, headerTo, headerCc), headers, text, html,
                 html != null && HtmlDocument.hasRemoteContent(html), links,
-                LinksAndCodes.codes(summary.subject, text, html, links), PartJson.of(summary.id, tree, base), attachments,
+                LinksAndCodes.codes(summary.subject, text, html, links), PartJson.of(summary.id, tree, base),
+                attachments,
                 sessionOf(message, transcripts));
     }
 

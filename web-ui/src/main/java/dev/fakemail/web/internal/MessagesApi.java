@@ -54,11 +54,14 @@ final class MessagesApi {
     }
 
     private void respondWithDetail(HttpServerExchange exchange, MessageSummary summary) throws Exception {
-        index.markRead(all -> {
-            int position = MessageIndex.indexOf(all, summary.id);
-            return position < 0 ? List.of() : List.of(all.get(position)); // deleted meanwhile: nothing to mark
-        }, true);
-        Responses.json(exchange, 200, MessageDetail.of(summary, control.transcripts(), Params.absoluteBase(exchange)));
+        if (!summary.read) { // read already (the common case when a page reloads): no write lock needed
+            index.markRead(all -> {
+                int position = MessageIndex.indexOf(all, summary.id);
+                return position < 0 ? List.of() : List.of(all.get(position)); // deleted meanwhile: nothing to mark
+            }, true);
+        }
+        Responses.json(exchange, 200, MessageDetail.of(summary, control.transcripts(),
+                Params.absoluteBase(exchange)));
     }
 
     /** {@code DELETE /api/messages/{id}}: removes one message from the received log (mailboxes keep theirs). */

@@ -103,7 +103,8 @@ final class ReadStateApi {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.notFound("no message with id " + Params.shown(unknown.toString().replaceAll("[\\[\\]]", ""))
+            String list = unknown.toString();
+            throw ApiException.notFound("no message with id " + Params.shown(list.substring(1, list.length() - 1))
                     + " (nothing was changed)");
         }
         return picked;

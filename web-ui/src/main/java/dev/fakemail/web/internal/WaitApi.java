@@ -19,8 +19,8 @@ import org.xnio.XnioExecutor;
  * {@code GET /api/wait?q=&count=&timeout=&newerThan=&include=message}: answers once {@code count} messages match
  * the search (at once if they are already there), or with 408 when the timeout passes first, so a test in any
  * language can wait for mail with one HTTP call instead of polling; with {@code include=message} the answer
- * also holds the newest match in full (text, HTML, links, codes), so the test needs no second call. A waiting request holds no thread: it is a listener
- * on the index plus a timer on Undertow's IO thread.
+ * also holds the newest match in full (text, HTML, links, codes), so the test needs no second call. A waiting
+ * request holds no thread: it is a listener on the index plus a timer on Undertow's IO thread.
  */
 final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
