@@ -1,5 +1,6 @@
 package dev.fakemail.web.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,8 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code GET /api/openapi.json}: the OpenAPI 3.1 description of the JSON API, written by hand beside the code
- * (resource {@code dev/fakemail/web/openapi.json}); a test fails the build when a route is missing from it.
+ * (resource {@code dev/fakemail/web/openapi.json}) with the inbox's version filled in; a test fails the build
+ * when a route is missing from it.
  */
 final class OpenApi {
     static final String RESOURCE = "/dev/fakemail/web/openapi.json";
@@ -23,7 +25,10 @@ final class OpenApi {
             if (in == null) {
                 throw new IllegalStateException("the web inbox jar lacks " + RESOURCE);
             }
-            return new OpenApi(in.readAllBytes());
+            // Parsed once at start: a broken document fails the inbox's start (and every test), not a client later.
+            ObjectNode document = (ObjectNode) Responses.JSON.readTree(in);
+            ((ObjectNode) document.get("info")).put("version", InfoApi.version()); // what /api/info says
+            return new OpenApi(Responses.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -80,6 +80,8 @@ class OpenApiRoutesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(document.get("info").get("version").asText())
+                .isEqualTo(JSON.readTree(get("/api/info").body()).get("version").asText());
         List<String> references = new ArrayList<>();
         collectReferences(document, references);
         assertThat(references).isNotEmpty().allSatisfy(reference ->
