@@ -27,11 +27,15 @@ import java.util.regex.Pattern;
  * Each once, in that order. Header fields other than the subject are never searched, so their dates do not count.
  */
 final class LinksAndCodes {
+    /**
+     * An href of an a or area tag. No part may run past a {@code <}: mail is hostile, and a million unclosed
+     * {@code <a href="} must cost one pass, not one pass per tag.
+     */
     private static final Pattern HREF = Pattern.compile(
-            "(?is)<(?:a|area)\\b[^>]*?\\shref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
+            "(?is)<(?:a|area)\\b[^<>]*?\\shref\\s*=\\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\\s\"'<>]+))");
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'\\u00A0]+");
     /** Trailing characters that end a sentence rather than a URL. */
-    private static final Pattern URL_TAIL = Pattern.compile("[.,;:!?)\\]}'\"]+$");
+    private static final String URL_TAIL = ".,;:!?)]}'\"";
     private static final Pattern CODE = Pattern.compile(
             "(?<![\\p{L}\\p{N}_\\-/.:,+#@])(\\p{Digit}{4,8})(?![\\p{L}\\p{N}_\\-/:@]|[.,]\\p{Digit})");
     private static final Pattern CODE_PARAMETER = Pattern.compile("(?i)(?:^|[?&;])(?:token|code)=([^&;#]+)");
@@ -55,7 +59,7 @@ final class LinksAndCodes {
         }
         Matcher url = URL.matcher(text);
         while (url.find()) {
-            links.add(URL_TAIL.matcher(url.group()).replaceFirst(""));
+            links.add(withoutTail(url.group()));
         }
         return List.copyOf(links);
     }
@@ -82,6 +86,15 @@ final class LinksAndCodes {
             }
         }
         return new ArrayList<>(codes);
+    }
+
+    /** The URL without the sentence's punctuation after it (a loop: a regex anchored at $ would backtrack). */
+    private static String withoutTail(String url) {
+        int end = url.length();
+        while (end > 0 && URL_TAIL.indexOf(url.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return url.substring(0, end);
     }
 
     private static boolean isYear(String digits) {

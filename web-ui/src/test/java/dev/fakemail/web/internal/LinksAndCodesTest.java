@@ -1,7 +1,9 @@
 package dev.fakemail.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,22 @@ class LinksAndCodesTest {
     void theHtmlTextCountsForCodesToo() {
         assertThat(LinksAndCodes.codes("Sign in", "", "<p>Code: <b>246810</b></p><style>.x{width:1234px}</style>",
                 List.of())).containsExactly("246810");
+    }
+
+    @Test
+    void hostileMarkupAndTextCostOnePassNotOnePerTag() {
+        String unclosedTags = "<a href=\"https://x.test/".repeat(100_000); // 2.6 MB, no quote or > ever closes
+        String manyAnchors = "<a ".repeat(300_000);
+        String longTail = "https://x.test/" + ".".repeat(200_000) + "x " + "https://y.test/" + ")".repeat(200_000);
+        String digits = "1".repeat(1_000_000);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(LinksAndCodes.links(unclosedTags, "")).isEmpty();
+            assertThat(LinksAndCodes.links(manyAnchors, "")).isEmpty();
+            assertThat(LinksAndCodes.links(null, longTail)).containsExactly("https://x.test/" + ".".repeat(200_000) + "x",
+                    "https://y.test/");
+            assertThat(codes(digits)).isEmpty();
+        });
     }
 
     private static List<String> codes(String text) {
