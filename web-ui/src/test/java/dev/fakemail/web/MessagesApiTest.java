@@ -100,6 +100,49 @@ class MessagesApiTest {
     }
 
     @Test
+    void searchesByCcBccMessageIdAndSizeInTheLanguageAndAsParameters() {
+        inbox.deliver("shop@example.test", List.of("bob@example.test", "carol@example.test", "audit@example.test"),
+                "To: Bob <bob@example.test>\r\nCc: Carol <carol@example.test>\r\nMessage-ID: <order-77@shop.test>\r\n"
+                        + "Subject: Order\r\n\r\nsmall\r\n");
+        inbox.deliver("news@example.test", List.of("dave@example.test"), "To: dave@example.test\r\n"
+                + "Message-ID: <weekly-1@news.test>\r\nSubject: Big news\r\n\r\n" + "x".repeat(20_000) + "\r\n");
+
+        assertThat(subjectsFor("cc:carol")).containsExactly("Order");
+        assertThat(subjectsFor("-cc:carol")).containsExactly("Big news");
+        assertThat(subjectsFor("bcc:audit")).containsExactly("Order");
+        assertThat(subjectsFor("bcc:carol")).isEmpty(); // Carol is in Cc: not hidden
+        assertThat(subjectsFor("message-id:order-77@shop.test")).containsExactly("Order");
+        assertThat(subjectsFor("larger:10K")).containsExactly("Big news");
+        assertThat(subjectsFor("smaller:10K")).containsExactly("Order");
+        assertThat(subjectsFor("-larger:10K")).containsExactly("Order");
+        assertThat(subjectsFor("larger:19.5k smaller:1M")).containsExactly("Big news");
+        JsonNode page = inbox.http().json("/api/messages?bcc=audit&cc=carol&messageId=order&smaller=2M");
+        assertThat(subjects(page)).containsExactly("Order");
+        assertThat(page.get("query").asText()).isEqualTo("cc=carol bcc=audit messageId=order smaller=2M");
+        assertThat(subjects(inbox.http().json("/api/messages?larger=10000"))).containsExactly("Big news");
+    }
+
+    @Test
+    void badValuesOfTheNewSearchTermsAreA400ThatSaysWhatIsExpected() {
+        Map<String, String> expected = Map.of(
+                "q=larger:huge", "larger: needs a size like 500, 10K or 2M (bytes, K = 1024), got 'huge'",
+                "q=smaller:", "search field 'smaller:' needs a value, e.g. smaller:10K",
+                "q=is:new", "is: knows 'read' and 'unread', got 'new'",
+                "q=message-id:", "search field 'message-id:' needs a value, e.g. message-id:word",
+                "q=reply-to:x", "unknown search field 'reply-to:' (fields: from, to, cc, bcc, subject, text, message-id,"
+                        + " has, is, after, before, larger, smaller)",
+                "larger=2X", "larger: needs a size like 500, 10K or 2M (bytes, K = 1024), got '2X'",
+                "is=seen", "is: knows 'read' and 'unread', got 'seen'",
+                "read=1", "read must be true or false, got '1'");
+        expected.forEach((query, message) -> {
+            HttpResponse<String> response = inbox.http().get("/api/messages?" + query.replace(":", "%3A"));
+
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(Http.error(response)).as(query).startsWith(message);
+        });
+    }
+
+    @Test
     void oneMessageShowsEnvelopeBesideHeadersAndNamesTheBccRecipients() {
         TestMail.message().from("Shop <noreply@shop.test>").to("Bob <bob@example.test>").subject("Grüße")
                 .text("plain body").html("<p>html body</p>")

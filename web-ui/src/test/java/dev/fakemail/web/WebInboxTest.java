@@ -69,7 +69,8 @@ class WebInboxTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree(
-                "{\"total\":0,\"stored\":0,\"offset\":0,\"limit\":50,\"query\":\"any message\",\"messages\":[]}"));
+                "{\"total\":0,\"stored\":0,\"unread\":0,\"offset\":0,\"limit\":50,\"query\":\"any message\","
+                        + "\"messages\":[]}"));
     }
 
     @Test
@@ -87,7 +88,7 @@ class WebInboxTest {
         assertThat(list.size()).isEqualTo(1);
         JsonNode message = list.get(0);
         assertThat(fieldNames(message)).containsExactly("id", "from", "to", "subject", "receivedAt", "size",
-                "headerFrom", "snippet", "attachments");
+                "headerFrom", "snippet", "attachments", "read");
         assertThat(message.get("id").asLong()).isEqualTo(stored.id());
         assertThat(message.get("from").asText()).isEqualTo("alice@example.test");
         assertThat(message.get("to").isArray()).isTrue();
@@ -98,6 +99,7 @@ class WebInboxTest {
         assertThat(message.get("headerFrom").asText()).isEqualTo("Alice <alice@example.test>");
         assertThat(message.get("snippet").asText()).isEqualTo("Hello Bob");
         assertThat(message.get("attachments").asInt()).isZero();
+        assertThat(message.get("read").asBoolean()).isFalse();
         // What the standalone server's tests look for, byte for byte:
         assertThat(response.body()).contains("\"from\":\"alice@example.test\"", "\"to\":[\"bob@example.test\"]");
     }

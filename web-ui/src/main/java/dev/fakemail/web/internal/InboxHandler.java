@@ -3,6 +3,8 @@ package dev.fakemail.web.internal;
 import dev.fakemail.MailControl;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The inbox's handler tree: security headers, then the request guard (host, auth, cross-site), then the
@@ -17,15 +19,17 @@ public final class InboxHandler implements AutoCloseable {
     private final AutoCloseable liveSubscription;
     private final AutoCloseable waitSubscription;
     private final AutoCloseable faultSubscription;
+    private final List<String> apiRoutes = new ArrayList<>();
 
     private InboxHandler(MailControl control, WebSettings settings) {
         index = new MessageIndex(control);
         live = new LiveEvents();
-        waits = new WaitApi(index);
+        waits = new WaitApi(index, control::transcripts);
         liveSubscription = index.listen(live);
         waitSubscription = index.listen(waits);
         MessagesApi messages = new MessagesApi(control, index);
         MailContent content = new MailContent(messages);
+        ReadStateApi readState = new ReadStateApi(index);
         SessionsApi sessions = new SessionsApi(control, index);
         MailboxesApi mailboxes = new MailboxesApi(control, index);
         InfoApi info = new InfoApi(control, settings, waits::waiting, live::connections);
@@ -34,29 +38,33 @@ public final class InboxHandler implements AutoCloseable {
         HealthApi health = new HealthApi(control);
         StaticAssets assets = StaticAssets.load();
         RouteClasses.initialize(health);
-        RoutingHandler routes = new RoutingHandler()
-                .get("/api/health", onWorker(health::health))
-                .get("/api/info", onWorker(info::info))
-                .get("/api/messages", onWorker(messages::list))
-                .delete("/api/messages", onWorker(messages::deleteAll))
-                .get("/api/messages/{id}", onWorker(messages::detail))
-                .delete("/api/messages/{id}", onWorker(messages::delete))
-                .get("/api/messages/{id}/raw", onWorker(content::raw))
-                .get("/api/messages/{id}/html", onWorker(content::html))
-                .get("/api/messages/{id}/parts/{path}", onWorker(content::part))
-                .get("/api/wait", new JsonErrors(waits::handle))
-                .get("/api/events", live.handler())
-                .get("/api/mailboxes", onWorker(mailboxes::users))
-                .get("/api/mailbox", onWorker(mailboxes::mailbox))
-                .get("/api/sessions", onWorker(sessions::list))
-                .get("/api/sessions/{id}", onWorker(sessions::detail))
-                .post("/api/reset", onWorker(messages::reset))
-                .get("/api/faults", onWorker(faults::list))
-                .post("/api/faults", onWorker(faults::add))
-                .delete("/api/faults", onWorker(faults::clear))
-                .delete("/api/faults/{id}", onWorker(faults::remove))
-                .setFallbackHandler(exchange -> Responses.error(exchange, 404,
-                        "not found: " + exchange.getRequestPath()))
+        OpenApi openApi = OpenApi.load();
+        RoutingHandler routes = new RoutingHandler();
+        api(routes, "GET", "/api/health", onWorker(health::health));
+        api(routes, "GET", "/api/openapi.json", openApi::serve);
+        api(routes, "GET", "/api/info", onWorker(info::info));
+        api(routes, "GET", "/api/messages", onWorker(messages::list));
+        api(routes, "DELETE", "/api/messages", onWorker(messages::deleteAll));
+        api(routes, "PUT", "/api/messages/read", onWorker(readState::markMany));
+        api(routes, "GET", "/api/messages/latest", onWorker(messages::latest));
+        api(routes, "GET", "/api/messages/{id}", onWorker(messages::detail));
+        api(routes, "DELETE", "/api/messages/{id}", onWorker(messages::delete));
+        api(routes, "PUT", "/api/messages/{id}/read", onWorker(readState::markOne));
+        api(routes, "GET", "/api/messages/{id}/raw", onWorker(content::raw));
+        api(routes, "GET", "/api/messages/{id}/html", onWorker(content::html));
+        api(routes, "GET", "/api/messages/{id}/parts/{path}", onWorker(content::part));
+        api(routes, "GET", "/api/wait", new JsonErrors(waits::handle));
+        api(routes, "GET", "/api/events", live.handler());
+        api(routes, "GET", "/api/mailboxes", onWorker(mailboxes::users));
+        api(routes, "GET", "/api/mailbox", onWorker(mailboxes::mailbox));
+        api(routes, "GET", "/api/sessions", onWorker(sessions::list));
+        api(routes, "GET", "/api/sessions/{id}", onWorker(sessions::detail));
+        api(routes, "POST", "/api/reset", onWorker(messages::reset));
+        api(routes, "GET", "/api/faults", onWorker(faults::list));
+        api(routes, "POST", "/api/faults", onWorker(faults::add));
+        api(routes, "DELETE", "/api/faults", onWorker(faults::clear));
+        api(routes, "DELETE", "/api/faults/{id}", onWorker(faults::remove));
+        routes.setFallbackHandler(exchange -> Responses.error(exchange, 404, "not found: " + exchange.getRequestPath()))
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, 405,
                         exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath()));
         assets.paths().forEach(path -> routes.get(path, exchange -> assets.serve(path, exchange)));
@@ -70,6 +78,19 @@ public final class InboxHandler implements AutoCloseable {
 
     public HttpHandler handler() {
         return root;
+    }
+
+    /**
+     * Every JSON API route as "METHOD /template", in registration order: what {@code /api/openapi.json} must
+     * describe (a test holds the two together).
+     */
+    List<String> apiRoutes() {
+        return List.copyOf(apiRoutes);
+    }
+
+    private void api(RoutingHandler routes, String method, String template, HttpHandler handler) {
+        routes.add(method, template, handler);
+        apiRoutes.add(method + " " + template);
     }
 
     @Override

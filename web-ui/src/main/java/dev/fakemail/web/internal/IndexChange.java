@@ -1,5 +1,7 @@
 package dev.fakemail.web.internal;
 
+import java.util.List;
+
 /** A change of the {@link MessageIndex}, announced in store order to its listeners (live events, waiters). */
 sealed interface IndexChange {
     /** A received message was summarized and listed. */
@@ -12,6 +14,14 @@ sealed interface IndexChange {
 
     /** The server was reset: every message, mailbox and transcript is gone. */
     record Cleared() implements IndexChange {
+    }
+
+    /**
+     * Messages were marked read or unread (only those whose state changed).
+     *
+     * @param unread how many stored messages are unread now
+     */
+    record ReadChanged(List<Long> ids, boolean read, int unread) implements IndexChange {
     }
 
     /** A message was appended to or expunged from a user's mailbox ("appended" or "expunged"). */

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * no thread, and sending only queues bytes for the IO thread.
  *
  * <p>Events: {@code received} (the list entry of a new message), {@code deleted} ({@code {"id":n}}),
- * {@code reset} ({@code {}}), {@code mailbox} ({@code {"user","mailbox","change","uid"}}), {@code fault} (a rule
+ * {@code reset} ({@code {}}), {@code read} (messages were marked read or unread: {@code {"ids":[..],"read":true,
+ * "unread":n}}, n the unread count of all messages), {@code mailbox} ({@code {"user","mailbox","change","uid"}}), {@code fault} (a rule
  * fired: {@code {"ruleId","hit","sessionId","protocol","time","description"}}), {@code faults} (rules were added
  * or removed: {@code {}}); on connect,
  * {@code ready} ({@code {}}): whatever happened before it is in the next list. A comment line every 15
@@ -50,6 +51,8 @@ final class LiveEvents implements Consumer<IndexChange>, AutoCloseable {
             broadcast("deleted", Map.of("id", removed.id()));
         } else if (change instanceof IndexChange.Cleared) {
             broadcast("reset", Map.of());
+        } else if (change instanceof IndexChange.ReadChanged marked) {
+            broadcast("read", marked); // a record: its fields in a fixed order
         } else if (change instanceof IndexChange.MailboxChanged mailbox) {
             broadcast("mailbox", Map.of("user", mailbox.user(), "mailbox", mailbox.mailbox(),
                     "change", mailbox.change(), "uid", mailbox.uid()));

@@ -26,12 +26,14 @@ import java.util.regex.Pattern;
  * @param hiddenRecipients envelope recipients that no To or Cc field names (Bcc)
  * @param html the first HTML body, or null; the page shows it through {@code /html}, never as markup
  * @param remoteContent whether the HTML loads images, fonts or styles from elsewhere
+ * @param links the http(s) links of the HTML, then of the text, each once ({@link LinksAndCodes})
+ * @param codes one-time codes: standalone 4-8 digit numbers, then token= / code= values of the links
  * @param sessionId the transcript of the SMTP session that delivered the message, if still kept
  */
 record MessageDetail(long id, String from, List<String> to, String subject, String receivedAt, int size,
         String headerFrom, List<String> headerTo, List<String> headerCc, String date, EnvelopeJson envelope,
         List<String> hiddenRecipients, List<HeaderField> headers, String text, String html, boolean remoteContent,
-        PartJson mime, List<PartJson> attachments, Long sessionId) {
+        List<String> links, List<String> codes, PartJson mime, List<PartJson> attachments, Long sessionId) {
 
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
 
@@ -50,21 +52,28 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
     /**
      * One node of the MIME tree.
      *
-     * @param url where a leaf downloads, relative to the inbox; null for containers
+     * @param url where a leaf downloads, relative to the inbox (what the page uses, also behind a path
+     *     prefix); null for containers
+     * @param absoluteUrl the same as an absolute URL built from the request's Host, for clients outside a
+     *     browser; null for containers, or when the Host header is missing or not a plain host name
      */
     record PartJson(String path, String contentType, String charset, String disposition, String filename,
-            String contentId, int size, boolean attachment, String url, List<PartJson> children) {
-        static PartJson of(long messageId, MimePart part) {
-            List<PartJson> children = part.children().stream().map(child -> of(messageId, child)).toList();
+            String contentId, int size, boolean attachment, String url, String absoluteUrl, List<PartJson> children) {
+        static PartJson of(long messageId, MimePart part, String base) {
+            List<PartJson> children = part.children().stream().map(child -> of(messageId, child, base)).toList();
             boolean leaf = !part.isMultipart() && !part.path().isEmpty();
+            String url = leaf ? "api/messages/" + messageId + "/parts/" + part.path() : null;
             return new PartJson(part.path(), part.mimeType(), part.charset().orElse(null),
                     part.disposition().orElse(null), part.filename().orElse(null), part.contentId().orElse(null),
-                    part.size(), part.isAttachment(),
-                    leaf ? "api/messages/" + messageId + "/parts/" + part.path() : null, children);
+                    part.size(), part.isAttachment(), url, url == null || base == null ? null : base + url, children);
         }
     }
 
-    static MessageDetail of(MessageSummary summary, List<Transcript> transcripts) {
+    /**
+     * @param base the inbox's absolute URL ending in "/" ({@link Params#absoluteBase}), or null: only relative
+     *     part URLs then
+     */
+    static MessageDetail of(MessageSummary summary, List<Transcript> transcripts, String base) {
         ReceivedMessage message = summary.message;
         List<HeaderField> headers = message.headerFields();
         MimePart tree = message.mimeTree();
@@ -72,7 +81,7 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
         List<PartJson> attachments = new ArrayList<>();
         for (MimePart part : HtmlDocument.leaves(tree)) {
             if (part.isAttachment()) {
-                attachments.add(PartJson.of(summary.id, part));
+                attachments.add(PartJson.of(summary.id, part, base));
             } else if (textPart == null && part.mimeType().equals("text/plain")) {
                 textPart = part;
             }
@@ -81,11 +90,15 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
         String html = htmlPart == null ? null : htmlPart.text();
         List<String> headerTo = values(headers, "to");
         List<String> headerCc = values(headers, "cc");
+        String text = textPart == null ? "" : textPart.text();
+        List<String> links = LinksAndCodes.links(html, text);
         return new MessageDetail(summary.id, summary.from, summary.to, summary.subject,
                 message.receivedAt().toString(), summary.size, summary.headerFrom, headerTo, headerCc,
                 values(headers, "date").stream().findFirst().orElse(null), EnvelopeJson.of(message.envelope()),
-                hidden(summary.to, headerTo, headerCc), headers, textPart == null ? "" : textPart.text(), html,
-                html != null && HtmlDocument.hasRemoteContent(html), PartJson.of(summary.id, tree), attachments,
+                hidden(summary.to, headerTo, headerCc), headers, text, html,
+                html != null && HtmlDocument.hasRemoteContent(html), links,
+                LinksAndCodes.codes(summary.subject, text, html, links), PartJson.of(summary.id, tree, base),
+                attachments,
                 sessionOf(message, transcripts));
     }
 
@@ -93,7 +106,8 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
         return headers.stream().filter(field -> field.name().equalsIgnoreCase(name)).map(HeaderField::value).toList();
     }
 
-    private static List<String> hidden(List<String> envelope, List<String> headerTo, List<String> headerCc) {
+    /** The envelope recipients no To or Cc field names (compared ignoring case): the Bcc recipients. */
+    static List<String> hidden(List<String> envelope, List<String> headerTo, List<String> headerCc) {
         Set<String> named = new HashSet<>();
         for (String value : concat(headerTo, headerCc)) {
             Matcher address = ADDRESS.matcher(value);

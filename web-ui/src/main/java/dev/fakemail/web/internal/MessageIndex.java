@@ -60,6 +60,8 @@ final class MessageIndex implements AutoCloseable {
     /** How much of {@link #initial} is summarized. Guarded by the drain lock. */
     private int loaded;
     private volatile boolean closed;
+    /** How many listed messages are unread. Written under the write lock. */
+    private volatile int unread;
 
     MessageIndex(MailControl control) {
         indexer = Executors.newSingleThreadExecutor(task -> {
@@ -92,6 +94,49 @@ final class MessageIndex implements AutoCloseable {
             int index = indexOf(all, id);
             return index < 0 ? Optional.empty() : Optional.of(all.get(index));
         });
+    }
+
+    /** How many listed messages are unread (as of the last change applied). */
+    int unread() {
+        return unread;
+    }
+
+    /**
+     * Marks the messages {@code selector} picks (from the summaries, ascending, as of now) read or unread, and
+     * announces those whose state changed. The selector runs under the write lock, so no event slips between
+     * choosing and marking; it may throw an {@link ApiException} to refuse, and then nothing changes.
+     *
+     * @return how many messages the selector picked and how many of them changed
+     */
+    ReadMarks markRead(Function<List<MessageSummary>, List<MessageSummary>> selector, boolean read) {
+        catchUp();
+        lock.writeLock().lock();
+        try {
+            List<Long> changed = new ArrayList<>();
+            List<MessageSummary> picked = selector.apply(readOnly);
+            for (MessageSummary summary : picked) {
+                if (summary.read != read) {
+                    summary.read = read;
+                    unread += read ? -1 : 1;
+                    changed.add(summary.id);
+                }
+            }
+            if (!changed.isEmpty()) {
+                announce(new IndexChange.ReadChanged(List.copyOf(changed), read, unread));
+            }
+            return new ReadMarks(picked.size(), changed.size(), unread);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * What a change of read state did.
+     *
+     * @param matched the messages asked for; {@code changed} those whose state was different before
+     * @param unread how many stored messages are unread now
+     */
+    record ReadMarks(int matched, int changed, int unread) {
     }
 
     /** Adds a listener, called in store order with the index's write lock held: it must be quick. */
@@ -226,13 +271,16 @@ final class MessageIndex implements AutoCloseable {
             write(() -> {
                 int index = indexOf(summaries, deleted.id());
                 if (index >= 0) {
-                    summaries.remove(index);
+                    if (!summaries.remove(index).read) {
+                        unread--;
+                    }
                     announce(new IndexChange.Removed(deleted.id()));
                 }
             });
         } else if (event instanceof StoreEvent.StoreReset) {
             write(() -> {
                 summaries.clear();
+                unread = 0;
                 announce(new IndexChange.Cleared());
             });
         } else if (event instanceof StoreEvent.MessagesAppended appended) {
@@ -265,13 +313,16 @@ final class MessageIndex implements AutoCloseable {
         int size = summaries.size();
         if (size == 0 || summaries.get(size - 1).id < summary.id) {
             summaries.add(summary);
-            return true;
+        } else {
+            int index = indexOf(summaries, summary.id);
+            if (index >= 0) {
+                return false;
+            }
+            summaries.add(-index - 1, summary);
         }
-        int index = indexOf(summaries, summary.id);
-        if (index >= 0) {
-            return false;
+        if (!summary.read) {
+            unread++;
         }
-        summaries.add(-index - 1, summary);
         return true;
     }
 

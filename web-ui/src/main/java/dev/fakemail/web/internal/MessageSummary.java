@@ -29,14 +29,24 @@ final class MessageSummary {
     final String snippet;
     final int attachments;
     final boolean hasHtml;
-    // Lower-case search fields: senders (MAIL FROM, From), recipients (RCPT TO, To, Cc), subject, body text.
+    // Lower-case search fields: senders (MAIL FROM, From), recipients (RCPT TO, To, Cc), the Cc fields, the
+    // hidden (Bcc) recipients, the Message-ID, subject, body text. Mostly empty or shared strings: small.
     final String senders;
     final String recipients;
+    final String cc;
+    final String bcc;
+    final String messageId;
     final String subjectLower;
     final String text;
+    /**
+     * Whether the message was opened (or marked read). Only the web inbox knows this, so it lives here and goes
+     * with the summary when the message is deleted or the server reset. Changed only under the index's write
+     * lock; volatile so a detail answered outside the lock sees the latest state.
+     */
+    volatile boolean read;
 
-    private MessageSummary(ReceivedMessage message, String subject, String headerFrom, List<String> headerRecipients,
-            String text, int attachments, boolean hasHtml) {
+    private MessageSummary(ReceivedMessage message, String subject, String headerFrom, List<String> headerTo,
+            List<String> headerCc, String messageId, String text, int attachments, boolean hasHtml) {
         this.message = message;
         this.id = message.id();
         this.receivedAtMillis = message.receivedAt().toEpochMilli();
@@ -50,8 +60,12 @@ final class MessageSummary {
         this.hasHtml = hasHtml;
         this.senders = lower(from + "\n" + headerFrom);
         List<String> allRecipients = new ArrayList<>(to);
-        allRecipients.addAll(headerRecipients);
+        allRecipients.addAll(headerTo);
+        allRecipients.addAll(headerCc);
         this.recipients = lower(String.join("\n", allRecipients));
+        this.cc = lower(String.join("\n", headerCc));
+        this.bcc = lower(String.join("\n", MessageDetail.hidden(to, headerTo, headerCc)));
+        this.messageId = lower(messageId);
         this.subjectLower = lower(subject);
         this.text = lower(text.length() > MAX_SEARCH_TEXT ? text.substring(0, MAX_SEARCH_TEXT) : text);
     }
@@ -61,7 +75,9 @@ final class MessageSummary {
         MimePart tree = safeTree(message);
         String subject = "";
         String headerFrom = "";
-        List<String> headerRecipients = new ArrayList<>();
+        String messageId = "";
+        List<String> headerTo = new ArrayList<>();
+        List<String> headerCc = new ArrayList<>();
         // The tree's root carries the message's header fields: one parse for both.
         for (HeaderField field : tree == null ? safeHeaders(message) : tree.headers()) {
             String name = field.name().toLowerCase(Locale.ROOT);
@@ -69,8 +85,12 @@ final class MessageSummary {
                 subject = field.value();
             } else if (name.equals("from") && headerFrom.isEmpty()) {
                 headerFrom = field.value();
-            } else if (name.equals("to") || name.equals("cc")) {
-                headerRecipients.add(field.value());
+            } else if (name.equals("to")) {
+                headerTo.add(field.value());
+            } else if (name.equals("cc")) {
+                headerCc.add(field.value());
+            } else if (name.equals("message-id") && messageId.isEmpty()) {
+                messageId = field.value();
             }
         }
         String text = "";
@@ -88,12 +108,13 @@ final class MessageSummary {
         if (text.isEmpty() && html != null) {
             text = HtmlText.of(html);
         }
-        return new MessageSummary(message, subject, headerFrom, headerRecipients, text, attachments, html != null);
+        return new MessageSummary(message, subject, headerFrom, headerTo, headerCc, messageId, text, attachments,
+                html != null);
     }
 
     ListEntry json() {
         return new ListEntry(id, from, to, subject, Instant.ofEpochMilli(receivedAtMillis).toString(), size,
-                headerFrom, snippet, attachments);
+                headerFrom, snippet, attachments, read);
     }
 
     /**
@@ -107,9 +128,10 @@ final class MessageSummary {
      * @param headerFrom the decoded From header field (what a mail client shows as sender)
      * @param snippet the start of the body text
      * @param attachments how many attachments the message has
+     * @param read whether the message was opened or marked read in the inbox
      */
     record ListEntry(long id, String from, List<String> to, String subject, String receivedAt, int size,
-            String headerFrom, String snippet, int attachments) {
+            String headerFrom, String snippet, int attachments, boolean read) {
     }
 
     private static List<HeaderField> safeHeaders(ReceivedMessage message) {

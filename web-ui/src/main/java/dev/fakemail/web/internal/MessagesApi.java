@@ -24,9 +24,10 @@ final class MessagesApi {
      *
      * @param total how many messages match the search
      * @param stored how many messages are stored in all
+     * @param unread how many of all stored messages are unread (what the tab title shows)
      * @param query the search as understood
      */
-    record ListPage(int total, int stored, int offset, int limit, String query,
+    record ListPage(int total, int stored, int unread, int offset, int limit, String query,
             List<MessageSummary.ListEntry> messages) {
     }
 
@@ -35,13 +36,32 @@ final class MessagesApi {
         SearchQuery query = SearchQuery.fromParameters(exchange.getQueryParameters());
         int offset = Params.integer(exchange, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = Params.integer(exchange, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        Responses.json(exchange, 200, index.read(all -> SearchScan.page(all, query, offset, limit)));
+        Responses.json(exchange, 200, index.read(all -> SearchScan.page(all, query, offset, limit, index.unread())));
     }
 
-    /** {@code GET /api/messages/{id}}: everything about one message. */
+    /** {@code GET /api/messages/{id}}: everything about one message; fetching it marks it read (as opening it does). */
     void detail(HttpServerExchange exchange) throws Exception {
-        MessageSummary summary = summary(exchange);
-        Responses.json(exchange, 200, MessageDetail.of(summary, control.transcripts()));
+        respondWithDetail(exchange, summary(exchange));
+    }
+
+    /** {@code GET /api/messages/latest}: the newest message, as {@link #detail}; 404 when there is none. */
+    void latest(HttpServerExchange exchange) throws Exception {
+        MessageSummary newest = index.read(all -> all.isEmpty() ? null : all.get(all.size() - 1));
+        if (newest == null) {
+            throw ApiException.notFound("no message has been received yet");
+        }
+        respondWithDetail(exchange, newest);
+    }
+
+    private void respondWithDetail(HttpServerExchange exchange, MessageSummary summary) throws Exception {
+        if (!summary.read) { // read already (the common case when a page reloads): no write lock needed
+            index.markRead(all -> {
+                int position = MessageIndex.indexOf(all, summary.id);
+                return position < 0 ? List.of() : List.of(all.get(position)); // deleted meanwhile: nothing to mark
+            }, true);
+        }
+        Responses.json(exchange, 200, MessageDetail.of(summary, control.transcripts(),
+                Params.absoluteBase(exchange)));
     }
 
     /** {@code DELETE /api/messages/{id}}: removes one message from the received log (mailboxes keep theirs). */

@@ -1,14 +1,18 @@
 package dev.fakemail.web.internal;
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Reads path and query parameters, refusing bad values with a 400 that says what was expected. */
 final class Params {
     private static final int MAX_ECHOED = 40;
+    private static final Pattern SAFE_HOST =
+            Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
 
     private Params() {
     }
@@ -106,6 +110,18 @@ final class Params {
             return null;
         }
         return Duration.ofMillis(Math.round(Double.parseDouble(number) * factorMillis));
+    }
+
+    /**
+     * The inbox's absolute URL as this request reached it ({@code http://127.0.0.1:8025/}), or null when the
+     * Host header is missing or more than a host name and port: then it would not be safe to echo.
+     */
+    static String absoluteBase(HttpServerExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        if (host == null || !SAFE_HOST.matcher(host).matches()) {
+            return null;
+        }
+        return exchange.getRequestScheme() + "://" + host + "/";
     }
 
     /** A client's value as it may appear in an error message: bounded, so errors stay readable. */

@@ -10,22 +10,34 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A search over the received messages, parsed from the search box's language:
- * {@code from:alice to:bob subject:"password reset" text:token has:attachment after:2024-05-01 -before:...}.
+ * {@code from:alice to:bob cc:carol bcc:audit subject:"password reset" text:token message-id:abc@host
+ * has:attachment is:unread larger:10K smaller:2M after:2024-05-01 -before:...}.
  * Words without a field match sender, recipients, subject or text; a leading {@code -} negates a term; all
  * terms must hold. Text comparisons are substring matches ignoring case. Immutable.
  */
 final class SearchQuery {
     static final int MAX_LENGTH = 1000;
     static final SearchQuery ALL = new SearchQuery(List.of());
-    private static final String FIELDS = "from, to, subject, text, has, after, before";
+    private static final String FIELDS =
+            "from, to, cc, bcc, subject, text, message-id, has, is, after, before, larger, smaller";
+    private static final List<String> FIELD_NAMES = List.of(FIELDS.split(", "));
+    private static final Pattern SIZE = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]{1,3})?)\\s*([kmg]?)b?");
 
-    enum Field { ANY, FROM, TO, SUBJECT, TEXT, HAS_ATTACHMENT, HAS_HTML, AFTER, BEFORE }
+    enum Field {
+        ANY, FROM, TO, CC, BCC, SUBJECT, TEXT, MESSAGE_ID, HAS_ATTACHMENT, HAS_HTML, READ, AFTER, BEFORE, LARGER,
+        SMALLER
+    }
 
-    /** One condition; {@code needle} is lower case, {@code instant} in epoch millis for dates. */
-    record Term(Field field, String needle, long instant, boolean negated, String source) {
+    /**
+     * One condition; {@code needle} is lower case; {@code number} is epoch millis for dates and octets for
+     * sizes.
+     */
+    record Term(Field field, String needle, long number, boolean negated, String source) {
         boolean matches(MessageSummary message) {
             return matchesPositive(message) != negated;
         }
@@ -34,12 +46,18 @@ final class SearchQuery {
             switch (field) {
                 case FROM: return message.senders.contains(needle);
                 case TO: return message.recipients.contains(needle);
+                case CC: return message.cc.contains(needle);
+                case BCC: return message.bcc.contains(needle);
                 case SUBJECT: return message.subjectLower.contains(needle);
                 case TEXT: return message.text.contains(needle);
+                case MESSAGE_ID: return message.messageId.contains(needle);
                 case HAS_ATTACHMENT: return message.attachments > 0;
                 case HAS_HTML: return message.hasHtml;
-                case AFTER: return message.receivedAtMillis >= instant;
-                case BEFORE: return message.receivedAtMillis < instant;
+                case READ: return message.read;
+                case AFTER: return message.receivedAtMillis >= number;
+                case BEFORE: return message.receivedAtMillis < number;
+                case LARGER: return message.size > number;
+                case SMALLER: return message.size < number;
                 default: return message.subjectLower.contains(needle) || message.senders.contains(needle)
                         || message.recipients.contains(needle) || message.text.contains(needle);
             }
@@ -66,9 +84,10 @@ final class SearchQuery {
     }
 
     /**
-     * The search of a request: {@code q} in the search language, and/or one parameter per field
-     * ({@code from=}, {@code to=}, {@code subject=}, {@code text=}, {@code after=}, {@code before=},
-     * {@code hasAttachment=true}), all of which must hold.
+     * The search of a request: {@code q} in the search language, and/or one parameter per field, named as in
+     * the language ({@code from=}, {@code cc=}, {@code message-id=} or {@code messageId=}, {@code is=unread},
+     * {@code larger=10K} ...), plus {@code hasAttachment=true|false} and {@code read=true|false}; all of them
+     * must hold.
      */
     static SearchQuery fromParameters(Map<String, ? extends Deque<String>> parameters) {
         List<Term> terms = new ArrayList<>();
@@ -76,22 +95,40 @@ final class SearchQuery {
         if (q != null && !q.isEmpty()) {
             terms.addAll(parse(q.getFirst()).terms);
         }
-        for (String name : List.of("from", "to", "subject", "text", "after", "before")) {
-            Deque<String> values = parameters.get(name);
+        for (String name : FIELD_NAMES) {
+            String parameter = name.equals("message-id") ? first(parameters, "messageId", "message-id") : name;
+            Deque<String> values = parameters.get(parameter);
             if (values != null && !values.isEmpty()) {
-                terms.add(term(name, values.getFirst(), false, name + "=" + values.getFirst()));
+                terms.add(term(name, values.getFirst(), false, parameter + "=" + values.getFirst()));
             }
         }
-        Deque<String> attachment = parameters.get("hasAttachment");
-        if (attachment != null && !attachment.isEmpty()) {
-            String value = attachment.getFirst().toLowerCase(Locale.ROOT);
-            if (!value.equals("true") && !value.equals("false")) {
-                throw ApiException.badRequest("hasAttachment must be true or false, got '"
-                        + Params.shown(attachment.getFirst()) + "'");
-            }
-            terms.add(new Term(Field.HAS_ATTACHMENT, "", 0, value.equals("false"), "hasAttachment=" + value));
-        }
+        flag(parameters, "hasAttachment", Field.HAS_ATTACHMENT, terms);
+        flag(parameters, "read", Field.READ, terms);
         return new SearchQuery(List.copyOf(terms));
+    }
+
+    /** The first of these parameter names the request uses (the last if none). */
+    private static String first(Map<String, ? extends Deque<String>> parameters, String... names) {
+        for (String name : names) {
+            if (parameters.containsKey(name)) {
+                return name;
+            }
+        }
+        return names[names.length - 1];
+    }
+
+    /** A {@code name=true|false} parameter: the term, or its negation for false. */
+    private static void flag(Map<String, ? extends Deque<String>> parameters, String name, Field field,
+            List<Term> terms) {
+        Deque<String> values = parameters.get(name);
+        if (values != null && !values.isEmpty()) {
+            String value = values.getFirst().toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw ApiException.badRequest(name + " must be true or false, got '" + Params.shown(values.getFirst())
+                        + "'");
+            }
+            terms.add(new Term(field, "", 0, value.equals("false"), name + "=" + value));
+        }
     }
 
     /** Parses the search language; a 400 {@link ApiException} says what is wrong and where. */
@@ -126,10 +163,14 @@ final class SearchQuery {
         return new SearchQuery(List.copyOf(terms));
     }
 
-    /** The index of the colon ending a field name at {@code i} ("from:"), or -1 if no field starts there. */
+    /**
+     * The index of the colon ending a field name at {@code i} ("from:", "message-id:"), or -1 if no field starts
+     * there. A name is letters, with single hyphens between them.
+     */
     private static int fieldEnd(String query, int i) {
         int j = i;
-        while (j < query.length() && Character.isLetter(query.charAt(j))) {
+        while (j < query.length() && (Character.isLetter(query.charAt(j)) || query.charAt(j) == '-' && j > i
+                && j + 1 < query.length() && Character.isLetter(query.charAt(j + 1)))) {
             j++;
         }
         return j > i && j < query.length() && query.charAt(j) == ':' ? j : -1;
@@ -162,7 +203,7 @@ final class SearchQuery {
         if (field == null) {
             return new Term(Field.ANY, needle, 0, negated, source);
         }
-        if (!List.of(FIELDS.split(", ")).contains(field)) {
+        if (!FIELD_NAMES.contains(field)) {
             throw ApiException.badRequest("unknown search field '" + Params.shown(field) + ":' (fields: " + FIELDS
                     + "); to search for text with a colon, put it in quotes");
         }
@@ -173,10 +214,21 @@ final class SearchQuery {
         switch (field) {
             case "from": return new Term(Field.FROM, needle, 0, negated, source);
             case "to": return new Term(Field.TO, needle, 0, negated, source);
+            case "cc": return new Term(Field.CC, needle, 0, negated, source);
+            case "bcc": return new Term(Field.BCC, needle, 0, negated, source);
             case "subject": return new Term(Field.SUBJECT, needle, 0, negated, source);
             case "text": return new Term(Field.TEXT, needle, 0, negated, source);
+            case "message-id": return new Term(Field.MESSAGE_ID, needle, 0, negated, source);
             case "after": return new Term(Field.AFTER, "", instant(field, value), negated, source);
             case "before": return new Term(Field.BEFORE, "", instant(field, value), negated, source);
+            case "larger": return new Term(Field.LARGER, "", size(field, needle, value), negated, source);
+            case "smaller": return new Term(Field.SMALLER, "", size(field, needle, value), negated, source);
+            case "is":
+                if (needle.equals("read") || needle.equals("unread")) {
+                    // is:unread is not-read: one field, so "-is:unread" and "is:read" mean the same
+                    return new Term(Field.READ, "", 0, negated != needle.equals("unread"), source);
+                }
+                throw ApiException.badRequest("is: knows 'read' and 'unread', got '" + Params.shown(value) + "'");
             case "has":
                 if (needle.equals("attachment") || needle.equals("attachments")) {
                     return new Term(Field.HAS_ATTACHMENT, "", 0, negated, source);
@@ -206,10 +258,28 @@ final class SearchQuery {
         }
     }
 
+    /** A size in octets: 500, 10K, 2M, 1.5M, 1G (K = 1024; a trailing B is allowed: 10KB). */
+    private static long size(String field, String lower, String value) {
+        Matcher size = SIZE.matcher(lower.trim());
+        if (!size.matches()) {
+            throw ApiException.badRequest(field + ": needs a size like 500, 10K or 2M (bytes, K = 1024), got '"
+                    + Params.shown(value) + "'");
+        }
+        long unit = switch (size.group(2)) {
+            case "k" -> 1024L;
+            case "m" -> 1024L * 1024;
+            case "g" -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        return Math.round(Double.parseDouble(size.group(1)) * unit);
+    }
+
     private static String example(String field) {
         switch (field) {
             case "after", "before": return LocalDate.now(ZoneOffset.UTC).toString();
             case "has": return "attachment";
+            case "is": return "unread";
+            case "larger", "smaller": return "10K";
             default: return "word";
         }
     }

@@ -17,7 +17,8 @@ final class SearchScan {
     private SearchScan() {
     }
 
-    static MessagesApi.ListPage page(List<MessageSummary> ascending, SearchQuery query, int offset, int limit) {
+    static MessagesApi.ListPage page(List<MessageSummary> ascending, SearchQuery query, int offset, int limit,
+            int unread) {
         List<MessageSummary.ListEntry> entries = new ArrayList<>(Math.min(limit, 64));
         int total;
         if (query.isEmpty()) { // no search: the page is a slice, whatever its depth
@@ -32,7 +33,7 @@ final class SearchScan {
                 entries.add(ascending.get(matches[i]).json());
             }
         }
-        return new MessagesApi.ListPage(total, ascending.size(), offset, limit, query.toString(), entries);
+        return new MessagesApi.ListPage(total, ascending.size(), unread, offset, limit, query.toString(), entries);
     }
 
     /** Positions of the matching messages, newest first. */

@@ -1,5 +1,7 @@
 package dev.fakemail.web.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fakemail.journal.Transcript;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,13 +12,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.xnio.XnioExecutor;
 
 /**
- * {@code GET /api/wait?q=&count=&timeout=&newerThan=}: answers once {@code count} messages match the search
- * (at once if they are already there), or with 408 when the timeout passes first, so a test in any language
- * can wait for mail with one HTTP call instead of polling. A waiting request holds no thread: it is a listener
- * on the index plus a timer on Undertow's IO thread.
+ * {@code GET /api/wait?q=&count=&timeout=&newerThan=&include=message}: answers once {@code count} messages match
+ * the search (at once if they are already there), or with 408 when the timeout passes first, so a test in any
+ * language can wait for mail with one HTTP call instead of polling; with {@code include=message} the answer
+ * also holds the newest match in full (text, HTML, links, codes), so the test needs no second call. A waiting
+ * request holds no thread: it is a listener on the index plus a timer on Undertow's IO thread.
  */
 final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -25,18 +29,23 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final MessageIndex index;
+    private final Supplier<List<Transcript>> transcripts;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
 
     /**
      * What a wait answers (200 when enough matched, 408 on timeout with an {@code error}).
      *
      * @param matched how many messages match now; {@code messages} lists them oldest first (at most 1000)
+     * @param message with {@code include=message}: the newest match in full, as {@code GET /api/messages/{id}}
+     *     has it; left out otherwise and on errors
      */
-    record WaitResult(String query, int count, int matched, List<MessageSummary.ListEntry> messages, String error) {
+    record WaitResult(String query, int count, int matched, List<MessageSummary.ListEntry> messages, String error,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MessageDetail message) {
     }
 
-    WaitApi(MessageIndex index) {
+    WaitApi(MessageIndex index, Supplier<List<Transcript>> transcripts) {
         this.index = index;
+        this.transcripts = transcripts;
     }
 
     void handle(HttpServerExchange exchange) {
@@ -45,10 +54,15 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
         long newerThan = Params.query(exchange, "newerThan") == null ? 0
                 : Params.id(Params.query(exchange, "newerThan"), "newerThan");
         Duration timeout = Params.duration(exchange, "timeout", DEFAULT_TIMEOUT, MAX_TIMEOUT);
+        String include = Params.query(exchange, "include");
+        if (include != null && !include.equals("message")) {
+            throw ApiException.badRequest("include knows 'message' (the newest match in full), got '"
+                    + Params.shown(include) + "'");
+        }
         if (waiters.size() >= MAX_WAITERS) {
             throw new ApiException(503, "too many requests are waiting already (" + MAX_WAITERS + ")");
         }
-        Waiter waiter = new Waiter(exchange, query, count, newerThan, timeout);
+        Waiter waiter = new Waiter(exchange, query, count, newerThan, timeout, include != null);
         // Reading the index may wait for it to catch up: on a worker thread, never on the IO thread.
         exchange.dispatch(exchange.getConnection().getWorker(), waiter::start);
     }
@@ -95,13 +109,16 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
         private final int count;
         private final long newerThan;
         private final Duration timeout;
+        private final boolean includeMessage;
         private final AtomicBoolean finished = new AtomicBoolean();
         /** Guarded by this; changed only by index events after registration. */
         private final List<MessageSummary> matches = new ArrayList<>();
         private volatile XnioExecutor.Key timer;
 
-        Waiter(HttpServerExchange exchange, SearchQuery query, int count, long newerThan, Duration timeout) {
+        Waiter(HttpServerExchange exchange, SearchQuery query, int count, long newerThan, Duration timeout,
+                boolean includeMessage) {
             this.exchange = exchange;
+            this.includeMessage = includeMessage;
             this.query = query;
             this.count = count;
             this.newerThan = newerThan;
@@ -172,18 +189,24 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
                 return true;
             }
             WaitResult result;
+            MessageSummary newest;
             synchronized (this) {
                 result = new WaitResult(query.toString(), count, matches.size(),
-                        matches.stream().limit(MessagesApi.MAX_LIMIT).map(MessageSummary::json).toList(), error);
+                        matches.stream().limit(MessagesApi.MAX_LIMIT).map(MessageSummary::json).toList(), error,
+                        null);
+                newest = status == 200 && includeMessage ? matches.get(matches.size() - 1) : null;
             }
-            exchange.getConnection().getWorker().execute(() -> respond(status, result));
+            exchange.getConnection().getWorker().execute(() -> respond(status, result, newest));
             return true;
         }
 
-        private void respond(int status, WaitResult result) {
+        /** On a worker: parsing the whole message may take a while, and this may run on the IO thread's timer. */
+        private void respond(int status, WaitResult result, MessageSummary full) {
             try {
                 SecurityHeaders.apply(exchange);
-                Responses.json(exchange, status, result);
+                Responses.json(exchange, status, full == null ? result : new WaitResult(result.query(), result.count(),
+                        result.matched(), result.messages(), null, MessageDetail.of(full, transcripts.get(),
+                                Params.absoluteBase(exchange))));
             } catch (Exception e) {
                 exchange.endExchange();
             }

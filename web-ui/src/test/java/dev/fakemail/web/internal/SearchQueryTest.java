@@ -81,6 +81,60 @@ class SearchQueryTest {
         assertThat(query.matches(invoice)).isTrue();
     }
 
+    @Test
+    void ccBccMessageIdAndSizeTermsMatchTheirOwnField() {
+        MessageSummary hidden = summary("shop@example.test", "audit@example.test",
+                "From: Shop <noreply@shop.test>\r\nTo: Bob <bob@example.test>\r\nMessage-ID: <Abc.123@Shop.Test>\r\n"
+                        + "Subject: x\r\n\r\nbody\r\n");
+
+        assertThat(matches("cc:carol")).isTrue();
+        assertThat(matches("cc:bob")).isFalse(); // To is not Cc
+        assertThat(matches("bcc:bob")).isFalse(); // named in To: not hidden
+        assertThat(SearchQuery.parse("bcc:audit").matches(hidden)).isTrue();
+        assertThat(SearchQuery.parse("-bcc:audit").matches(hidden)).isFalse();
+        assertThat(SearchQuery.parse("bcc:bob").matches(hidden)).isFalse();
+        assertThat(SearchQuery.parse("message-id:abc.123@shop.test").matches(hidden)).isTrue();
+        assertThat(SearchQuery.parse("MESSAGE-ID:\"<abc.123@shop.test>\"").matches(hidden)).isTrue();
+        assertThat(matches("message-id:abc")).isFalse();
+        int size = invoice.size;
+        assertThat(matches("larger:" + (size - 1))).isTrue();
+        assertThat(matches("larger:" + size)).isFalse(); // strictly larger
+        assertThat(matches("smaller:" + (size + 1))).isTrue();
+        assertThat(matches("smaller:" + size)).isFalse();
+        assertThat(matches("smaller:1K larger:0.1k")).isEqualTo(size < 1024 && size > 102);
+        assertThat(matches("smaller:2M -larger:1MB")).isTrue();
+        assertThat(matches("larger:1g")).isFalse();
+    }
+
+    @Test
+    void newFieldsExplainBadValues() {
+        assertThatThrownBy(() -> SearchQuery.parse("larger:big")).hasMessage(
+                "larger: needs a size like 500, 10K or 2M (bytes, K = 1024), got 'big'");
+        assertThatThrownBy(() -> SearchQuery.parse("smaller:-5")).hasMessageStartingWith("smaller: needs a size");
+        assertThatThrownBy(() -> SearchQuery.parse("smaller:10T")).hasMessageStartingWith("smaller: needs a size");
+        assertThatThrownBy(() -> SearchQuery.parse("is:seen")).hasMessage("is: knows 'read' and 'unread', got 'seen'");
+        assertThatThrownBy(() -> SearchQuery.parse("is:")).hasMessage("search field 'is:' needs a value, e.g. is:unread");
+        assertThatThrownBy(() -> SearchQuery.parse("larger:")).hasMessage(
+                "search field 'larger:' needs a value, e.g. larger:10K");
+        assertThat(SearchQuery.parse("well-:known").toString()).isEqualTo("well-:known"); // no field name: a word
+        assertThatThrownBy(() -> SearchQuery.parse("reply-to:x")).hasMessageStartingWith(
+                "unknown search field 'reply-to:' (fields: from, to, cc, bcc, subject, text, message-id, has, is, "
+                        + "after, before, larger, smaller)");
+    }
+
+    @Test
+    void everyFieldIsAlsoAParameter() {
+        Map<String, Deque<String>> parameters = Map.of("cc", deque("carol"), "messageId", deque("nope"),
+                "larger", deque("10"), "is", deque("unread"), "read", deque("false"));
+
+        SearchQuery query = SearchQuery.fromParameters(parameters);
+
+        assertThat(query.toString()).isEqualTo("cc=carol messageId=nope is=unread larger=10 read=false");
+        assertThat(query.matches(invoice)).isFalse(); // the Message-ID does not hold "nope"
+        assertThat(SearchQuery.fromParameters(Map.of("message-id", deque("abc"))).toString())
+                .isEqualTo("message-id=abc");
+    }
+
     private boolean matches(String query) {
         return SearchQuery.parse(query).matches(invoice);
     }

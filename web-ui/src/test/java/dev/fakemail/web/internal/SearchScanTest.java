@@ -23,7 +23,7 @@ class SearchScanTest {
 
         assertThat(found).containsExactly(IntStream.iterate(size - 1, i -> i >= 0, i -> i - 1)
                 .filter(i -> i % 2 == 0).toArray());
-        MessagesApi.ListPage page = SearchScan.page(all, SearchQuery.parse("subject:even"), 10, 5);
+        MessagesApi.ListPage page = SearchScan.page(all, SearchQuery.parse("subject:even"), 10, 5, 0);
         assertThat(page.total()).isEqualTo(found.length);
         assertThat(page.stored()).isEqualTo(size);
         assertThat(page.messages()).hasSize(5).allMatch(entry -> entry.subject().equals("even"));

@@ -52,10 +52,16 @@ function navigate() {
   });
 }
 
+/** The tab title counts unread messages, as mail clients do: "(3) fakemail". */
+function showUnread(unread) {
+  document.title = unread > 0 ? '(' + unread.toLocaleString() + ') fakemail' : 'fakemail';
+}
+
 const refreshCount = live.coalesce(async () => {
   try {
     const page = await getJson('api/messages', { limit: 1 });
     document.getElementById('stored').textContent = page.stored > 0 ? page.stored.toLocaleString() : '';
+    showUnread(page.unread);
   } catch (error) {
     // the count is decoration; the pages say what is wrong
   }
@@ -78,6 +84,7 @@ live.start(document.getElementById('live'));
 for (const event of ['received', 'deleted', 'reset', 'resync']) {
   live.on(event, refreshCount);
 }
+live.on('read', (event) => showUnread(event.unread));
 window.addEventListener('hashchange', navigate);
 refreshCount();
 navigate();

@@ -14,7 +14,9 @@ export function mount(container, route) {
 
   const search = el('input', {
     type: 'search', id: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'Search messages',
-    'aria-keyshortcuts': '/', placeholder: 'Search: words, from: to: subject: text: has:attachment after: before:',
+    'aria-keyshortcuts': '/', placeholder: 'Search: words, from: to: cc: subject: is:unread larger:1M after: …',
+    title: 'Search terms: words or "quoted words", from: to: cc: bcc: subject: text: message-id: has:attachment '
+      + 'has:html is:read is:unread larger:10K smaller:2M after:2024-05-01 before:…; -term negates',
   });
   const searchError = el('p', { id: 'search-error', class: 'search-error', role: 'alert' });
   const summary = el('span', { id: 'list-summary', class: 'muted' });
@@ -77,7 +79,7 @@ export function mount(container, route) {
     const sender = entry.headerFrom || (entry.from === '' ? '<>' : entry.from);
     return el('li', {
       role: 'option', id: 'message-' + entry.id, dataset: { id: entry.id },
-      class: 'message-row' + (fresh ? ' fresh' : ''), 'aria-selected': String(entry.id === state.selected),
+      class: 'message-row' + (fresh ? ' fresh' : '') + (entry.read ? '' : ' unread'), 'aria-selected': String(entry.id === state.selected),
     }, el('a', { href: hash(entry.id), class: 'row-link' },
       el('span', { class: 'from', text: sender, title: 'MAIL FROM: <' + entry.from + '>' }),
       el('time', { class: 'time', datetime: entry.receivedAt, text: format.shortTime(entry.receivedAt),
@@ -206,6 +208,19 @@ export function mount(container, route) {
         message.markDeleted(event.id);
       }
       reloadSoon();
+    }),
+    live.on('read', (event) => {
+      // Opening a message here or in another tab marks it read on the server; every tab hears it.
+      for (const id of event.ids) {
+        const entry = state.entries.find((candidate) => candidate.id === id);
+        if (entry) {
+          entry.read = event.read;
+        }
+        const listed = document.getElementById('message-' + id);
+        if (listed) {
+          listed.classList.toggle('unread', !event.read);
+        }
+      }
     }),
     live.on('reset', () => {
       message.clear();

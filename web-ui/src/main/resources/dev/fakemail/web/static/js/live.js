@@ -1,4 +1,4 @@
-// One event stream for the whole page. Pages subscribe to the server's events: received, deleted, reset,
+// One event stream for the whole page. Pages subscribe to the server's events: received, deleted, read, reset,
 // mailbox, fault (a rule fired), faults (rules changed); 'resync' fires after a reconnect (anything may have happened meanwhile: reload).
 
 const handlers = new Map();
@@ -40,7 +40,7 @@ export function start(statusElement) {
     statusElement.textContent = 'reconnecting…';
     statusElement.className = 'live off';
   });
-  for (const event of ['received', 'deleted', 'reset', 'mailbox', 'fault', 'faults']) {
+  for (const event of ['received', 'deleted', 'read', 'reset', 'mailbox', 'fault', 'faults']) {
     source.addEventListener(event, (message) => emit(event, JSON.parse(message.data)));
   }
 }
