@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class HostileHtmlApiTest {
     /** Generous for a loaded machine; far below what the hostile input cost before. */
-    private static final Duration QUICKLY = Duration.ofSeconds(10);
+    private static final Duration QUICKLY = Duration.ofSeconds(15);
 
     @RegisterExtension
     final RunningInbox inbox = new RunningInbox();
