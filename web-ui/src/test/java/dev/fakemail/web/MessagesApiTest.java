@@ -1,6 +1,7 @@
 package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fakemail.store.MailQuery;
@@ -175,6 +176,18 @@ class MessagesApiTest {
         assertThat(attachment.get("size").asInt()).isEqualTo("résumé".getBytes(StandardCharsets.UTF_8).length);
         assertThat(message.get("sessionId").asLong())
                 .isEqualTo(inbox.mail().transcripts().get(inbox.mail().transcripts().size() - 1).sessionId());
+    }
+
+    @Test
+    void bccRecipientsAreFoundQuicklyWhateverTheAddressFieldsHold() {
+        long id = inbox.deliver("a@example.test", List.of("b@example.test", "hidden@example.test", "c@example.test"),
+                "Subject: long fields\r\nTo: " + "x".repeat(60_000) + ", \"B\" <B@Example.test>\r\n"
+                        + "Cc: @c@example.test, c@example.test@, @, a@, @b\r\n\r\nx\r\n").id();
+
+        JsonNode message = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> inbox.http().json("/api/messages/" + id));
+
+        assertThat(message.get("hiddenRecipients").toString()).isEqualTo("[\"hidden@example.test\",\"c@example.test\"]");
     }
 
     @Test

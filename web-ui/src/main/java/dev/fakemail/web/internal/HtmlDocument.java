@@ -9,22 +9,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.Range;
 
 /**
  * The HTML body of a message as the inbox shows it: in an iframe sandboxed without scripts and without its
  * origin, under a policy that allows inline styles, data: images and this message's own parts, and nothing
  * else: no script, no frame, no form target, no remote fetch (remote images, fonts and style sheets only
  * when the user asks). The markup is not rewritten beyond two things: {@code cid:} references point at the
- * parts they name, and links open in a new tab instead of inside the frame.
+ * parts they name, and links open in a new tab instead of inside the frame. What the markup means (where its
+ * head is, what it loads) comes from jsoup, never from a pattern over the text (see {@link BoundedHtml}).
  */
 final class HtmlDocument {
-    private static final Pattern CID = Pattern.compile("(?i)\\bcid:([^\"'\\s)>]+)");
-    private static final Pattern HEAD = Pattern.compile("(?i)<head\\b[^>]*>");
-    private static final Pattern DOCTYPE = Pattern.compile("(?i)^\\s*<!doctype[^>]*>");
-    /** Remote resources a mail may load: what "show remote content" is about (links are not). */
-    private static final Pattern REMOTE = Pattern.compile("(?i)(\\b(src|srcset|background|poster)\\s*=\\s*[\"']?"
-            + "\\s*(https?:)?//)|(url\\(\\s*[\"']?\\s*(https?:)?//)|(<link\\b[^>]*\\bhref\\s*=\\s*[\"']?\\s*"
-            + "(https?:)?//)|(@import)");
+    /**
+     * A {@code cid:} reference anywhere (attribute, inline style, style sheet). One pass, no backtracking: the
+     * run after {@code cid:} is taken whole and never given back, so hostile text costs linear time.
+     */
+    private static final Pattern CID = Pattern.compile("(?i)\\bcid:([^\"'\\s)>]++)");
     private static final Pattern SAFE_HOST = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
     private static final String BASE = "<base target=\"_blank\">";
     /** The iframe's own sandbox, repeated in the policy so the document is sandboxed even opened directly. */
@@ -51,9 +54,12 @@ final class HtmlDocument {
         return tree.flatten().stream().filter(part -> part.children().isEmpty() && !part.isMultipart()).toList();
     }
 
-    /** Whether the HTML loads anything from elsewhere (images, fonts, style sheets). */
+    /**
+     * Whether the HTML loads anything from elsewhere (images, fonts, style sheets), as far as its first
+     * {@link BoundedHtml#MAX_PARSED_CHARS} tell.
+     */
     static boolean hasRemoteContent(String html) {
-        return REMOTE.matcher(html).find();
+        return RemoteContent.in(BoundedHtml.tags(html));
     }
 
     /** The document to serve: cid: references rewritten to part URLs, a base target for links. */
@@ -88,16 +94,21 @@ final class HtmlDocument {
                 + "sandbox " + SANDBOX;
     }
 
+    /** The base goes right after the head's start tag, else after the doctype, else first. */
     private static String withBase(String html) {
-        Matcher head = HEAD.matcher(html);
-        if (head.find()) {
-            return html.substring(0, head.end()) + BASE + html.substring(head.end());
+        Document document = BoundedHtml.document(html);
+        int at = endOf(document.head());
+        if (at < 0) {
+            DocumentType doctype = document.documentType();
+            at = doctype == null ? 0 : Math.max(0, endOf(doctype));
         }
-        Matcher doctype = DOCTYPE.matcher(html);
-        if (doctype.find()) {
-            return html.substring(0, doctype.end()) + BASE + html.substring(doctype.end());
-        }
-        return BASE + html;
+        return html.substring(0, at) + BASE + html.substring(at);
+    }
+
+    /** Where the node's start tag ends in the source, or -1 if the parser made it up (an implied head). */
+    private static int endOf(Node node) {
+        Range range = node == null ? null : node.sourceRange();
+        return range == null || !range.isTracked() || range.isImplicit() ? -1 : range.endPos();
     }
 
     private static String decode(String reference) {

@@ -1,12 +1,16 @@
 package dev.fakemail.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.fakemail.store.MimePart;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The preview document: the two rewrites it makes, the policy it is served under, remote detection. */
 class HtmlDocumentTest {
+    /** Generous: the regular expressions this replaced took minutes on the hostile cases below. */
+    private static final Duration QUICKLY = Duration.ofSeconds(10);
     private static final String RELATED = "Content-Type: multipart/related; boundary=b\r\n\r\n"
             + "--b\r\nContent-Type: text/html\r\n\r\n"
             + "<html><HEAD lang=en><img src=\"CID:Logo%40x\"><img src=cid:missing>"
@@ -41,6 +45,56 @@ class HtmlDocumentTest {
         assertThat(HtmlDocument.hasRemoteContent("<link rel=stylesheet href=\"https://x.test/a.css\">")).isTrue();
         assertThat(HtmlDocument.hasRemoteContent("<style>@import 'x.css';</style>")).isTrue();
         assertThat(HtmlDocument.hasRemoteContent("<a href=\"https://x.test/\">link</a><img src=\"cid:x\">")).isFalse();
+    }
+
+    @Test
+    void remoteContentCountsEveryImageSourceAndStyleSheetButNotCommentsOrText() {
+        assertThat(HtmlDocument.hasRemoteContent("<img srcset=\"a.png 1x, https://x.test/b.png 2x\">")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<video poster=' HTTPS://x.test/p.jpg'></video>")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<LINK HREF=//x.test/a.css>")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<style>td { background: URL(\"//x.test/a\") }</style>")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<svg><image href=\"https://x.test/a.png\"/></svg>")).isTrue();
+        assertThat(HtmlDocument.hasRemoteContent("<p>see url(https://x.test/) or src=//x.test</p>")).isFalse();
+        assertThat(HtmlDocument.hasRemoteContent("<!-- <img src=https://x.test/a.png> -->")).isFalse();
+        assertThat(HtmlDocument.hasRemoteContent("<img src=\"data:image/png;base64,AAAA\" srcset=\"a.png\">"))
+                .isFalse();
+    }
+
+    @Test
+    void remoteContentOfAMegabyteOfUnclosedLinkTagsIsQuick() {
+        String html = "<link ".repeat(1024 * 1024 / 6);
+
+        assertThat(assertTimeoutPreemptively(QUICKLY, () -> HtmlDocument.hasRemoteContent(html))).isFalse();
+    }
+
+    @Test
+    void remoteContentOfHostileCssIsQuick() {
+        String html = "<p style=\"background: url(" + " ".repeat(1024 * 1024) + "x)\">"
+                + "<style>" + "url( ".repeat(200_000) + "</style>";
+
+        assertThat(assertTimeoutPreemptively(QUICKLY, () -> HtmlDocument.hasRemoteContent(html))).isFalse();
+    }
+
+    @Test
+    void renderingAMegabyteOfUnclosedHeadTagsIsQuick() {
+        MimePart tree = SearchQueryTest.summary("a@x", "b@x", "Content-Type: text/html\r\n\r\nx\r\n")
+                .message.mimeTree();
+        String html = "<head ".repeat(1024 * 1024 / 6);
+
+        String rendered = assertTimeoutPreemptively(QUICKLY, () -> HtmlDocument.render(html, tree));
+
+        assertThat(rendered).isEqualTo("<base target=\"_blank\">" + html);
+    }
+
+    @Test
+    void baseGoesAfterTheRealHeadNotAfterOneInACommentOrScript() {
+        MimePart tree = SearchQueryTest.summary("a@x", "b@x", "Content-Type: text/html\r\n\r\nx\r\n")
+                .message.mimeTree();
+
+        assertThat(HtmlDocument.render("<!-- <head> -->\r\n<html>\r\n<head>\r\n<title>t</title>", tree))
+                .isEqualTo("<!-- <head> -->\r\n<html>\r\n<head><base target=\"_blank\">\r\n<title>t</title>");
+        assertThat(HtmlDocument.render("<p>x</p><script>'<head>'</script>", tree))
+                .isEqualTo("<base target=\"_blank\"><p>x</p><script>'<head>'</script>");
     }
 
     @Test
