@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
 
 /**
  * What a test usually wants from a sign-up or password-reset mail: its links and its one-time codes, so it can
@@ -27,12 +28,6 @@ import java.util.regex.Pattern;
  * Each once, in that order. Header fields other than the subject are never searched, so their dates do not count.
  */
 final class LinksAndCodes {
-    /**
-     * An href of an a or area tag. No part may run past a {@code <}: mail is hostile, and a million unclosed
-     * {@code <a href="} must cost one pass, not one pass per tag.
-     */
-    private static final Pattern HREF = Pattern.compile(
-            "(?is)<(?:a|area)\\b[^<>]*?\\shref\\s*=\\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\\s\"'<>]+))");
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'\\u00A0]+");
     /** Trailing characters that end a sentence rather than a URL. */
     private static final String URL_TAIL = ".,;:!?)]}'\"";
@@ -47,11 +42,9 @@ final class LinksAndCodes {
     static List<String> links(String html, String text) {
         Set<String> links = new LinkedHashSet<>();
         if (html != null) {
-            Matcher href = HREF.matcher(html);
-            while (href.find()) {
-                String value = href.group(1) != null ? href.group(1) : href.group(2) != null ? href.group(2)
-                        : href.group(3);
-                String link = entities(value).trim();
+            // the hrefs a browser would see: jsoup decodes their entities and bounds the work (BoundedHtml)
+            for (Element anchor : BoundedHtml.document(html).select("a[href], area[href]")) {
+                String link = anchor.attr("href").trim();
                 if (isWeb(link)) {
                     links.add(link);
                 }
@@ -130,11 +123,5 @@ final class LinksAndCodes {
         } catch (IllegalArgumentException malformed) {
             return value;
         }
-    }
-
-    /** The entities an href commonly holds: {@code &amp;} above all (every {@code &} in a query is written so). */
-    private static String entities(String value) {
-        return value.replace("&amp;", "&").replace("&#38;", "&").replace("&#x26;", "&").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">");
     }
 }
