@@ -20,6 +20,13 @@ final class Setting {
     private static final Map<ProtocolName, Setting> LISTENER_PORTS = listenerPorts();
     static final Setting WEB_PORT = new Setting("WEB_PORT", "N|off", String.valueOf(StandaloneOptions.DEFAULT_WEB_PORT),
             "web inbox and JSON API port; 0 picks a free port, off disables it");
+    static final Setting WEB_AUTH = new Setting("WEB_AUTH", "USER:PASSWORD", "(none)",
+            "require this user name and password in the web inbox and JSON API (HTTP basic auth; health stays open)");
+    static final Setting WEB_AUTH_FILE = new Setting("WEB_AUTH_FILE", "PATH", "(none)",
+            "the same, read from a file holding USER:PASSWORD (e.g. a Docker secret); instead of --web-auth");
+    static final Setting ALLOW_HOST = new Setting("ALLOW_HOST", "NAME,...", "(localhost, IP addresses)",
+            "host names the web inbox answers to besides localhost and IP addresses, e.g. a compose service name; "
+                    + "others are refused against DNS rebinding; * allows all");
     static final Setting USERS = new Setting("USERS", "USER:PASSWORD,...", "(any)",
             "fixed users; without it any user name and password are accepted");
     static final Setting HOSTNAME = new Setting("HOSTNAME", "NAME", StandaloneOptions.DEFAULT_HOSTNAME,
@@ -154,7 +161,7 @@ final class Setting {
         List<Setting> all = new ArrayList<>();
         all.add(BIND);
         all.addAll(LISTENER_PORTS.values());
-        all.addAll(List.of(WEB_PORT, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, MAX_CONNECTIONS,
+        all.addAll(List.of(WEB_PORT, WEB_AUTH, WEB_AUTH_FILE, ALLOW_HOST, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, MAX_CONNECTIONS,
                 MAX_CONNECTIONS_PER_CLIENT, REQUIRE_TLS, REQUIRE_AUTH, TLS_CERT, TLS_KEY, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, FAULTS, FAULTS_FILE, FAULT_SEED, QUIET));
         return List.copyOf(all);
     }

@@ -45,6 +45,7 @@ public final class StandaloneOptions {
     private InetAddress bind;
     private final Map<ProtocolName, Integer> ports = new EnumMap<>(ProtocolName.class);
     private int webPort = DEFAULT_WEB_PORT;
+    private WebAccess webAccess = WebAccess.OPEN;
     private Map<String, String> users;
     private String hostname = DEFAULT_HOSTNAME;
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
@@ -82,6 +83,10 @@ public final class StandaloneOptions {
         }
         options.bind = SettingParsers.address(
                 values.getOrDefault(Setting.BIND, new SettingValue(Setting.BIND.flag(), DEFAULT_BIND)));
+        if (values.containsKey(Setting.WEB_AUTH) && values.containsKey(Setting.WEB_AUTH_FILE)) {
+            throw new OptionException(values.get(Setting.WEB_AUTH).source() + " and "
+                    + values.get(Setting.WEB_AUTH_FILE).source() + " are both set: give one");
+        }
         for (Setting setting : Setting.values()) { // a fixed order, so the first error reported is always the same
             if (values.containsKey(setting)) {
                 options.apply(setting, values.get(setting));
@@ -161,6 +166,11 @@ public final class StandaloneOptions {
     }
 
     /** The configured certificate, or empty for the built-in self-signed localhost one. */
+    /** The web inbox's password and the host names it answers to. */
+    WebAccess webAccess() {
+        return webAccess;
+    }
+
     public Optional<TlsIdentity> tls() {
         return Optional.ofNullable(tls);
     }
@@ -244,6 +254,12 @@ public final class StandaloneOptions {
             ports.put(listener.get(), SettingParsers.port(value));
         } else if (setting == Setting.WEB_PORT) {
             webPort = SettingParsers.port(value);
+        } else if (setting == Setting.WEB_AUTH) {
+            webAccess = webAccess.withCredentials(value);
+        } else if (setting == Setting.WEB_AUTH_FILE) {
+            webAccess = webAccess.withCredentialsFile(value);
+        } else if (setting == Setting.ALLOW_HOST) {
+            webAccess = webAccess.withAllowedHosts(value);
         } else if (setting == Setting.USERS) {
             users = SettingParsers.users(value);
         } else if (setting == Setting.HOSTNAME) {
@@ -301,6 +317,8 @@ public final class StandaloneOptions {
         parts.add("bind=" + (bind == null ? null : bind.getHostAddress()));
         ports.forEach((protocol, port) -> parts.add(protocol.id() + "=" + port));
         parts.add("web=" + webPort);
+        parts.add("webAuth=" + (webAccess.hasPassword() ? "set" : "none"));
+        parts.add("allowHosts=" + webAccess.allowedHosts());
         parts.add("users=" + (users == null ? "any" : users.keySet()));
         parts.add("hostname=" + hostname);
         parts.add("maxMessageSize=" + maxMessageSize);

@@ -19,11 +19,13 @@ public final class StandaloneServer implements AutoCloseable {
     private final FakeMailServer mail;
     private final WebInbox web;
     private final TlsIdentity tls;
+    private final WebAccess webAccess;
 
-    private StandaloneServer(FakeMailServer mail, WebInbox web, TlsIdentity tls) {
+    private StandaloneServer(FakeMailServer mail, WebInbox web, TlsIdentity tls, WebAccess webAccess) {
         this.mail = mail;
         this.web = web;
         this.tls = tls;
+        this.webAccess = webAccess;
     }
 
     /**
@@ -50,10 +52,10 @@ public final class StandaloneServer implements AutoCloseable {
             throw withHint(e.getMessage(), e.getCause(), Setting.port(e.listener()).flag());
         }
         if (options.webPort() == ServerConfig.OFF) {
-            return new StandaloneServer(mail, null, tls);
+            return new StandaloneServer(mail, null, tls, options.webAccess());
         }
         try {
-            return new StandaloneServer(mail, WebInbox.start(mail, options.bind(), options.webPort()), tls);
+            return new StandaloneServer(mail, startWeb(mail, options), tls, options.webAccess());
         } catch (UncheckedIOException e) {
             mail.stop();
             throw withHint(e.getMessage(), e.getCause(), Setting.WEB_PORT.flag());
@@ -61,6 +63,16 @@ public final class StandaloneServer implements AutoCloseable {
             mail.stop();
             throw e;
         }
+    }
+
+    private static WebInbox startWeb(FakeMailServer mail, StandaloneOptions options) {
+        WebAccess access = options.webAccess();
+        WebInbox.Builder web = WebInbox.builder(mail).bind(options.bind()).port(options.webPort());
+        if (access.hasPassword()) {
+            web.basicAuth(access.user(), access.password());
+        }
+        access.allowedHosts().forEach(web::allowHost);
+        return web.start();
     }
 
     public FakeMailServer mail() {
@@ -92,6 +104,31 @@ public final class StandaloneServer implements AutoCloseable {
             lines.add("fault rule #" + rule.id() + ": " + rule.rule().toText());
         }
         lines.add("fault seed " + mail.faults().seed());
+        if (web != null) {
+            lines.addAll(webAccessLines());
+        }
+        return lines;
+    }
+
+    /**
+     * Who can use the inbox. Every captured mail (password-reset links among them) is one request away, so an
+     * inbox other machines can reach without a password gets a warning.
+     */
+    private List<String> webAccessLines() {
+        List<String> lines = new ArrayList<>();
+        if (webAccess.hasPassword()) {
+            lines.add("web inbox password: set (user " + webAccess.user() + ")");
+        }
+        if (!webAccess.allowedHosts().isEmpty()) {
+            lines.add("web inbox answers to localhost, IP addresses and " + String.join(", ",
+                    webAccess.allowedHosts()));
+        }
+        if (!web.address().isLoopbackAddress() && !webAccess.hasPassword()) {
+            lines.add("warning: the web inbox listens on " + web.address().getHostAddress()
+                    + ", beyond this machine, without a password: whoever reaches port " + web.port()
+                    + " reads every captured mail. Set --web-auth USER:PASSWORD (FAKEMAIL_WEB_AUTH), or bind to "
+                    + "127.0.0.1 (in Docker: publish the port as 127.0.0.1:" + web.port() + ":" + web.port() + ")");
+        }
         return lines;
     }
 

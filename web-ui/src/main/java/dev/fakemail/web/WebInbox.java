@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * .basicAuth("dev", "secret").start()}. The routes are described in {@code docs/web-inbox.md}.
  */
 public final class WebInbox implements AutoCloseable {
+    private static final int PARSER_MAX_FIELDS = 100_000;
+    private static final int REQUEST_PARSE_TIMEOUT_MILLIS = 30_000;
+    private static final int NO_REQUEST_TIMEOUT_MILLIS = 120_000;
     private static final int IO_THREADS = 2;
     private static final int WORKER_THREADS = 8;
     private static final int SHUTDOWN_TIMEOUT_MILLIS = 2_000;
@@ -108,11 +111,18 @@ public final class WebInbox implements AutoCloseable {
         }
 
         /**
-         * A host name a loopback inbox answers to besides localhost and IP addresses (e.g. a name in
-         * /etc/hosts). Other names are refused, so a web page cannot reach the inbox by DNS rebinding.
+         * A host name the inbox answers to besides localhost and IP addresses (e.g. a name in /etc/hosts, or
+         * the service name other containers use in docker compose). Other names are refused whatever the bind
+         * address, so a web page cannot reach the inbox by DNS rebinding. {@code "*"} allows every name: only
+         * behind a proxy that checks names itself.
          */
         public Builder allowHost(String name) {
-            allowedHosts.add(name.toLowerCase(Locale.ROOT));
+            String lower = name.strip().toLowerCase(Locale.ROOT);
+            if (!lower.equals("*") && !lower.matches("[a-z0-9._-]+")) {
+                throw new IllegalArgumentException("not a host name: '" + name + "' (a name such as mail.dev.test, "
+                        + "without port; IP addresses are always allowed)");
+            }
+            allowedHosts.add(lower);
             return this;
         }
 
@@ -129,6 +139,14 @@ public final class WebInbox implements AutoCloseable {
                 .setIoThreads(IO_THREADS)
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.SHUTDOWN_TIMEOUT, SHUTDOWN_TIMEOUT_MILLIS)
+                // Undertow refuses too many parameters or header fields with an empty 400 before any handler
+                // runs; with its bounds above ours (the request head stays bounded by its 1 MiB limit) the
+                // request guard answers instead, in JSON.
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, PARSER_MAX_FIELDS)
+                .setServerOption(UndertowOptions.MAX_HEADERS, PARSER_MAX_FIELDS)
+                // A client that sends half a request head, or opens a connection and says nothing, is let go.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, REQUEST_PARSE_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, NO_REQUEST_TIMEOUT_MILLIS)
                 .setHandler(inbox.handler())
                 .build();
         try {

@@ -100,6 +100,24 @@ class SecurityTest {
     }
 
     @Test
+    void anInboxReachableBeyondLoopbackStillAnswersOnlyToLocalAndAllowedNames() throws IOException {
+        InetAddress everywhere = InetAddress.getByName("0.0.0.0");
+        inbox.restartWeb(options -> options.bind(everywhere).allowHost("fakemail"));
+
+        assertThat(rawStatus("rebind.attacker.example:" + inbox.web().port())).isEqualTo(403);
+        assertThat(rawStatus("localhost:" + inbox.web().port())).isEqualTo(200);
+        assertThat(rawStatus("192.168.1.20:" + inbox.web().port())).isEqualTo(200);
+        assertThat(rawStatus("FakeMail:" + inbox.web().port())).isEqualTo(200);
+        assertThat(rawBody("rebind.attacker.example")).contains("\"error\":\"host 'rebind.attacker.example' is not "
+                + "allowed", "allow this name with --allow-host rebind.attacker.example (FAKEMAIL_ALLOW_HOST)");
+
+        inbox.restartWeb(options -> options.bind(everywhere).allowHost("*"));
+        assertThat(rawStatus("any.name.example")).as("* lets every name through").isEqualTo(200);
+        assertThatThrownBy(() -> WebInbox.builder(inbox.mail()).allowHost("evil.example:80/"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a host name");
+    }
+
+    @Test
     void basicAuthGuardsEverythingButTheHealthCheck() {
         inbox.restartWeb(options -> options.basicAuth("dev", "s3cret: ünïcode"));
 
@@ -130,6 +148,15 @@ class SecurityTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebInbox.builder(inbox.mail()).port(70000))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private String rawBody(String host) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), inbox.web().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/messages HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Sends a request with exactly this Host header (HttpClient would not let us choose it). */

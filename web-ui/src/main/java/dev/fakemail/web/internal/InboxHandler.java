@@ -68,7 +68,7 @@ public final class InboxHandler implements AutoCloseable {
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, 405,
                         exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath()));
         assets.paths().forEach(path -> routes.get(path, exchange -> assets.serve(path, exchange)));
-        root = new SecurityHeaders(new RequestGuard(routes, settings.loopbackOnly(), settings.allowedHosts(),
+        root = new SecurityHeaders(new RequestGuard(routes, settings.allowedHosts(),
                 settings.basicAuth() ? settings.user() + ":" + settings.password() : null));
     }
 

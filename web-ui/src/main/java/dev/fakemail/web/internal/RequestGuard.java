@@ -13,8 +13,10 @@ import java.util.Set;
 /**
  * Decides whether a request may reach the routes at all, before anything is read or changed:
  * <ol>
- * <li>the Host check (only on a loopback bind): a page on another site whose name an attacker points at
- * 127.0.0.1 (DNS rebinding) would otherwise be same-origin with the inbox and could read all mail;
+ * <li>the Host check, whatever the bind address: a page on another site whose name an attacker points at the
+ * inbox's address (DNS rebinding: 127.0.0.1, or the address of a Docker host publishing the port) would
+ * otherwise be same-origin with the inbox and could read all mail. Loopback names, IP literals and the names
+ * the user allowed pass; {@code *} among the allowed names switches the check off;
  * <li>basic auth, when configured (the health check stays open so container probes need no password);
  * <li>cross-site refusal for every method that changes something: a browser names the site a request comes
  * from (Origin, Sec-Fetch-Site), and HTML forms (the one cross-site request needing no CORS preflight) are
@@ -26,28 +28,45 @@ final class RequestGuard implements HttpHandler {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final HttpHandler next;
+    /** Query parameters one request may carry; Undertow's parser allows more, so the refusal can be JSON. */
+    public static final int MAX_PARAMETERS = 1000;
+    /** Header fields one request may carry (Undertow's own default), refused here with a JSON body. */
+    public static final int MAX_HEADERS = 200;
+    /** Bodies of the API are small JSON documents; a larger declared length is refused before it is read. */
+    public static final long MAX_BODY = 1 << 20;
+
+    /** The allowed name that lets every Host through (behind a proxy that checks names itself). */
+    static final String ANY_HOST = "*";
+
     private final boolean checkHost;
     private final Set<String> allowedHosts;
     private final byte[] credentials;
 
     /**
-     * @param checkHost whether to answer only to loopback names and IP literals (plus {@code allowedHosts})
+     * @param allowedHosts names (lower case) allowed besides loopback names and IP literals; {@code *}: any
      * @param credentials "user:password" for basic auth, or null for none
      */
-    RequestGuard(HttpHandler next, boolean checkHost, Set<String> allowedHosts, String credentials) {
+    RequestGuard(HttpHandler next, Set<String> allowedHosts, String credentials) {
         this.next = next;
-        this.checkHost = checkHost;
+        this.checkHost = !allowedHosts.contains(ANY_HOST);
         this.allowedHosts = allowedHosts;
         this.credentials = credentials == null ? null : credentials.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String oversize = oversize(exchange);
+        if (oversize != null) {
+            Responses.error(exchange, oversize.startsWith("request body") ? 413 : oversize.startsWith("too many header")
+                    ? 431 : 400, oversize);
+            return;
+        }
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (checkHost && host != null && !isAllowedHost(hostName(host))) {
-            Responses.error(exchange, 403, "host '" + Params.shown(host) + "' is not allowed: an inbox on loopback "
-                    + "answers only to localhost and IP addresses (a defence against DNS rebinding); "
-                    + "allow other names with WebInbox.builder(...).allowHost(name)");
+            Responses.error(exchange, 403, "host '" + Params.shown(host) + "' is not allowed: the inbox answers "
+                    + "only to localhost, IP addresses and the names allowed for it (a defence against DNS "
+                    + "rebinding); allow this name with --allow-host " + Params.shown(hostName(host))
+                    + " (FAKEMAIL_ALLOW_HOST) or WebInbox.builder(...).allowHost(name)");
             return;
         }
         if (credentials != null && !exchange.getRequestPath().equals("/api/health") && !authorized(exchange)) {
@@ -63,6 +82,25 @@ final class RequestGuard implements HttpHandler {
             }
         }
         next.handleRequest(exchange);
+    }
+
+    /** What makes a request too big to serve, or null: said in JSON rather than Undertow's empty 400. */
+    private static String oversize(HttpServerExchange exchange) {
+        int parameters = 0;
+        for (var values : exchange.getQueryParameters().values()) {
+            parameters += values.size();
+        }
+        if (parameters > MAX_PARAMETERS) {
+            return "too many query parameters (" + parameters + "; at most " + MAX_PARAMETERS + ")";
+        }
+        if (exchange.getRequestHeaders().size() > MAX_HEADERS) {
+            return "too many header fields (" + exchange.getRequestHeaders().size() + "; at most " + MAX_HEADERS + ")";
+        }
+        if (exchange.getRequestContentLength() > MAX_BODY) {
+            return "request body too large (" + exchange.getRequestContentLength() + " octets; at most " + MAX_BODY
+                    + ")";
+        }
+        return null;
     }
 
     private boolean isAllowedHost(String name) {
