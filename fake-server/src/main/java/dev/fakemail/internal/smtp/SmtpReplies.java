@@ -18,21 +18,36 @@ final class SmtpReplies {
     }
 
     static Reply reply(int code, String enhancedStatus, String text) {
-        return typed(code, code + " " + enhancedStatus + " " + text + "\r\n");
+        return typed(code, code + " " + enhancedStatus + " " + oneLine(text) + "\r\n");
     }
 
     /** A reply without enhanced status code (greeting, HELO/EHLO, 334, 354). */
     static Reply plain(int code, String text) {
-        return typed(code, code + " " + text + "\r\n");
+        return typed(code, code + " " + oneLine(text) + "\r\n");
     }
 
     /** A multi-line reply: "250-first", ..., "250 last". */
     static Reply multiline(int code, List<String> lines) {
         StringBuilder wire = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            wire.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");
+            wire.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(oneLine(lines.get(i))).append("\r\n");
         }
         return typed(code, wire.toString());
+    }
+
+    /**
+     * Reply texts quote the client (a bad parameter, an unknown verb), and a command line may hold a bare CR or
+     * other control characters: on the wire they would break the reply's line (RFC 5321 §2.3.8 allows CR only
+     * before LF), so each becomes '?'.
+     */
+    static String oneLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return text.replaceAll("[\\x00-\\x1f\\x7f]", "?");
+            }
+        }
+        return text; // the common case, without allocating
     }
 
     /** Permanent failures (5xx) are the client errors the session counts towards its limit. */
