@@ -9,6 +9,7 @@ import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.session.SessionCommand;
 import dev.fakemail.internal.store.MailRepository;
+import dev.fakemail.internal.text.WireText;
 import dev.fakemail.store.StoredMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -438,9 +439,12 @@ public final class ImapSession implements ProtocolSession {
         return reply;
     }
 
-    /** A BAD response line (tagged or untagged), marked as an error for the count of bad commands. */
+    /**
+     * A BAD response line (tagged or untagged), marked as an error for the count of bad commands. Its text may
+     * quote the command up to where parsing stopped, literal bytes included: kept to one line.
+     */
     static Reply bad(String line) {
-        return Reply.error(line + "\r\n");
+        return Reply.error(WireText.oneLine(line) + "\r\n");
     }
 
     // ---------------------------------------------------------------- loop callbacks

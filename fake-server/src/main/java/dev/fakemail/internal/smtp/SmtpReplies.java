@@ -1,5 +1,7 @@
 package dev.fakemail.internal.smtp;
 
+import static dev.fakemail.internal.text.WireText.oneLine;
+
 import dev.fakemail.internal.session.Reply;
 import java.util.List;
 
@@ -33,21 +35,6 @@ final class SmtpReplies {
             wire.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(oneLine(lines.get(i))).append("\r\n");
         }
         return typed(code, wire.toString());
-    }
-
-    /**
-     * Reply texts quote the client (a bad parameter, an unknown verb), and a command line may hold a bare CR or
-     * other control characters: on the wire they would break the reply's line (RFC 5321 §2.3.8 allows CR only
-     * before LF), so each becomes '?'.
-     */
-    static String oneLine(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return text.replaceAll("[\\x00-\\x1f\\x7f]", "?");
-            }
-        }
-        return text; // the common case, without allocating
     }
 
     /** Permanent failures (5xx) are the client errors the session counts towards its limit. */
