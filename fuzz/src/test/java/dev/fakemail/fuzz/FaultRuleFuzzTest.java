@@ -13,7 +13,7 @@ import java.util.List;
  */
 class FaultRuleFuzzTest {
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "4s")
     void rulesParseOrSayWhyAndSurviveARoundTrip(byte[] utf8) {
         // Bytes rather than a String parameter: the seeds stay plain text files.
         String text = new String(utf8, StandardCharsets.UTF_8);

@@ -20,7 +20,7 @@ class ImapSessionFuzzTest {
     private static final Pattern TAGGED = Pattern.compile("[\\x21-\\x7e&&[^(){%*\"\\\\+]][\\x21-\\x7e&&[^(){%*\"\\\\]]*"
             + " (OK|NO|BAD)( .*)?", Pattern.DOTALL);
 
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "8s")
     void anyClientBytesGetWellFormedResponses(byte[] input) {
         InMemoryMailStore store = SessionHarness.storeWithMail();
         byte[] written = SessionHarness.run(input, connection -> new ImapSession(SETTINGS, store, connection), "IMAP");

@@ -23,7 +23,7 @@ class MimeViewFuzzTest {
             List.of(new EnvelopeRecipient("bob@example.test", Map.of())), "client.test", SessionHarness.CLIENT,
             null, null, "ESMTP");
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "4s")
     void anyMessageHasConsistentViews(byte[] raw) {
         ReceivedMessage message = new ReceivedMessage(1, ENVELOPE, raw, 0);
         message.subject();

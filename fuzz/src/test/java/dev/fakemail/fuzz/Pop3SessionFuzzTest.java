@@ -15,7 +15,7 @@ import java.util.List;
 class Pop3SessionFuzzTest {
     private static final Pop3Settings SETTINGS = new Pop3Settings("mx.test", SessionHarness.USERS, false, 20);
 
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "8s")
     void anyClientBytesGetWellFormedResponses(byte[] input) {
         InMemoryMailStore store = SessionHarness.storeWithMail();
         MaildropLocks locks = new MaildropLocks();

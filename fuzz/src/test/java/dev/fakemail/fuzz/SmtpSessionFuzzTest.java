@@ -23,7 +23,7 @@ class SmtpSessionFuzzTest {
     private static final SmtpSettings SETTINGS = new SmtpSettings("mx.test", 4096, 5, 512, 256, 20, false, false,
             SessionHarness.USERS, SessionHarness.CLOCK);
 
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "8s")
     void anyClientBytesGetWellFormedRepliesAndNoUnacknowledgedMail(byte[] input) {
         InMemoryMailStore store = new InMemoryMailStore(SessionHarness.CLOCK);
         byte[] written = SessionHarness.run(input, connection -> new SmtpSession(SETTINGS, store, connection), "SMTP");

@@ -21,7 +21,7 @@ import java.util.Map;
 class ImapCommandFuzzTest {
     private static final Mailbox INBOX = inbox();
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "4s")
     void commandLinesParseOrSayWhy(byte[] line) {
         String tag = ImapCommand.tagOf(line);
         ImapCommand command;
@@ -46,7 +46,7 @@ class ImapCommandFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "4s")
     void searchCriteriaParseOrSayWhy(byte[] criteria) {
         SelectedMailbox view = new SelectedMailbox(INBOX, true, List.of());
         for (boolean utf8 : new boolean[] {false, true}) {

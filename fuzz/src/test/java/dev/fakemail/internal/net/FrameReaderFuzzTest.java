@@ -11,12 +11,13 @@ import java.util.List;
 
 /**
  * The framing layer over arbitrary bytes and reads: the same reads over the same bytes give the same frames
- * however the bytes arrive (all at once, or cut in pieces), and dot-terminated data that completes within its
+ * however the bytes arrive (all at once, or cut in pieces; only complete data is compared, since the session
+ * drops the rest), and dot-terminated data that completes within its
  * limits is exactly the input up to CR LF "." CR LF with the stuffed dots removed.
  */
 class FrameReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "4s")
     void framesDoNotDependOnHowTheBytesArrive(FuzzedDataProvider data) throws IOException {
         int pieceSize = data.consumeInt(1, 40);
         int[] reads = new int[data.consumeInt(1, 8)];
@@ -51,7 +52,10 @@ class FrameReaderFuzzTest {
                     GrowableBytes sink = new GrowableBytes();
                     FrameReader.DotResult result = reader.readDotTerminated(sink, maxLength * 4L, maxLength);
                     byte[] data = Arrays.copyOf(sink.array(), sink.length());
-                    frames.add("data " + result + " " + Arrays.toString(data));
+                    // Only complete data is kept: what reached the sink of data that was too large, had a line too
+                    // long or was cut off by the end of the stream is dropped by the session, and may differ.
+                    frames.add("data " + result + (result == FrameReader.DotResult.COMPLETE
+                            ? " " + Arrays.toString(data) : ""));
                     if (result == FrameReader.DotResult.COMPLETE && consumed == 0) {
                         byte[] expected = unstuffed(input);
                         if (!Arrays.equals(data, expected)) {

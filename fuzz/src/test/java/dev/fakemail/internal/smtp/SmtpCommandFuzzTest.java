@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 class SmtpCommandFuzzTest {
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "4s")
     void commandLinesAndPathsParseOrSayWhy(byte[] line) {
         SmtpCommand command = SmtpCommand.parse(line);
         if (!command.name().equals(command.name().toUpperCase(Locale.ROOT))) {

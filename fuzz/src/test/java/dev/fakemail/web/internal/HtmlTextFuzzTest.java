@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 class HtmlTextFuzzTest {
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "4s")
     void extractionNeverFailsNorGrows(byte[] utf8) {
         // Bytes rather than a String parameter: the seeds stay plain HTML files.
         String html = new String(utf8, StandardCharsets.UTF_8);

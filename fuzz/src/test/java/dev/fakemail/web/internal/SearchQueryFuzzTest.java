@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 class SearchQueryFuzzTest {
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "4s")
     void queriesParseOrAreRefusedWithA400(byte[] utf8) {
         // Bytes rather than a String parameter: the seeds stay plain text files.
         String query = new String(utf8, StandardCharsets.UTF_8);
