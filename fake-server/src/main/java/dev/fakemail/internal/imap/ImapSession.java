@@ -344,7 +344,8 @@ public final class ImapSession implements ProtocolSession {
                     || !(command.verb.equals("FETCH") || command.verb.equals("STORE") || command.verb.equals("SEARCH"));
             drainUpdates(out, expungesAllowed);
         }
-        out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(text).ascii("\r\n");
+        // The text may name what the client sent (a mailbox from a literal): one line, like bad().
+        out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(WireText.oneLine(text)).ascii("\r\n");
         byte[] bytes = out.toByteArray();
         Reply reply = Reply.bytes(bytes, new String(bytes, StandardCharsets.UTF_8));
         return status.equals("BAD") ? reply.asError() : reply;

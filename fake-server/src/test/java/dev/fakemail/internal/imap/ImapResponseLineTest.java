@@ -18,10 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A BAD that quotes the command where parsing stopped stays one response line, even when the quote runs into
- * a literal's CR LF: control characters come back as '?'. Found by ImapSessionFuzzTest.
+ * Responses that quote the client stay one line, even when the quote comes from a literal: control characters
+ * come back as '?', and mailbox names with them are refused. Both found by ImapSessionFuzzTest.
  */
-class ImapBadResponseLineTest {
+class ImapResponseLineTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
     private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
 
@@ -32,6 +32,18 @@ class ImapBadResponseLineTest {
                 + "a1 BAD expected a string at \"( {3+}??bob\"\r\n"
                 + "* BYE fakemail IMAP server logging out\r\n"
                 + "a2 OK LOGOUT completed\r\n");
+    }
+
+    @Test
+    void aMailboxNameWithACrIsRefusedAndTheRefusalStaysOneLine() {
+        String replies = run("a1 LOGIN bob@example.test x\r\na2 CREATE {3+}\r\na\rb\r\na3 LIST \"\" a*\r\n"
+                + "a4 LOGOUT\r\n");
+        assertThat(replies.substring(replies.indexOf("a1 OK"))).isEqualTo(""
+                + "a1 OK LOGIN completed\r\n"
+                + "a2 NO [CANNOT] invalid mailbox name 'a?b'\r\n"
+                + "a3 OK LIST completed\r\n"
+                + "* BYE fakemail IMAP server logging out\r\n"
+                + "a4 OK LOGOUT completed\r\n");
     }
 
     private static String run(String clientBytes) {
