@@ -9,6 +9,7 @@ import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.session.SessionCommand;
 import dev.fakemail.internal.store.MailRepository;
+import dev.fakemail.internal.text.WireText;
 import dev.fakemail.store.StoredMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -343,7 +344,8 @@ public final class ImapSession implements ProtocolSession {
                     || !(command.verb.equals("FETCH") || command.verb.equals("STORE") || command.verb.equals("SEARCH"));
             drainUpdates(out, expungesAllowed);
         }
-        out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(text).ascii("\r\n");
+        // The text may name what the client sent (a mailbox from a literal): one line, like bad().
+        out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(WireText.oneLine(text)).ascii("\r\n");
         byte[] bytes = out.toByteArray();
         Reply reply = Reply.bytes(bytes, new String(bytes, StandardCharsets.UTF_8));
         return status.equals("BAD") ? reply.asError() : reply;
@@ -438,9 +440,12 @@ public final class ImapSession implements ProtocolSession {
         return reply;
     }
 
-    /** A BAD response line (tagged or untagged), marked as an error for the count of bad commands. */
+    /**
+     * A BAD response line (tagged or untagged), marked as an error for the count of bad commands. Its text may
+     * quote the command up to where parsing stopped, literal bytes included: kept to one line.
+     */
     static Reply bad(String line) {
-        return Reply.error(line + "\r\n");
+        return Reply.error(WireText.oneLine(line) + "\r\n");
     }
 
     // ---------------------------------------------------------------- loop callbacks

@@ -1,5 +1,7 @@
 package dev.fakemail.internal.smtp;
 
+import static dev.fakemail.internal.text.WireText.oneLine;
+
 import dev.fakemail.internal.session.Reply;
 import java.util.List;
 
@@ -18,19 +20,19 @@ final class SmtpReplies {
     }
 
     static Reply reply(int code, String enhancedStatus, String text) {
-        return typed(code, code + " " + enhancedStatus + " " + text + "\r\n");
+        return typed(code, code + " " + enhancedStatus + " " + oneLine(text) + "\r\n");
     }
 
     /** A reply without enhanced status code (greeting, HELO/EHLO, 334, 354). */
     static Reply plain(int code, String text) {
-        return typed(code, code + " " + text + "\r\n");
+        return typed(code, code + " " + oneLine(text) + "\r\n");
     }
 
     /** A multi-line reply: "250-first", ..., "250 last". */
     static Reply multiline(int code, List<String> lines) {
         StringBuilder wire = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            wire.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");
+            wire.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(oneLine(lines.get(i))).append("\r\n");
         }
         return typed(code, wire.toString());
     }

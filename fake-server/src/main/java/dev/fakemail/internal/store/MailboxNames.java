@@ -23,8 +23,9 @@ final class MailboxNames {
 
     static String validated(String name) {
         String canonical = canonical(name);
+        // Control characters (a CR from an IMAP literal) could not be shown in a LIST reply or a transcript line.
         if (canonical.isEmpty() || canonical.charAt(0) == DELIMITER || canonical.charAt(canonical.length() - 1) == DELIMITER
-                || canonical.contains("//")) {
+                || canonical.contains("//") || canonical.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new MailboxException(MailboxException.Reason.INVALID_NAME, "invalid mailbox name '" + name + "'");
         }
         return canonical;
