@@ -27,6 +27,7 @@ public final class InboxHandler implements AutoCloseable {
         waitSubscription = index.listen(waits);
         MessagesApi messages = new MessagesApi(control, index);
         MailContent content = new MailContent(messages);
+        LinksApi links = new LinksApi(messages);
         SessionsApi sessions = new SessionsApi(control, index);
         MailboxesApi mailboxes = new MailboxesApi(control, index);
         InfoApi info = new InfoApi(control, settings, waits::waiting, live::connections);
@@ -43,6 +44,8 @@ public final class InboxHandler implements AutoCloseable {
                 .get("/api/messages/{id}/raw", onWorker(content::raw))
                 .get("/api/messages/{id}/html", onWorker(content::html))
                 .get("/api/messages/{id}/parts/{path}", onWorker(content::part))
+                .get("/api/messages/{id}/links", onWorker(links::list))
+                .post("/api/messages/{id}/links/check", onWorker(links::check))
                 .get("/api/wait", new JsonErrors(waits::handle))
                 .get("/api/events", live.handler())
                 .get("/api/mailboxes", onWorker(mailboxes::users))
