@@ -88,6 +88,28 @@ class MessageToolsBrowserTest {
     }
 
     @Test
+    void aPdfAttachmentPreviewsInAFrameOfItsOwnSandboxedByItsPolicy() {
+        byte[] pdf = "%PDF-1.4\r\n%%EOF\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long id = send(TestMail.message().subject("Invoice").attach("invoice.pdf", "application/pdf", pdf));
+        open("#/messages/" + id);
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".pdf-toggle"))).click();
+
+        WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pdf-frame")));
+        String src = frame.getAttribute("src");
+        assertThat(src).endsWith("/parts/2?inline=1");
+        java.net.http.HttpResponse<byte[]> response = new Http(browser.web).getBytes(java.net.URI.create(src).getPath()
+                + "?inline=1");
+        assertThat(response.body()).isEqualTo(pdf);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"invoice.pdf\"");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; sandbox");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+        driver.findElement(By.cssSelector(".pdf-toggle")).click();
+        assertThat(driver.findElements(By.id("pdf-frame"))).isEmpty();
+    }
+
+    @Test
     void loopbackLinksAreCheckedOnRequestAndOthersOnlyListed() throws Exception {
         List<String> requests = new CopyOnWriteArrayList<>();
         HttpServer app = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);

@@ -174,7 +174,9 @@ export class MessageView {
           alt: 'preview of ' + format.fileName(part.filename || 'part ' + part.path) })) : null,
         el('a', { href: part.url, download: format.fileName(part.filename || ''), class: 'attachment',
           text: part.filename ? format.fileName(part.filename) : 'part ' + part.path }),
-        el('span', { class: 'muted', text: ' ' + part.contentType + ', ' + format.size(part.size) })))) : null;
+        el('span', { class: 'muted', text: ' ' + part.contentType + ', ' + format.size(part.size) }),
+        part.contentType === 'application/pdf' ? el('button', { type: 'button', class: 'pdf-toggle', text: 'Preview',
+          'aria-pressed': 'false', onclick: (event) => this.togglePdf(part, event.target) }) : null))) : null;
     const tabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views of the message' },
       TABS.map((tab) => el('button', {
         type: 'button', role: 'tab', id: 'tab-' + tab.id, dataset: { tab: tab.id }, 'aria-controls': 'tab-panel',
@@ -184,6 +186,26 @@ export class MessageView {
     this.panel = el('div', { id: 'tab-panel', class: 'tab-panel', role: 'tabpanel' });
     fill(this.pane, el('article', { class: 'message' }, head, attachments, tabs, this.panel));
     this.renderTab();
+  }
+
+  /**
+   * Shows a PDF attachment in a frame below the attachments, or hides it. The frame has no sandbox attribute:
+   * Chromium refuses to run its PDF viewer in a sandboxed frame. The part itself comes with a sandboxing
+   * policy (CSP sandbox, default-src 'none'), so nothing in it runs script in the inbox's origin.
+   */
+  togglePdf(part, button) {
+    const open = this.pane.querySelector('.pdf-preview');
+    const same = open && open.dataset.path === part.path;
+    if (open) {
+      open.remove();
+      this.pane.querySelectorAll('.pdf-toggle').forEach((other) => other.setAttribute('aria-pressed', 'false'));
+    }
+    if (!same) {
+      button.setAttribute('aria-pressed', 'true');
+      this.pane.querySelector('.attachments').after(el('div', { class: 'pdf-preview', dataset: { path: part.path } },
+        el('iframe', { id: 'pdf-frame', src: part.url + '?inline=1', referrerpolicy: 'no-referrer',
+          title: 'Preview of ' + format.fileName(part.filename || 'part ' + part.path) })));
+    }
   }
 
   renderTab() {
