@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +85,7 @@ class LinksApiTest {
                 .header("X-Fakemail", "1").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).body())
                 .get("links");
 
-        Map<String, String> byUrl = new ConcurrentHashMap<>();
+        Map<String, String> byUrl = new HashMap<>();
         links.forEach(link -> byUrl.put(link.get("url").asText(), link.get("checked").asBoolean() + " "
                 + link.get("status").asText() + " " + link.get("note").asText()));
         assertThat(byUrl).containsEntry(base + "/confirm", "true 200 null")
@@ -104,6 +104,8 @@ class LinksApiTest {
     @Test
     void anUnknownMessageIsA404() {
         assertThat(inbox.http().get("/api/messages/999/links").statusCode()).isEqualTo(404);
+        assertThat(Http.error(inbox.http().get("/api/messages/999/links"))).isEqualTo("no message with id 999");
+        assertThat(Http.error(inbox.http().post("/api/messages/999/links/check"))).isEqualTo("no message with id 999");
     }
 
 }
