@@ -7,7 +7,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +26,7 @@ class LinksApiTest {
     private HttpServer app;
     private int port;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final ExecutorService appThreads = Executors.newCachedThreadPool();
 
     @BeforeEach
     void startApp() throws IOException {
@@ -37,6 +41,13 @@ class LinksApiTest {
             } else if (path.equals("/get-only")) {
                 exchange.sendResponseHeaders(200, 2);
                 exchange.getResponseBody().write("ok".getBytes());
+            } else if (path.equals("/slow")) {
+                try {
+                    Thread.sleep(8_000); // longer than the check waits for one answer
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
             } else if (path.equals("/moved")) {
                 exchange.getResponseHeaders().add("Location", "/confirm");
                 exchange.sendResponseHeaders(302, -1);
@@ -49,6 +60,7 @@ class LinksApiTest {
             }
             exchange.close();
         });
+        app.setExecutor(appThreads);
         app.start();
         port = app.getAddress().getPort();
     }
@@ -56,6 +68,7 @@ class LinksApiTest {
     @AfterEach
     void stopApp() {
         app.stop(0);
+        appThreads.shutdownNow();
     }
 
     @Test
@@ -99,6 +112,22 @@ class LinksApiTest {
         // Nothing reached the server but the loopback links (the 2130706433 spelling of 127.0.0.1 never did).
         assertThat(requests).containsExactlyInAnyOrder("HEAD /confirm", "HEAD /missing", "HEAD /get-only",
                 "GET /get-only", "HEAD /moved", "HEAD /confirm", "HEAD /away");
+    }
+
+    @Test
+    void aLinkThatDoesNotAnswerIsReportedWithinTheTimeout() {
+        long id = inbox.send(TestMail.message().subject("Slow").text("http://127.0.0.1:" + port + "/slow and http://127.0.0.1:"
+                + port + "/confirm"));
+        long started = System.nanoTime();
+
+        JsonNode links = Http.parse(inbox.http().send(inbox.http().request("/api/messages/" + id + "/links/check")
+                .header("X-Fakemail", "1").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).body())
+                .get("links");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(7));
+        assertThat(links.get(0).get("status").isNull()).isTrue();
+        assertThat(links.get(0).get("note").asText()).isEqualTo("no answer within 3 s");
+        assertThat(links.get(1).get("status").asInt()).isEqualTo(200);
     }
 
     @Test

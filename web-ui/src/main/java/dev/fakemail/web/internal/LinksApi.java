@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/messages/{id}/links}: the links in a message; {@code POST /api/messages/{id}/links/check}:
@@ -27,6 +28,8 @@ final class LinksApi {
     static final int MAX_CHECKED = 20;
     private static final int MAX_REDIRECTS = 5;
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** The whole check answers within this, however slow the links (each goes on alone until its own timeouts). */
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
     /** Checks run side by side, a few at a time; daemon threads, so a stuck link never holds the JVM. */
     private static final ExecutorService CHECKS = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "fakemail-link-check");
@@ -35,8 +38,6 @@ final class LinksApi {
     });
 
     private final MessagesApi messages;
-    private final HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
 
     LinksApi(MessagesApi messages) {
         this.messages = messages;
@@ -61,6 +62,9 @@ final class LinksApi {
 
     void check(HttpServerExchange exchange) throws Exception {
         List<MessageLinks.Link> links = links(messages.summary(exchange));
+        // A client per check, not per inbox: checks are rare, and an idle client keeps a selector thread.
+        HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
         List<CompletableFuture<CheckedLink>> results = new ArrayList<>();
         int checks = 0;
         for (MessageLinks.Link link : links) {
@@ -71,7 +75,10 @@ final class LinksApi {
                 results.add(CompletableFuture.completedFuture(new CheckedLink(link.url(), link.source(), true, false,
                         null, "not checked: at most " + MAX_CHECKED + " links are checked at once")));
             } else {
-                results.add(CompletableFuture.supplyAsync(() -> check(link), CHECKS));
+                results.add(CompletableFuture.supplyAsync(() -> check(client, link), CHECKS).completeOnTimeout(
+                        new CheckedLink(link.url(), link.source(), true, true, null,
+                                "no answer within the check's " + DEADLINE.toSeconds() + " s"),
+                        DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
             }
         }
         Responses.json(exchange, 200, new CheckList(results.stream().map(CompletableFuture::join).toList()));
@@ -85,7 +92,7 @@ final class LinksApi {
         return MessageLinks.of(html == null ? null : html.text(), text == null ? null : text.text());
     }
 
-    private CheckedLink check(MessageLinks.Link link) {
+    private static CheckedLink check(HttpClient client, MessageLinks.Link link) {
         URI uri;
         try {
             uri = URI.create(link.url());
@@ -94,9 +101,9 @@ final class LinksApi {
         }
         try {
             for (int hop = 0; ; hop++) {
-                HttpResponse<Void> response = fetch(uri, "HEAD");
+                HttpResponse<Void> response = fetch(client, uri, "HEAD");
                 if (response.statusCode() == 405 || response.statusCode() == 501) {
-                    response = fetch(uri, "GET");
+                    response = fetch(client, uri, "GET");
                 }
                 int status = response.statusCode();
                 String location = response.headers().firstValue("Location").orElse(null);
@@ -125,7 +132,7 @@ final class LinksApi {
         }
     }
 
-    private HttpResponse<Void> fetch(URI uri, String method) throws IOException, InterruptedException {
+    private static HttpResponse<Void> fetch(HttpClient client, URI uri, String method) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.noBody()).header("User-Agent", "fakemail link check").build();
         return client.send(request, HttpResponse.BodyHandlers.discarding());
