@@ -78,6 +78,26 @@ class PhoneLayoutBrowserTest {
     }
 
     @Test
+    void twoLineRowsWithTheirCheckboxesFitThePhone() {
+        TestMail.message().from("A sender with a rather long display name <someone.with.a.long.address@example.test>")
+                .subject("A subject long enough to be cut off on a phone, as real ones are")
+                .attach("report.csv", "text/csv", "a,b\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .sendTo(browser.mail);
+        browser.mail.await(dev.fakemail.store.MailQuery.all(), java.time.Duration.ofSeconds(10));
+        open("#/messages");
+        WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-row")));
+
+        WebElement from = row.findElement(By.cssSelector(".from"));
+        WebElement line2 = row.findElement(By.cssSelector(".line2"));
+        assertThat(line2.getLocation().getY()).isGreaterThan(from.getLocation().getY());
+        assertThat(line2.getSize().getHeight()).isEqualTo(from.getSize().getHeight());
+        assertThat(row.findElement(By.cssSelector(".row-check")).isDisplayed()).isTrue();
+        assertThat(row.findElement(By.cssSelector(".clip img")).isDisplayed()).isTrue();
+        assertThat(row.findElement(By.cssSelector(".size")).isDisplayed()).isTrue();
+        assertThat(tooWide()).isEmpty();
+    }
+
+    @Test
     void sessionsAndFaultRulesFitTheScreen() {
         send("Traced");
         browser.mail.faults().addText("smtp rcpt averyveryverylongrecipientname@averyveryverylongdomainname.example "

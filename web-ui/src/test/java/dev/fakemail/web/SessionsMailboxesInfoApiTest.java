@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testsupport.Dial;
+import dev.fakemail.testsupport.SmtpConversation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,6 +49,38 @@ class SessionsMailboxesInfoApiTest {
         assertThat(lines.findValuesAsText("direction")).contains("C", "S");
         assertThat(inbox.http().json("/api/messages/" + message.id()).get("sessionId").asLong())
                 .isEqualTo(entry.get("id").asLong());
+    }
+
+    @Test
+    void eachSessionSaysWhatCameOfItDeliveredRefusedFaultHitUnacknowledged() throws Exception {
+        inbox.mail().faults().addText("smtp rcpt nobody@* -> reply 550 5.1.1 \"No such user\"");
+        try (SmtpConversation smtp = SmtpConversation.openWithEhlo(Dial.to(inbox.mail().smtp().host(),
+                inbox.mail().smtp().port()), "client.example.test")) {
+            smtp.sendMail("alice@example.test", "bob@example.test", "Subject: one\r\n\r\nhi");
+            smtp.sendMail("alice@example.test", "bob@example.test", "Subject: two\r\n\r\nhi");
+            smtp.expect("MAIL FROM:<alice@example.test>", "250");
+            smtp.expect("RCPT TO:<nobody@example.test>", "550");
+            smtp.expect("QUIT", "221");
+        }
+        awaitEndedSessions(1);
+        inbox.mail().faults().addText("smtp data-end -> disconnect");
+        try (SmtpConversation smtp = SmtpConversation.openWithEhlo(Dial.to(inbox.mail().smtp().host(),
+                inbox.mail().smtp().port()), "client.example.test")) {
+            smtp.expect("MAIL FROM:<alice@example.test>", "250");
+            smtp.expect("RCPT TO:<bob@example.test>", "250");
+            smtp.expect("DATA", "354");
+            assertThat(smtp.command("Subject: lost\r\n\r\nhi\r\n.")).isNull();
+        }
+        awaitEndedSessions(2);
+
+        JsonNode sessions = inbox.http().json("/api/sessions").get("sessions");
+
+        assertThat(sessions.get(1).get("outcome").toString())
+                .isEqualTo("{\"delivered\":2,\"refusals\":1,\"faultHits\":1,\"unacknowledged\":0}");
+        assertThat(sessions.get(0).get("outcome").toString())
+                .isEqualTo("{\"delivered\":0,\"refusals\":0,\"faultHits\":1,\"unacknowledged\":1}");
+        assertThat(inbox.http().json("/api/sessions/" + sessions.get(1).get("id").asLong()).get("session")
+                .get("outcome")).isEqualTo(sessions.get(1).get("outcome"));
     }
 
     @Test

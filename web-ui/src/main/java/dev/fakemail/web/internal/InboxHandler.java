@@ -30,6 +30,7 @@ public final class InboxHandler implements AutoCloseable {
         MessagesApi messages = new MessagesApi(control, index);
         MailContent content = new MailContent(messages);
         ReadStateApi readState = new ReadStateApi(index);
+        LinksApi links = new LinksApi(messages);
         SessionsApi sessions = new SessionsApi(control, index);
         MailboxesApi mailboxes = new MailboxesApi(control, index);
         InfoApi info = new InfoApi(control, settings, waits::waiting, live::connections);
@@ -53,6 +54,8 @@ public final class InboxHandler implements AutoCloseable {
         api(routes, "GET", "/api/messages/{id}/raw", onWorker(content::raw));
         api(routes, "GET", "/api/messages/{id}/html", onWorker(content::html));
         api(routes, "GET", "/api/messages/{id}/parts/{path}", onWorker(content::part));
+        api(routes, "GET", "/api/messages/{id}/links", onWorker(links::list));
+        api(routes, "POST", "/api/messages/{id}/links/check", onWorker(links::check));
         api(routes, "GET", "/api/wait", new JsonErrors(waits::handle));
         api(routes, "GET", "/api/events", live.handler());
         api(routes, "GET", "/api/mailboxes", onWorker(mailboxes::users));

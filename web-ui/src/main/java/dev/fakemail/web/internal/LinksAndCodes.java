@@ -5,9 +5,11 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,21 +42,32 @@ final class LinksAndCodes {
 
     /** The links of a message, HTML first; {@code html} may be null. */
     static List<String> links(String html, String text) {
-        Set<String> links = new LinkedHashSet<>();
+        return sourcedLinks(html, text).stream().map(MessageLinks.Link::url).toList();
+    }
+
+    /**
+     * The links with where each was found: the hrefs of a and area tags as a browser sees them (jsoup decodes
+     * their entities and BoundedHtml bounds the work, so hostile markup costs one pass), then the http(s) URLs
+     * written in the text; each once, at most {@link MessageLinks#MAX_LINKS}.
+     */
+    static List<MessageLinks.Link> sourcedLinks(String html, String text) {
+        Map<String, MessageLinks.Link> links = new LinkedHashMap<>();
         if (html != null) {
-            // the hrefs a browser would see: jsoup decodes their entities and bounds the work (BoundedHtml)
             for (Element anchor : BoundedHtml.document(html).select("a[href], area[href]")) {
                 String link = anchor.attr("href").trim();
-                if (isWeb(link)) {
-                    links.add(link);
+                if (isWeb(link) && links.size() < MessageLinks.MAX_LINKS) {
+                    links.putIfAbsent(link, new MessageLinks.Link(link, "html", MessageLinks.isLoopback(link)));
                 }
             }
         }
-        Matcher url = URL.matcher(text);
-        while (url.find()) {
-            links.add(withoutTail(url.group()));
+        if (text != null) {
+            Matcher url = URL.matcher(text);
+            while (url.find() && links.size() < MessageLinks.MAX_LINKS) {
+                String link = withoutTail(url.group());
+                links.putIfAbsent(link, new MessageLinks.Link(link, "text", MessageLinks.isLoopback(link)));
+            }
         }
-        return List.copyOf(links);
+        return List.copyOf(links.values());
     }
 
     /** The one-time codes: standalone numbers in the subject and texts, then token/code values of the links. */

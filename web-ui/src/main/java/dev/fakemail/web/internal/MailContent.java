@@ -31,7 +31,10 @@ final class MailContent {
         Responses.bytes(exchange, "message/rfc822", message.bytes());
     }
 
-    /** {@code GET /api/messages/{id}/parts/{path}}: one part, transfer-decoded, always as a download. */
+    /**
+     * {@code GET /api/messages/{id}/parts/{path}[?inline=1]}: one part, transfer-decoded, as a download; a PDF
+     * with {@code inline} is shown in place (the page's preview).
+     */
     void part(HttpServerExchange exchange) {
         MessageSummary summary = messages.summary(exchange);
         String path = Params.path(exchange, "path");
@@ -46,11 +49,21 @@ final class MailContent {
             throw ApiException.notFound("part " + path + " of message " + summary.id + " is a " + part.mimeType()
                     + " container: download one of its parts");
         }
-        exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, Downloads.attachment(Downloads.filename(part)));
+        String contentType = Downloads.contentType(part);
+        // ?inline=1 is for the page's PDF preview frame, and for PDFs only: every other type stays a download.
+        // The document is still sandboxed by its policy (no script in the inbox's origin, whatever the browser
+        // does with it); the PDF viewer draws it, and only the inbox itself may frame it.
+        boolean inlinePdf = Params.flag(exchange, "inline") && contentType.equals("application/pdf");
+        exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, inlinePdf
+                ? "inline; filename=\"" + Downloads.filename(part).replaceAll("[^A-Za-z0-9._ -]", "_") + "\""
+                : Downloads.attachment(Downloads.filename(part)));
         exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
+        if (inlinePdf) {
+            exchange.getResponseHeaders().put(SecurityHeaders.FRAME_OPTIONS, "SAMEORIGIN");
+        }
         // The preview frame has an opaque origin; its cid: images come from here, so they must be embeddable.
         exchange.getResponseHeaders().put(SecurityHeaders.RESOURCE_POLICY, "cross-origin");
-        Responses.bytes(exchange, Downloads.contentType(part), part.content());
+        Responses.bytes(exchange, contentType, part.content());
     }
 
     /** {@code GET /api/messages/{id}/html[?remote]}: the HTML body as a document for the sandboxed preview frame. */

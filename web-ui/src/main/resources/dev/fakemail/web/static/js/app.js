@@ -4,6 +4,7 @@ import { el, fill } from './dom.js';
 import * as keys from './keys.js';
 import * as live from './live.js';
 import { getJson } from './api.js';
+import * as notify from './notify.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -81,6 +82,7 @@ keys.listen();
 document.getElementById('help-open').addEventListener('click', openHelp);
 document.getElementById('help-close').addEventListener('click', () => help.close());
 live.start(document.getElementById('live'));
+notify.start(document.getElementById('notify-toggle'));
 for (const event of ['received', 'deleted', 'reset', 'resync']) {
   live.on(event, refreshCount);
 }

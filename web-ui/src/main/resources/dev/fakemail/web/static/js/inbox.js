@@ -6,6 +6,8 @@ import * as keys from './keys.js';
 import * as format from './format.js';
 import { routeHash } from './pages.js';
 import { MessageView } from './message.js';
+import { firstRun } from './firstrun.js';
+import { RowSelection } from './selection.js';
 
 const PAGE_SIZE = 50;
 
@@ -24,13 +26,18 @@ export function mount(container, route) {
   const older = el('button', { type: 'button', id: 'older', text: 'Older ›', title: 'Older messages (])' });
   const waitingButton = el('button', { type: 'button', id: 'new-arrivals', class: 'arrivals', hidden: true });
   const deleteAll = el('button', { type: 'button', id: 'delete-all', class: 'danger', text: 'Delete all' });
+  const chosen = new RowSelection();
+  const selectPage = el('input', { type: 'checkbox', id: 'select-page', title: 'Select all on this page',
+    'aria-label': 'Select all messages on this page' });
+  const deleteChosen = el('button', { type: 'button', id: 'delete-selected', class: 'danger', hidden: true });
   const list = el('ol', { id: 'message-list', class: 'message-list', role: 'listbox', 'aria-label': 'Messages' });
   const pane = el('section', { id: 'message-pane', class: 'message-pane', 'aria-label': 'Message' });
   const form = el('form', { class: 'search', role: 'search' }, search);
   const layout = el('div', { class: 'inbox', dataset: { open: 'false' } },
     el('section', { class: 'list-pane', 'aria-label': 'Message list' },
       form, searchError,
-      el('div', { class: 'list-toolbar' }, summary, waitingButton, el('span', { class: 'spacer' }), newer, older, deleteAll),
+      el('div', { class: 'list-toolbar' }, selectPage, summary, waitingButton, el('span', { class: 'spacer' }),
+        deleteChosen, newer, older, deleteAll),
       list),
     detailColumn('Messages', () => go(null, false), pane));
   container.appendChild(layout);
@@ -74,33 +81,64 @@ export function mount(container, route) {
     }
   }
 
+  /** Two lines: who and when; what (subject, then the start of the text), with attachment mark and size. */
   function row(entry) {
     const fresh = state.known !== null && !state.known.has(entry.id);
     const sender = entry.headerFrom || (entry.from === '' ? '<>' : entry.from);
+    const checked = chosen.has(entry.id);
     return el('li', {
       role: 'option', id: 'message-' + entry.id, dataset: { id: entry.id },
-      class: 'message-row' + (fresh ? ' fresh' : '') + (entry.read ? '' : ' unread'), 'aria-selected': String(entry.id === state.selected),
-    }, el('a', { href: hash(entry.id), class: 'row-link' },
+      class: 'message-row' + (fresh ? ' fresh' : '') + (entry.read ? '' : ' unread') + (checked ? ' checked' : ''),
+      'aria-selected': String(entry.id === state.selected),
+    }, el('input', { type: 'checkbox', class: 'row-check', checked, 'aria-label': 'Select message ' + entry.id,
+      title: 'Select (x); shift-click selects a range', onclick: (event) => choose(entry.id, event) }),
+    el('a', { href: hash(entry.id), class: 'row-link', title: 'to ' + entry.to.join(', ') },
       el('span', { class: 'from', text: sender, title: 'MAIL FROM: <' + entry.from + '>' }),
       el('time', { class: 'time', datetime: entry.receivedAt, text: format.shortTime(entry.receivedAt),
         title: format.longTime(entry.receivedAt) }),
-      el('span', { class: 'subject' + (entry.subject ? '' : ' muted'), text: entry.subject || '(no subject)' }),
+      el('span', { class: 'line2' },
+        el('span', { class: 'subject' + (entry.subject ? '' : ' muted'), text: entry.subject || '(no subject)' }),
+        entry.snippet ? el('span', { class: 'snippet', text: '— ' + entry.snippet }) : null),
       el('span', { class: 'meta' },
         entry.attachments > 0 ? el('span', { class: 'clip', title: format.plural(entry.attachments, 'attachment', 'attachments') },
           el('img', { src: 'paperclip.svg', alt: 'attachment', width: '14', height: '14' }),
           entry.attachments > 1 ? String(entry.attachments) : null) : null,
-        el('span', { class: 'size', text: format.size(entry.size) })),
-      el('span', { class: 'to', text: 'to ' + entry.to.join(', ') }),
-      el('span', { class: 'snippet', text: entry.snippet })));
+        el('span', { class: 'size', text: format.size(entry.size) }))));
+  }
+
+  function shownIds() {
+    return state.entries.map((entry) => entry.id);
+  }
+
+  function choose(id, event) {
+    chosen.set(id, event.target.checked, event.shiftKey, shownIds());
+    showChosen();
+  }
+
+  /** Checkboxes, the page checkbox and the bulk button after the selection changed. */
+  function showChosen() {
+    for (const li of list.querySelectorAll('.message-row')) {
+      const checked = chosen.has(Number(li.dataset.id));
+      li.classList.toggle('checked', checked);
+      li.querySelector('.row-check').checked = checked;
+    }
+    const shown = state.entries.length;
+    selectPage.checked = shown > 0 && chosen.size === shown;
+    selectPage.indeterminate = chosen.size > 0 && chosen.size < shown;
+    selectPage.disabled = shown === 0;
+    deleteChosen.hidden = chosen.size === 0;
+    deleteChosen.textContent = 'Delete selected (' + chosen.size + ')';
   }
 
   function render(page) {
     state.entries = page.messages;
     state.total = page.total;
+    chosen.retain(shownIds());
     const rows = page.messages.map(row);
-    fill(list, rows.length ? rows : el('li', { class: 'empty' }, notice(state.query
-      ? 'No message matches “' + state.query + '”.'
-      : 'No messages yet. Send mail to this server’s SMTP port and it shows up here.')));
+    fill(list, rows.length ? rows : el('li', { class: 'empty' }, state.query
+      ? notice('No message matches “' + state.query + '”.')
+      : page.stored === 0 ? firstRun() : notice('No messages on this page.')));
+    showChosen();
     state.known = new Set(page.messages.map((entry) => entry.id));
     const first = page.total === 0 ? 0 : state.offset + 1;
     const last = state.offset + page.messages.length;
@@ -173,6 +211,11 @@ export function mount(container, route) {
     event.preventDefault();
     searchSoon(true);
   });
+  selectPage.addEventListener('change', () => {
+    chosen.setAll(shownIds(), selectPage.checked);
+    showChosen();
+  });
+  deleteChosen.addEventListener('click', deleteSelected);
   newer.addEventListener('click', () => page(-1));
   older.addEventListener('click', () => page(1));
   waitingButton.addEventListener('click', () => {
@@ -192,6 +235,39 @@ export function mount(container, route) {
       reload();
     }
   });
+
+  /** Deletes exactly the checked rows, after a question that names how many. */
+  async function deleteSelected() {
+    const ids = [...chosen.ids];
+    if (ids.length === 0 || !confirm('Delete ' + format.plural(ids.length, 'selected message', 'selected messages') + '?')) {
+      return;
+    }
+    const failures = [];
+    for (const id of ids) {
+      try {
+        await send('DELETE', 'api/messages/' + id);
+      } catch (error) {
+        if (error.status !== 404) { // already gone is what was asked for
+          failures.push('#' + id + ': ' + error.message);
+        }
+      }
+    }
+    chosen.setAll([], false);
+    if (ids.includes(state.selected)) {
+      go(null, true);
+    }
+    await reload();
+    if (failures.length) {
+      searchError.textContent = 'Not deleted: ' + failures.join('; ');
+    }
+  }
+
+  function toggleCurrent() {
+    if (state.selected !== null && state.entries.some((entry) => entry.id === state.selected)) {
+      chosen.toggle(state.selected, shownIds());
+      showChosen();
+    }
+  }
 
   const unsubscribe = [
     live.on('received', () => {
@@ -234,6 +310,7 @@ export function mount(container, route) {
     keys.bind([']'], 'Older page', () => page(1)),
     keys.bind(['Delete', '#'], 'Delete the open message', () => message.deleteShown()),
     keys.bind(['Escape'], 'Close the message', () => go(null, false)),
+    keys.bind(['x'], 'Select or unselect the open message (for Delete selected)', toggleCurrent),
     message.bindKeys(),
   ];
 

@@ -6,6 +6,8 @@ import { getJson, getText, send } from './api.js';
 import * as keys from './keys.js';
 import * as format from './format.js';
 import { routeHash } from './pages.js';
+import { sourceView } from './htmlsource.js';
+import { linksView } from './links.js';
 
 const TABS = [
   { id: 'html', label: 'HTML', key: '1' },
@@ -13,7 +15,11 @@ const TABS = [
   { id: 'headers', label: 'Headers', key: '3' },
   { id: 'raw', label: 'Raw', key: '4' },
   { id: 'mime', label: 'MIME', key: '5' },
+  { id: 'source', label: 'HTML source', key: '6' },
+  { id: 'links', label: 'Links', key: '7' },
 ];
+// Image types the part route serves as themselves (others come as application/octet-stream): previewed.
+const PREVIEWED_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 const VIEWPORTS = [
   { id: 'phone', label: 'Phone', title: '375 px wide' },
   { id: 'tablet', label: 'Tablet', title: '768 px wide' },
@@ -123,7 +129,7 @@ export class MessageView {
 
   /** The chosen tab, unless the message has no HTML body: then text. */
   shownTab() {
-    return this.tab === 'html' && this.detail.html === null ? 'text' : this.tab;
+    return (this.tab === 'html' || this.tab === 'source') && this.detail.html === null ? 'text' : this.tab;
   }
 
   setViewport(viewport) {
@@ -168,18 +174,43 @@ export class MessageView {
           text: 'session #' + d.sessionId + ' (' + d.envelope.protocol + ')' })) : null));
     const attachments = d.attachments.length ? el('ul', { class: 'attachments', 'aria-label': 'Attachments' },
       d.attachments.map((part) => el('li', {},
+        PREVIEWED_IMAGES.has(part.contentType) ? el('a', { href: part.url, download: format.fileName(part.filename || ''),
+          class: 'thumb-link', title: 'Download' }, el('img', { class: 'thumb', src: part.url, loading: 'lazy',
+          alt: 'preview of ' + format.fileName(part.filename || 'part ' + part.path) })) : null,
         el('a', { href: part.url, download: format.fileName(part.filename || ''), class: 'attachment',
           text: part.filename ? format.fileName(part.filename) : 'part ' + part.path }),
-        el('span', { class: 'muted', text: ' ' + part.contentType + ', ' + format.size(part.size) })))) : null;
+        el('span', { class: 'muted', text: ' ' + part.contentType + ', ' + format.size(part.size) }),
+        part.contentType === 'application/pdf' ? el('button', { type: 'button', class: 'pdf-toggle', text: 'Preview',
+          'aria-pressed': 'false', onclick: (event) => this.togglePdf(part, event.target) }) : null))) : null;
     const tabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views of the message' },
       TABS.map((tab) => el('button', {
         type: 'button', role: 'tab', id: 'tab-' + tab.id, dataset: { tab: tab.id }, 'aria-controls': 'tab-panel',
-        'aria-selected': String(tab.id === this.shownTab()), disabled: tab.id === 'html' && d.html === null,
+        'aria-selected': String(tab.id === this.shownTab()), disabled: (tab.id === 'html' || tab.id === 'source') && d.html === null,
         title: tab.label + ' (' + tab.key + ')', text: tab.label, onclick: () => this.select(tab.id),
       })));
     this.panel = el('div', { id: 'tab-panel', class: 'tab-panel', role: 'tabpanel' });
     fill(this.pane, el('article', { class: 'message' }, head, attachments, tabs, this.panel));
     this.renderTab();
+  }
+
+  /**
+   * Shows a PDF attachment in a frame below the attachments, or hides it. The frame has no sandbox attribute:
+   * Chromium refuses to run its PDF viewer in a sandboxed frame. The part itself comes with a sandboxing
+   * policy (CSP sandbox, default-src 'none'), so nothing in it runs script in the inbox's origin.
+   */
+  togglePdf(part, button) {
+    const open = this.pane.querySelector('.pdf-preview');
+    const same = open && open.dataset.path === part.path;
+    if (open) {
+      open.remove();
+      this.pane.querySelectorAll('.pdf-toggle').forEach((other) => other.setAttribute('aria-pressed', 'false'));
+    }
+    if (!same) {
+      button.setAttribute('aria-pressed', 'true');
+      this.pane.querySelector('.attachments').after(el('div', { class: 'pdf-preview', dataset: { path: part.path } },
+        el('iframe', { id: 'pdf-frame', src: part.url + '?inline=1', referrerpolicy: 'no-referrer',
+          title: 'Preview of ' + format.fileName(part.filename || 'part ' + part.path) })));
+    }
   }
 
   renderTab() {
@@ -190,6 +221,10 @@ export class MessageView {
     } else if (tab === 'text') {
       fill(this.panel, d.text ? el('pre', { class: 'body-text', id: 'text-body', text: d.text })
         : notice('This message has no plain text body.'));
+    } else if (tab === 'source') {
+      fill(this.panel, sourceView(d.html));
+    } else if (tab === 'links') {
+      fill(this.panel, linksView(d.id));
     } else if (tab === 'headers') {
       fill(this.panel, this.headersView());
     } else if (tab === 'raw') {
@@ -248,10 +283,25 @@ export class MessageView {
         row('TLS', e.tls || 'no'),
         row('AUTH', e.authenticatedUser || 'no'),
         row('Protocol', e.protocol)));
+    const rows = d.headers.map((header) => el('tr', { dataset: { text: (header.name + ': ' + header.value).toLowerCase() } },
+      el('th', { scope: 'row', text: header.name }), el('td', { text: header.value })));
+    const count = el('span', { id: 'header-count', class: 'muted' });
+    const filter = el('input', { type: 'search', id: 'header-filter', class: 'header-filter', autocomplete: 'off',
+      spellcheck: 'false', placeholder: 'Filter header fields', 'aria-label': 'Filter header fields' });
+    const narrow = () => {
+      const words = filter.value.trim().toLowerCase();
+      let shown = 0;
+      for (const tr of rows) {
+        tr.hidden = words !== '' && !tr.dataset.text.includes(words);
+        shown += tr.hidden ? 0 : 1;
+      }
+      count.textContent = words === '' ? '' : shown + ' of ' + rows.length;
+    };
+    filter.addEventListener('input', narrow);
     const headers = el('section', { class: 'header-fields', 'aria-label': 'Header fields' },
       el('h3', { text: 'Header fields' }),
-      el('table', { id: 'header-table' }, el('tbody', {}, d.headers.map((header) => el('tr', {},
-        el('th', { scope: 'row', text: header.name }), el('td', { text: header.value }))))));
+      el('div', { class: 'filter-row' }, filter, count),
+      el('table', { id: 'header-table' }, el('tbody', {}, rows)));
     return el('div', { class: 'headers-view' }, envelope, headers);
   }
 }

@@ -6,6 +6,43 @@ import * as format from './format.js';
 import { routeHash } from './pages.js';
 
 const REFRESH_MILLIS = 3000; // the core announces no session events: sessions without mail show up by polling
+const DELIVERED_SHOWN = 5; // more delivered messages than this collapse behind "N messages"
+
+/** What came of a session, in a few words: "delivered 2 · refused 1 · fault hit", "no mail", ... */
+export function outcomeText(session) {
+  const o = session.outcome;
+  const parts = [];
+  if (o.delivered > 0) {
+    parts.push('delivered ' + o.delivered);
+  }
+  if (o.refusals > 0) {
+    parts.push(o.refusals === 1 ? 'refused' : 'refused ' + o.refusals + '×');
+  }
+  if (o.faultHits > 0) {
+    parts.push(o.faultHits === 1 ? 'fault hit' : o.faultHits + ' fault hits');
+  }
+  if (o.unacknowledged > 0) {
+    parts.push(o.unacknowledged === 1 ? 'unacknowledged' : o.unacknowledged + ' unacknowledged');
+  }
+  if (parts.length === 0) {
+    parts.push(session.protocol.startsWith('SMTP') ? 'no mail' : 'ok');
+  }
+  return parts.join(' · ');
+}
+
+function outcomeClass(session) {
+  const o = session.outcome;
+  return 'outcome' + (o.unacknowledged > 0 || o.faultHits > 0 ? ' warn' : o.refusals > 0 ? ' refused' : '');
+}
+
+function deliveredList(ids) {
+  const links = ids.map((id, i) => [i ? ', ' : '', el('a', { href: routeHash(['messages', id]), text: 'message #' + id })]);
+  if (ids.length <= DELIVERED_SHOWN) {
+    return el('p', { id: 'delivered' }, 'Delivered: ', links);
+  }
+  return el('details', { id: 'delivered', class: 'delivered' },
+    el('summary', { text: 'Delivered: ' + format.plural(ids.length, 'message', 'messages') }), el('p', {}, links));
+}
 
 export function mount(container, route) {
   let selected = null;
@@ -16,7 +53,7 @@ export function mount(container, route) {
     el('section', { class: 'list-pane', 'aria-label': 'Sessions' },
       el('div', { class: 'list-toolbar' }, el('h2', { text: 'Sessions' }), summary),
       el('table', { class: 'grid' },
-        el('thead', {}, el('tr', {}, ['#', 'Protocol', 'Client', 'Started', 'Lines', ''].map((title) =>
+        el('thead', {}, el('tr', {}, ['#', 'Protocol', 'Client', 'Started', 'Lines', 'Outcome', ''].map((title) =>
           el('th', { scope: 'col', text: title })))),
         list)),
     detailColumn('Sessions', () => { location.hash = routeHash(['sessions']); }, detail));
@@ -27,7 +64,13 @@ export function mount(container, route) {
       const page = await getJson('api/sessions', { limit: 200 });
       summary.textContent = format.plural(page.total, 'session', 'sessions') + ' kept';
       fill(list, page.sessions.length ? page.sessions.map((session) => el('tr', {
-        class: session.id === selected ? 'selected' : '', dataset: { id: session.id },
+        class: 'clickable' + (session.id === selected ? ' selected' : ''), dataset: { id: session.id },
+        // The whole row opens the session; the id stays a real link (keyboard, middle click).
+        onclick: (event) => {
+          if (!event.target.closest('a')) {
+            location.hash = routeHash(['sessions', session.id]);
+          }
+        },
       },
       el('td', {}, el('a', { href: routeHash(['sessions', session.id]), text: '#' + session.id })),
       el('td', { text: session.protocol }),
@@ -35,10 +78,11 @@ export function mount(container, route) {
       el('td', {}, el('time', { datetime: session.started, text: format.shortTime(session.started),
         title: format.longTime(session.started) })),
       el('td', { class: 'number', text: String(session.lineCount) }),
+      el('td', { class: outcomeClass(session), text: outcomeText(session) }),
       el('td', { class: 'muted', text: session.ended ? 'ended' : 'open' })))
-        : el('tr', {}, el('td', { colspan: '6' }, notice('No sessions yet.'))));
+        : el('tr', {}, el('td', { colspan: '7' }, notice('No sessions yet.'))));
     } catch (error) {
-      fill(list, el('tr', {}, el('td', { colspan: '6' }, notice('Cannot load sessions: ' + error.message, 'error'))));
+      fill(list, el('tr', {}, el('td', { colspan: '7' }, notice('Cannot load sessions: ' + error.message, 'error'))));
     }
   }
 
@@ -53,8 +97,8 @@ export function mount(container, route) {
       fill(detail,
         el('h2', { text: s.protocol + ' session #' + s.id }),
         el('p', { class: 'muted', text: 'from ' + s.client + ', ' + format.longTime(s.started) + (s.ended ? '' : ' (still open)') }),
-        d.messageIds.length ? el('p', {}, 'Delivered: ', d.messageIds.map((id, i) => [i ? ', ' : '',
-          el('a', { href: routeHash(['messages', id]), text: 'message #' + id })])) : null,
+        el('p', {}, 'Outcome: ', el('span', { id: 'session-outcome', class: outcomeClass(s), text: outcomeText(s) })),
+        d.messageIds.length ? deliveredList(d.messageIds) : null,
         el('ol', { class: 'transcript', id: 'transcript' }, d.transcript.map((line) => el('li', { class: 'dir-' +
           (line.direction === '*' ? 'event' : line.direction) },
         el('span', { class: 'offset', text: format.offset(s.started, line.time) }),
