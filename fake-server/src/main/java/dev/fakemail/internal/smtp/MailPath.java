@@ -62,11 +62,16 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
             if (local.length() < 2 || !local.endsWith("\"")) {
                 return false;
             }
-            for (int i = 1; i < local.length() - 1; i++) {
+            int end = local.length() - 1; // the closing quote
+            for (int i = 1; i < end; i++) {
                 char c = local.charAt(i);
                 if (c == '\\') {
-                    i++;
-                } else if (c == '"' || c < 0x20) {
+                    // quoted-pairSMTP (RFC 5321 4.1.2): a backslash and a printable character; one that escapes
+                    // the closing quote leaves the string open
+                    if (++i >= end || isControl(local.charAt(i))) {
+                        return false;
+                    }
+                } else if (c == '"' || isControl(c)) {
                     return false;
                 }
             }
@@ -85,6 +90,10 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
             }
         }
         return true;
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f;
     }
 
     private static boolean isValidDomain(String domain) {

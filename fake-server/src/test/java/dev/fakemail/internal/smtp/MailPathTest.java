@@ -44,15 +44,25 @@ class MailPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a@example.test", "first.last+tag@sub.example.test", "\"quoted name\"@example.test",
-            "user@[127.0.0.1]", "user@[IPv6:::1]", "o'brien@example.test", "ü@bücher.example"})
+            "user@[127.0.0.1]", "user@[IPv6:::1]", "o'brien@example.test", "ü@bücher.example",
+            "\"back\\\\slash \\\"quote\\\"\"@example.test"})
     void validMailboxes(String address) {
         assertThat(MailPath.isValidMailbox(address)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"plain", "@example.test", "a@", "a b@example.test", ".a@example.test",
-            "a..b@example.test", "a@example..test", "a@-example.test", "a@exa mple.test", "a@[]", "\"open@example.test"})
+            "a..b@example.test", "a@example..test", "a@-example.test", "a@exa mple.test", "a@[]", "\"open@example.test",
+            // found by SmtpCommandFuzzTest: the last quote escaped, so the quoted string never ends
+            "\"\\\\\\\\\\\u0000\\\"@UTH", "\"ends in a backslash\\\"@example.test",
+            "\"nul \\\u0000 escaped\"@example.test", "\"del \u007f\"@example.test"})
     void invalidMailboxes(String address) {
         assertThat(MailPath.isValidMailbox(address)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aValidQuotedAddressParsesAgainInBrackets() throws Exception {
+        String address = "\"back\\\\slash \\\"quote\\\"\"@example.test";
+        assertThat(MailPath.parse("FROM:<" + address + ">", "FROM").address()).isEqualTo(address);
     }
 }
