@@ -92,14 +92,31 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
         return true;
     }
 
+    /**
+     * RFC 5321 4.1.3: an IPv4 address, {@code IPv6:} and an IPv6 address, or a tag, a colon and content. The
+     * content is held to letters, digits and {@code ._:%+=/-}: quotes and angle brackets, which the RFC allows
+     * there, would make the path impossible to write back in brackets, and no real literal uses them.
+     */
+    private static boolean isAddressLiteral(String content) {
+        if (content.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+            return true;
+        }
+        if (content.regionMatches(true, 0, "IPv6:", 0, 5)) {
+            return content.length() > 5 && content.substring(5).matches("[0-9A-Fa-f:.]+");
+        }
+        int colon = content.indexOf(':');
+        return colon > 0 && colon < content.length() - 1
+                && content.substring(0, colon).matches("[A-Za-z0-9-]*[A-Za-z0-9]")
+                && content.substring(colon + 1).matches("[A-Za-z0-9._:%+=/-]+");
+    }
+
     private static boolean isControl(char c) {
         return c < 0x20 || c == 0x7f;
     }
 
     private static boolean isValidDomain(String domain) {
         if (domain.startsWith("[") && domain.endsWith("]")) {
-            return domain.length() > 2 && domain.substring(1, domain.length() - 1).chars()
-                    .noneMatch(c -> c <= ' ' || c == '[' || c == ']' || c == '\\');
+            return domain.length() > 2 && isAddressLiteral(domain.substring(1, domain.length() - 1));
         }
         if (domain.startsWith(".") || domain.endsWith(".") || domain.contains("..") || domain.startsWith("-")) {
             return false;

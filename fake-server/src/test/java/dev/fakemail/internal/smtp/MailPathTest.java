@@ -44,7 +44,8 @@ class MailPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a@example.test", "first.last+tag@sub.example.test", "\"quoted name\"@example.test",
-            "user@[127.0.0.1]", "user@[IPv6:::1]", "o'brien@example.test", "ü@bücher.example",
+            "user@[127.0.0.1]", "user@[IPv6:::1]", "user@[IPv6:2001:db8::1]", "user@[x-tag:anything]",
+            "o'brien@example.test", "ü@bücher.example",
             "\"back\\\\slash \\\"quote\\\"\"@example.test"})
     void validMailboxes(String address) {
         assertThat(MailPath.isValidMailbox(address)).isTrue();
@@ -55,7 +56,9 @@ class MailPathTest {
             "a..b@example.test", "a@example..test", "a@-example.test", "a@exa mple.test", "a@[]", "\"open@example.test",
             // found by SmtpCommandFuzzTest: the last quote escaped, so the quoted string never ends
             "\"\\\\\\\\\\\u0000\\\"@UTH", "\"ends in a backslash\\\"@example.test",
-            "\"nul \\\u0000 escaped\"@example.test", "\"del \u007f\"@example.test"})
+            "\"nul \\\u0000 escaped\"@example.test", "\"del \u007f\"@example.test",
+            // also found by it: an address literal that is no address, and one with a '>' in it
+            "f@[>]", "f@[mail.example.test]", "f@[x-tag:a>b]", "f@[IPv6:]", "\"\"@[O:<\"om]"})
     void invalidMailboxes(String address) {
         assertThat(MailPath.isValidMailbox(address)).isFalse();
     }
