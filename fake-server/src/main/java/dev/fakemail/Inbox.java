@@ -149,6 +149,11 @@ public final class Inbox implements MailControl, AutoCloseable {
         owner.delete(id());
     }
 
+    /** Counts as use: keeps the inbox from expiring (the web API calls it for each request naming the inbox). */
+    public void keepAlive() {
+        touch();
+    }
+
     void touch() {
         lastUsedMillis = clock.millis();
     }
