@@ -65,8 +65,11 @@ class InboxSwitchBrowserTest {
         browser.wait.until(driver -> subjects(driver).equals(List.of("not shown here", "for everyone")));
     }
 
+    /** Read in one script: the list re-renders as mail arrives, so elements found earlier may be gone. */
+    @SuppressWarnings("unchecked")
     private static List<String> subjects(WebDriver driver) {
-        return driver.findElements(By.cssSelector(".message-row .subject")).stream().map(e -> e.getText()).toList();
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('.message-row .subject')].map(e => e.textContent)");
     }
 
     private static void send(String to, String subject) throws Exception {

@@ -126,7 +126,10 @@ notify.start(document.getElementById('notify-toggle'));
 for (const event of ['received', 'deleted', 'reset', 'resync']) {
   live.on(event, refreshCount);
 }
-live.on('read', (event) => showUnread(event.unread));
+live.on('read', (event) => {
+  showUnread(event.unread);
+  refreshCount(); // a count fetched just before this change may answer after it: fetch again, coalesced
+});
 window.addEventListener('hashchange', navigate);
 document.getElementById('inbox-switch').addEventListener('change', switchInbox);
 showInboxes();
