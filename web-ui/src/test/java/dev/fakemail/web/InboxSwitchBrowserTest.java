@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.Endpoint;
 import dev.fakemail.InboxSpec;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,21 +16,8 @@ import org.openqa.selenium.support.ui.Select;
 /** An isolated inbox in a real headless Chromium: its own list, live arrivals, links, and the switcher. */
 @Timeout(120)
 class InboxSwitchBrowserTest {
-    @TempDir
-    static Path downloads;
-    private static BrowserInbox browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserInbox.start(downloads);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserInbox browser = BrowserInbox.perClass();
 
     @Test
     void thePageShowsOneInboxAtATimeAndTheSwitcherMovesBetweenThem() throws Exception {
