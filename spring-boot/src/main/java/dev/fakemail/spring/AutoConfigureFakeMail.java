@@ -42,7 +42,8 @@ public @interface AutoConfigureFakeMail {
 
     /**
      * Also start the web inbox for the server while debugging (needs {@code dev.fakemail:fakemail-web} on the
-     * test class path); its address is printed and logged when the context starts.
+     * test class path); its address is printed when the context starts, and the inbox is a bean
+     * ({@code @Autowired WebInbox inbox}, then {@code inbox.uri()}).
      */
     boolean webInbox() default false;
 }

@@ -28,6 +28,7 @@ record FakeMailContextCustomizer(List<Class<? extends FakeMailServerCustomizer>>
         implements ContextCustomizer {
     static final String PROPERTY_SOURCE_NAME = "fakemail";
     static final String SERVER_BEAN_NAME = "fakeMailServer";
+    static final String WEB_INBOX_BEAN_NAME = "fakeMailWebInbox";
 
     FakeMailContextCustomizer {
         customizers = List.copyOf(customizers);
@@ -74,6 +75,7 @@ record FakeMailContextCustomizer(List<Class<? extends FakeMailServerCustomizer>>
     private static void register(ConfigurableListableBeanFactory beanFactory, RunningFakeMail running) {
         beanFactory.registerSingleton(SERVER_BEAN_NAME, running.server());
         beanFactory.registerSingleton(RunningFakeMail.BEAN_NAME, running);
+        running.webInbox().ifPresent(inbox -> beanFactory.registerSingleton(WEB_INBOX_BEAN_NAME, inbox));
         // A registered object is not destroyed with the context unless it is also registered as disposable;
         // destroySingletons() runs on close and when the refresh fails, so the server never outlives its context.
         if (!(beanFactory instanceof DefaultSingletonBeanRegistry registry)) {

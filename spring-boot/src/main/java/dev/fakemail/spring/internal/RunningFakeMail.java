@@ -5,6 +5,7 @@ import dev.fakemail.spring.AutoConfigureFakeMail;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -26,6 +27,10 @@ final class RunningFakeMail implements DisposableBean {
 
     FakeMailServer server() {
         return server;
+    }
+
+    Optional<AutoCloseable> webInbox() {
+        return Optional.ofNullable(webInbox);
     }
 
     /** Before a test method: refuses to share the server with a test still running, then resets it. */
