@@ -26,7 +26,7 @@ final class WebInboxStarter {
     private static final class Present {
         static AutoCloseable start(FakeMailServer server) {
             WebInbox inbox = WebInbox.start(server);
-            System.out.println("fakemail web inbox for " + server + ": " + inbox.uri());
+            System.out.println("fakemail web inbox for the server on " + server.endpoints() + ": " + inbox.uri());
             return inbox;
         }
     }
