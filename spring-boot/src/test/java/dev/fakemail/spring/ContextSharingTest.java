@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -33,6 +36,8 @@ class ContextSharingTest {
     static final Map<String, Seen> SEEN = new ConcurrentHashMap<>();
     /** The SMTP port of each test's server, read while it ran (a stopped server has no endpoints). */
     static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
+    /** The server a failing application saw while its context was refreshing. */
+    static final AtomicReference<FakeMailServer> SERVER_OF_FAILED_CONTEXT = new AtomicReference<>();
 
     @Test
     void classesOfOneConfigurationShareAServerAndEachTestSeesOnlyItsOwnMail() {
@@ -69,6 +74,17 @@ class ContextSharingTest {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             }
         }).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aContextThatFailsToStartStopsItsServer() {
+        SERVER_OF_FAILED_CONTEXT.set(null);
+        EngineExecutionResults results = FixtureRun.run(FailingApplication.class);
+
+        assertThat(results.testEvents().failed().count()).isEqualTo(1);
+        FakeMailServer server = SERVER_OF_FAILED_CONTEXT.get();
+        assertThat(server).as("the failing bean received the server").isNotNull();
+        assertThat(server.isRunning()).isFalse();
     }
 
     static void sendAndRecord(String name, FakeMailServer mail, MailApplication.WelcomeMailer mailer) {
@@ -139,6 +155,23 @@ class ContextSharingTest {
         @Test
         void d() {
             sendAndRecord("d", mail, mailer);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BrokenBean {
+        @Bean
+        Object broken(FakeMailServer mail) {
+            SERVER_OF_FAILED_CONTEXT.set(mail);
+            throw new IllegalStateException("this application does not start");
+        }
+    }
+
+    @SpringBootTest(classes = {MailApplication.class, BrokenBean.class})
+    @AutoConfigureFakeMail
+    static class FailingApplication {
+        @Test
+        void test() {
         }
     }
 
