@@ -7,6 +7,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.MailControl;
 import dev.fakemail.junit.MailAssertions;
 import java.time.Duration;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,5 +68,24 @@ class AutoConfigureFakeMailTest {
         assertThat(context.getBeansOfType(JavaMailSender.class)).hasSize(1);
         assertThat(mail.isRunning()).isTrue();
         assertThat(java.net.InetAddress.getByName(mail.smtp().host()).isLoopbackAddress()).isTrue();
+    }
+
+    /** A @Nested class inherits the enclosing configuration: same context, same server, reset before its tests. */
+    @Nested
+    class Inside {
+        @Autowired
+        FakeMailServer nestedMail;
+
+        @Test
+        void seesTheEnclosingServerAndOnlyItsOwnMail() {
+            assertThat(nestedMail).isSameAs(mail);
+            assertThat(nestedMail.messages()).isEmpty();
+
+            welcomeMailer.welcome("nested@example.test");
+
+            MailAssertions.assertThat(nestedMail).receivesWithin(Duration.ofSeconds(10))
+                    .exactlyOne(to("nested@example.test"));
+            assertThat(nestedMail.messages()).hasSize(1);
+        }
     }
 }
