@@ -96,6 +96,7 @@ class ContextSharingTest {
         SEEN.put(name, new Seen(mail, recipients));
     }
 
+    @FixtureRun.Fixture
     @SpringBootTest(classes = MailApplication.class)
     @AutoConfigureFakeMail
     static class First {
@@ -116,6 +117,7 @@ class ContextSharingTest {
         }
     }
 
+    @FixtureRun.Fixture
     @SpringBootTest(classes = MailApplication.class)
     @AutoConfigureFakeMail
     static class Second {
@@ -143,6 +145,7 @@ class ContextSharingTest {
         }
     }
 
+    @FixtureRun.Fixture
     @SpringBootTest(classes = MailApplication.class)
     @AutoConfigureFakeMail(customizers = OtherHostname.class)
     static class OtherConfiguration {
@@ -167,6 +170,7 @@ class ContextSharingTest {
         }
     }
 
+    @FixtureRun.Fixture
     @SpringBootTest(classes = {MailApplication.class, BrokenBean.class})
     @AutoConfigureFakeMail
     static class FailingApplication {
@@ -175,6 +179,7 @@ class ContextSharingTest {
         }
     }
 
+    @FixtureRun.Fixture
     @SpringBootTest(classes = MailApplication.class)
     @AutoConfigureFakeMail
     @DirtiesContext

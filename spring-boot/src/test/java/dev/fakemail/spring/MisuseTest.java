@@ -32,6 +32,7 @@ class MisuseTest {
 
     @Test
     void testsSharingAServerAtTheSameTimeAreRefused() {
+        ONE_ENDED = new CountDownLatch(1);
         EngineExecutionResults results = FixtureRun.run(FixtureRun.parallel(), SharingA.class, SharingB.class);
 
         assertThat(results.testEvents().succeeded().count()).as(FixtureRun.failures(results)).isEqualTo(1);
@@ -59,6 +60,7 @@ class MisuseTest {
         }
     }
 
+    @FixtureRun.Fixture
     @SpringBootTest(classes = MailApplication.class)
     @AutoConfigureFakeMail(customizers = NeedsAPort.class)
     static class BadCustomizer {
@@ -68,7 +70,7 @@ class MisuseTest {
     }
 
     /** Counted down when either sharing test ends, however it ends (also when Spring refused to start it). */
-    static final CountDownLatch ONE_ENDED = new CountDownLatch(1);
+    static volatile CountDownLatch ONE_ENDED;
 
     static class CountEnd implements TestWatcher {
         @Override
@@ -88,6 +90,7 @@ class MisuseTest {
         assertThat(ONE_ENDED.await(20, TimeUnit.SECONDS)).as("the other test ended").isTrue();
     }
 
+    @FixtureRun.Fixture
     @ExtendWith(CountEnd.class)
     @SpringBootTest(classes = MailApplication.class)
     @AutoConfigureFakeMail
@@ -101,6 +104,7 @@ class MisuseTest {
         }
     }
 
+    @FixtureRun.Fixture
     @ExtendWith(CountEnd.class)
     @SpringBootTest(classes = MailApplication.class)
     @AutoConfigureFakeMail
