@@ -73,15 +73,15 @@ record FakeMailContextCustomizer(List<Class<? extends FakeMailServerCustomizer>>
     }
 
     private static void register(ConfigurableListableBeanFactory beanFactory, RunningFakeMail running) {
+        if (!(beanFactory instanceof DefaultSingletonBeanRegistry registry)) {
+            throw new IllegalStateException("@AutoConfigureFakeMail needs an application context with a standard"
+                    + " bean factory (DefaultListableBeanFactory), but this one has " + beanFactory.getClass().getName());
+        }
         beanFactory.registerSingleton(SERVER_BEAN_NAME, running.server());
         beanFactory.registerSingleton(RunningFakeMail.BEAN_NAME, running);
         running.webInbox().ifPresent(inbox -> beanFactory.registerSingleton(WEB_INBOX_BEAN_NAME, inbox));
         // A registered object is not destroyed with the context unless it is also registered as disposable;
         // destroySingletons() runs on close and when the refresh fails, so the server never outlives its context.
-        if (!(beanFactory instanceof DefaultSingletonBeanRegistry registry)) {
-            throw new IllegalStateException("@AutoConfigureFakeMail needs an application context with a standard"
-                    + " bean factory (DefaultListableBeanFactory), but this one has " + beanFactory.getClass().getName());
-        }
         registry.registerDisposableBean(RunningFakeMail.BEAN_NAME, running);
     }
 
