@@ -1,0 +1,54 @@
+package dev.fakemail.spring;
+
+import static dev.fakemail.junit.ExpectedMail.to;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
+import dev.fakemail.junit.MailAssertions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+
+/**
+ * A customized server that requires STARTTLS and AUTH: Boot's sender gets the user, the password and STARTTLS
+ * (trusting the built-in certificate's host) from the annotation's properties. A test's inlined property still
+ * wins over the annotation's.
+ */
+@SpringBootTest(classes = MailApplication.class, properties = "spring.mail.properties.mail.smtp.timeout=4321")
+@AutoConfigureFakeMail(customizers = SecureMailTest.SecureMail.class)
+class SecureMailTest {
+    public static class SecureMail implements FakeMailServerCustomizer {
+        @Override
+        public void customize(FakeMailServerBuilder builder) {
+            builder.user("shop", "secret").requireAuth(true).requireTls(true);
+        }
+    }
+
+    @Autowired
+    FakeMailServer mail;
+
+    @Autowired
+    MailApplication.WelcomeMailer mailer;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void bootsSenderLogsInOverStartTls() {
+        mailer.welcome("bob@example.test");
+
+        MailAssertions.assertThat(mail).receivesWithin(Duration.ofSeconds(10)).exactlyOne(to("bob@example.test"))
+                .wasSentOverTls()
+                .wasAuthenticatedAs("shop");
+    }
+
+    @Test
+    void aTestsInlinedPropertyWinsOverTheAnnotations() {
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.timeout")).isEqualTo("4321");
+        assertThat(environment.getProperty("spring.mail.port", Integer.class)).isEqualTo(mail.smtp().port());
+        assertThat(environment.getProperty("spring.mail.username")).isEqualTo("shop");
+    }
+}
