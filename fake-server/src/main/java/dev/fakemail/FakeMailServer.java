@@ -274,6 +274,11 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         return inboxes;
     }
 
+    /** The fake DNS zone given to the builder ({@code zone(FakeZone)}), if any. */
+    public java.util.Optional<dev.fakemail.dns.FakeZone> zone() {
+        return config.zone();
+    }
+
     /**
      * Forgets all messages, mailboxes and transcripts and deletes every isolated inbox; fault rules go back to
      * the configured ones.

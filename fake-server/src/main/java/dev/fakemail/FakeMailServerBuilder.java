@@ -45,6 +45,7 @@ public final class FakeMailServerBuilder {
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.REAL;
     Long faultSeed;
+    dev.fakemail.dns.FakeZone zone;
     final List<FaultRule> faultRules = new ArrayList<>();
     int transcriptCapacity = 1000;
     java.time.Duration inboxIdleTimeout = java.time.Duration.ofMinutes(30);
@@ -344,6 +345,15 @@ public final class FakeMailServerBuilder {
      * Seeds the random source of probability budgets and random delays, so a chaos run replays exactly.
      * Without it each server draws a seed, printed in every transcript that meets a rule.
      */
+    /**
+     * A fake DNS zone for this server: captured mail is checked against it (SPF, DKIM, DMARC) and the
+     * server's DNS responder, when one is configured, answers from it. Without a zone, none of that runs.
+     */
+    public FakeMailServerBuilder zone(dev.fakemail.dns.FakeZone zone) {
+        this.zone = java.util.Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
     public FakeMailServerBuilder faultSeed(long seed) {
         this.faultSeed = seed;
         return this;

@@ -54,6 +54,7 @@ public final class ServerConfig {
     final int maxInboxes;
     final Retention retention;
     final long faultSeed;
+    final dev.fakemail.dns.FakeZone zone;
     final java.util.List<dev.fakemail.fault.FaultRule> faultRules;
 
     ServerConfig(FakeMailServerBuilder builder) {
@@ -78,6 +79,7 @@ public final class ServerConfig {
         this.sleeper = builder.sleeper;
         this.transcriptCapacity = builder.transcriptCapacity;
         this.inboxIdleTimeout = builder.inboxIdleTimeout;
+        this.zone = builder.zone;
         this.maxInboxes = builder.maxInboxes;
         this.retention = new Retention(builder.maxMessages, builder.maxAge);
         this.faultSeed = builder.faultSeed != null ? builder.faultSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
@@ -195,6 +197,11 @@ public final class ServerConfig {
     }
 
     /** How much received mail is kept; unlimited by default. */
+    /** The fake DNS zone, if the server was given one. */
+    public java.util.Optional<dev.fakemail.dns.FakeZone> zone() {
+        return java.util.Optional.ofNullable(zone);
+    }
+
     public Duration inboxIdleTimeout() {
         return inboxIdleTimeout;
     }
