@@ -19,6 +19,8 @@ public final class InboxHandler implements AutoCloseable {
     private final AutoCloseable liveSubscription;
     private final AutoCloseable waitSubscription;
     private final AutoCloseable faultSubscription;
+    private final MailpitEvents mailpitEvents;
+    private final AutoCloseable mailpitSubscription;
     private final List<String> apiRoutes = new ArrayList<>();
 
     private InboxHandler(MailControl control, WebSettings settings) {
@@ -37,6 +39,8 @@ public final class InboxHandler implements AutoCloseable {
         FaultsApi faults = new FaultsApi(control.faults(), live::faultsChanged);
         faultSubscription = control.faults().subscribe(live::faultHit);
         HealthApi health = new HealthApi(control);
+        mailpitEvents = new MailpitEvents(index);
+        mailpitSubscription = index.listen(mailpitEvents);
         StaticAssets assets = StaticAssets.load();
         RouteClasses.initialize(health);
         OpenApi openApi = OpenApi.load();
@@ -57,7 +61,7 @@ public final class InboxHandler implements AutoCloseable {
         api(routes, "GET", "/api/messages/{id}/links", onWorker(links::list));
         api(routes, "POST", "/api/messages/{id}/links/check", onWorker(links::check));
         api(routes, "GET", "/api/wait", new JsonErrors(waits::handle));
-        api(routes, "GET", "/api/events", live.handler());
+        api(routes, "GET", "/api/events", mailpitEvents.beside(live.handler())); // Mailpit's websocket on Upgrade
         api(routes, "GET", "/api/mailboxes", onWorker(mailboxes::users));
         api(routes, "GET", "/api/mailbox", onWorker(mailboxes::mailbox));
         api(routes, "GET", "/api/sessions", onWorker(sessions::list));
@@ -67,11 +71,13 @@ public final class InboxHandler implements AutoCloseable {
         api(routes, "POST", "/api/faults", onWorker(faults::add));
         api(routes, "DELETE", "/api/faults", onWorker(faults::clear));
         api(routes, "DELETE", "/api/faults/{id}", onWorker(faults::remove));
+        MailpitRoutes.mount(routes, new MailpitApi(index, messages), new MailpitInfo(index),
+                new MailpitChaos(control.faults(), live::faultsChanged));
         routes.setFallbackHandler(exchange -> Responses.error(exchange, 404, "not found: " + exchange.getRequestPath()))
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, 405,
                         exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath()));
         assets.paths().forEach(path -> routes.get(path, exchange -> assets.serve(path, exchange)));
-        root = new SecurityHeaders(new RequestGuard(routes, settings.allowedHosts(),
+        root = new SecurityHeaders(new RequestGuard(MailpitRoutes.cleanPaths(routes), settings.allowedHosts(),
                 settings.basicAuth() ? settings.user() + ":" + settings.password() : null));
     }
 
@@ -100,7 +106,9 @@ public final class InboxHandler implements AutoCloseable {
     public void close() {
         waits.close();
         live.close();
+        mailpitEvents.close();
         try {
+            mailpitSubscription.close();
             liveSubscription.close();
             waitSubscription.close();
             faultSubscription.close();
@@ -112,7 +120,7 @@ public final class InboxHandler implements AutoCloseable {
     }
 
     /** Runs a route on a worker thread: it may read the index, parse mail, or wait for the store's lock. */
-    private static HttpHandler onWorker(HttpHandler route) {
+    static HttpHandler onWorker(HttpHandler route) {
         HttpHandler handler = new JsonErrors(route);
         return exchange -> {
             if (exchange.isInIoThread()) {

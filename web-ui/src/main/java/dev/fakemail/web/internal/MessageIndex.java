@@ -62,6 +62,8 @@ final class MessageIndex implements AutoCloseable {
     private volatile boolean closed;
     /** How many listed messages are unread. Written under the write lock. */
     private volatile int unread;
+    /** How many messages are listed. Written under the write lock. */
+    private volatile int size;
 
     MessageIndex(MailControl control) {
         indexer = Executors.newSingleThreadExecutor(task -> {
@@ -94,6 +96,14 @@ final class MessageIndex implements AutoCloseable {
             int index = indexOf(all, id);
             return index < 0 ? Optional.empty() : Optional.of(all.get(index));
         });
+    }
+
+    /**
+     * How many messages are listed, as of the last change applied, without waiting for the index to catch up
+     * (for counts in events, which may be sent under the write lock).
+     */
+    int size() {
+        return size;
     }
 
     /** How many listed messages are unread (as of the last change applied). */
@@ -340,6 +350,7 @@ final class MessageIndex implements AutoCloseable {
         lock.writeLock().lock();
         try {
             change.run();
+            size = summaries.size();
         } finally {
             lock.writeLock().unlock();
         }
