@@ -78,6 +78,43 @@ class MailpitClientsTest {
         assertThat(inbox.mail().messages()).isEmpty();
     }
 
+    @Test
+    void cypressMailpitsRequestLayerFollowsTheDoubleSlashRedirectAndDeletesWithoutBody() throws Exception {
+        requirePackages("cypress-mailpit");
+        inbox.send(TestMail.message().subject("Other").from("alice@example.test"));
+        long id = inbox.send(TestMail.message().subject("Welcome").from("Alice <alice@example.test>")
+                .to("Bob <bob@example.test>").text("Your code is 123456").html("<p>Your code is <b>123456</b></p>")
+                .attach("terms.txt", "text/plain", "terms".getBytes(StandardCharsets.UTF_8)));
+
+        List<String> lines;
+        try (ExternalClient client = ExternalClient.start("node",
+                CLIENTS.resolve("cypress_mailpit_client.mjs").toString(), inbox.web().uri().toString())) {
+            lines = client.finish();
+        }
+
+        assertThat(lines).containsExactly(
+                "all: 2",
+                "by subject: 1",
+                "has by subject: Welcome",
+                "not has by to: 0",
+                "has by search: 1",
+                "latest: Welcome",
+                "to: bob@example.test",
+                "from: alice@example.test",
+                "attachments: terms.txt",
+                "text: Your code is 123456",
+                "html: <p>Your code is <b>123456</b></p>",
+                "redirects: 301: /view/" + id + ".txt 301: /view/" + id + ".html",
+                "unread after set unread: 2",
+                "unread after all read: 0",
+                "unread after all unread: 2",
+                "spamassassin: 404",
+                "after delete by search: 1",
+                "after delete all: 0",
+                "done");
+        assertThat(inbox.mail().messages()).isEmpty();
+    }
+
     static void requirePackages(String module) {
         ExternalClient.require("node", "apt-get install nodejs npm");
         if (!Files.isDirectory(CLIENTS.resolve("node_modules/" + module))) {
