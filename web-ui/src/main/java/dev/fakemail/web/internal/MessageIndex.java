@@ -62,7 +62,7 @@ final class MessageIndex implements AutoCloseable {
     private volatile boolean closed;
     /** How many listed messages are unread. Written under the write lock. */
     private volatile int unread;
-    /** How many messages are listed. Written under the write lock. */
+    /** How many messages are listed. Written under the write lock, before listeners hear of the change. */
     private volatile int size;
 
     MessageIndex(MailControl control) {
@@ -284,6 +284,7 @@ final class MessageIndex implements AutoCloseable {
                     if (!summaries.remove(index).read) {
                         unread--;
                     }
+                    size = summaries.size(); // before announcing: listeners count with it
                     announce(new IndexChange.Removed(deleted.id()));
                 }
             });
@@ -291,6 +292,7 @@ final class MessageIndex implements AutoCloseable {
             write(() -> {
                 summaries.clear();
                 unread = 0;
+                size = 0;
                 announce(new IndexChange.Cleared());
             });
         } else if (event instanceof StoreEvent.MessagesAppended appended) {
@@ -333,6 +335,7 @@ final class MessageIndex implements AutoCloseable {
         if (!summary.read) {
             unread++;
         }
+        this.size = summaries.size();
         return true;
     }
 
@@ -350,7 +353,6 @@ final class MessageIndex implements AutoCloseable {
         lock.writeLock().lock();
         try {
             change.run();
-            size = summaries.size();
         } finally {
             lock.writeLock().unlock();
         }
