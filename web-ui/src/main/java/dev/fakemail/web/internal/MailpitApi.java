@@ -6,7 +6,7 @@ import dev.fakemail.store.MimePart;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -275,15 +275,8 @@ final class MailpitApi {
 
     /** The JSON body, or null when there is none (a DELETE without body means all). */
     static JsonNode body(HttpServerExchange exchange) throws IOException {
-        exchange.startBlocking();
-        byte[] bytes;
-        try (InputStream in = exchange.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-        }
-        if (bytes.length > MAX_BODY) {
-            throw new MailpitException(413, "the request body is at most " + MAX_BODY + " bytes");
-        }
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        byte[] bytes = Params.body(exchange, MAX_BODY, "a request body");
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
         try {
