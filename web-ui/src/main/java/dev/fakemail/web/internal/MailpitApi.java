@@ -2,9 +2,7 @@ package dev.fakemail.web.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fakemail.store.MimePart;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,7 +11,7 @@ import java.util.List;
 
 /**
  * Mailpit's API v1 over our message index: list, search, one message (read on fetch, as in Mailpit), headers,
- * raw source, parts, the HTML and text views, read state, delete. IDs are our ids as strings; every message
+ * read state, delete ({@link MailpitContent} serves what messages contain). IDs are our ids as strings; every message
  * route also takes {@code latest} (the newest message, or the newest matching {@code ?query=}). Run on worker
  * threads; refusals are {@link MailpitException}s.
  */
@@ -21,7 +19,6 @@ final class MailpitApi {
     /** Mailpit has no upper bound; a page this long is still a few megabytes of JSON. */
     static final int MAX_LIMIT = 10_000;
     private static final int MAX_BODY = 4 * 1024 * 1024;
-    private static final String INERT_POLICY = "default-src 'none'; sandbox";
 
     private final MessageIndex index;
     private final MessagesApi messages;
@@ -99,55 +96,6 @@ final class MailpitApi {
         Responses.json(exchange, 200, MailpitMessages.headers(resolve(exchange).message));
     }
 
-    /** {@code GET /api/v1/message/{ID}/raw[?dl=1]}: the stored bytes as text, as Mailpit sends them. */
-    void raw(HttpServerExchange exchange) {
-        MessageSummary summary = resolve(exchange);
-        if ("1".equals(Params.query(exchange, "dl"))) {
-            exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, Downloads.attachment(summary.id + ".eml"));
-        }
-        exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
-        Responses.bytes(exchange, "text/plain; charset=utf-8", summary.message.bytes());
-    }
-
-    /** {@code GET /api/v1/message/{ID}/part/{PartID}}: one part, decoded, with its own content type. */
-    void part(HttpServerExchange exchange) {
-        MessageSummary summary = resolve(exchange);
-        String path = Params.path(exchange, "part");
-        MimePart part = summary.message.mimeTree().flatten().stream()
-                .filter(candidate -> candidate.path().equals(path) && !candidate.isMultipart()).findFirst()
-                .orElseThrow(MailpitException::notFound);
-        // Captured content is hostile: served sandboxed and as a download, never as a page of this origin.
-        exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, Downloads.attachment(Downloads.filename(part)));
-        exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
-        Responses.bytes(exchange, Downloads.contentType(part), part.content());
-    }
-
-    /** {@code GET /view/{ID}.html} and {@code /view/{ID}.txt}: the HTML or text body alone. */
-    void view(HttpServerExchange exchange) {
-        String file = Params.path(exchange, "file");
-        boolean html = file.endsWith(".html");
-        if (!html && !file.endsWith(".txt")) {
-            throw MailpitException.notFound();
-        }
-        String id = file.substring(0, file.lastIndexOf('.'));
-        MessageSummary summary = resolve(exchange, id, "Message not found");
-        MimePart tree = summary.message.mimeTree();
-        if (html) {
-            MimePart part = HtmlDocument.htmlPart(tree);
-            if (part == null) {
-                throw new MailpitException(404, "This message does not contain a HTML part");
-            }
-            // Mailpit's preview frame runs its own script (?embed=1); here the document runs none at all.
-            exchange.getResponseHeaders().put(SecurityHeaders.CSP, HtmlDocument.policy(
-                    exchange.getRequestHeaders().getFirst(Headers.HOST), summary.id, false));
-            exchange.getResponseHeaders().put(SecurityHeaders.FRAME_OPTIONS, "SAMEORIGIN");
-            Responses.bytes(exchange, "text/html; charset=utf-8", MailpitMessages.utf8(part.text()));
-        } else {
-            Responses.bytes(exchange, "text/plain; charset=utf-8",
-                    MailpitMessages.utf8(MailpitMessages.message(summary).Text()));
-        }
-    }
-
     /**
      * {@code PUT /api/v1/messages}: {@code {"Read": true, "IDs": [...]}} or {@code {"Read": true, "Search": "..."}};
      * neither (or {@code "IDs": []}) means every message. Unknown IDs are skipped, as in Mailpit.
@@ -223,7 +171,7 @@ final class MailpitApi {
     }
 
     /** @param unknownText what a 404 for an unknown ID says (Mailpit's views and API routes differ) */
-    private MessageSummary resolve(HttpServerExchange exchange, String id, String unknownText) {
+    MessageSummary resolve(HttpServerExchange exchange, String id, String unknownText) {
         if ("latest".equals(id)) {
             String query = Params.query(exchange, "query");
             MailpitSearch search = query == null || query.isBlank() ? null

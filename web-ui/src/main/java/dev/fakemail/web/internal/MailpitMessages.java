@@ -6,7 +6,6 @@ import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.web.internal.MailpitJson.Address;
 import dev.fakemail.web.internal.MailpitJson.Attachment;
 import dev.fakemail.web.internal.MailpitJson.Checksums;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -189,9 +188,5 @@ final class MailpitMessages {
             }
             return addresses;
         }
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

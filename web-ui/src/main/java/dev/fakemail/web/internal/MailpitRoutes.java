@@ -18,6 +18,7 @@ final class MailpitRoutes {
     }
 
     static void mount(RoutingHandler routes, MailpitApi api, MailpitInfo info, MailpitChaos chaos) {
+        MailpitContent content = new MailpitContent(api);
         routes.get("/api/v1/messages", worker(api::list));
         routes.put("/api/v1/messages", worker(api::setRead));
         routes.delete("/api/v1/messages", worker(api::delete));
@@ -25,8 +26,8 @@ final class MailpitRoutes {
         routes.delete("/api/v1/search", worker(api::deleteSearch));
         routes.get("/api/v1/message/{id}", worker(api::message));
         routes.get("/api/v1/message/{id}/headers", worker(api::headers));
-        routes.get("/api/v1/message/{id}/raw", worker(api::raw));
-        routes.get("/api/v1/message/{id}/part/{part}", worker(api::part));
+        routes.get("/api/v1/message/{id}/raw", worker(content::raw));
+        routes.get("/api/v1/message/{id}/part/{part}", worker(content::part));
         routes.get("/api/v1/message/{id}/part/{part}/thumb", refused("thumbnails are not supported by fakemail"));
         routes.get("/api/v1/message/{id}/html-check", refused("the HTML check is not supported by fakemail"));
         routes.get("/api/v1/message/{id}/link-check", refused("Mailpit's link check is not supported by fakemail "
@@ -46,7 +47,7 @@ final class MailpitRoutes {
         routes.get("/api/v1/webui", worker(info::webUi));
         routes.get("/api/v1/chaos", worker(chaos::get));
         routes.put("/api/v1/chaos", worker(chaos::set));
-        routes.get("/view/{file}", worker(api::view));
+        routes.get("/view/{file}", worker(content::view));
     }
 
     /** Mailpit's JSON error of the send route ({@code JSONErrorResponse}). */
