@@ -64,6 +64,11 @@ class MailpitHttpTest {
         assertThat(page.get("messages").get(0).get("ID").asText()).isEqualTo(Long.toString(first));
         assertThat(page.get("start").asInt()).isEqualTo(1);
         assertThat(page.get("count").asInt()).isEqualTo(1);
+
+        assertThat(inbox.http().json("/api/v1/messages?limit=0").get("messages")).hasSize(2); // Mailpit: no limit
+        assertThat(inbox.http().json("/api/v1/messages?start=x&limit=-3").get("messages")).hasSize(2); // defaults
+        assertThat(inbox.http().json("/api/v1/messages?before=2000-01-01").get("messages")).isEmpty();
+        assertThat(inbox.http().json("/api/v1/messages?before=2999-01-01T00:00:00Z").get("messages")).hasSize(2);
     }
 
     @Test

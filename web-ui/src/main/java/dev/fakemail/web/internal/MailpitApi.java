@@ -41,6 +41,10 @@ final class MailpitApi {
     private void page(HttpServerExchange exchange, MailpitSearch search) throws Exception {
         int start = lenientInt(Params.query(exchange, "start"), 0);
         int limit = Math.min(lenientInt(Params.query(exchange, "limit"), 50), MAX_LIMIT);
+        // Mailpit's list reads limit=0 as "no limit" (and then skips nothing); its search as an empty page.
+        boolean everything = search == null && limit == 0;
+        int skip = everything ? 0 : start;
+        int take = everything ? MAX_LIMIT : limit;
         long before = beforeMillis(Params.query(exchange, "before"));
         MailpitJson.Summaries page = index.read(all -> {
             List<MessageSummary> picked = new ArrayList<>();
@@ -51,7 +55,7 @@ final class MailpitApi {
                 if (message.receivedAtMillis >= before || search != null && !search.matches(message)) {
                     continue;
                 }
-                if (matched >= start && picked.size() < limit) {
+                if (matched >= skip && picked.size() < take) {
                     picked.add(message);
                 }
                 matched++;
