@@ -145,6 +145,13 @@ class MailpitHttpTest {
         assertThat(html.body()).isEqualTo("<p>rich</p>");
         assertThat(html.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
                 assertThat(policy).contains("default-src 'none'").contains("sandbox"));
+        // An encoded line break stays encoded in the Location: no header injection.
+        URI injecting = URI.create(inbox.web().uri().toString().replaceAll("/$", "")
+                + "//view/a%0D%0AX-Injected:%20yes.txt");
+        HttpResponse<String> injected = inbox.http().send(HttpRequest.newBuilder(injecting).GET().build());
+        assertThat(injected.statusCode()).isEqualTo(301);
+        assertThat(injected.headers().firstValue("Location")).hasValue("/view/a%0D%0AX-Injected:%20yes.txt");
+        assertThat(injected.headers().firstValue("X-Injected")).isEmpty();
         // A path that is clean elsewhere than Mailpit's stays ours: no redirect out of the API's namespace.
         URI evil = URI.create(inbox.web().uri().toString().replaceAll("/$", "") + "//evil.example/view");
         assertThat(inbox.http().send(HttpRequest.newBuilder(evil).GET().build()).statusCode()).isEqualTo(404);

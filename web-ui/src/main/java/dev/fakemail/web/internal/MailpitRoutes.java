@@ -4,6 +4,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -14,6 +15,9 @@ import java.util.Deque;
  * 400 that says so.
  */
 final class MailpitRoutes {
+    private static final String PATH_SAFE = "-._~!$&'()*+,;=:@/";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private MailpitRoutes() {
     }
 
@@ -85,11 +89,29 @@ final class MailpitRoutes {
     }
 
     private static void redirect(HttpServerExchange exchange, String clean) {
-        String query = exchange.getQueryString();
+        String query = exchange.getQueryString(); // as sent: a request line holds no line breaks
+        String location = encoded(clean);
         exchange.setStatusCode(301);
-        exchange.getResponseHeaders().put(Headers.LOCATION, query == null || query.isEmpty() ? clean
-                : clean + "?" + query);
+        exchange.getResponseHeaders().put(Headers.LOCATION, query == null || query.isEmpty() ? location
+                : location + "?" + query);
         exchange.endExchange();
+    }
+
+    /**
+     * The decoded path encoded again for the Location header: a %0D%0A in the request must not become a line
+     * break in the response (header injection), nor any other character a path may not carry as it is.
+     */
+    static String encoded(String path) {
+        StringBuilder encoded = new StringBuilder(path.length());
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || PATH_SAFE.indexOf(c) >= 0)) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
+            }
+        }
+        return encoded.toString();
     }
 
     /** Go's path.Clean, keeping a trailing slash as its router does. */

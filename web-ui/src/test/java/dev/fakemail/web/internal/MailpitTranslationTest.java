@@ -59,6 +59,7 @@ class MailpitTranslationTest {
         assertThat(MailpitRoutes.clean("/view/../../api/v1/info")).isEqualTo("/api/v1/info");
         assertThat(MailpitRoutes.clean("/api//v1/")).isEqualTo("/api/v1/");
         assertThat(MailpitRoutes.clean("//evil.example/x")).isEqualTo("/evil.example/x");
+        assertThat(MailpitRoutes.encoded("/view/a\r\nb é%.txt")).isEqualTo("/view/a%0D%0Ab%20%C3%A9%25.txt");
     }
 
     @Test
