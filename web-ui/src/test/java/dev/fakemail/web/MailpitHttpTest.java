@@ -158,6 +158,25 @@ class MailpitHttpTest {
     }
 
     @Test
+    void theHtmlViewLinksEmbeddedImagesToMailpitsPartRoute() {
+        long id = inbox.send(TestMail.message().html("<p><img src=\"cid:logo@example.test\"><script>alert(1)</script>")
+                .inline("logo@example.test", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        JsonNode inline = inbox.http().json("/api/v1/message/" + id).get("Inline").get(0);
+        String partUrl = "/api/v1/message/" + id + "/part/" + inline.get("PartID").asText();
+
+        HttpResponse<String> view = inbox.http().get("/view/" + id + ".html");
+
+        assertThat(view.body()).contains("<img src=\"" + partUrl + "\">");
+        String policy = view.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("img-src data: http://" + inbox.web().uri().getAuthority() + "/api/v1/message/"
+                + id + "/part/").doesNotContain("script-src").doesNotContain("allow-scripts");
+        HttpResponse<byte[]> image = inbox.http().getBytes(partUrl);
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(image.headers().firstValue("Cross-Origin-Resource-Policy")).hasValue("cross-origin");
+    }
+
+    @Test
     void deleteWithoutBodyDeletesAllAndWithIdsOnlyThose() {
         long first = inbox.send(TestMail.message().subject("a"));
         long second = inbox.send(TestMail.message().subject("b"));

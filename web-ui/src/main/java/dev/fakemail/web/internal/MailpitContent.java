@@ -38,6 +38,8 @@ final class MailpitContent {
         // Captured content is hostile: served sandboxed and as a download, never as a page of this origin.
         exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, Downloads.attachment(Downloads.filename(part)));
         exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
+        // The HTML view is sandboxed (an opaque origin); its embedded images come from here.
+        exchange.getResponseHeaders().put(SecurityHeaders.RESOURCE_POLICY, "cross-origin");
         Responses.bytes(exchange, Downloads.contentType(part), part.content());
     }
 
@@ -57,10 +59,13 @@ final class MailpitContent {
                 throw new MailpitException(404, "This message does not contain a HTML part");
             }
             // Mailpit's preview frame runs its own script (?embed=1); here the document runs none at all.
+            // Embedded images link to Mailpit's part route, as Mailpit links them.
+            String parts = "/api/v1/message/" + summary.id + "/part/";
             exchange.getResponseHeaders().put(SecurityHeaders.CSP, HtmlDocument.policy(
-                    exchange.getRequestHeaders().getFirst(Headers.HOST), summary.id, false));
+                    exchange.getRequestHeaders().getFirst(Headers.HOST), parts, false));
             exchange.getResponseHeaders().put(SecurityHeaders.FRAME_OPTIONS, "SAMEORIGIN");
-            Responses.bytes(exchange, "text/html; charset=utf-8", utf8(part.text()));
+            Responses.bytes(exchange, "text/html; charset=utf-8",
+                    utf8(HtmlDocument.linkContentIds(part.text(), tree, parts)));
         } else {
             Responses.bytes(exchange, "text/plain; charset=utf-8",
                     utf8(MailpitMessages.message(summary).Text()));
