@@ -13,7 +13,7 @@ import java.util.List;
  * Mailpit's API v1 over our message index: list, search, one message (read on fetch, as in Mailpit), headers,
  * read state, delete ({@link MailpitContent} serves what messages contain). IDs are our ids as strings; every message
  * route also takes {@code latest} (the newest message, or the newest matching {@code ?query=}). Run on worker
- * threads; refusals are {@link MailpitException}s.
+ * threads; refusals are {@link ApiException}s, answered as plain text.
  */
 final class MailpitApi {
     /** Mailpit has no upper bound; a page this long is still a few megabytes of JSON. */
@@ -80,7 +80,7 @@ final class MailpitApi {
         long[] ids = index.read(all -> all.stream().filter(search::matches).mapToLong(message -> message.id)
                 .toArray());
         messages.deleteIds(ids);
-        ok(exchange);
+        MailpitText.ok(exchange);
     }
 
     /** {@code GET /api/v1/message/{ID}}: the message, which is marked read (Mailpit does so too). */
@@ -107,13 +107,13 @@ final class MailpitApi {
     void setRead(HttpServerExchange exchange) throws Exception {
         JsonNode body = body(exchange);
         if (body == null || !body.isObject()) {
-            throw new MailpitException(400, body == null ? "EOF" : "the body must be a JSON object");
+            throw new ApiException(400, body == null ? "EOF" : "the body must be a JSON object");
         }
         boolean read = body.path("Read").asBoolean(false);
         List<Long> ids = ids(body.get("IDs"));
         String search = body.path("Search").asText("").trim();
         if (!ids.isEmpty() && !search.isEmpty()) {
-            throw new MailpitException(400, "You may specify either IDs or a search query, not both");
+            throw new ApiException(400, "You may specify either IDs or a search query, not both");
         }
         if (!search.isEmpty()) {
             MailpitSearch matching = MailpitSearch.parse(search, Params.query(exchange, "tz"));
@@ -123,7 +123,7 @@ final class MailpitApi {
         } else {
             index.markRead(all -> known(all, ids), read);
         }
-        ok(exchange);
+        MailpitText.ok(exchange);
     }
 
     /** {@code DELETE /api/v1/messages}: {@code {"IDs": [...]}}; no body, {@code {}} or {@code "IDs": []}: all. */
@@ -131,11 +131,11 @@ final class MailpitApi {
         JsonNode body = body(exchange);
         List<Long> ids = body == null || !body.isObject() ? List.of() : ids(body.get("IDs"));
         if (body != null && !body.isObject() && !body.isNull()) {
-            throw new MailpitException(400, "the body must be a JSON object such as {\"IDs\": [\"1\"]}");
+            throw new ApiException(400, "the body must be a JSON object such as {\"IDs\": [\"1\"]}");
         }
         messages.deleteIds(ids.isEmpty() ? index.read(all -> all.stream().mapToLong(message -> message.id).toArray())
                 : ids.stream().mapToLong(Long::longValue).toArray());
-        ok(exchange);
+        MailpitText.ok(exchange);
     }
 
     private static List<MessageSummary> known(List<MessageSummary> all, List<Long> ids) {
@@ -155,7 +155,7 @@ final class MailpitApi {
             return List.of();
         }
         if (!ids.isArray()) {
-            throw new MailpitException(400, "IDs must be an array of message IDs such as [\"1\", \"2\"]");
+            throw new ApiException(400, "IDs must be an array of message IDs such as [\"1\", \"2\"]");
         }
         List<Long> parsed = new ArrayList<>();
         for (JsonNode id : ids) {
@@ -163,7 +163,7 @@ final class MailpitApi {
             if (text.matches("[0-9]{1,18}")) {
                 parsed.add(Long.parseLong(text));
             } else if (!id.isTextual()) {
-                throw new MailpitException(400, "IDs must hold message IDs (strings), got " + Params.shown(id.toString()));
+                throw new ApiException(400, "IDs must hold message IDs (strings), got " + Params.shown(id.toString()));
             }
         }
         return parsed;
@@ -171,7 +171,7 @@ final class MailpitApi {
 
     /** The message the path's {@code {id}} names, or the newest one for {@code latest}. */
     MessageSummary resolve(HttpServerExchange exchange) {
-        return resolve(exchange, Params.path(exchange, "id"), MailpitException.PAGE_NOT_FOUND);
+        return resolve(exchange, Params.path(exchange, "id"), MailpitText.PAGE_NOT_FOUND);
     }
 
     /** @param unknownText what a 404 for an unknown ID says (Mailpit's views and API routes differ) */
@@ -189,20 +189,20 @@ final class MailpitApi {
                 return null;
             });
             if (newest == null) {
-                throw new MailpitException(404, "Message not found");
+                throw new ApiException(404, "Message not found");
             }
             return newest;
         }
         if (id == null || !id.matches("[0-9]{1,18}")) {
-            throw new MailpitException(404, unknownText); // Mailpit's IDs are any string: another shape is unknown
+            throw new ApiException(404, unknownText); // Mailpit's IDs are any string: another shape is unknown
         }
-        return index.byId(Long.parseLong(id)).orElseThrow(() -> new MailpitException(404, unknownText));
+        return index.byId(Long.parseLong(id)).orElseThrow(() -> new ApiException(404, unknownText));
     }
 
     private static MailpitSearch requiredSearch(HttpServerExchange exchange) {
         String query = Params.query(exchange, "query");
         if (query == null || query.isBlank()) {
-            throw new MailpitException(400, "Error: no search query");
+            throw new ApiException(400, "Error: no search query");
         }
         return MailpitSearch.parse(query.trim(), Params.query(exchange, "tz"));
     }
@@ -221,10 +221,6 @@ final class MailpitApi {
         return before == null ? Long.MAX_VALUE : before.toEpochMilli();
     }
 
-    static void ok(HttpServerExchange exchange) {
-        MailpitErrors.text(exchange, 200, "ok");
-    }
-
     /** The JSON body, or null when there is none (a DELETE without body means all). */
     static JsonNode body(HttpServerExchange exchange) throws IOException {
         byte[] bytes = Params.body(exchange, MAX_BODY, "a request body");
@@ -234,7 +230,7 @@ final class MailpitApi {
         try {
             return Responses.JSON.readTree(bytes);
         } catch (JsonProcessingException malformed) {
-            throw new MailpitException(400, malformed.getOriginalMessage());
+            throw new ApiException(400, malformed.getOriginalMessage());
         }
     }
 

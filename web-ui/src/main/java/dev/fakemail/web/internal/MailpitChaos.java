@@ -44,7 +44,7 @@ final class MailpitChaos {
     void set(HttpServerExchange exchange) throws Exception {
         JsonNode body = MailpitApi.body(exchange);
         if (body == null || !body.isObject()) {
-            throw new MailpitException(400, body == null ? "EOF" : "the body must be a JSON object such as "
+            throw new ApiException(400, body == null ? "EOF" : "the body must be a JSON object such as "
                     + "{\"Sender\": {\"ErrorCode\": 451, \"Probability\": 5}}");
         }
         JsonNode[] given = new JsonNode[3];
@@ -52,7 +52,7 @@ final class MailpitChaos {
             String name = names.next();
             int which = index(name);
             if (which < 0) { // Mailpit's decoder would skip it; a typo must not silently reset a trigger here
-                throw new MailpitException(400, "unknown trigger \"" + Params.shown(name)
+                throw new ApiException(400, "unknown trigger \"" + Params.shown(name)
                         + "\" (triggers: Sender, Recipient, Authentication)");
             }
             given[which] = body.get(name);
@@ -100,7 +100,7 @@ final class MailpitChaos {
             return new ChaosTrigger(defaultCode, 0);
         }
         if (!node.isObject()) {
-            throw new MailpitException(400, "a trigger must be an object such as {\"ErrorCode\": 451, \"Probability\": 5}");
+            throw new ApiException(400, "a trigger must be an object such as {\"ErrorCode\": 451, \"Probability\": 5}");
         }
         int code = integer(node.get("ErrorCode"));
         int probability = integer(node.get("Probability"));
@@ -108,10 +108,10 @@ final class MailpitChaos {
             code = defaultCode;
         }
         if (code < 400 || code > 599) {
-            throw new MailpitException(400, "error code must be between 400 and 599");
+            throw new ApiException(400, "error code must be between 400 and 599");
         }
         if (probability < 0 || probability > 100) {
-            throw new MailpitException(400, "probability must be between 0 and 100");
+            throw new ApiException(400, "probability must be between 0 and 100");
         }
         return new ChaosTrigger(code, probability);
     }
@@ -121,7 +121,7 @@ final class MailpitChaos {
             return 0;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new MailpitException(400, "json: cannot unmarshal " + Params.shown(value.toString())
+            throw new ApiException(400, "json: cannot unmarshal " + Params.shown(value.toString())
                     + " into an int field");
         }
         return value.asInt();

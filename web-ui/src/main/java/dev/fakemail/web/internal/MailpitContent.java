@@ -34,7 +34,7 @@ final class MailpitContent {
         String path = Params.path(exchange, "part");
         MimePart part = summary.message.mimeTree().flatten().stream()
                 .filter(candidate -> candidate.path().equals(path) && !candidate.isMultipart()).findFirst()
-                .orElseThrow(MailpitException::notFound);
+                .orElseThrow(() -> ApiException.notFound(MailpitText.PAGE_NOT_FOUND));
         // Captured content is hostile: served sandboxed and as a download, never as a page of this origin.
         exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, Downloads.attachment(Downloads.filename(part)));
         exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
@@ -48,7 +48,7 @@ final class MailpitContent {
         String file = Params.path(exchange, "file");
         boolean html = file.endsWith(".html");
         if (!html && !file.endsWith(".txt")) {
-            throw MailpitException.notFound();
+            throw ApiException.notFound(MailpitText.PAGE_NOT_FOUND);
         }
         String id = file.substring(0, file.lastIndexOf('.'));
         MessageSummary summary = api.resolve(exchange, id, "Message not found");
@@ -56,7 +56,7 @@ final class MailpitContent {
         if (html) {
             MimePart part = HtmlDocument.htmlPart(tree);
             if (part == null) {
-                throw new MailpitException(404, "This message does not contain a HTML part");
+                throw new ApiException(404, "This message does not contain a HTML part");
             }
             // Mailpit's preview frame runs its own script (?embed=1); here the document runs none at all.
             // Embedded images link to Mailpit's part route, as Mailpit links them.

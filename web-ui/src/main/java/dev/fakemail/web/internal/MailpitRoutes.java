@@ -37,7 +37,7 @@ final class MailpitRoutes {
         routes.get("/api/v1/message/{id}/link-check", refused("Mailpit's link check is not supported by fakemail "
                 + "(fakemail's own: POST /api/messages/{id}/links/check)"));
         routes.get("/api/v1/message/{id}/sa-check", worker(exchange -> {
-            throw MailpitException.notFound(); // Mailpit without SpamAssassin has no such route
+            throw ApiException.notFound(MailpitText.PAGE_NOT_FOUND); // Mailpit without SpamAssassin has no such route
         }));
         routes.post("/api/v1/message/{id}/release", refused("SMTP relay is not configured: fakemail does not "
                 + "relay messages"));
@@ -60,12 +60,12 @@ final class MailpitRoutes {
 
     private static HttpHandler refused(String why) {
         return worker(exchange -> {
-            throw new MailpitException(400, why);
+            throw new ApiException(400, why);
         });
     }
 
     private static HttpHandler worker(HttpHandler route) {
-        return InboxHandler.onWorker(new MailpitErrors(route));
+        return InboxHandler.onWorker(new JsonErrors(route, MailpitText::error));
     }
 
     /**

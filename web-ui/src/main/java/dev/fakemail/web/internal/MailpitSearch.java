@@ -33,7 +33,7 @@ record MailpitSearch(SearchQuery query, boolean matchesNothing) {
 
     static MailpitSearch parse(String mailpitQuery, String timeZone) {
         if (mailpitQuery.length() > SearchQuery.MAX_LENGTH) {
-            throw new MailpitException(400, "search is too long (at most " + SearchQuery.MAX_LENGTH + " characters)");
+            throw new ApiException(400, "search is too long (at most " + SearchQuery.MAX_LENGTH + " characters)");
         }
         ZoneId zone = zone(timeZone);
         List<String> ours = new ArrayList<>();
@@ -53,7 +53,7 @@ record MailpitSearch(SearchQuery query, boolean matchesNothing) {
             } else if (field.equals("tag") || lower.equals("is:tagged")) {
                 nothing |= !exclude; // no message has a tag
             } else if (field.equals("reply-to") || lower.equals("has:inline") || lower.equals("has:inlines")) {
-                throw new MailpitException(400, "fakemail's search does not support '" + Params.shown(term) + "'");
+                throw new ApiException(400, "fakemail's search does not support '" + Params.shown(term) + "'");
             } else if (lower.equals("is:read") || lower.equals("is:unread") || lower.equals("has:attachment")
                     || lower.equals("has:attachments")) {
                 ours.add(not + lower);
@@ -72,11 +72,7 @@ record MailpitSearch(SearchQuery query, boolean matchesNothing) {
                 }
             }
         }
-        try {
-            return new MailpitSearch(SearchQuery.parse(String.join(" ", ours)), nothing);
-        } catch (ApiException refused) {
-            throw new MailpitException(400, refused.getMessage());
-        }
+        return new MailpitSearch(SearchQuery.parse(String.join(" ", ours)), nothing);
     }
 
     /** Words split at white space; a quoted run (also after a field name: subject:"a b") is one word. */
@@ -119,7 +115,7 @@ record MailpitSearch(SearchQuery query, boolean matchesNothing) {
         try {
             return ZoneId.of(timeZone.trim());
         } catch (DateTimeException unknown) {
-            throw new MailpitException(400, "unknown time zone '" + Params.shown(timeZone) + "'");
+            throw new ApiException(400, "unknown time zone '" + Params.shown(timeZone) + "'");
         }
     }
 

@@ -17,7 +17,7 @@ final class RouteClasses {
             SearchQuery.class, SearchScan.class, MessageSummary.class, MessageDetail.class, MailContent.class,
             Downloads.class, HtmlDocument.class, HtmlText.class, FaultJsonFields.class, FaultJsonReader.class,
             FaultJsonText.class, FaultJsonWriter.class, IndexChange.class, MailpitJson.class, MailpitMessages.class,
-            MailpitSearch.class, MailpitErrors.class, MailpitException.class, MailpitChaos.class,
+            MailpitSearch.class, MailpitText.class, MailpitChaos.class,
             org.apache.james.mime4j.field.address.LenientAddressParser.class);
 
     private RouteClasses() {

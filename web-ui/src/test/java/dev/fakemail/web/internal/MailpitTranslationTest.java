@@ -24,8 +24,8 @@ class MailpitTranslationTest {
         assertThat(MailpitSearch.parse("tag:x", null).matchesNothing()).isTrue();
         assertThat(MailpitSearch.parse("-tag:x", null).matchesNothing()).isFalse();
         assertThatThrownBy(() -> MailpitSearch.parse("reply-to:someone", null))
-                .isInstanceOf(MailpitException.class).hasMessageContaining("reply-to:someone");
-        assertThatThrownBy(() -> MailpitSearch.parse("a", "Not/AZone")).isInstanceOf(MailpitException.class);
+                .isInstanceOf(ApiException.class).hasMessageContaining("reply-to:someone");
+        assertThatThrownBy(() -> MailpitSearch.parse("a", "Not/AZone")).isInstanceOf(ApiException.class);
     }
 
     @Test
