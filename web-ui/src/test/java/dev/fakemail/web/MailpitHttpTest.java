@@ -1,6 +1,7 @@
 package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -255,6 +256,35 @@ class MailpitHttpTest {
         assertThat(counted.get("messages")).hasSize(1);
         assertThat(counted.get("messages_count").asInt()).isEqualTo(2);
         assertThat(counted.get("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void chaosTriggersAreFaultRules() {
+        HttpResponse<String> set = inbox.http().put("/api/v1/chaos",
+                "{\"Sender\": {\"ErrorCode\": 451, \"Probability\": 100}, \"Authentication\": {\"Probability\": 30}}");
+        assertThat(set.statusCode()).isEqualTo(200);
+        JsonNode triggers = Http.parse(set.body());
+        assertThat(triggers.get("Sender").get("Probability").asInt()).isEqualTo(100);
+        assertThat(triggers.get("Authentication").get("ErrorCode").asInt()).isEqualTo(535); // Mailpit's default
+        assertThat(triggers.get("Recipient").get("Probability").asInt()).isZero();
+        JsonNode rules = inbox.http().json("/api/faults").get("rules");
+        assertThat(rules).hasSize(2);
+        assertThat(rules.get(0).get("text").asText()).isEqualTo("smtp MAIL -> reply 451 \"Chaos sender error\"");
+        assertThat(rules.get(1).get("text").asText())
+                .isEqualTo("smtp auth -> reply 535 \"Chaos authentication error\" probability 0.3");
+        assertThatThrownBy(() -> inbox.send(TestMail.message())).hasStackTraceContaining("Chaos sender error");
+
+        HttpResponse<String> bad = inbox.http().put("/api/v1/chaos", "{\"Sender\": {\"ErrorCode\": 399}}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).isEqualTo("error code must be between 400 and 599");
+        assertThat(inbox.http().put("/api/v1/chaos", "{\"Sendr\": {}}").statusCode()).isEqualTo(400);
+        assertThat(inbox.http().json("/api/faults").get("rules")).hasSize(2); // a refused change changes nothing
+
+        inbox.http().delete("/api/faults"); // removed elsewhere: reads back as off
+        JsonNode after = inbox.http().json("/api/v1/chaos");
+        assertThat(after.get("Sender").get("Probability").asInt()).isZero();
+        assertThat(after.get("Sender").get("ErrorCode").asInt()).isEqualTo(451);
+        inbox.send(TestMail.message().subject("accepted again"));
     }
 
     @Test

@@ -80,7 +80,7 @@ final class MailpitChaos {
     private synchronized ChaosTriggers current() {
         ChaosTrigger[] shown = new ChaosTrigger[3];
         for (int i = 0; i < 3; i++) {
-            boolean gone = rules[i] != null && plan.rule(rules[i].id()).isEmpty();
+            boolean gone = rules[i] != null && !rules[i].isActive();
             shown[i] = gone ? new ChaosTrigger(triggers[i].ErrorCode(), 0) : triggers[i];
         }
         return new ChaosTriggers(shown[0], shown[1], shown[2]);
