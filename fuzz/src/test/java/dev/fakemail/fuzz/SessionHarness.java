@@ -3,6 +3,7 @@ package dev.fakemail.fuzz;
 import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.MemoryTransport;
+import dev.fakemail.internal.net.InMemoryTransport;
 import dev.fakemail.internal.net.Transport;
 import dev.fakemail.internal.session.ConnectionInfo;
 import dev.fakemail.internal.session.ProtocolSession;
@@ -101,7 +102,7 @@ final class SessionHarness {
      * Memory with the TLS handshake of a socket whose client sends no ClientHello: STARTTLS/STLS then fail as
      * they would on the network, with an IOException, where memory alone would throw UnsupportedOperation.
      */
-    private static final class HandshakeFailing implements Transport {
+    private static final class HandshakeFailing extends InMemoryTransport {
         private final MemoryTransport memory;
 
         HandshakeFailing(MemoryTransport memory) {
@@ -119,22 +120,13 @@ final class SessionHarness {
         }
 
         @Override
-        public Transport startTls(SSLContext context) throws IOException {
+        public Transport startTls(SSLContext context) throws SSLHandshakeException {
             throw new SSLHandshakeException("no ClientHello: the fuzzed client speaks no TLS");
         }
 
         @Override
-        public String tlsDescription() {
-            return null;
-        }
-
-        @Override
-        public String tlsProtocol() {
-            return null;
-        }
-
-        @Override
         public void close() {
+            super.close();
             memory.close();
         }
     }

@@ -1,33 +1,95 @@
 package dev.fakemail.web;
 
 import dev.fakemail.FakeMailServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A mail server, its web inbox and one headless Chromium, shared by the tests of a browser test class. */
-final class BrowserInbox implements AutoCloseable {
-    final FakeMailServer mail;
-    final WebInbox web;
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+/**
+ * A mail server, its web inbox and one headless Chromium, shared by the tests of a browser test class:
+ * {@code @RegisterExtension static final BrowserInbox browser = BrowserInbox.perClass();} starts them before the
+ * class's tests (the fields are set from then on) and stops them after; {@link #resetBeforeEach()} empties the
+ * server before each test.
+ */
+final class BrowserInbox implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+    FakeMailServer mail;
+    WebInbox web;
+    ChromeDriver driver;
+    WebDriverWait wait;
+    /** Where the browser saves downloads: a directory of this class's own, deleted afterwards. */
+    Path downloads;
+    private boolean resetBeforeEach;
 
-    private BrowserInbox(FakeMailServer mail, WebInbox web, ChromeDriver driver) {
-        this.mail = mail;
-        this.web = web;
-        this.driver = driver;
-        this.wait = Browser.waitFor(driver);
+    private BrowserInbox() {
+    }
+
+    static BrowserInbox perClass() {
+        return new BrowserInbox();
+    }
+
+    /** Each test starts with an empty server. */
+    BrowserInbox resetBeforeEach() {
+        resetBeforeEach = true;
+        return this;
     }
 
     static BrowserInbox start(Path downloads) {
-        FakeMailServer mail = FakeMailServer.builder().build().start();
-        WebInbox web = WebInbox.start(mail);
+        BrowserInbox inbox = new BrowserInbox();
+        inbox.open(downloads);
+        return inbox;
+    }
+
+    private void open(Path downloadTo) {
+        downloads = downloadTo;
+        mail = FakeMailServer.builder().build().start();
+        web = WebInbox.start(mail);
         try {
-            return new BrowserInbox(mail, web, Browser.start(downloads));
+            driver = Browser.start(downloads);
+            wait = Browser.waitFor(driver);
         } catch (RuntimeException e) {
             web.close();
             mail.close();
             throw e;
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        open(Files.createTempDirectory("fakemail-browser"));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (resetBeforeEach) {
+            mail.reset();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            close();
+        } finally {
+            try (Stream<Path> files = Files.walk(downloads)) {
+                files.sorted(Comparator.reverseOrder()).forEach(BrowserInbox::delete);
+            }
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -39,12 +101,15 @@ final class BrowserInbox implements AutoCloseable {
         }
     }
 
-    static Page page(Path downloads) {
+    static BrowserInbox.Page page(Path downloads) {
         return new Page(Browser.start(downloads));
     }
 
     @Override
     public void close() {
+        if (driver == null) {
+            return; // the browser never started
+        }
         try {
             driver.quit();
         } finally {

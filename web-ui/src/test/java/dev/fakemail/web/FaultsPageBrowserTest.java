@@ -2,12 +2,9 @@ package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -15,21 +12,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** The faults page in headless Chromium: a rule added there changes the reply a real SMTP client gets. */
 @Timeout(120)
 class FaultsPageBrowserTest {
-    @TempDir
-    static Path downloads;
-    private static BrowserInbox browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserInbox.start(downloads);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserInbox browser = BrowserInbox.perClass();
 
     @Test
     void ruleAddedInThePageRefusesTheRecipientAndItsHitShowsLive() throws Exception {

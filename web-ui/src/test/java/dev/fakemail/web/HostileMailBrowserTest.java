@@ -9,15 +9,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,11 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Timeout(120)
 class HostileMailBrowserTest {
-    @TempDir
-    static Path downloads;
+    @RegisterExtension
+    static final BrowserInbox browser = BrowserInbox.perClass();
     private static final List<String> remoteRequests = new CopyOnWriteArrayList<>();
     private static HttpServer remote;
-    private static BrowserInbox browser;
 
     @BeforeAll
     static void start() throws IOException {
@@ -51,14 +49,10 @@ class HostileMailBrowserTest {
             }
         });
         remote.start();
-        browser = BrowserInbox.start(downloads);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         remote.stop(0);
     }
 

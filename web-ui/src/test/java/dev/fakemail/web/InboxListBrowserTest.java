@@ -2,66 +2,35 @@ package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import dev.fakemail.ProtocolName;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The message list in headless Chromium: first-run help, two-line rows, multi-select, notifications. */
 @Timeout(120)
 class InboxListBrowserTest {
-    @TempDir
-    static Path downloads;
-    private static BrowserInbox browser;
-    private static FakeMailServer mail;
-    private static ChromeDriver driver;
-    private static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserInbox.start(downloads);
-        mail = browser.mail;
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshInbox() {
-        mail.reset();
-    }
+    @RegisterExtension
+    static final BrowserInbox browser = BrowserInbox.perClass().resetBeforeEach();
 
     @Test
     void theEmptyInboxShowsTheRealSmtpPortAndACommandThatSendsMail() throws Exception {
-        int port = mail.endpoint(ProtocolName.SMTP).orElseThrow().port();
+        int port = browser.mail.endpoint(ProtocolName.SMTP).orElseThrow().port();
         open("#/messages");
 
-        wait.until(ExpectedConditions.textToBe(By.id("smtp-address"), "127.0.0.1:" + port));
-        String command = driver.findElement(By.id("send-command")).getText();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("smtp-address"), "127.0.0.1:" + port));
+        String command = browser.driver.findElement(By.id("send-command")).getText();
         assertThat(command).startsWith("curl --url smtp://127.0.0.1:" + port + " --mail-from ");
 
         // The command as shown really sends a message (curl, as .ci/run installs it).
@@ -69,31 +38,31 @@ class InboxListBrowserTest {
         assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(curl.exitValue()).as(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isZero();
-        ReceivedMessage sent = mail.await(MailQuery.all(), Duration.ofSeconds(10)).get(0);
+        ReceivedMessage sent = browser.mail.await(MailQuery.all(), Duration.ofSeconds(10)).get(0);
         assertThat(sent.subject()).isEqualTo("Hello from fakemail");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
     }
 
     @Test
     void copyWritesTheCommandToTheClipboardOrElseSelectsIt() {
         open("#/messages");
-        WebElement copy = wait.until(ExpectedConditions.elementToBeClickable(By.id("copy-command")));
-        String command = (String) driver.executeScript("return document.getElementById('send-command').textContent");
-        driver.executeScript("Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {"
+        WebElement copy = browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("copy-command")));
+        String command = (String) browser.driver.executeScript("return document.getElementById('send-command').textContent");
+        browser.driver.executeScript("Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {"
                 + " writeText: (text) => { window.copied = text; return Promise.resolve(); } } });");
 
         copy.click();
 
-        wait.until(ExpectedConditions.textToBe(By.id("copy-status"), "Copied."));
-        assertThat(driver.executeScript("return window.copied")).isEqualTo(command);
-        assertThat(driver.executeScript("return getSelection().toString()")).isEqualTo("");
+        browser.wait.until(ExpectedConditions.textToBe(By.id("copy-status"), "Copied."));
+        assertThat(browser.driver.executeScript("return window.copied")).isEqualTo(command);
+        assertThat(browser.driver.executeScript("return getSelection().toString()")).isEqualTo("");
 
-        driver.executeScript("Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {"
+        browser.driver.executeScript("Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {"
                 + " writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });");
         copy.click();
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("copy-status"), "Selected"));
-        assertThat(driver.executeScript("return getSelection().toString()")).isEqualTo(command);
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("copy-status"), "Selected"));
+        assertThat(browser.driver.executeScript("return getSelection().toString()")).isEqualTo(command);
     }
 
     @Test
@@ -103,7 +72,7 @@ class InboxListBrowserTest {
                 .text("Hello Bob, your parcel left our warehouse this morning and should arrive within two days.")
                 .attach("invoice.pdf", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)));
         open("#/messages");
-        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-row")));
+        WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-row")));
 
         WebElement from = row.findElement(By.cssSelector(".from"));
         WebElement time = row.findElement(By.cssSelector(".time"));
@@ -113,7 +82,7 @@ class InboxListBrowserTest {
         assertThat(line2.getLocation().getY()).isGreaterThan(from.getLocation().getY());
         assertThat(line2.findElement(By.cssSelector(".subject")).getText()).startsWith("Your order has shipped");
         assertThat(line2.findElement(By.cssSelector(".snippet")).getAttribute("textContent")).startsWith("— Hello Bob, your parcel");
-        assertThat(driver.executeScript("const s = getComputedStyle(arguments[0]); return s.textOverflow + ' '"
+        assertThat(browser.driver.executeScript("const s = getComputedStyle(arguments[0]); return s.textOverflow + ' '"
                 + " + s.whiteSpace + ' ' + (arguments[0].scrollWidth > arguments[0].clientWidth)",
                 line2.findElement(By.cssSelector(".subject")))).as("one ellipsized line").isEqualTo("ellipsis nowrap true");
         assertThat(line2.getSize().getHeight()).isEqualTo(from.getSize().getHeight());
@@ -122,7 +91,7 @@ class InboxListBrowserTest {
         int lineHeight = from.getSize().getHeight();
         assertThat(row.findElement(By.cssSelector(".row-link")).getSize().getHeight())
                 .as("two lines and padding").isLessThan(3 * lineHeight + 20);
-        assertThat(driver.findElements(By.cssSelector(".message-row .to"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector(".message-row .to"))).isEmpty();
     }
 
     @Test
@@ -131,67 +100,67 @@ class InboxListBrowserTest {
             send(TestMail.message().subject(subject));
         }
         open("#/messages");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 5));
-        List<WebElement> checks = driver.findElements(By.cssSelector(".message-row .row-check")); // five ... one
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 5));
+        List<WebElement> checks = browser.driver.findElements(By.cssSelector(".message-row .row-check")); // five ... one
 
         checks.get(0).click();
-        new Actions(driver).keyDown(Keys.SHIFT).click(checks.get(2)).keyUp(Keys.SHIFT).perform();
-        wait.until(ExpectedConditions.textToBe(By.id("delete-selected"), "Delete selected (3)"));
-        driver.findElements(By.cssSelector(".message-row .row-link")).get(4).click(); // opens "one"
-        wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "one"));
-        new Actions(driver).sendKeys("x").perform();
-        wait.until(ExpectedConditions.textToBe(By.id("delete-selected"), "Delete selected (4)"));
-        new Actions(driver).sendKeys("x").perform();
-        wait.until(ExpectedConditions.textToBe(By.id("delete-selected"), "Delete selected (3)"));
-        assertThat(driver.findElement(By.id("select-page")).getAttribute("indeterminate")).isEqualTo("true");
+        new Actions(browser.driver).keyDown(Keys.SHIFT).click(checks.get(2)).keyUp(Keys.SHIFT).perform();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("delete-selected"), "Delete selected (3)"));
+        browser.driver.findElements(By.cssSelector(".message-row .row-link")).get(4).click(); // opens "one"
+        browser.wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "one"));
+        new Actions(browser.driver).sendKeys("x").perform();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("delete-selected"), "Delete selected (4)"));
+        new Actions(browser.driver).sendKeys("x").perform();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("delete-selected"), "Delete selected (3)"));
+        assertThat(browser.driver.findElement(By.id("select-page")).getAttribute("indeterminate")).isEqualTo("true");
 
-        driver.executeScript("window.confirm = (question) => { window.asked = question; return false; };");
-        driver.findElement(By.id("delete-selected")).click();
-        assertThat(driver.executeScript("return window.asked")).isEqualTo("Delete 3 selected messages?");
-        assertThat(mail.messages()).hasSize(5);
+        browser.driver.executeScript("window.confirm = (question) => { window.asked = question; return false; };");
+        browser.driver.findElement(By.id("delete-selected")).click();
+        assertThat(browser.driver.executeScript("return window.asked")).isEqualTo("Delete 3 selected messages?");
+        assertThat(browser.mail.messages()).hasSize(5);
 
-        driver.executeScript("window.confirm = (question) => { window.asked = question; return true; };");
-        driver.findElement(By.id("delete-selected")).click();
+        browser.driver.executeScript("window.confirm = (question) => { window.asked = question; return true; };");
+        browser.driver.findElement(By.id("delete-selected")).click();
 
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
-        assertThat(mail.messages()).extracting(ReceivedMessage::subject).containsExactly("one", "two");
-        assertThat(driver.findElement(By.id("delete-selected")).isDisplayed()).isFalse();
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
+        assertThat(browser.mail.messages()).extracting(ReceivedMessage::subject).containsExactly("one", "two");
+        assertThat(browser.driver.findElement(By.id("delete-selected")).isDisplayed()).isFalse();
 
-        driver.findElement(By.id("select-page")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("delete-selected"), "Delete selected (2)"));
-        driver.findElement(By.id("delete-selected")).click();
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 0));
-        assertThat(driver.executeScript("return window.asked")).isEqualTo("Delete 2 selected messages?");
-        assertThat(mail.messages()).isEmpty();
+        browser.driver.findElement(By.id("select-page")).click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("delete-selected"), "Delete selected (2)"));
+        browser.driver.findElement(By.id("delete-selected")).click();
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 0));
+        assertThat(browser.driver.executeScript("return window.asked")).isEqualTo("Delete 2 selected messages?");
+        assertThat(browser.mail.messages()).isEmpty();
     }
 
     @Test
     void theNotificationToggleIsOffAtFirstAsksOnceIsRememberedAndNotifiesOnlyWhileHidden() {
         open("#/messages");
-        WebElement toggle = driver.findElement(By.id("notify-toggle"));
+        WebElement toggle = browser.driver.findElement(By.id("notify-toggle"));
         assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("false");
         stubNotifications("granted");
 
         toggle.click();
 
-        wait.until(ExpectedConditions.attributeToBe(By.id("notify-toggle"), "aria-pressed", "true"));
-        assertThat(driver.executeScript("return window.permissionAsked")).isEqualTo(1L);
-        assertThat(driver.executeScript("return localStorage.getItem('fakemail.notify')")).isEqualTo("on");
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("notify-toggle"), "aria-pressed", "true"));
+        assertThat(browser.driver.executeScript("return window.permissionAsked")).isEqualTo(1L);
+        assertThat(browser.driver.executeScript("return localStorage.getItem('fakemail.notify')")).isEqualTo("on");
 
-        driver.navigate().refresh();
-        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
-        assertThat(driver.findElement(By.id("notify-toggle")).getAttribute("aria-pressed")).isEqualTo("true");
+        browser.driver.navigate().refresh();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        assertThat(browser.driver.findElement(By.id("notify-toggle")).getAttribute("aria-pressed")).isEqualTo("true");
         stubNotifications("granted");
         send(TestMail.message().subject("While watching"));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
-        driver.executeScript("Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });");
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
+        browser.driver.executeScript("Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });");
         send(TestMail.message().from("Shop <shop@example.test>").subject("While away"));
-        wait.until(page -> ((List<?>) driver.executeScript("return window.shown")).size() == 1);
-        assertThat(driver.executeScript("return window.shown[0]"))
+        browser.wait.until(page -> ((List<?>) browser.driver.executeScript("return window.shown")).size() == 1);
+        assertThat(browser.driver.executeScript("return window.shown[0]"))
                 .isEqualTo(List.of("New mail: While away", "from Shop <shop@example.test>"));
 
-        driver.findElement(By.id("notify-toggle")).click();
-        assertThat(driver.executeScript("return localStorage.getItem('fakemail.notify')")).isEqualTo("off");
+        browser.driver.findElement(By.id("notify-toggle")).click();
+        assertThat(browser.driver.executeScript("return localStorage.getItem('fakemail.notify')")).isEqualTo("off");
     }
 
     @Test
@@ -199,16 +168,16 @@ class InboxListBrowserTest {
         open("#/messages");
         stubNotifications("denied");
 
-        driver.findElement(By.id("notify-toggle")).click();
+        browser.driver.findElement(By.id("notify-toggle")).click();
 
-        wait.until(ExpectedConditions.attributeContains(By.id("notify-toggle"), "title", "refused"));
-        assertThat(driver.findElement(By.id("notify-toggle")).getAttribute("aria-pressed")).isEqualTo("false");
-        assertThat(driver.executeScript("return localStorage.getItem('fakemail.notify')")).isEqualTo("off");
+        browser.wait.until(ExpectedConditions.attributeContains(By.id("notify-toggle"), "title", "refused"));
+        assertThat(browser.driver.findElement(By.id("notify-toggle")).getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(browser.driver.executeScript("return localStorage.getItem('fakemail.notify')")).isEqualTo("off");
     }
 
     /** A stand-in for the browser's Notification: the permission prompt answers {@code answer}. */
     private static void stubNotifications(String answer) {
-        driver.executeScript("""
+        browser.driver.executeScript("""
                 const answer = arguments[0];
                 window.shown = []; window.permissionAsked = 0;
                 window.Notification = class {
@@ -224,15 +193,15 @@ class InboxListBrowserTest {
     }
 
     private static void open(String route) {
-        driver.get(browser.web.uri() + route);
-        driver.executeScript("localStorage.clear()");
-        driver.navigate().refresh();
-        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        browser.driver.get(browser.web.uri() + route);
+        browser.driver.executeScript("localStorage.clear()");
+        browser.driver.navigate().refresh();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
     }
 
     private static long send(TestMail message) {
-        int before = mail.messages().size();
-        message.sendTo(mail);
-        return mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
+        int before = browser.mail.messages().size();
+        message.sendTo(browser.mail);
+        return browser.mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
     }
 }

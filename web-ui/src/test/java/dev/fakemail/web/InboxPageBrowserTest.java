@@ -2,7 +2,6 @@ package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,66 +15,41 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The inbox page in a real headless Chromium, fed by real SMTP: one browser for the whole class. */
 @Timeout(120)
 class InboxPageBrowserTest {
-    @TempDir
-    static Path downloads;
-    private static BrowserInbox browser;
-    private static FakeMailServer mail;
-    private static WebInbox web;
-    private static ChromeDriver driver;
-    private static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserInbox.start(downloads);
-        mail = browser.mail;
-        web = browser.web;
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserInbox browser = BrowserInbox.perClass();
 
     @BeforeEach
     void freshInbox() {
-        mail.reset();
-        Browser.colorScheme(driver, "light");
+        browser.mail.reset();
+        Browser.colorScheme(browser.driver, "light");
     }
 
     @Test
     void aMessageSentOverSmtpAppearsWithoutReload() {
         open("#/messages");
-        driver.executeScript("window.stillTheSamePage = 42;");
+        browser.driver.executeScript("window.stillTheSamePage = 42;");
 
-        TestMail.message().from("Shop <shop@example.test>").subject("Live arrival").sendTo(mail);
+        TestMail.message().from("Shop <shop@example.test>").subject("Live arrival").sendTo(browser.mail);
 
-        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-row")));
+        WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-row")));
         assertThat(row.findElement(By.cssSelector(".subject")).getText()).isEqualTo("Live arrival");
         assertThat(row.findElement(By.cssSelector(".from")).getText()).isEqualTo("Shop <shop@example.test>");
-        assertThat(driver.executeScript("return window.stillTheSamePage")).isEqualTo(42L);
-        assertThat(driver.findElement(By.id("list-summary")).getText()).isEqualTo("1 message");
-        wait.until(ExpectedConditions.textToBe(By.id("stored"), "1"));
+        assertThat(browser.driver.executeScript("return window.stillTheSamePage")).isEqualTo(42L);
+        assertThat(browser.driver.findElement(By.id("list-summary")).getText()).isEqualTo("1 message");
+        browser.wait.until(ExpectedConditions.textToBe(By.id("stored"), "1"));
     }
 
     @Test
@@ -85,20 +59,20 @@ class InboxPageBrowserTest {
                 + "</body></html>").inline("logo@shop.test", "image/png", png()));
 
         open("#/messages/" + id);
-        WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("html-frame")));
+        WebElement frame = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("html-frame")));
 
         assertThat(frame.getAttribute("sandbox")).isEqualTo("allow-popups allow-popups-to-escape-sandbox");
-        driver.switchTo().frame(frame);
+        browser.driver.switchTo().frame(frame);
         try {
-            WebElement greeting = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+            WebElement greeting = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
             assertThat(greeting.getText()).isEqualTo("Hello from HTML");
             assertThat(greeting.getCssValue("color")).isEqualTo("rgba(200, 0, 0, 1)");
-            wait.until(d -> ((Number) driver.executeScript(
+            browser.wait.until(d -> ((Number) browser.driver.executeScript(
                     "return document.getElementById('logo').naturalWidth")).intValue() == 2);
         } finally {
-            driver.switchTo().defaultContent();
+            browser.driver.switchTo().defaultContent();
         }
-        assertThat(driver.findElement(By.id("message-subject")).getText()).isEqualTo("Styled");
+        assertThat(browser.driver.findElement(By.id("message-subject")).getText()).isEqualTo("Styled");
     }
 
     @Test
@@ -107,19 +81,19 @@ class InboxPageBrowserTest {
         long id = send(TestMail.message().subject("Report").attach("März report.csv", "text/csv", csv));
 
         open("#/messages/" + id);
-        WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.attachment")));
+        WebElement link = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.attachment")));
         assertThat(link.getText()).isEqualTo("März report.csv");
         String href = link.getAttribute("href");
-        HttpResponse<byte[]> response = new Http(web).getBytes(URI.create(href).getPath());
+        HttpResponse<byte[]> response = new Http(browser.web).getBytes(URI.create(href).getPath());
         assertThat(response.body()).isEqualTo(csv);
         assertThat(response.headers().firstValue("Content-Disposition")).hasValue(
                 "attachment; filename=\"M_rz report.csv\"; filename*=UTF-8''M%C3%A4rz%20report.csv");
 
         link.click();
 
-        Path downloaded = downloads.resolve("März report.csv");
-        wait.until(d -> Files.exists(downloaded));
-        wait.until(d -> readOrEmpty(downloaded).length == csv.length);
+        Path downloaded = browser.downloads.resolve("März report.csv");
+        browser.wait.until(d -> Files.exists(downloaded));
+        browser.wait.until(d -> readOrEmpty(downloaded).length == csv.length);
         assertThat(Files.readAllBytes(downloaded)).isEqualTo(csv);
     }
 
@@ -129,14 +103,14 @@ class InboxPageBrowserTest {
                 .envelopeTo("bob@example.test", "audit@example.test").subject("With Bcc"));
 
         open("#/messages/" + id);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hidden-recipients")));
-        assertThat(driver.findElement(By.id("hidden-recipients")).getText()).isEqualTo("audit@example.test");
-        assertThat(driver.findElement(By.id("envelope-summary")).getText())
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hidden-recipients")));
+        assertThat(browser.driver.findElement(By.id("hidden-recipients")).getText()).isEqualTo("audit@example.test");
+        assertThat(browser.driver.findElement(By.id("envelope-summary")).getText())
                 .isEqualTo("MAIL FROM <news@shop.test> · RCPT TO bob@example.test, audit@example.test");
-        driver.findElement(By.id("tab-headers")).click();
-        WebElement envelope = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("envelope")));
+        browser.driver.findElement(By.id("tab-headers")).click();
+        WebElement envelope = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("envelope")));
         assertThat(envelope.getText()).contains("<audit@example.test> Bcc").contains("<news@shop.test>");
-        assertThat(driver.findElement(By.id("header-table")).getText()).contains("Subject With Bcc");
+        assertThat(browser.driver.findElement(By.id("header-table")).getText()).contains("Subject With Bcc");
     }
 
     @Test
@@ -145,53 +119,53 @@ class InboxPageBrowserTest {
             send(TestMail.message().subject(subject));
         }
         open("#/messages");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
 
         keys("j");
-        wait.until(d -> selectedSubject().equals("third"));
+        browser.wait.until(d -> selectedSubject().equals("third"));
         keys("j");
-        wait.until(d -> selectedSubject().equals("second"));
-        wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "second"));
+        browser.wait.until(d -> selectedSubject().equals("second"));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "second"));
         keys("k");
-        wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "third"));
-        assertThat(driver.getCurrentUrl()).endsWith("#/messages/" + mail.messages().get(2).id());
+        browser.wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "third"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/messages/" + browser.mail.messages().get(2).id());
 
         keys("2");
-        wait.until(ExpectedConditions.attributeToBe(By.id("tab-text"), "aria-selected", "true"));
-        assertThat(driver.findElement(By.id("text-body")).getText()).isEqualTo("Hello Bob");
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("tab-text"), "aria-selected", "true"));
+        assertThat(browser.driver.findElement(By.id("text-body")).getText()).isEqualTo("Hello Bob");
         keys("4");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("raw-source"), "Subject: third"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("raw-source"), "Subject: third"));
 
         keys(Keys.DELETE);
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
-        assertThat(mail.messages()).extracting(message -> message.subject()).containsExactly("first", "second");
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
+        assertThat(browser.mail.messages()).extracting(message -> message.subject()).containsExactly("first", "second");
 
         keys("/");
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("search");
-        driver.switchTo().activeElement().sendKeys("subject:first");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
-        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("search");
+        browser.driver.switchTo().activeElement().sendKeys("subject:first");
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 
         keys("?");
-        wait.until(ExpectedConditions.attributeToBe(By.id("help"), "open", "true"));
-        assertThat(driver.findElement(By.id("help-keys")).getText()).contains("Next message", "Search");
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("help"), "open", "true"));
+        assertThat(browser.driver.findElement(By.id("help-keys")).getText()).contains("Next message", "Search");
     }
 
     @Test
     void theViewportSwitchResizesThePreview() {
         long id = send(TestMail.message().html("<p>responsive</p>"));
         open("#/messages/" + id);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("html-frame")));
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("html-frame")));
 
-        driver.findElement(By.id("viewport-phone")).click();
-        wait.until(d -> frameWidth() == 375);
-        driver.findElement(By.id("viewport-tablet")).click();
-        wait.until(d -> frameWidth() == 768);
+        browser.driver.findElement(By.id("viewport-phone")).click();
+        browser.wait.until(d -> frameWidth() == 375);
+        browser.driver.findElement(By.id("viewport-tablet")).click();
+        browser.wait.until(d -> frameWidth() == 768);
         keys("v");
-        wait.until(d -> frameWidth() > 768);
-        assertThat(driver.findElement(By.id("viewport-desktop")).getAttribute("aria-pressed")).isEqualTo("true");
+        browser.wait.until(d -> frameWidth() > 768);
+        assertThat(browser.driver.findElement(By.id("viewport-desktop")).getAttribute("aria-pressed")).isEqualTo("true");
         keys("v");
-        wait.until(d -> frameWidth() == 375);
+        browser.wait.until(d -> frameWidth() == 375);
     }
 
     @Test
@@ -199,8 +173,8 @@ class InboxPageBrowserTest {
         open("#/messages");
         String light = background();
 
-        Browser.colorScheme(driver, "dark");
-        wait.until(d -> !background().equals(light));
+        Browser.colorScheme(browser.driver, "dark");
+        browser.wait.until(d -> !background().equals(light));
 
         assertThat(light).isEqualTo("rgb(246, 247, 249)");
         assertThat(background()).isEqualTo("rgb(17, 21, 28)");
@@ -213,7 +187,7 @@ class InboxPageBrowserTest {
                 .attach("\u0641\u0627\u062A\u0648\u0631\u0629.pdf", "application/pdf", pdf));
         open("#/messages/" + id);
 
-        List<WebElement> links = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.attachment"), 2));
+        List<WebElement> links = browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.attachment"), 2));
 
         assertThat(links.get(0).getText()).isEqualTo("invoicefdp.exe");
         assertThat(links.get(0).getAttribute("download")).isEqualTo("invoicefdp.exe");
@@ -227,18 +201,18 @@ class InboxPageBrowserTest {
             send(TestMail.message().subject(subject));
         }
         open("#/messages");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
-        WebElement search = driver.findElement(By.id("search"));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        WebElement search = browser.driver.findElement(By.id("search"));
         search.sendKeys("subject:beta");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
 
-        assertThat(driver.findElements(By.cssSelector(".message-row.fresh"))).as("rows a search brought back").isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector(".message-row.fresh"))).as("rows a search brought back").isEmpty();
 
         send(TestMail.message().subject("delta"));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 4));
-        assertThat(driver.findElements(By.cssSelector(".message-row.fresh .subject")))
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 4));
+        assertThat(browser.driver.findElements(By.cssSelector(".message-row.fresh .subject")))
                 .extracting(WebElement::getText).containsExactly("delta");
     }
 
@@ -248,19 +222,19 @@ class InboxPageBrowserTest {
             send(TestMail.message().subject(subject));
         }
         open("#/messages");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
         keys("j");
-        wait.until(d -> selectedSubject().equals("second"));
+        browser.wait.until(d -> selectedSubject().equals("second"));
 
         keys("?");
-        wait.until(ExpectedConditions.attributeToBe(By.id("help"), "open", "true"));
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("help"), "open", "true"));
         keys("j");
         keys(Keys.DELETE);
         keys(Keys.ESCAPE);
 
-        wait.until(d -> d.findElement(By.id("help")).getAttribute("open") == null);
+        browser.wait.until(d -> d.findElement(By.id("help")).getAttribute("open") == null);
         assertThat(selectedSubject()).as("j behind the dialog moved nothing").isEqualTo("second");
-        assertThat(mail.messages()).as("Delete behind the dialog deleted nothing").hasSize(2);
+        assertThat(browser.mail.messages()).as("Delete behind the dialog deleted nothing").hasSize(2);
     }
 
     @Test
@@ -272,26 +246,26 @@ class InboxPageBrowserTest {
             send(TestMail.message().subject(subject).attach("r.csv", "text/csv", "a,b\r\n".getBytes(StandardCharsets.UTF_8)));
         }
         open("#/messages");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 5));
-        driver.findElement(By.id("search")).sendKeys("has:attachment");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
-        wait.until(ExpectedConditions.textToBe(By.id("delete-all"), "Delete matches"));
-        driver.executeScript("window.confirm = (question) => { window.askedBeforeDelete = question; return true; };");
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 5));
+        browser.driver.findElement(By.id("search")).sendKeys("has:attachment");
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("delete-all"), "Delete matches"));
+        browser.driver.executeScript("window.confirm = (question) => { window.askedBeforeDelete = question; return true; };");
 
-        driver.findElement(By.id("delete-all")).click();
+        browser.driver.findElement(By.id("delete-all")).click();
 
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 0));
-        assertThat(driver.executeScript("return window.askedBeforeDelete")).isEqualTo(
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 0));
+        assertThat(browser.driver.executeScript("return window.askedBeforeDelete")).isEqualTo(
                 "Delete the 3 messages matching “has:attachment”? 2 other messages stay.");
-        assertThat(mail.messages()).extracting(message -> message.subject()).containsExactly("plain one", "plain two");
+        assertThat(browser.mail.messages()).extracting(message -> message.subject()).containsExactly("plain one", "plain two");
     }
 
     @Test
     void aBadSearchSaysWhatIsWrong() {
         open("#/messages");
-        driver.findElement(By.id("search")).sendKeys("nope:x");
+        browser.driver.findElement(By.id("search")).sendKeys("nope:x");
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-error"),
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-error"),
                 "unknown search field 'nope:'"));
     }
 
@@ -300,47 +274,47 @@ class InboxPageBrowserTest {
         long id = send(TestMail.message().subject("Traced").to("Carol <carol@example.test>"));
 
         open("#/sessions");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#session-list a"))).click();
-        WebElement transcript = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transcript")));
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#session-list a"))).click();
+        WebElement transcript = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transcript")));
         assertThat(transcript.getText()).contains("MAIL FROM:<alice@example.test>", "RCPT TO:<carol@example.test>");
-        assertThat(driver.findElement(By.id("session-detail")).getText()).contains("message #" + id);
+        assertThat(browser.driver.findElement(By.id("session-detail")).getText()).contains("message #" + id);
 
         open("#/mailboxes");
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("INBOX"))).click();
-        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailbox-messages")));
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("INBOX"))).click();
+        WebElement table = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailbox-messages")));
         assertThat(table.getText()).contains("Traced");
         table.findElement(By.linkText("Traced")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "Traced"));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "Traced"));
     }
 
     private void open(String route) {
-        driver.get(web.uri() + route);
-        driver.executeScript("localStorage.clear()"); // remembered tab and preview width: each test starts afresh
-        driver.navigate().refresh(); // a hash change alone would keep the page and its state
-        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        browser.driver.get(browser.web.uri() + route);
+        browser.driver.executeScript("localStorage.clear()"); // remembered tab and preview width: each test starts afresh
+        browser.driver.navigate().refresh(); // a hash change alone would keep the page and its state
+        browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
     }
 
     private void keys(CharSequence keys) {
-        new Actions(driver).sendKeys(keys).perform();
+        new Actions(browser.driver).sendKeys(keys).perform();
     }
 
     private String selectedSubject() {
-        List<WebElement> selected = driver.findElements(By.cssSelector(".message-row[aria-selected='true'] .subject"));
+        List<WebElement> selected = browser.driver.findElements(By.cssSelector(".message-row[aria-selected='true'] .subject"));
         return selected.isEmpty() ? "" : selected.get(0).getText();
     }
 
     private int frameWidth() {
-        return ((Number) driver.executeScript("return document.getElementById('html-frame').offsetWidth")).intValue();
+        return ((Number) browser.driver.executeScript("return document.getElementById('html-frame').offsetWidth")).intValue();
     }
 
     private String background() {
-        return (String) driver.executeScript("return getComputedStyle(document.body).backgroundColor");
+        return (String) browser.driver.executeScript("return getComputedStyle(document.body).backgroundColor");
     }
 
     private long send(TestMail message) {
-        int before = mail.messages().size();
-        message.sendTo(mail);
-        return mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
+        int before = browser.mail.messages().size();
+        message.sendTo(browser.mail);
+        return browser.mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
     }
 
     private static byte[] readOrEmpty(Path path) {

@@ -3,55 +3,24 @@ package dev.fakemail.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The message's tools in headless Chromium: HTML source, image previews, links and their check, header filter. */
 @Timeout(120)
 class MessageToolsBrowserTest {
-    @TempDir
-    static Path downloads;
-    private static BrowserInbox browser;
-    private static FakeMailServer mail;
-    private static ChromeDriver driver;
-    private static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserInbox.start(downloads);
-        mail = browser.mail;
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshInbox() {
-        mail.reset();
-    }
+    @RegisterExtension
+    static final BrowserInbox browser = BrowserInbox.perClass().resetBeforeEach();
 
     @Test
     void theHtmlSourceIsHighlightedTextAndNothingInItBecomesAnElement() {
@@ -59,20 +28,20 @@ class MessageToolsBrowserTest {
                 + "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"></body></html>";
         long id = send(TestMail.message().subject("Source").html(html));
         open("#/messages/" + id);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-source"))).click();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-source"))).click();
 
-        WebElement source = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("html-source")));
+        WebElement source = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("html-source")));
 
         assertThat(source.getAttribute("textContent")).isEqualTo(html);
-        assertThat(driver.executeScript("return [...arguments[0].querySelectorAll('*')].filter((e) => e.tagName !== 'SPAN')"
+        assertThat(browser.driver.executeScript("return [...arguments[0].querySelectorAll('*')].filter((e) => e.tagName !== 'SPAN')"
                 + ".length", source)).isEqualTo(0L);
-        assertThat(driver.executeScript("return [...arguments[0].querySelectorAll('span')].filter((s) => s.children.length)"
+        assertThat(browser.driver.executeScript("return [...arguments[0].querySelectorAll('span')].filter((s) => s.children.length)"
                 + ".length", source)).as("spans hold text only").isEqualTo(0L);
         assertThat(texts(source, ".tok-tag")).contains("<p", "<script", "</script", ">");
         assertThat(texts(source, ".tok-attr")).containsExactly("class", "id", "src", "onerror");
         assertThat(texts(source, ".tok-value")).containsExactly("\"lead\"", "x", "x", "\"window.pwned = 2\"");
         assertThat(texts(source, ".tok-comment")).containsExactly("<!-- tracking -->");
-        assertThat(driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(browser.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
     }
 
     @Test
@@ -81,9 +50,9 @@ class MessageToolsBrowserTest {
                 .attach("notes.txt", "text/plain", "hi\r\n".getBytes()));
         open("#/messages/" + id);
 
-        WebElement thumb = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".attachments img.thumb")));
-        wait.until(page -> ((Number) driver.executeScript("return arguments[0].naturalWidth", thumb)).intValue() == 2);
-        assertThat(driver.findElements(By.cssSelector(".attachments img.thumb"))).hasSize(1);
+        WebElement thumb = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".attachments img.thumb")));
+        browser.wait.until(page -> ((Number) browser.driver.executeScript("return arguments[0].naturalWidth", thumb)).intValue() == 2);
+        assertThat(browser.driver.findElements(By.cssSelector(".attachments img.thumb"))).hasSize(1);
         assertThat(thumb.getAttribute("alt")).isEqualTo("preview of photo.png");
     }
 
@@ -93,9 +62,9 @@ class MessageToolsBrowserTest {
         long id = send(TestMail.message().subject("Invoice").attach("invoice.pdf", "application/pdf", pdf));
         open("#/messages/" + id);
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".pdf-toggle"))).click();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".pdf-toggle"))).click();
 
-        WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pdf-frame")));
+        WebElement frame = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pdf-frame")));
         String src = frame.getAttribute("src");
         assertThat(src).endsWith("/parts/2?inline=1");
         java.net.http.HttpResponse<byte[]> response = new Http(browser.web).getBytes(java.net.URI.create(src).getPath()
@@ -105,8 +74,8 @@ class MessageToolsBrowserTest {
         assertThat(response.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"invoice.pdf\"");
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; sandbox");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
-        driver.findElement(By.cssSelector(".pdf-toggle")).click();
-        assertThat(driver.findElements(By.id("pdf-frame"))).isEmpty();
+        browser.driver.findElement(By.cssSelector(".pdf-toggle")).click();
+        assertThat(browser.driver.findElements(By.id("pdf-frame"))).isEmpty();
     }
 
     @Test
@@ -124,16 +93,16 @@ class MessageToolsBrowserTest {
             long id = send(TestMail.message().subject("Links").text("Elsewhere: https://shop.example.test/offers")
                     .html("<a href=\"" + base + "/ok\">ok</a> <a href=\"" + base + "/gone\">gone</a>"));
             open("#/messages/" + id);
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-links"))).click();
-            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#link-list li"), 3));
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-links"))).click();
+            browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#link-list li"), 3));
             assertThat(requests).as("listing fetches nothing").isEmpty();
 
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("check-links"))).click();
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("check-links"))).click();
 
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-url='" + base
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-url='" + base
                     + "/gone'] .link-status"), "404"));
             assertThat(status(base + "/ok")).isEqualTo("200");
-            assertThat(driver.findElement(By.cssSelector("[data-url='" + base + "/ok'] .link-status"))
+            assertThat(browser.driver.findElement(By.cssSelector("[data-url='" + base + "/ok'] .link-status"))
                     .getAttribute("class")).contains("ok");
             assertThat(status("https://shop.example.test/offers")).startsWith("not checked");
             assertThat(requests).containsExactlyInAnyOrder("HEAD /ok", "HEAD /gone");
@@ -146,45 +115,45 @@ class MessageToolsBrowserTest {
     void theHeaderFilterNarrowsTheTable() {
         long id = send(TestMail.message().subject("Filtered").from("Shop <shop@example.test>"));
         open("#/messages/" + id);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-headers"))).click();
-        WebElement filter = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("header-filter")));
-        int all = driver.findElements(By.cssSelector("#header-table tr")).size();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-headers"))).click();
+        WebElement filter = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("header-filter")));
+        int all = browser.driver.findElements(By.cssSelector("#header-table tr")).size();
 
         filter.sendKeys("SUBJ");
 
-        wait.until(page -> visibleHeaderNames().equals(List.of("Subject")));
-        assertThat(driver.findElement(By.id("header-count")).getText()).isEqualTo("1 of " + all);
+        browser.wait.until(page -> visibleHeaderNames().equals(List.of("Subject")));
+        assertThat(browser.driver.findElement(By.id("header-count")).getText()).isEqualTo("1 of " + all);
         filter.clear();
         filter.sendKeys("shop@example");
-        wait.until(page -> visibleHeaderNames().contains("From"));
+        browser.wait.until(page -> visibleHeaderNames().contains("From"));
         assertThat(visibleHeaderNames()).doesNotContain("Subject");
     }
 
     private static List<String> visibleHeaderNames() {
-        return driver.findElements(By.cssSelector("#header-table tr")).stream().filter(WebElement::isDisplayed)
+        return browser.driver.findElements(By.cssSelector("#header-table tr")).stream().filter(WebElement::isDisplayed)
                 .map(tr -> tr.findElement(By.tagName("th")).getText()).toList();
     }
 
     private static String status(String url) {
-        return driver.findElement(By.cssSelector("[data-url='" + url + "'] .link-status")).getText();
+        return browser.driver.findElement(By.cssSelector("[data-url='" + url + "'] .link-status")).getText();
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> texts(WebElement root, String selector) {
-        return (List<String>) driver.executeScript("return [...arguments[0].querySelectorAll(arguments[1])]"
+        return (List<String>) browser.driver.executeScript("return [...arguments[0].querySelectorAll(arguments[1])]"
                 + ".map((e) => e.textContent)", root, selector);
     }
 
     private static void open(String route) {
-        driver.get(browser.web.uri() + route);
-        driver.executeScript("localStorage.clear()");
-        driver.navigate().refresh();
-        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        browser.driver.get(browser.web.uri() + route);
+        browser.driver.executeScript("localStorage.clear()");
+        browser.driver.navigate().refresh();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
     }
 
     private static long send(TestMail message) {
-        int before = mail.messages().size();
-        message.sendTo(mail);
-        return mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
+        int before = browser.mail.messages().size();
+        message.sendTo(browser.mail);
+        return browser.mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
     }
 }

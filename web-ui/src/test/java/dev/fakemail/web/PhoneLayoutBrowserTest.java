@@ -2,15 +2,12 @@ package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,27 +27,13 @@ class PhoneLayoutBrowserTest {
             }).map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
             """;
 
-    @TempDir
-    static Path downloads;
-    private static BrowserInbox browser;
+    @RegisterExtension
+    static final BrowserInbox browser = BrowserInbox.perClass().resetBeforeEach();
 
     @BeforeAll
     static void startPhone() {
-        browser = BrowserInbox.start(downloads);
         browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 3, "mobile", true));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshInbox() {
-        browser.mail.reset();
     }
 
     @Test

@@ -2,13 +2,10 @@ package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,21 +13,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** Read state in a real headless Chromium: unread rows in bold, the count in the tab title, live from elsewhere. */
 @Timeout(120)
 class ReadStateBrowserTest {
-    @TempDir
-    static Path downloads;
-    private static BrowserInbox browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserInbox.start(downloads);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserInbox browser = BrowserInbox.perClass();
 
     @Test
     void openingAMessageMarksItsRowReadAndTheTitleCountDropsAlsoWhenAnotherClientMarksOne() {

@@ -11,7 +11,7 @@ public abstract class InMemoryTransport implements Transport {
     }
 
     @Override
-    public Transport startTls(SSLContext context) {
+    public Transport startTls(SSLContext context) throws java.io.IOException {
         throw new UnsupportedOperationException("no TLS over memory");
     }
 
