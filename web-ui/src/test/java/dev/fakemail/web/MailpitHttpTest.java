@@ -288,6 +288,22 @@ class MailpitHttpTest {
     }
 
     @Test
+    void anIsolatedInboxHasItsOwnMailpitApi() {
+        assertThat(inbox.http().post("/api/inboxes", "{\"tag\":\"job42\"}").statusCode()).isEqualTo(201);
+        TestMail.message().subject("for the job").to("bob+job42@example.test").text("job text").sendTo(inbox.mail());
+        inbox.send(TestMail.message().subject("for the rest"));
+
+        JsonNode jobList = inbox.http().json("/api/v1/messages?inbox=job42");
+        assertThat(subjectsOf(jobList)).containsExactly("for the job");
+        String job = jobList.get("messages").get(0).get("ID").asText();
+        assertThat(subjects()).containsExactly("for the rest");
+        assertThat(inbox.http().get("/view/" + job + ".txt?inbox=job42").body()).isEqualTo("job text");
+        assertThat(inbox.http().delete("/api/v1/messages?inbox=job42").body()).isEqualTo("ok");
+        assertThat(inbox.http().json("/api/v1/messages?inbox=job42").get("total").asInt()).isZero();
+        assertThat(subjects()).containsExactly("for the rest");
+    }
+
+    @Test
     void headersUseGoCanonicalNames() {
         long id = inbox.send(TestMail.message().subject("Headers"));
         JsonNode headers = inbox.http().json("/api/v1/message/" + id + "/headers");
