@@ -6,6 +6,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.internal.store.MailRepository;
 import dev.fakemail.store.Mailbox;
 import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testsupport.ExternalClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;

@@ -19,6 +19,8 @@ final class ControlRoutes implements AutoCloseable {
     private final AutoCloseable liveSubscription;
     private final AutoCloseable waitSubscription;
     private final AutoCloseable faultSubscription;
+    private final MailpitEvents mailpitEvents;
+    private final AutoCloseable mailpitSubscription;
     private final RoutingHandler routes = new RoutingHandler();
     private final List<String> apiRoutes = new ArrayList<>();
 
@@ -39,6 +41,8 @@ final class ControlRoutes implements AutoCloseable {
         InfoApi info = new InfoApi(server, settings, waits::waiting, live::connections);
         FaultsApi faults = new FaultsApi(control.faults(), live::faultsChanged);
         faultSubscription = control.faults().subscribe(live::faultHit);
+        mailpitEvents = new MailpitEvents(index);
+        mailpitSubscription = index.listen(mailpitEvents);
         api("GET", "/api/health", InboxHandler.onWorker(health::health));
         api("GET", "/api/openapi.json", openApi::serve);
         api("GET", "/api/info", InboxHandler.onWorker(info::info));
@@ -55,7 +59,7 @@ final class ControlRoutes implements AutoCloseable {
         api("GET", "/api/messages/{id}/links", InboxHandler.onWorker(links::list));
         api("POST", "/api/messages/{id}/links/check", InboxHandler.onWorker(links::check));
         api("GET", "/api/wait", new JsonErrors(waits::handle));
-        api("GET", "/api/events", live.handler());
+        api("GET", "/api/events", mailpitEvents.beside(live.handler())); // Mailpit's websocket on Upgrade
         api("GET", "/api/mailboxes", InboxHandler.onWorker(mailboxes::users));
         api("GET", "/api/mailbox", InboxHandler.onWorker(mailboxes::mailbox));
         api("GET", "/api/sessions", InboxHandler.onWorker(sessions::list));
@@ -65,6 +69,8 @@ final class ControlRoutes implements AutoCloseable {
         api("POST", "/api/faults", InboxHandler.onWorker(faults::add));
         api("DELETE", "/api/faults", InboxHandler.onWorker(faults::clear));
         api("DELETE", "/api/faults/{id}", InboxHandler.onWorker(faults::remove));
+        MailpitRoutes.mount(routes, new MailpitApi(index, messages), new MailpitInfo(index),
+                new MailpitChaos(control.faults(), live::faultsChanged));
     }
 
     MailControl control() {
@@ -88,7 +94,9 @@ final class ControlRoutes implements AutoCloseable {
     public void close() {
         waits.close();
         live.close();
+        mailpitEvents.close();
         try {
+            mailpitSubscription.close();
             liveSubscription.close();
             waitSubscription.close();
             faultSubscription.close();

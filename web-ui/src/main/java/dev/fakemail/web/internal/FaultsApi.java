@@ -6,7 +6,6 @@ import dev.fakemail.fault.FaultRule;
 import dev.fakemail.web.FaultRulesJson;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,13 +112,6 @@ final class FaultsApi {
     }
 
     private static String body(HttpServerExchange exchange) throws IOException {
-        exchange.startBlocking();
-        try (InputStream in = exchange.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new ApiException(413, "a fault rule request is at most " + MAX_BODY + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        return new String(Params.body(exchange, MAX_BODY, "a fault rule request"), StandardCharsets.UTF_8);
     }
 }

@@ -64,6 +64,11 @@ final class HtmlDocument {
 
     /** The document to serve: cid: references rewritten to part URLs, a base target for links. */
     static String render(String html, MimePart tree) {
+        return withBase(linkContentIds(html, tree, "parts/"));
+    }
+
+    /** The HTML with each {@code cid:} reference to a part of the tree replaced by {@code partsUrl} + its path. */
+    static String linkContentIds(String html, MimePart tree, String partsUrl) {
         Map<String, String> pathsByContentId = new HashMap<>();
         for (MimePart part : tree.flatten()) {
             part.contentId().ifPresent(id -> pathsByContentId.putIfAbsent(id.toLowerCase(Locale.ROOT), part.path()));
@@ -72,10 +77,10 @@ final class HtmlDocument {
         StringBuilder rewritten = new StringBuilder(html.length() + 64);
         while (cid.find()) {
             String path = pathsByContentId.get(decode(cid.group(1)).toLowerCase(Locale.ROOT));
-            cid.appendReplacement(rewritten, Matcher.quoteReplacement(path == null ? cid.group() : "parts/" + path));
+            cid.appendReplacement(rewritten, Matcher.quoteReplacement(path == null ? cid.group() : partsUrl + path));
         }
         cid.appendTail(rewritten);
-        return withBase(rewritten.toString());
+        return rewritten.toString();
     }
 
     /**
@@ -85,8 +90,13 @@ final class HtmlDocument {
      * @param remote whether the user asked for remote images, fonts and style sheets
      */
     static String policy(String host, long messageId, boolean remote) {
+        return policy(host, "/api/messages/" + messageId + "/parts/", remote);
+    }
+
+    /** @param partsPath the path under which this message's parts are served (the only images allowed) */
+    static String policy(String host, String partsPath, boolean remote) {
         String parts = host != null && SAFE_HOST.matcher(host).matches()
-                ? "http://" + host + "/api/messages/" + messageId + "/parts/"
+                ? "http://" + host + partsPath
                 : "'self'";
         String elsewhere = remote ? " http: https:" : "";
         return "default-src 'none'; style-src 'unsafe-inline'" + elsewhere + "; img-src data: " + parts + elsewhere

@@ -52,7 +52,7 @@ public final class InboxHandler implements AutoCloseable {
         StaticAssets assets = StaticAssets.load();
         assets.paths().forEach(path -> routes.get(path, exchange -> assets.serve(path, exchange)));
         fallbacks(routes);
-        root = new SecurityHeaders(new RequestGuard(this::dispatch, settings.allowedHosts(),
+        root = new SecurityHeaders(new RequestGuard(MailpitRoutes.cleanPaths(this::dispatch), settings.allowedHosts(),
                 settings.basicAuth() ? settings.user() + ":" + settings.password() : null));
     }
 
@@ -80,7 +80,7 @@ public final class InboxHandler implements AutoCloseable {
         }
         Deque<String> named = exchange.getQueryParameters().get("inbox");
         String id = named == null ? null : named.peekFirst();
-        if (id == null || id.isEmpty() || id.equals("default") || !path.startsWith("/api/")) {
+        if (id == null || id.isEmpty() || id.equals("default") || !path.startsWith("/api/") && !path.startsWith("/view/")) {
             defaultRoutes.routes().handleRequest(exchange);
             return;
         }

@@ -62,6 +62,8 @@ final class MessageIndex implements AutoCloseable {
     private volatile boolean closed;
     /** How many listed messages are unread. Written under the write lock. */
     private volatile int unread;
+    /** How many messages are listed. Written under the write lock, before listeners hear of the change. */
+    private volatile int size;
 
     MessageIndex(MailControl control) {
         indexer = Executors.newSingleThreadExecutor(task -> {
@@ -94,6 +96,14 @@ final class MessageIndex implements AutoCloseable {
             int index = indexOf(all, id);
             return index < 0 ? Optional.empty() : Optional.of(all.get(index));
         });
+    }
+
+    /**
+     * How many messages are listed, as of the last change applied, without waiting for the index to catch up
+     * (for counts in events, which may be sent under the write lock).
+     */
+    int size() {
+        return size;
     }
 
     /** How many listed messages are unread (as of the last change applied). */
@@ -274,6 +284,7 @@ final class MessageIndex implements AutoCloseable {
                     if (!summaries.remove(index).read) {
                         unread--;
                     }
+                    size = summaries.size(); // before announcing: listeners count with it
                     announce(new IndexChange.Removed(deleted.id()));
                 }
             });
@@ -281,6 +292,7 @@ final class MessageIndex implements AutoCloseable {
             write(() -> {
                 summaries.clear();
                 unread = 0;
+                size = 0;
                 announce(new IndexChange.Cleared());
             });
         } else if (event instanceof StoreEvent.MessagesAppended appended) {
@@ -323,6 +335,7 @@ final class MessageIndex implements AutoCloseable {
         if (!summary.read) {
             unread++;
         }
+        this.size = summaries.size();
         return true;
     }
 

@@ -3,6 +3,7 @@ package dev.fakemail.web.internal;
 import dev.fakemail.MailControl;
 import dev.fakemail.store.ReceivedMessage;
 import io.undertow.server.HttpServerExchange;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -79,15 +80,22 @@ final class MessagesApi {
      */
     void deleteAll(HttpServerExchange exchange) throws Exception {
         SearchQuery query = SearchQuery.fromParameters(exchange.getQueryParameters());
-        long[] ids = query.isEmpty() ? allIds() : index.read(all -> matchingIds(all, query));
+        int deleted = deleteIds(query.isEmpty() ? allIds() : index.read(all -> matchingIds(all, query)));
+        Responses.json(exchange, 200, query.isEmpty() ? Map.of("deleted", deleted)
+                : Map.of("deleted", deleted, "query", query.toString()));
+    }
+
+    /** Deletes these messages, newest first (each removal is then at the log's end); unknown ids are skipped. */
+    int deleteIds(long[] ids) {
+        long[] ascending = ids.clone();
+        Arrays.sort(ascending);
         int deleted = 0;
-        for (long id : ids) { // newest first: each removal is then at the log's end
-            if (control.delete(id)) {
+        for (int i = ascending.length - 1; i >= 0; i--) {
+            if (control.delete(ascending[i])) {
                 deleted++;
             }
         }
-        Responses.json(exchange, 200, query.isEmpty() ? Map.of("deleted", deleted)
-                : Map.of("deleted", deleted, "query", query.toString()));
+        return deleted;
     }
 
     private long[] allIds() {

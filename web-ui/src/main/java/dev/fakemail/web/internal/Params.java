@@ -124,6 +124,22 @@ final class Params {
         return exchange.getRequestScheme() + "://" + host + "/";
     }
 
+    /**
+     * The request body, read on the worker thread, at most {@code max} bytes: a longer one is refused with a 413
+     * (before it is all read) that names {@code what} the route takes.
+     */
+    static byte[] body(HttpServerExchange exchange, int max, String what) throws java.io.IOException {
+        exchange.startBlocking();
+        byte[] bytes;
+        try (java.io.InputStream in = exchange.getInputStream()) {
+            bytes = in.readNBytes(max + 1);
+        }
+        if (bytes.length > max) {
+            throw new ApiException(413, what + " is at most " + max + " bytes");
+        }
+        return bytes;
+    }
+
     /** "?inbox=id" when the request names an isolated inbox (already known to exist), else "". */
     static String inboxQuery(HttpServerExchange exchange) {
         String inbox = query(exchange, "inbox");

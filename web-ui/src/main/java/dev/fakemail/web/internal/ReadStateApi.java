@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -136,14 +135,7 @@ final class ReadStateApi {
 
     /** The request's JSON object; unknown fields are refused, so a typo ("id" for "ids") does not mean "all". */
     private static JsonNode body(HttpServerExchange exchange, Set<String> fields) throws IOException {
-        exchange.startBlocking();
-        byte[] bytes;
-        try (InputStream in = exchange.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-        }
-        if (bytes.length > MAX_BODY) {
-            throw new ApiException(413, "a read state request is at most " + MAX_BODY + " bytes");
-        }
+        byte[] bytes = Params.body(exchange, MAX_BODY, "a read state request");
         JsonNode body;
         try {
             body = bytes.length == 0 ? null : Responses.JSON.readTree(bytes);

@@ -16,7 +16,9 @@ final class RouteClasses {
     private static final List<Class<?>> ROUTES = List.of(Responses.class, ApiException.class, Params.class,
             SearchQuery.class, SearchScan.class, MessageSummary.class, MessageDetail.class, MailContent.class,
             Downloads.class, HtmlDocument.class, HtmlText.class, FaultJsonFields.class, FaultJsonReader.class,
-            FaultJsonText.class, FaultJsonWriter.class, IndexChange.class);
+            FaultJsonText.class, FaultJsonWriter.class, IndexChange.class, MailpitJson.class, MailpitMessages.class,
+            MailpitSearch.class, MailpitText.class, MailpitChaos.class,
+            org.apache.james.mime4j.field.address.LenientAddressParser.class);
 
     private RouteClasses() {
     }
