@@ -46,6 +46,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private final FaultEngine faults;
     private final Inboxes inboxes;
     private final List<Listener> listeners = new ArrayList<>();
+    private dev.fakemail.internal.dns.DnsResponder dns;
     private ExecutorService executor;
 
     FakeMailServer(ServerConfig config) {
@@ -94,6 +95,18 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
                 }
             }
         }
+        if (config.dnsPort != ServerConfig.OFF) {
+            org.xbill.DNS.Resolver zone = config.zone.resolver();
+            try {
+                dns = dev.fakemail.internal.dns.DnsResponder.start(config.bindAddress, config.dnsPort,
+                        (query, client, tcp) -> zone.sendAsync(query).toCompletableFuture().join(),
+                        config.maxConnections, config.maxConnectionsPerClient);
+            } catch (IOException e) {
+                stop();
+                throw new java.io.UncheckedIOException("dns cannot listen on " + config.bindAddress.getHostAddress()
+                        + ":" + config.dnsPort + " (UDP and TCP): " + e.getMessage(), e);
+            }
+        }
         return this;
     }
 
@@ -107,6 +120,10 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             listener.awaitClosed();
         }
         listeners.clear();
+        if (dns != null) {
+            dns.close();
+            dns = null;
+        }
         sessions.stopped();
         if (executor != null) {
             executor.shutdownNow();
@@ -272,6 +289,14 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
      */
     public Inboxes inboxes() {
         return inboxes;
+    }
+
+    /** Where the DNS responder answers (UDP and TCP on this port), when {@code dnsPort} was set. */
+    public synchronized Endpoint dns() {
+        if (dns == null) {
+            throw new IllegalStateException("DNS is not running; enable it with builder().dnsPort(0)");
+        }
+        return new Endpoint("dns", config.bindAddress, dns.port(), false);
     }
 
     /** The fake DNS zone given to the builder ({@code zone(FakeZone)}), if any. */

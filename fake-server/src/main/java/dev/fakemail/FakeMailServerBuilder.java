@@ -46,6 +46,7 @@ public final class FakeMailServerBuilder {
     Sleeper sleeper = Sleeper.REAL;
     Long faultSeed;
     dev.fakemail.dns.FakeZone zone;
+    int dnsPort = ServerConfig.OFF;
     final List<FaultRule> faultRules = new ArrayList<>();
     int transcriptCapacity = 1000;
     java.time.Duration inboxIdleTimeout = java.time.Duration.ofMinutes(30);
@@ -351,6 +352,16 @@ public final class FakeMailServerBuilder {
      */
     public FakeMailServerBuilder zone(dev.fakemail.dns.FakeZone zone) {
         this.zone = java.util.Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
+    /**
+     * Serves the zone over DNS (UDP and TCP on this port; 0 for a free one, read back from
+     * {@link FakeMailServer#dns()}), so applications and their resolvers can be pointed at it. Off by default.
+     * Without {@link #zone(dev.fakemail.dns.FakeZone)}, the server gets an empty zone to fill.
+     */
+    public FakeMailServerBuilder dnsPort(int port) {
+        this.dnsPort = checkPort("dnsPort", port);
         return this;
     }
 

@@ -55,6 +55,7 @@ public final class ServerConfig {
     final Retention retention;
     final long faultSeed;
     final dev.fakemail.dns.FakeZone zone;
+    final int dnsPort;
     final java.util.List<dev.fakemail.fault.FaultRule> faultRules;
 
     ServerConfig(FakeMailServerBuilder builder) {
@@ -79,7 +80,8 @@ public final class ServerConfig {
         this.sleeper = builder.sleeper;
         this.transcriptCapacity = builder.transcriptCapacity;
         this.inboxIdleTimeout = builder.inboxIdleTimeout;
-        this.zone = builder.zone;
+        this.dnsPort = builder.dnsPort;
+        this.zone = builder.zone == null && builder.dnsPort != OFF ? dev.fakemail.dns.FakeZone.create() : builder.zone;
         this.maxInboxes = builder.maxInboxes;
         this.retention = new Retention(builder.maxMessages, builder.maxAge);
         this.faultSeed = builder.faultSeed != null ? builder.faultSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
@@ -200,6 +202,11 @@ public final class ServerConfig {
     /** The fake DNS zone, if the server was given one. */
     public java.util.Optional<dev.fakemail.dns.FakeZone> zone() {
         return java.util.Optional.ofNullable(zone);
+    }
+
+    /** The DNS responder's port: 0 for a free one, {@link #OFF} (the default) when it does not run. */
+    public int dnsPort() {
+        return dnsPort;
     }
 
     public Duration inboxIdleTimeout() {

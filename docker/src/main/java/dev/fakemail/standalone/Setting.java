@@ -20,6 +20,10 @@ final class Setting {
     private static final Map<ProtocolName, Setting> LISTENER_PORTS = listenerPorts();
     static final Setting WEB_PORT = new Setting("WEB_PORT", "N|off", String.valueOf(StandaloneOptions.DEFAULT_WEB_PORT),
             "web inbox and JSON API port; 0 picks a free port, off disables it");
+    static final Setting DNS_PORT = new Setting("DNS_PORT", "N|off", "off",
+            "serve the fake DNS zone over UDP and TCP on this port (the image uses 1053); 0 picks a free port");
+    static final Setting DNS_ZONE = new Setting("DNS_ZONE", "PATH", "(none)",
+            "an RFC 1035 master file read into the fake DNS zone at start");
     static final Setting WEB_AUTH = new Setting("WEB_AUTH", "USER:PASSWORD", "(none)",
             "require this user name and password in the web inbox and JSON API (HTTP basic auth; health stays open)");
     static final Setting WEB_AUTH_FILE = new Setting("WEB_AUTH_FILE", "PATH", "(none)",
@@ -163,7 +167,7 @@ final class Setting {
         List<Setting> all = new ArrayList<>();
         all.add(BIND);
         all.addAll(LISTENER_PORTS.values());
-        all.addAll(List.of(WEB_PORT, WEB_AUTH, WEB_AUTH_FILE, ALLOW_HOST, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, INBOX_IDLE_TIMEOUT,
+        all.addAll(List.of(WEB_PORT, DNS_PORT, DNS_ZONE, WEB_AUTH, WEB_AUTH_FILE, ALLOW_HOST, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, INBOX_IDLE_TIMEOUT,
                 MAX_CONNECTIONS,
                 MAX_CONNECTIONS_PER_CLIENT, REQUIRE_TLS, REQUIRE_AUTH, TLS_CERT, TLS_KEY, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, FAULTS, FAULTS_FILE, FAULT_SEED, QUIET));
         return List.copyOf(all);

@@ -35,6 +35,8 @@ public final class StandaloneOptions {
     public static final int DEFAULT_IMAP_PORT = ProtocolName.IMAP.standalonePort();
     public static final int DEFAULT_IMAPS_PORT = ProtocolName.IMAPS.standalonePort();
     public static final int DEFAULT_WEB_PORT = 8025;
+    /** The DNS port the Docker image sets; outside the image DNS is off unless asked for. */
+    public static final int IMAGE_DNS_PORT = 1053;
     public static final String DEFAULT_HOSTNAME = ServerConfig.DEFAULT_HOSTNAME;
     public static final long DEFAULT_MAX_MESSAGE_SIZE = ServerConfig.DEFAULT_MAX_MESSAGE_SIZE;
     /** A long-running inbox must not grow without bound; 5,000 messages is days of a busy app's mail. */
@@ -45,6 +47,8 @@ public final class StandaloneOptions {
     private InetAddress bind;
     private final Map<ProtocolName, Integer> ports = new EnumMap<>(ProtocolName.class);
     private int webPort = DEFAULT_WEB_PORT;
+    private int dnsPort = dev.fakemail.ServerConfig.OFF;
+    private dev.fakemail.dns.FakeZone dnsZone;
     private WebAccess webAccess = WebAccess.OPEN;
     private Map<String, String> users;
     private String hostname = DEFAULT_HOSTNAME;
@@ -213,6 +217,12 @@ public final class StandaloneOptions {
         if (faultSeed != null) {
             builder.faultSeed(faultSeed);
         }
+        if (dnsZone != null) {
+            builder.zone(dnsZone);
+        }
+        if (dnsPort != dev.fakemail.ServerConfig.OFF) {
+            builder.dnsPort(dnsPort);
+        }
         faultRules().forEach(builder::fault);
         return builder;
     }
@@ -256,6 +266,14 @@ public final class StandaloneOptions {
             ports.put(listener.get(), SettingParsers.port(value));
         } else if (setting == Setting.WEB_PORT) {
             webPort = SettingParsers.port(value);
+        } else if (setting == Setting.DNS_PORT) {
+            dnsPort = SettingParsers.port(value);
+        } else if (setting == Setting.DNS_ZONE) {
+            try {
+                dnsZone = dev.fakemail.dns.FakeZone.create().load(java.nio.file.Path.of(value.text()));
+            } catch (RuntimeException e) {
+                throw value.problem(e.getMessage());
+            }
         } else if (setting == Setting.WEB_AUTH) {
             webAccess = webAccess.withCredentials(value);
         } else if (setting == Setting.WEB_AUTH_FILE) {
@@ -306,6 +324,8 @@ public final class StandaloneOptions {
                 port = port(setting.listener().get());
             } else if (setting == Setting.WEB_PORT) {
                 port = webPort;
+            } else if (setting == Setting.DNS_PORT) {
+                port = dnsPort;
             } else {
                 continue;
             }
@@ -325,6 +345,7 @@ public final class StandaloneOptions {
         parts.add("bind=" + (bind == null ? null : bind.getHostAddress()));
         ports.forEach((protocol, port) -> parts.add(protocol.id() + "=" + port));
         parts.add("web=" + webPort);
+        parts.add("dns=" + dnsPort);
         parts.add("webAuth=" + (webAccess.hasPassword() ? "set" : "none"));
         parts.add("allowHosts=" + webAccess.allowedHosts());
         parts.add("users=" + (users == null ? "any" : users.keySet()));

@@ -89,6 +89,9 @@ public final class StandaloneServer implements AutoCloseable {
         for (Endpoint endpoint : mail.endpoints()) {
             lines.add(endpoint.protocol() + " listening on " + hostPort(endpoint.address(), endpoint.port()));
         }
+        if (mail.config().dnsPort() != dev.fakemail.ServerConfig.OFF) {
+            lines.add("dns listening on " + hostPort(mail.dns().address(), mail.dns().port()) + " (UDP and TCP)");
+        }
         if (web != null) {
             lines.add("web listening on " + hostPort(web.address(), web.port()));
             lines.add("inbox at " + web.uri());

@@ -58,12 +58,14 @@ class DockerfileIT {
     @Test
     void exposesTheDefaultPorts() {
         List<Integer> exposed = Arrays.stream(single("EXPOSE").arguments().split("\\s+"))
-                .map(port -> Integer.parseInt(port.replace("/tcp", ""))).toList();
+                .map(port -> Integer.parseInt(port.replace("/tcp", "").replace("/udp", ""))).toList();
 
         assertThat(exposed).containsExactlyInAnyOrder(StandaloneOptions.DEFAULT_SMTP_PORT,
                 StandaloneOptions.DEFAULT_SMTPS_PORT, StandaloneOptions.DEFAULT_POP3_PORT,
                 StandaloneOptions.DEFAULT_POP3S_PORT, StandaloneOptions.DEFAULT_IMAP_PORT,
-                StandaloneOptions.DEFAULT_IMAPS_PORT, StandaloneOptions.DEFAULT_WEB_PORT);
+                StandaloneOptions.DEFAULT_IMAPS_PORT, StandaloneOptions.DEFAULT_WEB_PORT,
+                StandaloneOptions.IMAGE_DNS_PORT, StandaloneOptions.IMAGE_DNS_PORT); // DNS over TCP and UDP
+        assertThat(imageEnvironment()).containsEntry("FAKEMAIL_DNS_PORT", String.valueOf(StandaloneOptions.IMAGE_DNS_PORT));
     }
 
     @Test
@@ -124,7 +126,7 @@ class DockerfileIT {
 
         // The image's JVM options and ENV as they are; only the ports are free ones, so tests can run side by side.
         try (StandaloneProcess fakemail = StandaloneProcess.start(jvmOptions, imageEnvironment(), "--smtp-port", "0",
-                "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")) {
+                "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0", "--dns-port", "0")) {
             Matcher web = fakemail.awaitStdout("^fakemail: web listening on 0\\.0\\.0\\.0:(\\d+)$",
                     Duration.ofSeconds(20));
             fakemail.awaitStdout("^fakemail: ready$", Duration.ofSeconds(10));

@@ -120,6 +120,27 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void dnsIsOffByDefaultAndServesTheZoneFileWhenAPortIsGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(config(parse()).dnsPort()).isEqualTo(ServerConfig.OFF);
+        assertThat(config(parse()).zone()).isEmpty();
+        java.nio.file.Path zoneFile = dir.resolve("shop.zone");
+        java.nio.file.Files.writeString(zoneFile, "$ORIGIN shop.test.\n@ 300 IN MX 10 mx\nmx 300 IN A 127.0.0.1\n");
+        ServerConfig config = config(parse("--dns-port", "0", "--dns-zone", zoneFile.toString()));
+        assertThat(config.dnsPort()).isZero();
+        assertThat(config.zone().orElseThrow().records()).hasSize(2);
+        assertThat(config(StandaloneOptions.parse(List.of(), Map.of("FAKEMAIL_DNS_PORT", "1053"))).dnsPort())
+                .isEqualTo(1053);
+        assertThatThrownBy(() -> parse("--dns-zone", dir.resolve("missing.zone").toString()))
+                .hasMessageStartingWith("--dns-zone: cannot read zone file ");
+        java.nio.file.Files.writeString(zoneFile, "x IN A not-an-address\n");
+        assertThatThrownBy(() -> parse("--dns-zone", zoneFile.toString()))
+                .hasMessageStartingWith("--dns-zone: zone file " + zoneFile);
+        assertThatThrownBy(() -> parse("--dns-port", "1025"))
+                .hasMessage("--dns-port: port 1025 is already taken by --smtp-port");
+    }
+
+    @Test
     void isolatedInboxesExpireAfterThirtyIdleMinutesByDefaultOrTheGivenTime() throws Exception {
         assertThat(config(parse()).inboxIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config(parse("--inbox-idle-timeout", "2h")).inboxIdleTimeout()).isEqualTo(Duration.ofHours(2));
