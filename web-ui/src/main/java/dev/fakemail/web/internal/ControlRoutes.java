@@ -73,6 +73,11 @@ final class ControlRoutes implements AutoCloseable {
                 new MailpitChaos(control.faults(), live::faultsChanged));
     }
 
+    /** Tells this inbox's open pages that the server's DNS zone changed. */
+    void dnsChanged() {
+        live.dnsChanged();
+    }
+
     MailControl control() {
         return control;
     }

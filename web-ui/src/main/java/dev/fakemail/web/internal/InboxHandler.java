@@ -33,6 +33,7 @@ public final class InboxHandler implements AutoCloseable {
     private final RoutingHandler inboxRoutes = new RoutingHandler();
     private final Map<String, ControlRoutes> byInbox = new ConcurrentHashMap<>();
     private final List<String> apiRoutes = new ArrayList<>();
+    private final AutoCloseable zoneSubscription;
 
     private InboxHandler(MailControl control, WebSettings settings) {
         this.control = control;
@@ -47,6 +48,12 @@ public final class InboxHandler implements AutoCloseable {
         inbox("POST", "/api/inboxes", onWorker(inboxes::create));
         inbox("GET", "/api/inboxes/{id}", onWorker(inboxes::get));
         inbox("DELETE", "/api/inboxes/{id}", onWorker(inboxes::delete));
+        DnsApi dns = new DnsApi(control instanceof FakeMailServer server ? server : null);
+        zoneSubscription = control instanceof FakeMailServer server && server.zone().isPresent()
+                ? server.zone().get().subscribe(change -> defaultRoutes.dnsChanged()) : () -> { };
+        inbox("GET", "/api/dns", onWorker(dns::list));
+        inbox("POST", "/api/dns", onWorker(dns::add));
+        inbox("DELETE", "/api/dns", onWorker(dns::remove));
         fallbacks(inboxRoutes);
         RoutingHandler routes = defaultRoutes.routes();
         StaticAssets assets = StaticAssets.load();
@@ -74,7 +81,7 @@ public final class InboxHandler implements AutoCloseable {
 
     private void dispatch(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
-        if (path.equals("/api/inboxes") || path.startsWith("/api/inboxes/")) {
+        if (path.equals("/api/inboxes") || path.startsWith("/api/inboxes/") || path.equals("/api/dns")) {
             inboxRoutes.handleRequest(exchange);
             return;
         }
@@ -133,7 +140,10 @@ public final class InboxHandler implements AutoCloseable {
     @Override
     public void close() {
         try {
+            zoneSubscription.close();
             defaultRoutes.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             byInbox.values().forEach(ControlRoutes::close);
             byInbox.clear();

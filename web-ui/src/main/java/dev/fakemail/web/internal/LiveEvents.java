@@ -70,6 +70,11 @@ final class LiveEvents implements Consumer<IndexChange>, AutoCloseable {
         broadcast("faults", Map.of());
     }
 
+    /** The server's DNS zone changed: open pages reload its records. */
+    void dnsChanged() {
+        broadcast("dns", Map.of());
+    }
+
     int connections() {
         return handler.getConnections().size();
     }

@@ -49,7 +49,8 @@ class OpenApiRoutesTest {
 
     @BeforeEach
     void start() {
-        mail = FakeMailServer.builder().build().start();
+        mail = FakeMailServer.builder().zone(dev.fakemail.dns.FakeZone.create().a("mx.shop.test", "127.0.0.1"))
+                .build().start();
         web = WebInbox.start(mail);
     }
 
@@ -156,6 +157,7 @@ class OpenApiRoutesTest {
         return switch (template) {
             case "/api/messages/read", "/api/messages/{id}/read" -> "{\"read\": true}";
             case "/api/faults" -> "{\"text\": \"smtp rcpt other@* -> reply 452 4.2.2 \\\"Full\\\"\"}";
+            case "/api/dns" -> "{\"name\": \"shop.test\", \"type\": \"MX\", \"data\": \"10 mx.shop.test\"}";
             case "/api/inboxes" -> "{\"tag\": \"sample\", \"idleTimeout\": \"PT5M\"}";
             default -> throw new AssertionError("no sample body for " + template + ": add one here");
         };
