@@ -28,12 +28,19 @@ final class BrowserInbox implements AutoCloseable, BeforeAllCallback, AfterAllCa
     /** Where the browser saves downloads: a directory of this class's own, deleted afterwards. */
     Path downloads;
     private boolean resetBeforeEach;
+    private final java.util.function.UnaryOperator<dev.fakemail.FakeMailServerBuilder> server;
 
-    private BrowserInbox() {
+    private BrowserInbox(java.util.function.UnaryOperator<dev.fakemail.FakeMailServerBuilder> server) {
+        this.server = server;
     }
 
     static BrowserInbox perClass() {
-        return new BrowserInbox();
+        return new BrowserInbox(builder -> builder);
+    }
+
+    /** With a server configured beyond the defaults (a DNS port, users, ...). */
+    static BrowserInbox perClass(java.util.function.UnaryOperator<dev.fakemail.FakeMailServerBuilder> server) {
+        return new BrowserInbox(server);
     }
 
     /** Each test starts with an empty server. */
@@ -43,14 +50,14 @@ final class BrowserInbox implements AutoCloseable, BeforeAllCallback, AfterAllCa
     }
 
     static BrowserInbox start(Path downloads) {
-        BrowserInbox inbox = new BrowserInbox();
+        BrowserInbox inbox = new BrowserInbox(builder -> builder);
         inbox.open(downloads);
         return inbox;
     }
 
     private void open(Path downloadTo) {
         downloads = downloadTo;
-        mail = FakeMailServer.builder().build().start();
+        mail = server.apply(FakeMailServer.builder()).build().start();
         web = WebInbox.start(mail);
         try {
             driver = Browser.start(downloads);

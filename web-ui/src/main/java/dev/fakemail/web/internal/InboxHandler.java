@@ -50,7 +50,10 @@ public final class InboxHandler implements AutoCloseable {
         inbox("DELETE", "/api/inboxes/{id}", onWorker(inboxes::delete));
         DnsApi dns = new DnsApi(control instanceof FakeMailServer server ? server : null);
         zoneSubscription = control instanceof FakeMailServer server && server.zone().isPresent()
-                ? server.zone().get().subscribe(change -> defaultRoutes.dnsChanged()) : () -> { };
+                ? server.zone().get().subscribe(change -> {
+                    defaultRoutes.dnsChanged(); // the zone is the server's: every inbox's pages hear of it
+                    byInbox.values().forEach(ControlRoutes::dnsChanged);
+                }) : () -> { };
         inbox("GET", "/api/dns", onWorker(dns::list));
         inbox("POST", "/api/dns", onWorker(dns::add));
         inbox("DELETE", "/api/dns", onWorker(dns::remove));

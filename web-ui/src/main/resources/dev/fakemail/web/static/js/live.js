@@ -1,5 +1,5 @@
 // One event stream for the whole page. Pages subscribe to the server's events: received, deleted, read, reset,
-// mailbox, fault (a rule fired), faults (rules changed); 'resync' fires after a reconnect (anything may have happened meanwhile: reload).
+// mailbox, fault (a rule fired), faults (rules changed), dns (the zone changed); 'resync' fires after a reconnect (anything may have happened meanwhile: reload).
 import { scoped } from './api.js';
 
 const handlers = new Map();
@@ -41,7 +41,7 @@ export function start(statusElement) {
     statusElement.textContent = 'reconnecting…';
     statusElement.className = 'live off';
   });
-  for (const event of ['received', 'deleted', 'read', 'reset', 'mailbox', 'fault', 'faults']) {
+  for (const event of ['received', 'deleted', 'read', 'reset', 'mailbox', 'fault', 'faults', 'dns']) {
     source.addEventListener(event, (message) => emit(event, JSON.parse(message.data)));
   }
 }

@@ -9,6 +9,7 @@ export const PAGES = [
   { name: 'mailboxes', label: 'Mailboxes', key: 'm', load: () => import('./mailboxes.js') },
   { name: 'sessions', label: 'Sessions', key: 's', load: () => import('./sessions.js') },
   { name: 'faults', label: 'Faults', key: 'f', load: () => import('./faults.js') },
+  { name: 'dns', label: 'DNS', key: 'n', load: () => import('./dns.js') },
 ];
 
 export const DEFAULT_PAGE = 'messages';
