@@ -99,7 +99,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             org.xbill.DNS.Resolver zone = config.zone.resolver();
             try {
                 dns = dev.fakemail.internal.dns.DnsResponder.start(config.bindAddress, config.dnsPort,
-                        (query, client, tcp) -> zone.sendAsync(query).toCompletableFuture().join(),
+                        new dev.fakemail.internal.dns.DnsFaults(faults,
+                                query -> zone.sendAsync(query).toCompletableFuture().join(), config.clock),
                         config.maxConnections, config.maxConnectionsPerClient);
             } catch (IOException e) {
                 stop();

@@ -71,6 +71,7 @@ class ProtocolNameTest {
                 case SMTP -> "220 localhost ESMTP fakemail\r\n";
                 case POP3 -> "+OK fakemail POP3 server ready <";
                 case IMAP -> "* OK [CAPABILITY IMAP4rev1 ";
+                case DNS -> throw new AssertionError("no mail listener speaks DNS");
             };
             try (Socket socket = connect(endpoint)) {
                 assertThat(read(socket.getInputStream(), expected.length())).isEqualTo(expected);

@@ -31,6 +31,27 @@ public sealed interface Effect {
         }
     }
 
+    /**
+     * DNS only: the responder answers with this response code instead of the zone's answer: NXDOMAIN, SERVFAIL,
+     * REFUSED, NOTIMP, FORMERR, or NOERROR (an empty answer).
+     */
+    record Answer(String rcode) implements Effect {
+        public static final java.util.List<String> RCODES =
+                java.util.List.of("NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED");
+
+        public Answer {
+            rcode = rcode == null ? "" : rcode.toUpperCase(java.util.Locale.ROOT);
+            if (!RCODES.contains(rcode)) {
+                throw new IllegalArgumentException("a DNS answer is one of " + String.join(", ", RCODES)
+                        + ", was '" + rcode + "'");
+            }
+        }
+    }
+
+    /** DNS only: the answer over UDP is cut to its header and question with TC set, so the client asks over TCP. */
+    record Truncate() implements Effect {
+    }
+
     /** Waits before going on; the connection's thread parks, other sessions are unaffected. */
     record Delay(DelayDistribution distribution) implements Effect {
         public Delay {

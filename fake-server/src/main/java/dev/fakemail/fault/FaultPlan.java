@@ -31,6 +31,11 @@ public interface FaultPlan {
     }
 
     /** Adds a rule; it applies from the next trigger on. */
+    /** A rule for the fake DNS zone's responder: {@code dns(query("MX", "shop.test")).answer("SERVFAIL")}. */
+    default RuleBuilder dns(Trigger query) {
+        return new RuleBuilder(this, Protocol.DNS, query);
+    }
+
     FaultHandle add(FaultRule rule);
 
     /** Adds rules in the text form (one per line or separated by ';'; '#' starts a comment line). */

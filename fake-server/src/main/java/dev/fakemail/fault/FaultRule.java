@@ -51,6 +51,21 @@ public record FaultRule(Protocol protocol, Trigger trigger, Effect effect, Budge
     }
 
     private static void validate(Protocol protocol, Trigger trigger, Effect effect) {
+        boolean dnsEffect = effect instanceof Effect.Answer || effect instanceof Effect.Truncate;
+        if (protocol == Protocol.DNS) {
+            if (!(trigger instanceof Trigger.Command)) {
+                throw new IllegalArgumentException("a dns rule's trigger is a query: query [TYPE|*] [NAME]");
+            }
+            if (!(dnsEffect || effect instanceof Effect.Delay || effect instanceof Effect.Stall
+                    || effect instanceof Effect.Disconnect)) {
+                throw new IllegalArgumentException("dns rules take reply <RCODE>, truncate, delay, stall (no answer) "
+                        + "or disconnect");
+            }
+            return;
+        }
+        if (dnsEffect) {
+            throw new IllegalArgumentException("reply <RCODE> and truncate effects exist for dns only");
+        }
         boolean capabilityEffect = effect instanceof Effect.HideCapabilities
                 || effect instanceof Effect.AdvertiseCapability;
         if (capabilityEffect != (trigger instanceof Trigger.Capabilities)

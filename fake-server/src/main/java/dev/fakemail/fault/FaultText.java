@@ -57,7 +57,7 @@ final class FaultText {
     static String format(FaultRule rule) {
         Objects.requireNonNull(rule, "rule");
         StringBuilder out = new StringBuilder(rule.protocol().wireName())
-                .append(' ').append(trigger(rule.trigger()))
+                .append(' ').append(rule.protocol() == Protocol.DNS ? "query " : "").append(trigger(rule.trigger()))
                 .append(" -> ").append(effect(rule.effect()));
         Budget budget = rule.budget();
         if (budget instanceof Budget.Times times) {
@@ -135,6 +135,12 @@ final class FaultText {
     }
 
     private static String effect(Effect effect) {
+        if (effect instanceof Effect.Answer answer) {
+            return "reply " + answer.rcode();
+        }
+        if (effect instanceof Effect.Truncate) {
+            return "truncate";
+        }
         if (effect instanceof Effect.Reply reply) {
             return (reply.disconnect() ? "reply-disconnect " : "reply ") + reply.code()
                     + (reply.status().isEmpty() ? "" : " " + FaultTextCodecTokenizer.token(reply.status()))

@@ -24,10 +24,11 @@ final class FaultTextCodecParser {
 
     private static final String EFFECTS = "reply, reply-disconnect, delay, throttle, slice, stall, disconnect, "
             + "reset, disconnect-after, greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, "
-            + "new-uidvalidity";
+            + "new-uidvalidity; for dns: reply <RCODE>, truncate, delay, stall, disconnect";
 
     private final List<Token> tokens;
     private int position;
+    private boolean dns;
 
     private FaultTextCodecParser(List<Token> tokens, int position) {
         this.tokens = tokens;
@@ -49,10 +50,27 @@ final class FaultTextCodecParser {
         if (arrow == 1) {
             throw new IllegalArgumentException("missing trigger before '->'");
         }
-        Trigger trigger = trigger(tokens.subList(1, arrow));
+        Trigger trigger = protocol == Protocol.DNS ? query(tokens.subList(1, arrow)) : trigger(tokens.subList(1, arrow));
         FaultTextCodecParser rest = new FaultTextCodecParser(tokens, arrow + 1);
+        rest.dns = protocol == Protocol.DNS;
         Effect effect = rest.effect();
         return rest.budgetAndScope(protocol, trigger, effect);
+    }
+
+    /** {@code query [TYPE|*] [NAME-GLOB]}: "query" may be left out. */
+    private static Trigger query(List<Token> given) {
+        List<Token> words = new ArrayList<>(given);
+        if (isKeyword(words.get(0), "query")) {
+            words.remove(0);
+        }
+        if (words.size() > 2) {
+            throw new IllegalArgumentException("a dns trigger is: query [TYPE|*] [NAME], e.g. query MX *.shop.test");
+        }
+        String type = words.isEmpty() ? "*" : words.get(0).text().toUpperCase(Locale.ROOT);
+        if (!type.equals("*") && org.xbill.DNS.Type.value(type) < 0) {
+            throw new IllegalArgumentException("unknown DNS query type '" + words.get(0).shown() + "'");
+        }
+        return Trigger.query(type, words.size() < 2 ? "*" : words.get(1).text());
     }
 
     private static Protocol protocol(Token token) {
@@ -61,7 +79,7 @@ final class FaultTextCodecParser {
                 return protocol;
             }
         }
-        throw new IllegalArgumentException("unknown protocol '" + token.shown() + "' (expected smtp, pop3 or imap)");
+        throw new IllegalArgumentException("unknown protocol '" + token.shown() + "' (expected smtp, pop3, imap or dns)");
     }
 
     private static Trigger trigger(List<Token> given) {
@@ -132,7 +150,11 @@ final class FaultTextCodecParser {
         }
         Token name = tokens.get(position++);
         String keyword = name.quoted() ? "" : name.text().toLowerCase(Locale.ROOT);
+        if (dns && keyword.equals("reply")) {
+            return new Effect.Answer(next("DNS response code (NXDOMAIN, SERVFAIL, REFUSED, ...)"));
+        }
         return switch (keyword) {
+            case "truncate" -> new Effect.Truncate();
             case "reply" -> reply(false);
             case "reply-disconnect" -> reply(true);
             case "delay" -> new Effect.Delay(distribution());

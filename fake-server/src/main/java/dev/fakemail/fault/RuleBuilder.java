@@ -68,6 +68,16 @@ public final class RuleBuilder {
         return add(new Effect.Reply(code, enhancedStatus, text, true));
     }
 
+    /** DNS: answer with this response code (NXDOMAIN, SERVFAIL, REFUSED, NOTIMP, FORMERR, NOERROR). */
+    public FaultHandle answer(String rcode) {
+        return then(new Effect.Answer(rcode));
+    }
+
+    /** DNS: cut the UDP answer to its header with TC set, so the client asks again over TCP. */
+    public FaultHandle truncate() {
+        return then(new Effect.Truncate());
+    }
+
     public FaultHandle delay(Duration duration) {
         return add(new Effect.Delay(new DelayDistribution.Fixed(duration)));
     }

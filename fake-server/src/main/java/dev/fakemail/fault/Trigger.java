@@ -79,6 +79,14 @@ public sealed interface Trigger {
     record Idle() implements Trigger {
     }
 
+    /**
+     * DNS: a query of this type ("MX", "TXT", "*" for any) for a name matching the glob ("*.shop.test"); the
+     * text form is {@code dns query MX *.shop.test}.
+     */
+    static Trigger query(String type, String nameGlob) {
+        return command(type, nameGlob == null ? "*" : nameGlob.toLowerCase(java.util.Locale.ROOT));
+    }
+
     static Trigger connect() {
         return new Connect();
     }

@@ -150,7 +150,7 @@ class FaultTextTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("fault rule 'smtp x -> oops' (line 3): unknown effect 'oops' (expected one of reply, "
                         + "reply-disconnect, delay, throttle, slice, stall, disconnect, reset, disconnect-after, "
-                        + "greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, new-uidvalidity)");
+                        + "greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, new-uidvalidity; for dns: reply <RCODE>, truncate, delay, stall, disconnect)");
         // a line break ends an open quote, so the error stays on its line
         assertThatThrownBy(() -> FaultText.parseAll("smtp connect -> reply 421 \"open\nsmtp connect -> reset"))
                 .hasMessage("fault rule 'smtp connect -> reply 421 \"open' (line 1): unterminated quote '\"open'");
@@ -158,7 +158,7 @@ class FaultTextTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "smtpx connect -> disconnect | unknown protocol 'smtpx' (expected smtp, pop3 or imap)",
+        "smtpx connect -> disconnect | unknown protocol 'smtpx' (expected smtp, pop3, imap or dns)",
         "'' | empty rule (expected <protocol> <trigger> -> <effect>)",
         "smtp connect disconnect | missing '->' between the trigger and the effect",
         "smtp connect->disconnect | missing '->' between the trigger and the effect",
@@ -172,7 +172,7 @@ class FaultTextTest {
         "pop3 after -> reset | missing command verb after 'after' (e.g. after RETR)",
         "smtp rcpt x -> replay 451 | unknown effect 'replay' (expected one of reply, reply-disconnect, delay, "
                 + "throttle, slice, stall, disconnect, reset, disconnect-after, greylist, rate-limit, hide, advertise, "
-                + "untagged, expunge-elsewhere, new-uidvalidity)",
+                + "untagged, expunge-elsewhere, new-uidvalidity; for dns: reply <RCODE>, truncate, delay, stall, disconnect)",
         "smtp connect -> disconnect twice | unknown budget or scope 'twice' (expected always, times <n>, "
                 + "occurrence <k>, probability <p>, next-connection or session <id>; quote a value that holds spaces)",
         "smtp capabilities -> advertise SIZE 1000 | unknown budget or scope '1000' (expected always, times <n>, "

@@ -181,14 +181,14 @@ class FaultRulesJsonTest {
                 + "| budget.probability: expected a number, was \"1\"",
         // unknown names
         "{\"protocol\":\"smtpx\",\"trigger\":{\"type\":\"connect\"},\"effect\":{\"type\":\"reset\"}} "
-                + "| protocol: unknown protocol 'smtpx' (expected smtp, pop3 or imap)",
+                + "| protocol: unknown protocol 'smtpx' (expected smtp, pop3, imap or dns)",
         "{\"protocol\":\"smtp\",\"trigger\":{\"type\":\"cmd\"},\"effect\":{\"type\":\"reset\"}} "
                 + "| trigger.type: unknown trigger type 'cmd' (expected one of connect, command, after-reply, "
                 + "data-line, data-end, tls, auth, capabilities, literal, literal-end, idle)",
         "{" + CONNECT + ",\"effect\":{\"type\":\"reply-disconnect\"}} | effect.type: unknown effect type "
                 + "'reply-disconnect' (expected one of reply, delay, throttle, slice, stall, disconnect, reset, "
                 + "disconnect-after, greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, "
-                + "new-uidvalidity)",
+                + "new-uidvalidity, answer, truncate)",
         "{" + CONNECT + ",\"effect\":{\"type\":\"delay\",\"distribution\":\"normal\"}} "
                 + "| effect.distribution: unknown distribution 'normal' (expected one of fixed, uniform, lognormal)",
         "{" + CONNECT + ",\"effect\":{\"type\":\"reset\"},\"budget\":{\"type\":\"twice\"}} "

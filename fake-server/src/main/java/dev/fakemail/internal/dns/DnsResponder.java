@@ -226,7 +226,7 @@ public final class DnsResponder implements Closeable {
     }
 
     /** The header and question alone, with TC set: "ask again over TCP" (RFC 2181 9). */
-    static Message truncated(Message response) {
+    public static Message truncated(Message response) {
         Message cut = new Message(response.getHeader().getID());
         Header header = cut.getHeader();
         for (int flag : new int[] {Flags.QR, Flags.AA, Flags.RD, Flags.RA}) {

@@ -101,7 +101,7 @@ public final class FaultEngine implements FaultPlan {
         return rules;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rules.length == 0;
     }
 

@@ -21,6 +21,11 @@ import java.util.List;
  * close, reset or stall), or null to go on. Delays are slept here and byte effects go to {@link #shaping()}.
  */
 public final class SessionFaults {
+    /** The code a DNS rule's answer effect reaches {@link FaultReplies} with; the text is the RCODE name. */
+    public static final int DNS_ANSWER = -1;
+    /** The code a DNS rule's truncate effect reaches {@link FaultReplies} with. */
+    public static final int DNS_TRUNCATE = -2;
+
     /** An engine nobody can add rules to: the faults of sessions run without a server (socket-free tests). */
     private static final FaultEngine NO_RULES = new FaultEngine(0, java.time.Clock.systemUTC(), Sleeper.REAL);
 
@@ -274,7 +279,13 @@ public final class SessionFaults {
     private Reply apply(ActiveRule rule, Point point, String argument, FaultReplies replies)
             throws InterruptedIOException {
         Effect effect = rule.rule().effect();
-        if (effect instanceof Effect.Reply reply) {
+        if (effect instanceof Effect.Answer answer) {
+            fired(rule, "");
+            return replies.faultReply(DNS_ANSWER, "", answer.rcode(), false);
+        } else if (effect instanceof Effect.Truncate) {
+            fired(rule, "");
+            return replies.faultReply(DNS_TRUNCATE, "", "", false);
+        } else if (effect instanceof Effect.Reply reply) {
             fired(rule, "");
             beforeWaiting.run();
             return replies.faultReply(reply.code(), reply.status(), reply.text(), reply.disconnect());

@@ -42,6 +42,7 @@ public final class ProtocolSessions {
                     case SMTP -> new SmtpSession(smtp, store, connection);
                     case POP3 -> new Pop3Session(pop3, store, maildropLocks, connection);
                     case IMAP -> new ImapSession(imap, store, connection);
+                    case DNS -> throw new IllegalArgumentException("DNS has no sessions: the responder answers");
                 };
             }
         };
@@ -56,6 +57,7 @@ public final class ProtocolSessions {
             case SMTP -> "421 4.7.0 " + smtp.hostname() + " Error: " + reason + ", try again later\r\n";
             case POP3 -> "-ERR [SYS/TEMP] " + reason + ", try again later\r\n"; // RFC 3206 §4
             case IMAP -> "* BYE [UNAVAILABLE] " + reason + ", try again later\r\n"; // RFC 5530 §3
+            case DNS -> null; // the responder has no greeting to refuse with
         };
     }
 

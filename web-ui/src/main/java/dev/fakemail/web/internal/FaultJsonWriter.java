@@ -113,6 +113,12 @@ public final class FaultJsonWriter {
         if (effect instanceof Effect.NewUidValidity) {
             return object("type", "new-uidvalidity");
         }
+        if (effect instanceof Effect.Answer answer) {
+            return object("type", "answer", "rcode", answer.rcode());
+        }
+        if (effect instanceof Effect.Truncate) {
+            return object("type", "truncate");
+        }
         throw new IllegalStateException("no JSON form for effect " + effect);
     }
 
