@@ -28,7 +28,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class ServerParameters {
     private static final Set<Class<?>> TYPES =
-            Set.of(FakeMailServer.class, MailControl.class, Endpoint.class, MailClientSettings.class);
+            Set.of(FakeMailServer.class, MailControl.class, Endpoint.class, MailClientSettings.class,
+                    dev.fakemail.dns.FakeZone.class);
 
     private final ServerLifecycle lifecycle;
 
@@ -38,7 +39,8 @@ public final class ServerParameters {
 
     public boolean supports(ParameterContext parameter) {
         // A misplaced @MailEndpoint is claimed too, so resolving it can explain the mistake.
-        return TYPES.contains(parameter.getParameter().getType()) || parameter.isAnnotated(MailEndpoint.class);
+        return TYPES.contains(parameter.getParameter().getType()) || parameter.isAnnotated(MailEndpoint.class)
+                || parameter.isAnnotated(dev.fakemail.junit.DnsEndpoint.class);
     }
 
     public Object resolve(ParameterContext parameter, ExtensionContext context) {
@@ -47,6 +49,22 @@ public final class ServerParameters {
             throw new ParameterResolutionException(Misuse.endpointAnnotationOnWrongType(describe(parameter), type));
         }
         ManagedServer managed = serverFor(parameter, context);
+        if (parameter.isAnnotated(dev.fakemail.junit.DnsEndpoint.class)) {
+            if (type != Endpoint.class) {
+                throw new ParameterResolutionException(describe(parameter) + " is annotated @DnsEndpoint, which only an "
+                        + "Endpoint parameter can be. Fix: declare it as \"@DnsEndpoint Endpoint dns\".");
+            }
+            if (managed.server().config().dnsPort() == dev.fakemail.ServerConfig.OFF) {
+                throw new ParameterResolutionException(describe(parameter) + " asks for the DNS endpoint, but "
+                        + managed.name() + " serves no DNS. Fix: " + enableHint("dns", managed));
+            }
+            return managed.server().dns();
+        }
+        if (type == dev.fakemail.dns.FakeZone.class) {
+            return managed.server().zone().orElseThrow(() -> new ParameterResolutionException(describe(parameter)
+                    + " asks for the fake DNS zone, but " + managed.name() + " has none. Fix: "
+                    + enableHint("dns", managed)));
+        }
         if (type == Endpoint.class) {
             return endpoint(parameter, managed);
         }
@@ -84,11 +102,11 @@ public final class ServerParameters {
         ProtocolName protocol = parameter.findAnnotation(MailEndpoint.class).map(MailEndpoint::value)
                 .orElse(ProtocolName.SMTP);
         return managed.server().endpoint(protocol).orElseThrow(() -> new ParameterResolutionException(
-                Misuse.endpointNotRunning(describe(parameter), protocol.id(), managed, enableHint(protocol, managed))));
+                Misuse.endpointNotRunning(describe(parameter), protocol.id(), managed, enableHint(protocol.id(), managed))));
     }
 
-    private static String enableHint(ProtocolName protocol, ManagedServer managed) {
-        String builderCall = "FakeMailServer.builder()." + protocol.id() + "Port(0)";
+    private static String enableHint(String protocol, ManagedServer managed) {
+        String builderCall = "FakeMailServer.builder()." + protocol + "Port(0)";
         return managed.isField() ? "configure it with " + builderCall + " where the field is built."
                 : "build the server yourself in a field: \"@MailServer FakeMailServer mail = " + builderCall
                         + ".build();\"";
