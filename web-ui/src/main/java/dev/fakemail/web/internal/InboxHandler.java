@@ -37,6 +37,7 @@ public final class InboxHandler implements AutoCloseable {
         FaultsApi faults = new FaultsApi(control.faults(), live::faultsChanged);
         faultSubscription = control.faults().subscribe(live::faultHit);
         HealthApi health = new HealthApi(control);
+        ReceivedApi received = new ReceivedApi(control);
         StaticAssets assets = StaticAssets.load();
         RouteClasses.initialize(health);
         OpenApi openApi = OpenApi.load();
@@ -63,6 +64,10 @@ public final class InboxHandler implements AutoCloseable {
         api(routes, "GET", "/api/sessions", onWorker(sessions::list));
         api(routes, "GET", "/api/sessions/{id}", onWorker(sessions::detail));
         api(routes, "POST", "/api/reset", onWorker(messages::reset));
+        api(routes, "GET", "/api/received", onWorker(received::list));
+        api(routes, "GET", "/api/received/{id}", onWorker(received::one));
+        api(routes, "GET", "/api/unacknowledged", onWorker(received::unacknowledged));
+        api(routes, "GET", "/api/transcripts", onWorker(received::transcripts));
         api(routes, "GET", "/api/faults", onWorker(faults::list));
         api(routes, "POST", "/api/faults", onWorker(faults::add));
         api(routes, "DELETE", "/api/faults", onWorker(faults::clear));
