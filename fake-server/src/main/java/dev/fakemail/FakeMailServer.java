@@ -44,6 +44,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private final Journal journal;
     private final ProtocolSessions sessions;
     private final FaultEngine faults;
+    private final Inboxes inboxes;
     private final List<Listener> listeners = new ArrayList<>();
     private ExecutorService executor;
 
@@ -62,6 +63,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         ImapSettings imap = new ImapSettings(config.hostname, config.userPolicy(), config.requireTls,
                 config.maxMessageSize, config.maxErrors, config.clock);
         this.sessions = new ProtocolSessions(smtp, pop3, imap, store);
+        this.inboxes = new Inboxes(config);
     }
 
     public static FakeMailServerBuilder builder() {
@@ -263,9 +265,22 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         return faults;
     }
 
-    /** Forgets all messages, mailboxes and transcripts; fault rules go back to the configured ones. */
+    /**
+     * The isolated inboxes on this server: each has its own mail, mailboxes, transcripts and fault rules, and
+     * mail reaches it by recipient domain, {@code +tag}, SMTP login or header. This server's own methods are
+     * the default inbox's: mail that matches no inbox.
+     */
+    public Inboxes inboxes() {
+        return inboxes;
+    }
+
+    /**
+     * Forgets all messages, mailboxes and transcripts and deletes every isolated inbox; fault rules go back to
+     * the configured ones.
+     */
     @Override
     public void reset() {
+        inboxes.clear();
         faults.clear();
         config.faultRules.forEach(faults::add);
         store.reset();
@@ -274,7 +289,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
 
     private Listener open(ProtocolName protocol, int port) throws IOException {
         SessionRunner runner = new SessionRunner(protocol.name(), sessions.factory(protocol.faultProtocol()), journal,
-                config.idleTimeout(protocol), config.writeTimeout, config.tls, faults, protocol.implicitTls());
+                config.idleTimeout(protocol), config.writeTimeout, config.tls, faults, protocol.implicitTls(),
+                inboxes.router());
         ConnectionLimits limits = new ConnectionLimits(config.maxConnections, config.maxConnectionsPerClient,
                 refusal(protocol, "too many connections"), refusal(protocol, "too many connections from your address"));
         return Listener.open(protocol.id(), config.bindAddress, port, protocol.implicitTls(), runner, executor, limits);

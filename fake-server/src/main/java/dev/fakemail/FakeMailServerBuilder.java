@@ -47,6 +47,8 @@ public final class FakeMailServerBuilder {
     Long faultSeed;
     final List<FaultRule> faultRules = new ArrayList<>();
     int transcriptCapacity = 1000;
+    java.time.Duration inboxIdleTimeout = java.time.Duration.ofMinutes(30);
+    int maxInboxes = 1000;
     int maxMessages = Integer.MAX_VALUE;
     Duration maxAge;
 
@@ -293,6 +295,27 @@ public final class FakeMailServerBuilder {
             throw new IllegalArgumentException("transcriptCapacity must not be negative, got " + sessions);
         }
         this.transcriptCapacity = sessions;
+        return this;
+    }
+
+    /**
+     * How long an isolated inbox ({@link FakeMailServer#inboxes()}) may go unused before it is deleted, unless
+     * it was created with its own timeout; 30 minutes by default. A CI job that crashed leaves nothing behind.
+     */
+    public FakeMailServerBuilder inboxIdleTimeout(java.time.Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("inboxIdleTimeout must be positive, got " + timeout);
+        }
+        this.inboxIdleTimeout = timeout;
+        return this;
+    }
+
+    /** At most this many isolated inboxes at once (1,000 by default); creating one more is refused. */
+    public FakeMailServerBuilder maxInboxes(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("maxInboxes must not be negative, got " + count);
+        }
+        this.maxInboxes = count;
         return this;
     }
 

@@ -50,6 +50,8 @@ public final class ServerConfig {
     final Clock clock;
     final Sleeper sleeper;
     final int transcriptCapacity;
+    final java.time.Duration inboxIdleTimeout;
+    final int maxInboxes;
     final Retention retention;
     final long faultSeed;
     final java.util.List<dev.fakemail.fault.FaultRule> faultRules;
@@ -75,6 +77,8 @@ public final class ServerConfig {
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.transcriptCapacity = builder.transcriptCapacity;
+        this.inboxIdleTimeout = builder.inboxIdleTimeout;
+        this.maxInboxes = builder.maxInboxes;
         this.retention = new Retention(builder.maxMessages, builder.maxAge);
         this.faultSeed = builder.faultSeed != null ? builder.faultSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
         this.faultRules = java.util.List.copyOf(builder.faultRules);
@@ -191,6 +195,14 @@ public final class ServerConfig {
     }
 
     /** How much received mail is kept; unlimited by default. */
+    public Duration inboxIdleTimeout() {
+        return inboxIdleTimeout;
+    }
+
+    public int maxInboxes() {
+        return maxInboxes;
+    }
+
     public Retention retention() {
         return retention;
     }

@@ -1,6 +1,7 @@
 package dev.fakemail.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fakemail.InboxSpec;
 import dev.fakemail.client.internal.Api;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,29 +108,53 @@ public final class FakeMailClient extends RemoteInbox {
         return VERSION;
     }
 
-    /** One isolated inbox by id (it is not checked to exist: calls on an unknown one fail with 404). */
+    /**
+     * One isolated inbox by id; calls on it fail with a {@link FakeMailClientException} (404) once it does not
+     * exist (deleted, or expired after its idle timeout).
+     */
     public RemoteInbox inbox(String id) {
         return new RemoteInbox(api(), Objects.requireNonNull(id, "id"));
     }
 
-    /** Creates an isolated inbox ({@code POST /api/inboxes}) and returns it. */
+    /**
+     * Creates an isolated inbox ({@code POST /api/inboxes}): mail matching the spec goes there, with its own
+     * messages, waits, transcripts and fault rules. Fails with 409 when the id is taken or the route is another
+     * inbox's.
+     */
     public RemoteInbox createInbox(InboxSpec spec) {
-        JsonNode created = api().expect("POST", "/api/inboxes", Map.of(), spec.toJson(), 201).json();
+        JsonNode created = api().expect("POST", "/api/inboxes", Map.of(), json(spec), 201).json();
         return inbox(created.get("id").asText());
     }
 
-    /** The server's isolated inboxes, as {@code GET /api/inboxes} describes them. */
-    public List<JsonNode> inboxes() {
-        JsonNode json = api().getJson("/api/inboxes", Map.of());
-        JsonNode list = json.isArray() ? json : json.path("inboxes");
-        List<JsonNode> inboxes = new ArrayList<>();
-        list.forEach(inboxes::add);
+    /** The server's isolated inboxes ({@code GET /api/inboxes}). */
+    public List<InboxInfo> inboxes() {
+        List<InboxInfo> inboxes = new ArrayList<>();
+        api().getJson("/api/inboxes", Map.of()).path("inboxes").forEach(inbox -> inboxes.add(InboxInfo.of(inbox)));
         return inboxes;
     }
 
-    /** Deletes an isolated inbox with its mail; false if there was none with this id. */
+    /** Deletes an isolated inbox with its mail and rules; false if there was none with this id. */
     public boolean deleteInbox(String id) {
-        return api().expect("DELETE", "/api/inboxes/" + Api.encode(id), Map.of(), null, 200, 204, 404).status() != 404;
+        return api().expect("DELETE", "/api/inboxes/" + Api.encode(id), Map.of(), null, 204, 404).status() == 204;
+    }
+
+    /** The request body of {@code POST /api/inboxes} for this spec. */
+    static Map<String, Object> json(InboxSpec spec) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        switch (spec.route()) {
+            case RECIPIENT_DOMAIN -> json.put("recipientDomain", spec.value());
+            case TAG -> json.put("tag", spec.value());
+            case LOGIN -> json.put("login", spec.value());
+            case HEADER -> {
+                Map<String, String> header = new LinkedHashMap<>();
+                header.put("name", spec.headerName().orElseThrow());
+                header.put("value", spec.value());
+                json.put("header", header);
+            }
+        }
+        spec.id().ifPresent(id -> json.put("id", id));
+        spec.idleTimeout().ifPresent(idle -> json.put("idleTimeout", idle.toString()));
+        return json;
     }
 
     /**

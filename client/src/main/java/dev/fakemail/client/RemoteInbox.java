@@ -45,6 +45,12 @@ public class RemoteInbox implements MailControl {
         return Optional.ofNullable(inboxId);
     }
 
+    /** This isolated inbox as the server describes it now ({@code GET /api/inboxes/{id}}); empty for the default inbox. */
+    public Optional<InboxInfo> info() {
+        return inboxId == null ? Optional.empty()
+                : Optional.of(InboxInfo.of(api.getJson("/api/inboxes/" + Api.encode(inboxId), Map.of())));
+    }
+
     /** The web inbox's URL this client talks to (without any password). */
     public java.net.URI uri() {
         return api.base();

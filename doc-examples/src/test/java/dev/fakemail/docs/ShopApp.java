@@ -65,6 +65,10 @@ public final class ShopApp {
         send("bob@example.test", "Welcome", "Hello Bob, welcome to the shop.");
     }
 
+    public void signUp(String email) {
+        send(email, "Welcome", "Thanks for signing up.");
+    }
+
     public void requestPasswordReset(String email, String smtpHost, int smtpPort) {
         settings.put("mail.smtp.host", smtpHost);
         settings.put("mail.smtp.port", String.valueOf(smtpPort));

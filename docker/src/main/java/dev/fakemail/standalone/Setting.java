@@ -38,6 +38,8 @@ final class Setting {
             "keep at most N received messages, the oldest dropped first, so memory stays bounded");
     static final Setting MAX_AGE = new Setting("MAX_AGE", "DURATION|off", "off",
             "drop received messages older than this, e.g. 90s, 30m, 12h, 7d");
+    static final Setting INBOX_IDLE_TIMEOUT = new Setting("INBOX_IDLE_TIMEOUT", "DURATION", "30m",
+            "an isolated inbox (POST /api/inboxes) unused this long is deleted, e.g. 90s, 30m, 12h");
     static final Setting MAX_CONNECTIONS = new Setting("MAX_CONNECTIONS", "N",
             String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS),
             "connections each mail listener keeps open at once; more get a temporary refusal (SMTP 421 4.7.0)");
@@ -161,7 +163,8 @@ final class Setting {
         List<Setting> all = new ArrayList<>();
         all.add(BIND);
         all.addAll(LISTENER_PORTS.values());
-        all.addAll(List.of(WEB_PORT, WEB_AUTH, WEB_AUTH_FILE, ALLOW_HOST, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, MAX_CONNECTIONS,
+        all.addAll(List.of(WEB_PORT, WEB_AUTH, WEB_AUTH_FILE, ALLOW_HOST, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, INBOX_IDLE_TIMEOUT,
+                MAX_CONNECTIONS,
                 MAX_CONNECTIONS_PER_CLIENT, REQUIRE_TLS, REQUIRE_AUTH, TLS_CERT, TLS_KEY, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, FAULTS, FAULTS_FILE, FAULT_SEED, QUIET));
         return List.copyOf(all);
     }

@@ -51,6 +51,7 @@ public final class StandaloneOptions {
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
     private Duration maxAge;
+    private Duration inboxIdleTimeout = Duration.ofMinutes(30);
     private int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
     private int maxConnectionsPerClient = ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
     private boolean requireTls;
@@ -194,6 +195,7 @@ public final class StandaloneOptions {
                 .hostname(hostname)
                 .maxMessageSize(maxMessageSize)
                 .maxMessages(maxMessages)
+                .inboxIdleTimeout(inboxIdleTimeout)
                 .maxConnections(maxConnections)
                 .maxConnectionsPerClient(maxConnectionsPerClient)
                 .requireTls(requireTls)
@@ -270,6 +272,12 @@ public final class StandaloneOptions {
             maxMessages = SettingParsers.count(value);
         } else if (setting == Setting.MAX_AGE) {
             maxAge = SettingParsers.age(value);
+        } else if (setting == Setting.INBOX_IDLE_TIMEOUT) {
+            Duration timeout = SettingParsers.age(value);
+            if (timeout == null) {
+                throw value.invalid("is not a duration like 90s, 30m or 12h (an inbox idle timeout cannot be off)");
+            }
+            inboxIdleTimeout = timeout;
         } else if (setting == Setting.MAX_CONNECTIONS) {
             maxConnections = SettingParsers.connections(value);
         } else if (setting == Setting.MAX_CONNECTIONS_PER_CLIENT) {
@@ -324,6 +332,7 @@ public final class StandaloneOptions {
         parts.add("maxMessageSize=" + maxMessageSize);
         parts.add("maxMessages=" + maxMessages);
         parts.add("maxAge=" + maxAge);
+        parts.add("inboxIdleTimeout=" + inboxIdleTimeout);
         parts.add("maxConnections=" + maxConnections);
         parts.add("maxConnectionsPerClient=" + maxConnectionsPerClient);
         parts.add("requireTls=" + requireTls);

@@ -120,6 +120,17 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void isolatedInboxesExpireAfterThirtyIdleMinutesByDefaultOrTheGivenTime() throws Exception {
+        assertThat(config(parse()).inboxIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config(parse("--inbox-idle-timeout", "2h")).inboxIdleTimeout()).isEqualTo(Duration.ofHours(2));
+        assertThat(config(StandaloneOptions.parse(List.of(), Map.of("FAKEMAIL_INBOX_IDLE_TIMEOUT", "90s")))
+                .inboxIdleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> parse("--inbox-idle-timeout", "off"))
+                .hasMessage("--inbox-idle-timeout: 'off' is not a duration like 90s, 30m or 12h "
+                        + "(an inbox idle timeout cannot be off)");
+    }
+
+    @Test
     void environmentVariablesSetThePop3Ports() throws Exception {
         StandaloneOptions options = StandaloneOptions.parse(List.of(),
                 Map.of("FAKEMAIL_POP3_PORT", "off", "FAKEMAIL_POP3S_PORT", "2995"));

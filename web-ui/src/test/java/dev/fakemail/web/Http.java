@@ -54,6 +54,12 @@ final class Http {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A POST with a JSON body, as a script would send it. */
+    HttpResponse<String> post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     /** A PUT with a JSON body, as a script would send it. */
     HttpResponse<String> put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")

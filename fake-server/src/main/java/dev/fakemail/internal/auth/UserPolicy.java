@@ -40,7 +40,7 @@ public final class UserPolicy {
         if (passwords == null) {
             return true;
         }
-        String expected = passwords.get(user);
+        String expected = passwords.get(withoutInbox(user));
         return expected != null && expected.equals(password);
     }
 
@@ -49,11 +49,20 @@ public final class UserPolicy {
      * user is unknown or when anyone may log in; callers then accept any proof for a non-empty user name.
      */
     public Optional<String> passwordOf(String user) {
-        return passwords == null ? Optional.empty() : Optional.ofNullable(passwords.get(user));
+        return passwords == null ? Optional.empty() : Optional.ofNullable(passwords.get(withoutInbox(user)));
     }
 
     /** Whether the user name exists (always true for a non-empty name when anyone may log in). */
     public boolean knows(String user) {
-        return user != null && !user.isEmpty() && (passwords == null || passwords.containsKey(user));
+        return user != null && !user.isEmpty() && (passwords == null || passwords.containsKey(withoutInbox(user)));
+    }
+
+    /**
+     * A POP3 or IMAP login may name an isolated inbox first ({@code job-42/bob@example.test}): the password
+     * belongs to the user after the slash (see SessionInbox.mailboxLogin).
+     */
+    private static String withoutInbox(String user) {
+        int slash = user.indexOf('/');
+        return slash > 0 && slash < user.length() - 1 ? user.substring(slash + 1) : user;
     }
 }

@@ -24,7 +24,8 @@ public final class SessionFaults {
     /** An engine nobody can add rules to: the faults of sessions run without a server (socket-free tests). */
     private static final FaultEngine NO_RULES = new FaultEngine(0, java.time.Clock.systemUTC(), Sleeper.REAL);
 
-    private final FaultEngine engine;
+    private FaultEngine engine;
+    private dev.fakemail.internal.inbox.SessionInbox inbox;
     private final Protocol protocol;
     private final long sessionId;
     private final InetSocketAddress client;
@@ -61,6 +62,26 @@ public final class SessionFaults {
             rule.offerConnection(protocol, sessionId);
         }
         if (rules.length > 0) {
+            transcript.event("fault rules: " + rules.length + ", seed " + engine.seed());
+        }
+    }
+
+    /**
+     * The session's inbox: while it may still move to an isolated inbox, commands are looked at (RCPT routes
+     * by address) even when no rule exists.
+     */
+    public void inbox(dev.fakemail.internal.inbox.SessionInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    /** The session moved to an isolated inbox: from now on only that inbox's rules apply. */
+    public void moveTo(FaultEngine inboxRules) {
+        engine = inboxRules;
+        ActiveRule[] rules = engine.current();
+        for (ActiveRule rule : rules) {
+            rule.offerConnection(protocol, sessionId);
+        }
+        if (rules.length > 0 && transcript != null) {
             transcript.event("fault rules: " + rules.length + ", seed " + engine.seed());
         }
     }
@@ -109,7 +130,7 @@ public final class SessionFaults {
 
     /** One volatile read: false means no rule exists and the caller can skip the rest. */
     public boolean isActive() {
-        return !engine.isEmpty();
+        return !engine.isEmpty() || (inbox != null && inbox.routing());
     }
 
     public Reply onConnect(FaultReplies replies) throws InterruptedIOException {
@@ -130,6 +151,8 @@ public final class SessionFaults {
         lastArgument = argument;
         if (verb.equals("MAIL")) {
             mailFrom = argument;
+        } else if (inbox != null && verb.equals("RCPT") && protocol == Protocol.SMTP) {
+            inbox.recipient(argument); // before this RCPT's rules: a recipient-routed inbox's rules apply to it
         }
         return evaluate(Point.COMMAND, verb, argument, replies);
     }

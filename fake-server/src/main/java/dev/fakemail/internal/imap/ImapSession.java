@@ -84,7 +84,8 @@ public final class ImapSession implements ProtocolSession {
             "MOVE", "EXPUNGE");
 
     final ImapSettings settings;
-    final MailRepository store;
+    /** The default inbox's store until a login moves the session to an isolated inbox. */
+    MailRepository store;
     final ConnectionInfo connection;
     State state = State.NOT_AUTHENTICATED;
     String user;

@@ -89,8 +89,13 @@ final class LoginHandlers {
                 : session.no(command, out, "[AUTHENTICATIONFAILED] authentication failed");
     }
 
-    private static Reply loggedIn(ImapSession session, ImapCommand command, ImapOut out, String user,
+    private static Reply loggedIn(ImapSession session, ImapCommand command, ImapOut out, String login,
             String mechanism) {
+        String user = session.connection.inbox().login(login);
+        if (user == null) {
+            return session.no(command, out, "[AUTHENTICATIONFAILED] no such inbox: " + login.substring(0, login.indexOf('/')));
+        }
+        session.store = session.connection.inbox().store(session.store);
         var faults = session.connection.faults();
         if (faults.isActive()) {
             try {

@@ -35,6 +35,23 @@ public final class Journal {
         return transcript;
     }
 
+    /** Takes the transcript of a session that moved here from another journal (an isolated inbox's). */
+    public void adopt(TranscriptWriter transcript) {
+        synchronized (transcripts) {
+            transcripts.addLast(transcript);
+            while (transcripts.size() > capacity) {
+                transcripts.removeFirst();
+            }
+        }
+    }
+
+    /** Gives up the transcript of a session that moved to another inbox. */
+    public void release(TranscriptWriter transcript) {
+        synchronized (transcripts) {
+            transcripts.removeIf(kept -> kept == transcript);
+        }
+    }
+
     public List<Transcript> transcripts() {
         synchronized (transcripts) {
             return List.copyOf(transcripts);

@@ -155,7 +155,12 @@ final class AuthorizationHandlers {
     }
 
     /** Locks the maildrop and enters TRANSACTION, or refuses with [IN-USE] (RFC 2449 §8.1.1). */
-    private static Reply enterTransaction(Pop3Session session, String user, String mechanism) {
+    private static Reply enterTransaction(Pop3Session session, String login, String mechanism) {
+        String user = session.connection.inbox().login(login);
+        if (user == null) {
+            return Pop3Session.err("[AUTH] no such inbox: " + login.substring(0, login.indexOf('/')));
+        }
+        session.store = session.connection.inbox().store(session.store);
         var faults = session.connection.faults();
         if (faults.isActive()) {
             try {

@@ -49,7 +49,8 @@ public final class Pop3Session implements ProtocolSession {
             Map.entry("QUIT", TransactionHandlers::quit));
 
     final Pop3Settings settings;
-    final MailRepository store;
+    /** The default inbox's store until a login moves the session to an isolated inbox. */
+    MailRepository store;
     final MaildropLocks locks;
     final ConnectionInfo connection;
     /** The APOP timestamp of the greeting (RFC 1939 §7), unique per session. */

@@ -1,6 +1,7 @@
 package dev.fakemail.internal.session;
 
 import dev.fakemail.internal.fault.SessionFaults;
+import dev.fakemail.internal.inbox.SessionInbox;
 import java.net.InetSocketAddress;
 
 /** What a protocol session may know about its connection; updated by the loop when TLS starts. */
@@ -9,6 +10,7 @@ public final class ConnectionInfo {
     private final SessionFaults faults;
     private final SessionOutput output = new SessionOutput();
     private final java.util.function.Consumer<String> notes;
+    private final SessionInbox inbox;
     private volatile String tlsProtocol;
 
     /** A connection without fault rules (socket-free tests). */
@@ -22,9 +24,20 @@ public final class ConnectionInfo {
 
     /** @param notes where {@link #note} goes: the session's transcript, as an event line */
     public ConnectionInfo(InetSocketAddress client, SessionFaults faults, java.util.function.Consumer<String> notes) {
+        this(client, faults, notes, SessionInbox.fixed());
+    }
+
+    public ConnectionInfo(InetSocketAddress client, SessionFaults faults, java.util.function.Consumer<String> notes,
+            SessionInbox inbox) {
         this.client = client;
         this.faults = faults;
         this.notes = notes;
+        this.inbox = inbox;
+    }
+
+    /** The inbox this session belongs to (the default one until something routes it to an isolated inbox). */
+    public SessionInbox inbox() {
+        return inbox;
     }
 
     /** Something the protocol wants the transcript to say that is no line on the wire (e.g. a login's mailbox). */

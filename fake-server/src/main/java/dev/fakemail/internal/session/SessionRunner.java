@@ -3,6 +3,8 @@ package dev.fakemail.internal.session;
 import dev.fakemail.fault.Protocol;
 import dev.fakemail.internal.fault.FaultEngine;
 import dev.fakemail.internal.fault.SessionFaults;
+import dev.fakemail.internal.inbox.InboxRouter;
+import dev.fakemail.internal.inbox.SessionInbox;
 import dev.fakemail.internal.journal.Journal;
 import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.Listener;
@@ -30,10 +32,18 @@ public final class SessionRunner implements Listener.ConnectionHandler {
     private final Supplier<SSLContext> tls;
     private final FaultEngine faults;
     private final boolean implicitTls;
+    private final InboxRouter inboxes;
 
     public SessionRunner(String protocol, Function<ConnectionInfo, ProtocolSession> sessions, Journal journal,
             Duration idleTimeout, Duration writeTimeout, Supplier<SSLContext> tls, FaultEngine faults,
             boolean implicitTls) {
+        this(protocol, sessions, journal, idleTimeout, writeTimeout, tls, faults, implicitTls, InboxRouter.NONE);
+    }
+
+    public SessionRunner(String protocol, Function<ConnectionInfo, ProtocolSession> sessions, Journal journal,
+            Duration idleTimeout, Duration writeTimeout, Supplier<SSLContext> tls, FaultEngine faults,
+            boolean implicitTls, InboxRouter inboxes) {
+        this.inboxes = inboxes;
         this.implicitTls = implicitTls;
         this.protocol = protocol;
         this.family = Protocol.ofListener(protocol);
@@ -60,7 +70,10 @@ public final class SessionRunner implements Listener.ConnectionHandler {
             return;
         }
         SessionFaults sessionFaults = faults.session(family, transcript.sessionId(), client, transcript);
-        ConnectionInfo connection = new ConnectionInfo(client, sessionFaults, transcript::event);
+        SessionInbox inbox = new SessionInbox(inboxes, journal, transcript);
+        inbox.faults(sessionFaults);
+        sessionFaults.inbox(inbox);
+        ConnectionInfo connection = new ConnectionInfo(client, sessionFaults, transcript::event, inbox);
         new SessionLoop(transport, sessions.apply(connection), connection, transcript, tls, onExit, implicitTls).run();
     }
 }

@@ -71,6 +71,9 @@ final class AuthHandler {
             return SmtpReplies.plain(334, SaslWire.encode(challenge.data()));
         }
         if (step instanceof SaslStep.Success success) {
+            if (session.connection.inbox().login(success.user()) == null) {
+                return SmtpReplies.reply(535, "5.7.8", "Authentication credentials invalid: no such inbox");
+            }
             Reply scripted = faultOnLogin(session, exchange.mechanism(), success.user());
             if (scripted != null) {
                 return scripted;

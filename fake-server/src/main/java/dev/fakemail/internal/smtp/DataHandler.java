@@ -4,6 +4,7 @@ import dev.fakemail.internal.fault.SessionFaults;
 import dev.fakemail.internal.net.FrameReader.DotResult;
 import dev.fakemail.internal.net.GrowableBytes;
 import dev.fakemail.internal.session.Reply;
+import dev.fakemail.internal.store.MailRepository;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.ReceivedMessage;
 import java.util.Locale;
@@ -111,7 +112,7 @@ final class DataHandler {
     static void recordUnacknowledged(SmtpSession session, Transaction transaction, GrowableBytes content,
             String fate) {
         Envelope envelope = envelopeOf(session, transaction);
-        session.store.recordUnacknowledged(envelope, content.toArrayWithPrefix(TraceHeaders.of(session, envelope)),
+        session.connection.inbox().store(session.store).recordUnacknowledged(envelope, content.toArrayWithPrefix(TraceHeaders.of(session, envelope)),
                 fate);
     }
 
@@ -131,16 +132,18 @@ final class DataHandler {
             session.previousEnvelope = envelope;
         }
         byte[] raw = content.toArrayWithPrefix(TraceHeaders.of(session, envelope));
+        session.connection.inbox().message(raw);
+        MailRepository store = session.connection.inbox().store(session.store);
         SessionFaults faults = session.connection.faults();
         if (faults.cutOffPending()) {
             // A cut-off rule may end the connection inside the 250: then the client never learns it was accepted.
             // The reply names the id, so the id and the decision are taken in one step (a digit more is a byte more).
-            ReceivedMessage message = session.store.deliverIfReplyArrives(envelope, raw,
+            ReceivedMessage message = store.deliverIfReplyArrives(envelope, raw,
                     id -> faults.replyWouldArriveWhole(queuedAs(id).wire().length),
                     "connection cut by a fault rule before the reply was complete");
             return queuedAs(message.id());
         }
-        ReceivedMessage message = session.store.deliver(envelope, raw);
+        ReceivedMessage message = store.deliver(envelope, raw);
         return queuedAs(message.id());
     }
 

@@ -60,9 +60,15 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
     record PartJson(String path, String contentType, String charset, String disposition, String filename,
             String contentId, int size, boolean attachment, String url, String absoluteUrl, List<PartJson> children) {
         static PartJson of(long messageId, MimePart part, String base) {
-            List<PartJson> children = part.children().stream().map(child -> of(messageId, child, base)).toList();
+            return of(messageId, part, base, "");
+        }
+
+        /** @param inboxQuery "?inbox=id" for an isolated inbox's message, else "" */
+        static PartJson of(long messageId, MimePart part, String base, String inboxQuery) {
+            List<PartJson> children = part.children().stream()
+                    .map(child -> of(messageId, child, base, inboxQuery)).toList();
             boolean leaf = !part.isMultipart() && !part.path().isEmpty();
-            String url = leaf ? "api/messages/" + messageId + "/parts/" + part.path() : null;
+            String url = leaf ? "api/messages/" + messageId + "/parts/" + part.path() + inboxQuery : null;
             return new PartJson(part.path(), part.mimeType(), part.charset().orElse(null),
                     part.disposition().orElse(null), part.filename().orElse(null), part.contentId().orElse(null),
                     part.size(), part.isAttachment(), url, url == null || base == null ? null : base + url, children);
@@ -74,6 +80,11 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
      *     part URLs then
      */
     static MessageDetail of(MessageSummary summary, List<Transcript> transcripts, String base) {
+        return of(summary, transcripts, base, "");
+    }
+
+    /** @param inboxQuery "?inbox=id" when the message is an isolated inbox's: part URLs carry it */
+    static MessageDetail of(MessageSummary summary, List<Transcript> transcripts, String base, String inboxQuery) {
         ReceivedMessage message = summary.message;
         List<HeaderField> headers = message.headerFields();
         MimePart tree = message.mimeTree();
@@ -81,7 +92,7 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
         List<PartJson> attachments = new ArrayList<>();
         for (MimePart part : HtmlDocument.leaves(tree)) {
             if (part.isAttachment()) {
-                attachments.add(PartJson.of(summary.id, part, base));
+                attachments.add(PartJson.of(summary.id, part, base, inboxQuery));
             } else if (textPart == null && part.mimeType().equals("text/plain")) {
                 textPart = part;
             }
@@ -97,7 +108,7 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
                 values(headers, "date").stream().findFirst().orElse(null), EnvelopeJson.of(message.envelope()),
                 hidden(summary.to, headerTo, headerCc), headers, text, html,
                 html != null && HtmlDocument.hasRemoteContent(html), links,
-                LinksAndCodes.codes(summary.subject, text, html, links), PartJson.of(summary.id, tree, base),
+                LinksAndCodes.codes(summary.subject, text, html, links), PartJson.of(summary.id, tree, base, inboxQuery),
                 attachments,
                 sessionOf(message, transcripts));
     }

@@ -61,7 +61,7 @@ final class MessagesApi {
             }, true);
         }
         Responses.json(exchange, 200, MessageDetail.of(summary, control.transcripts(),
-                Params.absoluteBase(exchange)));
+                Params.absoluteBase(exchange), Params.inboxQuery(exchange)));
     }
 
     /** {@code DELETE /api/messages/{id}}: removes one message from the received log (mailboxes keep theirs). */

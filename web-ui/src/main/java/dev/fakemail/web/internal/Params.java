@@ -124,6 +124,13 @@ final class Params {
         return exchange.getRequestScheme() + "://" + host + "/";
     }
 
+    /** "?inbox=id" when the request names an isolated inbox (already known to exist), else "". */
+    static String inboxQuery(HttpServerExchange exchange) {
+        String inbox = query(exchange, "inbox");
+        return inbox == null || inbox.isEmpty() || inbox.equals("default") ? ""
+                : "?inbox=" + java.net.URLEncoder.encode(inbox, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A client's value as it may appear in an error message: bounded, so errors stay readable. */
     static String shown(String value) {
         if (value == null) {

@@ -206,7 +206,7 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
                 SecurityHeaders.apply(exchange);
                 Responses.json(exchange, status, full == null ? result : new WaitResult(result.query(), result.count(),
                         result.matched(), result.messages(), null, MessageDetail.of(full, transcripts.get(),
-                                Params.absoluteBase(exchange))));
+                                Params.absoluteBase(exchange), Params.inboxQuery(exchange))));
             } catch (Exception e) {
                 exchange.endExchange();
             }

@@ -119,6 +119,7 @@ class OpenApiRoutesTest {
         HttpResponse<String> added = send("POST", "/api/faults", "{\"text\": \"smtp rcpt nobody@* -> reply 451 4.3.0 \\\"Later\\\"\"}");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         long ruleId = JSON.readTree(added.body()).get("added").get(0).get("id").asLong();
+        mail.inboxes().create(dev.fakemail.InboxSpec.tag("docs"));
         JsonNode document = document();
 
         List<String> operations = new ArrayList<>(operations(document));
@@ -129,7 +130,8 @@ class OpenApiRoutesTest {
             String path = parts[1].replace("/api/messages/{id}", "/api/messages/" + messageId)
                     .replace("/api/received/{id}", "/api/received/" + messageId)
                     .replace("/api/sessions/{id}", "/api/sessions/" + sessionId)
-                    .replace("/api/faults/{id}", "/api/faults/" + ruleId).replace("{path}", "2");
+                    .replace("/api/faults/{id}", "/api/faults/" + ruleId).replace("/api/inboxes/{id}", "/api/inboxes/docs")
+                    .replace("{path}", "2");
             String query = requiredQuery(document, spec);
             String body = spec.has("requestBody") ? sampleBody(parts[1]) : null;
 
@@ -155,6 +157,7 @@ class OpenApiRoutesTest {
         return switch (template) {
             case "/api/messages/read", "/api/messages/{id}/read" -> "{\"read\": true}";
             case "/api/faults" -> "{\"text\": \"smtp rcpt other@* -> reply 452 4.2.2 \\\"Full\\\"\"}";
+            case "/api/inboxes" -> "{\"tag\": \"sample\", \"idleTimeout\": \"PT5M\"}";
             default -> throw new AssertionError("no sample body for " + template + ": add one here");
         };
     }

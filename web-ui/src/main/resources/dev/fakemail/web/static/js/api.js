@@ -7,6 +7,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The isolated inbox this page shows ('?inbox=job42' in the page's address), or '' for the server's default
+ * inbox. Every API request of the page carries it.
+ */
+export const inbox = new URLSearchParams(location.search).get('inbox') || '';
+
+/** An API path for the page's inbox: 'api/messages' → 'api/messages?inbox=job42'. */
+export function scoped(path) {
+  if (!inbox) {
+    return path;
+  }
+  return path + (path.includes('?') ? '&' : '?') + 'inbox=' + encodeURIComponent(inbox);
+}
+
 /** 'api/messages' + { q: 'x', offset: 0 } → 'api/messages?q=x&offset=0' (empty values left out). */
 export function url(path, params) {
   const query = new URLSearchParams();
@@ -16,7 +30,7 @@ export function url(path, params) {
     }
   }
   const text = query.toString();
-  return text ? path + '?' + text : path;
+  return scoped(text ? path + '?' + text : path);
 }
 
 async function check(response) {
@@ -41,13 +55,13 @@ export async function getJson(path, params) {
 }
 
 export async function getText(path) {
-  const response = await fetch(path, { cache: 'no-store' });
+  const response = await fetch(scoped(path), { cache: 'no-store' });
   return (await check(response)).text();
 }
 
 /** DELETE or POST. The custom header marks the request as the page's own (the server also checks Origin). */
 export async function send(method, path) {
-  const response = await fetch(path, { method, cache: 'no-store', headers: { 'X-Fakemail': '1' } });
+  const response = await fetch(scoped(path), { method, cache: 'no-store', headers: { 'X-Fakemail': '1' } });
   await check(response);
   return response.status === 204 ? null : response.json();
 }

@@ -3,7 +3,7 @@ import { PAGES, parseRoute } from './pages.js';
 import { el, fill } from './dom.js';
 import * as keys from './keys.js';
 import * as live from './live.js';
-import { getJson } from './api.js';
+import { getJson, inbox } from './api.js';
 import * as notify from './notify.js';
 
 const view = document.getElementById('view');
@@ -55,7 +55,47 @@ function navigate() {
 
 /** The tab title counts unread messages, as mail clients do: "(3) fakemail". */
 function showUnread(unread) {
-  document.title = unread > 0 ? '(' + unread.toLocaleString() + ') fakemail' : 'fakemail';
+  const name = inbox ? 'fakemail · ' + inbox : 'fakemail';
+  document.title = unread > 0 ? '(' + unread.toLocaleString() + ') ' + name : name;
+}
+
+/**
+ * The inbox switcher: shown once the server has isolated inboxes (or this page shows one). Choosing another
+ * reloads the page on it (?inbox=<id>), so every request, event stream and link of the page follows.
+ */
+async function showInboxes() {
+  const select = document.getElementById('inbox-switch');
+  let inboxes = [];
+  try {
+    inboxes = (await getJson('api/inboxes')).inboxes;
+  } catch (error) {
+    // an inbox over a remote control has no isolated inboxes: nothing to switch
+  }
+  if (inboxes.length === 0 && !inbox) {
+    select.hidden = true;
+    return;
+  }
+  const options = [el('option', { value: '', text: 'Default inbox' })];
+  for (const each of inboxes) {
+    options.push(el('option', { value: each.id, text: each.id + ' (' + each.route + ' ' + each.value + ')' }));
+  }
+  if (inbox && !inboxes.some((each) => each.id === inbox)) {
+    options.push(el('option', { value: inbox, text: inbox + ' (gone)' }));
+  }
+  fill(select, ...options);
+  select.value = inbox;
+  select.hidden = false;
+}
+
+function switchInbox(event) {
+  const params = new URLSearchParams(location.search);
+  if (event.target.value) {
+    params.set('inbox', event.target.value);
+  } else {
+    params.delete('inbox');
+  }
+  const search = params.toString();
+  location.assign(location.pathname + (search ? '?' + search : '') + '#/messages');
 }
 
 const refreshCount = live.coalesce(async () => {
@@ -86,7 +126,13 @@ notify.start(document.getElementById('notify-toggle'));
 for (const event of ['received', 'deleted', 'reset', 'resync']) {
   live.on(event, refreshCount);
 }
-live.on('read', (event) => showUnread(event.unread));
+live.on('read', (event) => {
+  showUnread(event.unread);
+  refreshCount(); // a count fetched just before this change may answer after it: fetch again, coalesced
+});
 window.addEventListener('hashchange', navigate);
+document.getElementById('inbox-switch').addEventListener('change', switchInbox);
+showInboxes();
+showUnread(0);
 refreshCount();
 navigate();

@@ -1,7 +1,7 @@
 // The faults page: the server's scripted fault rules, with their hits live, and a form to add rules in the
 // text form (the same grammar as the standalone server's --faults; see docs/faults.md).
 import { el, fill, notice } from './dom.js';
-import { getJson, ApiError } from './api.js';
+import { getJson, ApiError, scoped } from './api.js';
 import * as live from './live.js';
 
 const EXAMPLES = [
@@ -21,7 +21,7 @@ const EXAMPLES = [
 
 /** POST or DELETE with a JSON body; the custom header marks the request as the page's own. */
 async function sendJson(method, path, body) {
-  const response = await fetch(path, {
+  const response = await fetch(scoped(path), {
     method,
     cache: 'no-store',
     headers: { 'X-Fakemail': '1', 'Content-Type': 'application/json', Accept: 'application/json' },

@@ -1,10 +1,10 @@
 // The links of a message: listed from the server's reading of the HTML hrefs and the text; links to this
 // machine can be checked on request (the server fetches them, HEAD first); others are only listed.
 import { el, fill, notice } from './dom.js';
-import { getJson, ApiError } from './api.js';
+import { getJson, ApiError, scoped } from './api.js';
 
 async function postJson(path) {
-  const response = await fetch(path, { method: 'POST', cache: 'no-store', headers: { 'X-Fakemail': '1' } });
+  const response = await fetch(scoped(path), { method: 'POST', cache: 'no-store', headers: { 'X-Fakemail': '1' } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     throw new ApiError(response.status, body.error || 'HTTP ' + response.status);

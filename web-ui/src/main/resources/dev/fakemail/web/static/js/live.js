@@ -1,5 +1,6 @@
 // One event stream for the whole page. Pages subscribe to the server's events: received, deleted, read, reset,
 // mailbox, fault (a rule fired), faults (rules changed); 'resync' fires after a reconnect (anything may have happened meanwhile: reload).
+import { scoped } from './api.js';
 
 const handlers = new Map();
 let source = null;
@@ -27,7 +28,7 @@ export function start(statusElement) {
   if (source) {
     return;
   }
-  source = new EventSource('api/events');
+  source = new EventSource(scoped('api/events'));
   source.addEventListener('ready', () => {
     statusElement.textContent = 'live';
     statusElement.className = 'live on';

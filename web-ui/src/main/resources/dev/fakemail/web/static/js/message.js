@@ -2,7 +2,7 @@
 // The HTML body is shown only inside an iframe sandboxed without scripts and without this page's origin,
 // loaded from the server with its own restrictive policy; everything else is text.
 import { el, fill, notice } from './dom.js';
-import { getJson, getText, send } from './api.js';
+import { getJson, getText, send, scoped } from './api.js';
 import * as keys from './keys.js';
 import * as format from './format.js';
 import { routeHash } from './pages.js';
@@ -152,8 +152,8 @@ export class MessageView {
     const head = el('header', { class: 'message-head' },
       el('h2', { id: 'message-subject', class: 'subject' + (d.subject ? '' : ' muted'), text: d.subject || '(no subject)' }),
       el('div', { class: 'actions' },
-        el('a', { href: base + '/raw?download=1', download: 'message-' + d.id + '.eml', class: 'button', text: 'Download .eml' }),
-        d.html !== null ? el('a', { href: base + '/html', target: '_blank', rel: 'noopener noreferrer', class: 'button',
+        el('a', { href: scoped(base + '/raw?download=1'), download: 'message-' + d.id + '.eml', class: 'button', text: 'Download .eml' }),
+        d.html !== null ? el('a', { href: scoped(base + '/html'), target: '_blank', rel: 'noopener noreferrer', class: 'button',
           text: 'Open HTML', title: 'The HTML body alone in a new tab (still sandboxed)' }) : null,
         el('button', { type: 'button', id: 'delete-message', class: 'danger', text: 'Delete', title: 'Delete (Del)',
           onclick: () => this.deleteShown() })),
@@ -242,7 +242,7 @@ export class MessageView {
 
   htmlView() {
     const d = this.detail;
-    const src = 'api/messages/' + d.id + '/html' + (this.remote ? '?remote=1' : '');
+    const src = scoped('api/messages/' + d.id + '/html' + (this.remote ? '?remote=1' : ''));
     const frame = el('iframe', {
       id: 'html-frame', sandbox: SANDBOX, referrerpolicy: 'no-referrer', src, title: 'HTML body of the message',
     });
