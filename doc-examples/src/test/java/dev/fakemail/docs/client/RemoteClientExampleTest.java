@@ -5,7 +5,9 @@ import static dev.fakemail.junit.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.InboxSpec;
 import dev.fakemail.client.FakeMailClient;
+import dev.fakemail.client.RemoteInbox;
 import dev.fakemail.docs.ShopApp;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
@@ -63,5 +65,22 @@ class RemoteClientExampleTest {
         assertThat(mail.faults().rules().get(0).hits()).isEqualTo(1);
 
         assertThat(mail.messages()).hasSize(1); // the welcome mail went with the reset
+    }
+
+    @Test
+    void anInboxOfItsOwnOnASharedServer() {
+        FakeMailClient mail = FakeMailClient.connect(web.uri());
+        shop.sendWelcomeMail();                          // someone else's mail, in the default inbox
+
+        RemoteInbox inbox = mail.createInbox(InboxSpec.tag("job42").idleTimeout(Duration.ofMinutes(30)));
+        inbox.faults().addText("smtp rcpt * -> reply 451 4.3.0 \"Try again later\" times 1"); // this inbox only
+
+        shop.requestPasswordReset("bob+job42@example.test");
+        assertThat(inbox).receivesWithin(Duration.ofSeconds(10)).exactlyOne(to("bob+job42@example.test"));
+        assertThat(inbox.faults().rules().get(0).hits()).isEqualTo(1);
+        mail.deleteInbox("job42");
+
+        assertThat(mail.messages()).extracting(ReceivedMessage::subject).containsExactly("Welcome");
+        assertThat(mail.inboxes()).isEmpty();
     }
 }
