@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /**
  * HTTP to one fakemail web inbox: its base URL, optional basic auth, JSON both ways. Every failure becomes a
@@ -132,23 +132,17 @@ public final class Api {
     }
 
     /**
-     * Opens a streaming GET (server-sent events); the caller reads lines until it closes the stream.
+     * Opens a server-sent event stream; its lines go to the consumer on a thread of the stream's own until it is
+     * closed.
      */
-    public Stream<String> lines(String path, Map<String, String> params) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, params)).header("Accept", "text/event-stream");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
+    public AutoCloseable events(String path, Map<String, String> params, Duration timeout, Consumer<String> lines) {
         try {
-            HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new FakeMailClientException("fakemail at " + base + ": GET " + path + " answered "
-                        + response.statusCode());
-            }
-            return response.body();
+            return EventStream.open(uri(path, params), authorization, timeout, lines);
+        } catch (ConnectException e) {
+            throw unreachable(e);
         } catch (IOException e) {
-            throw new FakeMailClientException("fakemail at " + base + ": GET " + path + " failed: " + e, e);
+            throw new FakeMailClientException("fakemail at " + base + ": the event stream " + path + " did not open: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -10,7 +10,6 @@ import dev.fakemail.fault.Protocol;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A server's fault rules over {@code /api/faults}: rules travel in their text form, so what the server parses
@@ -77,41 +75,65 @@ public final class RemoteFaultPlan implements FaultPlan {
 
     /**
      * Listens to the server's event stream ({@code /api/events}) and calls the listener, on a thread of its own,
-     * for each {@code fault} event; returns once the stream is open, so no later hit is missed.
+     * for each {@code fault} event; returns once the stream is open, so no later hit is missed. Closing the result
+     * closes the stream (the server drops it at once).
      */
     @Override
     public AutoCloseable subscribe(Consumer<FaultHit> listener) {
-        Stream<String> lines = Api.uninterruptibly(() -> api.lines("/api/events", scope));
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> read(lines.iterator(), ready, listener), "fakemail-client-fault-events");
-        reader.setDaemon(true);
-        reader.start();
-        boolean opened = Api.uninterruptibly(() -> ready.await(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-        if (!opened) {
-            lines.close();
-            throw new FakeMailClientException("fakemail at " + api.base() + ": the event stream did not open within "
-                    + SUBSCRIBE_TIMEOUT.toSeconds() + "s");
+        FaultEvents events = new FaultEvents(listener);
+        AutoCloseable stream = api.events("/api/events", scope, SUBSCRIBE_TIMEOUT, events);
+        boolean ready;
+        try {
+            ready = events.ready.await(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ready = false;
         }
-        return lines::close;
+        if (!ready) {
+            close(stream);
+            throw new FakeMailClientException("fakemail at " + api.base() + ": the event stream did not say it was "
+                    + "ready within " + SUBSCRIBE_TIMEOUT.toSeconds() + "s");
+        }
+        return () -> {
+            events.closed = true;
+            close(stream);
+        };
     }
 
-    private static void read(Iterator<String> lines, CountDownLatch ready, Consumer<FaultHit> listener) {
-        String event = null;
+    private static void close(AutoCloseable stream) {
         try {
-            while (lines.hasNext()) {
-                String line = lines.next();
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:") && "ready".equals(event)) {
-                    ready.countDown();
-                } else if (line.startsWith("data:") && "fault".equals(event)) {
+            stream.close();
+        } catch (Exception alreadyClosed) {
+            // closing is all we wanted
+        }
+    }
+
+    /** The lines of the event stream: "event: fault" then "data: {...}"; "ready" says the stream is open. */
+    private static final class FaultEvents implements Consumer<String> {
+        private final Consumer<FaultHit> listener;
+        private final CountDownLatch ready = new CountDownLatch(1);
+        private volatile boolean closed;
+        private String event;
+
+        FaultEvents(Consumer<FaultHit> listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void accept(String line) {
+            if (line.startsWith("event:")) {
+                event = line.substring(6).trim();
+            } else if (line.startsWith("data:") && "ready".equals(event)) {
+                ready.countDown();
+            } else if (line.startsWith("data:") && "fault".equals(event) && !closed) {
+                try {
                     listener.accept(hit(Api.JSON.readTree(line.substring(5).trim())));
-                } else if (line.isEmpty()) {
-                    event = null;
+                } catch (java.io.IOException | RuntimeException unreadable) {
+                    // one event the listener could not take: the stream goes on
                 }
+            } else if (line.isEmpty()) {
+                event = null;
             }
-        } catch (Exception closedOrBroken) {
-            // the subscription was closed, or the server went away: no more hits will come
         }
     }
 
