@@ -8,34 +8,27 @@ import dev.fakemail.fault.FaultHit;
 import dev.fakemail.fault.Protocol;
 import dev.fakemail.testsupport.Dial;
 import dev.fakemail.testsupport.SmtpConversation;
-import dev.fakemail.web.WebInbox;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** subscribe() over the event stream: hits arrive as they happen, per inbox, and closing ends the stream. */
 @Timeout(60)
 class FaultSubscriptionTest {
+    @RegisterExtension
+    final InProcessServer running = new InProcessServer();
     private FakeMailServer server;
-    private WebInbox web;
     private FakeMailClient client;
 
     @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().build().start();
-        web = WebInbox.start(server);
-        client = FakeMailClient.connect(web.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
-        server.close();
+    void names() {
+        server = running.server();
+        client = running.client();
     }
 
     @Test

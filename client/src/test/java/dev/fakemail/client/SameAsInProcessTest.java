@@ -11,13 +11,12 @@ import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testsupport.Dial;
 import dev.fakemail.testsupport.SmtpConversation;
-import dev.fakemail.web.WebInbox;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The client's view of a server is the server's own: the same messages (bytes, envelope), the same transcripts,
@@ -26,21 +25,15 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class SameAsInProcessTest {
+    @RegisterExtension
+    final InProcessServer running = new InProcessServer();
     private FakeMailServer server;
-    private WebInbox web;
     private FakeMailClient client;
 
     @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().build().start();
-        web = WebInbox.start(server);
-        client = FakeMailClient.connect(web.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
-        server.close();
+    void names() {
+        server = running.server();
+        client = running.client();
     }
 
     @Test

@@ -42,12 +42,9 @@ class FakeMailContainerSettingsIT {
         assertThat(env).containsOnlyKeys("FAKEMAIL_USERS", "FAKEMAIL_FAULTS", "FAKEMAIL_FAULT_SEED",
                 "FAKEMAIL_WEB_AUTH", "FAKEMAIL_HOSTNAME");
 
-        try (StandaloneProcess fakemail = StandaloneProcess.start(env, "--smtp-port", "0", "--smtps-port", "off",
-                "--pop3-port", "off", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
-                "--web-port", "0")) {
-            int smtp = Integer.parseInt(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$",
-                    STARTUP).group(1));
-            String url = fakemail.awaitStdout("^fakemail: inbox at (http://127\\.0\\.0\\.1:\\d+/)$", STARTUP).group(1);
+        try (SmtpAndInbox fakemail = SmtpAndInbox.start(env)) {
+            int smtp = fakemail.smtpPort();
+            String url = fakemail.inboxUrl();
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(url).resolve(FakeMailContainer.HEALTH_PATH)).timeout(STARTUP).build(),

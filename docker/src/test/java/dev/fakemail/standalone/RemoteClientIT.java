@@ -43,20 +43,18 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class RemoteClientIT {
-    private static final Duration STARTUP = Duration.ofSeconds(20);
     private static final Duration SHORT = Duration.ofSeconds(10);
 
-    private static StandaloneProcess fakemail;
+    private static SmtpAndInbox fakemail;
     private static int smtpPort;
     private static String inboxUrl;
     private static FakeMailClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        fakemail = StandaloneProcess.start(Map.of(), "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off",
-                "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0", "--quiet");
-        smtpPort = port(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP));
-        inboxUrl = fakemail.awaitStdout("^fakemail: inbox at (http://127\\.0\\.0\\.1:\\d+/)$", SHORT).group(1);
+        fakemail = SmtpAndInbox.start(Map.of());
+        smtpPort = fakemail.smtpPort();
+        inboxUrl = fakemail.inboxUrl();
         client = FakeMailClient.connect(inboxUrl);
     }
 
@@ -239,11 +237,8 @@ class RemoteClientIT {
 
     @Test
     void aPasswordProtectedInboxNeedsBasicAuth() throws Exception {
-        try (StandaloneProcess protectedInbox = StandaloneProcess.start(Map.of("FAKEMAIL_WEB_AUTH", "ci:s3cret"),
-                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "off",
-                "--imap-port", "off", "--imaps-port", "off", "--web-port", "0", "--quiet")) {
-            String url = protectedInbox.awaitStdout("^fakemail: inbox at (http://127\\.0\\.0\\.1:\\d+/)$", STARTUP)
-                    .group(1);
+        try (SmtpAndInbox protectedInbox = SmtpAndInbox.start(Map.of("FAKEMAIL_WEB_AUTH", "ci:s3cret"))) {
+            String url = protectedInbox.inboxUrl();
 
             assertThatThrownBy(() -> FakeMailClient.connect(url)).isInstanceOf(FakeMailClientException.class)
                     .hasMessageContaining("answered 401").hasMessageContaining("asks for a password");
@@ -268,9 +263,5 @@ class RemoteClientIT {
         Matcher waiting = java.util.regex.Pattern.compile("\"waiting\":(\\d+)").matcher(info.body());
         assertThat(waiting.find()).as(info.body()).isTrue();
         return Integer.parseInt(waiting.group(1));
-    }
-
-    private static int port(Matcher matcher) {
-        return Integer.parseInt(matcher.group(1));
     }
 }

@@ -38,18 +38,15 @@ class RemoteInboxesIT {
     private static final int PER_THREAD_AND_INBOX = 5;
     private static final int FAULTS = 20;
 
-    private static StandaloneProcess fakemail;
+    private static SmtpAndInbox fakemail;
     private static int smtpPort;
     private static FakeMailClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        fakemail = StandaloneProcess.start(Map.of(), "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off",
-                "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0", "--quiet");
-        smtpPort = Integer.parseInt(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$",
-                Duration.ofSeconds(20)).group(1));
-        client = FakeMailClient.connect(fakemail.awaitStdout("^fakemail: inbox at (http://127\\.0\\.0\\.1:\\d+/)$",
-                Duration.ofSeconds(10)).group(1));
+        fakemail = SmtpAndInbox.start(Map.of());
+        smtpPort = fakemail.smtpPort();
+        client = FakeMailClient.connect(fakemail.inboxUrl());
     }
 
     @AfterAll
