@@ -43,6 +43,7 @@ final class ControlRoutes implements AutoCloseable {
         faultSubscription = control.faults().subscribe(live::faultHit);
         mailpitEvents = new MailpitEvents(index);
         mailpitSubscription = index.listen(mailpitEvents);
+        ReceivedApi received = new ReceivedApi(control);
         api("GET", "/api/health", InboxHandler.onWorker(health::health));
         api("GET", "/api/openapi.json", openApi::serve);
         api("GET", "/api/info", InboxHandler.onWorker(info::info));
@@ -65,6 +66,10 @@ final class ControlRoutes implements AutoCloseable {
         api("GET", "/api/sessions", InboxHandler.onWorker(sessions::list));
         api("GET", "/api/sessions/{id}", InboxHandler.onWorker(sessions::detail));
         api("POST", "/api/reset", InboxHandler.onWorker(messages::reset));
+        api("GET", "/api/received", InboxHandler.onWorker(received::list));
+        api("GET", "/api/received/{id}", InboxHandler.onWorker(received::one));
+        api("GET", "/api/unacknowledged", InboxHandler.onWorker(received::unacknowledged));
+        api("GET", "/api/transcripts", InboxHandler.onWorker(received::transcripts));
         api("GET", "/api/faults", InboxHandler.onWorker(faults::list));
         api("POST", "/api/faults", InboxHandler.onWorker(faults::add));
         api("DELETE", "/api/faults", InboxHandler.onWorker(faults::clear));

@@ -121,7 +121,7 @@ final class SessionsApi {
         });
     }
 
-    private static Line line(TranscriptLine line) {
+    static Line line(TranscriptLine line) {
         return new Line(line.time().toString(), String.valueOf(line.direction()), line.text());
     }
 

@@ -129,6 +129,7 @@ class OpenApiRoutesTest {
             String[] parts = operation.split(" ");
             JsonNode spec = document.get("paths").get(parts[1]).get(parts[0].toLowerCase());
             String path = parts[1].replace("/api/messages/{id}", "/api/messages/" + messageId)
+                    .replace("/api/received/{id}", "/api/received/" + messageId)
                     .replace("/api/sessions/{id}", "/api/sessions/" + sessionId)
                     .replace("/api/faults/{id}", "/api/faults/" + ruleId).replace("/api/inboxes/{id}", "/api/inboxes/docs")
                     .replace("{path}", "2");
