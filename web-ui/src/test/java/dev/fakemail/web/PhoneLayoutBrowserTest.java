@@ -70,10 +70,13 @@ class PhoneLayoutBrowserTest {
         open("#/messages");
         WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-row")));
 
-        WebElement from = row.findElement(By.cssSelector(".from"));
-        WebElement line2 = row.findElement(By.cssSelector(".line2"));
-        assertThat(line2.getLocation().getY()).isGreaterThan(from.getLocation().getY());
-        assertThat(line2.getSize().getHeight()).isEqualTo(from.getSize().getHeight());
+        // Both lines measured in one script, until the list has settled (the first-run help it replaces may still
+        // be leaving when the row first shows): the second line below the first, as tall as it.
+        browser.wait.until(driver -> Boolean.TRUE.equals(browser.driver.executeScript(
+                "const row = document.querySelector('.message-row');"
+                        + "const from = row.querySelector('.from').getBoundingClientRect();"
+                        + "const line2 = row.querySelector('.line2').getBoundingClientRect();"
+                        + "return line2.top >= from.bottom - 1 && Math.abs(line2.height - from.height) < 0.5;")));
         assertThat(row.findElement(By.cssSelector(".row-check")).isDisplayed()).isTrue();
         assertThat(row.findElement(By.cssSelector(".clip img")).isDisplayed()).isTrue();
         assertThat(row.findElement(By.cssSelector(".size")).isDisplayed()).isTrue();
