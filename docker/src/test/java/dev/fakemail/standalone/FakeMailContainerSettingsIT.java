@@ -76,16 +76,18 @@ class FakeMailContainerSettingsIT {
         assertThat(expose.find()).isTrue();
         List<Integer> exposed = new ArrayList<>();
         for (String port : expose.group(1).trim().split("\\s+")) {
-            exposed.add(Integer.parseInt(port));
+            if (!port.endsWith("/udp")) { // Testcontainers maps TCP ports only; DNS answers over TCP too
+                exposed.add(Integer.parseInt(port.replace("/tcp", "")));
+            }
         }
 
         assertThat(container.getExposedPorts()).containsExactlyElementsOf(exposed);
         assertThat(List.of(FakeMailContainer.SMTP_PORT, FakeMailContainer.SMTPS_PORT, FakeMailContainer.POP3_PORT,
                 FakeMailContainer.POP3S_PORT, FakeMailContainer.IMAP_PORT, FakeMailContainer.IMAPS_PORT,
-                FakeMailContainer.WEB_PORT)).containsExactly(StandaloneOptions.DEFAULT_SMTP_PORT,
+                FakeMailContainer.WEB_PORT, FakeMailContainer.DNS_PORT)).containsExactly(StandaloneOptions.DEFAULT_SMTP_PORT,
                 StandaloneOptions.DEFAULT_SMTPS_PORT, StandaloneOptions.DEFAULT_POP3_PORT,
                 StandaloneOptions.DEFAULT_POP3S_PORT, StandaloneOptions.DEFAULT_IMAP_PORT,
-                StandaloneOptions.DEFAULT_IMAPS_PORT, StandaloneOptions.DEFAULT_WEB_PORT);
+                StandaloneOptions.DEFAULT_IMAPS_PORT, StandaloneOptions.DEFAULT_WEB_PORT, StandaloneOptions.IMAGE_DNS_PORT);
         assertThat(dockerfile).contains("http://127.0.0.1:" + FakeMailContainer.WEB_PORT + FakeMailContainer.HEALTH_PATH);
         // the default image is the one the Dockerfile says to build
         assertThat(dockerfile).contains("docker build -t " + FakeMailContainer.DEFAULT_IMAGE.getUnversionedPart()

@@ -36,6 +36,8 @@ public class FakeMailContainer extends GenericContainer<FakeMailContainer> {
     public static final int IMAP_PORT = 1143;
     public static final int IMAPS_PORT = 1993;
     public static final int WEB_PORT = 8025;
+    /** The fake DNS zone's responder (the image sets it); mapped over TCP, as Testcontainers maps TCP only. */
+    public static final int DNS_PORT = 1053;
     /** What the wait strategy asks until it answers 200: every mail listener accepts connections. */
     public static final String HEALTH_PATH = "/api/health";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -55,7 +57,7 @@ public class FakeMailContainer extends GenericContainer<FakeMailContainer> {
 
     public FakeMailContainer(DockerImageName image) {
         super(image);
-        withExposedPorts(SMTP_PORT, SMTPS_PORT, POP3_PORT, POP3S_PORT, IMAP_PORT, IMAPS_PORT, WEB_PORT);
+        withExposedPorts(SMTP_PORT, SMTPS_PORT, POP3_PORT, POP3S_PORT, IMAP_PORT, IMAPS_PORT, WEB_PORT, DNS_PORT);
         waitingFor(Wait.forHttp(HEALTH_PATH).forPort(WEB_PORT).forStatusCode(200)
                 .withStartupTimeout(STARTUP_TIMEOUT));
     }
@@ -144,5 +146,10 @@ public class FakeMailContainer extends GenericContainer<FakeMailContainer> {
         if (!host.equals("localhost") && !host.matches("[0-9.]+|.*:.*") && !getEnvMap().containsKey("FAKEMAIL_ALLOW_HOST")) {
             withEnv("FAKEMAIL_ALLOW_HOST", host);
         }
+    }
+
+    /** The host port of the DNS responder over TCP (resolvers fall back to TCP; UDP is not mapped). */
+    public int getDnsPort() {
+        return getMappedPort(DNS_PORT);
     }
 }
