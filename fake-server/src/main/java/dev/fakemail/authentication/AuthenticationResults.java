@@ -36,6 +36,14 @@ public record AuthenticationResults(SpfResult spf, SpfResult helo, List<DkimResu
         return dkim.stream().filter(result -> result.domain().equalsIgnoreCase(signingDomain)).findFirst();
     }
 
+    /** The authserv-id of {@link #headerValue()}: who did the checks. */
+    public static final String AUTHSERV_ID = "fakemail";
+
+    /** As {@link #headerValue(String)} with the authserv-id {@value #AUTHSERV_ID}, as the transcript and API show it. */
+    public String headerValue() {
+        return headerValue(AUTHSERV_ID);
+    }
+
     /**
      * The results as the value of an Authentication-Results header field (RFC 8601), e.g.
      * {@code fakemail; spf=pass smtp.mailfrom=shop.test; dkim=pass header.d=shop.test header.s=s1;

@@ -157,7 +157,7 @@ final class DataHandler {
             return null;
         }
         AuthenticationResults results = authenticator.check(envelope, raw);
-        session.connection.note("authentication: " + results.headerValue(session.settings.hostname()));
+        session.connection.note("authentication: " + results.headerValue());
         return results;
     }
 
