@@ -126,4 +126,27 @@ class SpfCheckTest {
         assertThat(results.helo().result()).isEqualTo(AuthResult.NONE);
         assertThat(results.spf().result()).isEqualTo(AuthResult.NONE);
     }
+
+    @Test
+    void concurrentSessionsEachGetTheirOwnResultAndRecord() throws Exception {
+        fixture.zone.txt("pass.test", "v=spf1 ip4:127.0.0.1 -all").txt("fail.test", "v=spf1 ip4:192.0.2.1 -all");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<SpfResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String domain = i % 2 == 0 ? "pass.test" : "fail.test";
+                results.add(pool.submit(() -> fixture.sendAndCheck("mx.test", "a@" + domain,
+                        message("a@" + domain, "Concurrent", "One of many.\r\n")).spf()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                SpfResult spf = results.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                boolean pass = i % 2 == 0;
+                assertThat(spf.result()).isEqualTo(pass ? AuthResult.PASS : AuthResult.FAIL);
+                assertThat(spf.record()).isEqualTo(pass ? "v=spf1 ip4:127.0.0.1 -all" : "v=spf1 ip4:192.0.2.1 -all");
+                assertThat(spf.reason()).doesNotContain(pass ? "fail.test" : "pass.test");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

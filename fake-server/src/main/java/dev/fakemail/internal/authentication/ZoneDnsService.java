@@ -23,7 +23,8 @@ import org.xbill.DNS.Type;
 final class ZoneDnsService implements DNSService {
     private final ZoneLookup zone;
     private final String localName;
-    private final List<String> spfRecordsSeen = new ArrayList<>();
+    /** Per check: one service serves every session's checks, each on its own thread. */
+    private final ThreadLocal<List<String>> spfRecordsSeen = ThreadLocal.withInitial(ArrayList::new);
     private int recordLimit = 10;
 
     ZoneDnsService(ZoneLookup zone, String localName) {
@@ -55,7 +56,7 @@ final class ZoneDnsService implements DNSService {
         if (type == Type.TXT) {
             List<String> texts = ZoneLookup.texts(answer);
             texts.stream().filter(text -> text.toLowerCase(java.util.Locale.ROOT).startsWith("v=spf1"))
-                    .forEach(text -> spfRecordsSeen.add(request.getHostname() + ": " + text));
+                    .forEach(text -> spfRecordsSeen.get().add(request.getHostname() + ": " + text));
             return texts;
         }
         List<String> values = new ArrayList<>();
@@ -105,8 +106,13 @@ final class ZoneDnsService implements DNSService {
         this.recordLimit = recordLimit;
     }
 
-    /** The SPF records looked up so far, as "name: record", in order. */
+    /** Forgets the records of this thread's previous check. */
+    void startCheck() {
+        spfRecordsSeen.get().clear();
+    }
+
+    /** The SPF records this thread's check looked up so far, as "name: record", in order. */
     List<String> spfRecordsSeen() {
-        return spfRecordsSeen;
+        return List.copyOf(spfRecordsSeen.get());
     }
 }
