@@ -2,7 +2,6 @@ package dev.fakemail.internal.authentication;
 
 import dev.fakemail.authentication.AuthResult;
 import dev.fakemail.authentication.DkimResult;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,13 +22,12 @@ import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.PermFailException;
 import org.apache.james.jdkim.exceptions.TempFailException;
 import org.apache.james.jdkim.impl.BodyHasherImpl;
-import org.apache.james.jdkim.impl.Message;
 import org.xbill.DNS.Type;
 
 /**
  * DKIM verification (RFC 6376) of every signature of a message. Apache jDKIM parses the signature and key
  * records, canonicalizes headers and body (simple/relaxed, {@code l=}) and checks key applicability; this class
- * drives it one signature at a time so each gets its own result and reason, fetches keys from the fake zone,
+ * drives it one signature at a time over headers read by {@link RawHeaders} so each gets its own result and reason, fetches keys from the fake zone,
  * adds ed25519-sha256 (RFC 8463, which jDKIM lacks) and judges {@code x=} by the server's clock.
  */
 final class DkimCheck {
@@ -42,29 +40,17 @@ final class DkimCheck {
     }
 
     List<DkimResult> verify(byte[] raw) {
-        Message message;
-        try {
-            message = new Message(new ByteArrayInputStream(raw));
-        } catch (Exception e) {
-            return List.of(new DkimResult(AuthResult.PERMERROR, "", "", "", "",
-                    "the message cannot be parsed: " + e.getMessage()));
+        RawHeaders headers = RawHeaders.of(raw);
+        List<String> fields = headers.getFields("DKIM-Signature");
+        if (fields.isEmpty()) {
+            return List.of();
         }
-        try {
-            List<String> fields = message.getFields("DKIM-Signature");
-            if (fields == null || fields.isEmpty()) {
-                return List.of();
-            }
-            byte[] body = message.getBodyInputStream().readAllBytes();
-            List<DkimResult> results = new ArrayList<>();
-            for (String field : fields) {
-                results.add(verifyOne(message, field, body));
-            }
-            return results;
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a message held in memory", e);
-        } finally {
-            message.dispose();
+        byte[] body = Arrays.copyOfRange(raw, headers.bodyStart(), raw.length);
+        List<DkimResult> results = new ArrayList<>();
+        for (String field : fields) {
+            results.add(verifyOne(headers, field, body));
         }
+        return results;
     }
 
     private DkimResult verifyOne(Headers headers, String field, byte[] body) {
