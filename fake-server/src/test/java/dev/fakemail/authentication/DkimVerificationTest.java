@@ -183,6 +183,21 @@ class DkimVerificationTest {
     }
 
     @Test
+    void aSignatureFromTheFutureFails() throws Exception {
+        DkimKey key = DkimKey.rsa().publish(fixture.zone, "s1", "shop.test");
+        long future = Instant.now().plusSeconds(3600).getEpochSecond();
+        String message = message(FROM, "Future", "Signed tomorrow.\r\n");
+        String signature = new DKIMSigner("v=1; a=rsa-sha256; c=relaxed/simple; d=shop.test; s=s1; t=" + future
+                + "; h=from:subject; bh=; b=;", key.privateKey())
+                .sign(new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)));
+
+        DkimResult dkim = fixture.sendAndCheck("mx.shop.test", FROM, signature + "\r\n" + message).dkim().get(0);
+
+        assertThat(dkim.result()).isEqualTo(AuthResult.FAIL);
+        assertThat(dkim.reason()).startsWith("signed in the future: t=" + future);
+    }
+
+    @Test
     void jdkimsOwnSignaturesPassToo() throws Exception {
         DkimKey key = DkimKey.rsa().publish(fixture.zone, "s1", "shop.test");
         String message = message(FROM, "Java", "Signed in Java.\r\n");

@@ -31,6 +31,9 @@ import org.xbill.DNS.Type;
  * adds ed25519-sha256 (RFC 8463, which jDKIM lacks) and judges {@code x=} by the server's clock.
  */
 final class DkimCheck {
+    /** How far ahead of the server's clock a signature's t= may be (the drift jDKIM allows, too). */
+    private static final java.time.Duration CLOCK_DRIFT = java.time.Duration.ofMinutes(5);
+
     private final ZoneLookup zone;
     private final Clock clock;
 
@@ -71,6 +74,13 @@ final class DkimCheck {
         if (expires != null && Instant.ofEpochSecond(expires).isBefore(clock.instant())) {
             return new DkimResult(AuthResult.FAIL, domain, selector, algorithm, signed,
                     "signature expired at " + Instant.ofEpochSecond(expires) + " (x=" + expires + ")");
+        }
+        Long signedAt = timestamp(value, "t");
+        if (signedAt != null && Instant.ofEpochSecond(signedAt).isAfter(clock.instant().plus(CLOCK_DRIFT))) {
+            // RFC 6376 3.5: a signature from the future may be ignored; receivers allow some drift
+            return new DkimResult(AuthResult.FAIL, domain, selector, algorithm, signed,
+                    "signed in the future: t=" + signedAt + " is " + Instant.ofEpochSecond(signedAt)
+                            + ", more than " + CLOCK_DRIFT.toMinutes() + " minutes after the server's clock");
         }
         try {
             signature.validate();
@@ -153,8 +163,12 @@ final class DkimCheck {
     }
 
     private static Long expiry(String value) {
-        String x = tag(value, "x");
-        return x.matches("[0-9]{1,12}") ? Long.valueOf(x) : null;
+        return timestamp(value, "x");
+    }
+
+    private static Long timestamp(String value, String name) {
+        String seconds = tag(value, name);
+        return seconds.matches("[0-9]{1,12}") ? Long.valueOf(seconds) : null;
     }
 
     /** jDKIM's verifier with our key records and key source; only its parsing and lookup steps are used. */
