@@ -88,47 +88,38 @@ class DkimVerificationTest {
         assertThat(results.dkimPassesFor("other.test")).isFalse();
     }
 
-    @Test
-    void aChangedBodyFailsWithTheBodyHash() throws Exception {
+    /** An invoice signed by dkimpy over From, To and Subject, changed by {@code tamper} after signing. */
+    private DkimResult tamperedInvoice(java.util.function.UnaryOperator<String> tamper) throws Exception {
         DkimKey key = DkimKey.rsa().publish(fixture.zone, "s1", "shop.test");
         String signed = dkimpy(key, "shop.test", "s1", "relaxed/simple", "from:to:subject",
                 message(FROM, "Invoice", "Amount due: 10 EUR\r\n"), false);
+        AuthenticationResults results = fixture.sendAndCheck("mx.shop.test", FROM, tamper.apply(signed));
+        assertThat(results.dkim()).hasSize(1);
+        return results.dkim().get(0);
+    }
 
-        AuthenticationResults results = fixture.sendAndCheck("mx.shop.test", FROM,
-                signed.replace("10 EUR", "99 EUR"));
+    @Test
+    void aChangedBodyFailsWithTheBodyHash() throws Exception {
+        DkimResult dkim = tamperedInvoice(signed -> signed.replace("10 EUR", "99 EUR"));
 
-        assertThat(results.dkim()).singleElement().satisfies(dkim -> {
-            assertThat(dkim.result()).isEqualTo(AuthResult.FAIL);
-            assertThat(dkim.reason()).startsWith("body hash mismatch (bh=)");
-        });
+        assertThat(dkim.result()).isEqualTo(AuthResult.FAIL);
+        assertThat(dkim.reason()).startsWith("body hash mismatch (bh=)");
     }
 
     @Test
     void aChangedSignedHeaderFailsTheSignatureAndNamesTheSignedFields() throws Exception {
-        DkimKey key = DkimKey.rsa().publish(fixture.zone, "s1", "shop.test");
-        String signed = dkimpy(key, "shop.test", "s1", "relaxed/simple", "from:to:subject",
-                message(FROM, "Invoice", "Amount due: 10 EUR\r\n"), false);
+        DkimResult dkim = tamperedInvoice(signed -> signed.replace("Subject: Invoice", "Subject: Invoice (paid)"));
 
-        AuthenticationResults results = fixture.sendAndCheck("mx.shop.test", FROM,
-                signed.replace("Subject: Invoice", "Subject: Invoice (paid)"));
-
-        assertThat(results.dkim()).singleElement().satisfies(dkim -> {
-            assertThat(dkim.result()).isEqualTo(AuthResult.FAIL);
-            assertThat(dkim.signedFields()).isEqualTo("from:to:subject");
-            assertThat(dkim.reason()).contains("does not verify", "s1._domainkey.shop.test", "(from:to:subject)");
-        });
+        assertThat(dkim.result()).isEqualTo(AuthResult.FAIL);
+        assertThat(dkim.signedFields()).isEqualTo("from:to:subject");
+        assertThat(dkim.reason()).contains("does not verify", "s1._domainkey.shop.test", "(from:to:subject)");
     }
 
     @Test
     void anUnsignedHeaderMayChange() throws Exception {
-        DkimKey key = DkimKey.rsa().publish(fixture.zone, "s1", "shop.test");
-        String signed = dkimpy(key, "shop.test", "s1", "relaxed/simple", "from:subject",
-                message(FROM, "Invoice", "Amount due: 10 EUR\r\n"), false);
+        DkimResult dkim = tamperedInvoice(signed -> signed.replace("Message-ID: <", "Message-ID: <changed."));
 
-        AuthenticationResults results = fixture.sendAndCheck("mx.shop.test", FROM,
-                signed.replace("To: someone@example.test", "To: else@example.test"));
-
-        assertThat(results.dkim()).singleElement().extracting(DkimResult::result).isEqualTo(AuthResult.PASS);
+        assertThat(dkim.result()).isEqualTo(AuthResult.PASS);
     }
 
     @Test
