@@ -346,7 +346,9 @@ public final class ImapSession implements ProtocolSession {
             drainUpdates(out, expungesAllowed);
         }
         // The text may name what the client sent (a mailbox from a literal): one line, like bad().
-        out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(WireText.oneLine(text)).ascii("\r\n");
+        // UTF-8, never char-to-byte: a name such as U+040D would otherwise put a bare CR (0x0D) on the wire.
+        out.ascii(command.tag).ch(' ').ascii(status).ch(' ')
+                .raw(WireText.oneLine(text).getBytes(StandardCharsets.UTF_8)).ascii("\r\n");
         byte[] bytes = out.toByteArray();
         Reply reply = Reply.bytes(bytes, new String(bytes, StandardCharsets.UTF_8));
         return status.equals("BAD") ? reply.asError() : reply;

@@ -61,11 +61,13 @@ public final class ImapOut {
         return raw(bytes, 0, bytes.length);
     }
 
+    /** Protocol text, one octet per char; a char beyond Latin-1 becomes '?' (never its low byte, e.g. a CR). */
     public ImapOut ascii(String s) {
         int n = s.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
-            buf[size++] = (byte) s.charAt(i);
+            char c = s.charAt(i);
+            buf[size++] = c <= 0xff ? (byte) c : (byte) '?';
         }
         return this;
     }
