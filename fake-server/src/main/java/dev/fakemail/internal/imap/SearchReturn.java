@@ -92,7 +92,7 @@ final class SearchReturn {
      * {@code found} is in result order.
      */
     long[] saved(long[] found) {
-        if (found.length == 0 || !onlyMinMax()) {
+        if (found.length == 0 || !onlyMinMax() || !(has("MIN") || has("MAX"))) {
             return found;
         }
         long first = found[0];
