@@ -46,7 +46,7 @@ final class SearchReturn {
             }
             if (option.equals("PARTIAL")) {
                 args.space();
-                long[] range = partialRange(args.atom());
+                long[] range = partialRange(args.sequenceSet());
                 low = range[0];
                 high = range[1];
             }
