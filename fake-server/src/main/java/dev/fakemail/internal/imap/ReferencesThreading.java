@@ -106,7 +106,10 @@ final class ReferencesThreading {
         return kept;
     }
 
-    /** (5) Threads whose roots share a base subject are merged, as the RFC's rules A to C say. */
+    /**
+     * (5) Threads whose roots share a base subject are merged, as the RFC's rules A to C say. Roots that merge
+     * into another leave an empty slot (filled in at the end), so ten thousand merges stay linear.
+     */
     private static void groupBySubject(List<ThreadNode> roots) {
         Map<String, ThreadNode> table = new HashMap<>();
         for (ThreadNode root : roots) {
@@ -121,7 +124,13 @@ final class ReferencesThreading {
                 table.put(key, root);
             }
         }
-        for (ThreadNode root : new ArrayList<>(roots)) {
+        ThreadNode[] slots = roots.toArray(new ThreadNode[0]);
+        Map<ThreadNode, Integer> slotOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < slots.length; i++) {
+            slotOf.put(slots[i], i);
+        }
+        for (int i = 0; i < slots.length; i++) {
+            ThreadNode root = slots[i];
             BaseSubject subject = subjectOf(root);
             if (subject.text().isEmpty()) {
                 continue;
@@ -131,21 +140,27 @@ final class ReferencesThreading {
             if (there == null || there == root) {
                 continue;
             }
+            slots[i] = null;
             if (there.isDummy() && root.isDummy()) {
                 for (ThreadNode child : root.children) {
                     there.adopt(child);
                 }
-                roots.remove(root);
             } else if (there.isDummy() || (subject.replyOrForward() && !subjectOf(there).replyOrForward())) {
-                roots.remove(root);
                 there.adopt(root);
             } else {
                 ThreadNode dummy = new ThreadNode(null);
-                roots.set(roots.indexOf(there), dummy);
-                roots.remove(root);
+                int slot = slotOf.get(there);
+                slots[slot] = dummy;
+                slotOf.put(dummy, slot);
                 dummy.adopt(there);
                 dummy.adopt(root);
                 table.put(key, dummy);
+            }
+        }
+        roots.clear();
+        for (ThreadNode slot : slots) {
+            if (slot != null) {
+                roots.add(slot);
             }
         }
     }

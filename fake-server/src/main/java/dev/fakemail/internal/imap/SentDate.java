@@ -16,6 +16,8 @@ final class SentDate {
             Map.entry("EST", -5), Map.entry("EDT", -4), Map.entry("CST", -6), Map.entry("CDT", -5),
             Map.entry("MST", -7), Map.entry("MDT", -6), Map.entry("PST", -8), Map.entry("PDT", -7));
     private static final String MONTHS = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("\\([^)]*\\)");
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
 
     private SentDate() {
     }
@@ -26,7 +28,8 @@ final class SentDate {
             return fallback;
         }
         try {
-            String[] words = value.replaceAll("\\([^)]*\\)", " ").replace(',', ' ').trim().split("\\s+");
+            String plain = value.indexOf('(') >= 0 ? COMMENT.matcher(value).replaceAll(" ") : value;
+            String[] words = WHITE_SPACE.split(plain.replace(',', ' ').trim());
             int i = 0;
             if (words.length > 0 && !words[0].isEmpty() && Character.isLetter(words[0].charAt(0))) {
                 i++; // day of week

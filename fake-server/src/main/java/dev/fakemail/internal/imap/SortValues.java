@@ -87,7 +87,10 @@ final class SortValues {
             if (close < 0) {
                 return ids;
             }
-            String id = value.substring(open + 1, close).replaceAll("\\s+", "");
+            String id = value.substring(open + 1, close);
+            if (id.indexOf(' ') >= 0 || id.indexOf('\t') >= 0) {
+                id = id.replace(" ", "").replace("\t", "");
+            }
             if (!id.isEmpty() && id.indexOf('<') < 0) {
                 ids.add(id);
             }
