@@ -85,10 +85,12 @@ final class ReferencesThreading {
     private static List<ThreadNode> prune(List<ThreadNode> siblings, boolean root) {
         List<ThreadNode> kept = new ArrayList<>(siblings.size());
         for (ThreadNode node : siblings) {
-            List<ThreadNode> children = prune(node.children, false);
-            node.children.clear();
-            for (ThreadNode child : children) {
-                node.adopt(child);
+            if (!node.children.isEmpty()) {
+                List<ThreadNode> children = prune(node.children, false);
+                node.children.clear();
+                for (ThreadNode child : children) {
+                    node.adopt(child);
+                }
             }
             if (!node.isDummy()) {
                 kept.add(node);
@@ -117,7 +119,7 @@ final class ReferencesThreading {
             if (subject.text().isEmpty()) {
                 continue;
             }
-            String key = subject.sortKey();
+            String key = keyOf(root);
             ThreadNode there = table.get(key);
             if (there == null || (!there.isDummy() && (root.isDummy()
                     || (subjectOf(there).replyOrForward() && !subject.replyOrForward())))) {
@@ -135,7 +137,7 @@ final class ReferencesThreading {
             if (subject.text().isEmpty()) {
                 continue;
             }
-            String key = subject.sortKey();
+            String key = keyOf(root);
             ThreadNode there = table.get(key);
             if (there == null || there == root) {
                 continue;
@@ -163,6 +165,11 @@ final class ReferencesThreading {
                 roots.add(slot);
             }
         }
+    }
+
+    /** The base subject's sort key, as read once per message. */
+    private static String keyOf(ThreadNode node) {
+        return node.representative().values().subjectKey;
     }
 
     private static BaseSubject subjectOf(ThreadNode node) {
