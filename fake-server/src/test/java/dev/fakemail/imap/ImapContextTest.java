@@ -108,6 +108,21 @@ class ImapContextTest {
     }
 
     @Test
+    void updateContextsAreBoundedWithNoUpdate() throws Exception {
+        try (ImapSupport.RawImap imap = selected()) {
+            for (int n = 1; n <= 32; n++) {
+                assertThat(imap.command("c" + n, "SEARCH RETURN (UPDATE COUNT) SEEN"))
+                        .isEqualTo("* ESEARCH (TAG \"c" + n + "\") COUNT 0\r\nc" + n + " OK SEARCH completed\r\n");
+            }
+            assertThat(imap.command("c33", "SEARCH RETURN (UPDATE COUNT) SEEN")).isEqualTo("* ESEARCH (TAG \"c33\") "
+                    + "COUNT 0\r\n* NO [NOUPDATE \"c33\"] no more than 32 updating searches at once\r\n"
+                    + "c33 OK SEARCH completed\r\n");
+            assertThat(imap.command("c34", "CANCELUPDATE \"c33\"")).startsWith("c34 BAD ");
+            assertThat(imap.command("c35", "CANCELUPDATE \"c1\"")).isEqualTo("c35 OK CANCELUPDATE completed\r\n");
+        }
+    }
+
+    @Test
     void sortUpdatesGivePositionsInTheSortedResult() throws Exception {
         try (ImapSupport.RawImap imap = selected()) {
             // by SIZE: 2 4 5 3 1; UNSEEN keeps them all for now

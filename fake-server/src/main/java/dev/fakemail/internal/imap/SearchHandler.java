@@ -76,10 +76,10 @@ final class SearchHandler {
         }
         long[] uids = SearchRun.uids(selected, sequences);
         if (returns.has("SAVE")) {
-            selected.searches.save(returns.saved(uids));
+            selected.searches.save(returns.saved(uids), out);
         }
         if (returns.has("UPDATE")) {
-            selected.searches.add(new UpdateContext(command.tag, command.uid, key, null, uids));
+            selected.searches.add(new UpdateContext(command.tag, command.uid, key, null, uids), out);
         }
         return session.ok(command, out, returns.has("SAVE") ? "SEARCH completed, result saved" : "SEARCH completed");
     }

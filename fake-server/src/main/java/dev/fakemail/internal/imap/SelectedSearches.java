@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * both RFCs ask ("$" empty, no contexts).
  */
 final class SelectedSearches {
+    /** Each context is evaluated again after every command: a bound keeps a careless client from slowing itself. */
+    static final int MAX_CONTEXTS = 32;
     /** "$" as UIDs, ascending: expunged messages drop out by themselves when it is resolved against the view. */
     private volatile long[] saved = new long[0];
     private final List<UpdateContext> contexts = new ArrayList<>();
@@ -43,7 +45,16 @@ final class SelectedSearches {
         return contexts.stream().anyMatch(c -> c.tag.equals(tag));
     }
 
-    synchronized void add(UpdateContext context) {
+    /**
+     * Keeps a new updating context, or, past {@link #MAX_CONTEXTS}, refuses it with the untagged
+     * {@code NO [NOUPDATE "tag"]} of RFC 5267 §4.3.1 (the command itself still succeeds).
+     */
+    synchronized void add(UpdateContext context, ImapOut out) {
+        if (contexts.size() >= MAX_CONTEXTS) {
+            out.ascii("* NO [NOUPDATE ").string(context.tag).ascii("] no more than " + MAX_CONTEXTS
+                    + " updating searches at once\r\n");
+            return;
+        }
         contexts.add(context);
     }
 

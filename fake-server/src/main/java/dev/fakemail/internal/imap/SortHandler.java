@@ -41,7 +41,8 @@ final class SortHandler {
         }
         if (returns.has("UPDATE")) {
             long[] uids = command.uid ? sorted : order.sort(selected, sequences, true);
-            selected.searches.add(new UpdateContext(command.tag, command.uid, parsed.predicate(), order, uids));
+            UpdateContext context = new UpdateContext(command.tag, command.uid, parsed.predicate(), order, uids);
+            selected.searches.add(context, out);
         }
         return session.ok(command, out, "SORT completed");
     }
