@@ -76,7 +76,7 @@ final class SearchHandler {
         }
         long[] uids = SearchRun.uids(selected, sequences);
         if (returns.has("SAVE")) {
-            selected.searches.save(returns.saved(uids), out);
+            selected.searches.save(returns.saved(uids));
         }
         if (returns.has("UPDATE")) {
             selected.searches.add(new UpdateContext(command.tag, command.uid, key, null, uids), out);
