@@ -19,7 +19,11 @@ import java.util.Map;
  * "[list] Fwd: ...") with References and In-Reply-To into earlier ones, dates are not in arrival order, and
  * senders repeat.
  *
- * <pre>java -cp ... dev.fakemail.bench.ImapSortBench [--messages 10000] [--size 2048] [--runs 200] [--warmup 100]</pre>
+ * <p>{@code --peers "Dovecot 2.3.19 (mdbox)=10144"} measures other servers the same way after filling their
+ * empty INBOX (user {@value #USER}, password "secret") with the same messages by APPEND.
+ *
+ * <pre>java -cp ... dev.fakemail.bench.ImapSortBench [--messages 10000] [--size 2048] [--runs 200] [--warmup 100]
+ *     [--peers "NAME=PORT,..."] [--peer-warmup N]</pre>
  */
 public final class ImapSortBench {
     static final String USER = "sort@bench.test";
@@ -31,15 +35,17 @@ public final class ImapSortBench {
     private ImapSortBench() {
     }
 
+    /** One server's figures per command: median, p99, the cold first run, the reply's size. */
+    record Measured(double[] median, double[] p99, double[] cold, int[] replyOctets) {
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = BenchOptionsLite.parse(args);
         int messages = Integer.parseInt(options.getOrDefault("messages", "10000"));
         int size = Integer.parseInt(options.getOrDefault("size", "2048"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "200"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
-        double[][] times = new double[COMMANDS.length][runs];
-        double[] cold = new double[COMMANDS.length];
-        int[] replyOctets = new int[COMMANDS.length];
+        Map<String, Measured> servers = new java.util.LinkedHashMap<>();
         try (FakeMailServer server = FakeMailServer.builder().pop3Port(ServerConfig.OFF).build().start()) {
             for (int i = 1; i <= messages; i++) {
                 Envelope envelope = new Envelope("bench@bench.test", Map.of(),
@@ -47,36 +53,79 @@ public final class ImapSortBench {
                         new InetSocketAddress("127.0.0.1", 1), null, null, "ESMTP");
                 server.repository().deliver(envelope, message(i, size));
             }
-            try (ImapBenchClient client = new ImapBenchClient(server.imap().port())) {
-                client.command("LOGIN " + USER + " secret");
-                client.command("SELECT INBOX");
-                for (int run = -warmup - 1; run < runs; run++) {
-                    for (int c = 0; c < COMMANDS.length; c++) {
-                        long start = System.nanoTime();
-                        replyOctets[c] = client.send(COMMANDS[c]);
-                        double millis = (System.nanoTime() - start) / 1e6;
-                        if (!client.lastWasOk()) {
-                            throw new IllegalStateException("not OK: " + COMMANDS[c] + ": "
-                                    + new String(client.lastResponse(), StandardCharsets.US_ASCII));
-                        }
-                        if (run == -warmup - 1) {
-                            cold[c] = millis;
-                        } else if (run >= 0) {
-                            times[c][run] = millis;
-                        }
+            servers.put("fakemail", measure(server.imap().port(), runs, warmup));
+        }
+        // --peers "Dovecot 2.3.19 (mdbox)=10144": an empty INBOX for USER (password "secret"), filled by APPEND
+        if (options.containsKey("peers")) {
+            for (String peer : options.get("peers").split(",")) {
+                int equals = peer.lastIndexOf('=');
+                int port = Integer.parseInt(peer.substring(equals + 1).trim());
+                try (ImapBenchClient client = new ImapBenchClient(port)) {
+                    client.command("LOGIN " + USER + " secret");
+                    for (int i = 1; i <= messages; i++) {
+                        client.commandWithLiteral("APPEND INBOX", message(i, size));
                     }
+                    client.command("LOGOUT");
                 }
-                client.command("LOGOUT");
+                servers.put(peer.substring(0, equals).trim(), measure(port, runs,
+                        Integer.parseInt(options.getOrDefault("peer-warmup", String.valueOf(warmup)))));
             }
         }
         System.out.printf(Locale.ROOT, "SORT and THREAD, %,d messages of about %,d octets in INBOX, %d runs after %d "
-                + "warm-up runs (ms)%n%n| command | median | p99 | first (cold) run | reply octets |%n"
-                + "|---|---:|---:|---:|---:|%n", messages, size, runs, warmup);
+                + "warm-up runs, median / p99 (ms), and the first (cold) run%n%n| command |", messages, size, runs,
+                warmup);
+        servers.keySet().forEach(name -> System.out.print(" " + name + " | " + name + ", cold |"));
+        System.out.print("\n|---|");
+        servers.keySet().forEach(name -> System.out.print("---:|---:|"));
+        System.out.println();
+        for (int c = 0; c < COMMANDS.length; c++) {
+            System.out.printf(Locale.ROOT, "| `%s` |", COMMANDS[c]);
+            for (Measured measured : servers.values()) {
+                System.out.printf(Locale.ROOT, " %.1f / %.1f | %.1f |", measured.median()[c], measured.p99()[c],
+                        measured.cold()[c]);
+            }
+            System.out.println();
+        }
+        System.out.print("\nreply octets (fakemail):");
+        for (int c = 0; c < COMMANDS.length; c++) {
+            System.out.printf(Locale.ROOT, " %,d", servers.get("fakemail").replyOctets()[c]);
+        }
+        System.out.println();
+    }
+
+    private static Measured measure(int port, int runs, int warmup) throws java.io.IOException {
+        double[][] times = new double[COMMANDS.length][runs];
+        double[] cold = new double[COMMANDS.length];
+        int[] replyOctets = new int[COMMANDS.length];
+        try (ImapBenchClient client = new ImapBenchClient(port)) {
+            client.command("LOGIN " + USER + " secret");
+            client.command("SELECT INBOX");
+            for (int run = -warmup - 1; run < runs; run++) {
+                for (int c = 0; c < COMMANDS.length; c++) {
+                    long start = System.nanoTime();
+                    replyOctets[c] = client.send(COMMANDS[c]);
+                    double millis = (System.nanoTime() - start) / 1e6;
+                    if (!client.lastWasOk()) {
+                        throw new IllegalStateException("not OK: " + COMMANDS[c] + ": "
+                                + new String(client.lastResponse(), StandardCharsets.US_ASCII));
+                    }
+                    if (run == -warmup - 1) {
+                        cold[c] = millis;
+                    } else if (run >= 0) {
+                        times[c][run] = millis;
+                    }
+                }
+            }
+            client.command("LOGOUT");
+        }
+        double[] median = new double[COMMANDS.length];
+        double[] p99 = new double[COMMANDS.length];
         for (int c = 0; c < COMMANDS.length; c++) {
             Arrays.sort(times[c]);
-            System.out.printf(Locale.ROOT, "| `%s` | %.1f | %.1f | %.1f | %,d |%n", COMMANDS[c], times[c][runs / 2],
-                    times[c][Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)], cold[c], replyOctets[c]);
+            median[c] = times[c][runs / 2];
+            p99[c] = times[c][Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)];
         }
+        return new Measured(median, p99, cold, replyOctets);
     }
 
     /** Message {@code n}: every fourth a reply to an earlier one, dates shuffled against arrival, 50 senders. */
