@@ -2,6 +2,7 @@
 # The SMTP and POP3 benchmark of fakemail: builds the benchmarks module and runs dev.fakemail.bench.Benchmarks
 # (the IMAP benchmark is dev.fakemail.bench.ImapBench in the same module: bench/run.sh --imap [its options];
 # SORT and THREAD: dev.fakemail.bench.ImapSortBench, bench/run.sh --imap-sort [--messages N] [--runs N];
+# SMTP ingest with SPF/DKIM/DMARC checks is dev.fakemail.bench.AuthenticationBench: bench/run.sh --auth [--quick];
 # the soak test is dev.fakemail.bench.soak.Soak: bench/run.sh --soak [--minutes N] [--clients N] [--seed N]).
 #
 #   bench/run.sh                 full run, a few minutes: every mode x 2 KB/100 KB x 1/8/64 connections,
@@ -57,6 +58,9 @@ if [[ "${1:-}" == "--imap" ]]; then
     shift
 elif [[ "${1:-}" == "--imap-sort" ]]; then
     main=dev.fakemail.bench.ImapSortBench
+    shift
+elif [[ "${1:-}" == "--auth" ]]; then
+    main=dev.fakemail.bench.AuthenticationBench
     shift
 elif [[ "${1:-}" == "--soak" ]]; then
     main=dev.fakemail.bench.soak.Soak

@@ -47,6 +47,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
     private final Inboxes inboxes;
     private final List<Listener> listeners = new ArrayList<>();
     private dev.fakemail.internal.dns.DnsResponder dns;
+    private final dev.fakemail.internal.dns.DnsFaults zoneAnswers;
     private ExecutorService executor;
 
     FakeMailServer(ServerConfig config) {
@@ -57,9 +58,20 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         for (dev.fakemail.fault.FaultRule rule : config.faultRules) {
             faults.add(rule);
         }
+        if (config.zone != null) {
+            // One way into the zone for the responder and for the checks of accepted mail, so dns fault rules
+            // reach both.
+            org.xbill.DNS.Resolver resolver = config.zone.resolver();
+            this.zoneAnswers = new dev.fakemail.internal.dns.DnsFaults(faults,
+                    query -> resolver.sendAsync(query).toCompletableFuture().join(), config.clock);
+        } else {
+            this.zoneAnswers = null;
+        }
         SmtpSettings smtp = new SmtpSettings(config.hostname, config.maxMessageSize, config.maxRecipients,
                 config.maxLineLength, config.maxDataLineLength, config.maxErrors, config.requireTls, config.requireAuth,
-                config.userPolicy(), config.clock);
+                config.userPolicy(), config.clock, zoneAnswers == null ? null
+                        : new dev.fakemail.internal.authentication.MessageAuthenticator(zoneAnswers, config.clock,
+                                config.hostname));
         Pop3Settings pop3 = new Pop3Settings(config.hostname, config.userPolicy(), config.requireTls, config.maxErrors);
         ImapSettings imap = new ImapSettings(config.hostname, config.userPolicy(), config.requireTls,
                 config.maxMessageSize, config.maxErrors, config.clock);
@@ -96,11 +108,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
             }
         }
         if (config.dnsPort != ServerConfig.OFF) {
-            org.xbill.DNS.Resolver zone = config.zone.resolver();
             try {
-                dns = dev.fakemail.internal.dns.DnsResponder.start(config.bindAddress, config.dnsPort,
-                        new dev.fakemail.internal.dns.DnsFaults(faults,
-                                query -> zone.sendAsync(query).toCompletableFuture().join(), config.clock),
+                dns = dev.fakemail.internal.dns.DnsResponder.start(config.bindAddress, config.dnsPort, zoneAnswers,
                         config.maxConnections, config.maxConnectionsPerClient);
             } catch (IOException e) {
                 stop();

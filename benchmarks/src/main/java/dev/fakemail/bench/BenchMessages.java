@@ -29,9 +29,13 @@ final class BenchMessages {
     final byte[] bodyAndDotAndNextEnvelope;
 
     BenchMessages(int size) {
-        this.size = size;
+        this(message(size));
+    }
+
+    /** Flights that carry this exact message (CR LF line ends, no line starting with a dot). */
+    BenchMessages(byte[] message) {
+        this.size = message.length;
         this.envelope = concat(mailFrom, rcptTo, data);
-        byte[] message = message(size);
         this.bodyAndDot = concat(message, ascii(".\r\n"));
         this.bodyAndDotAndNextEnvelope = concat(bodyAndDot, envelope);
     }

@@ -23,14 +23,22 @@ final class SmtpLoadGenerator {
 
     private final InetSocketAddress server;
     private final LongSupplier serverReceived;
+    /** The message every connection sends, or null for {@link BenchMessages#message(int)} of the spec's size. */
+    private final byte[] message;
 
     /**
      * @param serverReceived how many messages the server has stored so far (any monotonic count), or null if
      *     the server cannot be asked
      */
     SmtpLoadGenerator(InetSocketAddress server, LongSupplier serverReceived) {
+        this(server, serverReceived, null);
+    }
+
+    /** As above, sending exactly this message (CR LF line ends, no line starting with a dot) every time. */
+    SmtpLoadGenerator(InetSocketAddress server, LongSupplier serverReceived, byte[] message) {
         this.server = server;
         this.serverReceived = serverReceived;
+        this.message = message;
     }
 
     LoadResult run(LoadSpec spec) throws InterruptedException {
@@ -92,7 +100,7 @@ final class SmtpLoadGenerator {
 
         Run(LoadSpec spec) {
             this.spec = spec;
-            this.flights = new BenchMessages(spec.messageSize());
+            this.flights = message == null ? new BenchMessages(spec.messageSize()) : new BenchMessages(message);
             this.tickets = spec.isCounted() ? new AtomicLong(spec.messages()) : null;
         }
 

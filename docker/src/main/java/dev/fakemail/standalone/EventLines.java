@@ -14,9 +14,15 @@ final class EventLines {
     private EventLines() {
     }
 
-    /** {@code received #12 from <a@x> to <b@y> "Subject" 2.1 KB}. */
+    /**
+     * {@code received #12 from <a@x> to <b@y> "Subject" 2.1 KB}, and with a fake zone what its checks found:
+     * {@code ... 2.1 KB spf=pass dkim=fail dmarc=pass}.
+     */
     static String received(ReceivedMessage message) {
-        return "received " + summary(message);
+        return "received " + summary(message) + message.authentication()
+                .map(checks -> " spf=" + checks.spf().result().keyword() + " dkim=" + checks.dkimResult().keyword()
+                        + " dmarc=" + checks.dmarc().result().keyword())
+                .orElse("");
     }
 
     /** {@code unacknowledged #13 from <a@x> to <b@y> "Subject" 2.1 KB: connection closed by a fault rule ...}. */

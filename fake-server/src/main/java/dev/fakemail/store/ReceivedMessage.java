@@ -1,5 +1,6 @@
 package dev.fakemail.store;
 
+import dev.fakemail.authentication.AuthenticationResults;
 import dev.fakemail.internal.mime.BodyText;
 import dev.fakemail.internal.mime.HeaderBlock;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,7 @@ public final class ReceivedMessage {
     private final byte[] raw;
     private final long receivedAtMillis;
     private final String unacknowledgedFate;
+    private final AuthenticationResults authentication;
 
     /** For the store: the array is kept as given, never copied, so the caller must not modify it. */
     public ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis) {
@@ -29,11 +31,26 @@ public final class ReceivedMessage {
 
     /** For the store: an unacknowledged message; the array is kept as given, never copied. */
     public ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis, String unacknowledgedFate) {
+        this(id, envelope, raw, receivedAtMillis, unacknowledgedFate, null);
+    }
+
+    /** For the store: a message with the results of its checks against the fake zone (null: not checked). */
+    public ReceivedMessage(long id, Envelope envelope, byte[] raw, long receivedAtMillis, String unacknowledgedFate,
+            AuthenticationResults authentication) {
+        this.authentication = authentication;
         this.id = id;
         this.envelope = envelope;
         this.raw = raw;
         this.receivedAtMillis = receivedAtMillis;
         this.unacknowledgedFate = unacknowledgedFate;
+    }
+
+    /**
+     * SPF, DKIM and DMARC as the server found them when it accepted the message, checked against its fake DNS
+     * zone; empty on a server without a zone ({@code FakeMailServer.builder().zone(...)}).
+     */
+    public Optional<AuthenticationResults> authentication() {
+        return Optional.ofNullable(authentication);
     }
 
     /** False for a message whose client never got a reply (see {@link MailStore#unacknowledged()}). */

@@ -3,6 +3,11 @@ package dev.fakemail.junit;
 import static dev.fakemail.junit.internal.Texts.quote;
 import static dev.fakemail.junit.internal.Texts.quoteAll;
 
+import dev.fakemail.authentication.AuthResult;
+import dev.fakemail.authentication.AuthenticationResults;
+import dev.fakemail.authentication.DkimResult;
+import dev.fakemail.authentication.DmarcResult;
+import dev.fakemail.authentication.SpfResult;
 import dev.fakemail.junit.internal.AddressList;
 import dev.fakemail.junit.internal.BodyCheck;
 import dev.fakemail.junit.internal.Conditions;
@@ -69,6 +74,78 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
                     .orElse("but the session did not authenticate"));
         }
         return myself;
+    }
+
+    /**
+     * A DKIM signature of this domain ({@code d=}) verified against the server's fake zone. The failure says
+     * which signature failed and why (the changed body, the signed header fields, the missing key record).
+     */
+    public ReceivedMessageAssert passesDkimFor(String signingDomain) {
+        if (!checks()) {
+            return myself;
+        }
+        String expected = "to pass DKIM for " + signingDomain;
+        AuthenticationResults results = authentication(expected);
+        if (results == null || results.dkimPassesFor(signingDomain)) {
+            return myself;
+        }
+        List<DkimResult> ofDomain = results.dkim().stream()
+                .filter(result -> result.domain().equalsIgnoreCase(signingDomain)).toList();
+        if (!ofDomain.isEmpty()) {
+            DkimResult first = ofDomain.get(0);
+            fail(expected, "but its signature d=" + first.domain() + " s=" + first.selector() + " ("
+                    + first.algorithm() + ") is " + first.result().keyword() + ": " + first.reason());
+        } else if (results.dkim().isEmpty()) {
+            fail(expected, "but it has no DKIM-Signature");
+        } else {
+            fail(expected, "but it has no signature of " + signingDomain + "; its signatures: " + String.join(", ",
+                    results.dkim().stream().map(result -> "d=" + result.domain() + " ("
+                            + result.result().keyword() + ")").toList()));
+        }
+        return myself;
+    }
+
+    /** SPF of the MAIL FROM identity (postmaster@HELO for a null sender) had this result. */
+    public ReceivedMessageAssert hasSpf(AuthResult expected) {
+        if (!checks()) {
+            return myself;
+        }
+        String wanted = "to have SPF " + expected.keyword();
+        AuthenticationResults results = authentication(wanted);
+        if (results != null && results.spf().result() != expected) {
+            SpfResult spf = results.spf();
+            fail(wanted + " for " + spf.domain(), "but SPF was " + spf.result().keyword() + ": " + spf.reason()
+                    + (spf.record().isEmpty() || spf.reason().contains(spf.record()) ? ""
+                            : " (record " + quote(spf.record()) + ")"));
+        }
+        return myself;
+    }
+
+    /** DMARC of the From domain had this result. */
+    public ReceivedMessageAssert hasDmarc(AuthResult expected) {
+        if (!checks()) {
+            return myself;
+        }
+        String wanted = "to have DMARC " + expected.keyword();
+        AuthenticationResults results = authentication(wanted);
+        if (results != null && results.dmarc().result() != expected) {
+            DmarcResult dmarc = results.dmarc();
+            fail(wanted + (dmarc.fromDomain().isEmpty() ? "" : " for From " + dmarc.fromDomain()),
+                    "but DMARC was " + dmarc.result().keyword() + ": " + dmarc.reason()
+                            + (dmarc.record().isEmpty() ? "" : " (record " + quote(dmarc.record()) + ")"));
+        }
+        return myself;
+    }
+
+    /** The message's checks, or null after failing when the server checked nothing (it has no zone). */
+    private AuthenticationResults authentication(String expected) {
+        Optional<AuthenticationResults> results = actual.authentication();
+        if (results.isEmpty()) {
+            fail(expected, "but the server checked nothing: it has no fake DNS zone"
+                    + " (FakeMailServer.builder().zone(...), or --dns-zone for the standalone server)");
+            return null;
+        }
+        return results.get();
     }
 
     /** The decoded Subject equals this text. */

@@ -1,6 +1,11 @@
 package dev.fakemail.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fakemail.authentication.AuthResult;
+import dev.fakemail.authentication.AuthenticationResults;
+import dev.fakemail.authentication.DkimResult;
+import dev.fakemail.authentication.DmarcResult;
+import dev.fakemail.authentication.SpfResult;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.Envelope;
@@ -31,7 +36,32 @@ final class Decode {
         JsonNode fate = json.get("unacknowledgedFate");
         return new ReceivedMessage(json.get("id").asLong(), envelope(json.get("envelope")), raw,
                 Instant.parse(json.get("receivedAt").asText()).toEpochMilli(),
-                fate == null || fate.isNull() ? null : fate.asText());
+                fate == null || fate.isNull() ? null : fate.asText(), authentication(json.get("authentication")));
+    }
+
+    /** The checks against the server's fake zone, as the server found them; null when it has no zone. */
+    static AuthenticationResults authentication(JsonNode json) {
+        if (json == null || json.isNull()) {
+            return null;
+        }
+        List<DkimResult> signatures = new ArrayList<>();
+        for (JsonNode signature : json.get("signatures")) {
+            signatures.add(new DkimResult(result(signature), text(signature, "domain"), text(signature, "selector"),
+                    text(signature, "algorithm"), text(signature, "signedFields"), text(signature, "reason")));
+        }
+        JsonNode policy = json.get("policy");
+        return new AuthenticationResults(spf(json.get("mailFrom")), spf(json.get("helo")), signatures,
+                new DmarcResult(result(policy), text(policy, "fromDomain"), text(policy, "policy"),
+                        text(policy, "record"), text(policy, "reason")));
+    }
+
+    private static SpfResult spf(JsonNode json) {
+        return new SpfResult(result(json), text(json, "identity"), text(json, "domain"), text(json, "clientIp"),
+                text(json, "record"), text(json, "reason"));
+    }
+
+    private static AuthResult result(JsonNode json) {
+        return AuthResult.fromKeyword(json.get("result").asText());
     }
 
     static Envelope envelope(JsonNode json) {

@@ -1,5 +1,7 @@
 package dev.fakemail.internal.smtp;
 
+import dev.fakemail.authentication.AuthenticationResults;
+import dev.fakemail.internal.authentication.MessageAuthenticator;
 import dev.fakemail.internal.fault.SessionFaults;
 import dev.fakemail.internal.net.FrameReader.DotResult;
 import dev.fakemail.internal.net.GrowableBytes;
@@ -135,16 +137,28 @@ final class DataHandler {
         session.connection.inbox().message(raw);
         MailRepository store = session.connection.inbox().store(session.store);
         SessionFaults faults = session.connection.faults();
+        AuthenticationResults authentication = authenticate(session, envelope, raw);
         if (faults.cutOffPending()) {
             // A cut-off rule may end the connection inside the 250: then the client never learns it was accepted.
             // The reply names the id, so the id and the decision are taken in one step (a digit more is a byte more).
             ReceivedMessage message = store.deliverIfReplyArrives(envelope, raw,
                     id -> faults.replyWouldArriveWhole(queuedAs(id).wire().length),
-                    "connection cut by a fault rule before the reply was complete");
+                    "connection cut by a fault rule before the reply was complete", authentication);
             return queuedAs(message.id());
         }
-        ReceivedMessage message = store.deliver(envelope, raw);
+        ReceivedMessage message = store.deliver(envelope, raw, authentication);
         return queuedAs(message.id());
+    }
+
+    /** SPF, DKIM and DMARC against the fake zone, on servers that have one (null otherwise: no work at all). */
+    private static AuthenticationResults authenticate(SmtpSession session, Envelope envelope, byte[] raw) {
+        MessageAuthenticator authenticator = session.settings.authenticator();
+        if (authenticator == null) {
+            return null;
+        }
+        AuthenticationResults results = authenticator.check(envelope, raw);
+        session.connection.note("authentication: " + results.headerValue());
+        return results;
     }
 
     private static Reply queuedAs(long id) {

@@ -1,5 +1,6 @@
 package dev.fakemail.internal.store;
 
+import dev.fakemail.authentication.AuthenticationResults;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.MailQuery;
@@ -62,11 +63,11 @@ public final class InMemoryMailStore implements MailRepository {
     // ---- received-message log
 
     @Override
-    public ReceivedMessage deliver(Envelope envelope, byte[] raw) {
+    public ReceivedMessage deliver(Envelope envelope, byte[] raw, AuthenticationResults authentication) {
         lock.lock();
         try {
             long now = clock.millis();
-            ReceivedMessage message = log.add(envelope, raw, now);
+            ReceivedMessage message = log.add(envelope, raw, now, authentication);
             publish(new StoreEvent.MessageReceived(message));
             OffsetDateTime date = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), clock.getZone());
             for (String owner : distinctOwners(envelope)) {
@@ -83,21 +84,22 @@ public final class InMemoryMailStore implements MailRepository {
 
     @Override
     public ReceivedMessage deliverIfReplyArrives(Envelope envelope, byte[] raw,
-            java.util.function.LongPredicate replyArrives, String fate) {
+            java.util.function.LongPredicate replyArrives, String fate, AuthenticationResults authentication) {
         lock.lock(); // reentrant: deliver and recordUnacknowledged take it again
         try {
-            return replyArrives.test(log.peekNextId()) ? deliver(envelope, raw)
-                    : recordUnacknowledged(envelope, raw, fate);
+            return replyArrives.test(log.peekNextId()) ? deliver(envelope, raw, authentication)
+                    : recordUnacknowledged(envelope, raw, fate, authentication);
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate) {
+    public ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate,
+            AuthenticationResults authentication) {
         lock.lock();
         try {
-            ReceivedMessage message = log.addUnacknowledged(envelope, raw, clock.millis(), fate);
+            ReceivedMessage message = log.addUnacknowledged(envelope, raw, clock.millis(), fate, authentication);
             publish(new StoreEvent.MessageUnacknowledged(message));
             return message;
         } finally {

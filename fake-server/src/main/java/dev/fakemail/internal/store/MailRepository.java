@@ -1,5 +1,6 @@
 package dev.fakemail.internal.store;
 
+import dev.fakemail.authentication.AuthenticationResults;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.MailStore;
 import dev.fakemail.store.Mailbox;
@@ -35,7 +36,12 @@ public interface MailRepository extends MailStore {
      * Logs an accepted SMTP transaction and appends its bytes to each recipient's INBOX (creating users on
      * first delivery). The array is kept as it is, never copied: the caller must not modify it.
      */
-    ReceivedMessage deliver(Envelope envelope, byte[] raw);
+    default ReceivedMessage deliver(Envelope envelope, byte[] raw) {
+        return deliver(envelope, raw, null);
+    }
+
+    /** As {@link #deliver(Envelope, byte[])}, with the message's checks against the fake zone (null: none). */
+    ReceivedMessage deliver(Envelope envelope, byte[] raw, AuthenticationResults authentication);
 
     /**
      * Delivers as {@link #deliver} unless {@code replyArrives}, asked with the id the message would get, says the
@@ -43,11 +49,23 @@ public interface MailRepository extends MailStore {
      * recorded as unacknowledged with {@code fate}. The id and the decision are one step under the store lock:
      * no other delivery can take the id (and lengthen the reply by a digit) in between.
      */
+    default ReceivedMessage deliverIfReplyArrives(Envelope envelope, byte[] raw,
+            java.util.function.LongPredicate replyArrives, String fate) {
+        return deliverIfReplyArrives(envelope, raw, replyArrives, fate, null);
+    }
+
+    /** As {@link #deliverIfReplyArrives(Envelope, byte[], java.util.function.LongPredicate, String)}, with checks. */
     ReceivedMessage deliverIfReplyArrives(Envelope envelope, byte[] raw, java.util.function.LongPredicate replyArrives,
-            String fate);
+            String fate, AuthenticationResults authentication);
 
     /** Logs a message that arrived whole but whose client got no reply (see {@link #unacknowledged()}). */
-    ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate);
+    default ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate) {
+        return recordUnacknowledged(envelope, raw, fate, null);
+    }
+
+    /** As {@link #recordUnacknowledged(Envelope, byte[], String)}, with the message's checks (null: none). */
+    ReceivedMessage recordUnacknowledged(Envelope envelope, byte[] raw, String fate,
+            AuthenticationResults authentication);
 
     /** The id the next message will get (unless another delivery takes it first). */
     long peekNextId();

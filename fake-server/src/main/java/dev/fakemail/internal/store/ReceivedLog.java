@@ -1,5 +1,6 @@
 package dev.fakemail.internal.store;
 
+import dev.fakemail.authentication.AuthenticationResults;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
@@ -32,14 +33,15 @@ final class ReceivedLog {
         this.retention = retention;
     }
 
-    ReceivedMessage add(Envelope envelope, byte[] raw, long now) {
-        ReceivedMessage message = new ReceivedMessage(nextId++, envelope, raw, now);
+    ReceivedMessage add(Envelope envelope, byte[] raw, long now, AuthenticationResults authentication) {
+        ReceivedMessage message = new ReceivedMessage(nextId++, envelope, raw, now, null, authentication);
         received.add(message);
         return message;
     }
 
-    ReceivedMessage addUnacknowledged(Envelope envelope, byte[] raw, long now, String fate) {
-        ReceivedMessage message = new ReceivedMessage(nextId++, envelope, raw, now, fate);
+    ReceivedMessage addUnacknowledged(Envelope envelope, byte[] raw, long now, String fate,
+            AuthenticationResults authentication) {
+        ReceivedMessage message = new ReceivedMessage(nextId++, envelope, raw, now, fate, authentication);
         unacknowledged.add(message);
         while (retention.tooMany(unacknowledged.size())) {
             unacknowledged.remove(0);

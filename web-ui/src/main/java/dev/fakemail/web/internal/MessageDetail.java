@@ -1,5 +1,6 @@
 package dev.fakemail.web.internal;
 
+import dev.fakemail.authentication.AuthenticationResults;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
@@ -28,11 +29,12 @@ import java.util.regex.Pattern;
  * @param links the http(s) links of the HTML, then of the text, each once ({@link LinksAndCodes})
  * @param codes one-time codes: standalone 4-8 digit numbers, then token= / code= values of the links
  * @param sessionId the transcript of the SMTP session that delivered the message, if still kept
+ * @param authentication SPF, DKIM and DMARC as checked against the server's fake zone; null without a zone
  */
 record MessageDetail(long id, String from, List<String> to, String subject, String receivedAt, int size,
         String headerFrom, List<String> headerTo, List<String> headerCc, String date, EnvelopeJson envelope,
         List<String> hiddenRecipients, List<HeaderField> headers, String text, String html, boolean remoteContent,
-        List<String> links, List<String> codes, PartJson mime, List<PartJson> attachments, Long sessionId) {
+        List<String> links, List<String> codes, PartJson mime, List<PartJson> attachments, Long sessionId, AuthenticationJson authentication) {
 
     /** What separates the addresses of a To or Cc field; a run between them with an inner '@' is an address. */
     private static final Pattern BETWEEN_ADDRESSES = Pattern.compile("[\\s<>,;:\"()\\[\\]]+");
@@ -110,7 +112,8 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
                 html != null && HtmlDocument.hasRemoteContent(html), links,
                 LinksAndCodes.codes(summary.subject, text, html, links), PartJson.of(summary.id, tree, base, inboxQuery),
                 attachments,
-                sessionOf(message, transcripts));
+                sessionOf(message, transcripts),
+                AuthenticationJson.of(message.authentication().orElse(null), AuthenticationResults.AUTHSERV_ID));
     }
 
     private static List<String> values(List<HeaderField> headers, String name) {

@@ -30,13 +30,16 @@ final class ReceivedApi {
      * @param receivedAt ISO-8601 UTC, milliseconds
      * @param raw the stored bytes, base64
      * @param unacknowledgedFate for an unacknowledged message: what happened to its connection; null otherwise
+     * @param authentication SPF, DKIM and DMARC against the fake zone; null on a server without a zone
      */
     record MessageData(long id, String receivedAt, MessageDetail.EnvelopeJson envelope, int size, String raw,
-            String unacknowledgedFate) {
+            String unacknowledgedFate, AuthenticationJson authentication) {
         static MessageData of(ReceivedMessage message) {
             return new MessageData(message.id(), message.receivedAt().toString(),
                     MessageDetail.EnvelopeJson.of(message.envelope()), message.size(),
-                    Base64.getEncoder().encodeToString(message.bytes()), message.unacknowledgedFate().orElse(null));
+                    Base64.getEncoder().encodeToString(message.bytes()), message.unacknowledgedFate().orElse(null),
+                    AuthenticationJson.of(message.authentication().orElse(null),
+                            dev.fakemail.authentication.AuthenticationResults.AUTHSERV_ID));
         }
     }
 

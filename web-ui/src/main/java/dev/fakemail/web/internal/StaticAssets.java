@@ -18,7 +18,7 @@ final class StaticAssets {
     private static final String FOLDER = "/dev/fakemail/web/static/";
     private static final List<String> SCRIPTS = List.of("app.js", "api.js", "dom.js", "format.js", "live.js",
             "keys.js", "pages.js", "inbox.js", "message.js", "sessions.js", "mailboxes.js",
-            "faults.js", "dns.js", "firstrun.js", "selection.js", "notify.js", "htmlsource.js", "links.js");
+            "faults.js", "dns.js", "firstrun.js", "selection.js", "notify.js", "htmlsource.js", "links.js", "auth.js");
 
     private record Asset(String contentType, byte[] bytes) {
     }

@@ -8,6 +8,7 @@ import * as format from './format.js';
 import { routeHash } from './pages.js';
 import { sourceView } from './htmlsource.js';
 import { linksView } from './links.js';
+import { authBadges, authView } from './auth.js';
 
 const TABS = [
   { id: 'html', label: 'HTML', key: '1' },
@@ -17,6 +18,7 @@ const TABS = [
   { id: 'mime', label: 'MIME', key: '5' },
   { id: 'source', label: 'HTML source', key: '6' },
   { id: 'links', label: 'Links', key: '7' },
+  { id: 'auth', label: 'Authentication', key: '8' },
 ];
 // Image types the part route serves as themselves (others come as application/octet-stream): previewed.
 const PREVIEWED_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
@@ -170,6 +172,7 @@ export class MessageView {
             title: hidden.has(rcpt.toLowerCase()) ? 'Not in To or Cc: a Bcc recipient' : null })]))),
         d.hiddenRecipients.length ? row('Bcc', el('span', { id: 'hidden-recipients', class: 'hidden-recipient',
           text: d.hiddenRecipients.join(', '), title: 'Envelope recipients that no To or Cc field names' })) : null,
+        d.authentication ? row('Checks', authBadges(d.authentication, () => this.select('auth'))) : null,
         d.sessionId !== null ? row('Session', el('a', { href: routeHash(['sessions', d.sessionId]),
           text: 'session #' + d.sessionId + ' (' + d.envelope.protocol + ')' })) : null));
     const attachments = d.attachments.length ? el('ul', { class: 'attachments', 'aria-label': 'Attachments' },
@@ -225,6 +228,8 @@ export class MessageView {
       fill(this.panel, sourceView(d.html));
     } else if (tab === 'links') {
       fill(this.panel, linksView(d.id));
+    } else if (tab === 'auth') {
+      fill(this.panel, authView(d.authentication));
     } else if (tab === 'headers') {
       fill(this.panel, this.headersView());
     } else if (tab === 'raw') {
