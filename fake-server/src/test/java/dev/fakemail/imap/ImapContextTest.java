@@ -108,6 +108,22 @@ class ImapContextTest {
     }
 
     @Test
+    void updatesArePushedWhileIdling() throws Exception {
+        try (ImapSupport.RawImap imap = selected()) {
+            assertThat(imap.command("I01", "UID SORT RETURN (UPDATE) (REVERSE SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* ESEARCH (TAG \"I01\") UID\r\nI01 OK SORT completed\r\n");
+            imap.send("I02 IDLE\r\n");
+            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+            server.seed(USER).append("Subject: big\r\n\r\n" + "y".repeat(450) + "\r\n"); // between 1 and 3
+            assertThat(imap.response()).isEqualTo("* 6 EXISTS\r\n");
+            assertThat(imap.response()).isEqualTo("* 6 RECENT\r\n");
+            assertThat(imap.response()).isEqualTo("* ESEARCH (TAG \"I01\") UID ADDTO (2 6)\r\n");
+            imap.send("DONE\r\n");
+            assertThat(imap.response()).isEqualTo("I02 OK IDLE terminated\r\n");
+        }
+    }
+
+    @Test
     void updateContextsAreBoundedWithNoUpdate() throws Exception {
         try (ImapSupport.RawImap imap = selected()) {
             for (int n = 1; n <= 32; n++) {
