@@ -19,8 +19,9 @@ import java.util.Map;
  * "[list] Fwd: ...") with References and In-Reply-To into earlier ones, dates are not in arrival order, and
  * senders repeat.
  *
- * <p>{@code --peers "Dovecot 2.3.19 (mdbox)=10144"} measures other servers the same way after filling their
- * empty INBOX (user {@value #USER}, password "secret") with the same messages by APPEND.
+ * <p>{@code --peers "Dovecot 2.3.19 (mdbox)=10144"} measures other servers in the same runs, interleaved command
+ * by command, after filling their empty INBOX (user {@value #USER}, password "secret") with the same messages by
+ * APPEND.
  *
  * <pre>java -cp ... dev.fakemail.bench.ImapSortBench [--messages 10000] [--size 2048] [--runs 200] [--warmup 100]
  *     [--peers "NAME=PORT,..."] [--peer-warmup N]</pre>
@@ -45,7 +46,8 @@ public final class ImapSortBench {
         int size = Integer.parseInt(options.getOrDefault("size", "2048"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "200"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
-        Map<String, Measured> servers = new java.util.LinkedHashMap<>();
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        Map<String, Measured> servers;
         try (FakeMailServer server = FakeMailServer.builder().pop3Port(ServerConfig.OFF).build().start()) {
             for (int i = 1; i <= messages; i++) {
                 Envelope envelope = new Envelope("bench@bench.test", Map.of(),
@@ -53,23 +55,23 @@ public final class ImapSortBench {
                         new InetSocketAddress("127.0.0.1", 1), null, null, "ESMTP");
                 server.repository().deliver(envelope, message(i, size));
             }
-            servers.put("fakemail", measure(server.imap().port(), runs, warmup));
-        }
-        // --peers "Dovecot 2.3.19 (mdbox)=10144": an empty INBOX for USER (password "secret"), filled by APPEND
-        if (options.containsKey("peers")) {
-            for (String peer : options.get("peers").split(",")) {
-                int equals = peer.lastIndexOf('=');
-                int port = Integer.parseInt(peer.substring(equals + 1).trim());
-                try (ImapBenchClient client = new ImapBenchClient(port)) {
-                    client.command("LOGIN " + USER + " secret");
-                    for (int i = 1; i <= messages; i++) {
-                        client.commandWithLiteral("APPEND INBOX", message(i, size));
+            ports.put("fakemail", server.imap().port());
+            // --peers "Dovecot 2.3.19 (mdbox)=10144": an empty INBOX for USER (password "secret"), filled by APPEND
+            if (options.containsKey("peers")) {
+                for (String peer : options.get("peers").split(",")) {
+                    int equals = peer.lastIndexOf('=');
+                    int port = Integer.parseInt(peer.substring(equals + 1).trim());
+                    try (ImapBenchClient client = new ImapBenchClient(port)) {
+                        client.command("LOGIN " + USER + " secret");
+                        for (int i = 1; i <= messages; i++) {
+                            client.commandWithLiteral("APPEND INBOX", message(i, size));
+                        }
+                        client.command("LOGOUT");
                     }
-                    client.command("LOGOUT");
+                    ports.put(peer.substring(0, equals).trim(), port);
                 }
-                servers.put(peer.substring(0, equals).trim(), measure(port, runs,
-                        Integer.parseInt(options.getOrDefault("peer-warmup", String.valueOf(warmup)))));
             }
+            servers = measure(ports, runs, warmup);
         }
         System.out.printf(Locale.ROOT, "SORT and THREAD, %,d messages of about %,d octets in INBOX, %d runs after %d "
                 + "warm-up runs, median / p99 (ms), and the first (cold) run%n%n| command |", messages, size, runs,
@@ -93,39 +95,62 @@ public final class ImapSortBench {
         System.out.println();
     }
 
-    private static Measured measure(int port, int runs, int warmup) throws java.io.IOException {
-        double[][] times = new double[COMMANDS.length][runs];
-        double[] cold = new double[COMMANDS.length];
-        int[] replyOctets = new int[COMMANDS.length];
-        try (ImapBenchClient client = new ImapBenchClient(port)) {
-            client.command("LOGIN " + USER + " secret");
-            client.command("SELECT INBOX");
+    /**
+     * Every server over its own connection, interleaved: each command is sent to one server after the other
+     * within the same run, so a busy moment of the machine falls on all of them alike.
+     */
+    private static Map<String, Measured> measure(Map<String, Integer> ports, int runs, int warmup)
+            throws java.io.IOException {
+        int n = ports.size();
+        double[][][] times = new double[n][COMMANDS.length][runs];
+        double[][] cold = new double[n][COMMANDS.length];
+        int[][] replyOctets = new int[n][COMMANDS.length];
+        List<ImapBenchClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int port : ports.values()) {
+                ImapBenchClient client = new ImapBenchClient(port);
+                clients.add(client);
+                client.command("LOGIN " + USER + " secret");
+                client.command("SELECT INBOX");
+            }
             for (int run = -warmup - 1; run < runs; run++) {
                 for (int c = 0; c < COMMANDS.length; c++) {
-                    long start = System.nanoTime();
-                    replyOctets[c] = client.send(COMMANDS[c]);
-                    double millis = (System.nanoTime() - start) / 1e6;
-                    if (!client.lastWasOk()) {
-                        throw new IllegalStateException("not OK: " + COMMANDS[c] + ": "
-                                + new String(client.lastResponse(), StandardCharsets.US_ASCII));
-                    }
-                    if (run == -warmup - 1) {
-                        cold[c] = millis;
-                    } else if (run >= 0) {
-                        times[c][run] = millis;
+                    for (int s = 0; s < n; s++) {
+                        ImapBenchClient client = clients.get(s);
+                        long start = System.nanoTime();
+                        replyOctets[s][c] = client.send(COMMANDS[c]);
+                        double millis = (System.nanoTime() - start) / 1e6;
+                        if (!client.lastWasOk()) {
+                            throw new IllegalStateException("not OK: " + COMMANDS[c] + ": "
+                                    + new String(client.lastResponse(), StandardCharsets.US_ASCII));
+                        }
+                        if (run == -warmup - 1) {
+                            cold[s][c] = millis;
+                        } else if (run >= 0) {
+                            times[s][c][run] = millis;
+                        }
                     }
                 }
             }
-            client.command("LOGOUT");
+        } finally {
+            for (ImapBenchClient client : clients) {
+                client.close();
+            }
         }
-        double[] median = new double[COMMANDS.length];
-        double[] p99 = new double[COMMANDS.length];
-        for (int c = 0; c < COMMANDS.length; c++) {
-            Arrays.sort(times[c]);
-            median[c] = times[c][runs / 2];
-            p99[c] = times[c][Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)];
+        Map<String, Measured> measured = new java.util.LinkedHashMap<>();
+        int s = 0;
+        for (String name : ports.keySet()) {
+            double[] median = new double[COMMANDS.length];
+            double[] p99 = new double[COMMANDS.length];
+            for (int c = 0; c < COMMANDS.length; c++) {
+                Arrays.sort(times[s][c]);
+                median[c] = times[s][c][runs / 2];
+                p99[c] = times[s][c][Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)];
+            }
+            measured.put(name, new Measured(median, p99, cold[s], replyOctets[s]));
+            s++;
         }
-        return new Measured(median, p99, cold, replyOctets);
+        return measured;
     }
 
     /** Message {@code n}: every fourth a reply to an earlier one, dates shuffled against arrival, 50 senders. */
