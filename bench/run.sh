@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The SMTP and POP3 benchmark of fakemail: builds the benchmarks module and runs dev.fakemail.bench.Benchmarks
 # (the IMAP benchmark is dev.fakemail.bench.ImapBench in the same module: bench/run.sh --imap [its options];
+# SORT and THREAD: dev.fakemail.bench.ImapSortBench, bench/run.sh --imap-sort [--messages N] [--runs N];
 # SMTP ingest with SPF/DKIM/DMARC checks is dev.fakemail.bench.AuthenticationBench: bench/run.sh --auth [--quick];
 # the soak test is dev.fakemail.bench.soak.Soak: bench/run.sh --soak [--minutes N] [--clients N] [--seed N]).
 #
@@ -54,6 +55,9 @@ fi
 main=dev.fakemail.bench.Benchmarks
 if [[ "${1:-}" == "--imap" ]]; then
     main=dev.fakemail.bench.ImapBench
+    shift
+elif [[ "${1:-}" == "--imap-sort" ]]; then
+    main=dev.fakemail.bench.ImapSortBench
     shift
 elif [[ "${1:-}" == "--auth" ]]; then
     main=dev.fakemail.bench.AuthenticationBench

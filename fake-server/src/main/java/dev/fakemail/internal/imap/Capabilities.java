@@ -11,7 +11,8 @@ import java.util.List;
 final class Capabilities {
     private static final List<String> EXTENSIONS = List.of("LITERAL+", "SASL-IR", "IDLE", "UIDPLUS", "MOVE",
             "NAMESPACE", "UNSELECT", "ENABLE", "ID", "CHILDREN", "SPECIAL-USE", "CONDSTORE", "ESEARCH", "LIST-EXTENDED",
-            "LIST-STATUS", "MULTIAPPEND");
+            "LIST-STATUS", "MULTIAPPEND", "SORT", "SORT=DISPLAY", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES",
+            "ESORT", "CONTEXT=SEARCH", "CONTEXT=SORT", "SEARCHRES", "WITHIN");
 
     private Capabilities() {
     }

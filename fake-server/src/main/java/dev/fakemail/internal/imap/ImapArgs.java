@@ -92,8 +92,11 @@ final class ImapArgs {
         return new String(bytes, start, position - start, StandardCharsets.US_ASCII);
     }
 
-    /** The text of a sequence set: digits, ':', ',' and '*'. */
+    /** The text of a sequence set: digits, ':', ',' and '*', or "$" (SEARCHRES). */
     String sequenceSet() {
+        if (accept('$')) {
+            return "$"; // RFC 5182: the saved search result, standing alone
+        }
         int start = position;
         while (!atEnd()) {
             int c = bytes[position];

@@ -78,10 +78,13 @@ public final class ImapSession implements ProtocolSession {
             Map.entry("FETCH", FetchHandler::fetch),
             Map.entry("STORE", StoreHandler::store),
             Map.entry("COPY", SelectedHandlers::copy),
-            Map.entry("MOVE", SelectedHandlers::move));
+            Map.entry("MOVE", SelectedHandlers::move),
+            Map.entry("SORT", SortHandler::sort),
+            Map.entry("THREAD", ThreadHandler::thread),
+            Map.entry("CANCELUPDATE", SortHandler::cancelUpdate));
     /** Commands that may be UID-prefixed. */
     private static final java.util.Set<String> UID_VERBS = java.util.Set.of("FETCH", "STORE", "SEARCH", "COPY",
-            "MOVE", "EXPUNGE");
+            "MOVE", "EXPUNGE", "SORT", "THREAD");
 
     final ImapSettings settings;
     /** The default inbox's store until a login moves the session to an isolated inbox. */
@@ -341,8 +344,8 @@ public final class ImapSession implements ProtocolSession {
             return goneBye();
         }
         if (updates && selected != null) {
-            boolean expungesAllowed = command.uid
-                    || !(command.verb.equals("FETCH") || command.verb.equals("STORE") || command.verb.equals("SEARCH"));
+            boolean expungesAllowed = command.uid || !(command.verb.equals("FETCH") || command.verb.equals("STORE")
+                    || command.verb.equals("SEARCH") || command.verb.equals("SORT") || command.verb.equals("THREAD"));
             drainUpdates(out, expungesAllowed);
         }
         // The text may name what the client sent (a mailbox from a literal): one line, like bad().
@@ -359,6 +362,7 @@ public final class ImapSession implements ProtocolSession {
         if (mailbox != null) {
             mailbox.drain(out, expungesAllowed, () -> mailbox.readOnly ? store.unclaimedRecent(mailbox.mailbox)
                     : store.claimRecent(mailbox.mailbox), this::writeFlags);
+            mailbox.searches.afterUpdates(mailbox, out); // RFC 5267 ADDTO / REMOVEFROM, after EXISTS
         }
     }
 

@@ -12,6 +12,9 @@ final class Messages {
      * UIDs that no message has are skipped, and {@code n:*} always includes the last message (RFC 3501 §6.4.8).
      */
     static int[] sequences(SelectedMailbox view, SequenceSet set, boolean byUid) {
+        if (set == SequenceSet.SAVED) {
+            return saved(view);
+        }
         int size = view.size();
         if (size == 0) {
             if (!byUid && !set.mentionsStar()) {
@@ -66,5 +69,19 @@ final class Messages {
             uids[i] = view.bySequence(sequences[i]).uid();
         }
         return uids;
+    }
+
+    /** "$" (RFC 5182): the saved messages still in the view, whether the command takes numbers or UIDs. */
+    private static int[] saved(SelectedMailbox view) {
+        long[] uids = view.searches.saved();
+        int[] sequences = new int[uids.length];
+        int count = 0;
+        for (long uid : uids) {
+            int sequence = view.sequenceOf(uid);
+            if (sequence > 0) {
+                sequences[count++] = sequence;
+            }
+        }
+        return Arrays.copyOf(sequences, count);
     }
 }

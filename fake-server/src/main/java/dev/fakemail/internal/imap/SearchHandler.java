@@ -2,13 +2,14 @@ package dev.fakemail.internal.imap;
 
 import dev.fakemail.internal.imap.mime.ImapOut;
 import dev.fakemail.internal.session.Reply;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import dev.fakemail.store.StoredMessage;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Predicate;
 
-/** SEARCH and UID SEARCH (RFC 3501 §6.4.4), with ESEARCH's RETURN options (RFC 4731). */
+/**
+ * SEARCH and UID SEARCH (RFC 3501 §6.4.4), with the RETURN options of ESEARCH (RFC 4731), SEARCHRES (SAVE, RFC
+ * 5182) and CONTEXT=SEARCH (UPDATE, CONTEXT, PARTIAL, RFC 5267).
+ */
 final class SearchHandler {
     private SearchHandler() {
     }
@@ -16,26 +17,10 @@ final class SearchHandler {
     static Reply search(ImapSession session, ImapCommand command, ImapOut out) {
         ImapArgs args = command.args;
         args.space();
-        Set<String> returns = null;
-        if (args.rest().regionMatches(true, 0, "RETURN ", 0, 7)) {
-            args.atom();
-            args.space();
-            args.expect('(');
-            returns = new LinkedHashSet<>();
-            while (!args.accept(')')) {
-                if (!returns.isEmpty()) {
-                    args.space();
-                }
-                String option = args.atom().toUpperCase(Locale.ROOT);
-                if (!Set.of("MIN", "MAX", "ALL", "COUNT").contains(option)) {
-                    throw new ImapSyntaxException("unknown SEARCH RETURN option " + option);
-                }
-                returns.add(option);
-            }
-            if (returns.isEmpty()) {
-                returns.add("ALL");
-            }
-            args.space();
+        SearchReturn returns = SearchReturn.parse(args, false);
+        SelectedMailbox selected = session.selected;
+        if (returns != null && returns.has("UPDATE") && selected.searches.hasContext(command.tag)) {
+            return session.bad(command, "tag " + command.tag + " already names an updating search (RFC 5267 §4.3)");
         }
         boolean utf8 = false;
         if (args.rest().regionMatches(true, 0, "CHARSET ", 0, 8)) {
@@ -43,31 +28,31 @@ final class SearchHandler {
             args.space();
             String charset = args.astring().toUpperCase(Locale.ROOT);
             if (!SearchKey.supportedCharsets().contains(charset)) {
+                if (returns != null && returns.has("SAVE")) {
+                    selected.searches.save(new long[0]); // RFC 5182 §2.1: a failed SAVE empties "$"
+                }
                 return session.no(command, out, "[BADCHARSET (" + String.join(" ", SearchKey.supportedCharsets())
                         + ")] unsupported charset " + charset.replaceAll("[^A-Z0-9._-]", "?"));
             }
             utf8 = charset.equals("UTF-8");
             args.space();
         }
-        SelectedMailbox selected = session.selected;
-        SearchKey.Parsed parsed = SearchKey.parse(args, selected, utf8);
+        SearchKey.Parsed parsed = SearchKey.parse(args, selected, utf8, session.settings.clock());
         Predicate<SearchKey.Candidate> key = parsed.predicate();
         if (parsed.usesModSeq()) {
             session.enableCondstore(out);
         }
-        long[] found = new long[selected.size()];
-        long[] modSeqs = new long[selected.size()];
-        int count = 0;
+        int[] sequences = SearchRun.matching(selected, key);
+        int count = sequences.length;
+        long[] results = new long[count];
+        long[] modSeqs = new long[count];
         long highestModSeq = 0;
-        for (int sequence = 1; sequence <= selected.size(); sequence++) {
-            SearchKey.Candidate candidate = new SearchKey.Candidate(sequence, selected.bySequence(sequence), selected);
-            if (key.test(candidate)) {
-                modSeqs[count] = candidate.message.modSeq();
-                found[count++] = command.uid ? candidate.message.uid() : sequence;
-                highestModSeq = Math.max(highestModSeq, candidate.message.modSeq());
-            }
+        for (int i = 0; i < count; i++) {
+            StoredMessage message = selected.bySequence(sequences[i]);
+            results[i] = command.uid ? message.uid() : sequences[i];
+            modSeqs[i] = message.modSeq();
+            highestModSeq = Math.max(highestModSeq, modSeqs[i]);
         }
-        long[] results = Arrays.copyOf(found, count);
         if (returns == null) {
             out.ascii("* SEARCH");
             for (long result : results) {
@@ -77,32 +62,25 @@ final class SearchHandler {
                 out.ascii(" (MODSEQ ").number(highestModSeq).ch(')');
             }
             out.ascii("\r\n");
-        } else {
-            out.ascii("* ESEARCH (TAG ").string(command.tag).ch(')');
-            if (command.uid) {
-                out.ascii(" UID");
-            }
-            if (returns.contains("MIN") && count > 0) {
-                out.ascii(" MIN ").number(results[0]);
-            }
-            if (returns.contains("MAX") && count > 0) {
-                out.ascii(" MAX ").number(results[count - 1]);
-            }
-            if (returns.contains("COUNT")) {
-                out.ascii(" COUNT ").number(count);
-            }
-            if (returns.contains("ALL") && count > 0) {
-                out.ascii(" ALL ").ascii(SequenceSet.compact(results));
-            }
+            return session.ok(command, out, "SEARCH completed");
+        }
+        if (returns.writesResponse()) {
+            returns.write(out, command, results);
             if (parsed.usesModSeq() && count > 0) {
                 // RFC 7162 §3.1.5: with only MIN and/or MAX, the highest MODSEQ of the messages returned
-                boolean onlyMinMax = !returns.contains("ALL") && !returns.contains("COUNT");
-                long modSeq = !onlyMinMax ? highestModSeq : Math.max(
-                        returns.contains("MIN") ? modSeqs[0] : 0, returns.contains("MAX") ? modSeqs[count - 1] : 0);
+                long modSeq = !returns.onlyMinMax() ? highestModSeq : Math.max(
+                        returns.has("MIN") ? modSeqs[0] : 0, returns.has("MAX") ? modSeqs[count - 1] : 0);
                 out.ascii(" MODSEQ ").number(modSeq);
             }
             out.ascii("\r\n");
         }
-        return session.ok(command, out, "SEARCH completed");
+        long[] uids = SearchRun.uids(selected, sequences);
+        if (returns.has("SAVE")) {
+            selected.searches.save(returns.saved(uids));
+        }
+        if (returns.has("UPDATE")) {
+            selected.searches.add(new UpdateContext(command.tag, command.uid, key, null, uids), out);
+        }
+        return session.ok(command, out, returns.has("SAVE") ? "SEARCH completed, result saved" : "SEARCH completed");
     }
 }

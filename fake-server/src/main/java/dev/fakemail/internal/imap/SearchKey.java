@@ -65,14 +65,17 @@ final class SearchKey {
     private final ImapArgs args;
     private final SelectedMailbox view;
     private final boolean utf8;
+    /** The server's clock, for WITHIN's OLDER and YOUNGER (RFC 5032). */
+    private final java.time.Clock clock;
     private int depth;
     /** Whether a MODSEQ key was used: the results then carry the highest MODSEQ (RFC 7162 §3.1.5). */
     private boolean usesModSeq;
 
-    private SearchKey(ImapArgs args, SelectedMailbox view, boolean utf8) {
+    private SearchKey(ImapArgs args, SelectedMailbox view, boolean utf8, java.time.Clock clock) {
         this.args = args;
         this.view = view;
         this.utf8 = utf8;
+        this.clock = clock;
     }
 
     /** The parsed keys, ANDed, and whether one of them was MODSEQ. */
@@ -80,8 +83,8 @@ final class SearchKey {
     }
 
     /** Parses search keys up to the end of the arguments; they are ANDed. */
-    static Parsed parse(ImapArgs args, SelectedMailbox view, boolean utf8) {
-        SearchKey parser = new SearchKey(args, view, utf8);
+    static Parsed parse(ImapArgs args, SelectedMailbox view, boolean utf8, java.time.Clock clock) {
+        SearchKey parser = new SearchKey(args, view, utf8, clock);
         Predicate<Candidate> all = parser.key();
         while (args.skipSpace()) {
             all = all.and(parser.key());
@@ -104,6 +107,10 @@ final class SearchKey {
             return all;
         }
         int c = args.peek();
+        if (c == '$') {
+            args.sequenceSet();
+            return m -> m.view.searches.isSaved(m.message.uid()); // RFC 5182: the saved result
+        }
         if ((c >= '0' && c <= '9') || c == '*') {
             SequenceSet set = SequenceSet.parse(args.sequenceSet());
             return m -> set.contains(m.sequence, m.view.size());
@@ -155,8 +162,19 @@ final class SearchKey {
             case "SENTSINCE": { LocalDate d = date(); return m -> !m.sentDate().isBefore(d); }
             case "LARGER": { long n = argument().number(); return m -> StoredBytes.of(m.message).length > n; }
             case "SMALLER": { long n = argument().number(); return m -> StoredBytes.of(m.message).length < n; }
+            case "OLDER": case "YOUNGER": { // RFC 5032, to the second, against the server's clock now
+                long seconds = argument().nzNumber();
+                long target = clock.millis() / 1000 - seconds;
+                boolean older = name.equals("OLDER");
+                return m -> older ? m.message.internalDate().toEpochSecond() <= target
+                        : m.message.internalDate().toEpochSecond() >= target;
+            }
             case "UID": {
-                SequenceSet set = SequenceSet.parse(argument().sequenceSet());
+                if (argument().peek() == '$') {
+                    args.sequenceSet();
+                    return m -> m.view.searches.isSaved(m.message.uid());
+                }
+                SequenceSet set = SequenceSet.parse(args.sequenceSet());
                 return m -> set.contains(m.message.uid(), m.view.largestUid());
             }
             case "MODSEQ": {

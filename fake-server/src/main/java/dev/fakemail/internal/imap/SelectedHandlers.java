@@ -50,12 +50,11 @@ final class SelectedHandlers {
     }
 
     private static long[] deletedUids(SelectedMailbox selected, SequenceSet only) {
-        long star = selected.largestUid();
-        return java.util.stream.IntStream.rangeClosed(1, selected.size())
-                .mapToObj(selected::bySequence)
+        java.util.stream.IntStream sequences = only == null ? java.util.stream.IntStream.rangeClosed(1, selected.size())
+                : java.util.Arrays.stream(Messages.sequences(selected, only, true));
+        return sequences.mapToObj(selected::bySequence)
                 .filter(message -> message.flags().contains("\\Deleted"))
                 .mapToLong(message -> message.uid())
-                .filter(uid -> only == null || only.contains(uid, star))
                 .toArray();
     }
 

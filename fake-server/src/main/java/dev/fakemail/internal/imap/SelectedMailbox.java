@@ -30,6 +30,8 @@ final class SelectedMailbox implements StoreListener {
     private int announcedExists;
     /** Keywords the client has been told of in a FLAGS response; a new one is told before it is used. */
     private final java.util.Set<String> announcedKeywords = new java.util.TreeSet<>();
+    /** "$", updating contexts and sort values of this selection (RFC 5182, RFC 5267, RFC 5256). */
+    final SelectedSearches searches = new SelectedSearches();
 
     SelectedMailbox(Mailbox mailbox, boolean readOnly, List<Long> claimedRecent) {
         this.mailbox = mailbox;
@@ -258,6 +260,7 @@ final class SelectedMailbox implements StoreListener {
 
     /** The client counts each EXPUNGE itself: its idea of the size goes down by one each time. */
     private void expunge(List<Long> uids, ImapOut out) {
+        searches.beforeExpunge(uids, this, out); // REMOVEFROM while the numbers are still valid
         for (long uid : uids) {
             int sequence = sequenceOf(uid);
             if (sequence > 0) {

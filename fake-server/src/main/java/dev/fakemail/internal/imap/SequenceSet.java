@@ -18,7 +18,13 @@ final class SequenceSet {
         this.highs = highs;
     }
 
+    /** "$" of RFC 5182: the session's saved search result, which {@link Messages} resolves. */
+    static final SequenceSet SAVED = new SequenceSet(new long[0], new long[0]);
+
     static SequenceSet parse(String text) {
+        if (text.equals("$")) {
+            return SAVED;
+        }
         List<long[]> ranges = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             int colon = part.indexOf(':');

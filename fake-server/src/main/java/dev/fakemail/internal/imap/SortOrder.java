@@ -1,0 +1,92 @@
+package dev.fakemail.internal.imap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A SORT program (RFC 5256 §3, RFC 5957): criteria in order, each possibly REVERSE, and always the message number
+ * last (ascending, never reversed: RFC 5256 says REVERSE affects one criterion only).
+ */
+final class SortOrder {
+    /** One message being sorted: its number in the session's view, its UID and what is compared. */
+    record Entry(int sequence, long uid, SortValues values) {
+    }
+
+    private final Comparator<Entry> comparator;
+    private final String text;
+
+    private SortOrder(Comparator<Entry> comparator, String text) {
+        this.comparator = comparator;
+        this.text = text;
+    }
+
+    /** Parses {@code (criterion ...)}. */
+    static SortOrder parse(ImapArgs args) {
+        args.expect('(');
+        Comparator<Entry> order = null;
+        List<String> names = new ArrayList<>();
+        boolean reverse = false;
+        while (!args.accept(')')) {
+            if (!names.isEmpty() || reverse) {
+                args.space();
+            }
+            String name = args.atom().toUpperCase(Locale.ROOT);
+            if (name.equals("REVERSE")) {
+                if (reverse) {
+                    throw new ImapSyntaxException("REVERSE REVERSE is not a sort criterion");
+                }
+                reverse = true;
+                continue;
+            }
+            Comparator<Entry> criterion = criterion(name);
+            if (reverse) {
+                criterion = criterion.reversed();
+            }
+            names.add(reverse ? "REVERSE " + name : name);
+            reverse = false;
+            order = order == null ? criterion : order.thenComparing(criterion);
+        }
+        if (reverse || order == null) {
+            throw new ImapSyntaxException(reverse ? "REVERSE must be followed by a sort criterion"
+                    : "SORT needs at least one sort criterion");
+        }
+        return new SortOrder(order.thenComparingInt(Entry::sequence), String.join(" ", names));
+    }
+
+    private static Comparator<Entry> criterion(String name) {
+        switch (name) {
+            case "ARRIVAL": return Comparator.comparingLong(e -> e.values().arrival);
+            case "DATE": return Comparator.comparingLong(e -> e.values().sent);
+            case "SIZE": return Comparator.comparingLong(e -> e.values().size);
+            case "SUBJECT": return Comparator.comparing(e -> e.values().subjectKey);
+            case "FROM": return Comparator.comparing(e -> e.values().from);
+            case "TO": return Comparator.comparing(e -> e.values().to);
+            case "CC": return Comparator.comparing(e -> e.values().cc);
+            case "DISPLAYFROM": return Comparator.comparing(e -> e.values().displayFrom);
+            case "DISPLAYTO": return Comparator.comparing(e -> e.values().displayTo);
+            default: throw new ImapSyntaxException("unknown sort criterion " + name.replaceAll("[^A-Z0-9.-]", "?"));
+        }
+    }
+
+    /** The messages of {@code sequences}, sorted; returned as message numbers, or UIDs with {@code uid}. */
+    long[] sort(SelectedMailbox view, int[] sequences, boolean uid) {
+        Entry[] entries = new Entry[sequences.length];
+        for (int i = 0; i < sequences.length; i++) {
+            dev.fakemail.store.StoredMessage message = view.bySequence(sequences[i]);
+            entries[i] = new Entry(sequences[i], message.uid(), view.searches.values(message));
+        }
+        java.util.Arrays.sort(entries, comparator);
+        long[] sorted = new long[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            sorted[i] = uid ? entries[i].uid() : entries[i].sequence();
+        }
+        return sorted;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
