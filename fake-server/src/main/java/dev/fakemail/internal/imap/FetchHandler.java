@@ -11,7 +11,6 @@ import dev.fakemail.internal.store.FlagUpdate;
 import dev.fakemail.internal.store.StoredBytes;
 import dev.fakemail.store.StoredMessage;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -27,22 +26,16 @@ final class FetchHandler {
         SequenceSet set = SequenceSet.parse(args.sequenceSet());
         args.space();
         List<FetchItem> items = FetchItem.parseAll(args);
-        OptionalLong changedSince = OptionalLong.empty();
-        if (args.skipSpace()) {
-            args.expect('(');
-            String modifier = args.atom().toUpperCase(Locale.ROOT);
-            if (!modifier.equals("CHANGEDSINCE")) {
-                throw new ImapSyntaxException("unknown FETCH modifier " + modifier);
-            }
-            args.space();
-            changedSince = OptionalLong.of(args.number());
-            args.expect(')');
-        }
+        FetchModifiers modifiers = FetchModifiers.parse(session, command);
+        OptionalLong changedSince = modifiers.changedSince();
         args.end();
         if (changedSince.isPresent() || items.stream().anyMatch(i -> i.name().equals("MODSEQ"))) {
             session.enableCondstore(out);
         }
         SelectedMailbox selected = session.selected;
+        if (modifiers.vanished()) {
+            Qresync.writeVanishedEarlier(session, selected, set, changedSince.getAsLong(), out);
+        }
         int[] sequences = Messages.sequences(selected, set, command.uid);
         boolean setsSeen = !selected.readOnly && items.stream().anyMatch(FetchItem::setsSeen);
         boolean wantsModSeq = changedSince.isPresent() || items.stream().anyMatch(i -> i.name().equals("MODSEQ"));

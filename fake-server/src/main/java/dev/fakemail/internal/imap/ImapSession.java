@@ -93,6 +93,8 @@ public final class ImapSession implements ProtocolSession {
     Dialect dialect = Dialect.IMAP4REV1;
     /** CONDSTORE switched on (RFC 7162 §3.1): FETCH responses then carry MODSEQ. */
     boolean condstore;
+    /** QRESYNC enabled (RFC 7162 §3.2.3): expunges are told as VANISHED, SELECT may resynchronize. */
+    boolean qresync;
     /** The SASL exchange waiting for the client's next line, and its command's tag. */
     SaslExchange sasl;
     String saslTag;
