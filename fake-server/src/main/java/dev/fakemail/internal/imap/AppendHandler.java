@@ -1,5 +1,6 @@
 package dev.fakemail.internal.imap;
 
+import dev.fakemail.internal.imap.mime.BinaryStorage;
 import dev.fakemail.internal.imap.mime.ImapOut;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.store.MailboxException;
@@ -71,9 +72,11 @@ final class AppendHandler {
             date = ImapDates.parseDateTime(new String(args.stringBytes(), StandardCharsets.US_ASCII));
             args.space();
         }
+        boolean literal8 = args.accept('~'); // BINARY (RFC 3516 §4.4)
         if (args.peek() != '{') {
             throw new ImapSyntaxException("APPEND needs the message as a literal");
         }
-        return new Message(flags, date, args.stringBytes());
+        byte[] content = args.stringBytes();
+        return new Message(flags, date, literal8 ? BinaryStorage.storable(content) : content);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * by side add lines in different places.
  */
 final class ExtensionCapabilities {
-    private static final List<String> ADVERTISED = List.of("QRESYNC");
+    private static final List<String> ADVERTISED = List.of("QRESYNC", "BINARY", "STATUS=SIZE");
 
     private ExtensionCapabilities() {
     }

@@ -37,6 +37,12 @@ final class FetchHandler {
             Qresync.writeVanishedEarlier(session, selected, set, changedSince.getAsLong(), out);
         }
         int[] sequences = Messages.sequences(selected, set, command.uid);
+        StoredMessage undecodable = BinaryFetch.undecodable(java.util.Arrays.stream(sequences)
+                .mapToObj(selected::bySequence).toList(), items);
+        if (undecodable != null) {
+            return session.no(command, out, "[UNKNOWN-CTE] UID " + undecodable.uid()
+                    + " has a part whose Content-Transfer-Encoding cannot be decoded");
+        }
         boolean setsSeen = !selected.readOnly && items.stream().anyMatch(FetchItem::setsSeen);
         boolean wantsModSeq = changedSince.isPresent() || items.stream().anyMatch(i -> i.name().equals("MODSEQ"));
         if (setsSeen) {
@@ -110,7 +116,7 @@ final class FetchHandler {
             if (text.length() > 0) {
                 text.append(' ');
             }
-            text.append(item.isSection() ? "BODY[" + item.section() + "]" : item.name());
+            text.append(item.isSection() ? item.name() + "[" + item.section() + "]" : item.name());
         }
         return text.toString();
     }
@@ -171,6 +177,11 @@ final class FetchHandler {
                 structure = structure != null ? structure : MessageStructure.parse(raw);
                 writeSection(out, "BODY[" + item.section() + "]", structure, item.section(), item.origin(),
                         item.count());
+                return structure;
+            case "BINARY":
+            case "BINARY.SIZE":
+                structure = structure != null ? structure : MessageStructure.parse(raw);
+                BinaryFetch.write(out, structure, item);
                 return structure;
             case "RFC822":
                 out.ascii("RFC822 ");

@@ -192,6 +192,9 @@ final class ListHandlers {
                 case "HIGHESTMODSEQ":
                     out.number(mailbox.highestModSeq());
                     break;
+                case "SIZE": // STATUS=SIZE (RFC 8438): the octets of all messages
+                    out.number(messages.stream().mapToLong(StoredMessage::size).sum());
+                    break;
                 default:
                     throw new ImapSyntaxException("unknown STATUS item " + item);
             }
