@@ -44,6 +44,19 @@ await client.noop();
 console.log(`qresync live: ${events.join('; ')} exists ${client.mailbox.exists}`);
 await client.mailboxClose();
 
+// BINARY: imapflow appends as a literal8 when BINARY is advertised, and fetches decoded parts
+const multipart = 'From: a@example.test\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n'
+    + '--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\nSGVsbG8gd29ybGQh\r\n--b--\r\n';
+const appended = await client.append('INBOX', multipart);
+await client.mailboxOpen('INBOX');
+const part = await client.fetchOne(String(appended.uid), { bodyParts: ['1'] }, { uid: true, binary: true });
+console.log(`binary: ${part.bodyParts.get('1').toString()}`);
+await client.mailboxClose();
+
+// QUOTA: the test's server has a quota of 1 MiB and 100 messages; the root is "", which imapflow leaves unset
+const quota = await client.getQuota('INBOX');
+console.log(`quota: root "${quota.quotaRoot ?? ''}" storage ${quota.storage.usage}/${quota.storage.limit} messages ${quota.message.usage}/${quota.message.limit}`);
+
 await other.logout();
 await client.logout();
 console.log('logout: ok');

@@ -21,7 +21,7 @@ class ImapExtensionClientsTest {
 
     @BeforeEach
     void start() {
-        server = FakeMailServer.builder().build().start();
+        server = FakeMailServer.builder().imapQuota(1024 * 1024, 100).build().start();
         for (String subject : new String[] {"First", "Second", "Third"}) {
             ImapSupport.deliver(server, USER, ImapSupport.message(subject, subject.toLowerCase()));
         }
@@ -40,12 +40,13 @@ class ImapExtensionClientsTest {
     }
 
     @Test
-    void imapflowResynchronizesWithQresync() throws Exception {
+    void imapflowUsesQresyncBinaryAndQuota() throws Exception {
         List<String> lines = imapflow("imapflow_extensions.mjs");
         assertThat(lines).anyMatch(line -> line.startsWith("enabled: ") && line.contains("CONDSTORE")
                 && line.contains("QRESYNC"));
         assertThat(lines).contains("qresync select: true exists 2; expunge vanished 3 earlier; flags 2 \\Flagged",
                 "qresync fetch: 2:\\Flagged; expunge vanished 3 earlier",
-                "qresync live: flags 1 \\Deleted; expunge vanished 1 exists 1", "logout: ok");
+                "qresync live: flags 1 \\Deleted; expunge vanished 1 exists 1", "binary: Hello world!",
+                "quota: root \"\" storage 1024/1048576 messages 2/100", "logout: ok");
     }
 }

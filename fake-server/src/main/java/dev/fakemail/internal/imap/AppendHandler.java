@@ -40,6 +40,11 @@ final class AppendHandler {
             return session.no(command, out, "an empty message cannot be appended");
         }
         Mailbox mailbox = found.get();
+        Reply overQuota = QuotaHandlers.refuseOverQuota(session, command, out,
+                messages.stream().mapToLong(m -> m.content().length).sum(), messages.size());
+        if (overQuota != null) {
+            return overQuota;
+        }
         long[] uids = new long[messages.size()];
         try {
             for (int i = 0; i < uids.length; i++) {

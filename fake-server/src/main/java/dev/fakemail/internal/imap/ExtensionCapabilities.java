@@ -8,7 +8,8 @@ import java.util.List;
  * by side add lines in different places.
  */
 final class ExtensionCapabilities {
-    private static final List<String> ADVERTISED = List.of("QRESYNC", "BINARY", "STATUS=SIZE");
+    private static final List<String> ADVERTISED = List.of("QRESYNC", "BINARY", "STATUS=SIZE", "QUOTA",
+            "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "QUOTASET");
 
     private ExtensionCapabilities() {
     }

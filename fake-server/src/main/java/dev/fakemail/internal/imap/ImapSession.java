@@ -68,7 +68,10 @@ public final class ImapSession implements ProtocolSession {
             Map.entry("STATUS", ListHandlers::status),
             Map.entry("APPEND", AppendHandler::append),
             Map.entry("NAMESPACE", ListHandlers::namespace),
-            Map.entry("IDLE", IdleHandler::idle));
+            Map.entry("IDLE", IdleHandler::idle),
+            Map.entry("GETQUOTA", QuotaHandlers::getQuota),
+            Map.entry("GETQUOTAROOT", QuotaHandlers::getQuotaRoot),
+            Map.entry("SETQUOTA", QuotaHandlers::setQuota));
     private static final Map<String, Handler> SELECTED = Map.ofEntries(
             Map.entry("CHECK", SelectedHandlers::check),
             Map.entry("CLOSE", SelectedHandlers::close),

@@ -192,6 +192,13 @@ final class ListHandlers {
                 case "HIGHESTMODSEQ":
                     out.number(mailbox.highestModSeq());
                     break;
+                case "DELETED": // RFC 9208 §4.2 (QUOTA=RES-MESSAGE)
+                    out.number(messages.stream().filter(m -> m.flags().contains("\\Deleted")).count());
+                    break;
+                case "DELETED-STORAGE": // RFC 9208 §4.2 (QUOTA=RES-STORAGE): in units of 1024 octets
+                    out.number((messages.stream().filter(m -> m.flags().contains("\\Deleted"))
+                            .mapToLong(StoredMessage::size).sum() + 1023) / 1024);
+                    break;
                 case "SIZE": // STATUS=SIZE (RFC 8438): the octets of all messages
                     out.number(messages.stream().mapToLong(StoredMessage::size).sum());
                     break;
