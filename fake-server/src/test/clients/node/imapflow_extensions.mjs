@@ -53,6 +53,13 @@ const part = await client.fetchOne(String(appended.uid), { bodyParts: ['1'] }, {
 console.log(`binary: ${part.bodyParts.get('1').toString()}`);
 await client.mailboxClose();
 
+// UTF8=ACCEPT: imapflow enables it by itself; folder names then travel in UTF-8 both ways
+await client.mailboxCreate('Entwürfe');
+const drafts = (await client.list()).filter(folder => folder.path.startsWith('Entw')).map(folder => folder.path);
+await client.append('Entwürfe', 'From: Jörg <joerg@example.test>\r\nSubject: Grüße\r\n\r\nHallo\r\n');
+const utf8Status = await client.status('Entwürfe', { messages: true });
+console.log(`utf8: ${drafts.join(' ')} messages ${utf8Status.messages}`);
+
 // QUOTA: the test's server has a quota of 1 MiB and 100 messages; the root is "", which imapflow leaves unset
 const quota = await client.getQuota('INBOX');
 console.log(`quota: root "${quota.quotaRoot ?? ''}" storage ${quota.storage.usage}/${quota.storage.limit} messages ${quota.message.usage}/${quota.message.limit}`);

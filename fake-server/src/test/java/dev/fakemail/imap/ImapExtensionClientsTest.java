@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** imapflow (Node) against the extensions of issue 19 it uses when they are advertised or switched on. */
+/** imapflow (Node) against the extensions of issue 19 it uses when they are advertised or switched on: QRESYNC, BINARY,
+ * UTF8=ACCEPT and QUOTA. */
 @Timeout(120)
 @ExtendWith(ClosesServers.class)
 class ImapExtensionClientsTest {
@@ -43,10 +44,11 @@ class ImapExtensionClientsTest {
     void imapflowUsesQresyncBinaryAndQuota() throws Exception {
         List<String> lines = imapflow("imapflow_extensions.mjs");
         assertThat(lines).anyMatch(line -> line.startsWith("enabled: ") && line.contains("CONDSTORE")
-                && line.contains("QRESYNC"));
+                && line.contains("QRESYNC") && line.contains("UTF8=ACCEPT"));
         assertThat(lines).contains("qresync select: true exists 2; expunge vanished 3 earlier; flags 2 \\Flagged",
                 "qresync fetch: 2:\\Flagged; expunge vanished 3 earlier",
                 "qresync live: flags 1 \\Deleted; expunge vanished 1 exists 1", "binary: Hello world!",
-                "quota: root \"\" storage 1024/1048576 messages 2/100", "logout: ok");
+                "utf8: Entwürfe messages 1",
+                "quota: root \"\" storage 1024/1048576 messages 3/100", "logout: ok");
     }
 }

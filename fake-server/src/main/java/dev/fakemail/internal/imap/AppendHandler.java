@@ -29,7 +29,7 @@ final class AppendHandler {
         List<Message> messages = new java.util.ArrayList<>();
         do {
             args.space();
-            messages.add(message(args));
+            messages.add(message(session, args));
         } while (args.peek() == ' '); // MULTIAPPEND (RFC 3502): more messages follow
         args.end();
         Optional<Mailbox> found = session.store.mailbox(session.user, name);
@@ -61,7 +61,26 @@ final class AppendHandler {
                 + "] APPEND completed");
     }
 
-    private static Message message(ImapArgs args) {
+    /** RFC 6855 §4: {@code UTF8 (~{n}...)}, a message whose header may hold UTF-8; after ENABLE UTF8=ACCEPT only. */
+    private static byte[] utf8Data(ImapSession session, ImapArgs args) {
+        if (!args.atom().equalsIgnoreCase("UTF8")) {
+            throw new ImapSyntaxException("APPEND needs the message as a literal");
+        }
+        if (!session.utf8Accept) {
+            throw new ImapSyntaxException("APPEND ... UTF8 needs ENABLE UTF8=ACCEPT first (RFC 6855)");
+        }
+        args.space();
+        args.expect('(');
+        args.accept('~');
+        if (args.peek() != '{') {
+            throw new ImapSyntaxException("UTF8 ( ) holds the message as a literal8");
+        }
+        byte[] content = args.stringBytes();
+        args.expect(')');
+        return content;
+    }
+
+    private static Message message(ImapSession session, ImapArgs args) {
         Set<String> flags = new LinkedHashSet<>();
         if (args.peek() == '(') {
             for (String flag : args.flagList()) {
@@ -76,6 +95,9 @@ final class AppendHandler {
         if (args.peek() == '"') {
             date = ImapDates.parseDateTime(new String(args.stringBytes(), StandardCharsets.US_ASCII));
             args.space();
+        }
+        if (args.peek() == 'U' || args.peek() == 'u') {
+            return new Message(flags, date, utf8Data(session, args));
         }
         boolean literal8 = args.accept('~'); // BINARY (RFC 3516 §4.4)
         if (args.peek() != '{') {

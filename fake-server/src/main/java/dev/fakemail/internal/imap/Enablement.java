@@ -14,6 +14,9 @@ final class Enablement {
             case "QRESYNC":
                 Qresync.enable(session);
                 return true;
+            case "UTF8=ACCEPT":
+                session.utf8Accept = true;
+                return true;
             default:
                 return false;
         }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class ExtensionCapabilities {
     private static final List<String> ADVERTISED = List.of("QRESYNC", "BINARY", "STATUS=SIZE", "QUOTA",
-            "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "QUOTASET");
+            "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "QUOTASET", "UTF8=ACCEPT");
 
     private ExtensionCapabilities() {
     }

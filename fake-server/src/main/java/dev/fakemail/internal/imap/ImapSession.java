@@ -98,6 +98,8 @@ public final class ImapSession implements ProtocolSession {
     boolean condstore;
     /** QRESYNC enabled (RFC 7162 §3.2.3): expunges are told as VANISHED, SELECT may resynchronize. */
     boolean qresync;
+    /** UTF8=ACCEPT enabled (RFC 6855): mailbox names go out in UTF-8, APPEND takes UTF8 (literal8). */
+    boolean utf8Accept;
     /** The SASL exchange waiting for the client's next line, and its command's tag. */
     SaslExchange sasl;
     String saslTag;

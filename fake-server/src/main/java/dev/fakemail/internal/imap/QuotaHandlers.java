@@ -40,7 +40,7 @@ final class QuotaHandlers {
             return session.no(command, out, "[NONEXISTENT] no mailbox " + MailboxNames.encode(name));
         }
         boolean limited = session.settings.quotas().limits(session.user).any();
-        out.ascii("* QUOTAROOT ").string(MailboxNames.encode(mailbox.get().name()));
+        out.ascii("* QUOTAROOT ").string(MailboxNames.forClient(session, mailbox.get().name()));
         if (limited) {
             out.ascii(" \"\"");
         }

@@ -42,7 +42,7 @@ class ImapSessionSplitInputTest {
             + "a0 OK NOOP completed\r\n"
             + "+ Ready for literal data\r\n"
             + "* CAPABILITY IMAP4rev1 STARTTLS LITERAL+ SASL-IR IDLE UIDPLUS MOVE NAMESPACE UNSELECT ENABLE ID"
-            + " CHILDREN SPECIAL-USE CONDSTORE ESEARCH LIST-EXTENDED LIST-STATUS MULTIAPPEND QRESYNC BINARY STATUS=SIZE QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE QUOTASET APPENDLIMIT=1000\r\n"
+            + " CHILDREN SPECIAL-USE CONDSTORE ESEARCH LIST-EXTENDED LIST-STATUS MULTIAPPEND QRESYNC BINARY STATUS=SIZE QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE QUOTASET UTF8=ACCEPT APPENDLIMIT=1000\r\n"
             + "a1 OK LOGIN completed\r\n"
             + "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
             + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted\r\n"
