@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** imapflow (Node) against the extensions of issue 19 it uses when they are advertised or switched on: QRESYNC, BINARY,
- * UTF8=ACCEPT and QUOTA. */
+ * UTF8=ACCEPT, QUOTA and COMPRESS=DEFLATE. */
 @Timeout(120)
 @ExtendWith(ClosesServers.class)
 class ImapExtensionClientsTest {
@@ -50,5 +50,8 @@ class ImapExtensionClientsTest {
                 "qresync live: flags 1 \\Deleted; expunge vanished 1 exists 1", "binary: Hello world!",
                 "utf8: Entwürfe messages 1",
                 "quota: root \"\" storage 1024/1048576 messages 3/100", "logout: ok");
+        // imapflow switches COMPRESS=DEFLATE on by itself: both of its connections ran compressed
+        assertThat(server.transcripts().stream().filter(t -> t.protocol().equals("IMAP")
+                && t.toString().contains("COMPRESS=DEFLATE active"))).hasSize(2);
     }
 }

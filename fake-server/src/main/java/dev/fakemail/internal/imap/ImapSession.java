@@ -71,7 +71,8 @@ public final class ImapSession implements ProtocolSession {
             Map.entry("IDLE", IdleHandler::idle),
             Map.entry("GETQUOTA", QuotaHandlers::getQuota),
             Map.entry("GETQUOTAROOT", QuotaHandlers::getQuotaRoot),
-            Map.entry("SETQUOTA", QuotaHandlers::setQuota));
+            Map.entry("SETQUOTA", QuotaHandlers::setQuota),
+            Map.entry("COMPRESS", CompressHandler::compress));
     private static final Map<String, Handler> SELECTED = Map.ofEntries(
             Map.entry("CHECK", SelectedHandlers::check),
             Map.entry("CLOSE", SelectedHandlers::close),
@@ -100,6 +101,8 @@ public final class ImapSession implements ProtocolSession {
     boolean qresync;
     /** UTF8=ACCEPT enabled (RFC 6855): mailbox names go out in UTF-8, APPEND takes UTF8 (literal8). */
     boolean utf8Accept;
+    /** COMPRESS=DEFLATE is active (RFC 4978): a second COMPRESS is refused. */
+    boolean compressed;
     /** The SASL exchange waiting for the client's next line, and its command's tag. */
     SaslExchange sasl;
     String saslTag;
