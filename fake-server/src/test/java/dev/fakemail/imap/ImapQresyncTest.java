@@ -110,7 +110,11 @@ class ImapQresyncTest {
     void onceEnabledExpungesAreToldAsVanished() throws Exception {
         imap.command("a1", "SELECT INBOX");
         assertThat(imap.command("a2", "ENABLE QRESYNC")).isEqualTo("* ENABLED QRESYNC\r\na2 OK ENABLE completed\r\n");
-        imap.command("a3", "STORE 1:3 +FLAGS.SILENT (\\Deleted)");
+        assertThat(imap.command("a3", "STORE 1 +FLAGS (\\Deleted)")).isEqualTo( // RFC 7162 §3.2.4: with its UID
+                "* 1 FETCH (FLAGS (\\Deleted) MODSEQ (11) UID 1)\r\na3 OK STORE completed\r\n");
+        assertThat(imap.command("a31", "FETCH 2 (FLAGS)")).isEqualTo(
+                "* 2 FETCH (UID 2 FLAGS (\\Seen))\r\na31 OK FETCH completed\r\n");
+        imap.command("a32", "STORE 2:3 +FLAGS.SILENT (\\Deleted)");
         assertThat(imap.command("a4", "EXPUNGE")).isEqualTo("* VANISHED 1:2,5\r\na4 OK EXPUNGE completed\r\n");
         try (ImapSupport.RawImap other = connect()) {
             ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("Six", "six"));

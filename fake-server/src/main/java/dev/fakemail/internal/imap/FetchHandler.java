@@ -49,7 +49,8 @@ final class FetchHandler {
             markSeen(session, selected, sequences);
         }
         boolean wantsFlags = items.stream().anyMatch(i -> i.name().equals("FLAGS"));
-        boolean addUid = command.uid && items.stream().noneMatch(i -> i.name().equals("UID"));
+        boolean addUid = (command.uid || session.qresync) // RFC 7162 §3.2.4: with QRESYNC every FETCH names its UID
+                && items.stream().noneMatch(i -> i.name().equals("UID"));
         boolean addFlags = setsSeen && !wantsFlags;
         boolean addModSeq = wantsModSeq && items.stream().noneMatch(i -> i.name().equals("MODSEQ"));
         // The messages are taken now: the updates told after the FETCH lines may renumber the view (UID FETCH).
