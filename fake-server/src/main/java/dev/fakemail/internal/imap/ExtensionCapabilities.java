@@ -10,7 +10,7 @@ import java.util.List;
 final class ExtensionCapabilities {
     private static final List<String> ADVERTISED = List.of("QRESYNC", "BINARY", "STATUS=SIZE", "QUOTA",
             "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "QUOTASET", "UTF8=ACCEPT",
-            "COMPRESS=DEFLATE", "CATENATE");
+            "COMPRESS=DEFLATE", "CATENATE", "NOTIFY");
 
     private ExtensionCapabilities() {
     }

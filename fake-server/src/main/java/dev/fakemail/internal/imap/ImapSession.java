@@ -72,7 +72,8 @@ public final class ImapSession implements ProtocolSession {
             Map.entry("GETQUOTA", QuotaHandlers::getQuota),
             Map.entry("GETQUOTAROOT", QuotaHandlers::getQuotaRoot),
             Map.entry("SETQUOTA", QuotaHandlers::setQuota),
-            Map.entry("COMPRESS", CompressHandler::compress));
+            Map.entry("COMPRESS", CompressHandler::compress),
+            Map.entry("NOTIFY", NotifyHandler::notify));
     private static final Map<String, Handler> SELECTED = Map.ofEntries(
             Map.entry("CHECK", SelectedHandlers::check),
             Map.entry("CLOSE", SelectedHandlers::close),
@@ -103,6 +104,8 @@ public final class ImapSession implements ProtocolSession {
     boolean utf8Accept;
     /** COMPRESS=DEFLATE is active (RFC 4978): a second COMPRESS is refused. */
     boolean compressed;
+    /** NOTIFY SET in force (RFC 5465), else null. */
+    private Notifications notifications;
     /** The SASL exchange waiting for the client's next line, and its command's tag. */
     SaslExchange sasl;
     String saslTag;
@@ -151,8 +154,27 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public Reply pushed() {
-        Reply pending = IdleHandler.pending(this);
+        Reply pending = idleTag != null ? IdleHandler.pending(this) : NotifyPushes.pending(this, notifications);
         return pending == null ? Reply.none() : pending;
+    }
+
+    /** With NOTIFY on, the loop pushes between commands too (RFC 5465: the client need not poll). */
+    @Override
+    public boolean pushesBetweenCommands() {
+        return notifications != null;
+    }
+
+    Notifications startNotifications(List<NotifyFilter> filters) {
+        stopNotifications();
+        notifications = new Notifications(this, filters);
+        return notifications;
+    }
+
+    void stopNotifications() {
+        if (notifications != null) {
+            notifications.close();
+            notifications = null;
+        }
     }
 
     private Reply onLine(byte[] line) {
@@ -355,6 +377,9 @@ public final class ImapSession implements ProtocolSession {
                     || !(command.verb.equals("FETCH") || command.verb.equals("STORE") || command.verb.equals("SEARCH"));
             drainUpdates(out, expungesAllowed);
         }
+        if (updates && notifications != null) {
+            notifications.drain(out);
+        }
         // The text may name what the client sent (a mailbox from a literal): one line, like bad().
         out.ascii(command.tag).ch(' ').ascii(status).ch(' ').ascii(WireText.oneLine(text)).ascii("\r\n");
         byte[] bytes = out.toByteArray();
@@ -484,6 +509,7 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public void onEnd() {
+        stopNotifications();
         leaveSelected();
         assembly.reset();
         sasl = null;

@@ -178,11 +178,19 @@ public final class SessionLoop implements Runnable {
 
     private Reply readCommand() throws IOException {
         byte[] line;
+        boolean pushing = !session.awaitsContinuation() && session.pushesBetweenCommands();
+        if (pushing && !startPushing()) {
+            return null;
+        }
         try {
             line = reader.readLine(session.maxLineLength());
         } catch (FrameReader.LineTooLongException tooLong) {
             transcript.client("<line longer than " + session.maxLineLength() + " octets>");
             return session.onLineTooLong();
+        } finally {
+            if (pushing) {
+                leaveIdle(() -> null); // the command is the session's own again: no pushed byte follows now
+            }
         }
         if (line == null) {
             return null;
@@ -331,6 +339,28 @@ public final class SessionLoop implements Runnable {
             if (previousTimeout >= 0) {
                 transport.setReadTimeout(previousTimeout);
             }
+        }
+    }
+
+    /**
+     * Waiting for a command while the session pushes between commands: what is queued goes out now, later wakes
+     * drain on a pusher thread as in the idle state. False when the pushed output closed the connection.
+     */
+    private boolean startPushing() throws IOException {
+        output.lock();
+        try {
+            pushes.idle(true);
+            Reply queued = session.pushed();
+            send(queued);
+            flush();
+            if (queued.next() == Reply.Next.CLOSE) {
+                pushes.idle(false);
+                transport.close();
+                return false;
+            }
+            return true;
+        } finally {
+            output.unlock();
         }
     }
 
