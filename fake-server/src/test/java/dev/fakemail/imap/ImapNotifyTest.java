@@ -87,6 +87,18 @@ class ImapNotifyTest {
     }
 
     @Test
+    void selectedDelayedHoldsExpungesForTheNextCommand() throws Exception {
+        imap.command("a1", "SELECT Lists");
+        imap.command("a2", "NOTIFY SET (SELECTED-DELAYED (MessageNew MessageExpunge FlagChange))");
+        other.command("b3", "SELECT Lists");
+        other.command("b4", "STORE 1 +FLAGS.SILENT (\\Deleted)");
+        assertThat(imap.response()).isEqualTo("* 1 FETCH (FLAGS (\\Recent \\Deleted) UID 1)\r\n");
+        other.command("b5", "EXPUNGE");
+        other.command("b6", "APPEND Lists {11+}\r\nSubject: b\r\n");
+        assertThat(imap.command("a3", "NOOP")).isEqualTo("* 1 EXPUNGE\r\n* 1 EXISTS\r\n* 0 RECENT\r\na3 OK NOOP completed\r\n");
+    }
+
+    @Test
     void eventsThatCannotBeToldAreBadeventAndSyntaxErrorsBad() throws Exception {
         assertThat(imap.command("a1", "NOTIFY SET (PERSONAL (MessageNew AnnotationChange))")).isEqualTo(
                 "a1 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] "

@@ -38,6 +38,11 @@ final class Notifications implements StoreListener, AutoCloseable {
         return filters.stream().anyMatch(f -> f.isSelected() && !f.events().isEmpty());
     }
 
+    /** SELECTED-DELAYED (RFC 5465 §5.2): expunges wait for a command that may hear them, as without NOTIFY. */
+    boolean delaysExpunges() {
+        return filters.stream().anyMatch(f -> f.kind().equals("SELECTED-DELAYED") && !f.events().isEmpty());
+    }
+
     /** Under the store lock, on the thread that changed it: queue and wake, never block, never read the store. */
     @Override
     public void onEvent(StoreEvent event) {

@@ -19,7 +19,8 @@ final class NotifyPushes {
             }
             ImapOut out = new ImapOut(64);
             if (session.selected != null && notifications.watchesSelected()) {
-                session.drainUpdates(out, true); // no command is in progress: expunges may be told (RFC 5465 §5)
+                // no command is in progress: expunges may be told (RFC 5465 §5.1), unless SELECTED-DELAYED
+                session.drainUpdates(out, !notifications.delaysExpunges());
             }
             notifications.drain(out);
             if (out.size() == 0) {
