@@ -74,7 +74,8 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
                                 config.hostname));
         Pop3Settings pop3 = new Pop3Settings(config.hostname, config.userPolicy(), config.requireTls, config.maxErrors);
         ImapSettings imap = new ImapSettings(config.hostname, config.userPolicy(), config.requireTls,
-                config.maxMessageSize, config.maxErrors, config.clock);
+                config.maxMessageSize, config.maxErrors, config.clock,
+                new dev.fakemail.internal.imap.Quotas(config.imapQuotaStorage, config.imapQuotaMessages));
         this.sessions = new ProtocolSessions(smtp, pop3, imap, store);
         this.inboxes = new Inboxes(config);
     }

@@ -52,6 +52,8 @@ public final class FakeMailServerBuilder {
     java.time.Duration inboxIdleTimeout = java.time.Duration.ofMinutes(30);
     int maxInboxes = 1000;
     int maxMessages = Integer.MAX_VALUE;
+    long imapQuotaStorage = Long.MAX_VALUE;
+    long imapQuotaMessages = Long.MAX_VALUE;
     Duration maxAge;
 
     FakeMailServerBuilder() {
@@ -330,6 +332,26 @@ public final class FakeMailServerBuilder {
             throw new IllegalArgumentException("maxMessages must be positive, got " + count);
         }
         this.maxMessages = count;
+        return this;
+    }
+
+    /**
+     * Gives every IMAP user a quota (RFC 9208, advertised as QUOTA) of this many octets over all their
+     * mailboxes: an APPEND, COPY or MOVE that would go over it is refused with {@code NO [OVERQUOTA]}. No quota
+     * by default; SMTP delivery is never refused for it.
+     */
+    public FakeMailServerBuilder imapQuota(long storageOctets) {
+        return imapQuota(storageOctets, Long.MAX_VALUE);
+    }
+
+    /** The same with a limit on the number of messages too ({@link Long#MAX_VALUE}: none). */
+    public FakeMailServerBuilder imapQuota(long storageOctets, long messages) {
+        if (storageOctets < 0 || messages < 0) {
+            throw new IllegalArgumentException("imapQuota limits must not be negative, got " + storageOctets + ", "
+                    + messages);
+        }
+        this.imapQuotaStorage = storageOctets;
+        this.imapQuotaMessages = messages;
         return this;
     }
 

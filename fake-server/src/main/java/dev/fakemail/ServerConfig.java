@@ -53,6 +53,9 @@ public final class ServerConfig {
     final java.time.Duration inboxIdleTimeout;
     final int maxInboxes;
     final Retention retention;
+    /** Each IMAP user's quota (RFC 9208): octets and messages, Long.MAX_VALUE for none. */
+    final long imapQuotaStorage;
+    final long imapQuotaMessages;
     final long faultSeed;
     final dev.fakemail.dns.FakeZone zone;
     final int dnsPort;
@@ -84,6 +87,8 @@ public final class ServerConfig {
         this.zone = builder.zone == null && builder.dnsPort != OFF ? dev.fakemail.dns.FakeZone.create() : builder.zone;
         this.maxInboxes = builder.maxInboxes;
         this.retention = new Retention(builder.maxMessages, builder.maxAge);
+        this.imapQuotaStorage = builder.imapQuotaStorage;
+        this.imapQuotaMessages = builder.imapQuotaMessages;
         this.faultSeed = builder.faultSeed != null ? builder.faultSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
         this.faultRules = java.util.List.copyOf(builder.faultRules);
     }
@@ -215,6 +220,16 @@ public final class ServerConfig {
 
     public int maxInboxes() {
         return maxInboxes;
+    }
+
+    /** Each IMAP user's quota in octets; {@link Long#MAX_VALUE} for none. */
+    public long imapQuotaStorage() {
+        return imapQuotaStorage;
+    }
+
+    /** Each IMAP user's quota in messages; {@link Long#MAX_VALUE} for none. */
+    public long imapQuotaMessages() {
+        return imapQuotaMessages;
     }
 
     public Retention retention() {

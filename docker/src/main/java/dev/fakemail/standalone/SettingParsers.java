@@ -88,6 +88,28 @@ final class SettingParsers {
         throw value.invalid("is not a positive size in octets (e.g. 10485760, 512K, 25M)");
     }
 
+    /** {@code SIZE[,N]} or {@code off}: octets (suffix K, M, G) and messages; Long.MAX_VALUE where there is none. */
+    static long[] imapQuota(SettingValue value) throws OptionException {
+        String text = value.text().trim();
+        if (text.equalsIgnoreCase("off")) {
+            return new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
+        }
+        String[] parts = text.split(",", -1);
+        if (parts.length <= 2) {
+            try {
+                long storage = size(new SettingValue(value.source(), parts[0]));
+                long messages = parts.length == 2 && parts[1].matches("[0-9]{1,15}") ? Long.parseLong(parts[1])
+                        : parts.length == 2 ? -1 : Long.MAX_VALUE;
+                if (messages >= 0) {
+                    return new long[] {storage, messages};
+                }
+            } catch (OptionException e) {
+                // reported below
+            }
+        }
+        throw value.invalid("is not a quota like 100M or 100M,5000 (octets, suffix K, M or G, and messages) or off");
+    }
+
     static int count(SettingValue value) throws OptionException {
         if (value.text().equalsIgnoreCase("unlimited")) {
             return Integer.MAX_VALUE;

@@ -54,6 +54,8 @@ public final class StandaloneOptions {
     private String hostname = DEFAULT_HOSTNAME;
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
+    /** IMAP quota: octets and messages, Long.MAX_VALUE for none. */
+    private long[] imapQuota = {Long.MAX_VALUE, Long.MAX_VALUE};
     private Duration maxAge;
     private Duration inboxIdleTimeout = Duration.ofMinutes(30);
     private int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
@@ -199,6 +201,7 @@ public final class StandaloneOptions {
                 .hostname(hostname)
                 .maxMessageSize(maxMessageSize)
                 .maxMessages(maxMessages)
+                .imapQuota(imapQuota[0], imapQuota[1])
                 .inboxIdleTimeout(inboxIdleTimeout)
                 .maxConnections(maxConnections)
                 .maxConnectionsPerClient(maxConnectionsPerClient)
@@ -288,6 +291,8 @@ public final class StandaloneOptions {
             maxMessageSize = SettingParsers.size(value);
         } else if (setting == Setting.MAX_MESSAGES) {
             maxMessages = SettingParsers.count(value);
+        } else if (setting == Setting.IMAP_QUOTA) {
+            imapQuota = SettingParsers.imapQuota(value);
         } else if (setting == Setting.MAX_AGE) {
             maxAge = SettingParsers.age(value);
         } else if (setting == Setting.INBOX_IDLE_TIMEOUT) {
@@ -353,6 +358,8 @@ public final class StandaloneOptions {
         parts.add("maxMessageSize=" + maxMessageSize);
         parts.add("maxMessages=" + maxMessages);
         parts.add("maxAge=" + maxAge);
+        parts.add("imapQuota=" + (imapQuota[0] == Long.MAX_VALUE && imapQuota[1] == Long.MAX_VALUE ? "off"
+                : imapQuota[0] + "," + imapQuota[1]));
         parts.add("inboxIdleTimeout=" + inboxIdleTimeout);
         parts.add("maxConnections=" + maxConnections);
         parts.add("maxConnectionsPerClient=" + maxConnectionsPerClient);

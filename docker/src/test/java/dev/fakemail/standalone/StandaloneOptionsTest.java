@@ -120,6 +120,21 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void imapQuotaIsOffByDefaultAndTakesSizeAndMessages() throws Exception {
+        assertThat(config(parse()).imapQuotaStorage()).isEqualTo(Long.MAX_VALUE);
+        assertThat(config(parse()).imapQuotaMessages()).isEqualTo(Long.MAX_VALUE);
+        ServerConfig both = config(parse("--imap-quota", "10M,500"));
+        assertThat(both.imapQuotaStorage()).isEqualTo(10L * 1024 * 1024);
+        assertThat(both.imapQuotaMessages()).isEqualTo(500);
+        ServerConfig storageOnly = config(StandaloneOptions.parse(List.of(), Map.of("FAKEMAIL_IMAP_QUOTA", "512K")));
+        assertThat(storageOnly.imapQuotaStorage()).isEqualTo(512L * 1024);
+        assertThat(storageOnly.imapQuotaMessages()).isEqualTo(Long.MAX_VALUE);
+        assertThat(config(parse("--imap-quota=off")).imapQuotaStorage()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> parse("--imap-quota", "10M,lots")).hasMessage("--imap-quota: '10M,lots' is not a "
+                + "quota like 100M or 100M,5000 (octets, suffix K, M or G, and messages) or off");
+    }
+
+    @Test
     void dnsIsOffByDefaultAndServesTheZoneFileWhenAPortIsGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         assertThat(config(parse()).dnsPort()).isEqualTo(ServerConfig.OFF);

@@ -205,6 +205,24 @@ public sealed interface Effect {
     record NewUidValidity() implements Effect {
     }
 
+    /**
+     * IMAP: the session's user gets a new quota (RFC 9208), as if an administrator changed it: {@code full} (the
+     * limits become what the user's mailboxes hold now, so the next APPEND, COPY or MOVE is refused with
+     * [OVERQUOTA]), {@code off} (no limits), or {@code storage=SIZE} and/or {@code messages=N}, comma-separated
+     * (SIZE in octets, suffix K, M or G). Other sessions of the user see the same quota.
+     */
+    record Quota(String limits) implements Effect {
+        private static final String LIMIT = "(storage=[0-9]{1,15}[kmg]?|messages=[0-9]{1,15})";
+
+        public Quota {
+            limits = limits == null ? "" : limits.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!limits.matches("full|off|" + LIMIT + "(," + LIMIT + ")?")) {
+                throw new IllegalArgumentException("quota takes full, off, storage=SIZE or messages=N (both: "
+                        + "storage=1M,messages=100), was '" + limits + "'");
+            }
+        }
+    }
+
     /** Text that goes on the wire must be one line of printable characters. */
     static void requireNoControlCharacters(String what, String text) {
         for (int i = 0; i < text.length(); i++) {

@@ -84,14 +84,14 @@ public record FaultRule(Protocol protocol, Trigger trigger, Effect effect, Budge
         boolean imapTrigger = trigger instanceof Trigger.Literal || trigger instanceof Trigger.LiteralEnd
                 || trigger instanceof Trigger.Idle;
         boolean imapEffect = effect instanceof Effect.Untagged || effect instanceof Effect.ExpungeElsewhere
-                || effect instanceof Effect.NewUidValidity;
+                || effect instanceof Effect.NewUidValidity || effect instanceof Effect.Quota;
         if ((imapTrigger || imapEffect) && protocol != Protocol.IMAP) {
             throw new IllegalArgumentException(imapTrigger ? "literal, literal-end and idle triggers exist for IMAP only"
-                    : "untagged, expunge-elsewhere and new-uidvalidity effects exist for IMAP only");
+                    : "untagged, expunge-elsewhere, new-uidvalidity and quota effects exist for IMAP only");
         }
         if (imapEffect && !(trigger instanceof Trigger.Command || trigger instanceof Trigger.AfterReply
                 || trigger instanceof Trigger.Idle)) {
-            throw new IllegalArgumentException("untagged, expunge-elsewhere and new-uidvalidity work at a command, "
+            throw new IllegalArgumentException("untagged, expunge-elsewhere, new-uidvalidity and quota work at a command, "
                     + "after or idle trigger");
         }
         if (trigger instanceof Trigger.Idle && effect instanceof Effect.Reply reply && reply.code() != 421) {

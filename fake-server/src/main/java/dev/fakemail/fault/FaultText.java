@@ -192,6 +192,9 @@ final class FaultText {
         if (effect instanceof Effect.NewUidValidity) {
             return "new-uidvalidity";
         }
+        if (effect instanceof Effect.Quota quota) {
+            return "quota " + quota.limits();
+        }
         throw new IllegalStateException("no text form for effect " + effect);
     }
 

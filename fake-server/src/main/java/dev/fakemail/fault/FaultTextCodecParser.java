@@ -24,7 +24,7 @@ final class FaultTextCodecParser {
 
     private static final String EFFECTS = "reply, reply-disconnect, delay, throttle, slice, stall, disconnect, "
             + "reset, disconnect-after, greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, "
-            + "new-uidvalidity; for dns: reply <RCODE>, truncate, delay, stall, disconnect";
+            + "new-uidvalidity, quota; for dns: reply <RCODE>, truncate, delay, stall, disconnect";
 
     private final List<Token> tokens;
     private int position;
@@ -173,6 +173,7 @@ final class FaultTextCodecParser {
             case "untagged" -> new Effect.Untagged(next("untagged response (quoted)"));
             case "expunge-elsewhere" -> new Effect.ExpungeElsewhere(next("first, last, all or a message number"));
             case "new-uidvalidity" -> new Effect.NewUidValidity();
+            case "quota" -> new Effect.Quota(next("full, off, storage=SIZE or messages=N"));
             default -> throw new IllegalArgumentException("unknown effect '" + name.shown() + "' (expected one of "
                     + EFFECTS + ")");
         };

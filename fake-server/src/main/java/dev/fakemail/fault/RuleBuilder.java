@@ -151,6 +151,11 @@ public final class RuleBuilder {
         return add(new Effect.NewUidValidity());
     }
 
+    /** IMAP: the user's quota becomes {@code full}, {@code off}, {@code storage=1M}, {@code messages=5} or both. */
+    public FaultHandle quota(String limits) {
+        return add(new Effect.Quota(limits));
+    }
+
     /** Any effect, e.g. one built from a recipe. */
     public FaultHandle then(Effect effect) {
         return add(effect);

@@ -56,7 +56,8 @@ class FaultTextTest {
         "imap idle -> reply 421 \"Server shutting down\"",
         "imap \"IDLE\" -> reply 451 \"busy\"",
         "imap NOOP -> expunge-elsewhere 3",
-        "imap select -> new-uidvalidity"})
+        "imap select -> new-uidvalidity",
+        "imap APPEND -> quota storage=1M,messages=100"})
     void examplesParseAndAreInEveryKindOfRule(String line) {
         assertThat(FaultRuleSamples.everyKindOfRule()).contains(FaultText.parse(line));
     }
@@ -150,7 +151,7 @@ class FaultTextTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("fault rule 'smtp x -> oops' (line 3): unknown effect 'oops' (expected one of reply, "
                         + "reply-disconnect, delay, throttle, slice, stall, disconnect, reset, disconnect-after, "
-                        + "greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, new-uidvalidity; for dns: reply <RCODE>, truncate, delay, stall, disconnect)");
+                        + "greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, new-uidvalidity, quota; for dns: reply <RCODE>, truncate, delay, stall, disconnect)");
         // a line break ends an open quote, so the error stays on its line
         assertThatThrownBy(() -> FaultText.parseAll("smtp connect -> reply 421 \"open\nsmtp connect -> reset"))
                 .hasMessage("fault rule 'smtp connect -> reply 421 \"open' (line 1): unterminated quote '\"open'");
@@ -172,7 +173,7 @@ class FaultTextTest {
         "pop3 after -> reset | missing command verb after 'after' (e.g. after RETR)",
         "smtp rcpt x -> replay 451 | unknown effect 'replay' (expected one of reply, reply-disconnect, delay, "
                 + "throttle, slice, stall, disconnect, reset, disconnect-after, greylist, rate-limit, hide, advertise, "
-                + "untagged, expunge-elsewhere, new-uidvalidity; for dns: reply <RCODE>, truncate, delay, stall, disconnect)",
+                + "untagged, expunge-elsewhere, new-uidvalidity, quota; for dns: reply <RCODE>, truncate, delay, stall, disconnect)",
         "smtp connect -> disconnect twice | unknown budget or scope 'twice' (expected always, times <n>, "
                 + "occurrence <k>, probability <p>, next-connection or session <id>; quote a value that holds spaces)",
         "smtp capabilities -> advertise SIZE 1000 | unknown budget or scope '1000' (expected always, times <n>, "
@@ -214,11 +215,13 @@ class FaultTextTest {
                 + "one); use disconnect, reset, stall or delay",
         "pop3 data-end -> reset | data-line and data-end triggers exist for SMTP only",
         "smtp idle -> reset | literal, literal-end and idle triggers exist for IMAP only",
-        "pop3 RETR -> untagged \"OK x\" | untagged, expunge-elsewhere and new-uidvalidity effects exist for IMAP only",
-        "imap connect -> new-uidvalidity | untagged, expunge-elsewhere and new-uidvalidity work at a command, after "
+        "pop3 RETR -> untagged \"OK x\" | untagged, expunge-elsewhere, new-uidvalidity and quota effects exist for IMAP only",
+        "imap connect -> new-uidvalidity | untagged, expunge-elsewhere, new-uidvalidity and quota work at a command, after "
                 + "or idle trigger",
         "imap idle -> reply 451 \"no\" | while idling only a 421 reply (* BYE) can be sent; to refuse the IDLE "
                 + "command use the command trigger \"IDLE\" (quoted), for other lines the untagged effect",
+        "imap APPEND -> quota 5 | quota takes full, off, storage=SIZE or messages=N (both: storage=1M,messages=100), "
+                + "was '5'",
         "imap NOOP -> expunge-elsewhere 0 | expunge-elsewhere takes first, last, all or a message number, was '0'",
         "imap NOOP -> untagged \"*\" | an untagged response needs text after '*'",
         "imap idle x -> reset | unexpected 'x' in trigger 'idle x' (quote a pattern that holds spaces)"})

@@ -27,7 +27,9 @@ class ImapSmokeTest {
             assertThat(imap.command("a1", "LOGIN bob@example.test secret")).isEqualTo("* CAPABILITY IMAP4rev1 STARTTLS "
                     + "LITERAL+ SASL-IR IDLE UIDPLUS MOVE NAMESPACE UNSELECT ENABLE ID CHILDREN SPECIAL-USE CONDSTORE "
                     + "ESEARCH LIST-EXTENDED LIST-STATUS MULTIAPPEND SORT SORT=DISPLAY THREAD=ORDEREDSUBJECT THREAD=REFERENCES "
-                    + "ESORT CONTEXT=SEARCH CONTEXT=SORT SEARCHRES WITHIN APPENDLIMIT=26214400\r\na1 OK LOGIN completed\r\n");
+                    + "ESORT CONTEXT=SEARCH CONTEXT=SORT SEARCHRES WITHIN QRESYNC BINARY STATUS=SIZE QUOTA QUOTA=RES-STORAGE "
+                    + "QUOTA=RES-MESSAGE QUOTASET UTF8=ACCEPT COMPRESS=DEFLATE CATENATE NOTIFY APPENDLIMIT=26214400\r\n"
+                    + "a1 OK LOGIN completed\r\n");
             String select = imap.command("a2", "SELECT INBOX");
             assertThat(select).contains("* 2 EXISTS\r\n", "* 2 RECENT\r\n", "a2 OK [READ-WRITE] SELECT completed");
             String fetch = imap.command("a3", "FETCH 1:* (UID FLAGS RFC822.SIZE ENVELOPE BODY.PEEK[HEADER.FIELDS (Subject)])");

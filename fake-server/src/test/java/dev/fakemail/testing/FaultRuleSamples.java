@@ -77,7 +77,8 @@ public final class FaultRuleSamples {
                 new FaultRule(Protocol.IMAP, Trigger.idle(), new Effect.ExpungeElsewhere("first")),
                 new FaultRule(Protocol.IMAP, Trigger.idle(), new Effect.Reply(421, "", "Server shutting down", false)),
                 new FaultRule(Protocol.IMAP, Trigger.command("NOOP"), new Effect.ExpungeElsewhere("3")),
-                new FaultRule(Protocol.IMAP, Trigger.command("SELECT"), new Effect.NewUidValidity()));
+                new FaultRule(Protocol.IMAP, Trigger.command("SELECT"), new Effect.NewUidValidity()),
+                new FaultRule(Protocol.IMAP, Trigger.command("APPEND"), new Effect.Quota("storage=1m,messages=100")));
     }
 
     /** Values that need quoting, escaping or a fallback form to read back as themselves. */

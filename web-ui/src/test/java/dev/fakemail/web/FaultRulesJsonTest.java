@@ -188,7 +188,7 @@ class FaultRulesJsonTest {
         "{" + CONNECT + ",\"effect\":{\"type\":\"reply-disconnect\"}} | effect.type: unknown effect type "
                 + "'reply-disconnect' (expected one of reply, delay, throttle, slice, stall, disconnect, reset, "
                 + "disconnect-after, greylist, rate-limit, hide, advertise, untagged, expunge-elsewhere, "
-                + "new-uidvalidity, answer, truncate)",
+                + "new-uidvalidity, quota, answer, truncate)",
         "{" + CONNECT + ",\"effect\":{\"type\":\"delay\",\"distribution\":\"normal\"}} "
                 + "| effect.distribution: unknown distribution 'normal' (expected one of fixed, uniform, lognormal)",
         "{" + CONNECT + ",\"effect\":{\"type\":\"reset\"},\"budget\":{\"type\":\"twice\"}} "

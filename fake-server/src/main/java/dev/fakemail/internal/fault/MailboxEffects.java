@@ -11,4 +11,7 @@ public interface MailboxEffects {
 
     /** Re-creates the mailbox with its messages under a new UIDVALIDITY and new UIDs. */
     String newUidValidity();
+
+    /** Sets the user's quota: {@code full}, {@code off}, {@code storage=SIZE} and/or {@code messages=N}. */
+    String quota(String limits);
 }

@@ -325,6 +325,8 @@ public final class SessionFaults {
                     : " (" + mailboxEffects.expungeElsewhere(expunge.which()) + ")");
         } else if (effect instanceof Effect.NewUidValidity) {
             fired(rule, mailboxEffects == null ? " (no mailbox here)" : " (" + mailboxEffects.newUidValidity() + ")");
+        } else if (effect instanceof Effect.Quota quota) {
+            fired(rule, mailboxEffects == null ? " (no mailbox here)" : " (" + mailboxEffects.quota(quota.limits()) + ")");
         } else if (effect instanceof Effect.RateLimit limit) {
             long now = engine.clock().millis();
             if (!rule.tryAcquire(now, limit.limit(), limit.window().toMillis())) {

@@ -56,7 +56,7 @@ final class AnyStateHandlers {
         return session.ok(command, out, "ID completed");
     }
 
-    /** RFC 5161: only after login; CONDSTORE is the one extension that needs enabling here. */
+    /** RFC 5161: only after login; {@link Enablement} knows what can be enabled. */
     static Reply enable(ImapSession session, ImapCommand command, ImapOut out) {
         if (session.state == ImapSession.State.NOT_AUTHENTICATED) {
             return session.bad(command, "ENABLE needs a login first");
@@ -66,8 +66,7 @@ final class AnyStateHandlers {
         do {
             args.space();
             String capability = args.atom().toUpperCase(Locale.ROOT);
-            if (capability.equals("CONDSTORE") && !enabled.contains(capability)) {
-                session.condstore = true;
+            if (!enabled.contains(capability) && Enablement.enable(session, capability)) {
                 enabled.add(capability);
             }
         } while (!args.atEnd());

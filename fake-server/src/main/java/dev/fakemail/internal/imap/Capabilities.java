@@ -34,6 +34,7 @@ final class Capabilities {
             }
         }
         capabilities.addAll(EXTENSIONS);
+        capabilities.addAll(ExtensionCapabilities.list(session));
         capabilities.add("APPENDLIMIT=" + session.settings.maxLiteral());
         return session.connection.faults().capabilities(capabilities);
     }

@@ -11,7 +11,6 @@ import dev.fakemail.internal.store.FlagUpdate;
 import dev.fakemail.internal.store.StoredBytes;
 import dev.fakemail.store.StoredMessage;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -27,30 +26,31 @@ final class FetchHandler {
         SequenceSet set = SequenceSet.parse(args.sequenceSet());
         args.space();
         List<FetchItem> items = FetchItem.parseAll(args);
-        OptionalLong changedSince = OptionalLong.empty();
-        if (args.skipSpace()) {
-            args.expect('(');
-            String modifier = args.atom().toUpperCase(Locale.ROOT);
-            if (!modifier.equals("CHANGEDSINCE")) {
-                throw new ImapSyntaxException("unknown FETCH modifier " + modifier);
-            }
-            args.space();
-            changedSince = OptionalLong.of(args.number());
-            args.expect(')');
-        }
+        FetchModifiers modifiers = FetchModifiers.parse(session, command);
+        OptionalLong changedSince = modifiers.changedSince();
         args.end();
         if (changedSince.isPresent() || items.stream().anyMatch(i -> i.name().equals("MODSEQ"))) {
             session.enableCondstore(out);
         }
         SelectedMailbox selected = session.selected;
+        if (modifiers.vanished()) {
+            Qresync.writeVanishedEarlier(session, selected, set, changedSince.getAsLong(), out);
+        }
         int[] sequences = Messages.sequences(selected, set, command.uid);
+        StoredMessage undecodable = BinaryFetch.undecodable(java.util.Arrays.stream(sequences)
+                .mapToObj(selected::bySequence).toList(), items);
+        if (undecodable != null) {
+            return session.no(command, out, "[UNKNOWN-CTE] UID " + undecodable.uid()
+                    + " has a part whose Content-Transfer-Encoding cannot be decoded");
+        }
         boolean setsSeen = !selected.readOnly && items.stream().anyMatch(FetchItem::setsSeen);
         boolean wantsModSeq = changedSince.isPresent() || items.stream().anyMatch(i -> i.name().equals("MODSEQ"));
         if (setsSeen) {
             markSeen(session, selected, sequences);
         }
         boolean wantsFlags = items.stream().anyMatch(i -> i.name().equals("FLAGS"));
-        boolean addUid = command.uid && items.stream().noneMatch(i -> i.name().equals("UID"));
+        boolean addUid = (command.uid || session.qresync) // RFC 7162 §3.2.4: with QRESYNC every FETCH names its UID
+                && items.stream().noneMatch(i -> i.name().equals("UID"));
         boolean addFlags = setsSeen && !wantsFlags;
         boolean addModSeq = wantsModSeq && items.stream().noneMatch(i -> i.name().equals("MODSEQ"));
         // The messages are taken now: the updates told after the FETCH lines may renumber the view (UID FETCH).
@@ -117,7 +117,7 @@ final class FetchHandler {
             if (text.length() > 0) {
                 text.append(' ');
             }
-            text.append(item.isSection() ? "BODY[" + item.section() + "]" : item.name());
+            text.append(item.isSection() ? item.name() + "[" + item.section() + "]" : item.name());
         }
         return text.toString();
     }
@@ -178,6 +178,11 @@ final class FetchHandler {
                 structure = structure != null ? structure : MessageStructure.parse(raw);
                 writeSection(out, "BODY[" + item.section() + "]", structure, item.section(), item.origin(),
                         item.count());
+                return structure;
+            case "BINARY":
+            case "BINARY.SIZE":
+                structure = structure != null ? structure : MessageStructure.parse(raw);
+                BinaryFetch.write(out, structure, item);
                 return structure;
             case "RFC822":
                 out.ascii("RFC822 ");

@@ -16,9 +16,10 @@ record FetchItem(String name, SectionSpec section, boolean peek, long origin, lo
         return section != null;
     }
 
-    /** Whether fetching this marks the message \Seen (RFC 3501: BODY[...] and RFC822, RFC822.TEXT). */
+    /** Whether fetching this marks the message \Seen (RFC 3501: BODY[...] and RFC822, RFC822.TEXT; BINARY[...]). */
     boolean setsSeen() {
-        return (isSection() && !peek) || name.equals("RFC822") || name.equals("RFC822.TEXT");
+        return (isSection() && !peek && !name.equals("BINARY.SIZE")) || name.equals("RFC822")
+                || name.equals("RFC822.TEXT");
     }
 
     static List<FetchItem> parseAll(ImapArgs args) {
@@ -78,9 +79,23 @@ record FetchItem(String name, SectionSpec section, boolean peek, long origin, lo
                     return new FetchItem(name, null, false, WHOLE, WHOLE);
                 }
                 return section(args, name.equals("BODY.PEEK"));
+            case "BINARY": case "BINARY.PEEK": case "BINARY.SIZE":
+                return binary(section(args, name.equals("BINARY.PEEK")), name);
             default:
                 throw new ImapSyntaxException("unknown FETCH item " + name);
         }
+    }
+
+    /** RFC 3516: a BINARY section is a part number only; BINARY.SIZE takes no partial. */
+    private static FetchItem binary(FetchItem section, String name) {
+        if (section.section().kind() != SectionSpec.Kind.ALL) {
+            throw new ImapSyntaxException(name + " takes a part number only, not [" + section.section() + "]");
+        }
+        if (name.equals("BINARY.SIZE") && section.origin() != WHOLE) {
+            throw new ImapSyntaxException("BINARY.SIZE takes no partial");
+        }
+        return new FetchItem(name.equals("BINARY.SIZE") ? name : "BINARY", section.section(), section.peek(),
+                section.origin(), section.count());
     }
 
     private static FetchItem section(ImapArgs args, boolean peek) {

@@ -68,7 +68,12 @@ public final class ImapSession implements ProtocolSession {
             Map.entry("STATUS", ListHandlers::status),
             Map.entry("APPEND", AppendHandler::append),
             Map.entry("NAMESPACE", ListHandlers::namespace),
-            Map.entry("IDLE", IdleHandler::idle));
+            Map.entry("IDLE", IdleHandler::idle),
+            Map.entry("GETQUOTA", QuotaHandlers::getQuota),
+            Map.entry("GETQUOTAROOT", QuotaHandlers::getQuotaRoot),
+            Map.entry("SETQUOTA", QuotaHandlers::setQuota),
+            Map.entry("COMPRESS", CompressHandler::compress),
+            Map.entry("NOTIFY", NotifyHandler::notify));
     private static final Map<String, Handler> SELECTED = Map.ofEntries(
             Map.entry("CHECK", SelectedHandlers::check),
             Map.entry("CLOSE", SelectedHandlers::close),
@@ -96,6 +101,14 @@ public final class ImapSession implements ProtocolSession {
     Dialect dialect = Dialect.IMAP4REV1;
     /** CONDSTORE switched on (RFC 7162 §3.1): FETCH responses then carry MODSEQ. */
     boolean condstore;
+    /** QRESYNC enabled (RFC 7162 §3.2.3): expunges are told as VANISHED, SELECT may resynchronize. */
+    boolean qresync;
+    /** UTF8=ACCEPT enabled (RFC 6855): mailbox names go out in UTF-8, APPEND takes UTF8 (literal8). */
+    boolean utf8Accept;
+    /** COMPRESS=DEFLATE is active (RFC 4978): a second COMPRESS is refused. */
+    boolean compressed;
+    /** NOTIFY SET in force (RFC 5465), else null. */
+    private Notifications notifications;
     /** The SASL exchange waiting for the client's next line, and its command's tag. */
     SaslExchange sasl;
     String saslTag;
@@ -144,8 +157,27 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public Reply pushed() {
-        Reply pending = IdleHandler.pending(this);
+        Reply pending = idleTag != null ? IdleHandler.pending(this) : NotifyPushes.pending(this, notifications);
         return pending == null ? Reply.none() : pending;
+    }
+
+    /** With NOTIFY on, the loop pushes between commands too (RFC 5465: the client need not poll). */
+    @Override
+    public boolean pushesBetweenCommands() {
+        return notifications != null;
+    }
+
+    Notifications startNotifications(List<NotifyFilter> filters) {
+        stopNotifications();
+        notifications = new Notifications(this, filters);
+        return notifications;
+    }
+
+    void stopNotifications() {
+        if (notifications != null) {
+            notifications.close();
+            notifications = null;
+        }
     }
 
     private Reply onLine(byte[] line) {
@@ -348,6 +380,9 @@ public final class ImapSession implements ProtocolSession {
                     || command.verb.equals("SEARCH") || command.verb.equals("SORT") || command.verb.equals("THREAD"));
             drainUpdates(out, expungesAllowed);
         }
+        if (updates && notifications != null) {
+            notifications.drain(out);
+        }
         // The text may name what the client sent (a mailbox from a literal): one line, like bad().
         // UTF-8, never char-to-byte: a name such as U+040D would otherwise put a bare CR (0x0D) on the wire.
         out.ascii(command.tag).ch(' ').ascii(status).ch(' ')
@@ -480,6 +515,7 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public void onEnd() {
+        stopNotifications();
         leaveSelected();
         assembly.reset();
         sasl = null;

@@ -7,9 +7,16 @@ import dev.fakemail.internal.auth.UserPolicy;
  *
  * @param maxLiteral largest literal (and APPEND message) accepted, in octets; also advertised as APPENDLIMIT
  * @param maxErrors bad commands in a row after which the server says BYE
+ * @param quotas each user's quota limits (shared by all sessions of the server)
  */
 public record ImapSettings(String hostname, UserPolicy users, boolean requireTls, long maxLiteral, int maxErrors,
-        java.time.Clock clock) {
+        java.time.Clock clock, Quotas quotas) {
+    /** Without quotas. */
+    public ImapSettings(String hostname, UserPolicy users, boolean requireTls, long maxLiteral, int maxErrors,
+            java.time.Clock clock) {
+        this(hostname, users, requireTls, maxLiteral, maxErrors, clock, Quotas.unlimited());
+    }
+
     /** Longest command line, CR LF included (literals are counted apart). */
     public static final int MAX_LINE_LENGTH = 64 * 1024;
     /** Deepest nesting of parentheses in SEARCH. */

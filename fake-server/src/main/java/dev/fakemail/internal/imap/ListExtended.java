@@ -126,7 +126,7 @@ final class ListExtended {
             }
             attributes.sort(ListHandlers::attributeOrder);
             out.ascii("* LIST (").ascii(String.join(" ", attributes)).ascii(") \"/\" ")
-                    .string(MailboxNames.encode(name));
+                    .string(MailboxNames.forClient(session, name));
             if (childSubscribed) {
                 out.ascii(" (\"CHILDINFO\" (\"SUBSCRIBED\"))");
             }

@@ -38,7 +38,7 @@ final class ListHandlers {
             // RFC 3501 §6.3.8: the hierarchy delimiter and the root of the reference name
             int slash = reference.indexOf(MailboxNames.DELIMITER);
             String root = slash < 0 ? "" : reference.substring(0, slash + 1);
-            out.ascii("* LIST (\\Noselect) \"/\" ").string(MailboxNames.encode(root)).ascii("\r\n");
+            out.ascii("* LIST (\\Noselect) \"/\" ").string(MailboxNames.forClient(session, root)).ascii("\r\n");
             return session.ok(command, out, "LIST completed");
         }
         String wanted = pattern.startsWith("/") || reference.isEmpty() ? pattern
@@ -57,7 +57,7 @@ final class ListHandlers {
                 attributes.removeIf(attribute -> !attribute.equals("\\Noselect"));
             }
             out.ascii(String.join(" ", attributes)).ascii(") \"/\" ")
-                    .string(MailboxNames.encode(mailbox.name())).ascii("\r\n");
+                    .string(MailboxNames.forClient(session, mailbox.name())).ascii("\r\n");
         }
         if (subscribedOnly && wanted.indexOf('%') >= 0) {
             unsubscribedParents(session, wanted, out);
@@ -99,7 +99,7 @@ final class ListHandlers {
             }
         }
         for (String parent : listed) {
-            out.ascii("* LSUB (\\Noselect) \"/\" ").string(MailboxNames.encode(parent)).ascii("\r\n");
+            out.ascii("* LSUB (\\Noselect) \"/\" ").string(MailboxNames.forClient(session, parent)).ascii("\r\n");
         }
     }
 
@@ -166,7 +166,7 @@ final class ListHandlers {
     /** One STATUS response (also sent by LIST-STATUS). */
     static void writeStatus(ImapSession session, ImapOut out, Mailbox mailbox, List<String> items) {
         List<StoredMessage> messages = mailbox.messages();
-        out.ascii("* STATUS ").string(MailboxNames.encode(mailbox.name())).ascii(" (");
+        out.ascii("* STATUS ").string(MailboxNames.forClient(session, mailbox.name())).ascii(" (");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 out.ch(' ');
@@ -191,6 +191,16 @@ final class ListHandlers {
                     break;
                 case "HIGHESTMODSEQ":
                     out.number(mailbox.highestModSeq());
+                    break;
+                case "DELETED": // RFC 9208 §4.2 (QUOTA=RES-MESSAGE)
+                    out.number(messages.stream().filter(m -> m.flags().contains("\\Deleted")).count());
+                    break;
+                case "DELETED-STORAGE": // RFC 9208 §4.2 (QUOTA=RES-STORAGE): in units of 1024 octets
+                    out.number((messages.stream().filter(m -> m.flags().contains("\\Deleted"))
+                            .mapToLong(StoredMessage::size).sum() + 1023) / 1024);
+                    break;
+                case "SIZE": // STATUS=SIZE (RFC 8438): the octets of all messages
+                    out.number(messages.stream().mapToLong(StoredMessage::size).sum());
                     break;
                 default:
                     throw new ImapSyntaxException("unknown STATUS item " + item);

@@ -43,6 +43,40 @@ final class MailboxFaults implements MailboxEffects {
                 + recreated.uidValidity();
     }
 
+    @Override
+    public String quota(String limits) {
+        if (session.user == null) {
+            return "nobody logged in: no quota set";
+        }
+        Quotas.Usage usage = Quotas.usage(session.store, session.user);
+        long storage = Quotas.UNLIMITED;
+        long messages = Quotas.UNLIMITED;
+        if (limits.equals("full")) {
+            storage = usage.octets();
+            messages = usage.messages();
+        } else if (!limits.equals("off")) {
+            for (String limit : limits.split(",")) {
+                String value = limit.substring(limit.indexOf('=') + 1);
+                if (limit.startsWith("messages=")) {
+                    messages = Long.parseLong(value);
+                } else {
+                    storage = octets(value);
+                }
+            }
+        }
+        session.settings.quotas().set(session.user, new Quotas.Limits(storage, messages));
+        return "quota of " + session.user + ": " + (storage == Quotas.UNLIMITED ? "any" : storage) + " octets, "
+                + (messages == Quotas.UNLIMITED ? "any number of" : messages) + " messages (now "
+                + usage.octets() + " octets in " + usage.messages() + ")";
+    }
+
+    private static long octets(String size) {
+        char unit = size.charAt(size.length() - 1);
+        long scale = unit == 'k' ? 1024L : unit == 'm' ? 1024L * 1024 : unit == 'g' ? 1024L * 1024 * 1024 : 1;
+        String digits = scale == 1 ? size : size.substring(0, size.length() - 1);
+        return Math.multiplyExact(Long.parseLong(digits), scale);
+    }
+
     /** The selected mailbox, else the user's INBOX, else null (not logged in). */
     private Mailbox target() {
         SelectedMailbox selected = session.selected;

@@ -4,7 +4,6 @@ import dev.fakemail.internal.imap.mime.ImapOut;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.store.MailboxException;
 import dev.fakemail.store.Mailbox;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,16 +28,16 @@ final class MailboxHandlers {
         ImapArgs args = command.args;
         args.space();
         String name = MailboxNames.fromWire(args.astring());
-        if (args.skipSpace()) {
-            args.expect('(');
-            String parameter = args.atom().toUpperCase(Locale.ROOT);
-            args.expect(')');
-            if (!parameter.equals("CONDSTORE")) {
-                throw new ImapSyntaxException("unknown SELECT parameter " + parameter);
-            }
-            session.condstore = true;
-        }
+        Qresync.SelectParameters parameters = args.skipSpace() ? Qresync.SelectParameters.parse(args)
+                : Qresync.SelectParameters.NONE;
         args.end();
+        if (parameters.qresync() != null && !session.qresync) {
+            return session.bad(command, "QRESYNC needs ENABLE QRESYNC first (RFC 7162 3.2.5)");
+        }
+        session.condstore |= parameters.condstore();
+        if (session.qresync && session.selected != null) {
+            out.ascii("* OK [CLOSED] previous mailbox closed\r\n"); // RFC 7162 §3.2.11
+        }
         session.leaveSelected(); // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected
         Optional<Mailbox> found = session.store.mailbox(session.user, name);
         if (found.isEmpty() || !found.get().selectable()) {
@@ -48,6 +47,9 @@ final class MailboxHandlers {
         SelectedMailbox view = new SelectedMailbox(mailbox, readOnly,
                 readOnly ? session.store.unclaimedRecent(mailbox) : session.store.claimRecent(mailbox));
         session.select(view);
+        if (session.qresync) {
+            view.reportExpungesAsVanished();
+        }
         writeFlags(out, view.announcedKeywords());
         out.ascii("* ").number(view.size()).ascii(" EXISTS\r\n");
         if (session.dialect.sendsRecent()) {
@@ -60,6 +62,9 @@ final class MailboxHandlers {
         out.ascii("* OK [UIDVALIDITY ").number(mailbox.uidValidity()).ascii("] UIDs valid\r\n");
         out.ascii("* OK [UIDNEXT ").number(mailbox.uidNext()).ascii("] predicted next UID\r\n");
         out.ascii("* OK [HIGHESTMODSEQ ").number(mailbox.highestModSeq()).ascii("] highest\r\n");
+        if (parameters.qresync() != null) {
+            Qresync.resync(session, view, parameters.qresync(), out);
+        }
         return session.tagged(command, out, "OK", (readOnly ? "[READ-ONLY] EXAMINE" : "[READ-WRITE] SELECT")
                 + " completed", false);
     }

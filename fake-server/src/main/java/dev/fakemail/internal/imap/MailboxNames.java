@@ -68,6 +68,15 @@ final class MailboxNames {
         return name.toString();
     }
 
+    /**
+     * A name for {@link dev.fakemail.internal.imap.mime.ImapOut#string} (one char per octet): its UTF-8 octets
+     * once the client enabled UTF8=ACCEPT (RFC 6855 §3), else modified UTF-7.
+     */
+    static String forClient(ImapSession session, String name) {
+        return session.utf8Accept ? new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
+                : encode(name);
+    }
+
     static String encode(String name) {
         StringBuilder wire = new StringBuilder();
         int i = 0;

@@ -49,6 +49,14 @@ final class SelectedHandlers {
         return session.ok(command, out, "EXPUNGE completed"); // the EXPUNGE responses come with the updates
     }
 
+    private static long sizeOf(SelectedMailbox selected, long[] uids) {
+        long octets = 0;
+        for (long uid : uids) {
+            octets += selected.bySequence(selected.sequenceOf(uid)).size();
+        }
+        return octets;
+    }
+
     private static long[] deletedUids(SelectedMailbox selected, SequenceSet only) {
         java.util.stream.IntStream sequences = only == null ? java.util.stream.IntStream.rangeClosed(1, selected.size())
                 : java.util.Arrays.stream(Messages.sequences(selected, only, true));
@@ -84,6 +92,10 @@ final class SelectedHandlers {
         }
         if (uids.length == 0) {
             return session.ok(command, out, (move ? "MOVE" : "COPY") + " completed, no messages");
+        }
+        Reply overQuota = QuotaHandlers.refuseOverQuota(session, command, out, sizeOf(selected, uids), uids.length);
+        if (overQuota != null) {
+            return overQuota; // MOVE too: it copies before it expunges, as Dovecot counts it
         }
         UidMap map;
         try {

@@ -28,6 +28,8 @@ final class SelectedMailbox implements StoreListener {
     /** The mailbox was deleted or re-created elsewhere: its UIDs are gone, the session must end (BYE). */
     private volatile boolean gone;
     private int announcedExists;
+    /** QRESYNC is on: expunges are told as one {@code * VANISHED uids} (RFC 7162 §3.2.10), not EXPUNGEs. */
+    private boolean vanished;
     /** Keywords the client has been told of in a FLAGS response; a new one is told before it is used. */
     private final java.util.Set<String> announcedKeywords = new java.util.TreeSet<>();
     /** "$", updating contexts and sort values of this selection (RFC 5182, RFC 5267, RFC 5256). */
@@ -258,9 +260,17 @@ final class SelectedMailbox implements StoreListener {
         return false;
     }
 
+    void reportExpungesAsVanished() {
+        vanished = true;
+    }
+
     /** The client counts each EXPUNGE itself: its idea of the size goes down by one each time. */
     private void expunge(List<Long> uids, ImapOut out) {
         searches.beforeExpunge(uids, this, out); // REMOVEFROM while the numbers are still valid
+        if (vanished) {
+            expungeAsVanished(uids, out);
+            return;
+        }
         for (long uid : uids) {
             int sequence = sequenceOf(uid);
             if (sequence > 0) {
@@ -269,6 +279,24 @@ final class SelectedMailbox implements StoreListener {
                 out.ascii("* ").number(sequence).ascii(" EXPUNGE\r\n");
                 announcedExists--;
             }
+        }
+    }
+
+    private void expungeAsVanished(List<Long> uids, ImapOut out) {
+        long[] gone = new long[uids.size()];
+        int count = 0;
+        for (long uid : uids) {
+            int sequence = sequenceOf(uid);
+            if (sequence > 0) {
+                view.remove(sequence - 1);
+                recent.remove(uid);
+                gone[count++] = uid;
+            }
+        }
+        if (count > 0) {
+            java.util.Arrays.sort(gone, 0, count);
+            out.ascii("* VANISHED ").ascii(SequenceSet.compact(java.util.Arrays.copyOf(gone, count))).ascii("\r\n");
+            announcedExists -= count;
         }
     }
 

@@ -89,7 +89,7 @@ final class StoreHandler {
                 } else {
                     session.writeFlags(out, changed);
                 }
-                if (command.uid) {
+                if (command.uid || session.qresync) { // RFC 7162 §3.2.4: with QRESYNC every FETCH names its UID
                     out.ascii(" UID ").number(changed.uid());
                 }
                 out.ascii(")\r\n");

@@ -50,6 +50,14 @@ public interface ProtocolSession {
         return Reply.none();
     }
 
+    /**
+     * Whether {@link #pushed} output may go out while the loop waits for the next command (IMAP NOTIFY), not
+     * only in the idle state.
+     */
+    default boolean pushesBetweenCommands() {
+        return false;
+    }
+
     /** The TLS handshake after STARTTLS succeeded; the protocol forgets what it knew before (RFC 3207 §4.2). */
     Reply onTlsStarted();
 

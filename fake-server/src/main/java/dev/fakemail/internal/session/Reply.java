@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class Reply {
     /** What the loop does after sending the reply. */
-    public enum Next { LINE, DOT_DATA, BYTES, IDLE, START_TLS, CLOSE, RESET, STALL }
+    public enum Next { LINE, DOT_DATA, BYTES, IDLE, START_TLS, START_COMPRESS, CLOSE, RESET, STALL }
 
     private static final byte[] NO_BYTES = new byte[0];
     private static final Reply NONE = new Reply("", NO_BYTES, null, false, Next.LINE, 0, 0, false, false);
@@ -145,6 +145,11 @@ public final class Reply {
     /** After sending, start a TLS handshake as the server (STARTTLS, STLS). */
     public Reply thenStartTls() {
         return then(Next.START_TLS, 0, 0);
+    }
+
+    /** After sending, compress both directions with DEFLATE (IMAP COMPRESS, RFC 4978). */
+    public Reply thenStartCompress() {
+        return then(Next.START_COMPRESS, 0, 0);
     }
 
     /** After sending, abort the connection with a TCP reset (a scripted fault). */

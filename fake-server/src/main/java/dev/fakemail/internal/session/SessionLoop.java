@@ -46,6 +46,8 @@ public final class SessionLoop implements Runnable {
     /** Replaced by the TLS handshake; read by a pusher thread that closes a broken connection. */
     private volatile Transport transport;
     private FrameReader reader;
+    /** COMPRESS=DEFLATE once started (RFC 4978): above the byte shaping, so faults act on compressed octets. */
+    private dev.fakemail.internal.net.Deflate deflate;
 
     public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
             TranscriptWriter transcript, Supplier<SSLContext> tls, Runnable onExit) {
@@ -142,6 +144,10 @@ public final class SessionLoop implements Runnable {
                     flush();
                     reply = startTls();
                     break;
+                case START_COMPRESS:
+                    flush();
+                    reply = startCompress();
+                    break;
                 case DOT_DATA:
                     reply = readDotData(reply);
                     break;
@@ -172,11 +178,19 @@ public final class SessionLoop implements Runnable {
 
     private Reply readCommand() throws IOException {
         byte[] line;
+        boolean pushing = !session.awaitsContinuation() && session.pushesBetweenCommands();
+        if (pushing && !startPushing()) {
+            return null;
+        }
         try {
             line = reader.readLine(session.maxLineLength());
         } catch (FrameReader.LineTooLongException tooLong) {
             transcript.client("<line longer than " + session.maxLineLength() + " octets>");
             return session.onLineTooLong();
+        } finally {
+            if (pushing) {
+                leaveIdle(() -> null); // the command is the session's own again: no pushed byte follows now
+            }
         }
         if (line == null) {
             return null;
@@ -328,6 +342,28 @@ public final class SessionLoop implements Runnable {
         }
     }
 
+    /**
+     * Waiting for a command while the session pushes between commands: what is queued goes out now, later wakes
+     * drain on a pusher thread as in the idle state. False when the pushed output closed the connection.
+     */
+    private boolean startPushing() throws IOException {
+        output.lock();
+        try {
+            pushes.idle(true);
+            Reply queued = session.pushed();
+            send(queued);
+            flush();
+            if (queued.next() == Reply.Next.CLOSE) {
+                pushes.idle(false);
+                transport.close();
+                return false;
+            }
+            return true;
+        } finally {
+            output.unlock();
+        }
+    }
+
     /** Hands an idle line to the session; null if it stays idle (its reply, if any, is already out). */
     private Reply lockedForIdle(byte[] line) throws IOException {
         output.lock();
@@ -414,6 +450,18 @@ public final class SessionLoop implements Runnable {
         return session.onTlsStarted();
     }
 
+    /** After the uncompressed OK: both directions are DEFLATE from the next octet on (RFC 4978 §3). */
+    private Reply startCompress() throws IOException {
+        int dropped = reader.discardBuffered();
+        if (dropped > 0) {
+            transcript.event("discarded " + dropped + " octets sent before compression started");
+        }
+        deflate = new dev.fakemail.internal.net.Deflate();
+        wire();
+        transcript.event("COMPRESS=DEFLATE active");
+        return Reply.none();
+    }
+
     /** Holds the connection without a word; the client's bytes are read and dropped. */
     private void stall(long millis) throws IOException {
         if (millis < 0) {
@@ -444,10 +492,7 @@ public final class SessionLoop implements Runnable {
 
     private void attachStreams() throws IOException {
         reader = new FrameReader(transport.input(), output::flushUnchecked);
-        output.replace(new BufferedOutputStream(transport.output(), OUTPUT_BUFFER));
-        if (faults.shaping() != null) {
-            shapeStreams();
-        }
+        wire();
     }
 
     /** The first byte effect fired: from now on both directions pass through the connection's shaping. */
@@ -456,12 +501,30 @@ public final class SessionLoop implements Runnable {
             return; // not attached yet (connect trigger): attachStreams shapes them
         }
         try {
-            output.replace(new BufferedOutputStream(new ShapedOutputStream(transport.output(), faults.shaping(),
-                    faults.sleeper(), transport::close), OUTPUT_BUFFER));
-            reader.replaceInput(new ShapedInputStream(transport.input(), faults.shaping(), faults.sleeper()));
+            wire();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Connects the session's streams to the transport: protocol, then compression (once started), then the
+     * fault shaping (once a byte effect fired), then the transport (TLS or not).
+     */
+    private void wire() throws IOException {
+        output.flush(); // what is pending leaves through the streams it was written for
+        java.io.OutputStream out = transport.output();
+        java.io.InputStream in = transport.input();
+        if (faults.shaping() != null) {
+            out = new ShapedOutputStream(out, faults.shaping(), faults.sleeper(), transport::close);
+            in = new ShapedInputStream(in, faults.shaping(), faults.sleeper());
+        }
+        if (deflate != null) {
+            out = deflate.compressingTo(out);
+            in = deflate.decompressingFrom(in);
+        }
+        output.replace(new BufferedOutputStream(out, OUTPUT_BUFFER));
+        reader.replaceInput(in);
     }
 
     private void send(Reply reply) throws IOException {

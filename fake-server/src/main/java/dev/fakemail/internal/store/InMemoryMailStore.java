@@ -476,6 +476,11 @@ public final class InMemoryMailStore implements MailRepository {
     }
 
     @Override
+    public long[] expungedAfter(Mailbox mailbox, long modSeq) {
+        return ownLocked(mailbox).expungedAfter(modSeq); // the mailbox's own monitor suffices
+    }
+
+    @Override
     public List<Long> unclaimedRecent(Mailbox mailbox) {
         return locked(() -> ownLocked(mailbox).unclaimedRecent());
     }

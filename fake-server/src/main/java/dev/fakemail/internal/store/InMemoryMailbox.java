@@ -29,6 +29,7 @@ final class InMemoryMailbox implements Mailbox {
     private boolean subscribed;
     private boolean selectable = true;
     private List<StoredMessage> snapshot = List.of();
+    private final ExpungeHistory expunged = new ExpungeHistory();
 
     InMemoryMailbox(String user, String name, long uidValidity, String specialUse) {
         this.user = user;
@@ -150,9 +151,15 @@ final class InMemoryMailbox implements Mailbox {
             messages.subList(kept, messages.size()).clear();
             unclaimedRecent.removeIf(uid -> Arrays.binarySearch(wanted, uid) >= 0);
             highestModSeq++;
+            expunged.add(removed, highestModSeq);
             snapshot = null;
         }
         return removed;
+    }
+
+    /** The UIDs expunged after {@code modSeq}, ascending, or null when that history was forgotten. */
+    synchronized long[] expungedAfter(long modSeq) {
+        return expunged.expungedAfter(modSeq);
     }
 
     /** The UID of the delivery of this received message (the same array), or -1; deliveries sit near the head. */

@@ -146,6 +146,12 @@ public interface MailRepository extends MailStore {
     List<Long> expunge(Mailbox mailbox, long[] uids);
 
     /**
+     * The UIDs expunged from the mailbox after {@code modSeq}, ascending (QRESYNC's VANISHED); null when the
+     * bounded history no longer reaches back that far.
+     */
+    long[] expungedAfter(Mailbox mailbox, long modSeq);
+
+    /**
      * Claims the mailbox's \Recent messages for the calling session: returns the UIDs that arrived since the
      * last claim (ascending); every later claim, by any session, gets only newer arrivals.
      */

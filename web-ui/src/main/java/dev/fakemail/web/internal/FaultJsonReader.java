@@ -21,7 +21,7 @@ public final class FaultJsonReader {
                     "literal", "literal-end", "idle");
     static final List<String> EFFECT_TYPES = List.of("reply", "delay", "throttle", "slice", "stall", "disconnect",
             "reset", "disconnect-after", "greylist", "rate-limit", "hide", "advertise", "untagged",
-            "expunge-elsewhere", "new-uidvalidity", "answer", "truncate");
+            "expunge-elsewhere", "new-uidvalidity", "quota", "answer", "truncate");
     static final List<String> DISTRIBUTIONS = List.of("fixed", "uniform", "lognormal");
     static final List<String> BUDGET_TYPES = List.of("always", "times", "occurrence", "probability");
     static final List<String> SCOPE_TYPES = List.of("server", "session", "next-connection");
@@ -90,6 +90,7 @@ public final class FaultJsonReader {
             case "hide" -> effect.allow("type", "capabilities");
             case "advertise", "untagged" -> effect.allow("type", "line");
             case "expunge-elsewhere" -> effect.allow("type", "which");
+            case "quota" -> effect.allow("type", "limits");
             case "answer" -> effect.allow("type", "rcode");
             default -> effect.allow("type");
         }
@@ -109,6 +110,7 @@ public final class FaultJsonReader {
             case "untagged" -> new Effect.Untagged(effect.string("line"));
             case "expunge-elsewhere" -> new Effect.ExpungeElsewhere(effect.string("which"));
             case "new-uidvalidity" -> new Effect.NewUidValidity();
+            case "quota" -> new Effect.Quota(effect.string("limits"));
             case "answer" -> new Effect.Answer(effect.string("rcode"));
             case "truncate" -> new Effect.Truncate();
             default -> new Effect.AdvertiseCapability(effect.string("line"));

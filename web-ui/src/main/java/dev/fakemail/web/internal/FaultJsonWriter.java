@@ -113,6 +113,9 @@ public final class FaultJsonWriter {
         if (effect instanceof Effect.NewUidValidity) {
             return object("type", "new-uidvalidity");
         }
+        if (effect instanceof Effect.Quota quota) {
+            return object("type", "quota", "limits", quota.limits());
+        }
         if (effect instanceof Effect.Answer answer) {
             return object("type", "answer", "rcode", answer.rcode());
         }

@@ -1,0 +1,70 @@
+package dev.fakemail.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * UTF8=ACCEPT (RFC 6855) with exact bytes: modified UTF-7 names until ENABLE, UTF-8 names after it (in both
+ * directions), and {@code APPEND ... UTF8 (~{n})} with a UTF-8 header, refused before ENABLE.
+ */
+class ImapUtf8AcceptTest {
+    private static final String MESSAGE = "From: Jörg <joerg@example.test>\r\nSubject: Grüße aus Köln\r\n\r\nHallo\r\n";
+
+    private FakeMailServer server;
+    private ImapSupport.RawImap imap;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        imap = new ImapSupport.RawImap(server);
+        imap.response();
+        imap.login("a0", "bob@example.test", "x");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        imap.close();
+        server.stop();
+    }
+
+    private static int octets(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Test
+    void namesAreModifiedUtf7UntilEnableAndUtf8After() throws Exception {
+        imap.command("a1", "CREATE Entw&APw-rfe");
+        assertThat(imap.command("a2", "LIST \"\" Entw*")).isEqualTo(
+                "* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\"\r\na2 OK LIST completed\r\n");
+        assertThat(imap.command("a3", "ENABLE UTF8=ACCEPT")).isEqualTo(
+                "* ENABLED UTF8=ACCEPT\r\na3 OK ENABLE completed\r\n");
+        assertThat(imap.command("a4", "LIST \"\" Entw*")).isEqualTo(
+                "* LIST (\\HasNoChildren) \"/\" {9}\r\nEntwürfe\r\na4 OK LIST completed\r\n");
+        assertThat(imap.command("a5", "CREATE \"Über\"")).isEqualTo("a5 OK CREATE completed\r\n");
+        assertThat(imap.command("a6", "STATUS \"Über\" (MESSAGES)")).isEqualTo(
+                "* STATUS {5}\r\nÜber (MESSAGES 0)\r\na6 OK STATUS completed\r\n");
+        assertThat(imap.command("a7", "ENABLE UTF8=ACCEPT")).isEqualTo(
+                "* ENABLED UTF8=ACCEPT\r\na7 OK ENABLE completed\r\n");
+    }
+
+    @Test
+    void appendTakesUtf8DataOnlyOnceEnabled() throws Exception {
+        assertThat(imap.command("a1", "APPEND INBOX UTF8 (~{" + octets(MESSAGE) + "+}\r\n" + MESSAGE + ")"))
+                .isEqualTo("a1 BAD APPEND ... UTF8 needs ENABLE UTF8=ACCEPT first (RFC 6855)\r\n");
+        imap.command("a2", "ENABLE UTF8=ACCEPT");
+        imap.sendLine("a3 APPEND INBOX (\\Seen) UTF8 (~{" + octets(MESSAGE) + "}");
+        assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
+        imap.sendLine(MESSAGE + ")");
+        assertThat(imap.untilTagged("a3")).startsWith("a3 OK [APPENDUID ");
+        imap.command("a4", "EXAMINE INBOX");
+        assertThat(imap.command("a5", "FETCH 1 (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])")).isEqualTo(
+                "* 1 FETCH (FLAGS (\\Recent \\Seen) BODY[HEADER.FIELDS (SUBJECT)] {" + octets("Subject: Grüße aus Köln\r\n\r\n")
+                        + "}\r\nSubject: Grüße aus Köln\r\n\r\n)\r\na5 OK FETCH completed\r\n");
+        assertThat(imap.command("a6", "APPEND INBOX UTF8 ({3+}\r\nx\r\n")).startsWith("a6 BAD expected ')'");
+    }
+}
