@@ -4,6 +4,14 @@ import dev.fakemail.authentication.AuthResult;
 import dev.fakemail.authentication.SpfResult;
 import java.util.List;
 import java.util.Locale;
+import org.apache.james.jspf.core.DNSLookupContinuation;
+import org.apache.james.jspf.core.SPF1Utils;
+import org.apache.james.jspf.core.SPFChecker;
+import org.apache.james.jspf.core.SPFCheckerExceptionCatcher;
+import org.apache.james.jspf.core.SPFSession;
+import org.apache.james.jspf.core.exceptions.SPFErrorConstants;
+import org.apache.james.jspf.core.exceptions.SPFResultException;
+import org.apache.james.jspf.executor.FutureSPFResult;
 import org.apache.james.jspf.executor.SPFResult;
 import org.apache.james.jspf.executor.SynchronousSPFExecutor;
 import org.apache.james.jspf.impl.DefaultTermsFactory;
@@ -21,12 +29,14 @@ import org.apache.james.jspf.wiring.WiringServiceTable;
  */
 final class SpfCheck {
     private final ZoneDnsService dns;
+    private final SynchronousSPFExecutor executor;
     /** One for all checks: building jSPF's parser compiles its large record pattern, too slow per message. */
     private final SPF spf;
 
     SpfCheck(ZoneLookup zone, String localName) {
         this.dns = new ZoneDnsService(zone, localName);
-        this.spf = newSpf(dns);
+        this.executor = new SynchronousSPFExecutor(dns);
+        this.spf = newSpf(dns, executor);
     }
 
     /** SPF of the MAIL FROM identity; for a null sender, of postmaster@HELO (RFC 7208 2.4). */
@@ -47,7 +57,7 @@ final class SpfCheck {
                     "no domain to check: " + (domain.isEmpty() ? "empty" : domain));
         }
         dns.startCheck();
-        SPFResult result = spf.checkSPF(clientIp, mailFrom, helo);
+        SPFResult result = run(clientIp, mailFrom, helo);
         AuthResult outcome = AuthResult.fromKeyword(result.getResult());
         List<String> seen = dns.spfRecordsSeen();
         String record = seen.stream().filter(line -> line.startsWith(domain.toLowerCase(Locale.ROOT) + ":")
@@ -73,13 +83,44 @@ final class SpfCheck {
         };
     }
 
-    private static SPF newSpf(ZoneDnsService dns) {
+    /**
+     * jSPF's {@code SPF.checkSPF(ip, from, helo)} without its result handler, which logs a WARN with a stack trace
+     * for every none, temperror and permerror: in an application with a logging backend, a line per captured mail.
+     */
+    private SPFResult run(String clientIp, String mailFrom, String helo) {
+        SPFSession session = new SPFSession(mailFrom, helo, clientIp);
+        session.pushChecker(new ResultNamer());
+        session.pushChecker(spf);
+        FutureSPFResult result = new FutureSPFResult();
+        executor.execute(session, result);
+        return result;
+    }
+
+    /** Names the result at the end, or from the exception that ended the check, as jSPF's own handler does. */
+    private static final class ResultNamer implements SPFChecker, SPFCheckerExceptionCatcher {
+        @Override
+        public DNSLookupContinuation checkSPF(SPFSession session) {
+            if (session.getCurrentResultExpanded() == null) {
+                String result = session.getCurrentResult() == null ? "" : session.getCurrentResult();
+                session.setCurrentResultExpanded(SPF1Utils.resultToName(result));
+            }
+            return null;
+        }
+
+        @Override
+        public void onException(Exception exception, SPFSession session) {
+            session.setCurrentResultExpanded(exception instanceof SPFResultException result ? result.getResult()
+                    : SPFErrorConstants.NEUTRAL_CONV);
+        }
+    }
+
+    private static SPF newSpf(ZoneDnsService dns, SynchronousSPFExecutor executor) {
         WiringServiceTable wiring = new WiringServiceTable();
         wiring.put(DNSServiceEnabled.class, dns);
         MacroExpand macros = new MacroExpand(dns);
         wiring.put(MacroExpandEnabled.class, macros);
         RFC4408SPF1Parser parser = new RFC4408SPF1Parser(new DefaultTermsFactory(wiring));
-        SPF spf = new SPF(dns, parser, macros, new SynchronousSPFExecutor(dns));
+        SPF spf = new SPF(dns, parser, macros, executor);
         wiring.put(SPFCheckEnabled.class, spf); // after the parser, as jSPF's own constructor does
         return spf;
     }
