@@ -51,7 +51,7 @@ class ImapCommandFuzzTest {
         SelectedMailbox view = new SelectedMailbox(INBOX, true, List.of());
         for (boolean utf8 : new boolean[] {false, true}) {
             try {
-                SearchKey.parse(new ImapArgs(criteria, 0), view, utf8);
+                SearchKey.parse(new ImapArgs(criteria, 0), view, utf8, java.time.Clock.systemUTC());
             } catch (ImapSyntaxException e) {
                 requireReason(e, criteria);
             }
