@@ -85,6 +85,32 @@ final class SortOrder {
         return sorted;
     }
 
+    /**
+     * Only what MIN, MAX and COUNT need, without sorting: an array as long as the result whose first and last
+     * elements are the first and last in sort order (the rest stays 0). One pass instead of a sort.
+     */
+    long[] firstAndLast(SelectedMailbox view, int[] sequences, boolean uid) {
+        long[] ends = new long[sequences.length];
+        if (sequences.length == 0) {
+            return ends;
+        }
+        Entry first = null;
+        Entry last = null;
+        for (int sequence : sequences) {
+            dev.fakemail.store.StoredMessage message = view.bySequence(sequence);
+            Entry entry = new Entry(sequence, message.uid(), view.searches.values(message));
+            if (first == null || comparator.compare(entry, first) < 0) {
+                first = entry;
+            }
+            if (last == null || comparator.compare(entry, last) > 0) {
+                last = entry;
+            }
+        }
+        ends[0] = uid ? first.uid() : first.sequence();
+        ends[ends.length - 1] = uid ? last.uid() : last.sequence();
+        return ends;
+    }
+
     @Override
     public String toString() {
         return text;
