@@ -61,6 +61,23 @@ class ImapContextTest {
     }
 
     @Test
+    void aRepeatedSortAnswersInTodaysMessageNumbers() throws Exception {
+        try (ImapSupport.RawImap imap = selected()) {
+            imap.command("R01", "STORE 2 +FLAGS.SILENT (\\Seen \\Deleted)");
+            assertThat(imap.command("R02", "SORT (SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* SORT 4 5 3 1\r\nR02 OK SORT completed\r\n");
+            assertThat(imap.command("R03", "EXPUNGE")).isEqualTo("* 2 EXPUNGE\r\nR03 OK EXPUNGE completed\r\n");
+            // the same messages sorted the same way: remembered, and told by their new numbers
+            assertThat(imap.command("R04", "SORT (SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* SORT 3 4 2 1\r\nR04 OK SORT completed\r\n");
+            assertThat(imap.command("R05", "UID SORT (SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* SORT 4 5 3 1\r\nR05 OK SORT completed\r\n");
+            assertThat(imap.command("R06", "SORT (REVERSE SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* SORT 1 2 4 3\r\nR06 OK SORT completed\r\n");
+        }
+    }
+
+    @Test
     void partialWindowsOfSearchAndSortResults() throws Exception {
         try (ImapSupport.RawImap imap = selected()) {
             assertThat(imap.command("P1", "SEARCH RETURN (PARTIAL 4:2) ALL"))
