@@ -48,8 +48,32 @@ class ImapContextTest {
                     "* ESEARCH (TAG \"E02\") MIN 2 MAX 1 COUNT 5 ALL 2,4:5,3,1\r\nE02 OK SORT completed\r\n");
             assertThat(imap.command("E03", "SORT RETURN (COUNT) (SIZE) US-ASCII SUBJECT nothing"))
                     .isEqualTo("* ESEARCH (TAG \"E03\") COUNT 0\r\nE03 OK SORT completed\r\n");
+            // without ALL or PARTIAL the ends are found in one pass: the same answers
+            assertThat(imap.command("E05", "SORT RETURN (MIN MAX) (SIZE) US-ASCII ALL"))
+                    .isEqualTo("* ESEARCH (TAG \"E05\") MIN 2 MAX 1\r\nE05 OK SORT completed\r\n");
+            assertThat(imap.command("E06", "UID SORT RETURN (COUNT MAX) (REVERSE SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* ESEARCH (TAG \"E06\") UID MAX 2 COUNT 5\r\nE06 OK SORT completed\r\n");
+            assertThat(imap.command("E07", "SORT RETURN (MIN MAX) (SIZE) US-ASCII 3"))
+                    .isEqualTo("* ESEARCH (TAG \"E07\") MIN 3 MAX 3\r\nE07 OK SORT completed\r\n");
             assertThat(imap.command("E04", "SORT RETURN (SAVE) (SIZE) US-ASCII ALL"))
                     .isEqualTo("E04 BAD unknown SORT RETURN option SAVE\r\n");
+        }
+    }
+
+    @Test
+    void aRepeatedSortAnswersInTodaysMessageNumbers() throws Exception {
+        try (ImapSupport.RawImap imap = selected()) {
+            imap.command("R01", "STORE 2 +FLAGS.SILENT (\\Seen \\Deleted)");
+            assertThat(imap.command("R02", "SORT (SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* SORT 4 5 3 1\r\nR02 OK SORT completed\r\n");
+            assertThat(imap.command("R03", "EXPUNGE")).isEqualTo("* 2 EXPUNGE\r\nR03 OK EXPUNGE completed\r\n");
+            // the same messages sorted the same way: remembered, and told by their new numbers
+            assertThat(imap.command("R04", "SORT (SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* SORT 3 4 2 1\r\nR04 OK SORT completed\r\n");
+            assertThat(imap.command("R05", "UID SORT (SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* SORT 4 5 3 1\r\nR05 OK SORT completed\r\n");
+            assertThat(imap.command("R06", "SORT (REVERSE SIZE) US-ASCII UNSEEN"))
+                    .isEqualTo("* SORT 1 2 4 3\r\nR06 OK SORT completed\r\n");
         }
     }
 

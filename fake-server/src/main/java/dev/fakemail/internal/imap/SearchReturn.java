@@ -82,6 +82,11 @@ final class SearchReturn {
         return options.stream().anyMatch(o -> RESULTS.contains(o) || o.equals("UPDATE"));
     }
 
+    /** Whether the whole result in order is needed (ALL, PARTIAL, or an UPDATE context), not just its ends. */
+    boolean needsWholeResult() {
+        return has("ALL") || has("PARTIAL") || has("UPDATE");
+    }
+
     /** Whether MODSEQ (RFC 7162 §3.1.5) would name only the MIN and/or MAX messages. */
     boolean onlyMinMax() {
         return !has("ALL") && !has("COUNT") && !has("PARTIAL");

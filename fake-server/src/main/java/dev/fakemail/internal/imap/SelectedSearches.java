@@ -22,6 +22,24 @@ final class SelectedSearches {
     private final List<UpdateContext> contexts = new ArrayList<>();
     private final Map<Long, SortValues> sortValues = new ConcurrentHashMap<>();
 
+    /** The last few sort results, by sort program: what was sorted (UIDs, ascending) and in which order. */
+    private final Map<String, long[][]> orders = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, long[][]> eldest) {
+            return size() > 8;
+        }
+    };
+
+    /** The order remembered for exactly these messages sorted by {@code program}, or null. */
+    synchronized long[] rememberedOrder(String program, long[] members) {
+        long[][] remembered = orders.get(program);
+        return remembered != null && java.util.Arrays.equals(remembered[0], members) ? remembered[1] : null;
+    }
+
+    synchronized void rememberOrder(String program, long[] members, long[] sortedUids) {
+        orders.put(program, new long[][] {members, sortedUids});
+    }
+
     long[] saved() {
         return saved;
     }

@@ -26,7 +26,9 @@ final class SortHandler {
             return session.no(command, out, SearchRun.badCharset());
         }
         int[] sequences = SearchRun.matching(selected, parsed.predicate());
-        long[] sorted = order.sort(selected, sequences, command.uid);
+        long[] sorted = returns != null && !returns.needsWholeResult()
+                ? order.firstAndLast(selected, sequences, command.uid) // MIN, MAX, COUNT: no sort needed
+                : order.sort(selected, sequences, command.uid);
         if (returns == null) {
             out.ascii("* SORT");
             for (long result : sorted) {

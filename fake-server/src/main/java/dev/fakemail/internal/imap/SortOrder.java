@@ -70,19 +70,59 @@ final class SortOrder {
         }
     }
 
-    /** The messages of {@code sequences}, sorted; returned as message numbers, or UIDs with {@code uid}. */
+    /**
+     * The messages of {@code sequences}, sorted; returned as message numbers, or UIDs with {@code uid}. A client
+     * that sorts the same messages the same way again (a mail client redrawing its list) gets the order the
+     * selection remembered: sort keys never change, and message numbers keep the order of UIDs, so an order
+     * of the same UIDs stays right whatever happened in between.
+     */
     long[] sort(SelectedMailbox view, int[] sequences, boolean uid) {
-        Entry[] entries = new Entry[sequences.length];
-        for (int i = 0; i < sequences.length; i++) {
-            dev.fakemail.store.StoredMessage message = view.bySequence(sequences[i]);
-            entries[i] = new Entry(sequences[i], message.uid(), view.searches.values(message));
+        long[] members = SearchRun.uids(view, sequences);
+        long[] sortedUids = view.searches.rememberedOrder(text, members);
+        if (sortedUids == null) {
+            Entry[] entries = new Entry[sequences.length];
+            for (int i = 0; i < sequences.length; i++) {
+                dev.fakemail.store.StoredMessage message = view.bySequence(sequences[i]);
+                entries[i] = new Entry(sequences[i], message.uid(), view.searches.values(message));
+            }
+            java.util.Arrays.sort(entries, comparator);
+            sortedUids = new long[entries.length];
+            for (int i = 0; i < entries.length; i++) {
+                sortedUids[i] = entries[i].uid();
+            }
+            view.searches.rememberOrder(text, members, sortedUids);
         }
-        java.util.Arrays.sort(entries, comparator);
-        long[] sorted = new long[entries.length];
-        for (int i = 0; i < entries.length; i++) {
-            sorted[i] = uid ? entries[i].uid() : entries[i].sequence();
+        long[] sorted = new long[sortedUids.length];
+        for (int i = 0; i < sortedUids.length; i++) {
+            sorted[i] = uid ? sortedUids[i] : view.sequenceOf(sortedUids[i]);
         }
         return sorted;
+    }
+
+    /**
+     * Only what MIN, MAX and COUNT need, without sorting: an array as long as the result whose first and last
+     * elements are the first and last in sort order (the rest stays 0). One pass instead of a sort.
+     */
+    long[] firstAndLast(SelectedMailbox view, int[] sequences, boolean uid) {
+        long[] ends = new long[sequences.length];
+        if (sequences.length == 0) {
+            return ends;
+        }
+        Entry first = null;
+        Entry last = null;
+        for (int sequence : sequences) {
+            dev.fakemail.store.StoredMessage message = view.bySequence(sequence);
+            Entry entry = new Entry(sequence, message.uid(), view.searches.values(message));
+            if (first == null || comparator.compare(entry, first) < 0) {
+                first = entry;
+            }
+            if (last == null || comparator.compare(entry, last) > 0) {
+                last = entry;
+            }
+        }
+        ends[0] = uid ? first.uid() : first.sequence();
+        ends[ends.length - 1] = uid ? last.uid() : last.sequence();
+        return ends;
     }
 
     @Override
