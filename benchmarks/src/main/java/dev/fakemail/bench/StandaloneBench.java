@@ -43,6 +43,7 @@ public final class StandaloneBench {
                                     2k x 1, 8, 64, and session/100k/8)
               --warmup D, --duration D   per run (default 3s and 5s; --quick 1s and 2s)
               --repeat N            runs per row and server, median shown (default 1)
+              --load-inbox on|off   the jar's web inbox during the load rows (default on)
               --quick               short runs, heap at 10000 only
             """;
 
@@ -65,6 +66,8 @@ public final class StandaloneBench {
         Duration warmup = Duration.ofSeconds(3);
         Duration duration = Duration.ofSeconds(5);
         int repeat = 1;
+        /** Whether the jar runs its web inbox during the load rows (the default, as people run it). */
+        boolean loadInbox = true;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -116,6 +119,7 @@ public final class StandaloneBench {
                         timesSet = true;
                     }
                     case "--repeat" -> options.repeat = Integer.parseInt(value);
+                    case "--load-inbox" -> options.loadInbox = !value.equals("off");
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -377,7 +381,8 @@ public final class StandaloneBench {
             }
         }
         boolean withGreenMail = options.greenMail != null;
-        out.append("\n### SMTP ingest, every server a process of its own")
+        out.append("\n### SMTP ingest, every server a process of its own, fakemail's web inbox ")
+                .append(options.loadInbox ? "on" : "off (--web-port off)")
                 .append(options.repeat > 1 ? " (median of " + options.repeat + " runs)" : "").append("\n\n");
         boolean withBefore = options.beforeJar != null;
         out.append("| Mode | Size | Conns |").append(withBefore ? " before msg/s | before % of sink |" : "")
@@ -503,7 +508,7 @@ public final class StandaloneBench {
 
     /** For the load rows: the jar with its default cap of received messages, which bounds its heap. */
     static List<String> fakemailLoadCommand(Options options, Path jar) {
-        List<String> command = fakemailCommand(options, jar, true);
+        List<String> command = fakemailCommand(options, jar, options.loadInbox);
         int cap = command.indexOf("--max-messages");
         command.remove(cap + 1);
         command.remove(cap);

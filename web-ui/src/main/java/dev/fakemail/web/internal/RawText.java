@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -52,30 +53,34 @@ final class RawText {
         if (length == 0) {
             return 0;
         }
-        for (int i = 0; i < length; i++) {
-            if (text.charAt(i) >= 0x80) {
-                return NONE;
-            }
+        byte[] octets = text.getBytes(StandardCharsets.UTF_8); // a plain copy for ASCII; longer for anything else
+        if (octets.length != length || !onlyAscii(octets, text)) {
+            return NONE;
         }
-        char first = text.charAt(0);
+        byte first = octets[0];
         int last = Math.min(to, raw.length) - length;
         int candidates = 0;
         for (int at = Math.max(0, from); at <= last; at++) {
-            if (raw[at] != first) {
-                continue;
-            }
-            if (++candidates > MAX_CANDIDATES) {
-                return NONE;
-            }
-            int i = 1;
-            while (i < length && raw[at + i] == text.charAt(i)) {
-                i++;
-            }
-            if (i == length) {
-                return ((long) at << 32) | length;
+            if (raw[at] == first) {
+                if (Arrays.equals(raw, at, at + length, octets, 0, length)) {
+                    return ((long) at << 32) | length;
+                }
+                if (++candidates == MAX_CANDIDATES) {
+                    return NONE;
+                }
             }
         }
         return NONE;
+    }
+
+    /** With as many octets as chars, UTF-8 holds only ASCII, except that a lone surrogate became '?'. */
+    private static boolean onlyAscii(byte[] octets, String text) {
+        for (int i = 0; i < octets.length; i++) {
+            if (octets[i] == '?' && text.charAt(i) != '?') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The needle as ASCII octets, or null if it has a char beyond ASCII (then it is in no ASCII text). */
