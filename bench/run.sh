@@ -3,7 +3,9 @@
 # (the IMAP benchmark is dev.fakemail.bench.ImapBench in the same module: bench/run.sh --imap [its options];
 # SORT and THREAD: dev.fakemail.bench.ImapSortBench, bench/run.sh --imap-sort [--messages N] [--runs N];
 # SMTP ingest with SPF/DKIM/DMARC checks is dev.fakemail.bench.AuthenticationBench: bench/run.sh --auth [--quick];
-# the soak test is dev.fakemail.bench.soak.Soak: bench/run.sh --soak [--minutes N] [--clients N] [--seed N]).
+# the soak test is dev.fakemail.bench.soak.Soak: bench/run.sh --soak [--minutes N] [--clients N] [--seed N];
+# the standalone jar as a process beside GreenMail standalone and the sink, heap via jcmd and SMTP ingest:
+# dev.fakemail.bench.StandaloneBench, bench/run.sh --standalone [--quick] [--sections heap,load] [--help]).
 #
 #   bench/run.sh                 full run, a few minutes: every mode x 2 KB/100 KB x 1/8/64 connections,
 #                                heap per stored message, in-process start+stop
@@ -28,22 +30,40 @@ mvn_quiet() {
 work="$(mktemp -d "${TMPDIR:-/tmp}/fakemail-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-# Compile, then take a private copy of the classes, so a concurrent "mvn clean" elsewhere cannot pull them from
-# under the running JVM; if one ran between the two steps, compile again.
+standalone=false
+[[ "${1:-}" == "--standalone" ]] && standalone=true
+modules=benchmarks
+$standalone && modules=benchmarks,docker
+
+# Build in the reactor (package, never install: the local repository is shared with other builds), write the
+# benchmarks' classpath, then take a private copy of everything built here, so a concurrent "mvn clean" elsewhere
+# cannot pull classes or jars from under the running JVM; if one ran between the two steps, build again.
 for attempt in 1 2 3; do
-    echo "[bench] compiling fake-server, web-ui and the benchmarks" >&2
-    mvn_quiet -pl benchmarks -am install -DskipTests
-    rm -rf "$work/classes"
+    echo "[bench] building fake-server, web-ui and the benchmarks (modules: $modules)" >&2
+    rm -f benchmarks/target/bench-classpath.txt
+    mvn_quiet -pl "$modules" -am package -DskipTests \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+        -Dmdep.outputFile=target/bench-classpath.txt
+    rm -rf "$work/classes" "$work/jars"
+    mkdir -p "$work/jars"
     cp -r benchmarks/target/classes "$work/classes" 2>/dev/null || true
-    [[ -f "$work/classes/dev/fakemail/bench/Benchmarks.class" ]] && break
+    classpath="$work/classes"
+    IFS=: read -r -a entries < benchmarks/target/bench-classpath.txt || true
+    for entry in "${entries[@]}"; do
+        if [[ "$entry" == "$root"/* && -f "$entry" ]]; then # a module of this build: copy it
+            cp "$entry" "$work/jars/" && entry="$work/jars/$(basename "$entry")"
+        fi
+        classpath="$classpath:$entry"
+    done
+    if $standalone; then
+        cp docker/target/fakemail.jar "$work/fakemail.jar" 2>/dev/null || true
+    fi
+    [[ -f "$work/classes/dev/fakemail/bench/Benchmarks.class" ]] && { ! $standalone || [[ -f "$work/fakemail.jar" ]]; } && break
     if [[ $attempt == 3 ]]; then
         echo "[bench] the compiled classes keep disappearing (a concurrent clean?); giving up" >&2
         exit 1
     fi
 done
-mvn_quiet -pl benchmarks org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.outputFile="$work/dependencies.txt"
-classpath="$work/classes:$(cat "$work/dependencies.txt")"
 
 if [[ -n "${BENCH_JAVA:-}" ]]; then
     java="$BENCH_JAVA"
@@ -53,7 +73,14 @@ else
     java=java
 fi
 main=dev.fakemail.bench.Benchmarks
-if [[ "${1:-}" == "--imap" ]]; then
+extra=()
+if $standalone; then
+    main=dev.fakemail.bench.StandaloneBench
+    shift
+    extra=(--jar "$work/fakemail.jar")
+    greenmail="${HOME}/.m2/repository/com/icegreen/greenmail-standalone/2.1.13/greenmail-standalone-2.1.13.jar"
+    [[ -f "$greenmail" ]] && extra+=(--greenmail "$greenmail")
+elif [[ "${1:-}" == "--imap" ]]; then
     main=dev.fakemail.bench.ImapBench
     shift
 elif [[ "${1:-}" == "--imap-sort" ]]; then
@@ -67,4 +94,4 @@ elif [[ "${1:-}" == "--soak" ]]; then
     shift
 fi
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-"$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$classpath" "$main" "$@"
+"$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$classpath" "$main" ${extra[@]+"${extra[@]}"} "$@"

@@ -122,6 +122,7 @@ final class MimeTreeParser {
     }
 
     private static String unfoldAndDecode(String value) {
-        return HeaderBlock.decode(FOLD.matcher(value).replaceAll(" ").trim());
+        String unfolded = value.indexOf('\n') < 0 ? value : FOLD.matcher(value).replaceAll(" "); // most are one line
+        return HeaderBlock.decode(unfolded.trim());
     }
 }

@@ -17,6 +17,10 @@ import java.util.Optional;
  * on each call, so an unread message costs only its bytes.
  */
 public final class ReceivedMessage {
+    static {
+        dev.fakemail.internal.store.StoredBytes.registerReceived(ReceivedMessage::sharedBytes);
+    }
+
     private final long id;
     private final Envelope envelope;
     private final byte[] raw;

@@ -50,6 +50,21 @@ class RetentionTest {
     }
 
     @Test
+    void aCopyInTheInboxGoesWithItsMessageWhenTheCountLimitTookTheDeliveryBefore() {
+        // The INBOX limit drops the oldest delivery just before the log drops the oldest message; the log's drop
+        // then still finds a copy (IMAP COPY shares the stored bytes) and takes it out too, as it always did.
+        InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC(), new Retention(2, null));
+        deliver(store, "one", "bob@example.test");
+        deliver(store, "two", "bob@example.test");
+        Mailbox inbox = store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow();
+        store.copy(inbox, new long[] {1}, inbox); // uid 3, a copy of "one"; the limit takes uid 1
+        assertThat(inbox.messages()).extracting(StoredMessage::uid).containsExactly(2L, 3L);
+        deliver(store, "three", "bob@example.test"); // uid 4; the limit takes uid 2, the log drops "one"
+        assertThat(subjects(store)).containsExactly("two", "three");
+        assertThat(inbox.messages()).extracting(StoredMessage::uid).containsExactly(4L);
+    }
+
+    @Test
     void retentionStillBoundsTheMailboxesAfterTheLogWasEmptiedByDeletes() {
         InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC(), new Retention(100, null));
         for (int round = 0; round < 5; round++) {

@@ -134,6 +134,22 @@ public final class FrameReader {
                 }
                 position++; // drop the stuffed dot
             }
+            if (observer == null && !lineTooLong) {
+                int run = wholeLines(position, lineLength, maxLineLength);
+                if (run > 0 && total + run <= maxBytes) {
+                    // What the line-by-line steps below would do for each of these lines, in one copy.
+                    sink.write(buffer, position, run);
+                    total += run;
+                    int lf = position + run - 1;
+                    afterCrLf = lf > position ? buffer[lf - 1] == '\r' : previousByteWasCr;
+                    atLineStart = true;
+                    lineLength = 0;
+                    lineStart = sink.length();
+                    previousByteWasCr = false;
+                    position += run;
+                    continue;
+                }
+            }
             int lf = indexOfLf(position, limit);
             int end = lf < 0 ? limit : lf + 1;
             int chunk = end - position;
@@ -211,6 +227,30 @@ public final class FrameReader {
         position = 0;
         limit = read;
         return true;
+    }
+
+    /**
+     * The length of the run of complete lines from {@code from}, none of them longer than {@code maxLineLength}
+     * ({@code carried} octets of the first were read before) and none but the first starting with a dot: what
+     * dot-terminated data can take in one copy. Stops before a line that starts with a dot (an end of data or a
+     * stuffed dot), a line too long, or the end of the buffer; 0 if not even the first line is complete.
+     */
+    private int wholeLines(int from, int carried, int maxLineLength) {
+        int scan = from;
+        int end = from;
+        int lineLength = carried;
+        while (true) {
+            int lf = indexOfLf(scan, limit);
+            if (lf < 0 || lineLength + (lf + 1 - scan) > maxLineLength) {
+                return end - from;
+            }
+            lineLength = 0;
+            scan = lf + 1;
+            end = scan;
+            if (scan == limit || buffer[scan] == '.') {
+                return end - from;
+            }
+        }
     }
 
     private int indexOfLf(int from, int to) {

@@ -3,20 +3,26 @@ package dev.fakemail.internal.net;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Write timeouts, which Java sockets do not have: a write to a client that stopped reading blocks forever once
  * the socket buffers are full, pinning the session's thread and what it holds (a POP3 maildrop lock). Each guarded
- * write is noted while it runs; one daemon thread for the JVM looks at the running writes twice a second and closes
- * the socket of any that has been blocked longer than its timeout, which makes the write fail and the session end.
+ * stream notes when its running write began; one daemon thread for the JVM looks at the streams that wrote lately
+ * twice a second and closes the socket of any whose write has been blocked longer than its timeout, which makes the
+ * write fail and the session end.
+ *
+ * <p>A write costs two volatile stores and a volatile read, not two updates of a map shared by every session (which
+ * contended between sessions on each reply): a stream joins the watched set on its first write, and the watcher
+ * takes it out again once it finds it idle.
  */
 final class WriteTimeouts {
     private static final long CHECK_MILLIS = 500;
-    /** The writes in progress: the stream, and when (nanoTime) its write began. */
-    private static final Map<Guarded, Long> RUNNING = new ConcurrentHashMap<>();
+    /** The streams that wrote since the watcher last found them idle. */
+    private static final Set<Guarded> WATCHED = ConcurrentHashMap.newKeySet();
     private static volatile boolean watching;
+    private static final long IDLE = Long.MIN_VALUE;
 
     private WriteTimeouts() {
     }
@@ -57,10 +63,17 @@ final class WriteTimeouts {
                 return;
             }
             long now = System.nanoTime();
-            for (Map.Entry<Guarded, Long> write : RUNNING.entrySet()) {
-                Guarded stream = write.getKey();
-                if (now - write.getValue() > stream.timeoutNanos) {
-                    RUNNING.remove(stream);
+            for (Guarded stream : WATCHED) {
+                long started = stream.writeStarted;
+                if (started == IDLE) {
+                    stream.watched = false;
+                    WATCHED.remove(stream);
+                    if (stream.writeStarted != IDLE) { // a write began meanwhile and may have seen it still watched
+                        stream.watched = true;
+                        WATCHED.add(stream);
+                    }
+                } else if (now - started > stream.timeoutNanos) {
+                    WATCHED.remove(stream);
                     stream.timedOut();
                 }
             }
@@ -73,6 +86,10 @@ final class WriteTimeouts {
         private final OutputStream out;
         private final long timeoutNanos;
         private volatile boolean timedOut;
+        /** When (nanoTime) the running write began, or {@link #IDLE}. */
+        private volatile long writeStarted = IDLE;
+        /** Whether the stream is in {@link #WATCHED}. */
+        private volatile boolean watched;
 
         Guarded(Socket socket, OutputStream out, long timeoutNanos) {
             this.socket = socket;
@@ -87,23 +104,32 @@ final class WriteTimeouts {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            RUNNING.put(this, System.nanoTime());
+            begin();
             try {
                 out.write(bytes, offset, length);
             } catch (IOException e) {
                 throw timedOut ? new IOException("write timed out: the client read nothing for too long", e) : e;
             } finally {
-                RUNNING.remove(this);
+                writeStarted = IDLE;
             }
         }
 
         @Override
         public void flush() throws IOException {
-            RUNNING.put(this, System.nanoTime());
+            begin();
             try {
                 out.flush();
             } finally {
-                RUNNING.remove(this);
+                writeStarted = IDLE;
+            }
+        }
+
+        private void begin() {
+            long now = System.nanoTime();
+            writeStarted = now == IDLE ? now + 1 : now;
+            if (!watched) {
+                watched = true;
+                WATCHED.add(this);
             }
         }
 

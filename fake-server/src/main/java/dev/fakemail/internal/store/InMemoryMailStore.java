@@ -41,6 +41,8 @@ public final class InMemoryMailStore implements MailRepository {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ReceivedLog log;
+    /** What the count limit took out of mailboxes during the current delivery; emptied when it ends. */
+    private final List<Capped> cappedNow = new ArrayList<>();
     private final Map<String, UserMailboxes> users = new LinkedHashMap<>();
     /** Mailboxes emptied by {@link #reset()}, by user and name: reused when their user comes back. */
     private final Map<String, InMemoryMailbox> dormant = new HashMap<>();
@@ -72,7 +74,8 @@ public final class InMemoryMailStore implements MailRepository {
             OffsetDateTime date = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), clock.getZone());
             for (String owner : distinctOwners(envelope)) {
                 InMemoryMailbox inbox = userLocked(owner).mailboxes.get(INBOX);
-                addLocked(inbox, List.of(StoredMessage.delivered(message, inbox.takeUid(), inbox.nextModSeq(), date)));
+                addLocked(inbox, List.of(StoredMessage.delivered(message, inbox.takeUid(), inbox.nextModSeq(), date)),
+                        true);
             }
             dropExpiredLocked(now);
             changed.signalAll();
@@ -400,7 +403,7 @@ public final class InMemoryMailStore implements MailRepository {
             InMemoryMailbox target = liveLocked(mailbox);
             StoredMessage message = new StoredMessage(target.takeUid(), target.nextModSeq(),
                     FlagSets.shared(withoutRecent(flags)), internalDate, raw);
-            addLocked(target, List.of(message));
+            addLocked(target, List.of(message), false);
             changed.signalAll();
             return message;
         } finally {
@@ -511,21 +514,26 @@ public final class InMemoryMailStore implements MailRepository {
             destinationUids.add(copy.uid());
         }
         if (!copies.isEmpty()) {
-            addLocked(destination, copies);
+            addLocked(destination, copies, false);
             changed.signalAll();
         }
         return new UidMap(destination.uidValidity(), sourceUids, destinationUids);
     }
 
     /** Adds messages (UIDs and MODSEQs taken from the mailbox), publishes them, then applies the count limit. */
-    private void addLocked(InMemoryMailbox mailbox, List<StoredMessage> messages) {
+    private void addLocked(InMemoryMailbox mailbox, List<StoredMessage> messages, boolean deliveries) {
+        if (!deliveries) {
+            mailbox.noteCopies();
+        }
         mailbox.add(messages);
         publish(new StoreEvent.MessagesAppended(mailbox, messages));
         int excess = mailbox.size() - retention.maxMessages();
         if (excess > 0) {
             long[] oldest = new long[excess];
             for (int i = 0; i < excess; i++) {
-                oldest[i] = mailbox.at(i).uid();
+                StoredMessage capped = mailbox.at(i);
+                oldest[i] = capped.uid();
+                cappedNow.add(new Capped(mailbox, capped));
             }
             expungeLocked(mailbox, oldest);
         }
@@ -546,12 +554,35 @@ public final class InMemoryMailStore implements MailRepository {
             for (String owner : distinctOwners(oldest.envelope())) {
                 UserMailboxes state = users.get(owner);
                 InMemoryMailbox inbox = state == null ? null : state.mailboxes.get(INBOX);
-                long uid = inbox == null ? -1 : inbox.uidOfDelivery(oldest);
+                long uid = inbox == null || cappedJustNow(inbox, oldest) ? -1 : inbox.uidOfDelivery(oldest);
                 if (uid >= 0) {
                     expungeLocked(inbox, new long[] {uid});
                 }
             }
         }
+        cappedNow.clear();
+    }
+
+    /**
+     * Whether the count limit has just taken this message's delivery out of that mailbox, so it need not be looked
+     * for: with the same limit on the log and on each INBOX, a full INBOX drops the delivery of the oldest message
+     * just before the log drops the message, and the search for it would pass over the whole mailbox in vain. Only
+     * for a mailbox that holds nothing but deliveries (no COPY, MOVE or APPEND), which hold each array once.
+     */
+    private boolean cappedJustNow(InMemoryMailbox mailbox, ReceivedMessage message) {
+        if (mailbox.holdsCopies()) {
+            return false;
+        }
+        for (Capped capped : cappedNow) {
+            if (capped.mailbox() == mailbox && capped.message().isDeliveryOf(message)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A message the count limit took out of a mailbox during the current delivery. */
+    private record Capped(InMemoryMailbox mailbox, StoredMessage message) {
     }
 
     private UserMailboxes userLocked(String owner) {

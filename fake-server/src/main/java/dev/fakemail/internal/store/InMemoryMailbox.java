@@ -5,6 +5,7 @@ import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.store.StoredMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,10 @@ final class InMemoryMailbox implements Mailbox {
     private final Set<String> keywords = new LinkedHashSet<>();
     /** UIDs that arrived since the last {@link #claimRecent()}, ascending. */
     private final List<Long> unclaimedRecent = new ArrayList<>();
+    /** Whether any message came in other than by delivery; see {@link #noteCopies()}. */
+    private boolean holdsCopies;
+    /** Up to this many UIDs, a removal looks each one up rather than passing over the whole list. */
+    private static final int MAX_SEARCHED_REMOVALS = 64;
     private String name;
     private long uidNext = 1;
     private long highestModSeq = 1;
@@ -108,6 +113,15 @@ final class InMemoryMailbox implements Mailbox {
         return ++highestModSeq;
     }
 
+    /** Marks that messages came in other than by delivery (COPY, MOVE, APPEND): they may share stored arrays. */
+    synchronized void noteCopies() {
+        holdsCopies = true;
+    }
+
+    synchronized boolean holdsCopies() {
+        return holdsCopies;
+    }
+
     synchronized long takeUid() {
         return uidNext++;
     }
@@ -133,23 +147,44 @@ final class InMemoryMailbox implements Mailbox {
 
     /**
      * Removes the UIDs present, ascending; raises the MODSEQ once if any went. One pass over the list, so
-     * emptying a 100,000-message mailbox (reset, RENAME INBOX) is not quadratic.
+     * emptying a 100,000-message mailbox (reset, RENAME INBOX) is not quadratic; and when the UIDs present stand
+     * side by side (the retention cap dropping the oldest message, an EXPUNGE of a range), no pass at all: the
+     * list is in ascending UID order, so binary searches find them and one block move closes the gap.
      */
     synchronized List<Long> remove(long[] uids) {
         long[] wanted = sorted(uids);
         List<Long> removed = new ArrayList<>();
-        int kept = 0;
-        for (int i = 0; i < messages.size(); i++) {
-            StoredMessage message = messages.get(i);
-            if (Arrays.binarySearch(wanted, message.uid()) >= 0) {
-                removed.add(message.uid());
-            } else {
-                messages.set(kept++, message);
+        int first = -1;
+        int found = 0;
+        boolean sideBySide = wanted.length <= MAX_SEARCHED_REMOVALS;
+        for (int i = 0; sideBySide && i < wanted.length; i++) {
+            int index = indexOf(wanted[i]);
+            if (index >= 0) {
+                sideBySide = found == 0 || index == first + found;
+                first = found == 0 ? index : first;
+                found++;
             }
         }
-        if (!removed.isEmpty()) {
+        if (sideBySide) {
+            List<StoredMessage> block = messages.subList(Math.max(0, first), Math.max(0, first) + found);
+            for (StoredMessage message : block) {
+                removed.add(message.uid());
+            }
+            block.clear();
+        } else {
+            int kept = 0;
+            for (int i = 0; i < messages.size(); i++) {
+                StoredMessage message = messages.get(i);
+                if (Arrays.binarySearch(wanted, message.uid()) >= 0) {
+                    removed.add(message.uid());
+                } else {
+                    messages.set(kept++, message);
+                }
+            }
             messages.subList(kept, messages.size()).clear();
-            unclaimedRecent.removeIf(uid -> Arrays.binarySearch(wanted, uid) >= 0);
+        }
+        if (!removed.isEmpty()) {
+            forgetRecent(wanted);
             highestModSeq++;
             expunged.add(removed, highestModSeq);
             snapshot = null;
@@ -160,6 +195,20 @@ final class InMemoryMailbox implements Mailbox {
     /** The UIDs expunged after {@code modSeq}, ascending, or null when that history was forgotten. */
     synchronized long[] expungedAfter(long modSeq) {
         return expunged.expungedAfter(modSeq);
+    }
+
+    /** Unclaimed \Recent UIDs are in ascending order too: a few are looked up, many filtered in one pass. */
+    private void forgetRecent(long[] wanted) {
+        if (wanted.length > MAX_SEARCHED_REMOVALS) {
+            unclaimedRecent.removeIf(uid -> Arrays.binarySearch(wanted, uid) >= 0);
+            return;
+        }
+        for (long uid : wanted) {
+            int index = Collections.binarySearch(unclaimedRecent, uid);
+            if (index >= 0) {
+                unclaimedRecent.remove(index);
+            }
+        }
     }
 
     /** The UID of the delivery of this received message (the same array), or -1; deliveries sit near the head. */

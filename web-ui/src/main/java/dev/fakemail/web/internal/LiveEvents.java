@@ -45,6 +45,9 @@ final class LiveEvents implements Consumer<IndexChange>, AutoCloseable {
     /** Called by the index in store order, under its lock: only queues the bytes for each open stream. */
     @Override
     public void accept(IndexChange change) {
+        if (handler.getConnections().isEmpty()) {
+            return; // nobody listens: not even the list entry is made (it has a snippet to flatten)
+        }
         if (change instanceof IndexChange.Added added) {
             broadcast("received", added.message().json());
         } else if (change instanceof IndexChange.Removed removed) {

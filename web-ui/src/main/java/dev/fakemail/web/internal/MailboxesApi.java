@@ -78,7 +78,7 @@ final class MailboxesApi {
                 message.internalDate().toInstant().toString(), message.size(), received == null ? null : received.id,
                 // mail that did not come through SMTP (IMAP APPEND, COPY, a test's seed) speaks for itself
                 received == null ? message.subject() : received.subject,
-                received == null ? message.header("From").orElse(null) : received.headerFrom);
+                received == null ? message.header("From").orElse(null) : received.headerFrom());
     }
 
     /**
@@ -101,7 +101,7 @@ final class MailboxesApi {
         for (int i = low; i < all.size() && all.get(i).receivedAtMillis == millis; i++) {
             MessageSummary candidate = all.get(i);
             if (candidate.size == message.size()
-                    && candidate.to.stream().anyMatch(address -> address.equalsIgnoreCase(user))) {
+                    && candidate.to().stream().anyMatch(address -> address.equalsIgnoreCase(user))) {
                 return candidate;
             }
         }

@@ -40,7 +40,7 @@ final class MailpitMessages {
         Fields fields = Fields.of(summary.message);
         return new MailpitJson.Summary(id(summary), fields.messageId, summary.read, fields.from, fields.to, fields.cc,
                 fields.bcc, fields.replyTo, summary.subject, Instant.ofEpochMilli(summary.receivedAtMillis).toString(),
-                username(summary.message), List.of(), summary.size, summary.attachments, summary.snippet);
+                username(summary.message), List.of(), summary.size, summary.attachments, summary.snippet());
     }
 
     static MailpitJson.Message message(MessageSummary summary) {

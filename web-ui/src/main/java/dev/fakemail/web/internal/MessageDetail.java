@@ -105,10 +105,10 @@ record MessageDetail(long id, String from, List<String> to, String subject, Stri
         List<String> headerCc = values(headers, "cc");
         String text = textPart == null ? "" : textPart.text();
         List<String> links = LinksAndCodes.links(html, text);
-        return new MessageDetail(summary.id, summary.from, summary.to, summary.subject,
-                message.receivedAt().toString(), summary.size, summary.headerFrom, headerTo, headerCc,
+        return new MessageDetail(summary.id, summary.from(), summary.to(), summary.subject,
+                message.receivedAt().toString(), summary.size, summary.headerFrom(), headerTo, headerCc,
                 values(headers, "date").stream().findFirst().orElse(null), EnvelopeJson.of(message.envelope()),
-                hidden(summary.to, headerTo, headerCc), headers, text, html,
+                hidden(summary.to(), headerTo, headerCc), headers, text, html,
                 html != null && HtmlDocument.hasRemoteContent(html), links,
                 LinksAndCodes.codes(summary.subject, text, html, links), PartJson.of(summary.id, tree, base, inboxQuery),
                 attachments,

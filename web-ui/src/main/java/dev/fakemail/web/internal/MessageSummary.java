@@ -1,5 +1,7 @@
 package dev.fakemail.web.internal;
 
+import dev.fakemail.internal.store.StoredBytes;
+import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.HeaderField;
 import dev.fakemail.store.MimePart;
 import dev.fakemail.store.ReceivedMessage;
@@ -10,8 +12,10 @@ import java.util.Locale;
 
 /**
  * What the list and the search need of one received message, parsed once when it arrives (a
- * {@link ReceivedMessage} parses again on every call). The search fields are kept in lower case, so a search
- * over 100,000 messages is plain {@code String.contains} calls.
+ * {@link ReceivedMessage} parses again on every call). Text that stands in the stored bytes as it is (plain ASCII,
+ * neither encoded nor folded: most header values and most plain-text bodies) is kept as a reference into them
+ * ({@link RawText}) and searched there, ignoring case, so a summary costs about a tenth of a 2 KB message instead
+ * of more than the message itself; other text is kept as a string (the search text in lower case).
  */
 final class MessageSummary {
     /** Text search looks at this much of each body: enough for any real mail, bounded for huge ones. */
@@ -22,22 +26,23 @@ final class MessageSummary {
     final long id;
     final long receivedAtMillis;
     final int size;
-    final String from;
-    final List<String> to;
     final String subject;
-    final String headerFrom;
-    final String snippet;
     final int attachments;
     final boolean hasHtml;
-    // Lower-case search fields: senders (MAIL FROM, From), recipients (RCPT TO, To, Cc), the Cc fields, the
-    // hidden (Bcc) recipients, the Message-ID, subject, body text. Mostly empty or shared strings: small.
-    final String senders;
-    final String recipients;
-    final String cc;
-    final String bcc;
-    final String messageId;
-    final String subjectLower;
-    final String text;
+    /** The stored bytes (shared with the store, never modified), which the references below point into. */
+    private final byte[] raw;
+    /** Header fields as references into {@link #raw}, or {@link RawText#NONE}: then see {@link #decoded}. */
+    private final long headerFromRef;
+    private final long messageIdRef;
+    /** The To field when there is exactly one and it is in the stored bytes as it is. */
+    private final long headerToRef;
+    /**
+     * The body text searched (at most {@link #MAX_SEARCH_TEXT} chars) as a reference, or {@link RawText#NONE}:
+     * then see {@link #decoded}.
+     */
+    private final long textRef;
+    /** What is not in the stored bytes as it is; null when everything is (plain ASCII mail without Cc or Bcc). */
+    private final Decoded decoded;
     /**
      * Whether the message was opened (or marked read). Only the web inbox knows this, so it lives here and goes
      * with the summary when the message is deleted or the server reset. Changed only under the index's write
@@ -45,29 +50,52 @@ final class MessageSummary {
      */
     volatile boolean read;
 
+    /**
+     * The decoded values of what the stored bytes do not hold as they are: each null (or empty) when its reference
+     * above is set. The search text is in lower case.
+     */
+    private record Decoded(String headerFrom, String messageId, List<String> headerTo, List<String> headerCc,
+            String bcc, String textLower, String snippet) {
+        static final Decoded NOTHING = new Decoded(null, null, List.of(), List.of(), "", null, null);
+    }
+
     private MessageSummary(ReceivedMessage message, String subject, String headerFrom, List<String> headerTo,
             List<String> headerCc, String messageId, String text, int attachments, boolean hasHtml) {
         this.message = message;
+        this.raw = StoredBytes.of(message);
         this.id = message.id();
         this.receivedAtMillis = message.receivedAt().toEpochMilli();
         this.size = message.size();
-        this.from = message.envelope().mailFrom();
-        this.to = message.envelope().recipientAddresses();
         this.subject = subject;
-        this.headerFrom = headerFrom;
-        this.snippet = snippet(text);
         this.attachments = attachments;
         this.hasHtml = hasHtml;
-        this.senders = lower(from + "\n" + headerFrom);
-        List<String> allRecipients = new ArrayList<>(to);
-        allRecipients.addAll(headerTo);
-        allRecipients.addAll(headerCc);
-        this.recipients = lower(String.join("\n", allRecipients));
-        this.cc = lower(String.join("\n", headerCc));
-        this.bcc = lower(String.join("\n", MessageDetail.hidden(to, headerTo, headerCc)));
-        this.messageId = lower(messageId);
-        this.subjectLower = lower(subject);
-        this.text = lower(text.length() > MAX_SEARCH_TEXT ? text.substring(0, MAX_SEARCH_TEXT) : text);
+        int bodyStart = bodyStart(raw);
+        this.headerFromRef = RawText.locate(raw, 0, bodyStart, headerFrom);
+        this.messageIdRef = RawText.locate(raw, 0, bodyStart, messageId);
+        this.headerToRef = headerTo.size() == 1 ? RawText.locate(raw, 0, bodyStart, headerTo.get(0)) : RawText.NONE;
+        String bcc = lower(String.join("\n", MessageDetail.hidden(to(), headerTo, headerCc)));
+        String searchText = text.length() > MAX_SEARCH_TEXT ? text.substring(0, MAX_SEARCH_TEXT) : text;
+        this.textRef = RawText.locate(raw, bodyStart, raw.length, searchText);
+        Decoded decoded = new Decoded(headerFromRef == RawText.NONE ? headerFrom : null,
+                messageIdRef == RawText.NONE ? messageId : null,
+                headerToRef == RawText.NONE ? List.copyOf(headerTo) : List.of(), List.copyOf(headerCc),
+                bcc.isEmpty() ? "" : bcc, textRef == RawText.NONE ? lower(searchText) : null,
+                textRef == RawText.NONE ? snippet(text) : null);
+        this.decoded = decoded.equals(Decoded.NOTHING) ? null : decoded;
+    }
+
+    /** The envelope sender (MAIL FROM), empty for the null sender. */
+    String from() {
+        return message.envelope().mailFrom();
+    }
+
+    /** The envelope recipients (RCPT TO), in order. */
+    List<String> to() {
+        return message.envelope().recipientAddresses();
+    }
+
+    private Decoded decoded() {
+        return decoded == null ? Decoded.NOTHING : decoded;
     }
 
     /** Parses the message once. Malformed mail still gets a summary: what cannot be parsed stays empty. */
@@ -113,8 +141,109 @@ final class MessageSummary {
     }
 
     ListEntry json() {
-        return new ListEntry(id, from, to, subject, Instant.ofEpochMilli(receivedAtMillis).toString(), size,
-                headerFrom, snippet, attachments, read);
+        return new ListEntry(id, from(), to(), subject, Instant.ofEpochMilli(receivedAtMillis).toString(), size,
+                headerFrom(), snippet(), attachments, read);
+    }
+
+    /** Whether the body text is searched in the stored bytes (plain ASCII, as it is there), not in a copy. */
+    boolean textIsInStoredBytes() {
+        return textRef != RawText.NONE;
+    }
+
+    /** The decoded From header field, empty if there is none. */
+    String headerFrom() {
+        return headerFromRef == RawText.NONE ? decoded().headerFrom() : RawText.string(raw, headerFromRef);
+    }
+
+    /** The start of the body text, flattened: what the list shows under the subject. */
+    String snippet() {
+        return textRef == RawText.NONE ? decoded().snippet() : snippet(RawText.head(raw, textRef, SNIPPET_LENGTH * 4));
+    }
+
+    // The searches: each answers what String.contains would over the search fields as they were once kept, in
+    // lower case: senders (MAIL FROM, From), recipients (RCPT TO, To, Cc), Cc, hidden recipients (Bcc),
+    // Message-ID, subject, body text; several values joined with LF. A needle without LF cannot span two values,
+    // so each value is searched on its own; a needle with LF (rare) gets the joined text.
+
+    boolean sendersContain(String needle, byte[] asciiNeedle) {
+        if (needle.indexOf('\n') >= 0) {
+            return lower(from() + "\n" + headerFrom()).contains(needle);
+        }
+        return RawText.containsIgnoringCase(from(), needle) || headerFromContains(needle, asciiNeedle);
+    }
+
+    boolean recipientsContain(String needle, byte[] asciiNeedle) {
+        if (needle.indexOf('\n') >= 0) {
+            List<String> all = new ArrayList<>(to());
+            all.addAll(headerTo());
+            all.addAll(decoded().headerCc());
+            return lower(String.join("\n", all)).contains(needle);
+        }
+        if (needle.isEmpty()) {
+            return true;
+        }
+        for (EnvelopeRecipient recipient : message.envelope().recipients()) {
+            if (RawText.containsIgnoringCase(recipient.address(), needle)) {
+                return true;
+            }
+        }
+        if (headerToRef != RawText.NONE && RawText.contains(raw, headerToRef, asciiNeedle)) {
+            return true;
+        }
+        return anyContains(decoded().headerTo(), needle) || anyContains(decoded().headerCc(), needle);
+    }
+
+    boolean ccContains(String needle) {
+        if (needle.indexOf('\n') >= 0) {
+            return lower(String.join("\n", decoded().headerCc())).contains(needle);
+        }
+        return needle.isEmpty() || anyContains(decoded().headerCc(), needle);
+    }
+
+    boolean bccContains(String needle) {
+        return decoded().bcc().contains(needle);
+    }
+
+    boolean messageIdContains(String needle, byte[] asciiNeedle) {
+        return messageIdRef == RawText.NONE ? RawText.containsIgnoringCase(decoded().messageId(), needle)
+                : RawText.contains(raw, messageIdRef, asciiNeedle) || needle.isEmpty();
+    }
+
+    boolean subjectContains(String needle) {
+        return RawText.containsIgnoringCase(subject, needle);
+    }
+
+    boolean textContains(String needle, byte[] asciiNeedle) {
+        return textRef == RawText.NONE ? decoded().textLower().contains(needle) : needle.isEmpty()
+                || RawText.contains(raw, textRef, asciiNeedle);
+    }
+
+    private boolean headerFromContains(String needle, byte[] asciiNeedle) {
+        return headerFromRef == RawText.NONE ? RawText.containsIgnoringCase(decoded().headerFrom(), needle)
+                : needle.isEmpty() || RawText.contains(raw, headerFromRef, asciiNeedle);
+    }
+
+    private List<String> headerTo() {
+        return headerToRef == RawText.NONE ? decoded().headerTo() : List.of(RawText.string(raw, headerToRef));
+    }
+
+    private static boolean anyContains(List<String> values, String needle) {
+        for (String value : values) {
+            if (RawText.containsIgnoringCase(value, needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the body starts: after the first empty line (the whole message if there is none). */
+    private static int bodyStart(byte[] raw) {
+        for (int i = 1; i < raw.length; i++) {
+            if (raw[i] == '\n' && (raw[i - 1] == '\n' || i >= 2 && raw[i - 1] == '\r' && raw[i - 2] == '\n')) {
+                return i + 1;
+            }
+        }
+        return raw.length;
     }
 
     /**

@@ -37,20 +37,24 @@ final class SearchQuery {
      * One condition; {@code needle} is lower case; {@code number} is epoch millis for dates and octets for
      * sizes.
      */
-    record Term(Field field, String needle, long number, boolean negated, String source) {
+    record Term(Field field, String needle, long number, boolean negated, String source, byte[] asciiNeedle) {
+        Term(Field field, String needle, long number, boolean negated, String source) {
+            this(field, needle, number, negated, source, RawText.asciiNeedle(needle));
+        }
+
         boolean matches(MessageSummary message) {
             return matchesPositive(message) != negated;
         }
 
         private boolean matchesPositive(MessageSummary message) {
             switch (field) {
-                case FROM: return message.senders.contains(needle);
-                case TO: return message.recipients.contains(needle);
-                case CC: return message.cc.contains(needle);
-                case BCC: return message.bcc.contains(needle);
-                case SUBJECT: return message.subjectLower.contains(needle);
-                case TEXT: return message.text.contains(needle);
-                case MESSAGE_ID: return message.messageId.contains(needle);
+                case FROM: return message.sendersContain(needle, asciiNeedle);
+                case TO: return message.recipientsContain(needle, asciiNeedle);
+                case CC: return message.ccContains(needle);
+                case BCC: return message.bccContains(needle);
+                case SUBJECT: return message.subjectContains(needle);
+                case TEXT: return message.textContains(needle, asciiNeedle);
+                case MESSAGE_ID: return message.messageIdContains(needle, asciiNeedle);
                 case HAS_ATTACHMENT: return message.attachments > 0;
                 case HAS_HTML: return message.hasHtml;
                 case READ: return message.read;
@@ -58,8 +62,8 @@ final class SearchQuery {
                 case BEFORE: return message.receivedAtMillis < number;
                 case LARGER: return message.size > number;
                 case SMALLER: return message.size < number;
-                default: return message.subjectLower.contains(needle) || message.senders.contains(needle)
-                        || message.recipients.contains(needle) || message.text.contains(needle);
+                default: return message.subjectContains(needle) || message.sendersContain(needle, asciiNeedle)
+                        || message.recipientsContain(needle, asciiNeedle) || message.textContains(needle, asciiNeedle);
             }
         }
     }

@@ -1,0 +1,20 @@
+package dev.fakemail.bench;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@link SinkServer} as a process of its own, for the standalone benchmark, where every server runs in its own
+ * JVM: prints "smtp listening on HOST:PORT" and runs until killed.
+ */
+public final class SinkServerMain {
+    private SinkServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SinkServer sink = new SinkServer();
+        System.out.println("smtp listening on " + sink.address().getAddress().getHostAddress() + ":"
+                + sink.address().getPort());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+}
