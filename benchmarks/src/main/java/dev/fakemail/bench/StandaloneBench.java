@@ -32,6 +32,8 @@ public final class StandaloneBench {
             Usage: bench/run.sh --standalone [options]
               --jar PATH            the standalone jar (bench/run.sh: docker/target/fakemail.jar)
               --before-jar PATH     another build of the jar (e.g. main's), measured beside it: before/after
+              --before-opts "..."   JVM options for the "before" server only; with --before-jar this, the
+                                    same build, e.g. --before-opts -Dfakemail.sessionThreads=virtual
               --greenmail PATH      GreenMail standalone jar to run beside it, or none (bench/run.sh finds
                                     greenmail-standalone-2.1.13.jar in ~/.m2 if it is there)
               --server-java PATH    java for the server processes (default: the one running this)
@@ -55,6 +57,8 @@ public final class StandaloneBench {
         Path jar;
         /** Another build of the jar (e.g. main's) measured beside it in the same run: the "before" column. */
         Path beforeJar;
+        /** JVM options added for the "before" server only, e.g. -Dfakemail.sessionThreads=virtual. */
+        List<String> beforeOpts = List.of();
         Path greenMail;
         Path serverJava = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> serverOpts = List.of("-Xms2g", "-Xmx2g");
@@ -98,6 +102,7 @@ public final class StandaloneBench {
                             : Path.of(value);
                     case "--server-java" -> options.serverJava = Path.of(value);
                     case "--server-opts" -> options.serverOpts = words(value);
+                    case "--before-opts" -> options.beforeOpts = words(value);
                     case "--fakemail-args" -> options.fakemailArgs = words(value);
                     case "--sections" -> {
                         List<String> sections = List.of(value.split(","));
@@ -129,6 +134,9 @@ public final class StandaloneBench {
             }
             if (quick && !heapSet) {
                 options.heapMessages = List.of(10_000);
+            }
+            if (options.beforeJar != null && options.beforeJar.toString().equals("this")) {
+                options.beforeJar = options.jar; // the same build, e.g. with other --before-opts
             }
             if (options.jar == null || !Files.isRegularFile(options.jar)) {
                 throw new IllegalArgumentException("--jar must name the standalone jar, got " + options.jar);
@@ -209,13 +217,13 @@ public final class StandaloneBench {
         for (int messages : options.heapMessages) {
             if (options.beforeJar != null) {
                 results.add(heap(options, "fakemail before, web inbox on", messages,
-                        fakemailCommand(options, options.beforeJar, true), true));
+                        fakemailCommand(options, true, true), true));
             }
             results.add(heap(options, "fakemail standalone, web inbox on", messages, fakemailCommand(options, true),
                     true));
             if (options.beforeJar != null) {
                 results.add(heap(options, "fakemail before, --web-port off", messages,
-                        fakemailCommand(options, options.beforeJar, false), false));
+                        fakemailCommand(options, true, false), false));
             }
             results.add(heap(options, "fakemail standalone, --web-port off", messages,
                     fakemailCommand(options, false), false));
@@ -358,8 +366,8 @@ public final class StandaloneBench {
         // One process per server for all rows (warm, as a server people keep running), each emptied between runs:
         // fakemail by its default cap of 5,000 received messages, GreenMail through its purge API.
         try (ServerProcess before = options.beforeJar == null ? null
-                        : start("fakemail before", fakemailLoadCommand(options, options.beforeJar));
-                ServerProcess fakemail = start("fakemail", fakemailLoadCommand(options, options.jar));
+                        : start("fakemail before", fakemailLoadCommand(options, true));
+                ServerProcess fakemail = start("fakemail", fakemailLoadCommand(options, false));
                 ServerProcess greenMail = options.greenMail == null ? null
                         : start("GreenMail", greenMailCommand(options));
                 ServerProcess sink = start("sink", sinkCommand(options))) {
@@ -492,13 +500,18 @@ public final class StandaloneBench {
      * received-message cap off so the heap measure keeps every message, the web inbox on a free port or off.
      */
     static List<String> fakemailCommand(Options options, boolean webInbox) {
-        return fakemailCommand(options, options.jar, webInbox);
+        return fakemailCommand(options, false, webInbox);
     }
 
-    static List<String> fakemailCommand(Options options, Path jar, boolean webInbox) {
+    /** The jar under test, or with {@code before} the other build (--before-jar) with its extra options. */
+    static List<String> fakemailCommand(Options options, boolean before, boolean webInbox) {
+        Path jar = before ? options.beforeJar : options.jar;
         List<String> command = new ArrayList<>();
         command.add(options.serverJava.toString());
         command.addAll(options.serverOpts);
+        if (before) {
+            command.addAll(options.beforeOpts);
+        }
         command.addAll(List.of("-jar", jar.toString(), "--quiet", "--max-messages", "unlimited",
                 "--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--imap-port", "0",
                 "--imaps-port", "0", "--web-port", webInbox ? "0" : "off"));
@@ -507,8 +520,8 @@ public final class StandaloneBench {
     }
 
     /** For the load rows: the jar with its default cap of received messages, which bounds its heap. */
-    static List<String> fakemailLoadCommand(Options options, Path jar) {
-        List<String> command = fakemailCommand(options, jar, options.loadInbox);
+    static List<String> fakemailLoadCommand(Options options, boolean before) {
+        List<String> command = fakemailCommand(options, before, options.loadInbox);
         int cap = command.indexOf("--max-messages");
         command.remove(cap + 1);
         command.remove(cap);
@@ -542,7 +555,8 @@ public final class StandaloneBench {
         out.append("- Servers: ").append(options.serverJava).append(' ').append(String.join(" ", options.serverOpts))
                 .append(" (").append(serverVersion(options.serverJava)).append(")\n");
         if (options.beforeJar != null) {
-            out.append("- fakemail before: ").append(options.beforeJar).append('\n');
+            out.append("- fakemail before: ").append(options.beforeJar).append(' ')
+                    .append(String.join(" ", options.beforeOpts)).append('\n');
         }
         out.append("- fakemail: ").append(options.jar).append(options.fakemailArgs.isEmpty() ? ""
                 : " " + String.join(" ", options.fakemailArgs)).append('\n');
