@@ -93,7 +93,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         if (executor != null) {
             throw new IllegalStateException("already running");
         }
-        executor = ConnectionThreads.newExecutor("fakemail-session");
+        executor = ConnectionThreads.newSessionExecutor("fakemail-session");
         for (ProtocolName protocol : ProtocolName.values()) {
             int port = config.port(protocol);
             if (port != ServerConfig.OFF) {

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * class at first use (about 0.5 ms here), and the first indified concatenation bootstraps StringConcatFactory
  * (about 8 ms on top of the method-handle set-up the JDK's own socket code triggers anyway).
  *
- * <p>One thread per connection: a virtual thread on JDK 21+ (found reflectively, since we compile for 17), else a
- * cached pool of daemon platform threads. A stalled or delayed session then costs only a parked thread.
+ * <p>One thread per connection: on JDK 21+ a pooled platform thread for the first few sessions and a virtual thread
+ * (found reflectively, since we compile for 17) for the rest ({@link #newSessionExecutor}), else a cached pool of
+ * daemon platform threads. A stalled or delayed session beyond the first few then costs only a parked thread.
  */
 public final class ConnectionThreads {
     private static final Method NEW_VIRTUAL_EXECUTOR = findVirtualExecutorFactory();
@@ -26,13 +27,47 @@ public final class ConnectionThreads {
     }
 
     public static ExecutorService newExecutor(String name) {
+        ExecutorService virtual = newVirtualExecutor();
+        return virtual != null ? virtual : newPlatformExecutor(name);
+    }
+
+    /**
+     * The executor for protocol sessions: on JDK 21+ the first {@link #PLATFORM_SESSIONS} concurrent sessions on
+     * pooled platform threads and the rest on virtual threads ({@link SessionExecutor} says why); before JDK 21 all
+     * on pooled platform threads.
+     */
+    public static ExecutorService newSessionExecutor(String name) {
+        ExecutorService virtual = newVirtualExecutor();
+        String forced = System.getProperty(SESSION_THREADS_PROPERTY, "");
+        if (virtual != null && forced.equals("virtual")) {
+            return virtual;
+        }
+        ExecutorService platform = newPlatformExecutor(name);
+        return virtual == null || forced.equals("platform") ? platform
+                : new SessionExecutor(platform, virtual, PLATFORM_SESSIONS);
+    }
+
+    /**
+     * For measuring (BENCHMARKS.md): {@code -Dfakemail.sessionThreads=virtual} runs every session on a virtual
+     * thread (JDK 21+), {@code platform} every one on a platform thread; unset, the mix above.
+     */
+    static final String SESSION_THREADS_PROPERTY = "fakemail.sessionThreads";
+
+    /** Concurrent sessions on platform threads before virtual threads take over (JDK 21+). */
+    static final int PLATFORM_SESSIONS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+
+    private static ExecutorService newVirtualExecutor() {
         if (NEW_VIRTUAL_EXECUTOR != null) {
             try {
                 return (ExecutorService) NEW_VIRTUAL_EXECUTOR.invoke(null);
             } catch (ReflectiveOperationException e) {
-                // fall through to platform threads
+                return null; // platform threads then
             }
         }
+        return null;
+    }
+
+    private static ExecutorService newPlatformExecutor(String name) {
         ThreadFactory factory = daemonFactory(name);
         // Like a cached pool, but idle threads go after 10 s rather than 60 s, so a burst leaves no crowd behind.
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);

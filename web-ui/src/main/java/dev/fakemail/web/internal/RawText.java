@@ -128,22 +128,40 @@ final class RawText {
         long seconds = ONES * (second & 0xFF);
         int shift = n > 1 ? 1 : 0;
         int at = from;
+        for (; at + 16 + shift <= end && at <= last; at += 16) { // two words a turn: one branch for both
+            long x1 = ((long) LONGS.get(raw, at) | folding1) ^ firsts;
+            long y1 = ((long) LONGS.get(raw, at + shift) | folding2) ^ seconds;
+            long x2 = ((long) LONGS.get(raw, at + 8) | folding1) ^ firsts;
+            long y2 = ((long) LONGS.get(raw, at + 8 + shift) | folding2) ^ seconds;
+            long hits1 = (x1 - ONES) & ~x1 & (y1 - ONES) & ~y1 & HIGHS;
+            long hits2 = (x2 - ONES) & ~x2 & (y2 - ONES) & ~y2 & HIGHS;
+            if ((hits1 | hits2) != 0 && (found(raw, at, hits1, last, needle) || found(raw, at + 8, hits2, last, needle))) {
+                return true;
+            }
+        }
         for (; at + 8 + shift <= end && at <= last; at += 8) {
             long x = ((long) LONGS.get(raw, at) | folding1) ^ firsts;
             long y = ((long) LONGS.get(raw, at + shift) | folding2) ^ seconds;
-            long hits = (x - ONES) & ~x & (y - ONES) & ~y & HIGHS;
-            while (hits != 0) {
-                int start = at + (Long.numberOfTrailingZeros(hits) >>> 3);
-                if (start <= last && matchesAt(raw, start, needle)) {
-                    return true;
-                }
-                hits &= hits - 1;
+            if (found(raw, at, (x - ONES) & ~x & (y - ONES) & ~y & HIGHS, last, needle)) {
+                return true;
             }
         }
         for (; at <= last; at++) {
             if (matchesAt(raw, at, needle)) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** Whether the needle starts at one of the places lit in {@code hits} (a high bit per octet of the word at). */
+    private static boolean found(byte[] raw, int at, long hits, int last, byte[] needle) {
+        while (hits != 0) {
+            int start = at + (Long.numberOfTrailingZeros(hits) >>> 3);
+            if (start <= last && matchesAt(raw, start, needle)) {
+                return true;
+            }
+            hits &= hits - 1;
         }
         return false;
     }

@@ -1,0 +1,134 @@
+package dev.fakemail.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The options of {@link StandaloneBench}. */
+final class StandaloneOptions {
+    static final String USAGE = """
+            Usage: bench/run.sh --standalone [options]
+              --jar PATH            the standalone jar (bench/run.sh: docker/target/fakemail.jar)
+              --before-jar PATH     another build of the jar (e.g. main's), measured beside it: before/after
+              --before-opts "..."   JVM options for the "before" server only; with --before-jar this, the
+                                    same build, e.g. --before-opts -Dfakemail.sessionThreads=virtual
+              --greenmail PATH      GreenMail standalone jar to run beside it, or none (bench/run.sh finds
+                                    greenmail-standalone-2.1.13.jar in ~/.m2 if it is there)
+              --server-java PATH    java for the server processes (default: the one running this)
+              --server-opts "..."   their JVM options (default "-Xms2g -Xmx2g")
+              --fakemail-args "..." extra flags for the jar, e.g. "--max-connections 2000"
+              --sections LIST       heap,load (default both)
+              --heap-messages LIST  stored messages per heap measure (default 10000,100000)
+              --rows LIST           load rows MODE/SIZE/CONNS (default: session, pipelined and connect at
+                                    2k x 1, 8, 64, and session/100k/8)
+              --warmup D, --duration D   per run (default 3s and 5s; --quick 1s and 2s)
+              --repeat N            runs per row and server, median shown (default 1)
+              --load-inbox on|off   the jar's web inbox during the load rows (default on)
+              --quick               short runs, heap at 10000 only
+            """;
+
+    Path jar;
+    /** Another build of the jar (e.g. main's) measured beside it in the same run: the "before" column. */
+    Path beforeJar;
+    /** JVM options added for the "before" server only, e.g. -Dfakemail.sessionThreads=virtual. */
+    List<String> beforeOpts = List.of();
+    Path greenMail;
+    Path serverJava = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> serverOpts = List.of("-Xms2g", "-Xmx2g");
+    List<String> fakemailArgs = List.of();
+    boolean heap = true;
+    boolean load = true;
+    List<Integer> heapMessages = List.of(10_000, 100_000);
+    List<LoadSpec> rows = new ArrayList<>();
+    Duration warmup = Duration.ofSeconds(3);
+    Duration duration = Duration.ofSeconds(5);
+    int repeat = 1;
+    /** Whether the jar runs its web inbox during the load rows (the default, as people run it). */
+    boolean loadInbox = true;
+
+static StandaloneOptions parse(String[] args) {
+    StandaloneOptions options = new StandaloneOptions();
+        List<String> rowTexts = List.of("session/2k/1", "session/2k/8", "session/2k/64", "pipelined/2k/1",
+                "pipelined/2k/8", "pipelined/2k/64", "connect/2k/1", "connect/2k/8", "connect/2k/64",
+                "session/100k/8");
+        boolean quick = false;
+        boolean timesSet = false;
+        boolean heapSet = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--quick")) {
+                quick = true;
+                continue;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new IllegalArgumentException("");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--jar" -> options.jar = Path.of(value);
+                case "--before-jar" -> options.beforeJar = value.isBlank() || value.equals("none") ? null
+                        : Path.of(value);
+                case "--greenmail" -> options.greenMail = value.isBlank() || value.equals("none") ? null
+                        : Path.of(value);
+                case "--server-java" -> options.serverJava = Path.of(value);
+                case "--server-opts" -> options.serverOpts = words(value);
+                case "--before-opts" -> options.beforeOpts = words(value);
+                case "--fakemail-args" -> options.fakemailArgs = words(value);
+                case "--sections" -> {
+                    List<String> sections = List.of(value.split(","));
+                    options.heap = sections.contains("heap");
+                    options.load = sections.contains("load");
+                }
+                case "--heap-messages" -> {
+                    options.heapMessages = Arrays.stream(value.split(",")).map(String::trim)
+                            .map(Integer::parseInt).toList();
+                    heapSet = true;
+                }
+                case "--rows" -> rowTexts = List.of(value.split(","));
+                case "--warmup" -> {
+                    options.warmup = Sizes.parseDuration(value);
+                    timesSet = true;
+                }
+                case "--duration" -> {
+                    options.duration = Sizes.parseDuration(value);
+                    timesSet = true;
+                }
+                case "--repeat" -> options.repeat = Integer.parseInt(value);
+                case "--load-inbox" -> options.loadInbox = !value.equals("off");
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (quick && !timesSet) {
+            options.warmup = Duration.ofSeconds(1);
+            options.duration = Duration.ofSeconds(2);
+        }
+        if (quick && !heapSet) {
+            options.heapMessages = List.of(10_000);
+        }
+        if (options.beforeJar != null && options.beforeJar.toString().equals("this")) {
+            options.beforeJar = options.jar; // the same build, e.g. with other --before-opts
+        }
+        if (options.jar == null || !Files.isRegularFile(options.jar)) {
+            throw new IllegalArgumentException("--jar must name the standalone jar, got " + options.jar);
+        }
+        for (String row : rowTexts) {
+            String[] parts = row.trim().split("/");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("a row is MODE/SIZE/CONNS, e.g. session/2k/8, got " + row);
+            }
+            options.rows.add(LoadSpec.timed(LoadMode.parse(parts[0]), Sizes.parseSize(parts[1]),
+                    Integer.parseInt(parts[2]), options.warmup, options.duration));
+        }
+        return options;
+    }
+
+    private static List<String> words(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(word -> !word.isEmpty()).toList();
+    }
+}
