@@ -71,6 +71,28 @@ class ImapRev2Test {
         }
     }
 
+    /** ENABLE after SELECT (RFC 5161 lets it come at any time after login): the selection forgets \\Recent. */
+    @Test
+    void enablingWhileSelectedDropsRecentFromThatSelection() throws Exception {
+        server = ImapSupport.serverWithMail("bob@example.test", "First");
+        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+            imap.response();
+            imap.login("a0", "bob@example.test", "x");
+            assertThat(imap.command("a1", "SELECT INBOX")).contains("* 1 RECENT\r\n");
+            assertThat(imap.command("a2", "FETCH 1 (FLAGS)")).isEqualTo(
+                    "* 1 FETCH (FLAGS (\\Recent))\r\na2 OK FETCH completed\r\n");
+            assertThat(imap.command("a3", "ENABLE IMAP4rev2")).isEqualTo(
+                    "* ENABLED IMAP4rev2\r\na3 OK ENABLE completed\r\n");
+            assertThat(imap.command("a4", "FETCH 1 (FLAGS)")).isEqualTo(
+                    "* 1 FETCH (FLAGS ())\r\na4 OK FETCH completed\r\n");
+            assertThat(imap.command("a5", "SEARCH ALL")).isEqualTo(
+                    "* ESEARCH (TAG \"a5\") ALL 1\r\na5 OK SEARCH completed\r\n");
+            // a second ENABLE is harmless and answered as the first (as for UTF8=ACCEPT)
+            assertThat(imap.command("a6", "ENABLE IMAP4rev2")).isEqualTo(
+                    "* ENABLED IMAP4rev2\r\na6 OK ENABLE completed\r\n");
+        }
+    }
+
     @Test
     void whatRfc9051RemovedIsRefusedWithBad() throws Exception {
         server = ImapSupport.serverWithMail("bob@example.test", "First");
@@ -124,6 +146,11 @@ class ImapRev2Test {
                     .isEqualTo("A286 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset WHATEVER\r\n");
             assertThat(imap.command("A287", "UID SEARCH FLAGGED"))
                     .isEqualTo("* ESEARCH (TAG \"A287\") UID ALL 2:3,10:11\r\nA287 OK SEARCH completed\r\n");
+            assertThat(imap.command("A288", "UID SEARCH SUBJECT \"no such subject\""))
+                    .isEqualTo("* ESEARCH (TAG \"A288\") UID\r\nA288 OK SEARCH completed\r\n");
+            // RETURN (SAVE) alone still answers no ESEARCH (RFC 9051 §6.4.4.1)
+            assertThat(imap.command("A289", "SEARCH RETURN (SAVE) FLAGGED")).isEqualTo(
+                    "A289 OK SEARCH completed, result saved\r\n");
         }
     }
 
