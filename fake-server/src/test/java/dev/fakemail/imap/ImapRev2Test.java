@@ -199,6 +199,18 @@ class ImapRev2Test {
         }
     }
 
+    /** A fault rule hides it per connection, from the greeting and CAPABILITY alike. */
+    @Test
+    void aFaultRuleHidesIt() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        server.faults().addText("imap capabilities -> hide IMAP4rev2");
+        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+            assertThat(imap.response()).startsWith("* OK [CAPABILITY IMAP4rev1 STARTTLS ");
+            assertThat(imap.command("a1", "CAPABILITY")).startsWith("* CAPABILITY IMAP4rev1 STARTTLS ")
+                    .doesNotContain("IMAP4rev2");
+        }
+    }
+
     @Test
     void notAdvertisedWhenSwitchedOffAndThenEnableEnablesNothing() throws Exception {
         server = FakeMailServer.builder().imapRev2(false).build().start();
