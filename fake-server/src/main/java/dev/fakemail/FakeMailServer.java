@@ -75,7 +75,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
         Pop3Settings pop3 = new Pop3Settings(config.hostname, config.userPolicy(), config.requireTls, config.maxErrors);
         ImapSettings imap = new ImapSettings(config.hostname, config.userPolicy(), config.requireTls,
                 config.maxMessageSize, config.maxErrors, config.clock,
-                new dev.fakemail.internal.imap.Quotas(config.imapQuotaStorage, config.imapQuotaMessages));
+                new dev.fakemail.internal.imap.Quotas(config.imapQuotaStorage, config.imapQuotaMessages), config.imapRev2);
         this.sessions = new ProtocolSessions(smtp, pop3, imap, store);
         this.inboxes = new Inboxes(config);
     }

@@ -54,6 +54,7 @@ public final class FakeMailServerBuilder {
     int maxMessages = Integer.MAX_VALUE;
     long imapQuotaStorage = Long.MAX_VALUE;
     long imapQuotaMessages = Long.MAX_VALUE;
+    boolean imapRev2 = true;
     Duration maxAge;
 
     FakeMailServerBuilder() {
@@ -352,6 +353,16 @@ public final class FakeMailServerBuilder {
         }
         this.imapQuotaStorage = storageOctets;
         this.imapQuotaMessages = messages;
+        return this;
+    }
+
+    /**
+     * Whether IMAP advertises IMAP4rev2 (RFC 9051) beside IMAP4rev1 (default true). A session speaks IMAP4rev1
+     * until its client sends {@code ENABLE IMAP4rev2}; {@code false} keeps every client on IMAP4rev1, as a server
+     * without IMAP4rev2 would (clients such as imapflow enable it by themselves when they see it).
+     */
+    public FakeMailServerBuilder imapRev2(boolean advertised) {
+        this.imapRev2 = advertised;
         return this;
     }
 

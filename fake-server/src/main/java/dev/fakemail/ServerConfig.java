@@ -56,6 +56,8 @@ public final class ServerConfig {
     /** Each IMAP user's quota (RFC 9208): octets and messages, Long.MAX_VALUE for none. */
     final long imapQuotaStorage;
     final long imapQuotaMessages;
+    /** IMAP4rev2 (RFC 9051) advertised beside IMAP4rev1. */
+    final boolean imapRev2;
     final long faultSeed;
     final dev.fakemail.dns.FakeZone zone;
     final int dnsPort;
@@ -89,6 +91,7 @@ public final class ServerConfig {
         this.retention = new Retention(builder.maxMessages, builder.maxAge);
         this.imapQuotaStorage = builder.imapQuotaStorage;
         this.imapQuotaMessages = builder.imapQuotaMessages;
+        this.imapRev2 = builder.imapRev2;
         this.faultSeed = builder.faultSeed != null ? builder.faultSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
         this.faultRules = java.util.List.copyOf(builder.faultRules);
     }
@@ -230,6 +233,11 @@ public final class ServerConfig {
     /** Each IMAP user's quota in messages; {@link Long#MAX_VALUE} for none. */
     public long imapQuotaMessages() {
         return imapQuotaMessages;
+    }
+
+    /** Whether IMAP advertises IMAP4rev2 (RFC 9051) beside IMAP4rev1; true unless the builder said otherwise. */
+    public boolean imapRev2() {
+        return imapRev2;
     }
 
     public Retention retention() {

@@ -43,6 +43,9 @@ final class Setting {
     static final Setting IMAP_QUOTA = new Setting("IMAP_QUOTA", "SIZE[,N]|off", "off",
             "each IMAP user's quota (RFC 9208): SIZE octets (suffix K, M or G) and at most N messages over all their "
                     + "mailboxes; APPEND, COPY and MOVE beyond it get NO [OVERQUOTA]");
+    static final Setting IMAP_REV2 = new Setting("IMAP_REV2", "true|false", "true",
+            "advertise IMAP4rev2 (RFC 9051) beside IMAP4rev1; a client switches to it with ENABLE IMAP4rev2, false "
+                    + "keeps every client on IMAP4rev1");
     static final Setting MAX_AGE = new Setting("MAX_AGE", "DURATION|off", "off",
             "drop received messages older than this, e.g. 90s, 30m, 12h, 7d");
     static final Setting INBOX_IDLE_TIMEOUT = new Setting("INBOX_IDLE_TIMEOUT", "DURATION", "30m",
@@ -170,7 +173,7 @@ final class Setting {
         List<Setting> all = new ArrayList<>();
         all.add(BIND);
         all.addAll(LISTENER_PORTS.values());
-        all.addAll(List.of(WEB_PORT, DNS_PORT, DNS_ZONE, WEB_AUTH, WEB_AUTH_FILE, ALLOW_HOST, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, IMAP_QUOTA, INBOX_IDLE_TIMEOUT,
+        all.addAll(List.of(WEB_PORT, DNS_PORT, DNS_ZONE, WEB_AUTH, WEB_AUTH_FILE, ALLOW_HOST, USERS, HOSTNAME, MAX_MESSAGE_SIZE, MAX_MESSAGES, MAX_AGE, IMAP_QUOTA, IMAP_REV2, INBOX_IDLE_TIMEOUT,
                 MAX_CONNECTIONS,
                 MAX_CONNECTIONS_PER_CLIENT, REQUIRE_TLS, REQUIRE_AUTH, TLS_CERT, TLS_KEY, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, FAULTS, FAULTS_FILE, FAULT_SEED, QUIET));
         return List.copyOf(all);

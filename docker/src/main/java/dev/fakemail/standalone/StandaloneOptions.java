@@ -56,6 +56,7 @@ public final class StandaloneOptions {
     private int maxMessages = DEFAULT_MAX_MESSAGES;
     /** IMAP quota: octets and messages, Long.MAX_VALUE for none. */
     private long[] imapQuota = {Long.MAX_VALUE, Long.MAX_VALUE};
+    private boolean imapRev2 = true;
     private Duration maxAge;
     private Duration inboxIdleTimeout = Duration.ofMinutes(30);
     private int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
@@ -202,6 +203,7 @@ public final class StandaloneOptions {
                 .maxMessageSize(maxMessageSize)
                 .maxMessages(maxMessages)
                 .imapQuota(imapQuota[0], imapQuota[1])
+                .imapRev2(imapRev2)
                 .inboxIdleTimeout(inboxIdleTimeout)
                 .maxConnections(maxConnections)
                 .maxConnectionsPerClient(maxConnectionsPerClient)
@@ -293,6 +295,8 @@ public final class StandaloneOptions {
             maxMessages = SettingParsers.count(value);
         } else if (setting == Setting.IMAP_QUOTA) {
             imapQuota = SettingParsers.imapQuota(value);
+        } else if (setting == Setting.IMAP_REV2) {
+            imapRev2 = SettingParsers.bool(value);
         } else if (setting == Setting.MAX_AGE) {
             maxAge = SettingParsers.age(value);
         } else if (setting == Setting.INBOX_IDLE_TIMEOUT) {
@@ -360,6 +364,7 @@ public final class StandaloneOptions {
         parts.add("maxAge=" + maxAge);
         parts.add("imapQuota=" + (imapQuota[0] == Long.MAX_VALUE && imapQuota[1] == Long.MAX_VALUE ? "off"
                 : imapQuota[0] + "," + imapQuota[1]));
+        parts.add("imapRev2=" + imapRev2);
         parts.add("inboxIdleTimeout=" + inboxIdleTimeout);
         parts.add("maxConnections=" + maxConnections);
         parts.add("maxConnectionsPerClient=" + maxConnectionsPerClient);

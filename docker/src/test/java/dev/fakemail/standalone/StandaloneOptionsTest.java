@@ -135,6 +135,16 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void imapRev2IsAdvertisedUnlessSwitchedOff() throws Exception {
+        assertThat(config(parse()).imapRev2()).isTrue();
+        assertThat(config(parse("--imap-rev2", "false")).imapRev2()).isFalse();
+        assertThat(config(parse("--imap-rev2=true")).imapRev2()).isTrue();
+        assertThat(config(StandaloneOptions.parse(List.of(), Map.of("FAKEMAIL_IMAP_REV2", "false"))).imapRev2())
+                .isFalse();
+        assertThatThrownBy(() -> parse("--imap-rev2", "maybe")).hasMessage("--imap-rev2: 'maybe' is not true or false");
+    }
+
+    @Test
     void dnsIsOffByDefaultAndServesTheZoneFileWhenAPortIsGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         assertThat(config(parse()).dnsPort()).isEqualTo(ServerConfig.OFF);

@@ -22,9 +22,9 @@ class ImapSmokeTest {
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("Second", "two needle"));
         try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            assertThat(imap.response()).isEqualTo("* OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5 "
+            assertThat(imap.response()).isEqualTo("* OK [CAPABILITY IMAP4rev1 IMAP4rev2 STARTTLS AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5 "
                     + "AUTH=XOAUTH2 AUTH=OAUTHBEARER LITERAL+ SASL-IR IDLE ENABLE ID] fakemail ready\r\n");
-            assertThat(imap.command("a1", "LOGIN bob@example.test secret")).isEqualTo("* CAPABILITY IMAP4rev1 STARTTLS "
+            assertThat(imap.command("a1", "LOGIN bob@example.test secret")).isEqualTo("* CAPABILITY IMAP4rev1 IMAP4rev2 STARTTLS "
                     + "LITERAL+ SASL-IR IDLE UIDPLUS MOVE NAMESPACE UNSELECT ENABLE ID CHILDREN SPECIAL-USE CONDSTORE "
                     + "ESEARCH LIST-EXTENDED LIST-STATUS MULTIAPPEND SORT SORT=DISPLAY THREAD=ORDEREDSUBJECT THREAD=REFERENCES "
                     + "ESORT CONTEXT=SEARCH CONTEXT=SORT SEARCHRES WITHIN QRESYNC BINARY STATUS=SIZE QUOTA QUOTA=RES-STORAGE "

@@ -72,7 +72,7 @@ final class AnyStateHandlers {
         } while (!args.atEnd());
         out.ascii("* ENABLED");
         for (String capability : enabled) {
-            out.ch(' ').ascii(capability);
+            out.ch(' ').ascii(Rev2Rules.enabledName(capability));
         }
         out.ascii("\r\n");
         return session.ok(command, out, "ENABLE completed");

@@ -36,7 +36,7 @@ final class AppendHandler {
     static Reply append(ImapSession session, ImapCommand command, ImapOut out) {
         ImapArgs args = command.args;
         args.space();
-        String name = MailboxNames.fromWire(args.astring());
+        String name = MailboxNames.fromWire(session, args.astring());
         List<Message> messages = new java.util.ArrayList<>();
         do {
             args.space();

@@ -20,6 +20,9 @@ final class Capabilities {
     static List<String> list(ImapSession session) {
         List<String> capabilities = new ArrayList<>();
         capabilities.add("IMAP4rev1");
+        if (Rev2Rules.advertised(session)) {
+            capabilities.add(Rev2Rules.CAPABILITY);
+        }
         boolean tls = session.connection.isTls();
         if (!tls) {
             capabilities.add("STARTTLS");
@@ -44,7 +47,7 @@ final class Capabilities {
     }
 
     /** What a client needs before it logs in; the greeting lists only these (the CAPABILITY command all). */
-    private static final java.util.Set<String> BEFORE_LOGIN = java.util.Set.of("IMAP4rev1", "STARTTLS",
+    private static final java.util.Set<String> BEFORE_LOGIN = java.util.Set.of("IMAP4rev1", "IMAP4rev2", "STARTTLS",
             "LOGINDISABLED", "LITERAL+", "SASL-IR", "ID", "ENABLE", "IDLE");
 
     /**

@@ -14,6 +14,8 @@ final class Enablement {
             case "QRESYNC":
                 Qresync.enable(session);
                 return true;
+            case "IMAP4REV2":
+                return Rev2Rules.enable(session);
             case "UTF8=ACCEPT":
                 session.utf8Accept = true;
                 return true;

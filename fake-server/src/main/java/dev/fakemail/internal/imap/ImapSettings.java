@@ -8,9 +8,16 @@ import dev.fakemail.internal.auth.UserPolicy;
  * @param maxLiteral largest literal (and APPEND message) accepted, in octets; also advertised as APPENDLIMIT
  * @param maxErrors bad commands in a row after which the server says BYE
  * @param quotas each user's quota limits (shared by all sessions of the server)
+ * @param rev2 IMAP4rev2 (RFC 9051) is advertised beside IMAP4rev1 and can be switched on by ENABLE IMAP4rev2
  */
 public record ImapSettings(String hostname, UserPolicy users, boolean requireTls, long maxLiteral, int maxErrors,
-        java.time.Clock clock, Quotas quotas) {
+        java.time.Clock clock, Quotas quotas, boolean rev2) {
+    /** With IMAP4rev2 advertised. */
+    public ImapSettings(String hostname, UserPolicy users, boolean requireTls, long maxLiteral, int maxErrors,
+            java.time.Clock clock, Quotas quotas) {
+        this(hostname, users, requireTls, maxLiteral, maxErrors, clock, quotas, true);
+    }
+
     /** Without quotas. */
     public ImapSettings(String hostname, UserPolicy users, boolean requireTls, long maxLiteral, int maxErrors,
             java.time.Clock clock) {

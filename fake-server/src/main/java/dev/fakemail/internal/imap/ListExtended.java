@@ -47,16 +47,16 @@ final class ListExtended {
             selection.addAll(atomList(args));
             args.space();
         }
-        String reference = MailboxNames.decode(args.astring());
+        String reference = MailboxNames.decode(session, args.astring());
         args.space();
         List<String> patterns = new ArrayList<>();
         if (args.accept('(')) {
             do {
-                patterns.add(MailboxNames.decode(args.listMailbox()));
+                patterns.add(MailboxNames.decode(session, args.listMailbox()));
             } while (args.skipSpace());
             args.expect(')');
         } else {
-            patterns.add(MailboxNames.decode(args.listMailbox()));
+            patterns.add(MailboxNames.decode(session, args.listMailbox()));
         }
         Set<String> returns = new LinkedHashSet<>();
         List<String> statusItems = new ArrayList<>();

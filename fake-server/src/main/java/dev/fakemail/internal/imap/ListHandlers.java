@@ -29,9 +29,9 @@ final class ListHandlers {
     private static Reply listing(ImapSession session, ImapCommand command, ImapOut out, boolean subscribedOnly) {
         ImapArgs args = command.args;
         args.space();
-        String reference = MailboxNames.decode(args.astring());
+        String reference = MailboxNames.decode(session, args.astring());
         args.space();
-        String pattern = MailboxNames.decode(args.listMailbox());
+        String pattern = MailboxNames.decode(session, args.listMailbox());
         args.end();
         String response = subscribedOnly ? "LSUB" : "LIST";
         if (pattern.isEmpty() && !subscribedOnly) {
@@ -141,7 +141,7 @@ final class ListHandlers {
     static Reply status(ImapSession session, ImapCommand command, ImapOut out) {
         ImapArgs args = command.args;
         args.space();
-        String name = MailboxNames.fromWire(args.astring());
+        String name = MailboxNames.fromWire(session, args.astring());
         args.space();
         args.expect('(');
         List<String> items = new ArrayList<>();
@@ -178,6 +178,9 @@ final class ListHandlers {
                     out.number(messages.size());
                     break;
                 case "RECENT":
+                    if (Rev2Rules.active(session)) {
+                        throw Rev2Rules.removed("STATUS RECENT", null);
+                    }
                     out.number(session.store.unclaimedRecent(mailbox).size());
                     break;
                 case "UIDNEXT":

@@ -27,7 +27,7 @@ final class MailboxHandlers {
     private static Reply open(ImapSession session, ImapCommand command, ImapOut out, boolean readOnly) {
         ImapArgs args = command.args;
         args.space();
-        String name = MailboxNames.fromWire(args.astring());
+        String name = MailboxNames.fromWire(session, args.astring());
         Qresync.SelectParameters parameters = args.skipSpace() ? Qresync.SelectParameters.parse(args)
                 : Qresync.SelectParameters.NONE;
         args.end();
@@ -35,8 +35,8 @@ final class MailboxHandlers {
             return session.bad(command, "QRESYNC needs ENABLE QRESYNC first (RFC 7162 3.2.5)");
         }
         session.condstore |= parameters.condstore();
-        if (session.qresync && session.selected != null) {
-            out.ascii("* OK [CLOSED] previous mailbox closed\r\n"); // RFC 7162 §3.2.11
+        if (Rev2Rules.saysClosed(session) && session.selected != null) {
+            out.ascii("* OK [CLOSED] previous mailbox closed\r\n"); // RFC 7162 §3.2.11, RFC 9051 §6.3.2
         }
         session.leaveSelected(); // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected
         Optional<Mailbox> found = session.store.mailbox(session.user, name);
@@ -44,8 +44,8 @@ final class MailboxHandlers {
             return session.no(command, out, "[NONEXISTENT] no mailbox " + MailboxNames.encode(name));
         }
         Mailbox mailbox = found.get();
-        SelectedMailbox view = new SelectedMailbox(mailbox, readOnly,
-                readOnly ? session.store.unclaimedRecent(mailbox) : session.store.claimRecent(mailbox));
+        SelectedMailbox view = new SelectedMailbox(mailbox, readOnly, Rev2Rules.recentFor(session, mailbox, readOnly));
+        Rev2Rules.afterSelect(session, view);
         session.select(view);
         if (session.qresync) {
             view.reportExpungesAsVanished();
@@ -55,13 +55,14 @@ final class MailboxHandlers {
         if (session.dialect.sendsRecent()) {
             out.ascii("* ").number(view.recentCount()).ascii(" RECENT\r\n");
         }
-        int firstUnseen = firstUnseen(view);
+        int firstUnseen = Rev2Rules.sendsFirstUnseen(session) ? firstUnseen(view) : 0;
         if (firstUnseen > 0) {
             out.ascii("* OK [UNSEEN ").number(firstUnseen).ascii("] first unseen message\r\n");
         }
         out.ascii("* OK [UIDVALIDITY ").number(mailbox.uidValidity()).ascii("] UIDs valid\r\n");
         out.ascii("* OK [UIDNEXT ").number(mailbox.uidNext()).ascii("] predicted next UID\r\n");
         out.ascii("* OK [HIGHESTMODSEQ ").number(mailbox.highestModSeq()).ascii("] highest\r\n");
+        Rev2Rules.writeSelectedList(session, mailbox, out);
         if (parameters.qresync() != null) {
             Qresync.resync(session, view, parameters.qresync(), out);
         }
@@ -96,7 +97,7 @@ final class MailboxHandlers {
     }
 
     static Reply create(ImapSession session, ImapCommand command, ImapOut out) {
-        String name = oneMailbox(command);
+        String name = oneMailbox(session, command);
         if (name.endsWith(String.valueOf(MailboxNames.DELIMITER))) {
             name = name.substring(0, name.length() - 1); // RFC 3501 §6.3.3: a trailing delimiter is dropped
         }
@@ -106,7 +107,7 @@ final class MailboxHandlers {
     }
 
     static Reply delete(ImapSession session, ImapCommand command, ImapOut out) {
-        String name = oneMailbox(command);
+        String name = oneMailbox(session, command);
         return change(session, command, out, () -> {
             if (session.selected != null
                     && session.store.mailbox(session.user, name).orElse(null) == session.selected.mailbox) {
@@ -119,30 +120,30 @@ final class MailboxHandlers {
     static Reply rename(ImapSession session, ImapCommand command, ImapOut out) {
         ImapArgs args = command.args;
         args.space();
-        String from = MailboxNames.fromWire(args.astring());
+        String from = MailboxNames.fromWire(session, args.astring());
         args.space();
-        String to = MailboxNames.fromWire(args.astring());
+        String to = MailboxNames.fromWire(session, args.astring());
         args.end();
         return change(session, command, out, () -> session.store.renameMailbox(session.user, from, to),
                 "RENAME completed");
     }
 
     static Reply subscribe(ImapSession session, ImapCommand command, ImapOut out) {
-        String name = oneMailbox(command);
+        String name = oneMailbox(session, command);
         return change(session, command, out, () -> session.store.subscribe(session.user, name),
                 "SUBSCRIBE completed");
     }
 
     static Reply unsubscribe(ImapSession session, ImapCommand command, ImapOut out) {
-        String name = oneMailbox(command);
+        String name = oneMailbox(session, command);
         return change(session, command, out, () -> session.store.unsubscribe(session.user, name),
                 "UNSUBSCRIBE completed");
     }
 
-    private static String oneMailbox(ImapCommand command) {
+    private static String oneMailbox(ImapSession session, ImapCommand command) {
         ImapArgs args = command.args;
         args.space();
-        String name = MailboxNames.fromWire(args.astring());
+        String name = MailboxNames.fromWire(session, args.astring());
         args.end();
         return name;
     }

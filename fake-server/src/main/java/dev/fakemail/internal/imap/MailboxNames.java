@@ -27,6 +27,16 @@ final class MailboxNames {
         return name;
     }
 
+    /** {@link #fromWire(String)} as this session reads names: under IMAP4rev2 as UTF-8, without decoding. */
+    static String fromWire(ImapSession session, String wire) {
+        return fromWire(Rev2Rules.decodesModifiedUtf7(session) ? wire : wire.replace("&", "&-"));
+    }
+
+    /** {@link #decode(String)} as this session reads names (LIST references and patterns). */
+    static String decode(ImapSession session, String wire) {
+        return Rev2Rules.decodesModifiedUtf7(session) ? decode(wire) : wire;
+    }
+
     /** Modified UTF-7 decoded; a name that is not valid modified UTF-7 is taken as it is (then it names nothing). */
     static String decode(String wire) {
         if (wire.indexOf('&') < 0) {
@@ -73,7 +83,7 @@ final class MailboxNames {
      * once the client enabled UTF8=ACCEPT (RFC 6855 §3), else modified UTF-7.
      */
     static String forClient(ImapSession session, String name) {
-        return session.utf8Accept ? new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
+        return Rev2Rules.utf8Names(session) ? new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
                 : encode(name);
     }
 

@@ -53,7 +53,7 @@ final class NotifyHandler {
                     break;
                 case "SUBTREE": case "MAILBOXES":
                     args.space();
-                    names = mailboxes(args);
+                    names = mailboxes(session, args);
                     break;
                 default:
                     throw new ImapSyntaxException("unknown NOTIFY filter " + kind);
@@ -98,15 +98,15 @@ final class NotifyHandler {
     }
 
     /** {@code mailbox} or {@code (mailbox ...)}, as the store names them. */
-    private static List<String> mailboxes(ImapArgs args) {
+    private static List<String> mailboxes(ImapSession session, ImapArgs args) {
         List<String> names = new ArrayList<>();
         if (args.accept('(')) {
             do {
-                names.add(MailboxNames.fromWire(args.astring()));
+                names.add(MailboxNames.fromWire(session, args.astring()));
             } while (args.skipSpace());
             args.expect(')');
         } else {
-            names.add(MailboxNames.fromWire(args.astring()));
+            names.add(MailboxNames.fromWire(session, args.astring()));
         }
         return names;
     }

@@ -33,7 +33,7 @@ final class QuotaHandlers {
     static Reply getQuotaRoot(ImapSession session, ImapCommand command, ImapOut out) {
         ImapArgs args = command.args;
         args.space();
-        String name = MailboxNames.fromWire(args.astring());
+        String name = MailboxNames.fromWire(session, args.astring());
         args.end();
         Optional<Mailbox> mailbox = session.store.mailbox(session.user, name);
         if (mailbox.isEmpty()) {

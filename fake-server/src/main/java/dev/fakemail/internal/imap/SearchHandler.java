@@ -17,7 +17,7 @@ final class SearchHandler {
     static Reply search(ImapSession session, ImapCommand command, ImapOut out) {
         ImapArgs args = command.args;
         args.space();
-        SearchReturn returns = SearchReturn.parse(args, false);
+        SearchReturn returns = Rev2Rules.implicitReturn(session, SearchReturn.parse(args, false));
         SelectedMailbox selected = session.selected;
         if (returns != null && returns.has("UPDATE") && selected.searches.hasContext(command.tag)) {
             return session.bad(command, "tag " + command.tag + " already names an updating search (RFC 5267 §4.3)");

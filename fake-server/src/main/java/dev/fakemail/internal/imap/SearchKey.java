@@ -93,6 +93,15 @@ final class SearchKey {
         return new Parsed(all, parser.usesModSeq);
     }
 
+    /** RFC 3501's RECENT, OLD and NEW: the \\Recent this session holds. */
+    private static Predicate<Candidate> recentKey(String name) {
+        switch (name) {
+            case "RECENT": return m -> m.view.isRecent(m.message.uid());
+            case "OLD": return m -> !m.view.isRecent(m.message.uid());
+            default: return m -> m.view.isRecent(m.message.uid()) && !m.message.flags().contains("\\Seen");
+        }
+    }
+
     private Predicate<Candidate> key() {
         if (args.accept('(')) {
             if (++depth > ImapSettings.MAX_SEARCH_DEPTH) {
@@ -128,9 +137,11 @@ final class SearchKey {
             case "UNDRAFT": return flag("\\Draft").negate();
             case "UNFLAGGED": return flag("\\Flagged").negate();
             case "UNSEEN": return flag("\\Seen").negate();
-            case "RECENT": return m -> m.view.isRecent(m.message.uid());
-            case "OLD": return m -> !m.view.isRecent(m.message.uid());
-            case "NEW": return m -> m.view.isRecent(m.message.uid()) && !m.message.flags().contains("\\Seen");
+            case "RECENT": case "OLD": case "NEW":
+                if (view.withoutRecent()) {
+                    throw Rev2Rules.removed("SEARCH " + name, "there is no \\Recent");
+                }
+                return recentKey(name);
             case "KEYWORD": return flag(argument().atom());
             case "UNKEYWORD": return flag(argument().atom()).negate();
             case "BCC": case "CC": case "FROM": case "SUBJECT": case "TO": {

@@ -25,6 +25,11 @@ final class SearchReturn {
         this.partialHigh = partialHigh;
     }
 
+    /** {@code RETURN (ALL)}: what a SEARCH without RETURN asks under IMAP4rev2 (RFC 9051 §6.4.4). */
+    static SearchReturn allOnly() {
+        return new SearchReturn(Set.of("ALL"), 0, 0);
+    }
+
     /** Parses {@code RETURN (...) } when the arguments start with it (and the space after it); else null. */
     static SearchReturn parse(ImapArgs args, boolean sort) {
         if (!args.rest().regionMatches(true, 0, "RETURN ", 0, 7)) {

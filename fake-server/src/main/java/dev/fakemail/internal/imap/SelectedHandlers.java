@@ -13,6 +13,9 @@ final class SelectedHandlers {
     }
 
     static Reply check(ImapSession session, ImapCommand command, ImapOut out) {
+        if (Rev2Rules.active(session)) {
+            throw Rev2Rules.removed("CHECK", "NOOP does what it did");
+        }
         command.args.end();
         return session.ok(command, out, "CHECK completed");
     }
@@ -79,7 +82,7 @@ final class SelectedHandlers {
         args.space();
         SequenceSet set = SequenceSet.parse(args.sequenceSet());
         args.space();
-        String name = MailboxNames.fromWire(args.astring());
+        String name = MailboxNames.fromWire(session, args.astring());
         args.end();
         SelectedMailbox selected = session.selected;
         long[] uids = Messages.uids(selected, set, command.uid);

@@ -150,6 +150,18 @@ final class SelectedMailbox implements StoreListener {
         return recent.contains(uid);
     }
 
+    /** The session speaks IMAP4rev2 (RFC 9051), which has no \\Recent: none held, none claimed, no RECENT. */
+    private volatile boolean withoutRecent;
+
+    void dropRecent() {
+        withoutRecent = true;
+        recent.clear();
+    }
+
+    boolean withoutRecent() {
+        return withoutRecent;
+    }
+
     int recentCount() {
         int count = 0;
         for (StoredMessage message : view) {
@@ -237,12 +249,12 @@ final class SelectedMailbox implements StoreListener {
      * names them by number, and at the end of a drain. Returns false: nothing is left to announce.
      */
     private boolean announceExists(ImapOut out, boolean arrived, java.util.function.Supplier<List<Long>> claimRecent) {
-        if (arrived) {
+        if (arrived && !withoutRecent) {
             recent.addAll(claimRecent.get());
         }
         if (view.size() != announcedExists || arrived) {
             out.ascii("* ").number(view.size()).ascii(" EXISTS\r\n");
-            if (arrived) {
+            if (arrived && !withoutRecent) {
                 out.ascii("* ").number(recentCount()).ascii(" RECENT\r\n");
             }
             announcedExists = view.size();

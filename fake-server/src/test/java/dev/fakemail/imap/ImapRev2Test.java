@@ -1,0 +1,226 @@
+package dev.fakemail.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakemail.FakeMailServer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IMAP4rev2 (RFC 9051) with exact bytes over a plain socket: advertised beside IMAP4rev1, switched on per session
+ * by {@code ENABLE IMAP4rev2}, after the RFC's examples (SELECT with its LIST response, SEARCH answered by ESEARCH
+ * as in §6.4.4, LIST "" "", NAMESPACE, STATUS SIZE), and what Appendix E removed (\Recent, RECENT, SEARCH
+ * NEW/OLD/RECENT, STATUS RECENT, CHECK, modified UTF-7). Sessions that do not enable it keep IMAP4rev1.
+ */
+class ImapRev2Test {
+    private FakeMailServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private ImapSupport.RawImap rev2Session() throws Exception {
+        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
+        assertThat(imap.response()).startsWith("* OK [CAPABILITY IMAP4rev1 IMAP4rev2 STARTTLS ");
+        imap.login("a0", "bob@example.test", "x");
+        assertThat(imap.command("a1", "ENABLE IMAP4rev2")).isEqualTo(
+                "* ENABLED IMAP4rev2\r\na1 OK ENABLE completed\r\n");
+        return imap;
+    }
+
+    /** UIDVALIDITY and HIGHESTMODSEQ differ from run to run. */
+    private static String stable(String response) {
+        return response.replaceAll("\\[UIDVALIDITY \\d+]", "[UIDVALIDITY v]")
+                .replaceAll("\\[HIGHESTMODSEQ \\d+]", "[HIGHESTMODSEQ m]");
+    }
+
+    @Test
+    void selectSendsListNoRecentAndNoUnseenAndLeavesRecentToImap4rev1Sessions() throws Exception {
+        server = ImapSupport.serverWithMail("bob@example.test", "First", "Second");
+        try (ImapSupport.RawImap imap = rev2Session()) {
+            // RFC 9051 §6.3.2: FLAGS, EXISTS and LIST are required; no RECENT, no [UNSEEN n]
+            assertThat(stable(imap.command("a2", "SELECT INBOX"))).isEqualTo(""
+                    + "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
+                    + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted\r\n"
+                    + "* 2 EXISTS\r\n"
+                    + "* OK [UIDVALIDITY v] UIDs valid\r\n"
+                    + "* OK [UIDNEXT 3] predicted next UID\r\n"
+                    + "* OK [HIGHESTMODSEQ m] highest\r\n"
+                    + "* LIST (\\HasNoChildren) \"/\" \"INBOX\"\r\n"
+                    + "a2 OK [READ-WRITE] SELECT completed\r\n");
+            assertThat(imap.command("a3", "FETCH 1:2 (FLAGS)")).isEqualTo(
+                    "* 1 FETCH (FLAGS ())\r\n* 2 FETCH (FLAGS ())\r\na3 OK FETCH completed\r\n");
+            ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("Third", "three"));
+            assertThat(imap.command("a4", "NOOP")).isEqualTo("* 3 EXISTS\r\na4 OK NOOP completed\r\n");
+            // a SELECT that replaces a selected mailbox says so (RFC 9051 §6.3.2), QRESYNC or not
+            assertThat(stable(imap.command("a5", "EXAMINE Sent"))).startsWith(
+                    "* OK [CLOSED] previous mailbox closed\r\n* FLAGS (");
+        }
+        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server)) {
+            rev1.response();
+            rev1.login("b0", "bob@example.test", "x");
+            // the IMAP4rev2 session claimed no \Recent: the first IMAP4rev1 session still gets all three
+            assertThat(rev1.command("b1", "SELECT INBOX")).contains("* 3 EXISTS\r\n* 3 RECENT\r\n",
+                    "* OK [UNSEEN 1] first unseen message\r\n").doesNotContain("* LIST");
+            assertThat(rev1.command("b2", "FETCH 3 (FLAGS)")).isEqualTo(
+                    "* 3 FETCH (FLAGS (\\Recent))\r\nb2 OK FETCH completed\r\n");
+        }
+    }
+
+    /** ENABLE after SELECT (RFC 5161 lets it come at any time after login): the selection forgets \\Recent. */
+    @Test
+    void enablingWhileSelectedDropsRecentFromThatSelection() throws Exception {
+        server = ImapSupport.serverWithMail("bob@example.test", "First");
+        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+            imap.response();
+            imap.login("a0", "bob@example.test", "x");
+            assertThat(imap.command("a1", "SELECT INBOX")).contains("* 1 RECENT\r\n");
+            assertThat(imap.command("a2", "FETCH 1 (FLAGS)")).isEqualTo(
+                    "* 1 FETCH (FLAGS (\\Recent))\r\na2 OK FETCH completed\r\n");
+            assertThat(imap.command("a3", "ENABLE IMAP4rev2")).isEqualTo(
+                    "* ENABLED IMAP4rev2\r\na3 OK ENABLE completed\r\n");
+            assertThat(imap.command("a4", "FETCH 1 (FLAGS)")).isEqualTo(
+                    "* 1 FETCH (FLAGS ())\r\na4 OK FETCH completed\r\n");
+            assertThat(imap.command("a5", "SEARCH ALL")).isEqualTo(
+                    "* ESEARCH (TAG \"a5\") ALL 1\r\na5 OK SEARCH completed\r\n");
+            // a second ENABLE is harmless and answered as the first (as for UTF8=ACCEPT)
+            assertThat(imap.command("a6", "ENABLE IMAP4rev2")).isEqualTo(
+                    "* ENABLED IMAP4rev2\r\na6 OK ENABLE completed\r\n");
+        }
+    }
+
+    @Test
+    void whatRfc9051RemovedIsRefusedWithBad() throws Exception {
+        server = ImapSupport.serverWithMail("bob@example.test", "First");
+        try (ImapSupport.RawImap imap = rev2Session()) {
+            imap.command("a2", "SELECT INBOX");
+            assertThat(imap.command("a3", "SEARCH NEW")).isEqualTo(
+                    "a3 BAD SEARCH NEW is not part of IMAP4rev2 (RFC 9051 removed it); there is no \\Recent\r\n");
+            assertThat(imap.command("a4", "UID SEARCH OR SEEN RECENT")).isEqualTo(
+                    "a4 BAD SEARCH RECENT is not part of IMAP4rev2 (RFC 9051 removed it); there is no \\Recent\r\n");
+            assertThat(imap.command("a5", "SEARCH OLD")).startsWith("a5 BAD SEARCH OLD is not part of IMAP4rev2");
+            assertThat(imap.command("a6", "STATUS INBOX (MESSAGES RECENT)")).isEqualTo(
+                    "a6 BAD STATUS RECENT is not part of IMAP4rev2 (RFC 9051 removed it)\r\n");
+            assertThat(imap.command("a7", "CHECK")).isEqualTo(
+                    "a7 BAD CHECK is not part of IMAP4rev2 (RFC 9051 removed it); NOOP does what it did\r\n");
+            // LSUB is only deprecated (RFC 9051 Appendix E): it still answers
+            imap.command("a8", "SUBSCRIBE INBOX");
+            assertThat(imap.command("a9", "LSUB \"\" INBOX")).isEqualTo(
+                    "* LSUB () \"/\" \"INBOX\"\r\na9 OK LSUB completed\r\n");
+        }
+    }
+
+    private static String from(String name, String subject, String body) {
+        return "From: " + name + " <" + name.toLowerCase() + "@example.test>\r\nTo: bob@example.test\r\nSubject: "
+                + subject + "\r\nDate: Tue, 1 Apr 2003 10:00:00 +0000\r\n\r\n" + body + "\r\n";
+    }
+
+    /** RFC 9051 §6.4.4's examples: every SEARCH answers ESEARCH, RETURN () means ALL, no match means no ALL. */
+    @Test
+    void searchAnswersEsearchAsInTheRfcExamples() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        for (int i = 1; i <= 11; i++) {
+            String body = i == 5 ? "\u043f\u0440\u0438\u0432\u0435\u0442 world" : "hello " + i;
+            ImapSupport.deliver(server, "bob@example.test", from(i == 3 ? "Smith" : "Jones", "Message " + i, body));
+        }
+        try (ImapSupport.RawImap imap = rev2Session()) {
+            imap.command("a2", "SELECT INBOX");
+            imap.command("a3", "STORE 2:3,10:11 +FLAGS.SILENT (\\Flagged)");
+            assertThat(imap.command("A282", "SEARCH RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\""))
+                    .isEqualTo("* ESEARCH (TAG \"A282\") MIN 2 COUNT 3\r\nA282 OK SEARCH completed\r\n");
+            assertThat(imap.command("A283", "SEARCH RETURN () FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\""))
+                    .isEqualTo("* ESEARCH (TAG \"A283\") ALL 2,10:11\r\nA283 OK SEARCH completed\r\n");
+            assertThat(imap.command("A284", "SEARCH TEXT \"string not in mailbox\""))
+                    .isEqualTo("* ESEARCH (TAG \"A284\")\r\nA284 OK SEARCH completed\r\n");
+            byte[] cyrillic = "\u043f\u0440\u0438\u0432\u0435\u0442".getBytes(StandardCharsets.UTF_8);
+            imap.sendLine("A285 SEARCH CHARSET UTF-8 TEXT {" + cyrillic.length + "}");
+            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
+            imap.sendLine(new String(cyrillic, StandardCharsets.UTF_8));
+            assertThat(imap.untilTagged("A285")).isEqualTo(
+                    "* ESEARCH (TAG \"A285\") ALL 5\r\nA285 OK SEARCH completed\r\n");
+            assertThat(imap.command("A286", "SEARCH CHARSET WHATEVER TEXT \"string not in mailbox\""))
+                    .isEqualTo("A286 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset WHATEVER\r\n");
+            assertThat(imap.command("A287", "UID SEARCH FLAGGED"))
+                    .isEqualTo("* ESEARCH (TAG \"A287\") UID ALL 2:3,10:11\r\nA287 OK SEARCH completed\r\n");
+            assertThat(imap.command("A288", "UID SEARCH SUBJECT \"no such subject\""))
+                    .isEqualTo("* ESEARCH (TAG \"A288\") UID\r\nA288 OK SEARCH completed\r\n");
+            // RETURN (SAVE) alone still answers no ESEARCH (RFC 9051 §6.4.4.1)
+            assertThat(imap.command("A289", "SEARCH RETURN (SAVE) FLAGGED")).isEqualTo(
+                    "A289 OK SEARCH completed, result saved\r\n");
+        }
+    }
+
+    @Test
+    void mailboxNamesAreUtf8BothWaysWithoutModifiedUtf7() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        try (ImapSupport.RawImap imap = rev2Session()) {
+            assertThat(imap.command("a2", "CREATE \"Entwürfe\"")).isEqualTo("a2 OK CREATE completed\r\n");
+            // "&" is just a character now: this names a mailbox "A&AOQ-B", not "AäB"
+            assertThat(imap.command("a3", "CREATE A&AOQ-B")).isEqualTo("a3 OK CREATE completed\r\n");
+            assertThat(imap.command("a4", "LIST \"\" (Entw* A*)")).isEqualTo(""
+                    + "* LIST (\\HasNoChildren \\Archive) \"/\" \"Archive\"\r\n"
+                    + "* LIST (\\HasNoChildren) \"/\" {9}\r\nEntwürfe\r\n"
+                    + "* LIST (\\HasNoChildren) \"/\" \"A&AOQ-B\"\r\n"
+                    + "a4 OK LIST completed\r\n");
+            assertThat(imap.command("a5", "STATUS \"Entwürfe\" (MESSAGES SIZE)")).isEqualTo(
+                    "* STATUS {9}\r\nEntwürfe (MESSAGES 0 SIZE 0)\r\na5 OK STATUS completed\r\n");
+        }
+        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server)) {
+            rev1.response();
+            rev1.login("b0", "bob@example.test", "x");
+            // the same mailboxes as an IMAP4rev1 client names them, in modified UTF-7
+            assertThat(rev1.command("b1", "LIST \"\" (Entw* A&*)")).isEqualTo(""
+                    + "* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\"\r\n"
+                    + "* LIST (\\HasNoChildren) \"/\" \"A&-AOQ-B\"\r\n"
+                    + "b1 OK LIST completed\r\n");
+        }
+    }
+
+    /** RFC 9051 §6.3.9 (LIST "" ""), §6.3.10 (NAMESPACE), §6.3.9.2 (\NonExistent, \Subscribed). */
+    @Test
+    void listRootNamespaceAndSubscribedNonExistent() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        try (ImapSupport.RawImap imap = rev2Session()) {
+            assertThat(imap.command("a2", "LIST \"\" \"\"")).isEqualTo(
+                    "* LIST (\\Noselect) \"/\" \"\"\r\na2 OK LIST completed\r\n");
+            assertThat(imap.command("a3", "NAMESPACE")).isEqualTo(
+                    "* NAMESPACE ((\"\" \"/\")) NIL NIL\r\na3 OK NAMESPACE completed\r\n");
+            imap.command("a4", "CREATE Fruit");
+            imap.command("a5", "SUBSCRIBE Fruit");
+            imap.command("a6", "SUBSCRIBE Gone");
+            assertThat(imap.command("a7", "LIST (SUBSCRIBED) \"\" \"*\"")).isEqualTo(""
+                    + "* LIST (\\HasNoChildren \\Subscribed) \"/\" \"Fruit\"\r\n"
+                    + "* LIST (\\NonExistent \\Subscribed) \"/\" \"Gone\"\r\n"
+                    + "a7 OK LIST completed\r\n");
+        }
+    }
+
+    /** A fault rule hides it per connection, from the greeting and CAPABILITY alike. */
+    @Test
+    void aFaultRuleHidesIt() throws Exception {
+        server = FakeMailServer.builder().build().start();
+        server.faults().addText("imap capabilities -> hide IMAP4rev2");
+        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+            assertThat(imap.response()).startsWith("* OK [CAPABILITY IMAP4rev1 STARTTLS ");
+            assertThat(imap.command("a1", "CAPABILITY")).startsWith("* CAPABILITY IMAP4rev1 STARTTLS ")
+                    .doesNotContain("IMAP4rev2");
+        }
+    }
+
+    @Test
+    void notAdvertisedWhenSwitchedOffAndThenEnableEnablesNothing() throws Exception {
+        server = FakeMailServer.builder().imapRev2(false).build().start();
+        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
+        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
+            assertThat(imap.response()).startsWith("* OK [CAPABILITY IMAP4rev1 STARTTLS ");
+            assertThat(imap.login("a0", "bob@example.test", "x")).doesNotContain("IMAP4rev2");
+            assertThat(imap.command("a1", "ENABLE IMAP4rev2")).isEqualTo("* ENABLED\r\na1 OK ENABLE completed\r\n");
+            assertThat(imap.command("a2", "SELECT INBOX")).contains("* 1 RECENT\r\n").doesNotContain("* LIST");
+            assertThat(imap.command("a3", "SEARCH NEW")).isEqualTo("* SEARCH 1\r\na3 OK SEARCH completed\r\n");
+        }
+    }
+}
