@@ -53,9 +53,10 @@ class SmtpFaultDataTest {
         Client client = Client.connect(server);
         clients.add(client);
         client.hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
-        assertThat(client.command("DATA")).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
+        client.expectReplies(
+                "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<bob@example.test>", "250 2.1.5 Ok",
+                "DATA", "354 End data with <CR><LF>.<CR><LF>");
         return client;
     }
 
@@ -160,9 +161,10 @@ class SmtpFaultDataTest {
         assertThat(server.unacknowledged()).as("the client got a reply").isEmpty();
 
         // The transaction is over: a new MAIL needs no RSET, and the next message is accepted.
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
-        assertThat(client.command("DATA")).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
+        client.expectReplies(
+                "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<bob@example.test>", "250 2.1.5 Ok",
+                "DATA", "354 End data with <CR><LF>.<CR><LF>");
         assertThat(client.command(MESSAGE + ".")).startsWith("250 2.0.0 Ok: queued as ");
         assertThat(server.messages()).hasSize(1);
         assertThat(handle.hits()).isEqualTo(1);
@@ -172,8 +174,9 @@ class SmtpFaultDataTest {
     void endOfDataTemporaryFailureThenSuccessOnRetry() throws IOException {
         server.faults().smtp(Trigger.endOfData()).times(1).reply(451, "4.3.0", "Queue write error");
         Client client = readyForData();
-        assertThat(client.command(MESSAGE + ".")).isEqualTo("451 4.3.0 Queue write error\r\n");
-        assertThat(client.command("RSET")).isEqualTo("250 2.0.0 Ok\r\n");
+        client.expectReplies(
+                MESSAGE + ".", "451 4.3.0 Queue write error",
+                "RSET", "250 2.0.0 Ok");
         assertThat(client.sendMessage("alice@example.test", "bob@example.test", "retry"))
                 .startsWith("250 2.0.0 Ok: queued as ");
         assertThat(server.messages()).extracting(ReceivedMessage::subject).containsExactly("retry");
@@ -308,8 +311,9 @@ class SmtpFaultDataTest {
         Client client = Client.connect(server);
         clients.add(client);
         client.hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
+        client.expectReplies(
+                "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<bob@example.test>", "250 2.1.5 Ok");
         String first = "Subject: Chunked\r\n";
         String last = "\r\nBody.\r\n";
         assertThat(client.command("BDAT " + first.length() + "\r\n" + first.substring(0, first.length() - 2)))

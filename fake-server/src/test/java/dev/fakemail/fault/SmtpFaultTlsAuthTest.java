@@ -138,8 +138,9 @@ class SmtpFaultTlsAuthTest {
         Client client = connectSmtps();
         assertThat(client.greeting()).isEqualTo(GREETING);
         assertThat(client.command("EHLO client.test")).startsWith("250-mx.test Hello client.test\r\n");
-        assertThat(client.command("MAIL FROM:<a@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("451 4.3.0 Try again later\r\n");
+        client.expectReplies(
+                "MAIL FROM:<a@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<bob@example.test>", "451 4.3.0 Try again later");
     }
 
     @Test
