@@ -24,27 +24,10 @@ import org.junit.jupiter.api.Timeout;
  * bytes, delays that park only the affected connection, throttling and slicing, as a raw socket sees them.
  */
 @Timeout(30)
-class SmtpFaultConnectionTest {
-    private FakeMailServer server;
-    private final List<Client> clients = new ArrayList<>();
-
+class SmtpFaultConnectionTest extends RawSmtpFaultTest {
     @BeforeEach
     void startServer() {
-        server = builder().build().start();
-    }
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        server.close();
-    }
-
-    private Client connect() throws IOException {
-        Client client = Client.connect(server);
-        clients.add(client);
-        return client;
+        start(builder());
     }
 
     // --- connect ---------------------------------------------------------------------------------------------

@@ -27,31 +27,19 @@ import org.junit.jupiter.api.Timeout;
  * connection a rule ended before any reply is listed as unacknowledged, with its fate.
  */
 @Timeout(30)
-class SmtpFaultDataTest {
+class SmtpFaultDataTest extends RawSmtpFaultTest {
     private static final String MESSAGE = "Subject: Important\r\nX-Trace: abc\r\n\r\nLine one.\r\n..dot line\r\nLast.\r\n";
     /** MESSAGE as stored (dot-unstuffed). */
     private static final String STORED_CONTENT = "Subject: Important\r\nX-Trace: abc\r\n\r\nLine one.\r\n.dot line\r\nLast.\r\n";
 
-    private FakeMailServer server;
-    private final List<Client> clients = new ArrayList<>();
-
     @BeforeEach
     void startServer() {
-        server = builder().build().start();
-    }
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        server.close();
+        start(builder());
     }
 
     /** A connection that is ready to send message data (354 received). */
     private Client readyForData() throws IOException {
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
         client.expectReplies(
                 "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok",
@@ -308,8 +296,7 @@ class SmtpFaultDataTest {
     @Test
     void bdatLastDisconnectRecordsAllChunksAsUnacknowledged() throws IOException {
         server.faults().smtp(Trigger.endOfData()).disconnect();
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
         client.expectReplies(
                 "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok",
@@ -332,8 +319,7 @@ class SmtpFaultDataTest {
     @Test
     void bdatLastReplyRefusesAndStoresNothing() throws IOException {
         server.faults().smtp(Trigger.endOfData()).reply(554, "5.6.0", "Content rejected");
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");
@@ -348,8 +334,7 @@ class SmtpFaultDataTest {
     @Test
     void bdatChunksBeforeLastDoNotTriggerEndOfData() throws IOException {
         FaultHandle handle = server.faults().smtp(Trigger.endOfData()).reply(554, "5.6.0", "Content rejected");
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");
@@ -378,8 +363,7 @@ class SmtpFaultDataTest {
     @Test
     void afterReplyToBdatLastKeepsTheMessage() throws IOException {
         server.faults().smtp(Trigger.afterReply("BDAT", "* LAST")).disconnect();
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");

@@ -23,36 +23,9 @@ import org.junit.jupiter.api.Timeout;
  * reset, the three equal forms of a rule (Java, text, JSON), handles, hit events and transcript lines.
  */
 @Timeout(30)
-class SmtpFaultRepliesTest {
+class SmtpFaultRepliesTest extends RawSmtpFaultTest {
     private static final String RCPT_OK = "250 2.1.5 Ok\r\n";
     private static final String TRY_LATER = "451 4.3.0 Try again later\r\n";
-
-    private final List<FakeMailServer> servers = new ArrayList<>();
-    private final List<Client> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        servers.forEach(FakeMailServer::close);
-    }
-
-    private FakeMailServer start(dev.fakemail.FakeMailServerBuilder builder) {
-        FakeMailServer server = builder.build().start();
-        servers.add(server);
-        return server;
-    }
-
-    private FakeMailServer start() {
-        return start(builder());
-    }
-
-    private Client connect(FakeMailServer server) throws IOException {
-        Client client = Client.connect(server);
-        clients.add(client);
-        return client;
-    }
 
     /** A connection that said EHLO and MAIL FROM, ready for RCPT commands. */
     private Client inTransaction(FakeMailServer server) throws IOException {

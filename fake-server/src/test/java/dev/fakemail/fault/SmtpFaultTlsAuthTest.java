@@ -22,34 +22,10 @@ import org.junit.jupiter.api.Timeout;
 
 /** The TLS handshake trigger (STARTTLS and implicit TLS) and the authentication trigger. */
 @Timeout(30)
-class SmtpFaultTlsAuthTest {
+class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
     private static final String READY = "220 2.0.0 Ready to start TLS\r\n";
     private static final String AUTH_OK = "235 2.7.0 Authentication successful\r\n";
     private static final String AUTH_FAILED = "535 5.7.8 Error: authentication failed\r\n";
-
-    private FakeMailServer server;
-    private final List<Client> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private FakeMailServer start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        return server;
-    }
-
-    private Client connect() throws IOException {
-        Client client = Client.connect(server);
-        clients.add(client);
-        return client;
-    }
 
     private Client connectSmtps() throws IOException {
         Client client = Client.connectTls(server);
