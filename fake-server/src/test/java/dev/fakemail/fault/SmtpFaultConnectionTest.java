@@ -7,14 +7,11 @@ import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static dev.fakemail.testing.Transcripts.transcriptOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
