@@ -3,9 +3,8 @@ package dev.fakemail.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fakemail.InboxSpec;
 import dev.fakemail.client.internal.Api;
+import dev.fakemail.internal.BuildVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +32,7 @@ import java.util.regex.Pattern;
  * version this client cannot speak to.
  */
 public final class FakeMailClient extends RemoteInbox {
-    private static final String VERSION = readVersion();
+    private static final String VERSION = BuildVersion.of(FakeMailClient.class, "/dev/fakemail/client/version.properties");
     private static final Pattern VERSION_NUMBERS = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.\\d+)?.*");
 
     private final String serverVersion;
@@ -197,15 +195,4 @@ public final class FakeMailClient extends RemoteInbox {
                 + (path.endsWith("/") ? path : path + "/"));
     }
 
-    private static String readVersion() {
-        try (InputStream in = FakeMailClient.class.getResourceAsStream("/dev/fakemail/client/version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

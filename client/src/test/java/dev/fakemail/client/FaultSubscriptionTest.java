@@ -8,11 +8,11 @@ import dev.fakemail.fault.FaultHit;
 import dev.fakemail.fault.Protocol;
 import dev.fakemail.testsupport.Dial;
 import dev.fakemail.testsupport.SmtpConversation;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,17 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FaultSubscriptionTest {
     @RegisterExtension
     final InProcessServer running = new InProcessServer();
-    private FakeMailServer server;
-    private FakeMailClient client;
-
-    @BeforeEach
-    void names() {
-        server = running.server();
-        client = running.client();
-    }
-
     @Test
     void hitsArriveAsTheyHappenAndClosingEndsTheStream() throws Exception {
+        FakeMailClient client = running.client();
         RemoteInbox inbox = client.createInbox(InboxSpec.tag("job7"));
         long rule = inbox.faults().addText("smtp rcpt * -> reply 451 4.3.0 \"Later\"").get(0).id();
         BlockingQueue<FaultHit> inboxHits = new LinkedBlockingQueue<>();
@@ -42,12 +34,7 @@ class FaultSubscriptionTest {
         assertThat(eventStreams(client)).isEqualTo(1);
         assertThat(eventStreams(inbox)).isEqualTo(1);
 
-        try (SmtpConversation smtp = SmtpConversation.openWithEhlo(Dial.to(server.smtp().host(), server.smtp().port()),
-                "client.example.test")) {
-            smtp.expect("MAIL FROM:<alice@example.test>", "250");
-            smtp.expect("RCPT TO:<bob+job7@example.test>", "451");
-            smtp.expect("QUIT", "221");
-        }
+        sendToTheTaggedInboxAndGetRefused();
         FaultHit hit = inboxHits.poll(10, TimeUnit.SECONDS);
 
         assertThat(hit).isNotNull();
@@ -63,14 +50,20 @@ class FaultSubscriptionTest {
             assertThat(System.nanoTime()).as("the readers ended within 10s").isLessThan(deadline);
             Thread.sleep(20);
         }
+        sendToTheTaggedInboxAndGetRefused();
+        assertThat(inbox.faults().rule(rule).orElseThrow().hits()).isEqualTo(2);
+        assertThat(inboxHits).as("no hit after the subscription was closed").isEmpty();
+    }
+
+    /** One SMTP session whose RCPT to the job7 inbox the rule refuses with 451. */
+    private void sendToTheTaggedInboxAndGetRefused() throws IOException {
+        FakeMailServer server = running.server();
         try (SmtpConversation smtp = SmtpConversation.openWithEhlo(Dial.to(server.smtp().host(), server.smtp().port()),
                 "client.example.test")) {
             smtp.expect("MAIL FROM:<alice@example.test>", "250");
             smtp.expect("RCPT TO:<bob+job7@example.test>", "451");
             smtp.expect("QUIT", "221");
         }
-        assertThat(inbox.faults().rule(rule).orElseThrow().hits()).isEqualTo(2);
-        assertThat(inboxHits).as("no hit after the subscription was closed").isEmpty();
     }
 
     private static long readerThreads() {

@@ -140,34 +140,6 @@ public final class StandaloneOptions {
         return ports.get(protocol);
     }
 
-    public int smtpPort() {
-        return port(ProtocolName.SMTP);
-    }
-
-    public int smtpsPort() {
-        return port(ProtocolName.SMTPS);
-    }
-
-    /** The POP3 port (STLS offered), 0 for a free one, or {@link ServerConfig#OFF}. */
-    public int pop3Port() {
-        return port(ProtocolName.POP3);
-    }
-
-    /** The POP3S port (implicit TLS), 0 for a free one, or {@link ServerConfig#OFF}. */
-    public int pop3sPort() {
-        return port(ProtocolName.POP3S);
-    }
-
-    /** The IMAP port (STARTTLS offered), 0 for a free one, or {@link ServerConfig#OFF}. */
-    public int imapPort() {
-        return port(ProtocolName.IMAP);
-    }
-
-    /** The IMAPS port (implicit TLS), 0 for a free one, or {@link ServerConfig#OFF}. */
-    public int imapsPort() {
-        return port(ProtocolName.IMAPS);
-    }
-
     /** The web inbox port, 0 for a free one, or {@link ServerConfig#OFF}. */
     public int webPort() {
         return webPort;

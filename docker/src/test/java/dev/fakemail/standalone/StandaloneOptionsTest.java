@@ -3,6 +3,7 @@ package dev.fakemail.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fakemail.ProtocolName;
 import dev.fakemail.ServerConfig;
 import dev.fakemail.store.Retention;
 import java.net.InetAddress;
@@ -33,8 +34,8 @@ class StandaloneOptionsTest {
         assertThat(config.smtpsPort()).isEqualTo(1465);
         assertThat(config.pop3Port()).isEqualTo(1110);
         assertThat(config.pop3sPort()).isEqualTo(1995);
-        assertThat(options.pop3Port()).isEqualTo(StandaloneOptions.DEFAULT_POP3_PORT);
-        assertThat(options.pop3sPort()).isEqualTo(StandaloneOptions.DEFAULT_POP3S_PORT);
+        assertThat(options.port(ProtocolName.POP3)).isEqualTo(StandaloneOptions.DEFAULT_POP3_PORT);
+        assertThat(options.port(ProtocolName.POP3S)).isEqualTo(StandaloneOptions.DEFAULT_POP3S_PORT);
         assertThat(config.imapPort()).isEqualTo(1143);
         assertThat(config.imapsPort()).isEqualTo(1993);
         assertThat(options.webPort()).isEqualTo(8025);
@@ -183,8 +184,8 @@ class StandaloneOptionsTest {
 
         assertThat(config(options).pop3Port()).isEqualTo(ServerConfig.OFF);
         assertThat(config(options).pop3sPort()).isEqualTo(2995);
-        assertThat(options.pop3Port()).isEqualTo(ServerConfig.OFF);
-        assertThat(options.pop3sPort()).isEqualTo(2995);
+        assertThat(options.port(ProtocolName.POP3)).isEqualTo(ServerConfig.OFF);
+        assertThat(options.port(ProtocolName.POP3S)).isEqualTo(2995);
 
         options = StandaloneOptions.parse(List.of(), Map.of("FAKEMAIL_POP3_PORT", "0", "FAKEMAIL_POP3S_PORT", "Off"));
         assertThat(config(options).pop3Port()).isZero();

@@ -297,26 +297,29 @@ class Pop3FaultConnectionTest {
         String ok = "+OK 2 " + (M1.length() + M2.length());
         try (Raw pop = loggedIn()) {
             FaultHandle twice = server.faults().pop3(Trigger.command("STAT")).times(2).reply(451, "twice");
-            assertThat(pop.command("STAT")).isEqualTo("-ERR [SYS/TEMP] twice");
-            assertThat(pop.command("STAT")).isEqualTo("-ERR [SYS/TEMP] twice");
-            assertThat(pop.command("STAT")).isEqualTo(ok);
+            pop.expectReplies(
+                    "STAT", "-ERR [SYS/TEMP] twice",
+                    "STAT", "-ERR [SYS/TEMP] twice",
+                    "STAT", ok);
             assertThat(twice.occurrences()).isEqualTo(3);
             assertThat(twice.hits()).isEqualTo(2);
             twice.remove();
 
             FaultHandle second = server.faults().pop3(Trigger.command("STAT")).onlyOccurrence(2).reply(451, "second");
-            assertThat(pop.command("STAT")).isEqualTo(ok);
-            assertThat(pop.command("STAT")).isEqualTo("-ERR [SYS/TEMP] second");
-            assertThat(pop.command("STAT")).isEqualTo(ok);
-            assertThat(pop.command("STAT")).isEqualTo(ok);
+            pop.expectReplies(
+                    "STAT", ok,
+                    "STAT", "-ERR [SYS/TEMP] second",
+                    "STAT", ok,
+                    "STAT", ok);
             assertThat(second.hits()).isEqualTo(1);
             second.remove();
 
             FaultHandle never = server.faults().pop3(Trigger.command("STAT")).withProbability(0).reply(451, "never");
             FaultHandle always = server.faults().pop3(Trigger.command("NOOP")).withProbability(1).reply(451, "always");
             for (int i = 0; i < 5; i++) {
-                assertThat(pop.command("STAT")).isEqualTo(ok);
-                assertThat(pop.command("NOOP")).isEqualTo("-ERR [SYS/TEMP] always");
+                pop.expectReplies(
+                        "STAT", ok,
+                        "NOOP", "-ERR [SYS/TEMP] always");
             }
             assertThat(never.hits()).isZero();
             assertThat(always.hits()).isEqualTo(5);
@@ -351,8 +354,9 @@ class Pop3FaultConnectionTest {
         long sessionId;
         try (Raw pop = loggedIn()) {
             sessionId = newestTranscript(server, "POP3").sessionId();
-            assertThat(pop.command("RETR 2")).isEqualTo("-ERR [SYS/TEMP] busy");
-            assertThat(pop.command("RETR 2")).isEqualTo("-ERR [SYS/TEMP] busy");
+            pop.expectReplies(
+                    "RETR 2", "-ERR [SYS/TEMP] busy",
+                    "RETR 2", "-ERR [SYS/TEMP] busy");
             subscription.close();
             assertThat(pop.command("RETR 2")).isEqualTo("-ERR [SYS/TEMP] busy");
         }

@@ -93,8 +93,9 @@ class Pop3FaultRepliesTest {
 
             // Below 400 it is "+OK text" and the command is still not executed: DELE deletes nothing.
             faults.pop3(Trigger.command("DELE", "1")).once().reply(250, "", "pretending to delete");
-            assertThat(pop.command("DELE 1")).isEqualTo("+OK pretending to delete");
-            assertThat(pop.command("QUIT")).isEqualTo("+OK fakemail POP3 server signing off (1 messages left)");
+            pop.expectReplies(
+                    "DELE 1", "+OK pretending to delete",
+                    "QUIT", "+OK fakemail POP3 server signing off (1 messages left)");
         }
         assertThat(inbox(server, BOB)).hasSize(1);
     }
@@ -121,9 +122,10 @@ class Pop3FaultRepliesTest {
         server.faults().pop3(Trigger.command("retr", "2")).reply(451, "lower-case rule");
         server.faults().pop3(Trigger.command("LIST", "?")).reply(451, "one character");
         try (Raw pop = loggedIn(BOB)) {
-            assertThat(pop.command("retr 2")).isEqualTo("-ERR [SYS/TEMP] lower-case rule");
-            assertThat(pop.command("Retr 2")).isEqualTo("-ERR [SYS/TEMP] lower-case rule");
-            assertThat(pop.command("LIST 1")).isEqualTo("-ERR [SYS/TEMP] one character");
+            pop.expectReplies(
+                    "retr 2", "-ERR [SYS/TEMP] lower-case rule",
+                    "Retr 2", "-ERR [SYS/TEMP] lower-case rule",
+                    "LIST 1", "-ERR [SYS/TEMP] one character");
             assertThat(pop.command("LIST 12")).as("'?' is exactly one character").isEqualTo("-ERR no such message, only 2 in maildrop");
             assertThat(pop.multiLineText("LIST")).as("no argument does not match '?'")
                     .isEqualTo("+OK 2 messages\r\n1 " + M1.length() + "\r\n2 " + M2.length() + "\r\n.\r\n");
@@ -178,8 +180,9 @@ class Pop3FaultRepliesTest {
         deliver(server, BOB, M1);
         server.faults().pop3(Trigger.command("LIST")).once().replyAndDisconnect(451, "", "shutting down");
         try (Raw pop = loggedIn(BOB)) {
-            assertThat(pop.command("DELE 1")).isEqualTo("+OK message 1 deleted");
-            assertThat(pop.command("LIST")).isEqualTo("-ERR [SYS/TEMP] shutting down");
+            pop.expectReplies(
+                    "DELE 1", "+OK message 1 deleted",
+                    "LIST", "-ERR [SYS/TEMP] shutting down");
             assertThat(pop.line()).isNull();
         }
         try (Raw pop = loginWhenUnlocked(server, BOB)) {
@@ -194,20 +197,24 @@ class Pop3FaultRepliesTest {
                 .reply(535, "AUTH", "account temporarily locked");
 
         try (Raw pop = connect()) {
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS wrong")).isEqualTo("-ERR [AUTH] invalid user name or password");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS wrong", "-ERR [AUTH] invalid user name or password");
             assertThat(locked.occurrences()).as("only valid credentials reach the trigger").isZero();
 
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS bob-pw")).isEqualTo("-ERR [AUTH] account temporarily locked");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS bob-pw", "-ERR [AUTH] account temporarily locked");
             assertThat(pop.command("STAT")).as("still not logged in").isEqualTo("-ERR command not valid in this state");
 
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS bob-pw")).isEqualTo("+OK maildrop locked and ready, 0 messages");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS bob-pw", "+OK maildrop locked and ready, 0 messages");
         }
         try (Raw pop = connect()) {
-            assertThat(pop.command("USER " + ALICE)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS alice-pw")).isEqualTo("+OK maildrop locked and ready, 0 messages");
+            pop.expectReplies(
+                    "USER " + ALICE, "+OK send PASS",
+                    "PASS alice-pw", "+OK maildrop locked and ready, 0 messages");
         }
         assertThat(locked.hits()).isEqualTo(1);
     }
@@ -219,11 +226,12 @@ class Pop3FaultRepliesTest {
         String credentials = Base64.getEncoder().encodeToString(("\0" + BOB + "\0bob-pw").getBytes(StandardCharsets.UTF_8));
 
         try (Raw pop = connect()) {
-            assertThat(pop.command("AUTH PLAIN " + credentials)).isEqualTo("-ERR [AUTH] no PLAIN today");
-            assertThat(pop.command("AUTH PLAIN")).isEqualTo("+ ");
-            assertThat(pop.command(credentials)).isEqualTo("-ERR [AUTH] no PLAIN today");
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS bob-pw")).isEqualTo("+OK maildrop locked and ready, 0 messages");
+            pop.expectReplies(
+                    "AUTH PLAIN " + credentials, "-ERR [AUTH] no PLAIN today",
+                    "AUTH PLAIN", "+ ",
+                    credentials, "-ERR [AUTH] no PLAIN today",
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS bob-pw", "+OK maildrop locked and ready, 0 messages");
         }
     }
 
@@ -250,8 +258,9 @@ class Pop3FaultRepliesTest {
         try (Raw pop = loggedIn(BOB)) {
             assertThat(pop.command("STAT")).isEqualTo("+OK 0 0");
             clock.advance(Duration.ofSeconds(30));
-            assertThat(pop.command("STAT")).isEqualTo("+OK 0 0");
-            assertThat(pop.command("STAT")).isEqualTo("-ERR [SYS/TEMP] Rate limit exceeded, try again later");
+            pop.expectReplies(
+                    "STAT", "+OK 0 0",
+                    "STAT", "-ERR [SYS/TEMP] Rate limit exceeded, try again later");
             clock.advance(Duration.ofSeconds(29));
             assertThat(pop.command("STAT")).as("the first is 59 s old: still in the window")
                     .isEqualTo("-ERR [SYS/TEMP] Rate limit exceeded, try again later");

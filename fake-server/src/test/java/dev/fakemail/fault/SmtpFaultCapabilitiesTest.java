@@ -7,41 +7,25 @@ import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Capability rules: what EHLO advertises, line by line; only the advertisement changes. */
 @Timeout(30)
-class SmtpFaultCapabilitiesTest {
+class SmtpFaultCapabilitiesTest extends RawSmtpFaultTest {
     private static final long MAX_SIZE = 50_000;
-
-    private FakeMailServer server;
-    private final List<Client> clients = new ArrayList<>();
 
     @BeforeEach
     void startServer() {
-        server = builder().maxMessageSize(MAX_SIZE).build().start();
-    }
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        server.close();
+        start(builder().maxMessageSize(MAX_SIZE));
     }
 
     private String ehlo() throws IOException {
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         assertThat(client.greeting()).isEqualTo(GREETING);
         return client.command("EHLO client.test");
     }
@@ -123,8 +107,7 @@ class SmtpFaultCapabilitiesTest {
     @Test
     void heloIsNotAffected() throws IOException {
         server.faults().smtp(Trigger.capabilities()).hide("PIPELINING");
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.greeting();
         assertThat(client.command("HELO client.test")).isEqualTo("250 mx.test Hello client.test\r\n");
     }
@@ -143,8 +126,7 @@ class SmtpFaultCapabilitiesTest {
     @Test
     void capabilityDelay() throws IOException {
         server.faults().smtp(Trigger.capabilities()).delay(Duration.ofMillis(300));
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.greeting();
         long start = System.nanoTime();
         assertThat(client.command("EHLO client.test")).isEqualTo(SmtpFaultSupport.defaultEhlo(MAX_SIZE));

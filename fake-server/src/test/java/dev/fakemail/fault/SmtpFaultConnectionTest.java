@@ -7,14 +7,11 @@ import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static dev.fakemail.testing.Transcripts.transcriptOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,27 +21,10 @@ import org.junit.jupiter.api.Timeout;
  * bytes, delays that park only the affected connection, throttling and slicing, as a raw socket sees them.
  */
 @Timeout(30)
-class SmtpFaultConnectionTest {
-    private FakeMailServer server;
-    private final List<Client> clients = new ArrayList<>();
-
+class SmtpFaultConnectionTest extends RawSmtpFaultTest {
     @BeforeEach
     void startServer() {
-        server = builder().build().start();
-    }
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        server.close();
-    }
-
-    private Client connect() throws IOException {
-        Client client = Client.connect(server);
-        clients.add(client);
-        return client;
+        start(builder());
     }
 
     // --- connect ---------------------------------------------------------------------------------------------

@@ -5,18 +5,15 @@ import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.testing.Transcripts;
-import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.store.StoreEvent;
+import dev.fakemail.testing.Transcripts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,35 +24,24 @@ import org.junit.jupiter.api.Timeout;
  * connection a rule ended before any reply is listed as unacknowledged, with its fate.
  */
 @Timeout(30)
-class SmtpFaultDataTest {
+class SmtpFaultDataTest extends RawSmtpFaultTest {
     private static final String MESSAGE = "Subject: Important\r\nX-Trace: abc\r\n\r\nLine one.\r\n..dot line\r\nLast.\r\n";
     /** MESSAGE as stored (dot-unstuffed). */
     private static final String STORED_CONTENT = "Subject: Important\r\nX-Trace: abc\r\n\r\nLine one.\r\n.dot line\r\nLast.\r\n";
 
-    private FakeMailServer server;
-    private final List<Client> clients = new ArrayList<>();
-
     @BeforeEach
     void startServer() {
-        server = builder().build().start();
-    }
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        server.close();
+        start(builder());
     }
 
     /** A connection that is ready to send message data (354 received). */
     private Client readyForData() throws IOException {
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
-        assertThat(client.command("DATA")).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
+        client.expectReplies(
+                "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<bob@example.test>", "250 2.1.5 Ok",
+                "DATA", "354 End data with <CR><LF>.<CR><LF>");
         return client;
     }
 
@@ -160,9 +146,10 @@ class SmtpFaultDataTest {
         assertThat(server.unacknowledged()).as("the client got a reply").isEmpty();
 
         // The transaction is over: a new MAIL needs no RSET, and the next message is accepted.
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
-        assertThat(client.command("DATA")).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
+        client.expectReplies(
+                "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<bob@example.test>", "250 2.1.5 Ok",
+                "DATA", "354 End data with <CR><LF>.<CR><LF>");
         assertThat(client.command(MESSAGE + ".")).startsWith("250 2.0.0 Ok: queued as ");
         assertThat(server.messages()).hasSize(1);
         assertThat(handle.hits()).isEqualTo(1);
@@ -172,8 +159,9 @@ class SmtpFaultDataTest {
     void endOfDataTemporaryFailureThenSuccessOnRetry() throws IOException {
         server.faults().smtp(Trigger.endOfData()).times(1).reply(451, "4.3.0", "Queue write error");
         Client client = readyForData();
-        assertThat(client.command(MESSAGE + ".")).isEqualTo("451 4.3.0 Queue write error\r\n");
-        assertThat(client.command("RSET")).isEqualTo("250 2.0.0 Ok\r\n");
+        client.expectReplies(
+                MESSAGE + ".", "451 4.3.0 Queue write error",
+                "RSET", "250 2.0.0 Ok");
         assertThat(client.sendMessage("alice@example.test", "bob@example.test", "retry"))
                 .startsWith("250 2.0.0 Ok: queued as ");
         assertThat(server.messages()).extracting(ReceivedMessage::subject).containsExactly("retry");
@@ -305,11 +293,11 @@ class SmtpFaultDataTest {
     @Test
     void bdatLastDisconnectRecordsAllChunksAsUnacknowledged() throws IOException {
         server.faults().smtp(Trigger.endOfData()).disconnect();
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
+        client.expectReplies(
+                "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<bob@example.test>", "250 2.1.5 Ok");
         String first = "Subject: Chunked\r\n";
         String last = "\r\nBody.\r\n";
         assertThat(client.command("BDAT " + first.length() + "\r\n" + first.substring(0, first.length() - 2)))
@@ -328,8 +316,7 @@ class SmtpFaultDataTest {
     @Test
     void bdatLastReplyRefusesAndStoresNothing() throws IOException {
         server.faults().smtp(Trigger.endOfData()).reply(554, "5.6.0", "Content rejected");
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");
@@ -344,8 +331,7 @@ class SmtpFaultDataTest {
     @Test
     void bdatChunksBeforeLastDoNotTriggerEndOfData() throws IOException {
         FaultHandle handle = server.faults().smtp(Trigger.endOfData()).reply(554, "5.6.0", "Content rejected");
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");
@@ -374,8 +360,7 @@ class SmtpFaultDataTest {
     @Test
     void afterReplyToBdatLastKeepsTheMessage() throws IOException {
         server.faults().smtp(Trigger.afterReply("BDAT", "* LAST")).disconnect();
-        Client client = Client.connect(server);
-        clients.add(client);
+        Client client = connect();
         client.hello();
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");

@@ -6,18 +6,15 @@ import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.fakemail.testing.Transcripts;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
+import dev.fakemail.testing.Transcripts;
 import dev.fakemail.testsupport.ManualClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,42 +22,16 @@ import org.junit.jupiter.api.Timeout;
  * Greylisting and rate limits, driven by an injected clock the test moves by hand: nothing sleeps.
  */
 @Timeout(30)
-class SmtpFaultPolicyTest {
+class SmtpFaultPolicyTest extends RawSmtpFaultTest {
     private static final String RCPT_OK = "250 2.1.5 Ok\r\n";
     private static final String MAIL_OK = "250 2.1.0 Ok\r\n";
     private static final String RATE_LIMITED = "451 4.7.1 Rate limit exceeded, try again later\r\n";
     private static final String TOO_MANY_CONNECTIONS = "421 4.7.0 Too many connections, try again later\r\n";
 
     private final ManualClock clock = new ManualClock();
-    private FakeMailServer server;
-    private final List<Client> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private FakeMailServer start(FakeMailServerBuilder builder) {
-        server = builder.clock(clock).build().start();
-        return server;
-    }
-
-    private FakeMailServer start() {
-        return start(builder());
-    }
-
-    private Client connect() throws IOException {
-        return track(Client.connect(server));
-    }
-
-    private Client track(Client client) {
-        clients.add(client);
-        return client;
+    @Override
+    protected FakeMailServer start(FakeMailServerBuilder builder) {
+        return super.start(builder.clock(clock));
     }
 
     private static String greylisted(long seconds) {

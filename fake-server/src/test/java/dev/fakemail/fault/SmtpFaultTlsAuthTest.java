@@ -8,48 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The TLS handshake trigger (STARTTLS and implicit TLS) and the authentication trigger. */
 @Timeout(30)
-class SmtpFaultTlsAuthTest {
+class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
     private static final String READY = "220 2.0.0 Ready to start TLS\r\n";
     private static final String AUTH_OK = "235 2.7.0 Authentication successful\r\n";
     private static final String AUTH_FAILED = "535 5.7.8 Error: authentication failed\r\n";
-
-    private FakeMailServer server;
-    private final List<Client> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (Client client : clients) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private FakeMailServer start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        return server;
-    }
-
-    private Client connect() throws IOException {
-        Client client = Client.connect(server);
-        clients.add(client);
-        return client;
-    }
 
     private Client connectSmtps() throws IOException {
         Client client = Client.connectTls(server);
@@ -138,8 +111,9 @@ class SmtpFaultTlsAuthTest {
         Client client = connectSmtps();
         assertThat(client.greeting()).isEqualTo(GREETING);
         assertThat(client.command("EHLO client.test")).startsWith("250-mx.test Hello client.test\r\n");
-        assertThat(client.command("MAIL FROM:<a@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("451 4.3.0 Try again later\r\n");
+        client.expectReplies(
+                "MAIL FROM:<a@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<bob@example.test>", "451 4.3.0 Try again later");
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.testing.ClosesServers;
@@ -54,6 +55,26 @@ class AngusMailPop3Test {
         Store store = Session.getInstance(properties).getStore(protocol);
         store.connect(user, password);
         return store;
+    }
+
+    /** Starts the server with BOB's password set and one message in BOB's INBOX with this subject. */
+    private void startWithOneMessage(FakeMailServerBuilder builder, String subject) {
+        server = builder.user(BOB, PW).build().start();
+        deliver(server, BOB, "Subject: " + subject + "\r\n\r\nbody\r\n");
+    }
+
+    /** Logs in as BOB, reads the subject of the first message of a read-only INBOX and closes the store. */
+    private static String firstSubject(Properties properties, String protocol) throws MessagingException {
+        Store store = connect(properties, protocol, BOB, PW);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            String subject = inbox.getMessage(1).getSubject();
+            inbox.close(false);
+            return subject;
+        } finally {
+            store.close();
+        }
     }
 
     /**
@@ -209,42 +230,24 @@ class AngusMailPop3Test {
 
     @Test
     void pop3sWithTheBuiltInCertificateTrusted() throws Exception {
-        server = FakeMailServer.builder().pop3sPort(0).user(BOB, PW).build().start();
-        deliver(server, BOB, "Subject: over pop3s\r\n\r\nbody\r\n");
+        startWithOneMessage(FakeMailServer.builder().pop3sPort(0), "over pop3s");
         Properties properties = angusProperties("pop3s", server.pop3s().host(), server.pop3s().port());
         properties.put("mail.pop3s.ssl.socketFactory", BuiltInCertificate.clientContext().getSocketFactory());
         properties.put("mail.pop3s.ssl.checkserveridentity", "true");
-        Store store = connect(properties, "pop3s", BOB, PW);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("over pop3s");
-            inbox.close(false);
-        } finally {
-            store.close();
-        }
+        assertThat(firstSubject(properties, "pop3s")).isEqualTo("over pop3s");
         assertThat(server.transcripts()).anyMatch(t -> t.protocol().equals("POP3S")
                 && t.lines().stream().anyMatch(l -> l.text().startsWith("TLS TLS")));
     }
 
     @Test
     void stlsRequiredByTheClient() throws Exception {
-        server = FakeMailServer.builder().requireTls(true).user(BOB, PW).build().start();
-        deliver(server, BOB, "Subject: after stls\r\n\r\nbody\r\n");
+        startWithOneMessage(FakeMailServer.builder().requireTls(true), "after stls");
         Properties properties = pop3();
         properties.put("mail.pop3.starttls.enable", "true");
         properties.put("mail.pop3.starttls.required", "true");
         properties.put("mail.pop3.ssl.socketFactory", BuiltInCertificate.clientContext().getSocketFactory());
         properties.put("mail.pop3.ssl.checkserveridentity", "true");
-        Store store = connect(properties, "pop3", BOB, PW);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("after stls");
-            inbox.close(false);
-        } finally {
-            store.close();
-        }
+        assertThat(firstSubject(properties, "pop3")).isEqualTo("after stls");
         List<String> lines = clientLines(server);
         assertThat(lines).as(text(server, "POP3")).contains("STLS");
         assertThat(lines.indexOf("STLS")).isLessThan(firstLoginLine(lines));
@@ -274,19 +277,10 @@ class AngusMailPop3Test {
 
     @Test
     void apopWithFixedUsers() throws Exception {
-        server = FakeMailServer.builder().user(BOB, PW).build().start();
-        deliver(server, BOB, "Subject: apop\r\n\r\nbody\r\n");
+        startWithOneMessage(FakeMailServer.builder(), "apop");
         Properties properties = pop3();
         properties.put("mail.pop3.apop.enable", "true");
-        Store store = connect(properties, "pop3", BOB, PW);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("apop");
-            inbox.close(false);
-        } finally {
-            store.close();
-        }
+        assertThat(firstSubject(properties, "pop3")).isEqualTo("apop");
         assertThat(clientLines(server)).as(text(server, "POP3")).anyMatch(line -> line.startsWith("APOP " + BOB + " "));
 
         assertThatThrownBy(() -> connect(properties, "pop3", BOB, "wrong"))
@@ -294,20 +288,11 @@ class AngusMailPop3Test {
     }
 
     private void loginWithMechanism(String mechanism, Properties extra, String transcriptLine) throws Exception {
-        server = FakeMailServer.builder().user(BOB, PW).build().start();
-        deliver(server, BOB, "Subject: sasl " + mechanism + "\r\n\r\nbody\r\n");
+        startWithOneMessage(FakeMailServer.builder(), "sasl " + mechanism);
         Properties properties = pop3();
         properties.put("mail.pop3.auth.mechanisms", mechanism);
         properties.putAll(extra);
-        Store store = connect(properties, "pop3", BOB, PW);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("sasl " + mechanism);
-            inbox.close(false);
-        } finally {
-            store.close();
-        }
+        assertThat(firstSubject(properties, "pop3")).isEqualTo("sasl " + mechanism);
         assertThat(clientLines(server)).as(text(server, "POP3")).anyMatch(line -> line.startsWith(transcriptLine))
                 .noneMatch(line -> line.startsWith("USER") || line.startsWith("PASS"));
 
@@ -341,19 +326,10 @@ class AngusMailPop3Test {
     /** Angus's POP3 "LOGIN" mechanism is USER/PASS (it has no SASL LOGIN for POP3). */
     @Test
     void angusLoginMechanismIsUserPass() throws Exception {
-        server = FakeMailServer.builder().user(BOB, PW).build().start();
-        deliver(server, BOB, "Subject: user pass\r\n\r\nbody\r\n");
+        startWithOneMessage(FakeMailServer.builder(), "user pass");
         Properties properties = pop3();
         properties.put("mail.pop3.auth.mechanisms", "LOGIN");
-        Store store = connect(properties, "pop3", BOB, PW);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("user pass");
-            inbox.close(false);
-        } finally {
-            store.close();
-        }
+        assertThat(firstSubject(properties, "pop3")).isEqualTo("user pass");
         assertThat(clientLines(server)).as(text(server, "POP3")).contains("USER " + BOB, "PASS ****");
         assertLoginRefused(properties, "wrong");
     }
@@ -367,8 +343,7 @@ class AngusMailPop3Test {
 
     @Test
     void defaultLoginOfAngusWorks() throws Exception {
-        server = FakeMailServer.builder().user(BOB, PW).build().start();
-        deliver(server, BOB, "Subject: default\r\n\r\nbody\r\n");
+        startWithOneMessage(FakeMailServer.builder(), "default");
         Store store = connect(pop3(), "pop3", BOB, PW);
         try {
             Folder inbox = store.getFolder("INBOX");

@@ -132,8 +132,9 @@ class Pop3CapaAndTlsTest {
         start(FakeMailServer.builder().requireTls(true).user(BOB, "pw"));
         try (Pop3Conversation pop = connect()) {
             assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_TLS_REQUIRED);
-            assertThat(pop.command("USER " + BOB)).isEqualTo("-ERR [AUTH] TLS required: use STLS first");
-            assertThat(pop.command("PASS pw")).isEqualTo("-ERR send USER first");
+            pop.expectReplies(
+                    "USER " + BOB, "-ERR [AUTH] TLS required: use STLS first",
+                    "PASS pw", "-ERR send USER first");
             String digest = Pop3Support.md5Hex(pop.banner() + "pw");
             assertThat(pop.command("APOP " + BOB + " " + digest)).isEqualTo("-ERR [AUTH] TLS required: use STLS first");
             assertThat(pop.command("AUTH PLAIN " + base64("\0" + BOB + "\0pw")))
@@ -142,8 +143,9 @@ class Pop3CapaAndTlsTest {
 
             assertThat(pop.startTls()).isEqualTo("+OK Begin TLS negotiation");
             assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_TLS);
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS pw")).isEqualTo("+OK maildrop locked and ready, 1 messages");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS pw", "+OK maildrop locked and ready, 1 messages");
             assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_TRANSACTION);
         }
     }
@@ -158,9 +160,10 @@ class Pop3CapaAndTlsTest {
         }
         try (Pop3Conversation pop = connect()) {
             pop.startTls();
-            assertThat(pop.command("AUTH LOGIN")).isEqualTo("+ " + base64("Username:"));
-            assertThat(pop.command(base64("carol"))).isEqualTo("+ " + base64("Password:"));
-            assertThat(pop.command(base64("pw2"))).isEqualTo("+OK maildrop locked and ready, 0 messages");
+            pop.expectReplies(
+                    "AUTH LOGIN", "+ " + base64("Username:"),
+                    base64("carol"), "+ " + base64("Password:"),
+                    base64("pw2"), "+OK maildrop locked and ready, 0 messages");
         }
     }
 
@@ -173,9 +176,10 @@ class Pop3CapaAndTlsTest {
             assertThat(pop.isTls()).isTrue();
             assertThat(pop.greeting()).startsWith("+OK fakemail POP3 server ready <");
             assertThat(pop.multiLineText("CAPA")).isEqualTo(CAPA_TLS);
-            assertThat(pop.command("STLS")).isEqualTo("-ERR TLS already active");
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS pw")).isEqualTo("+OK maildrop locked and ready, 1 messages");
+            pop.expectReplies(
+                    "STLS", "-ERR TLS already active",
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS pw", "+OK maildrop locked and ready, 1 messages");
             byte[] retr = pop.multiLineCommand("RETR 1");
             assertThat(DotStuffing.unstuffedContent(retr)).isEqualTo(MESSAGE.getBytes(StandardCharsets.US_ASCII));
             assertThat(pop.command("QUIT")).startsWith("+OK");
@@ -225,8 +229,9 @@ class Pop3CapaAndTlsTest {
             }
         }
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 1 messages");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS x", "+OK maildrop locked and ready, 1 messages");
         }
     }
 

@@ -43,8 +43,9 @@ class Pop3ErrorRepliesTest {
 
     private Pop3Conversation loggedIn() throws Exception {
         Pop3Conversation pop = connect();
-        assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-        assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 2 messages");
+        pop.expectReplies(
+                "USER " + BOB, "+OK send PASS",
+                "PASS x", "+OK maildrop locked and ready, 2 messages");
         return pop;
     }
 
@@ -72,13 +73,15 @@ class Pop3ErrorRepliesTest {
     void unknownCommandsInEitherState() throws Exception {
         start(FakeMailServer.builder());
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("XYZZY")).isEqualTo("-ERR unknown command");
-            assertThat(pop.command("")).isEqualTo("-ERR unknown command");
-            assertThat(pop.command("HELO there")).isEqualTo("-ERR unknown command");
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+            pop.expectReplies(
+                    "XYZZY", "-ERR unknown command",
+                    "", "-ERR unknown command",
+                    "HELO there", "-ERR unknown command",
+                    "USER " + BOB, "+OK send PASS");
             assertThat(pop.command("PASS x")).startsWith("+OK");
-            assertThat(pop.command("XYZZY 1")).isEqualTo("-ERR unknown command");
-            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+            pop.expectReplies(
+                    "XYZZY 1", "-ERR unknown command",
+                    "STAT", "+OK 2 " + (M1.length() + M2.length()));
         }
     }
 
@@ -89,8 +92,9 @@ class Pop3ErrorRepliesTest {
         try (Pop3Conversation pop = connect()) {
             assertThat(pop.command(command)).isEqualTo("-ERR command not valid in this state");
             // still in AUTHORIZATION and fully usable
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 2 messages");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS x", "+OK maildrop locked and ready, 2 messages");
         }
         assertThat(inbox(server, BOB)).hasSize(2);
     }
@@ -101,8 +105,9 @@ class Pop3ErrorRepliesTest {
     void authorizationCommandsAfterLoginAreOutOfState(String command) throws Exception {
         start(FakeMailServer.builder());
         try (Pop3Conversation pop = loggedIn()) {
-            assertThat(pop.command(command)).isEqualTo("-ERR command not valid in this state");
-            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+            pop.expectReplies(
+                    command, "-ERR command not valid in this state",
+                    "STAT", "+OK 2 " + (M1.length() + M2.length()));
         }
     }
 
@@ -110,11 +115,12 @@ class Pop3ErrorRepliesTest {
     void passWithoutUserAndUserWithoutName() throws Exception {
         start(FakeMailServer.builder());
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("PASS x")).isEqualTo("-ERR send USER first");
-            assertThat(pop.command("USER")).isEqualTo("-ERR USER needs a name");
-            assertThat(pop.command("USER  ")).isEqualTo("-ERR USER needs a name");
-            assertThat(pop.command("PASS x")).isEqualTo("-ERR send USER first");
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
+            pop.expectReplies(
+                    "PASS x", "-ERR send USER first",
+                    "USER", "-ERR USER needs a name",
+                    "USER  ", "-ERR USER needs a name",
+                    "PASS x", "-ERR send USER first",
+                    "USER " + BOB, "+OK send PASS");
             assertThat(pop.command("PASS x")).startsWith("+OK");
         }
     }
@@ -149,8 +155,9 @@ class Pop3ErrorRepliesTest {
         try (Pop3Conversation pop = loggedIn()) {
             assertThat(pop.command(command)).isEqualTo(reply);
             // the session is unharmed and nothing was marked
-            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
-            assertThat(pop.command("QUIT")).isEqualTo("+OK fakemail POP3 server signing off (2 messages left)");
+            pop.expectReplies(
+                    "STAT", "+OK 2 " + (M1.length() + M2.length()),
+                    "QUIT", "+OK fakemail POP3 server signing off (2 messages left)");
         }
         assertThat(inbox(server, BOB)).hasSize(2);
     }
@@ -164,8 +171,9 @@ class Pop3ErrorRepliesTest {
                 assertThat(pop.command(command)).as(command).isEqualTo("-ERR message 1 already deleted");
             }
             assertThat(pop.multiLineText("LIST")).isEqualTo("+OK 1 messages\r\n2 " + M2.length() + "\r\n.\r\n");
-            assertThat(pop.command("STAT")).isEqualTo("+OK 1 " + M2.length());
-            assertThat(pop.command("RETR 2")).isEqualTo("+OK " + M2.length() + " octets");
+            pop.expectReplies(
+                    "STAT", "+OK 1 " + M2.length(),
+                    "RETR 2", "+OK " + M2.length() + " octets");
         }
     }
 
@@ -186,8 +194,9 @@ class Pop3ErrorRepliesTest {
             }
             pop.send("\r\n");
             assertThat(pop.line()).isEqualTo("-ERR line too long");
-            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
-            assertThat(pop.command("RETR 2")).isEqualTo("+OK " + M2.length() + " octets");
+            pop.expectReplies(
+                    "STAT", "+OK 2 " + (M1.length() + M2.length()),
+                    "RETR 2", "+OK " + M2.length() + " octets");
         }
     }
 
@@ -196,9 +205,10 @@ class Pop3ErrorRepliesTest {
         start(FakeMailServer.builder());
         try (Pop3Conversation pop = loggedIn()) {
             String longest = "NOOP " + "x".repeat(8 * 1024 - "NOOP ".length() - 2);
-            assertThat(pop.command(longest)).isEqualTo("+OK");
-            assertThat(pop.command(longest + "x")).isEqualTo("-ERR line too long");
-            assertThat(pop.command("NOOP")).isEqualTo("+OK");
+            pop.expectReplies(
+                    longest, "+OK",
+                    longest + "x", "-ERR line too long",
+                    "NOOP", "+OK");
         }
     }
 
@@ -206,8 +216,9 @@ class Pop3ErrorRepliesTest {
     void overLongLineInsideSaslExchangeEndsTheExchange() throws Exception {
         start(FakeMailServer.builder());
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("AUTH PLAIN")).isEqualTo("+ ");
-            assertThat(pop.command("A".repeat(10_000))).isEqualTo("-ERR line too long");
+            pop.expectReplies(
+                    "AUTH PLAIN", "+ ",
+                    "A".repeat(10_000), "-ERR line too long");
             // back at command level: CAPA is a command again, not a SASL response
             assertThat(new String(pop.multiLineCommand("CAPA"), StandardCharsets.US_ASCII))
                     .startsWith("+OK Capability list follows\r\n");
@@ -218,17 +229,19 @@ class Pop3ErrorRepliesTest {
     void wrongPasswordsWithFixedUsersGetAuthResponseCode() throws Exception {
         start(FakeMailServer.builder().user(BOB, "right"));
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS wrong")).isEqualTo("-ERR [AUTH] invalid user name or password");
-            assertThat(pop.command("USER nobody@example.test")).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS right")).isEqualTo("-ERR [AUTH] invalid user name or password");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS wrong", "-ERR [AUTH] invalid user name or password",
+                    "USER nobody@example.test", "+OK send PASS",
+                    "PASS right", "-ERR [AUTH] invalid user name or password");
             assertThat(pop.command("APOP " + BOB + " " + "0".repeat(32)))
                     .isEqualTo("-ERR [AUTH] invalid user name or digest");
             assertThat(pop.command("AUTH PLAIN " + Pop3Support.base64("\0" + BOB + "\0wrong")))
                     .isEqualTo("-ERR [AUTH] authentication failed");
             // a failed login changes nothing: the right password still works in the same session
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS right")).isEqualTo("+OK maildrop locked and ready, 2 messages");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS right", "+OK maildrop locked and ready, 2 messages");
         }
     }
 
@@ -236,9 +249,10 @@ class Pop3ErrorRepliesTest {
     void apopSyntaxErrors() throws Exception {
         start(FakeMailServer.builder());
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("APOP")).isEqualTo("-ERR APOP needs a name and a 32-digit hex digest");
-            assertThat(pop.command("APOP bob")).isEqualTo("-ERR APOP needs a name and a 32-digit hex digest");
-            assertThat(pop.command("APOP bob xyz")).isEqualTo("-ERR APOP needs a name and a 32-digit hex digest");
+            pop.expectReplies(
+                    "APOP", "-ERR APOP needs a name and a 32-digit hex digest",
+                    "APOP bob", "-ERR APOP needs a name and a 32-digit hex digest",
+                    "APOP bob xyz", "-ERR APOP needs a name and a 32-digit hex digest");
             assertThat(pop.command("APOP bob " + "g".repeat(32)))
                     .isEqualTo("-ERR APOP needs a name and a 32-digit hex digest");
         }
@@ -248,8 +262,9 @@ class Pop3ErrorRepliesTest {
     void idleTimeoutSaysSoClosesAndDeletesNothing() throws Exception {
         start(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)));
         try (Pop3Conversation pop = loggedIn()) {
-            assertThat(pop.command("DELE 1")).isEqualTo("+OK message 1 deleted");
-            assertThat(pop.command("DELE 2")).isEqualTo("+OK message 2 deleted");
+            pop.expectReplies(
+                    "DELE 1", "+OK message 1 deleted",
+                    "DELE 2", "+OK message 2 deleted");
             // say nothing: the server's autologout timer fires (RFC 1939 §3)
             assertThat(pop.line()).isEqualTo("-ERR idle timeout, closing connection; no messages deleted");
             assertThat(pop.isClosedByServer()).isTrue();

@@ -66,16 +66,19 @@ class Pop3LockingTest {
     @Test
     void secondLoginGetsInUseWithEveryLoginMethod() throws Exception {
         try (Pop3Conversation first = loggedIn(BOB); Pop3Conversation second = connect()) {
-            assertThat(second.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(second.command("PASS x")).isEqualTo(IN_USE);
-            assertThat(second.command("USER " + BOB.toUpperCase(Locale.ROOT))).isEqualTo("+OK send PASS");
+            second.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS x", IN_USE,
+                    "USER " + BOB.toUpperCase(Locale.ROOT), "+OK send PASS");
             assertThat(second.command("PASS x")).as("maildrop names are case-insensitive").isEqualTo(IN_USE);
-            assertThat(second.command("APOP " + BOB + " " + "0".repeat(32))).isEqualTo(IN_USE);
-            assertThat(second.command("AUTH PLAIN " + Pop3Support.base64("\0" + BOB + "\0x"))).isEqualTo(IN_USE);
+            second.expectReplies(
+                    "APOP " + BOB + " " + "0".repeat(32), IN_USE,
+                    "AUTH PLAIN " + Pop3Support.base64("\0" + BOB + "\0x"), IN_USE);
             // the refused session stays in AUTHORIZATION and can log in to another maildrop
-            assertThat(second.command("STAT")).isEqualTo("-ERR command not valid in this state");
-            assertThat(second.command("USER alice@example.test")).isEqualTo("+OK send PASS");
-            assertThat(second.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 0 messages");
+            second.expectReplies(
+                    "STAT", "-ERR command not valid in this state",
+                    "USER alice@example.test", "+OK send PASS",
+                    "PASS x", "+OK maildrop locked and ready, 0 messages");
             // the holder is undisturbed
             assertThat(first.command("STAT")).startsWith("+OK 2 ");
         }
@@ -86,8 +89,9 @@ class Pop3LockingTest {
         try (Pop3Conversation second = connect()) {
             try (Pop3Conversation first = loggedIn(BOB)) {
                 assertThat(first.command("DELE 1")).startsWith("+OK");
-                assertThat(second.command("USER " + BOB)).isEqualTo("+OK send PASS");
-                assertThat(second.command("PASS x")).isEqualTo(IN_USE);
+                second.expectReplies(
+                        "USER " + BOB, "+OK send PASS",
+                        "PASS x", IN_USE);
                 assertThat(first.command("QUIT")).isEqualTo("+OK fakemail POP3 server signing off (1 messages left)");
             }
             assertThat(second.command("USER " + BOB)).isEqualTo("+OK send PASS");
@@ -153,8 +157,9 @@ class Pop3LockingTest {
         first.close();
         server.start();
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("USER " + BOB)).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 2 messages");
+            pop.expectReplies(
+                    "USER " + BOB, "+OK send PASS",
+                    "PASS x", "+OK maildrop locked and ready, 2 messages");
         }
         assertThat(inbox(server, BOB)).as("stop() deletes nothing").hasSize(2);
     }

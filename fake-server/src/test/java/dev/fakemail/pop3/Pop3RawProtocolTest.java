@@ -66,14 +66,16 @@ class Pop3RawProtocolTest {
             assertThat(pop.greeting()).matches("\\+OK fakemail POP3 server ready <[!-~&&[^<>@]]+@dbc\\.mtview\\.ca\\.us>");
             String digest = md5Hex(pop.banner() + "tanstaaf");
 
-            assertThat(pop.command("APOP mrose " + digest)).isEqualTo("+OK maildrop locked and ready, 2 messages");
-            assertThat(pop.command("STAT")).isEqualTo("+OK 2 320");
+            pop.expectReplies(
+                    "APOP mrose " + digest, "+OK maildrop locked and ready, 2 messages",
+                    "STAT", "+OK 2 320");
             assertThat(pop.multiLineText("LIST")).isEqualTo("+OK 2 messages\r\n1 120\r\n2 200\r\n.\r\n");
             assertThat(pop.multiLineText("RETR 1")).isEqualTo("+OK 120 octets\r\n" + first + ".\r\n");
             assertThat(pop.command("DELE 1")).isEqualTo("+OK message 1 deleted");
             assertThat(pop.multiLineText("RETR 2")).isEqualTo("+OK 200 octets\r\n" + second + ".\r\n");
-            assertThat(pop.command("DELE 2")).isEqualTo("+OK message 2 deleted");
-            assertThat(pop.command("QUIT")).isEqualTo("+OK fakemail POP3 server signing off (0 messages left)");
+            pop.expectReplies(
+                    "DELE 2", "+OK message 2 deleted",
+                    "QUIT", "+OK fakemail POP3 server signing off (0 messages left)");
             assertThat(pop.isClosedByServer()).isTrue();
         }
         assertThat(inbox(server, "mrose")).isEmpty();
@@ -97,9 +99,10 @@ class Pop3RawProtocolTest {
         int size = stored.length();
 
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("USER bob@example.test")).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PASS secret")).isEqualTo("+OK maildrop locked and ready, 1 messages");
-            assertThat(pop.command("LIST 1")).isEqualTo("+OK 1 " + size);
+            pop.expectReplies(
+                    "USER bob@example.test", "+OK send PASS",
+                    "PASS secret", "+OK maildrop locked and ready, 1 messages",
+                    "LIST 1", "+OK 1 " + size);
 
             byte[] retr = pop.multiLineCommand("RETR 1");
             assertThat(new String(retr, StandardCharsets.US_ASCII)).isEqualTo("+OK " + size + " octets\r\n"
@@ -238,11 +241,12 @@ class Pop3RawProtocolTest {
         start(FakeMailServer.builder().user("carol", " pass word "));
         deliver(server, "carol", "Subject: s\r\n\r\nb\r\n");
         try (Pop3Conversation pop = connect()) {
-            assertThat(pop.command("user carol")).isEqualTo("+OK send PASS");
-            assertThat(pop.command("pass pass word")).isEqualTo("-ERR [AUTH] invalid user name or password");
-            assertThat(pop.command("uSeR carol")).isEqualTo("+OK send PASS");
-            assertThat(pop.command("PaSs  pass word ")).isEqualTo("+OK maildrop locked and ready, 1 messages");
-            assertThat(pop.command("stat")).isEqualTo("+OK 1 " + "Subject: s\r\n\r\nb\r\n".length());
+            pop.expectReplies(
+                    "user carol", "+OK send PASS",
+                    "pass pass word", "-ERR [AUTH] invalid user name or password",
+                    "uSeR carol", "+OK send PASS",
+                    "PaSs  pass word ", "+OK maildrop locked and ready, 1 messages",
+                    "stat", "+OK 1 " + "Subject: s\r\n\r\nb\r\n".length());
             assertThat(pop.multiLineText("list")).startsWith("+OK 1 messages\r\n");
             assertThat(pop.command("quit")).startsWith("+OK");
         }

@@ -100,8 +100,9 @@ class Pop3SmtpRoundTripTest {
 
         try (Pop3Conversation pop = Clients.openPop3(server)) {
             pop.command("USER " + BOB);
-            assertThat(pop.command("PASS x")).isEqualTo("+OK maildrop locked and ready, 1 messages");
-            assertThat(pop.command("LIST 1")).isEqualTo("+OK 1 " + stored.length);
+            pop.expectReplies(
+                    "PASS x", "+OK maildrop locked and ready, 1 messages",
+                    "LIST 1", "+OK 1 " + stored.length);
             byte[] retr = pop.multiLineCommand("RETR 1");
             assertThat(new String(retr, 0, 30, StandardCharsets.US_ASCII)).startsWith("+OK " + stored.length + " octets\r\n");
             assertThat(unstuffedContent(retr)).isEqualTo(stored);

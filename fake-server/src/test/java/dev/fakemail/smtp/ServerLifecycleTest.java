@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.Transcripts;
 import dev.fakemail.testsupport.SmtpConversation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,7 +110,7 @@ class ServerLifecycleTest {
                 session.get(60, TimeUnit.SECONDS);
             }
             clients.shutdown();
-            SmtpRawSocketTest.awaitSessionsEnded(server);
+            Transcripts.awaitSessionsEnded(server);
             assertThat(server.messages()).isEmpty();
             assertThat(server.store().users()).isEmpty();
             assertThat(server.transcripts()).hasSize(100);

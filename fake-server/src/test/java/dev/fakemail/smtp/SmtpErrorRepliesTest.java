@@ -33,8 +33,9 @@ class SmtpErrorRepliesTest {
 
     @Test
     void unknownCommand() throws IOException {
-        assertThat(smtp.command("FOO bar")).isEqualTo("500 5.5.1 Error: command not recognized\r\n");
-        assertThat(smtp.command("")).isEqualTo("500 5.5.1 Error: command not recognized\r\n");
+        smtp.expectReplies(
+                "FOO bar", "500 5.5.1 Error: command not recognized",
+                "", "500 5.5.1 Error: command not recognized");
         ehlo();
     }
 
@@ -42,53 +43,58 @@ class SmtpErrorRepliesTest {
     void commandsOutOfSequence() throws IOException {
         assertThat(smtp.command("MAIL FROM:<a@example.test>")).isEqualTo("503 5.5.1 Error: send HELO/EHLO first\r\n");
         ehlo();
-        assertThat(smtp.command("RCPT TO:<b@example.test>")).isEqualTo("503 5.5.1 Error: need MAIL command\r\n");
-        assertThat(smtp.command("DATA")).isEqualTo("503 5.5.1 Error: need MAIL command\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test>")).isEqualTo("503 5.5.1 Error: nested MAIL command\r\n");
-        assertThat(smtp.command("DATA")).isEqualTo("554 5.5.1 Error: no valid recipients\r\n");
-        assertThat(smtp.command("RSET")).isEqualTo("250 2.0.0 Ok\r\n");
-        assertThat(smtp.command("RCPT TO:<b@example.test>")).isEqualTo("503 5.5.1 Error: need MAIL command\r\n");
+        smtp.expectReplies(
+                "RCPT TO:<b@example.test>", "503 5.5.1 Error: need MAIL command",
+                "DATA", "503 5.5.1 Error: need MAIL command",
+                "MAIL FROM:<a@example.test>", "250 2.1.0 Ok",
+                "MAIL FROM:<a@example.test>", "503 5.5.1 Error: nested MAIL command",
+                "DATA", "554 5.5.1 Error: no valid recipients",
+                "RSET", "250 2.0.0 Ok",
+                "RCPT TO:<b@example.test>", "503 5.5.1 Error: need MAIL command");
     }
 
     @Test
     void syntaxErrors() throws IOException {
-        assertThat(smtp.command("HELO")).isEqualTo("501 5.5.4 Syntax: HELO hostname\r\n");
-        assertThat(smtp.command("EHLO")).isEqualTo("501 5.5.4 Syntax: EHLO hostname\r\n");
+        smtp.expectReplies(
+                "HELO", "501 5.5.4 Syntax: HELO hostname",
+                "EHLO", "501 5.5.4 Syntax: EHLO hostname");
         ehlo();
-        assertThat(smtp.command("AUTH")).isEqualTo("501 5.5.4 Syntax: AUTH mechanism [initial-response]\r\n");
-        assertThat(smtp.command("MAIL TO:<a@example.test>")).isEqualTo("501 5.5.4 Syntax: MAIL FROM:<address>\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test")).isEqualTo("501 5.5.4 Syntax: missing '>' after the address\r\n");
-        assertThat(smtp.command("MAIL FROM:<not an address>")).isEqualTo("501 5.1.7 Bad sender address syntax\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test> SIZE=big")).isEqualTo("501 5.5.4 Syntax: SIZE=<octets>\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test> BODY=9BIT")).isEqualTo("501 5.5.4 Syntax: BODY=7BIT|8BITMIME|BINARYMIME\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test> RET=ALL")).isEqualTo("501 5.5.4 Syntax: RET=FULL|HDRS\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test> FOO=1")).isEqualTo("555 5.5.4 Unsupported option: FOO\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(smtp.command("RCPT TO:<>")).isEqualTo("501 5.1.3 Bad recipient address syntax\r\n");
-        assertThat(smtp.command("RCPT TO:<b@@example.test>")).isEqualTo("501 5.1.3 Bad recipient address syntax\r\n");
-        assertThat(smtp.command("RCPT TO:<b@example.test> NOTIFY=SOMETIMES")).isEqualTo("501 5.5.4 Syntax: NOTIFY=NEVER|SUCCESS,FAILURE,DELAY\r\n");
-        assertThat(smtp.command("RCPT TO:<b@example.test> ORCPT=nosemicolon")).isEqualTo("501 5.5.4 Syntax: ORCPT=addr-type;xtext\r\n");
-        assertThat(smtp.command("RCPT FROM:<b@example.test>")).isEqualTo("501 5.5.4 Syntax: RCPT TO:<address>\r\n");
-        assertThat(smtp.command("RCPT TO:<b@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
-        assertThat(smtp.command("DATA now")).isEqualTo("501 5.5.4 Syntax: DATA\r\n");
-        assertThat(smtp.command("BDAT ten")).isEqualTo("501 5.5.4 Syntax: BDAT size [LAST]\r\n");
-        assertThat(smtp.command("RSET now")).isEqualTo("501 5.5.4 Syntax: RSET\r\n");
-        assertThat(smtp.command("VRFY")).isEqualTo("501 5.5.4 Syntax: VRFY address\r\n");
+        smtp.expectReplies(
+                "AUTH", "501 5.5.4 Syntax: AUTH mechanism [initial-response]",
+                "MAIL TO:<a@example.test>", "501 5.5.4 Syntax: MAIL FROM:<address>",
+                "MAIL FROM:<a@example.test", "501 5.5.4 Syntax: missing '>' after the address",
+                "MAIL FROM:<not an address>", "501 5.1.7 Bad sender address syntax",
+                "MAIL FROM:<a@example.test> SIZE=big", "501 5.5.4 Syntax: SIZE=<octets>",
+                "MAIL FROM:<a@example.test> BODY=9BIT", "501 5.5.4 Syntax: BODY=7BIT|8BITMIME|BINARYMIME",
+                "MAIL FROM:<a@example.test> RET=ALL", "501 5.5.4 Syntax: RET=FULL|HDRS",
+                "MAIL FROM:<a@example.test> FOO=1", "555 5.5.4 Unsupported option: FOO",
+                "MAIL FROM:<a@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<>", "501 5.1.3 Bad recipient address syntax",
+                "RCPT TO:<b@@example.test>", "501 5.1.3 Bad recipient address syntax",
+                "RCPT TO:<b@example.test> NOTIFY=SOMETIMES", "501 5.5.4 Syntax: NOTIFY=NEVER|SUCCESS,FAILURE,DELAY",
+                "RCPT TO:<b@example.test> ORCPT=nosemicolon", "501 5.5.4 Syntax: ORCPT=addr-type;xtext",
+                "RCPT FROM:<b@example.test>", "501 5.5.4 Syntax: RCPT TO:<address>",
+                "RCPT TO:<b@example.test>", "250 2.1.5 Ok",
+                "DATA now", "501 5.5.4 Syntax: DATA",
+                "BDAT ten", "501 5.5.4 Syntax: BDAT size [LAST]",
+                "RSET now", "501 5.5.4 Syntax: RSET",
+                "VRFY", "501 5.5.4 Syntax: VRFY address");
     }
 
     @Test
     void parametersNeedEhlo() throws IOException {
-        assertThat(smtp.command("HELO client.test")).isEqualTo("250 mx.test Hello client.test\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test> SIZE=10")).isEqualTo("555 5.5.4 Error: parameters need EHLO, not HELO\r\n");
-        assertThat(smtp.command("AUTH PLAIN")).isEqualTo("503 5.5.1 Error: send EHLO first\r\n");
+        smtp.expectReplies(
+                "HELO client.test", "250 mx.test Hello client.test",
+                "MAIL FROM:<a@example.test> SIZE=10", "555 5.5.4 Error: parameters need EHLO, not HELO",
+                "AUTH PLAIN", "503 5.5.1 Error: send EHLO first");
     }
 
     @Test
     void declaredSizeOverTheLimitIsRefusedUpFront() throws IOException {
         ehlo();
-        assertThat(smtp.command("MAIL FROM:<a@example.test> SIZE=1001")).isEqualTo("552 5.3.4 Message size exceeds fixed limit\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test> SIZE=1000")).isEqualTo("250 2.1.0 Ok\r\n");
+        smtp.expectReplies(
+                "MAIL FROM:<a@example.test> SIZE=1001", "552 5.3.4 Message size exceeds fixed limit",
+                "MAIL FROM:<a@example.test> SIZE=1000", "250 2.1.0 Ok");
     }
 
     @Test
@@ -107,16 +113,18 @@ class SmtpErrorRepliesTest {
     void tooManyRecipients() throws IOException {
         ehlo();
         smtp.command("MAIL FROM:<a@example.test>");
-        assertThat(smtp.command("RCPT TO:<b1@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
-        assertThat(smtp.command("RCPT TO:<b2@example.test>")).isEqualTo("250 2.1.5 Ok\r\n");
-        assertThat(smtp.command("RCPT TO:<b3@example.test>")).isEqualTo("452 4.5.3 Error: too many recipients\r\n");
+        smtp.expectReplies(
+                "RCPT TO:<b1@example.test>", "250 2.1.5 Ok",
+                "RCPT TO:<b2@example.test>", "250 2.1.5 Ok",
+                "RCPT TO:<b3@example.test>", "452 4.5.3 Error: too many recipients");
     }
 
     @Test
     void overlongCommandLine() throws IOException {
         ehlo();
-        assertThat(smtp.command("NOOP " + "x".repeat(1000))).isEqualTo("500 5.5.2 Error: line too long\r\n");
-        assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        smtp.expectReplies(
+                "NOOP " + "x".repeat(1000), "500 5.5.2 Error: line too long",
+                "NOOP", "250 2.0.0 Ok");
     }
 
     @Test
@@ -160,9 +168,10 @@ class SmtpErrorRepliesTest {
     @Test
     void nonAsciiAddressesNeedSmtpUtf8() throws IOException {
         ehlo();
-        assertThat(smtp.command("MAIL FROM:<jürgen@example.test>")).isEqualTo("553 5.6.7 Error: non-ASCII sender address needs SMTPUTF8\r\n");
-        assertThat(smtp.command("MAIL FROM:<a@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        assertThat(smtp.command("RCPT TO:<dörte@example.test>")).isEqualTo("553 5.6.7 Error: non-ASCII recipient address needs SMTPUTF8\r\n");
+        smtp.expectReplies(
+                "MAIL FROM:<jürgen@example.test>", "553 5.6.7 Error: non-ASCII sender address needs SMTPUTF8",
+                "MAIL FROM:<a@example.test>", "250 2.1.0 Ok",
+                "RCPT TO:<dörte@example.test>", "553 5.6.7 Error: non-ASCII recipient address needs SMTPUTF8");
     }
 
     @Test
@@ -199,12 +208,13 @@ class SmtpErrorRepliesTest {
     @Test
     void authErrors() throws IOException {
         ehlo();
-        assertThat(smtp.command("AUTH KERBEROS_V5")).isEqualTo("504 5.5.4 Unrecognized authentication type\r\n");
-        assertThat(smtp.command("AUTH PLAIN !!!")).isEqualTo("501 5.5.2 Cannot decode response\r\n");
-        assertThat(smtp.command("AUTH LOGIN")).isEqualTo("334 VXNlcm5hbWU6\r\n");
-        assertThat(smtp.command("*")).isEqualTo("501 5.7.0 Authentication aborted\r\n");
-        assertThat(smtp.command("AUTH PLAIN AGJvYgBzZWNyZXQ=")).isEqualTo("235 2.7.0 Authentication successful\r\n");
-        assertThat(smtp.command("AUTH PLAIN AGJvYgBzZWNyZXQ=")).isEqualTo("503 5.5.1 Error: already authenticated\r\n");
+        smtp.expectReplies(
+                "AUTH KERBEROS_V5", "504 5.5.4 Unrecognized authentication type",
+                "AUTH PLAIN !!!", "501 5.5.2 Cannot decode response",
+                "AUTH LOGIN", "334 VXNlcm5hbWU6",
+                "*", "501 5.7.0 Authentication aborted",
+                "AUTH PLAIN AGJvYgBzZWNyZXQ=", "235 2.7.0 Authentication successful",
+                "AUTH PLAIN AGJvYgBzZWNyZXQ=", "503 5.5.1 Error: already authenticated");
         assertThat(server.transcripts().get(0).toString()).contains("C: AUTH PLAIN ****").doesNotContain("AGJvYgBzZWNyZXQ=");
     }
 
@@ -218,9 +228,10 @@ class SmtpErrorRepliesTest {
     @Test
     void otherCommands() throws IOException {
         ehlo();
-        assertThat(smtp.command("NOOP anything")).isEqualTo("250 2.0.0 Ok\r\n");
-        assertThat(smtp.command("VRFY bob@example.test")).isEqualTo("252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery\r\n");
-        assertThat(smtp.command("EXPN staff")).isEqualTo("502 5.5.1 Error: EXPN not supported\r\n");
+        smtp.expectReplies(
+                "NOOP anything", "250 2.0.0 Ok",
+                "VRFY bob@example.test", "252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery",
+                "EXPN staff", "502 5.5.1 Error: EXPN not supported");
         assertThat(smtp.command("HELP")).startsWith("214-2.0.0 ").contains("\r\n214 2.0.0 ");
         assertThat(smtp.command("QUIT")).isEqualTo("221 2.0.0 mx.test Bye\r\n");
         assertThat(smtp.isClosedByServer()).isTrue();

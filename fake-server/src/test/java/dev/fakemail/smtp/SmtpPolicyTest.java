@@ -29,10 +29,11 @@ class SmtpPolicyTest {
             assertThat(smtp.command("MAIL FROM:<alice@example.test>")).isEqualTo("530 5.7.0 Authentication required\r\n");
             assertThat(smtp.command("AUTH PLAIN " + b64("\0alice@example.test\0wrong")))
                     .isEqualTo("535 5.7.8 Error: authentication failed\r\n");
-            assertThat(smtp.command("AUTH LOGIN")).isEqualTo("334 VXNlcm5hbWU6\r\n");
-            assertThat(smtp.command(b64("alice@example.test"))).isEqualTo("334 UGFzc3dvcmQ6\r\n");
-            assertThat(smtp.command(b64("secret"))).isEqualTo("235 2.7.0 Authentication successful\r\n");
-            assertThat(smtp.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+            smtp.expectReplies(
+                    "AUTH LOGIN", "334 VXNlcm5hbWU6",
+                    b64("alice@example.test"), "334 UGFzc3dvcmQ6",
+                    b64("secret"), "235 2.7.0 Authentication successful",
+                    "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok");
             assertThat(server.transcripts().get(0).toString())
                     .contains("C: <SASL response hidden>").doesNotContain(b64("secret"));
         }
@@ -84,8 +85,9 @@ class SmtpPolicyTest {
             smtp.command("EHLO client.test");
             assertThat(smtp.command("AUTH XOAUTH2 " + b64("user=alice@example.test\1auth=Bearer " + token + "\1\1")))
                     .isEqualTo("235 2.7.0 Authentication successful\r\n");
-            assertThat(smtp.command("NOOP " + "y".repeat(1_100))).isEqualTo("500 5.5.2 Error: line too long\r\n");
-            assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            smtp.expectReplies(
+                    "NOOP " + "y".repeat(1_100), "500 5.5.2 Error: line too long",
+                    "NOOP", "250 2.0.0 Ok");
         }
         try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", token).build().start();
                 SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
@@ -135,8 +137,9 @@ class SmtpPolicyTest {
             assertThat(smtp.command("MAIL FROM:<a@example.test>")).isEqualTo("530 5.7.0 Must issue a STARTTLS command first\r\n");
             assertThat(smtp.command("AUTH PLAIN " + b64("\0bob\0pw")))
                     .isEqualTo("538 5.7.11 Encryption required for requested authentication mechanism\r\n");
-            assertThat(smtp.command("VRFY bob@example.test")).isEqualTo("530 5.7.0 Must issue a STARTTLS command first\r\n");
-            assertThat(smtp.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            smtp.expectReplies(
+                    "VRFY bob@example.test", "530 5.7.0 Must issue a STARTTLS command first",
+                    "NOOP", "250 2.0.0 Ok");
         }
     }
 

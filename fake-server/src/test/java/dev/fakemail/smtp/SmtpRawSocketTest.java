@@ -1,32 +1,47 @@
 package dev.fakemail.smtp;
 
+import static dev.fakemail.testing.Transcripts.awaitSessionsEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.Clients;
+import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.SmtpConversation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Exact bytes over a real socket: pipelining, dot-stuffing, BDAT, STARTTLS, implicit TLS, timeouts. */
+@ExtendWith(ClosesServers.class)
 class SmtpRawSocketTest {
+    private FakeMailServer server;
+
+    /** Starts the server; connected, greeted and introduced with EHLO. */
+    private SmtpConversation introduced(FakeMailServerBuilder builder) throws IOException {
+        server = builder.build().start();
+        SmtpConversation smtp = Clients.smtp(server);
+        smtp.reply();
+        smtp.command("EHLO client.test");
+        return smtp;
+    }
+
+    /** As {@link #introduced}, then MAIL FROM a@ and RCPT TO b@. */
+    private SmtpConversation inTransaction(FakeMailServerBuilder builder) throws IOException {
+        SmtpConversation smtp = introduced(builder);
+        smtp.command("MAIL FROM:<a@example.test>");
+        smtp.command("RCPT TO:<b@example.test>");
+        return smtp;
+    }
 
     @Test
     void pipelinedTransactionsGetTheirRepliesInOrder() throws IOException {
-        try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test").build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+        try (SmtpConversation smtp = introduced(FakeMailServer.builder().hostname("mx.test"))) {
             // RFC 2920: a whole group in one write, DATA last; then the content; then the next group.
             smtp.send("MAIL FROM:<a@example.test>\r\nRCPT TO:<b@example.test>\r\nRCPT TO:<c@example.test>\r\nDATA\r\n");
             assertThat(smtp.reply()).isEqualTo("250 2.1.0 Ok\r\n");
@@ -49,10 +64,7 @@ class SmtpRawSocketTest {
 
     @Test
     void equalEnvelopesWithinASessionAreStoredOnce() throws IOException {
-        try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+        try (SmtpConversation smtp = introduced(FakeMailServer.builder())) {
             for (int i = 0; i < 3; i++) {
                 smtp.command("MAIL FROM:<a@example.test>");
                 smtp.command("RCPT TO:<b@example.test>");
@@ -67,12 +79,7 @@ class SmtpRawSocketTest {
 
     @Test
     void dotStuffingIsUndoneAndOnlyCrLfDotCrLfEndsTheData() throws IOException {
-        try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
-            smtp.command("MAIL FROM:<a@example.test>");
-            smtp.command("RCPT TO:<b@example.test>");
+        try (SmtpConversation smtp = inTransaction(FakeMailServer.builder())) {
             smtp.command("DATA");
             // "\n.\n" is not an end of data (SMTP smuggling); "..x" is a stuffed ".x"; "." inside a line stays.
             String reply = smtp.command("Subject: dots\r\n\r\n..\r\n...x\r\na.b\r\nbare\n.\nstill data\r\n.");
@@ -85,10 +92,7 @@ class SmtpRawSocketTest {
 
     @Test
     void bdatChunksMakeOneMessageByteForByte() throws IOException {
-        try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+        try (SmtpConversation smtp = introduced(FakeMailServer.builder())) {
             byte[] binary = new byte[256];
             for (int i = 0; i < binary.length; i++) {
                 binary[i] = (byte) i;
@@ -112,12 +116,7 @@ class SmtpRawSocketTest {
 
     @Test
     void bdatZeroLastEndsTheMessage() throws IOException {
-        try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
-            smtp.command("MAIL FROM:<a@example.test>");
-            smtp.command("RCPT TO:<b@example.test>");
+        try (SmtpConversation smtp = inTransaction(FakeMailServer.builder())) {
             assertThat(smtp.send("BDAT 14\r\nSubject: z\r\n\r\n").reply()).isEqualTo("250 2.0.0 Ok: 14 octets received\r\n");
             assertThat(smtp.command("BDAT 0 LAST")).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
             assertThat(server.messages().get(0).subject()).isEqualTo("z");
@@ -126,61 +125,34 @@ class SmtpRawSocketTest {
 
     @Test
     void startTlsDiscardsPipelinedPlaintextAndForgetsTheSession() throws Exception {
-        try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test").build().start();
-                Socket plain = new Socket("127.0.0.1", server.smtp().port())) {
-            plain.setSoTimeout(10_000);
-            InputStream in = plain.getInputStream();
-            OutputStream out = plain.getOutputStream();
-            assertThat(readReply(in)).isEqualTo("220 mx.test ESMTP fakemail\r\n");
-            out.write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(in)).contains("250-STARTTLS\r\n");
+        server = FakeMailServer.builder().hostname("mx.test").build().start();
+        try (SmtpConversation smtp = Clients.smtp(server)) {
+            assertThat(smtp.reply()).isEqualTo("220 mx.test ESMTP fakemail\r\n");
+            assertThat(smtp.command("EHLO client.test")).contains("250-STARTTLS\r\n");
             // An attacker's command injected after STARTTLS must not run inside the TLS session (RFC 3207 §6).
-            out.write("STARTTLS\r\nMAIL FROM:<injected@example.test>\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(in)).isEqualTo("220 2.0.0 Ready to start TLS\r\n");
-            SSLSocket tls = (SSLSocket) trustingBuiltInCertificate().getSocketFactory()
-                    .createSocket(plain, "localhost", plain.getPort(), true);
-            tls.startHandshake();
-            InputStream tlsIn = tls.getInputStream();
-            OutputStream tlsOut = tls.getOutputStream();
-            tlsOut.write("MAIL FROM:<a@example.test>\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(tlsIn)).isEqualTo("503 5.5.1 Error: send HELO/EHLO first\r\n");
-            tlsOut.write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
-            String ehlo = readReply(tlsIn);
-            assertThat(ehlo).doesNotContain("STARTTLS").contains("250-AUTH PLAIN");
-            tlsOut.write(("MAIL FROM:<a@example.test>\r\nRCPT TO:<b@example.test>\r\nDATA\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(tlsIn)).isEqualTo("250 2.1.0 Ok\r\n");
-            assertThat(readReply(tlsIn)).isEqualTo("250 2.1.5 Ok\r\n");
-            assertThat(readReply(tlsIn)).startsWith("354 ");
-            tlsOut.write("Subject: secret\r\n\r\nhi\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(tlsIn)).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+            assertThat(smtp.send("STARTTLS\r\nMAIL FROM:<injected@example.test>\r\n").reply())
+                    .isEqualTo("220 2.0.0 Ready to start TLS\r\n");
+            smtp.upgradeToTls();
+            assertThat(smtp.command("MAIL FROM:<a@example.test>")).isEqualTo("503 5.5.1 Error: send HELO/EHLO first\r\n");
+            assertThat(smtp.command("EHLO client.test")).doesNotContain("STARTTLS").contains("250-AUTH PLAIN");
+            assertPipelinedTransactionQueued(smtp, "MAIL FROM:<a@example.test>\r\n", "Subject: secret\r\n\r\nhi\r\n");
             ReceivedMessage message = server.messages().get(0);
             assertThat(message.envelope().isTls()).isTrue();
             assertThat(message.envelope().protocol()).isEqualTo("ESMTPS");
             assertThat(message.asString()).contains("with ESMTPS");
             assertThat(server.transcripts().get(0).toString()).contains("discarded 35 octets sent before the TLS handshake");
-            tls.close();
         }
     }
 
     @Test
     void implicitTlsGreetsOnlyAfterTheHandshake() throws Exception {
-        try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test").smtpsPort(0).build().start();
-                SSLSocket tls = (SSLSocket) trustingBuiltInCertificate().getSocketFactory()
-                        .createSocket("127.0.0.1", server.smtps().port())) {
-            tls.setSoTimeout(10_000);
-            InputStream in = tls.getInputStream();
-            OutputStream out = tls.getOutputStream();
-            assertThat(readReply(in)).isEqualTo("220 mx.test ESMTP fakemail\r\n");
-            out.write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(in)).doesNotContain("STARTTLS").contains("250-AUTH ");
-            out.write("AUTH PLAIN AGJvYgBzZWNyZXQ=\r\nMAIL FROM:<bob@example.test>\r\nRCPT TO:<b@example.test>\r\nDATA\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(in)).isEqualTo("235 2.7.0 Authentication successful\r\n");
-            assertThat(readReply(in)).isEqualTo("250 2.1.0 Ok\r\n");
-            assertThat(readReply(in)).isEqualTo("250 2.1.5 Ok\r\n");
-            assertThat(readReply(in)).startsWith("354 ");
-            out.write("Subject: s\r\n\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(in)).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+        server = FakeMailServer.builder().hostname("mx.test").smtpsPort(0).build().start();
+        try (SmtpConversation smtp = new SmtpConversation(Clients.dial(server.smtps()).implicitTls())) {
+            assertThat(smtp.reply()).isEqualTo("220 mx.test ESMTP fakemail\r\n");
+            assertThat(smtp.command("EHLO client.test")).doesNotContain("STARTTLS").contains("250-AUTH ");
+            smtp.send("AUTH PLAIN AGJvYgBzZWNyZXQ=\r\n");
+            assertThat(smtp.reply()).isEqualTo("235 2.7.0 Authentication successful\r\n");
+            assertPipelinedTransactionQueued(smtp, "MAIL FROM:<bob@example.test>\r\n", "Subject: s\r\n\r\n");
             ReceivedMessage message = server.messages().get(0);
             assertThat(message.envelope().authenticatedUser()).hasValue("bob");
             assertThat(message.envelope().protocol()).isEqualTo("ESMTPSA");
@@ -188,11 +160,20 @@ class SmtpRawSocketTest {
         }
     }
 
+    /** MAIL (as given), RCPT and DATA in one write, then the content: each reply, in order, exactly. */
+    private static void assertPipelinedTransactionQueued(SmtpConversation smtp, String mailLine, String content)
+            throws IOException {
+        smtp.send(mailLine + "RCPT TO:<b@example.test>\r\nDATA\r\n");
+        assertThat(smtp.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(smtp.reply()).isEqualTo("250 2.1.5 Ok\r\n");
+        assertThat(smtp.reply()).startsWith("354 ");
+        assertThat(smtp.send(content + ".\r\n").reply()).isEqualTo("250 2.0.0 Ok: queued as 1\r\n");
+    }
+
     @Test
     void idleClientsGet421AndAreClosed() throws IOException {
-        try (FakeMailServer server = FakeMailServer.builder().hostname("mx.test")
-                .idleTimeout(Duration.ofMillis(300)).build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
+        server = FakeMailServer.builder().hostname("mx.test").idleTimeout(Duration.ofMillis(300)).build().start();
+        try (SmtpConversation smtp = Clients.smtp(server)) {
             smtp.reply();
             assertThat(smtp.reply()).isEqualTo("421 4.4.2 mx.test Error: timeout exceeded\r\n");
             assertThat(smtp.isClosedByServer()).isTrue();
@@ -201,48 +182,13 @@ class SmtpRawSocketTest {
 
     @Test
     void aClientLeavingInTheMiddleOfDataStoresNothing() throws Exception {
-        try (FakeMailServer server = FakeMailServer.builder().build().start()) {
-            try (SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-                smtp.reply();
-                smtp.command("EHLO client.test");
-                smtp.command("MAIL FROM:<a@example.test>");
-                smtp.command("RCPT TO:<b@example.test>");
-                smtp.command("DATA");
-                smtp.send("Subject: half\r\n\r\nand then the client is gone");
-            }
-            awaitSessionsEnded(server);
-            assertThat(server.messages()).isEmpty();
-            assertThat(server.store().users()).isEmpty();
-            assertThat(server.transcripts().get(0).toString()).contains("client closed the connection in the middle of the data; nothing stored");
+        try (SmtpConversation smtp = inTransaction(FakeMailServer.builder())) {
+            smtp.command("DATA");
+            smtp.send("Subject: half\r\n\r\nand then the client is gone");
         }
-    }
-
-    static void awaitSessionsEnded(FakeMailServer server) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (server.transcripts().stream().anyMatch(t -> !t.isEnded()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-    }
-
-    static SSLContext trustingBuiltInCertificate() {
-        return BuiltInCertificate.clientContext();
-    }
-
-    /** Reads one complete reply from a stream. */
-    static String readReply(InputStream in) throws IOException {
-        StringBuilder reply = new StringBuilder();
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0) {
-            line.append((char) b);
-            if (b == '\n') {
-                reply.append(line);
-                if (line.length() < 4 || line.charAt(3) == ' ') {
-                    return reply.toString();
-                }
-                line.setLength(0);
-            }
-        }
-        return reply.toString();
+        awaitSessionsEnded(server);
+        assertThat(server.messages()).isEmpty();
+        assertThat(server.store().users()).isEmpty();
+        assertThat(server.transcripts().get(0).toString()).contains("client closed the connection in the middle of the data; nothing stored");
     }
 }

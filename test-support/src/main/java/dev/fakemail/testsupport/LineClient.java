@@ -165,6 +165,35 @@ public class LineClient implements AutoCloseable {
         return in;
     }
 
+    // ---------------------------------------------------------------- scripted exchanges
+
+    /** How a conversation sends one command and reads its reply. */
+    @FunctionalInterface
+    protected interface Exchange {
+        String replyTo(String command) throws IOException;
+    }
+
+    /**
+     * Runs a script of commands and the replies they must get, exactly: pairs of a command line and its reply
+     * (the reply with {@code replyEnd} appended, so scripts need not repeat the line end). A wrong reply fails at
+     * once, naming the step and showing the conversation so far.
+     */
+    protected void runScript(String[] commandThenReply, Exchange exchange, String replyEnd) throws IOException {
+        if (commandThenReply.length == 0 || commandThenReply.length % 2 != 0) {
+            throw new IllegalArgumentException("a script is pairs of command and reply, got "
+                    + commandThenReply.length + " strings");
+        }
+        for (int i = 0; i < commandThenReply.length; i += 2) {
+            String command = commandThenReply[i];
+            int step = i / 2 + 1;
+            String reply = exchange.replyTo(command);
+            assertThat(reply)
+                    .as(() -> "reply to step " + step + " (" + command + ")\nconversation with " + dial.host() + ":"
+                            + dial.port() + ":\n" + transcript())
+                    .isEqualTo(commandThenReply[i + 1] + replyEnd);
+        }
+    }
+
     // ---------------------------------------------------------------- the end of the connection
 
     /** True if the server closed (FIN or RST) within the read timeout, false if it stays silent. */

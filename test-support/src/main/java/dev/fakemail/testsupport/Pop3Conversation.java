@@ -64,6 +64,14 @@ public class Pop3Conversation extends LineClient {
         return line();
     }
 
+    /**
+     * Sends each command and checks its one-line reply (without CR LF), exactly:
+     * {@code expectReplies("NOOP", "+OK", "STAT", "+OK 0 0")}.
+     */
+    public void expectReplies(String... commandThenReply) throws IOException {
+        runScript(commandThenReply, this::command, "");
+    }
+
     /** Sends a command and returns its multi-line reply, exactly as sent, status line and ".CRLF" included. */
     public byte[] multiLineCommand(String line) throws IOException {
         sendLine(line);

@@ -87,6 +87,15 @@ public class SmtpConversation extends LineClient {
     }
 
     /**
+     * Sends each command and checks its whole reply, exactly: {@code expectReplies("NOOP", "250 2.0.0 Ok",
+     * "RSET", "250 2.0.0 Ok")}. A reply is written without its final CR LF (the lines of a multi-line reply keep
+     * theirs between them).
+     */
+    public void expectReplies(String... commandThenReply) throws IOException {
+        runScript(commandThenReply, this::command, "\r\n");
+    }
+
+    /**
      * Sends a line and reads its reply, which must start with the code. A close by the server is an
      * {@link EOFException} (a test may expect it), any other reply a failure showing the conversation.
      */

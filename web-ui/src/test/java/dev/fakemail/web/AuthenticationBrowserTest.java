@@ -29,11 +29,11 @@ class AuthenticationBrowserTest {
         long good = send(SignedMail.signed(KEY, "Order 8", "Thanks."));
         long tampered = send(SignedMail.signed(KEY, "Invoice", "Total: 10 EUR").replace("10 EUR", "99 EUR"));
 
-        open("#/messages/" + good);
+        browser.open("#/messages/" + good);
         assertThat(badges()).containsExactly("SPF pass", "DKIM pass", "DMARC pass");
         assertThat(browser.driver.findElements(By.cssSelector("#auth-badges .auth-pass"))).hasSize(3);
 
-        open("#/messages/" + tampered);
+        browser.open("#/messages/" + tampered);
         assertThat(badges()).containsExactly("SPF pass", "DKIM fail", "DMARC pass");
         WebElement dkim = browser.driver.findElement(By.cssSelector("#auth-badges [data-check=dkim]"));
         assertThat(dkim.getAttribute("class")).contains("auth-fail");
@@ -51,13 +51,6 @@ class AuthenticationBrowserTest {
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("auth-badges")));
         return browser.driver.findElements(By.cssSelector("#auth-badges .auth-badge")).stream()
                 .map(WebElement::getText).toList();
-    }
-
-    private static void open(String route) {
-        browser.driver.get(browser.web.uri() + route);
-        browser.driver.executeScript("localStorage.clear()");
-        browser.driver.navigate().refresh();
-        browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
     }
 
     private static long send(String message) throws Exception {

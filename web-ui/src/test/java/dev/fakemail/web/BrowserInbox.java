@@ -1,17 +1,21 @@
 package dev.fakemail.web;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.store.MailQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -51,11 +55,11 @@ final class BrowserInbox implements AutoCloseable, BeforeAllCallback, AfterAllCa
 
     static BrowserInbox start(Path downloads) {
         BrowserInbox inbox = new BrowserInbox(builder -> builder);
-        inbox.open(downloads);
+        inbox.startAll(downloads);
         return inbox;
     }
 
-    private void open(Path downloadTo) {
+    private void startAll(Path downloadTo) {
         downloads = downloadTo;
         mail = server.apply(FakeMailServer.builder()).build().start();
         web = WebInbox.start(mail);
@@ -71,7 +75,7 @@ final class BrowserInbox implements AutoCloseable, BeforeAllCallback, AfterAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        open(Files.createTempDirectory("fakemail-browser"));
+        startAll(Files.createTempDirectory("fakemail-browser"));
     }
 
     @Override
@@ -98,6 +102,24 @@ final class BrowserInbox implements AutoCloseable, BeforeAllCallback, AfterAllCa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Opens a route of the web inbox afresh and waits until it is live: local storage is cleared (the remembered
+     * tab and preview width), and the page reloaded, since a hash change alone would keep the page and its state.
+     */
+    void open(String route) {
+        driver.get(web.uri() + route);
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+    }
+
+    /** Sends the message to the server and returns its id once it is stored. */
+    long send(TestMail message) {
+        int before = mail.messages().size();
+        message.sendTo(mail);
+        return mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
     }
 
     /** Just a browser, for a server the caller runs. */

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,7 +27,7 @@ class InboxListBrowserTest {
     @Test
     void theEmptyInboxShowsTheRealSmtpPortAndACommandThatSendsMail() throws Exception {
         int port = browser.mail.endpoint(ProtocolName.SMTP).orElseThrow().port();
-        open("#/messages");
+        browser.open("#/messages");
 
         browser.wait.until(ExpectedConditions.textToBe(By.id("smtp-address"), "127.0.0.1:" + port));
         String command = browser.driver.findElement(By.id("send-command")).getText();
@@ -45,7 +45,7 @@ class InboxListBrowserTest {
 
     @Test
     void copyWritesTheCommandToTheClipboardOrElseSelectsIt() {
-        open("#/messages");
+        browser.open("#/messages");
         WebElement copy = browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("copy-command")));
         String command = (String) browser.driver.executeScript("return document.getElementById('send-command').textContent");
         browser.driver.executeScript("Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {"
@@ -67,11 +67,11 @@ class InboxListBrowserTest {
 
     @Test
     void eachMessageTakesTwoLinesWhoAndWhenThenWhat() {
-        send(TestMail.message().from("Shop <shop@example.test>").subject("Your order has shipped and is on its way to "
+        browser.send(TestMail.message().from("Shop <shop@example.test>").subject("Your order has shipped and is on its way to "
                 + "you, with tracking details and an estimated delivery date inside this message")
                 .text("Hello Bob, your parcel left our warehouse this morning and should arrive within two days.")
                 .attach("invoice.pdf", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)));
-        open("#/messages");
+        browser.open("#/messages");
         WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-row")));
 
         WebElement from = row.findElement(By.cssSelector(".from"));
@@ -97,9 +97,9 @@ class InboxListBrowserTest {
     @Test
     void checkedRowsShiftRangesAndXAreDeletedExactlyAfterAskingWithTheCount() {
         for (String subject : List.of("one", "two", "three", "four", "five")) {
-            send(TestMail.message().subject(subject));
+            browser.send(TestMail.message().subject(subject));
         }
-        open("#/messages");
+        browser.open("#/messages");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 5));
         List<WebElement> checks = browser.driver.findElements(By.cssSelector(".message-row .row-check")); // five ... one
 
@@ -136,7 +136,7 @@ class InboxListBrowserTest {
 
     @Test
     void theNotificationToggleIsOffAtFirstAsksOnceIsRememberedAndNotifiesOnlyWhileHidden() {
-        open("#/messages");
+        browser.open("#/messages");
         WebElement toggle = browser.driver.findElement(By.id("notify-toggle"));
         assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("false");
         stubNotifications("granted");
@@ -151,10 +151,10 @@ class InboxListBrowserTest {
         browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
         assertThat(browser.driver.findElement(By.id("notify-toggle")).getAttribute("aria-pressed")).isEqualTo("true");
         stubNotifications("granted");
-        send(TestMail.message().subject("While watching"));
+        browser.send(TestMail.message().subject("While watching"));
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
         browser.driver.executeScript("Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });");
-        send(TestMail.message().from("Shop <shop@example.test>").subject("While away"));
+        browser.send(TestMail.message().from("Shop <shop@example.test>").subject("While away"));
         browser.wait.until(page -> ((List<?>) browser.driver.executeScript("return window.shown")).size() == 1);
         assertThat(browser.driver.executeScript("return window.shown[0]"))
                 .isEqualTo(List.of("New mail: While away", "from Shop <shop@example.test>"));
@@ -165,7 +165,7 @@ class InboxListBrowserTest {
 
     @Test
     void aRefusedPermissionLeavesTheToggleOff() {
-        open("#/messages");
+        browser.open("#/messages");
         stubNotifications("denied");
 
         browser.driver.findElement(By.id("notify-toggle")).click();
@@ -190,18 +190,5 @@ class InboxListBrowserTest {
                   Notification.permission = 'granted';
                 }
                 """, answer);
-    }
-
-    private static void open(String route) {
-        browser.driver.get(browser.web.uri() + route);
-        browser.driver.executeScript("localStorage.clear()");
-        browser.driver.navigate().refresh();
-        browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
-    }
-
-    private static long send(TestMail message) {
-        int before = browser.mail.messages().size();
-        message.sendTo(browser.mail);
-        return browser.mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
     }
 }

@@ -2,7 +2,6 @@ package dev.fakemail.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.store.MailQuery;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,13 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -39,7 +37,7 @@ class InboxPageBrowserTest {
 
     @Test
     void aMessageSentOverSmtpAppearsWithoutReload() {
-        open("#/messages");
+        browser.open("#/messages");
         browser.driver.executeScript("window.stillTheSamePage = 42;");
 
         TestMail.message().from("Shop <shop@example.test>").subject("Live arrival").sendTo(browser.mail);
@@ -54,11 +52,11 @@ class InboxPageBrowserTest {
 
     @Test
     void htmlRendersInTheSandboxedFrameWithItsInlineImage() {
-        long id = send(TestMail.message().subject("Styled").html("<html><head><style>h1{color:rgb(200,0,0)}</style>"
+        long id = browser.send(TestMail.message().subject("Styled").html("<html><head><style>h1{color:rgb(200,0,0)}</style>"
                 + "</head><body><h1 id=\"greeting\">Hello from HTML</h1><img id=\"logo\" src=\"cid:logo@shop.test\">"
                 + "</body></html>").inline("logo@shop.test", "image/png", png()));
 
-        open("#/messages/" + id);
+        browser.open("#/messages/" + id);
         WebElement frame = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("html-frame")));
 
         assertThat(frame.getAttribute("sandbox")).isEqualTo("allow-popups allow-popups-to-escape-sandbox");
@@ -78,9 +76,9 @@ class InboxPageBrowserTest {
     @Test
     void anAttachmentDownloadsFromItsLink() throws Exception {
         byte[] csv = "name,amount\r\nalice,42\r\n".getBytes(StandardCharsets.UTF_8); // as SMTP carries text
-        long id = send(TestMail.message().subject("Report").attach("März report.csv", "text/csv", csv));
+        long id = browser.send(TestMail.message().subject("Report").attach("März report.csv", "text/csv", csv));
 
-        open("#/messages/" + id);
+        browser.open("#/messages/" + id);
         WebElement link = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.attachment")));
         assertThat(link.getText()).isEqualTo("März report.csv");
         String href = link.getAttribute("href");
@@ -99,10 +97,10 @@ class InboxPageBrowserTest {
 
     @Test
     void envelopeStandsBesideTheHeadersAndBccRecipientsAreNamed() {
-        long id = send(TestMail.message().from("Shop <news@shop.test>").to("Bob <bob@example.test>")
+        long id = browser.send(TestMail.message().from("Shop <news@shop.test>").to("Bob <bob@example.test>")
                 .envelopeTo("bob@example.test", "audit@example.test").subject("With Bcc"));
 
-        open("#/messages/" + id);
+        browser.open("#/messages/" + id);
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hidden-recipients")));
         assertThat(browser.driver.findElement(By.id("hidden-recipients")).getText()).isEqualTo("audit@example.test");
         assertThat(browser.driver.findElement(By.id("envelope-summary")).getText())
@@ -116,9 +114,9 @@ class InboxPageBrowserTest {
     @Test
     void theKeyboardMovesThroughMessagesTabsAndSearch() {
         for (String subject : List.of("first", "second", "third")) {
-            send(TestMail.message().subject(subject));
+            browser.send(TestMail.message().subject(subject));
         }
-        open("#/messages");
+        browser.open("#/messages");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
 
         keys("j");
@@ -153,8 +151,8 @@ class InboxPageBrowserTest {
 
     @Test
     void theViewportSwitchResizesThePreview() {
-        long id = send(TestMail.message().html("<p>responsive</p>"));
-        open("#/messages/" + id);
+        long id = browser.send(TestMail.message().html("<p>responsive</p>"));
+        browser.open("#/messages/" + id);
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("html-frame")));
 
         browser.driver.findElement(By.id("viewport-phone")).click();
@@ -170,7 +168,7 @@ class InboxPageBrowserTest {
 
     @Test
     void darkModeFollowsTheSystem() {
-        open("#/messages");
+        browser.open("#/messages");
         String light = background();
 
         Browser.colorScheme(browser.driver, "dark");
@@ -183,9 +181,9 @@ class InboxPageBrowserTest {
     @Test
     void attachmentNamesShowWithoutBidiTricksAndKeepTheirDirectionToThemselves() {
         byte[] pdf = {'%', 'P', 'D', 'F'};
-        long id = send(TestMail.message().subject("Bidi").attach("invoice\u202Efdp.exe", "application/pdf", pdf)
+        long id = browser.send(TestMail.message().subject("Bidi").attach("invoice\u202Efdp.exe", "application/pdf", pdf)
                 .attach("\u0641\u0627\u062A\u0648\u0631\u0629.pdf", "application/pdf", pdf));
-        open("#/messages/" + id);
+        browser.open("#/messages/" + id);
 
         List<WebElement> links = browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.attachment"), 2));
 
@@ -198,9 +196,9 @@ class InboxPageBrowserTest {
     @Test
     void onlyMailThatArrivesWhileWatchingIsMarkedNewNotSearchResults() {
         for (String subject : List.of("alpha", "beta", "gamma")) {
-            send(TestMail.message().subject(subject));
+            browser.send(TestMail.message().subject(subject));
         }
-        open("#/messages");
+        browser.open("#/messages");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
         WebElement search = browser.driver.findElement(By.id("search"));
         search.sendKeys("subject:beta");
@@ -210,7 +208,7 @@ class InboxPageBrowserTest {
 
         assertThat(browser.driver.findElements(By.cssSelector(".message-row.fresh"))).as("rows a search brought back").isEmpty();
 
-        send(TestMail.message().subject("delta"));
+        browser.send(TestMail.message().subject("delta"));
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 4));
         assertThat(browser.driver.findElements(By.cssSelector(".message-row.fresh .subject")))
                 .extracting(WebElement::getText).containsExactly("delta");
@@ -219,9 +217,9 @@ class InboxPageBrowserTest {
     @Test
     void theShortcutsDialogTakesTheKeysWhileOpenAndEscapeClosesIt() {
         for (String subject : List.of("first", "second")) {
-            send(TestMail.message().subject(subject));
+            browser.send(TestMail.message().subject(subject));
         }
-        open("#/messages");
+        browser.open("#/messages");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
         keys("j");
         browser.wait.until(d -> selectedSubject().equals("second"));
@@ -240,12 +238,12 @@ class InboxPageBrowserTest {
     @Test
     void deleteDuringASearchDeletesOnlyTheMatchesAndSaysSoFirst() {
         for (String subject : List.of("plain one", "plain two")) {
-            send(TestMail.message().subject(subject));
+            browser.send(TestMail.message().subject(subject));
         }
         for (String subject : List.of("report 1", "report 2", "report 3")) {
-            send(TestMail.message().subject(subject).attach("r.csv", "text/csv", "a,b\r\n".getBytes(StandardCharsets.UTF_8)));
+            browser.send(TestMail.message().subject(subject).attach("r.csv", "text/csv", "a,b\r\n".getBytes(StandardCharsets.UTF_8)));
         }
-        open("#/messages");
+        browser.open("#/messages");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 5));
         browser.driver.findElement(By.id("search")).sendKeys("has:attachment");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
@@ -262,7 +260,7 @@ class InboxPageBrowserTest {
 
     @Test
     void aBadSearchSaysWhatIsWrong() {
-        open("#/messages");
+        browser.open("#/messages");
         browser.driver.findElement(By.id("search")).sendKeys("nope:x");
 
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-error"),
@@ -271,27 +269,20 @@ class InboxPageBrowserTest {
 
     @Test
     void sessionsAndMailboxesShowWhatTheServerSaw() {
-        long id = send(TestMail.message().subject("Traced").to("Carol <carol@example.test>"));
+        long id = browser.send(TestMail.message().subject("Traced").to("Carol <carol@example.test>"));
 
-        open("#/sessions");
+        browser.open("#/sessions");
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#session-list a"))).click();
         WebElement transcript = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transcript")));
         assertThat(transcript.getText()).contains("MAIL FROM:<alice@example.test>", "RCPT TO:<carol@example.test>");
         assertThat(browser.driver.findElement(By.id("session-detail")).getText()).contains("message #" + id);
 
-        open("#/mailboxes");
+        browser.open("#/mailboxes");
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("INBOX"))).click();
         WebElement table = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailbox-messages")));
         assertThat(table.getText()).contains("Traced");
         table.findElement(By.linkText("Traced")).click();
         browser.wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "Traced"));
-    }
-
-    private void open(String route) {
-        browser.driver.get(browser.web.uri() + route);
-        browser.driver.executeScript("localStorage.clear()"); // remembered tab and preview width: each test starts afresh
-        browser.driver.navigate().refresh(); // a hash change alone would keep the page and its state
-        browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
     }
 
     private void keys(CharSequence keys) {
@@ -309,12 +300,6 @@ class InboxPageBrowserTest {
 
     private String background() {
         return (String) browser.driver.executeScript("return getComputedStyle(document.body).backgroundColor");
-    }
-
-    private long send(TestMail message) {
-        int before = browser.mail.messages().size();
-        message.sendTo(browser.mail);
-        return browser.mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
     }
 
     private static byte[] readOrEmpty(Path path) {

@@ -3,15 +3,13 @@ package dev.fakemail.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.fakemail.store.MailQuery;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,8 +24,8 @@ class MessageToolsBrowserTest {
     void theHtmlSourceIsHighlightedTextAndNothingInItBecomesAnElement() {
         String html = "<!DOCTYPE html><html><body><!-- tracking --><p class=\"lead\" id=x>Hi &amp; bye</p>"
                 + "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"></body></html>";
-        long id = send(TestMail.message().subject("Source").html(html));
-        open("#/messages/" + id);
+        long id = browser.send(TestMail.message().subject("Source").html(html));
+        browser.open("#/messages/" + id);
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-source"))).click();
 
         WebElement source = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("html-source")));
@@ -46,9 +44,9 @@ class MessageToolsBrowserTest {
 
     @Test
     void imageAttachmentsShowAPreviewThatLoads() {
-        long id = send(TestMail.message().subject("Photo").attach("photo.png", "image/png", InboxPageBrowserTest.png())
+        long id = browser.send(TestMail.message().subject("Photo").attach("photo.png", "image/png", InboxPageBrowserTest.png())
                 .attach("notes.txt", "text/plain", "hi\r\n".getBytes()));
-        open("#/messages/" + id);
+        browser.open("#/messages/" + id);
 
         WebElement thumb = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".attachments img.thumb")));
         browser.wait.until(page -> ((Number) browser.driver.executeScript("return arguments[0].naturalWidth", thumb)).intValue() == 2);
@@ -59,8 +57,8 @@ class MessageToolsBrowserTest {
     @Test
     void aPdfAttachmentPreviewsInAFrameOfItsOwnSandboxedByItsPolicy() {
         byte[] pdf = "%PDF-1.4\r\n%%EOF\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        long id = send(TestMail.message().subject("Invoice").attach("invoice.pdf", "application/pdf", pdf));
-        open("#/messages/" + id);
+        long id = browser.send(TestMail.message().subject("Invoice").attach("invoice.pdf", "application/pdf", pdf));
+        browser.open("#/messages/" + id);
 
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".pdf-toggle"))).click();
 
@@ -90,9 +88,9 @@ class MessageToolsBrowserTest {
         app.start();
         try {
             String base = "http://127.0.0.1:" + app.getAddress().getPort();
-            long id = send(TestMail.message().subject("Links").text("Elsewhere: https://shop.example.test/offers")
+            long id = browser.send(TestMail.message().subject("Links").text("Elsewhere: https://shop.example.test/offers")
                     .html("<a href=\"" + base + "/ok\">ok</a> <a href=\"" + base + "/gone\">gone</a>"));
-            open("#/messages/" + id);
+            browser.open("#/messages/" + id);
             browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-links"))).click();
             browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#link-list li"), 3));
             assertThat(requests).as("listing fetches nothing").isEmpty();
@@ -113,8 +111,8 @@ class MessageToolsBrowserTest {
 
     @Test
     void theHeaderFilterNarrowsTheTable() {
-        long id = send(TestMail.message().subject("Filtered").from("Shop <shop@example.test>"));
-        open("#/messages/" + id);
+        long id = browser.send(TestMail.message().subject("Filtered").from("Shop <shop@example.test>"));
+        browser.open("#/messages/" + id);
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-headers"))).click();
         WebElement filter = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("header-filter")));
         int all = browser.driver.findElements(By.cssSelector("#header-table tr")).size();
@@ -142,18 +140,5 @@ class MessageToolsBrowserTest {
     private static List<String> texts(WebElement root, String selector) {
         return (List<String>) browser.driver.executeScript("return [...arguments[0].querySelectorAll(arguments[1])]"
                 + ".map((e) => e.textContent)", root, selector);
-    }
-
-    private static void open(String route) {
-        browser.driver.get(browser.web.uri() + route);
-        browser.driver.executeScript("localStorage.clear()");
-        browser.driver.navigate().refresh();
-        browser.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
-    }
-
-    private static long send(TestMail message) {
-        int before = browser.mail.messages().size();
-        message.sendTo(browser.mail);
-        return browser.mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
     }
 }

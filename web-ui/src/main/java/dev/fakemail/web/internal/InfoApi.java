@@ -5,18 +5,15 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.MailControl;
 import dev.fakemail.ProtocolName;
 import dev.fakemail.ServerConfig;
+import dev.fakemail.internal.BuildVersion;
 import io.undertow.server.HttpServerExchange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.IntSupplier;
 
 /** {@code GET /api/info}: version, where each protocol listens and with which TLS, the server's limits. */
 final class InfoApi {
-    private static final String VERSION = readVersion();
+    private static final String VERSION = BuildVersion.of(InfoApi.class, "/dev/fakemail/web/version.properties");
 
     private final MailControl control;
     private final WebSettings web;
@@ -74,15 +71,4 @@ final class InfoApi {
         return VERSION;
     }
 
-    private static String readVersion() {
-        try (InputStream in = InfoApi.class.getResourceAsStream("/dev/fakemail/web/version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
