@@ -444,12 +444,14 @@ public final class ImapSession implements ProtocolSession {
         out.ch(')');
     }
 
-    void select(SelectedMailbox mailbox) {
+    /** Selects {@code mailbox}: listens to the store, then reads the mailbox and claims \\Recent with {@code recent}. */
+    void select(SelectedMailbox mailbox, java.util.function.Supplier<java.util.List<Long>> recent) {
         leaveSelected();
         selected = mailbox;
         state = State.SELECTED;
         mailbox.onPending(connection.output()::wake); // only writes while idle; otherwise changes wait their turn
         subscription = store.subscribe(mailbox);
+        mailbox.readMailbox(recent.get()); // what arrived before it listened (see readMailbox)
     }
 
     private AutoCloseable subscription;

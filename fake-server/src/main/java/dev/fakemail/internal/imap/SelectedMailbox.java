@@ -38,9 +38,22 @@ final class SelectedMailbox implements StoreListener {
     SelectedMailbox(Mailbox mailbox, boolean readOnly, List<Long> claimedRecent) {
         this.mailbox = mailbox;
         this.readOnly = readOnly;
-        this.view = new ArrayList<>(mailbox.messages());
-        this.recent.addAll(claimedRecent);
-        this.announcedExists = view.size();
+        this.view = new ArrayList<>();
+        readMailbox(claimedRecent);
+    }
+
+    /**
+     * Reads the mailbox again, once this view listens to the store: what was delivered or expunged between the
+     * first read and the subscription would otherwise never reach this session (the events were sent before it
+     * listened). Called before SELECT tells EXISTS; events queued since are harmless twice (UIDs already held
+     * are skipped, unknown ones ignored, older MODSEQs dropped). {@code claimedRecent}: the \\Recent UIDs this
+     * session holds from now on (claimed after it listens too, so an arrival in between is claimed by someone).
+     */
+    void readMailbox(List<Long> claimedRecent) {
+        recent.addAll(claimedRecent);
+        view.clear();
+        view.addAll(mailbox.messages());
+        announcedExists = view.size();
         for (String keyword : mailbox.keywords()) {
             if (!keyword.startsWith("\\")) {
                 announcedKeywords.add(keyword);
