@@ -67,4 +67,28 @@ class ImapUtf8AcceptTest {
                         + "}\r\nSubject: Grüße aus Köln\r\n\r\n)\r\na5 OK FETCH completed\r\n");
         assertThat(imap.command("a6", "APPEND INBOX UTF8 ({3+}\r\nx\r\n")).startsWith("a6 BAD expected ')'");
     }
+
+    @Test
+    void afterEnableSearchStringsAreUtf8AndAnotherCharsetIsBad() throws Exception {
+        imap.command("a1", "APPEND INBOX {" + octets(MESSAGE) + "+}\r\n" + MESSAGE);
+        imap.command("a2", "SELECT INBOX");
+        assertThat(imap.command("a3", "SEARCH CHARSET US-ASCII SUBJECT aus")).isEqualTo(
+                "* SEARCH 1\r\na3 OK SEARCH completed\r\n");
+        imap.command("a4", "ENABLE UTF8=ACCEPT");
+        // RFC 6855 section 3 and erratum 4029: conflicting charset labels are BAD, for SEARCH, SORT and THREAD
+        assertThat(imap.command("a5", "SEARCH CHARSET US-ASCII SUBJECT aus")).isEqualTo(
+                "a5 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)\r\n");
+        assertThat(imap.command("a6", "SEARCH CHARSET KOI8-R SUBJECT aus")).isEqualTo(
+                "a6 BAD CHARSET KOI8-R conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)\r\n");
+        assertThat(imap.command("a7", "SORT (DATE) US-ASCII ALL")).isEqualTo(
+                "a7 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)\r\n");
+        assertThat(imap.command("a8", "THREAD REFERENCES US-ASCII ALL")).isEqualTo(
+                "a8 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)\r\n");
+        // UTF-8 says what UTF8=ACCEPT says; a search without CHARSET reads its strings as UTF-8
+        assertThat(imap.command("a9", "SEARCH CHARSET UTF-8 SUBJECT {" + octets("Grüße") + "+}\r\nGrüße"))
+                .isEqualTo("* SEARCH 1\r\na9 OK SEARCH completed\r\n");
+        assertThat(imap.command("b1", "SEARCH SUBJECT {" + octets("Köln") + "+}\r\nKöln"))
+                .isEqualTo("* SEARCH 1\r\nb1 OK SEARCH completed\r\n");
+        assertThat(imap.command("b2", "SORT (DATE) UTF-8 ALL")).isEqualTo("* SORT 1\r\nb2 OK SORT completed\r\n");
+    }
 }

@@ -22,15 +22,18 @@ final class SearchHandler {
         if (returns != null && returns.has("UPDATE") && selected.searches.hasContext(command.tag)) {
             return session.bad(command, "tag " + command.tag + " already names an updating search (RFC 5267 §4.3)");
         }
-        boolean utf8 = false;
+        // RFC 6855 §3, RFC 9051: once UTF8=ACCEPT or IMAP4rev2 is on, strings without a CHARSET are UTF-8
+        boolean utf8 = session.utf8Accept || Rev2Rules.active(session);
         if (args.rest().regionMatches(true, 0, "CHARSET ", 0, 8)) {
             args.atom();
             args.space();
             String charset = args.astring().toUpperCase(Locale.ROOT);
-            if (!SearchKey.supportedCharsets().contains(charset)) {
+            boolean known = SearchKey.supportedCharsets().contains(charset);
+            if (!known || session.utf8Accept && !charset.equals("UTF-8")) {
                 if (returns != null && returns.has("SAVE")) {
                     selected.searches.save(new long[0]); // RFC 5182 §2.1: a failed SAVE empties "$"
                 }
+                SearchRun.refuseConflictingCharset(session, charset);
                 return session.no(command, out, "[BADCHARSET (" + String.join(" ", SearchKey.supportedCharsets())
                         + ")] unsupported charset " + charset.replaceAll("[^A-Z0-9._-]", "?"));
             }

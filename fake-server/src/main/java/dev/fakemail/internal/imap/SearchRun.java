@@ -36,6 +36,7 @@ final class SearchRun {
      */
     static SearchKey.Parsed charsetAndKeys(ImapSession session, ImapArgs args, ImapOut out) {
         String charset = args.astring().toUpperCase(java.util.Locale.ROOT);
+        refuseConflictingCharset(session, charset);
         if (!SearchKey.supportedCharsets().contains(charset)) {
             return null;
         }
@@ -46,6 +47,18 @@ final class SearchRun {
             session.enableCondstore(out);
         }
         return parsed;
+    }
+
+    /**
+     * RFC 6855 §3 and its erratum 4029: after ENABLE UTF8=ACCEPT search strings are UTF-8, and a command naming
+     * another charset is BAD (conflicting labels). CHARSET UTF-8 itself is let through: it says the same, and
+     * clients that always send it keep working.
+     */
+    static void refuseConflictingCharset(ImapSession session, String charset) {
+        if (session.utf8Accept && !charset.equals("UTF-8")) {
+            throw new ImapSyntaxException("CHARSET " + charset.replaceAll("[^A-Z0-9._-]", "?")
+                    + " conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)");
+        }
     }
 
     /** The NO for a charset SORT, THREAD and SEARCH do not know (RFC 5256 §3, RFC 3501 §6.4.4). */

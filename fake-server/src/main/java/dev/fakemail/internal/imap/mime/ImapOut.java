@@ -174,7 +174,8 @@ public final class ImapOut {
         return literal(clean.toString());
     }
 
-    private ImapOut literal(String s) {
+    private ImapOut literal(String text) {
+        String s = asOctets(text);
         int n = s.length();
         int nuls = 0;
         for (int i = 0; i < n; i++) {
@@ -191,6 +192,21 @@ public final class ImapOut {
             }
         }
         return this;
+    }
+
+    /**
+     * The strings written here are octets, one per char (header bytes read as ISO-8859-1, names already turned
+     * into their wire form). A string that holds a char beyond 0xFF cannot be octets: it is text, and goes out as
+     * its UTF-8 bytes instead of one truncated low byte per char.
+     */
+    private static String asOctets(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xff) {
+                return new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+        }
+        return s;
     }
 
     private void ensure(int more) {

@@ -65,4 +65,16 @@ class ImapOutTest {
         String longText = "x".repeat(1000);
         assertThat(string(longText)).isEqualTo("\"" + longText + "\"");
     }
+
+    @Test
+    void textBeyondLatin1GoesOutAsUtf8NeverAsTruncatedLowBytes() {
+        byte[] written = new ImapOut().string("Gr\u00fc\u00dfe \u040d\u20ac").toByteArray();
+        byte[] utf8 = "Gr\u00fc\u00dfe \u040d\u20ac".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(str(written)).startsWith("{" + utf8.length + "}\r\n");
+        assertThat(java.util.Arrays.copyOfRange(written, written.length - utf8.length, written.length)).isEqualTo(utf8);
+        assertThat(human("\u040d  x")).isEqualTo(str(("{4}\r\n\u040d x").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // octets (chars up to 0xFF, as header bytes are read) stay one byte each
+        assertThat(new ImapOut().string("caf\u00e9").toByteArray()).containsExactly('{', '4', '}', '\r', '\n', 'c', 'a',
+                'f', 0xe9);
+    }
 }
