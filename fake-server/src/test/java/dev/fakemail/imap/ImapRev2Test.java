@@ -223,4 +223,34 @@ class ImapRev2Test {
             assertThat(imap.command("a3", "SEARCH NEW")).isEqualTo("* SEARCH 1\r\na3 OK SEARCH completed\r\n");
         }
     }
+
+    @Test
+    void messageGlobalPartsAreDescribedLikeMessageRfc822OnlyUnderImap4rev2() throws Exception {
+        String inner = "From: J\u00f6rg <joerg@example.test>\r\nSubject: inner\r\n\r\nhi\r\n";
+        String message = "From: Alice <alice@example.test>\r\nSubject: outer\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee\r\n"
+                + "--b\r\nContent-Type: message/global\r\n\r\n" + inner + "--b--\r\n";
+        server = FakeMailServer.builder().build().start();
+        ImapSupport.deliver(server, "bob@example.test", message);
+        int innerOctets = inner.getBytes(StandardCharsets.UTF_8).length - 2; // the last CRLF is the delimiter's
+        String rev1Part = "(\"message\" \"global\" NIL NIL NIL \"7bit\" " + innerOctets + ")";
+        String joerg = "(({5}\r\nJ\u00f6rg NIL \"joerg\" \"example.test\"))"; // 8-bit: a literal of 5 octets
+        String rev2Part = "(\"message\" \"global\" NIL NIL NIL \"7bit\" " + innerOctets
+                + " (NIL \"inner\" " + joerg + " " + joerg + " " + joerg + " NIL NIL NIL NIL NIL)"
+                + " (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 2 0) 3)";
+        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server); ImapSupport.RawImap rev2 = rev2Session()) {
+            rev1.response();
+            rev1.login("b0", "bob@example.test", "x");
+            rev1.command("b1", "EXAMINE INBOX");
+            assertThat(rev1.command("b2", "FETCH 1 (BODY)")).contains(")" + rev1Part + " \"mixed\")");
+            rev2.command("a2", "EXAMINE INBOX");
+            assertThat(rev2.command("a3", "FETCH 1 (BODY)")).contains(")" + rev2Part + " \"mixed\")");
+            // its parts can be addressed in both (RFC 9051 §6.4.5 names message/global beside message/rfc822)
+            assertThat(rev2.command("a4", "FETCH 1 (BODY.PEEK[2.HEADER.FIELDS (SUBJECT)] BODY.PEEK[2.1])")).isEqualTo(
+                    "* 1 FETCH (BODY[2.HEADER.FIELDS (SUBJECT)] {18}\r\nSubject: inner\r\n\r\n BODY[2.1] {2}\r\nhi)\r\n"
+                            + "a4 OK FETCH completed\r\n");
+            assertThat(rev1.command("b3", "FETCH 1 (BODY.PEEK[2.TEXT])")).isEqualTo(
+                    "* 1 FETCH (BODY[2.TEXT] {2}\r\nhi)\r\nb3 OK FETCH completed\r\n");
+        }
+    }
 }

@@ -72,6 +72,7 @@ final class FetchHandler {
         byte[] before = out.toByteArray(); // e.g. the HIGHESTMODSEQ of a CONDSTORE enabling FETCH
         out.reset();
         String summary = summary(items, addUid);
+        boolean rev2 = Rev2Rules.active(session);
         ReplyBody body = (stream, transcript) -> {
             if (before.length > 0) {
                 stream.write(before);
@@ -93,7 +94,8 @@ final class FetchHandler {
                         line.ch(' ');
                     }
                     first = false;
-                    structure = writeItem(line, message, item, structure, recent.contains(message.uid()));
+                    structure = writeItem(line, message, item, structure, recent.contains(message.uid()),
+                            rev2);
                 }
                 if (addFlags) {
                     line.ch(' ');
@@ -136,8 +138,9 @@ final class FetchHandler {
         }
     }
 
+    /** {@code messageGlobal}: IMAP4rev2's form of message/global parts in BODY and BODYSTRUCTURE. */
     private static MessageStructure writeItem(ImapOut out, StoredMessage message, FetchItem item,
-            MessageStructure structure, boolean recent) {
+            MessageStructure structure, boolean recent, boolean messageGlobal) {
         byte[] raw = StoredBytes.of(message);
         switch (item.name()) {
             case "FLAGS":
@@ -168,11 +171,7 @@ final class FetchHandler {
                 if (!item.isSection()) {
                     structure = structure != null ? structure : MessageStructure.parse(raw);
                     out.ascii(item.name()).ch(' ');
-                    if (item.name().equals("BODY")) {
-                        structure.writeBody(out);
-                    } else {
-                        structure.writeBodyStructure(out);
-                    }
+                    structure.writeStructure(item.name().equals("BODYSTRUCTURE"), messageGlobal, out);
                     return structure;
                 }
                 structure = structure != null ? structure : MessageStructure.parse(raw);

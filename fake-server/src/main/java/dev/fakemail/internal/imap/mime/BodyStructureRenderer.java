@@ -23,23 +23,26 @@ public final class BodyStructureRenderer {
     private BodyStructureRenderer() {
     }
 
-    /** BODYSTRUCTURE when {@code extended}, else BODY. */
-    public static void write(MimeEntity e, boolean extended, ImapOut out) {
+    /**
+     * BODYSTRUCTURE when {@code extended}, else BODY; {@code messageGlobal}: message/global parts are described
+     * with their envelope and structure (IMAP4rev2).
+     */
+    public static void write(MimeEntity e, boolean extended, boolean messageGlobal, ImapOut out) {
         if (e.isMultipart()) {
-            writeMultipart(e, extended, out);
+            writeMultipart(e, extended, messageGlobal, out);
         } else {
-            writeSinglePart(e, extended, out);
+            writeSinglePart(e, extended, messageGlobal, out);
         }
     }
 
-    private static void writeMultipart(MimeEntity e, boolean extended, ImapOut out) {
+    private static void writeMultipart(MimeEntity e, boolean extended, boolean messageGlobal, ImapOut out) {
         out.ch('(');
         MimeEntity[] children = e.childrenShared();
         if (children.length == 0) {
             out.ascii(extended ? EMPTY_TEXT_PART_EXT : EMPTY_TEXT_PART_BODY);
         }
         for (MimeEntity child : children) {
-            write(child, extended, out);
+            write(child, extended, messageGlobal, out);
         }
         out.ch(' ').string(e.subtype());
         if (extended) {
@@ -51,7 +54,7 @@ public final class BodyStructureRenderer {
         out.ch(')');
     }
 
-    private static void writeSinglePart(MimeEntity e, boolean extended, ImapOut out) {
+    private static void writeSinglePart(MimeEntity e, boolean extended, boolean messageGlobal, ImapOut out) {
         out.ch('(');
         if (e.hasContentType()) {
             out.string(e.type()).ch(' ').string(e.subtype()).ch(' ');
@@ -65,11 +68,11 @@ public final class BodyStructureRenderer {
         String encoding = e.contentTransferEncoding();
         out.string(isToken(encoding) ? encoding : "7bit");
         out.ch(' ').number(e.bodySize());
-        if (e.isMessageRfc822() && e.message() != null) {
+        if (e.message() != null && (messageGlobal || e.isMessageRfc822())) {
             out.ch(' ');
             EnvelopeRenderer.write(e.message().headers(), out);
             out.ch(' ');
-            write(e.message(), extended, out);
+            write(e.message(), extended, messageGlobal, out);
             out.ch(' ').number(e.bodyLines());
         } else if (e.isText()) {
             out.ch(' ').number(e.bodyLines());

@@ -60,11 +60,20 @@ public final class MessageStructure {
 
     /** FETCH BODY (no extension data). */
     public void writeBody(ImapOut out) {
-        BodyStructureRenderer.write(root, false, out);
+        BodyStructureRenderer.write(root, false, false, out);
     }
 
     public void writeBodyStructure(ImapOut out) {
-        BodyStructureRenderer.write(root, true, out);
+        BodyStructureRenderer.write(root, true, false, out);
+    }
+
+    /**
+     * FETCH BODY or BODYSTRUCTURE; {@code messageGlobal}: a message/global part is described as a message/rfc822
+     * part is (envelope, structure, lines), as IMAP4rev2's grammar has it (RFC 9051 §7.5.2); IMAP4rev1's has no
+     * such form, so its clients get a plain part.
+     */
+    public void writeStructure(boolean extended, boolean messageGlobal, ImapOut out) {
+        BodyStructureRenderer.write(root, extended, messageGlobal, out);
     }
 
     /** The entity with that part number, or null when there is none. An empty path is the message. */
@@ -85,7 +94,7 @@ public final class MessageStructure {
                 return null;
             }
             if (i < path.length - 1) {
-                if (current.isMessageRfc822() && current.message() != null) {
+                if (current.message() != null) { // message/rfc822 or message/global
                     container = current.message();
                 } else if (current.isMultipart() && current != container) {
                     container = current;
@@ -115,7 +124,7 @@ public final class MessageStructure {
             return Optional.of(slice(part.bodyStart(), part.bodyEnd()));
         } else if (spec.kind() == SectionSpec.Kind.MIME) {
             return Optional.of(slice(part.headerStart(), part.headerEnd()));
-        } else if (part.isMessageRfc822() && part.message() != null) {
+        } else if (part.message() != null) {
             message = part.message();
         } else {
             return Optional.empty();

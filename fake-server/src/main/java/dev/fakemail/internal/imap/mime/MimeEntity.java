@@ -135,6 +135,22 @@ public final class MimeEntity {
         return "message".equalsIgnoreCase(type()) && "rfc822".equalsIgnoreCase(subtype());
     }
 
+    /**
+     * message/rfc822, or message/global (RFC 6532) sent without a transfer encoding: a message whose parts can be
+     * addressed (BODY[2.1], BODY[2.HEADER]). An encoded message/global stays an opaque part here.
+     */
+    boolean isEmbeddedMessage() {
+        if (isMessageRfc822()) {
+            return true;
+        }
+        if (!"message".equalsIgnoreCase(type()) || !"global".equalsIgnoreCase(subtype())) {
+            return false;
+        }
+        String encoding = contentTransferEncoding();
+        return encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit")
+                || encoding.equalsIgnoreCase("binary");
+    }
+
     public boolean isText() {
         return "text".equalsIgnoreCase(type());
     }
@@ -148,7 +164,7 @@ public final class MimeEntity {
         return children;
     }
 
-    /** The embedded message of a message/rfc822 part, else null. */
+    /** The embedded message of a message/rfc822 (or unencoded message/global) part, else null. */
     public MimeEntity message() {
         return message;
     }

@@ -27,7 +27,7 @@ final class StructureParser {
                 boolean digest = "digest".equalsIgnoreCase(entity.subtype());
                 entity.setChildren(splitParts(raw, headers.end(), end, boundary, digest, depth));
             }
-        } else if (entity.isMessageRfc822()) {
+        } else if (entity.isEmbeddedMessage()) {
             entity.setMessage(parse(raw, headers.end(), end, false, depth + 1));
         }
         return entity;

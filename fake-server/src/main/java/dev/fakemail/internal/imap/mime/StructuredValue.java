@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * A MIME structured header value (RFC 2045 §5.1, RFC 2183): a leading value such as {@code text/plain}
  * or {@code attachment}, then {@code ; name=value} parameters. Comments and whitespace around tokens
- * are dropped; parameter names and values are kept as sent (values unquoted, quoted-pairs resolved).
- * RFC 2231 continuations ({@code name*0=...}) stay separate parameters, as sent.
+ * are dropped; parameter names and values are kept as sent (values unquoted, quoted-pairs resolved), except
+ * that RFC 2231 continuations ({@code name*0=...; name*1=...}) are joined into one parameter, as RFC 9051 §7.5.2
+ * asks and Dovecot does: {@code name} when no section is encoded, else {@code name*} with the encoded value
+ * (charset'language'%XX...) left for the client to decode.
  */
 final class StructuredValue {
     private static final String[] NO_PARAMS = new String[0];
@@ -75,7 +77,96 @@ final class StructuredValue {
                 params.add(val);
             }
         }
-        return new StructuredValue(value.toString(), params == null ? NO_PARAMS : params.toArray(NO_PARAMS));
+        return new StructuredValue(value.toString(), params == null ? NO_PARAMS : joinContinuations(params));
+    }
+
+    /** RFC 2231 §3/§4: {@code name*N} and {@code name*N*} sections in order of N, joined into one parameter. */
+    private static String[] joinContinuations(List<String> params) {
+        boolean sections = false;
+        for (int i = 0; i < params.size() && !sections; i += 2) {
+            sections = sectionNumber(params.get(i)) >= 0;
+        }
+        if (!sections) {
+            return params.toArray(NO_PARAMS);
+        }
+        List<String> joined = new ArrayList<>(params.size());
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (int i = 0; i < params.size(); i += 2) {
+            String name = params.get(i);
+            if (sectionNumber(name) < 0) {
+                joined.add(name);
+                joined.add(params.get(i + 1));
+                continue;
+            }
+            String base = name.substring(0, name.indexOf('*'));
+            if (done.add(base.toLowerCase(java.util.Locale.ROOT))) {
+                join(params, base, joined);
+            }
+        }
+        return joined.toArray(NO_PARAMS);
+    }
+
+    private static void join(List<String> params, String base, List<String> joined) {
+        java.util.TreeMap<Integer, Integer> byNumber = new java.util.TreeMap<>(); // section -> index in params
+        boolean encoded = false;
+        for (int i = 0; i < params.size(); i += 2) {
+            String name = params.get(i);
+            int number = sectionNumber(name);
+            if (number >= 0 && name.regionMatches(true, 0, base, 0, base.length())
+                    && name.charAt(base.length()) == '*') {
+                byNumber.putIfAbsent(number, i);
+                encoded |= name.endsWith("*") && name.indexOf('*') != name.length() - 1;
+            }
+        }
+        StringBuilder value = new StringBuilder();
+        for (var section : byNumber.entrySet()) {
+            String name = params.get(section.getValue());
+            String text = params.get(section.getValue() + 1);
+            boolean sectionEncoded = name.endsWith("*") && name.indexOf('*') != name.length() - 1;
+            if (encoded && section.getKey() == 0 && !sectionEncoded) {
+                value.append("''"); // an encoded value starts with charset'language'; this one names neither
+            }
+            value.append(encoded && !sectionEncoded ? percentEncoded(text) : text);
+        }
+        joined.add(encoded ? base + "*" : base);
+        joined.add(value.toString());
+    }
+
+    /** N of {@code name*N} or {@code name*N*} (RFC 2231), else -1; N has at most 3 digits, no leading zero. */
+    private static int sectionNumber(String name) {
+        int star = name.indexOf('*');
+        if (star <= 0) {
+            return -1;
+        }
+        int end = name.endsWith("*") && name.length() > star + 1 ? name.length() - 1 : name.length();
+        int digits = end - star - 1;
+        if (digits < 1 || digits > 3 || (digits > 1 && name.charAt(star + 1) == '0')) {
+            return -1;
+        }
+        int number = 0;
+        for (int i = star + 1; i < end; i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
+    }
+
+    /** RFC 2231 §7 attribute-char kept, everything else as %XX of its octet (chars here are octets). */
+    private static String percentEncoded(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < 0x7f && "*'%()<>@,;:\\\"/[]?=".indexOf(c) < 0) {
+                b.append(c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
     }
 
     /** The value of the first parameter with that name (case-insensitive), or null. */

@@ -132,4 +132,24 @@ class StructureEdgeCasesTest {
         assertThat(section(message, "1.1.MIME")).isEqualTo("Subject: in\r\n\r\n");
         assertThat(section(message, "1.2")).isNull();
     }
+
+    @Test
+    void rfc2231ContinuationsAreJoinedIntoOneParameterAsRfc9051AndDovecotDo() {
+        // plain sections: one parameter under the plain name, sections in order of their number
+        assertThat(body("Content-Type: application/pdf; name*1=\"name.pdf\"; name*0=\"a long \"\r\n\r\n"))
+                .isEqualTo("(\"application\" \"pdf\" (\"name\" \"a long name.pdf\") NIL NIL \"7bit\" 0)");
+        // encoded sections: name* with the encoded value, for the client to decode
+        assertThat(bodyStructure("Content-Type: application/pdf\r\nContent-Disposition: attachment;\r\n"
+                + " filename*0*=utf-8''%E2%82%AC; filename*1*=%20rates.pdf; size=12\r\n\r\nx"))
+                .isEqualTo("(\"application\" \"pdf\" NIL NIL NIL \"7bit\" 1 NIL"
+                        + " (\"attachment\" (\"filename*\" \"utf-8''%E2%82%AC%20rates.pdf\" \"size\" \"12\")) NIL NIL)");
+        // RFC 2231 section 4.1's example: a plain section inside an encoded value is percent-encoded
+        assertThat(body("Content-Type: application/x-stuff;\r\n title*0*=us-ascii'en'This%20is%20even%20more%20;\r\n"
+                + " title*1*=%2A%2A%2Afun%2A%2A%2A%20; title*2=\"isn't it!\"\r\n\r\n"))
+                .isEqualTo("(\"application\" \"x-stuff\" (\"title*\" "
+                        + "\"us-ascii'en'This%20is%20even%20more%20%2A%2A%2Afun%2A%2A%2A%20isn%27t%20it!\") NIL NIL \"7bit\" 0)");
+        // a single encoded parameter and names that only look like sections stay as sent
+        assertThat(body("Content-Type: application/pdf; name*=utf-8''a%20b; x*00=y; z*a=w\r\n\r\n"))
+                .isEqualTo("(\"application\" \"pdf\" (\"name*\" \"utf-8''a%20b\" \"x*00\" \"y\" \"z*a\" \"w\") NIL NIL \"7bit\" 0)");
+    }
 }
