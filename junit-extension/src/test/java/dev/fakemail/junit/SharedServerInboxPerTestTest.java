@@ -19,7 +19,8 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -45,8 +46,7 @@ class SharedServerInboxPerTestTest {
         static final FakeMailServer SHARED = FakeMailServer.builder().build().start();
         static final CountDownLatch ALL_RUNNING = new CountDownLatch(6);
 
-        static void sendAndSeeOnlyOwnMail(TestInfo test) throws Exception {
-            String name = test.getTestMethod().orElseThrow().getName();
+        static void sendAndSeeOnlyOwnMail(String name) throws Exception {
             Inbox inbox = SHARED.inboxes().create(InboxSpec.tag(name));
             ALL_RUNNING.countDown();
             assertThat(ALL_RUNNING.await(20, TimeUnit.SECONDS)).as("the tests run at the same time").isTrue();
@@ -67,34 +67,11 @@ class SharedServerInboxPerTestTest {
             inbox.close();
         }
 
-        @Test
-        void a(TestInfo test) throws Exception {
-            sendAndSeeOnlyOwnMail(test);
-        }
-
-        @Test
-        void b(TestInfo test) throws Exception {
-            sendAndSeeOnlyOwnMail(test);
-        }
-
-        @Test
-        void c(TestInfo test) throws Exception {
-            sendAndSeeOnlyOwnMail(test);
-        }
-
-        @Test
-        void d(TestInfo test) throws Exception {
-            sendAndSeeOnlyOwnMail(test);
-        }
-
-        @Test
-        void e(TestInfo test) throws Exception {
-            sendAndSeeOnlyOwnMail(test);
-        }
-
-        @Test
-        void f(TestInfo test) throws Exception {
-            sendAndSeeOnlyOwnMail(test);
+        /** Six invocations, run at the same time by JUnit's parallel execution, each with an inbox of its own. */
+        @ParameterizedTest
+        @ValueSource(strings = {"a", "b", "c", "d", "e", "f"})
+        void sendsAndSeesOnlyItsOwnMail(String name) throws Exception {
+            sendAndSeeOnlyOwnMail(name);
         }
     }
 }
