@@ -8,10 +8,16 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
-/** A transport over a TCP socket, possibly already TLS (implicit TLS listeners hand over an SSLSocket). */
+/**
+ * A transport over a TCP socket, possibly already TLS (implicit TLS listeners hand over an SSLSocket). Read
+ * timeouts of a plain socket are kept by {@link ReadTimeouts} (its reads stay blocking, one system call each);
+ * a TLS socket uses {@code SO_TIMEOUT}, as the TLS engine reads the socket itself.
+ */
 public final class SocketTransport implements Transport {
     private final Socket socket;
     private final long writeTimeoutMillis;
+    /** The guarded input of a plain socket; null for TLS. */
+    private ReadTimeouts.Guarded input;
 
     public SocketTransport(Socket socket) {
         this(socket, 0);
@@ -25,7 +31,17 @@ public final class SocketTransport implements Transport {
 
     @Override
     public InputStream input() throws IOException {
-        return socket.getInputStream();
+        if (socket instanceof SSLSocket) {
+            return socket.getInputStream();
+        }
+        return guardedInput();
+    }
+
+    private ReadTimeouts.Guarded guardedInput() throws IOException {
+        if (input == null) {
+            input = ReadTimeouts.guard(socket, socket.getInputStream());
+        }
+        return input;
     }
 
     @Override
@@ -38,6 +54,10 @@ public final class SocketTransport implements Transport {
         SSLSocket sslSocket = (SSLSocket) context.getSocketFactory()
                 .createSocket(socket, null, socket.getPort(), true);
         sslSocket.setUseClientMode(false);
+        sslSocket.setSoTimeout(readTimeout()); // the plain input is read no more: the TLS engine reads the socket
+        if (input != null) {
+            input.forget();
+        }
         sslSocket.startHandshake();
         return new SocketTransport(sslSocket, writeTimeoutMillis);
     }
@@ -60,12 +80,19 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void setReadTimeout(int millis) throws IOException {
-        socket.setSoTimeout(millis);
+        if (socket instanceof SSLSocket) {
+            socket.setSoTimeout(millis);
+        } else {
+            guardedInput().timeout(millis);
+        }
     }
 
     @Override
     public int readTimeout() throws IOException {
-        return socket.getSoTimeout();
+        if (socket instanceof SSLSocket) {
+            return socket.getSoTimeout();
+        }
+        return input == null ? 0 : input.timeoutMillis();
     }
 
     @Override
@@ -80,6 +107,9 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void close() {
+        if (input != null) {
+            input.forget();
+        }
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -61,7 +61,7 @@ public final class SessionRunner implements Listener.ConnectionHandler {
         TranscriptWriter transcript = journal.open(protocol, client);
         SocketTransport transport = new SocketTransport(socket, writeTimeout.toMillis());
         try {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
+            transport.setReadTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
         } catch (IOException e) {
             transcript.event("connection lost: " + e.getMessage());
             transcript.end();
