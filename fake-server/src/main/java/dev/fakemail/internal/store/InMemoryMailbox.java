@@ -237,6 +237,9 @@ final class InMemoryMailbox implements Mailbox {
 
     /** Position of the UID in the message list (ascending UIDs), or a negative number. */
     synchronized int indexOf(long uid) {
+        if (!messages.isEmpty() && messages.get(0).uid() == uid) {
+            return 0; // the count limit drops the oldest: no binary search over cold messages for it
+        }
         int low = 0;
         int high = messages.size() - 1;
         while (low <= high) {
@@ -281,10 +284,20 @@ final class InMemoryMailbox implements Mailbox {
         }
     }
 
+    /** Ascending, each UID once (no stream: this runs for every message the count limit drops). */
     static long[] sorted(long[] uids) {
         long[] copy = uids.clone();
+        if (copy.length < 2) {
+            return copy;
+        }
         Arrays.sort(copy);
-        return Arrays.stream(copy).distinct().toArray();
+        int distinct = 1;
+        for (int i = 1; i < copy.length; i++) {
+            if (copy[i] != copy[distinct - 1]) {
+                copy[distinct++] = copy[i];
+            }
+        }
+        return distinct == copy.length ? copy : Arrays.copyOf(copy, distinct);
     }
 
     @Override
