@@ -105,12 +105,17 @@ final class StandaloneLoad {
         }
     }
 
+    /** The first error of the row, named after the server that had it. */
     private static String errorsOf(LoadRow row) {
-        List<LoadResult> all = new ArrayList<>(row.fakemail());
-        all.addAll(row.before());
-        all.addAll(row.sink());
-        return all.stream().filter(r -> r != null && !r.errors().isEmpty()).map(r -> first(r.errors()))
-                .findFirst().orElse("?");
+        String found = firstError("fakemail", row.fakemail());
+        found = found != null ? found : firstError("before", row.before());
+        found = found != null ? found : firstError("sink", row.sink());
+        return found != null ? found : "?";
+    }
+
+    private static String firstError(String server, List<LoadResult> results) {
+        return results.stream().filter(r -> r != null && !r.errors().isEmpty())
+                .map(r -> server + ": " + first(r.errors())).findFirst().orElse(null);
     }
 
     private static String first(List<String> errors) {
