@@ -37,18 +37,7 @@ class SelectWhileMailArrivesTest {
     void aMessageDeliveredJustBeforeTheSessionListensIsCountedBySelect() {
         InMemoryMailStore store = new InMemoryMailStore(CLOCK);
         deliver(store, "Subject: one\r\n\r\nfirst\r\n");
-        MailRepository deliversOnSubscribe = (MailRepository) Proxy.newProxyInstance(
-                MailRepository.class.getClassLoader(), new Class<?>[] {MailRepository.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("subscribe") && args.length == 1 && args[0] instanceof StoreListener) {
-                        deliver(store, "Subject: two\r\n\r\nsecond\r\n");
-                    }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        MailRepository deliversOnSubscribe = onSubscribe(store, () -> deliver(store, "Subject: two\r\n\r\nsecond\r\n"));
 
         String replies = run(deliversOnSubscribe, "a1 LOGIN bob@example.test x\r\na2 SELECT INBOX\r\n"
                 + "a3 NOOP\r\na4 FETCH 1:* (UID)\r\na5 LOGOUT\r\n");
@@ -63,11 +52,22 @@ class SelectWhileMailArrivesTest {
         InMemoryMailStore store = new InMemoryMailStore(CLOCK);
         deliver(store, "Subject: one\r\n\r\nfirst\r\n");
         deliver(store, "Subject: two\r\n\r\nsecond\r\n");
-        MailRepository expungesOnSubscribe = (MailRepository) Proxy.newProxyInstance(
-                MailRepository.class.getClassLoader(), new Class<?>[] {MailRepository.class},
-                (proxy, method, args) -> {
+        MailRepository expungesOnSubscribe = onSubscribe(store,
+                () -> store.expunge(store.mailbox(USER, "INBOX").orElseThrow(), new long[] {1}));
+
+        String replies = run(expungesOnSubscribe, "a1 LOGIN bob@example.test x\r\na2 SELECT INBOX\r\n"
+                + "a3 FETCH 1:* (UID)\r\na4 LOGOUT\r\n");
+
+        assertThat(replies).contains("* 1 EXISTS\r\n", "* 1 FETCH (UID 2)\r\na3 OK FETCH completed\r\n");
+        assertThat(replies).doesNotContain("* 2 EXISTS", "EXPUNGE");
+    }
+
+    /** The store, except that {@code change} happens just before a listener subscribes (as SELECT does). */
+    private static MailRepository onSubscribe(InMemoryMailStore store, Runnable change) {
+        return (MailRepository) Proxy.newProxyInstance(MailRepository.class.getClassLoader(),
+                new Class<?>[] {MailRepository.class}, (proxy, method, args) -> {
                     if (method.getName().equals("subscribe") && args.length == 1 && args[0] instanceof StoreListener) {
-                        store.expunge(store.mailbox(USER, "INBOX").orElseThrow(), new long[] {1});
+                        change.run();
                     }
                     try {
                         return method.invoke(store, args);
@@ -75,12 +75,6 @@ class SelectWhileMailArrivesTest {
                         throw e.getCause();
                     }
                 });
-
-        String replies = run(expungesOnSubscribe, "a1 LOGIN bob@example.test x\r\na2 SELECT INBOX\r\n"
-                + "a3 FETCH 1:* (UID)\r\na4 LOGOUT\r\n");
-
-        assertThat(replies).contains("* 1 EXISTS\r\n", "* 1 FETCH (UID 2)\r\na3 OK FETCH completed\r\n");
-        assertThat(replies).doesNotContain("* 2 EXISTS", "EXPUNGE");
     }
 
     private static void deliver(InMemoryMailStore store, String message) {

@@ -59,32 +59,30 @@ class ReadTimeoutsTest {
             SocketTransport transport = new SocketTransport(accepted);
             transport.setReadTimeout(0);
             InputStream in = transport.input();
-            Thread sender = new Thread(() -> {
-                try {
-                    Thread.sleep(700);
-                    client.getOutputStream().write('x');
-                } catch (Exception ignored) {
-                    // the read below fails and says so
-                }
-            });
-            sender.start();
+            Thread sender = writeLater(client, 700, 'x');
             assertThat(in.read()).as("0 waits for ever").isEqualTo('x');
             sender.join();
 
             transport.setReadTimeout(200);
             transport.setReadTimeout(60_000); // the stall path lengthens it; the shorter one must not fire
-            Thread late = new Thread(() -> {
-                try {
-                    Thread.sleep(600);
-                    client.getOutputStream().write('y');
-                } catch (Exception ignored) {
-                    // the read below fails and says so
-                }
-            });
-            late.start();
+            Thread late = writeLater(client, 600, 'y');
             assertThat(in.read()).isEqualTo('y');
             late.join();
             transport.close();
         }
+    }
+
+    /** Writes one octet from the client after a pause, on a thread of its own. */
+    private static Thread writeLater(Socket client, long delayMillis, int octet) {
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(delayMillis);
+                client.getOutputStream().write(octet);
+            } catch (Exception ignored) {
+                // the read waiting for it fails and says so
+            }
+        });
+        writer.start();
+        return writer;
     }
 }
