@@ -23,7 +23,7 @@ class DnsParametersTest {
     @Test
     void aServerWithADnsPortGivesItsZoneAndEndpoint() {
         EngineExecutionResults results = TestKit.run(WithDns.class);
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(1);
+        TestKit.assertSucceeded(results, 1);
     }
 
     @Test

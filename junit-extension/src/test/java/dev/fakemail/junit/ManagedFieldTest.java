@@ -30,7 +30,7 @@ class ManagedFieldTest {
     void aStaticFieldIsStartedBeforeAllResetBeforeEachTestAndStoppedAfterTheClass() {
         EngineExecutionResults results = TestKit.run(StaticField.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(2);
+        TestKit.assertSucceeded(results, 2);
         assertThat(StaticField.mail.isRunning()).isFalse();
         ZeroConfigServerTest.assertRefused(Integer.parseInt(TestKit.reported(results, "smtp").get(0)));
     }
@@ -72,7 +72,7 @@ class ManagedFieldTest {
     void anInstanceFieldGivesEachTestItsOwnServerStoppedAfterIt() {
         EngineExecutionResults results = TestKit.run(InstanceField.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(2);
+        TestKit.assertSucceeded(results, 2);
         List<String> servers = TestKit.reported(results, "server");
         assertThat(servers).hasSize(2).doesNotHaveDuplicates();
         for (String port : TestKit.reported(results, "smtps")) {
@@ -109,7 +109,7 @@ class ManagedFieldTest {
     void theFieldAnnotationAloneRegistersTheExtension() {
         EngineExecutionResults results = TestKit.run(WithoutFakeMailTest.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(1);
+        TestKit.assertSucceeded(results, 1);
         assertThat(WithoutFakeMailTest.shared.isRunning()).isFalse();
     }
 
@@ -132,7 +132,7 @@ class ManagedFieldTest {
     void nestedTestsSeeTheOuterServersAndTheSharedOneIsResetBeforeEachNestedTest() {
         EngineExecutionResults results = TestKit.run(OuterWithFields.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(2);
+        TestKit.assertSucceeded(results, 2);
         assertThat(OuterWithFields.shared.isRunning()).isFalse();
     }
 

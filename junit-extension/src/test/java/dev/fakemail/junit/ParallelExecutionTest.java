@@ -26,7 +26,7 @@ class ParallelExecutionTest {
     void concurrentTestsAndNestedClassesEachSeeOnlyTheirOwnMail() {
         EngineExecutionResults results = TestKit.run(TestKit.parallel(), PerTestServers.class, PerTestFields.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(8);
+        TestKit.assertSucceeded(results, 8);
         List<String> ports = TestKit.reported(results, "smtp");
         assertThat(ports).hasSize(8).doesNotHaveDuplicates();
         for (String port : ports) {

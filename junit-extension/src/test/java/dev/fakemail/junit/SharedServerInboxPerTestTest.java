@@ -33,7 +33,7 @@ class SharedServerInboxPerTestTest {
         try {
             EngineExecutionResults results = TestKit.run(TestKit.parallel(), InboxPerTest.class);
 
-            assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(6);
+            TestKit.assertSucceeded(results, 6);
             assertThat(InboxPerTest.SHARED.messages()).as("nothing reached the default inbox").isEmpty();
             assertThat(InboxPerTest.SHARED.inboxes().list()).as("each test closed its inbox").isEmpty();
         } finally {

@@ -28,7 +28,7 @@ class WebInboxTest {
             System.setOut(original);
         }
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(2);
+        TestKit.assertSucceeded(results, 2);
         List<String> urls = TestKit.reported(results, "fakemail.webInbox");
         assertThat(urls).hasSize(2).doesNotHaveDuplicates().allMatch(url -> url.matches("http://127\\.0\\.0\\.1:\\d+/"));
         Map<String, List<String>> byTest = TestKit.reportedByTest(results, "fakemail.webInbox");

@@ -33,7 +33,7 @@ class ZeroConfigServerTest {
     void eachTestMethodGetsItsOwnRunningServerOnFreshPortsStoppedAfterTheTest() {
         EngineExecutionResults results = TestKit.run(PerMethod.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(2);
+        TestKit.assertSucceeded(results, 2);
         List<String> ports = TestKit.reported(results, "smtp");
         assertThat(ports).hasSize(2).doesNotHaveDuplicates();
         for (String port : ports) {
@@ -68,7 +68,7 @@ class ZeroConfigServerTest {
     void injectsTheServerItsControlItsEndpointsAndClientSettingsAllOfTheSameServer() {
         EngineExecutionResults results = TestKit.run(Injection.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(1);
+        TestKit.assertSucceeded(results, 1);
     }
 
     @FakeMailTest
@@ -141,7 +141,7 @@ class ZeroConfigServerTest {
     void perClassLifecycleSharesOneServerResetBeforeEachTestAndAvailableInBeforeAll() {
         EngineExecutionResults results = TestKit.run(PerClass.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(2);
+        TestKit.assertSucceeded(results, 2);
         List<String> ports = TestKit.reported(results, "smtp");
         assertThat(ports).hasSize(3).containsOnly(ports.get(0)); // @BeforeAll and both tests: one server
         assertRefused(Integer.parseInt(ports.get(0)));
@@ -217,7 +217,7 @@ class ZeroConfigServerTest {
     void nestedTestsGetTheirOwnServersOrTheNearestPerClassServer() {
         EngineExecutionResults results = TestKit.run(Outer.class);
 
-        assertThat(results.testEvents().succeeded().count()).as(TestKit.failures(results)).isEqualTo(5);
+        TestKit.assertSucceeded(results, 5);
         Map<String, List<String>> ports = TestKit.reportedByTest(results, "smtp");
         assertThat(ports).containsOnlyKeys("outerTest", "innerTest", "sharedA", "sharedB", "own");
         assertThat(ports.get("own")).isNotEqualTo(ports.get("sharedA")).isNotEqualTo(ports.get("innerTest"));

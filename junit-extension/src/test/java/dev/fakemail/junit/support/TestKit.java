@@ -44,6 +44,12 @@ public final class TestKit {
                 "junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
     }
 
+    /** Asserts that {@code count} tests succeeded; otherwise the failures, with stack traces, explain why. */
+    public static void assertSucceeded(EngineExecutionResults results, long count) {
+        org.assertj.core.api.Assertions.assertThat(results.testEvents().succeeded().count()).as(failures(results))
+                .isEqualTo(count);
+    }
+
     /** Every failure of a test or container, with stack traces, to explain an unexpected failure. */
     public static String failures(EngineExecutionResults results) {
         return results.allEvents().stream()
