@@ -451,7 +451,7 @@ public final class ImapSession implements ProtocolSession {
         state = State.SELECTED;
         mailbox.onPending(connection.output()::wake); // only writes while idle; otherwise changes wait their turn
         subscription = store.subscribe(mailbox);
-        mailbox.readMailbox(recent.get()); // what arrived before it listened (see readMailbox)
+        mailbox.readMailbox(recent.get()); // only now: what arrives from here on is told to it (see readMailbox)
     }
 
     private AutoCloseable subscription;

@@ -4,7 +4,6 @@ import dev.fakemail.internal.imap.mime.ImapOut;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.store.MailboxException;
 import dev.fakemail.store.Mailbox;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,7 +44,7 @@ final class MailboxHandlers {
             return session.no(command, out, "[NONEXISTENT] no mailbox " + MailboxNames.encode(name));
         }
         Mailbox mailbox = found.get();
-        SelectedMailbox view = new SelectedMailbox(mailbox, readOnly, List.of());
+        SelectedMailbox view = new SelectedMailbox(mailbox, readOnly);
         session.select(view, () -> Rev2Rules.recentFor(session, mailbox, readOnly));
         Rev2Rules.afterSelect(session, view);
         if (session.qresync) {

@@ -35,17 +35,23 @@ final class SelectedMailbox implements StoreListener {
     /** "$", updating contexts and sort values of this selection (RFC 5182, RFC 5267, RFC 5256). */
     final SelectedSearches searches = new SelectedSearches();
 
-    SelectedMailbox(Mailbox mailbox, boolean readOnly, List<Long> claimedRecent) {
+    /** A view that has not read its mailbox yet: SELECT reads it once the view listens ({@link #readMailbox}). */
+    SelectedMailbox(Mailbox mailbox, boolean readOnly) {
         this.mailbox = mailbox;
         this.readOnly = readOnly;
         this.view = new ArrayList<>();
+    }
+
+    /** A view that has read its mailbox, for a caller that does not subscribe it to the store. */
+    SelectedMailbox(Mailbox mailbox, boolean readOnly, List<Long> claimedRecent) {
+        this(mailbox, readOnly);
         readMailbox(claimedRecent);
     }
 
     /**
-     * Reads the mailbox again, once this view listens to the store: what was delivered or expunged between the
-     * first read and the subscription would otherwise never reach this session (the events were sent before it
-     * listened). Called before SELECT tells EXISTS; events queued since are harmless twice (UIDs already held
+     * Reads the mailbox, once this view listens to the store: read before, what was delivered or expunged between
+     * the read and the subscription would never reach this session (the events were sent before it listened).
+     * Called before SELECT tells EXISTS; events queued since are harmless twice (UIDs already held
      * are skipped, unknown ones ignored, older MODSEQs dropped). {@code claimedRecent}: the \\Recent UIDs this
      * session holds from now on (claimed after it listens too, so an arrival in between is claimed by someone).
      */

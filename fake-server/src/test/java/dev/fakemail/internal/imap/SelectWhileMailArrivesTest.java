@@ -11,8 +11,10 @@ import dev.fakemail.internal.store.InMemoryMailStore;
 import dev.fakemail.internal.store.MailRepository;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
+import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.StoreListener;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +66,48 @@ class SelectWhileMailArrivesTest {
         assertThat(replies).doesNotContain("* 2 EXISTS", "EXPUNGE");
     }
 
+    @Test
+    void selectReadsTheMessageListOnce() {
+        InMemoryMailStore store = new InMemoryMailStore(CLOCK);
+        deliver(store, "Subject: one\r\n\r\nfirst\r\n");
+        AtomicInteger reads = new AtomicInteger();
+        Mailbox inbox = store.mailbox(USER, "INBOX").orElseThrow();
+        Mailbox countingInbox = countingReads(inbox, reads);
+        // The session gets the counting INBOX; the store, which knows only its own, gets the real one back.
+        MailRepository countsReads = (MailRepository) Proxy.newProxyInstance(MailRepository.class.getClassLoader(),
+                new Class<?>[] {MailRepository.class}, (proxy, method, args) -> {
+                    for (int i = 0; args != null && i < args.length; i++) {
+                        args[i] = args[i] == countingInbox ? inbox : args[i];
+                    }
+                    Object result = invoke(method, store, args);
+                    return result instanceof Optional<?> found && found.equals(Optional.of(inbox))
+                            ? Optional.of(countingInbox) : result;
+                });
+
+        String replies = run(countsReads, "a1 LOGIN bob@example.test x\r\na2 SELECT INBOX\r\na3 LOGOUT\r\n");
+
+        assertThat(replies).contains("* 1 EXISTS\r\n", "a2 OK [READ-WRITE]");
+        assertThat(reads).hasValue(1);
+    }
+
+    private static Mailbox countingReads(Mailbox mailbox, AtomicInteger reads) {
+        return (Mailbox) Proxy.newProxyInstance(Mailbox.class.getClassLoader(), new Class<?>[] {Mailbox.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("messages")) {
+                        reads.incrementAndGet();
+                    }
+                    return invoke(method, mailbox, args);
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     /** The store, except that {@code change} happens just before a listener subscribes (as SELECT does). */
     private static MailRepository onSubscribe(InMemoryMailStore store, Runnable change) {
         return (MailRepository) Proxy.newProxyInstance(MailRepository.class.getClassLoader(),
@@ -69,11 +115,7 @@ class SelectWhileMailArrivesTest {
                     if (method.getName().equals("subscribe") && args.length == 1 && args[0] instanceof StoreListener) {
                         change.run();
                     }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    return invoke(method, store, args);
                 });
     }
 
