@@ -20,10 +20,10 @@ final class InMemoryMailbox implements Mailbox {
     private final String user;
     private final long uidValidity;
     private final String specialUse;
-    private final List<StoredMessage> messages = new ArrayList<>();
+    private final List<StoredMessage> messages = new HeadTrimmingList<>();
     private final Set<String> keywords = new LinkedHashSet<>();
     /** UIDs that arrived since the last {@link #claimRecent()}, ascending. */
-    private final List<Long> unclaimedRecent = new ArrayList<>();
+    private final List<Long> unclaimedRecent = new HeadTrimmingList<>();
     /** Whether any message came in other than by delivery; see {@link #noteCopies()}. */
     private boolean holdsCopies;
     /** Up to this many UIDs, a removal looks each one up rather than passing over the whole list. */

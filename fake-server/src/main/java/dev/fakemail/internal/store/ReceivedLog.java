@@ -21,8 +21,8 @@ final class ReceivedLog {
     private final ReentrantLock lock;
     private final Condition changed;
     private final Retention retention;
-    private final List<ReceivedMessage> received = new ArrayList<>();
-    private final List<ReceivedMessage> unacknowledged = new ArrayList<>();
+    private final List<ReceivedMessage> received = new HeadTrimmingList<>();
+    private final List<ReceivedMessage> unacknowledged = new HeadTrimmingList<>();
     private long nextId = 1;
     /** How often {@link #clear()} ran; waiters compare it to forget matches that were wiped. */
     private long resets;
