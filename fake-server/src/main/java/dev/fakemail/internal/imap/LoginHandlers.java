@@ -60,15 +60,9 @@ final class LoginHandlers {
     static Reply continueAuthenticate(ImapSession session, byte[] line) {
         SaslExchange exchange = session.sasl;
         session.sasl = null;
-        String text = new String(line, StandardCharsets.US_ASCII);
-        if (SaslWire.isCancel(text)) {
-            return ImapSession.bad(session.saslTag + " BAD authentication cancelled");
-        }
-        byte[] response = SaslWire.decode(text);
-        if (response == null) {
-            return ImapSession.bad(session.saslTag + " BAD response is not base64");
-        }
-        return step(session, exchange, response);
+        return SaslWire.continueWith(line, () -> ImapSession.bad(session.saslTag + " BAD authentication cancelled"),
+                () -> ImapSession.bad(session.saslTag + " BAD response is not base64"),
+                response -> step(session, exchange, response));
     }
 
     private static Reply step(ImapSession session, SaslExchange exchange, byte[] response) {

@@ -118,15 +118,8 @@ final class AuthorizationHandlers {
     static Reply continueAuth(Pop3Session session, byte[] line) {
         SaslExchange exchange = session.saslExchange;
         session.saslExchange = null;
-        String text = new String(line, StandardCharsets.US_ASCII);
-        if (SaslWire.isCancel(text)) {
-            return Pop3Session.err("authentication cancelled");
-        }
-        byte[] response = SaslWire.decode(text);
-        if (response == null) {
-            return Pop3Session.err("response is not base64");
-        }
-        return step(session, exchange, response);
+        return SaslWire.continueWith(line, () -> Pop3Session.err("authentication cancelled"),
+                () -> Pop3Session.err("response is not base64"), response -> step(session, exchange, response));
     }
 
     static Reply stls(Pop3Session session, String argument) {

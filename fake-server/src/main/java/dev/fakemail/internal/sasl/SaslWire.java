@@ -1,6 +1,9 @@
 package dev.fakemail.internal.sasl;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The base64 framing every protocol uses around SASL (SMTP RFC 4954, POP3 RFC 5034, IMAP RFC 9051): "=" for
@@ -30,6 +33,20 @@ public final class SaslWire {
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
+    }
+
+    /**
+     * Reads a client's continuation line in an exchange and answers with the protocol's reply for each outcome:
+     * the client cancelled, the line is not base64, or the decoded response (the protocol evaluates it).
+     */
+    public static <R> R continueWith(byte[] line, Supplier<R> cancelled, Supplier<R> notBase64,
+            Function<byte[], R> evaluate) {
+        String text = new String(line, StandardCharsets.US_ASCII);
+        if (isCancel(text)) {
+            return cancelled.get();
+        }
+        byte[] response = decode(text);
+        return response == null ? notBase64.get() : evaluate.apply(response);
     }
 
     /** Encodes a server challenge. */

@@ -5,7 +5,6 @@ import dev.fakemail.internal.sasl.SaslMechanisms;
 import dev.fakemail.internal.sasl.SaslStep;
 import dev.fakemail.internal.sasl.SaslWire;
 import dev.fakemail.internal.session.Reply;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -53,15 +52,9 @@ final class AuthHandler {
     static Reply continueDialogue(SmtpSession session, byte[] line) {
         SaslExchange exchange = session.saslExchange;
         session.saslExchange = null;
-        String text = new String(line, StandardCharsets.US_ASCII);
-        if (SaslWire.isCancel(text)) {
-            return SmtpReplies.reply(501, "5.7.0", "Authentication aborted");
-        }
-        byte[] response = SaslWire.decode(text);
-        if (response == null) {
-            return SmtpReplies.reply(501, "5.5.2", "Cannot decode response");
-        }
-        return step(session, exchange, response);
+        return SaslWire.continueWith(line, () -> SmtpReplies.reply(501, "5.7.0", "Authentication aborted"),
+                () -> SmtpReplies.reply(501, "5.5.2", "Cannot decode response"),
+                response -> step(session, exchange, response));
     }
 
     private static Reply step(SmtpSession session, SaslExchange exchange, byte[] response) {

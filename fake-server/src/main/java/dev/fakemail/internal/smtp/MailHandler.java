@@ -23,15 +23,11 @@ final class MailHandler {
         if (policy != null) {
             return policy;
         }
-        MailPath path;
-        try {
-            path = command.path();
-        } catch (MailPath.SyntaxException e) {
-            return SmtpReplies.syntax(e.getMessage());
+        Reply badPath = command.pathRefusal();
+        if (badPath != null) {
+            return badPath;
         }
-        if (!command.isValidUtf8()) {
-            return SmtpReplies.reply(553, "5.6.7", "address is not well-formed UTF-8");
-        }
+        MailPath path = command.validPath();
         if (!path.address().isEmpty() && !MailPath.isValidMailbox(path.address())) {
             return SmtpReplies.reply(501, "5.1.7", "Bad sender address syntax");
         }

@@ -18,15 +18,11 @@ final class RcptHandler {
         if (transaction.usesBdat()) {
             return SmtpReplies.badSequence("RCPT after BDAT");
         }
-        MailPath path;
-        try {
-            path = command.path();
-        } catch (MailPath.SyntaxException e) {
-            return SmtpReplies.syntax(e.getMessage());
+        Reply badPath = command.pathRefusal();
+        if (badPath != null) {
+            return badPath;
         }
-        if (!command.isValidUtf8()) {
-            return SmtpReplies.reply(553, "5.6.7", "address is not well-formed UTF-8");
-        }
+        MailPath path = command.validPath();
         String address = path.address();
         boolean postmaster = address.equalsIgnoreCase("postmaster");
         if (!postmaster && !MailPath.isValidMailbox(address)) {

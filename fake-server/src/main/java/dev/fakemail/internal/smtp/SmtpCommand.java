@@ -1,6 +1,7 @@
 package dev.fakemail.internal.smtp;
 
 import dev.fakemail.internal.session.SessionCommand;
+import dev.fakemail.internal.session.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -70,6 +71,24 @@ public final class SmtpCommand implements SessionCommand {
     }
 
     /** The MAIL FROM / RCPT TO path, parsed on first use. */
+    /**
+     * Why the path of MAIL or RCPT cannot be used: malformed (501) or not well-formed UTF-8 (553); null when
+     * {@link #validPath()} may be read.
+     */
+    Reply pathRefusal() {
+        try {
+            path();
+        } catch (MailPath.SyntaxException e) {
+            return SmtpReplies.syntax(e.getMessage());
+        }
+        return isValidUtf8() ? null : SmtpReplies.reply(553, "5.6.7", "address is not well-formed UTF-8");
+    }
+
+    /** The path, once {@link #pathRefusal()} found nothing wrong with it. */
+    MailPath validPath() {
+        return path;
+    }
+
     MailPath path() throws MailPath.SyntaxException {
         if (path == null && pathError == null) {
             try {
