@@ -1,41 +1,34 @@
 package dev.fakemail.internal.sasl;
 
 import dev.fakemail.internal.auth.UserPolicy;
-import dev.fakemail.internal.sasl.SaslStep.Challenge;
-import dev.fakemail.internal.sasl.SaslStep.Success;
 import java.util.Map;
 
 /**
  * OAUTHBEARER (RFC 7628): {@code gs2-header ^A *(key=value ^A) ^A} with gs2-header {@code n,a=<user>,} and a
  * required {@code auth=Bearer <token>} pair. The user is the gs2 authzid, which is therefore required here (the
- * token itself carries no user we could read). Credentials are checked like XOAUTH2. On bad credentials the server
- * sends a JSON error challenge, the client must answer with a lone ^A, and then the exchange fails.
+ * token itself carries no user we could read). After the JSON error challenge the client must answer with a lone ^A.
  */
-final class OAuthBearerExchange extends BaseExchange {
+final class OAuthBearerExchange extends BearerTokenExchange {
     static final String NAME = "OAUTHBEARER";
 
     static final String ERROR_JSON = "{\"status\":\"invalid_token\",\"schemes\":\"bearer\",\"scope\":\"email\"}";
 
-    private final UserPolicy users;
-    private boolean errorSent;
-
     OAuthBearerExchange(UserPolicy users) {
-        super(NAME);
-        this.users = users;
+        super(NAME, users, ERROR_JSON);
     }
 
     @Override
-    SaslStep step(byte[] response) throws Malformed {
-        if (errorSent) {
-            if (response.length != 1 || response[0] != BearerMessage.KVSEP) {
-                throw new Malformed("expected a lone ^A after the OAUTHBEARER error challenge");
-            }
-            return badCredentials("invalid user name or token");
-        }
-        if (response == null) {
-            return new Challenge(new byte[0]);
-        }
-        String message = utf8(response);
+    boolean acknowledgesError(byte[] response) {
+        return response.length == 1 && response[0] == BearerMessage.KVSEP;
+    }
+
+    @Override
+    String acknowledgement() {
+        return "a lone ^A";
+    }
+
+    @Override
+    Credentials credentials(String message) throws Malformed {
         if (message.equals(String.valueOf(BearerMessage.KVSEP))) {
             throw new Malformed("a lone ^A is only valid after an error challenge");
         }
@@ -62,12 +55,7 @@ final class OAuthBearerExchange extends BaseExchange {
             throw new Malformed("expected ^A after the gs2 header");
         }
         Map<String, String> fields = BearerMessage.keyValues(rest.substring(1));
-        String token = BearerMessage.bearerToken(fields.get("auth"));
-        if (users.accepts(user, token)) {
-            return new Success(user);
-        }
-        errorSent = true;
-        return Challenge.of(ERROR_JSON);
+        return new Credentials(user, BearerMessage.bearerToken(fields.get("auth")));
     }
 
     /** RFC 5801 saslname: 1*(UTF8-char-safe / "=2C" / "=3D"), where "=2C" is ',' and "=3D" is '='. */

@@ -213,38 +213,26 @@ public final class InMemoryMailStore implements MailRepository {
 
     @Override
     public Optional<Mailbox> mailbox(String user, String name) {
-        lock.lock();
-        try {
+        return locked(() -> {
             UserMailboxes state = users.get(MailboxNames.user(user));
             return Optional.ofNullable(state == null ? null : state.mailboxes.get(MailboxNames.canonical(name)));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public List<MailboxListing> list(String user) {
-        lock.lock();
-        try {
+        return locked(() -> {
             UserMailboxes state = users.get(MailboxNames.user(user));
-            if (state == null) {
-                return List.of();
-            }
-            return state.listings();
-        } finally {
-            lock.unlock();
-        }
+            return state == null ? List.of() : state.listings();
+        });
     }
 
     @Override
     public List<String> subscriptions(String user) {
-        lock.lock();
-        try {
+        return locked(() -> {
             UserMailboxes state = users.get(MailboxNames.user(user));
             return state == null ? List.of() : List.copyOf(state.subscriptions);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override

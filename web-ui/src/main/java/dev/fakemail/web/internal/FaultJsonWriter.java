@@ -17,6 +17,13 @@ import java.util.Objects;
  * gives the same text; {@link FaultJsonReader} reads the tree back.
  */
 public final class FaultJsonWriter {
+    /** Triggers and effects that are their type alone. */
+    private static final Map<Class<?>, String> WITHOUT_FIELDS = Map.of(Trigger.Connect.class, "connect",
+            Trigger.EndOfData.class, "data-end", Trigger.TlsHandshake.class, "tls",
+            Trigger.Capabilities.class, "capabilities", Trigger.Idle.class, "idle",
+            Effect.Disconnect.class, "disconnect", Effect.Reset.class, "reset",
+            Effect.NewUidValidity.class, "new-uidvalidity", Effect.Truncate.class, "truncate");
+
     private FaultJsonWriter() {
     }
 
@@ -28,6 +35,10 @@ public final class FaultJsonWriter {
     }
 
     private static Map<String, Object> trigger(Trigger trigger) {
+        String bare = WITHOUT_FIELDS.get(trigger.getClass());
+        if (bare != null) {
+            return object("type", bare);
+        }
         if (trigger instanceof Trigger.Command command) {
             return object("type", "command", "verb", command.verb(), "match", command.match());
         }
@@ -40,31 +51,20 @@ public final class FaultJsonWriter {
         if (trigger instanceof Trigger.Authentication auth) {
             return object("type", "auth", "mechanism", auth.mechanism(), "user", auth.user());
         }
-        if (trigger instanceof Trigger.Connect) {
-            return object("type", "connect");
-        }
-        if (trigger instanceof Trigger.EndOfData) {
-            return object("type", "data-end");
-        }
-        if (trigger instanceof Trigger.TlsHandshake) {
-            return object("type", "tls");
-        }
-        if (trigger instanceof Trigger.Capabilities) {
-            return object("type", "capabilities");
-        }
         if (trigger instanceof Trigger.Literal literal) {
             return object("type", "literal", "verb", literal.verb());
         }
         if (trigger instanceof Trigger.LiteralEnd literalEnd) {
             return object("type", "literal-end", "verb", literalEnd.verb());
         }
-        if (trigger instanceof Trigger.Idle) {
-            return object("type", "idle");
-        }
         throw new IllegalStateException("no JSON form for trigger " + trigger);
     }
 
     private static Map<String, Object> effect(Effect effect) {
+        String bare = WITHOUT_FIELDS.get(effect.getClass());
+        if (bare != null) {
+            return object("type", bare);
+        }
         if (effect instanceof Effect.Reply reply) {
             return object("type", "reply", "code", reply.code(), "status", reply.status(), "text", reply.text(),
                     "disconnect", reply.disconnect());
@@ -81,12 +81,6 @@ public final class FaultJsonWriter {
         if (effect instanceof Effect.Stall stall) {
             return stall.closeAfter() == null ? object("type", "stall")
                     : object("type", "stall", "closeAfter", Durations.format(stall.closeAfter()));
-        }
-        if (effect instanceof Effect.Disconnect) {
-            return object("type", "disconnect");
-        }
-        if (effect instanceof Effect.Reset) {
-            return object("type", "reset");
         }
         if (effect instanceof Effect.DisconnectAfterBytes cut) {
             return object("type", "disconnect-after", "bytes", cut.bytes());
@@ -110,17 +104,11 @@ public final class FaultJsonWriter {
         if (effect instanceof Effect.ExpungeElsewhere expunge) {
             return object("type", "expunge-elsewhere", "which", expunge.which());
         }
-        if (effect instanceof Effect.NewUidValidity) {
-            return object("type", "new-uidvalidity");
-        }
         if (effect instanceof Effect.Quota quota) {
             return object("type", "quota", "limits", quota.limits());
         }
         if (effect instanceof Effect.Answer answer) {
             return object("type", "answer", "rcode", answer.rcode());
-        }
-        if (effect instanceof Effect.Truncate) {
-            return object("type", "truncate");
         }
         throw new IllegalStateException("no JSON form for effect " + effect);
     }
