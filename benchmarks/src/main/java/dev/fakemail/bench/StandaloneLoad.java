@@ -18,8 +18,16 @@ final class StandaloneLoad {
     }
 
     /** One row: the runs against each server, in the order fakemail, GreenMail, sink. */
-    record LoadRow(LoadSpec spec, List<LoadResult> before, List<LoadResult> fakemail, List<LoadResult> greenMail,
-            List<LoadResult> sink) {
+    record LoadRow(LoadSpec spec, List<Run> before, List<Run> fakemail, List<Run> greenMail, List<Run> sink) {
+    }
+
+    /**
+     * One run and the server process's CPU time per acknowledged message over it (warm-up included), in
+     * microseconds, or NaN where the JDK cannot tell. Throughput on a shared 2-core machine swings with whatever
+     * else runs; the CPU a server spends per message does much less, so the two columns side by side tell a busy
+     * machine from a slower server.
+     */
+    record Run(LoadResult load, double cpuMicrosPerMessage) {
     }
 
     static boolean run(StandaloneOptions options, StringBuilder out) throws Exception {
@@ -56,42 +64,73 @@ final class StandaloneLoad {
         boolean withBefore = options.beforeJar != null;
         out.append("| Mode | Size | Conns |").append(withBefore ? " before msg/s | before % of sink |" : "")
                 .append(" fakemail msg/s | % of sink |")
-                .append(withGreenMail ? " GreenMail msg/s |" : "").append(" Sink msg/s | Check |\n");
+                .append(withGreenMail ? " GreenMail msg/s |" : "").append(" Sink msg/s |")
+                .append(withBefore ? " before CPU µs/msg |" : "").append(" fakemail CPU µs/msg | sink CPU µs/msg |")
+                .append(" Check |\n");
         out.append("|---|---|---:|").append(withBefore ? "---:|---:|" : "").append("---:|---:|")
-                .append(withGreenMail ? "---:|" : "").append("---:|---|\n");
+                .append(withGreenMail ? "---:|" : "").append("---:|").append(withBefore ? "---:|" : "")
+                .append("---:|---:|---|\n");
         boolean clean = true;
         for (LoadRow row : rows) {
-            LoadResult fakemail = median(row.fakemail());
-            LoadResult sink = median(row.sink());
+            LoadResult fakemail = load(median(row.fakemail()));
+            LoadResult sink = load(median(row.sink()));
             out.append("| ").append(row.spec().mode().label)
                     .append(" | ").append(Sizes.format(row.spec().messageSize()))
                     .append(" | ").append(row.spec().connections());
             if (withBefore) {
-                LoadResult before = median(row.before());
+                LoadResult before = load(median(row.before()));
                 out.append(" | ").append(rate(before)).append(" | ").append(percent(before, sink));
             }
             out.append(" | ").append(rate(fakemail)).append(" | ").append(percent(fakemail, sink));
             if (withGreenMail) {
-                LoadResult greenMail = median(row.greenMail());
+                LoadResult greenMail = load(median(row.greenMail()));
                 out.append(" | ").append(greenMail == null || !greenMail.errors().isEmpty()
                         ? "failed" + (greenMail == null ? "" : ": " + first(greenMail.errors())) : rate(greenMail));
             }
-            boolean rowClean = row.fakemail().stream().allMatch(r -> r != null && r.errors().isEmpty())
-                    && row.before().stream().allMatch(r -> r != null && r.errors().isEmpty())
-                    && row.sink().stream().allMatch(r -> r != null && r.errors().isEmpty());
+            boolean rowClean = clean(row.fakemail()) && clean(row.before()) && clean(row.sink());
             clean &= rowClean;
-            out.append(" | ").append(rate(sink)).append(" | ")
+            out.append(" | ").append(rate(sink));
+            if (withBefore) {
+                out.append(" | ").append(cpu(row.before()));
+            }
+            out.append(" | ").append(cpu(row.fakemail())).append(" | ").append(cpu(row.sink())).append(" | ")
                     .append(rowClean ? "ok" : "FAILED: " + errorsOf(row)).append(" |\n");
         }
         return clean;
     }
 
-    private static LoadResult loadOnce(ServerProcess server, LoadSpec spec) throws Exception {
+    private static Run loadOnce(ServerProcess server, LoadSpec spec) throws Exception {
         Benchmarks.progress(server.name() + ": " + spec);
+        long cpuBefore = cpuNanos(server);
         LoadResult result = new SmtpLoadGenerator(server.smtp(), null).run(spec);
-        Benchmarks.progress("  " + Sizes.grouped(result.messagesPerSecond()) + " msg/s"
+        long cpuAfter = cpuNanos(server);
+        double cpuMicros = cpuBefore < 0 || cpuAfter < 0 || result.acknowledged() == 0 ? Double.NaN
+                : (cpuAfter - cpuBefore) / 1e3 / result.acknowledged();
+        Benchmarks.progress("  " + Sizes.grouped(result.messagesPerSecond()) + " msg/s, "
+                + String.format(Locale.ROOT, "%.1f", cpuMicros) + " µs CPU per message"
                 + (result.errors().isEmpty() ? "" : " " + result.errors()));
-        return result;
+        return new Run(result, cpuMicros);
+    }
+
+    /** The server process's CPU time so far (user + system, all threads), or -1. */
+    private static long cpuNanos(ServerProcess server) {
+        return ProcessHandle.of(server.pid()).flatMap(process -> process.info().totalCpuDuration())
+                .map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    private static boolean clean(List<Run> runs) {
+        return runs.stream().allMatch(r -> r != null && r.load().errors().isEmpty());
+    }
+
+    /** The median of the runs' CPU per message (its own median: the run with the median rate may be an outlier). */
+    private static String cpu(List<Run> runs) {
+        double[] values = runs.stream().mapToDouble(Run::cpuMicrosPerMessage).filter(v -> !Double.isNaN(v))
+                .sorted().toArray();
+        return values.length == 0 ? "" : String.format(Locale.ROOT, "%.1f", values[(values.length - 1) / 2]);
+    }
+
+    private static LoadResult load(Run run) {
+        return run == null ? null : run.load();
     }
 
     /** GreenMail keeps every message until purged: without this its heap would fill up over the rows. */
@@ -113,8 +152,8 @@ final class StandaloneLoad {
         return found != null ? found : "?";
     }
 
-    private static String firstError(String server, List<LoadResult> results) {
-        return results.stream().filter(r -> r != null && !r.errors().isEmpty())
+    private static String firstError(String server, List<Run> runs) {
+        return runs.stream().map(StandaloneLoad::load).filter(r -> r != null && !r.errors().isEmpty())
                 .map(r -> server + ": " + first(r.errors())).findFirst().orElse(null);
     }
 
@@ -133,12 +172,12 @@ final class StandaloneLoad {
         return result == null ? "" : Sizes.grouped(result.messagesPerSecond());
     }
 
-    private static LoadResult median(List<LoadResult> results) {
-        if (results.isEmpty()) {
+    private static Run median(List<Run> runs) {
+        if (runs.isEmpty()) {
             return null;
         }
-        List<LoadResult> sorted = new ArrayList<>(results);
-        sorted.sort((a, b) -> Double.compare(a.messagesPerSecond(), b.messagesPerSecond()));
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Double.compare(a.load().messagesPerSecond(), b.load().messagesPerSecond()));
         return sorted.get((sorted.size() - 1) / 2);
     }
 }
