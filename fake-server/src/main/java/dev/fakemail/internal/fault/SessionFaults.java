@@ -231,6 +231,21 @@ public final class SessionFaults {
         return evaluate(Point.AUTH, mechanism, user, replies);
     }
 
+    /**
+     * {@link #onAuthentication} as every login handler wants it: null when no rule answers (or none is active), a
+     * rule's reply, or a silent close when the server stops during a scripted delay.
+     */
+    public Reply refusalOfLogin(String mechanism, String user, FaultReplies replies) {
+        if (!isActive()) {
+            return null;
+        }
+        try {
+            return onAuthentication(mechanism, user, replies);
+        } catch (InterruptedIOException stopping) {
+            return Reply.none().thenClose();
+        }
+    }
+
     /** The capability lines (without status prefixes) as the rules want them advertised. */
     public List<String> capabilities(List<String> lines) {
         if (engine.isEmpty()) {

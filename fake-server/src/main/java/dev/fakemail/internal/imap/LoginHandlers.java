@@ -6,7 +6,6 @@ import dev.fakemail.internal.sasl.SaslMechanisms;
 import dev.fakemail.internal.sasl.SaslStep;
 import dev.fakemail.internal.sasl.SaslWire;
 import dev.fakemail.internal.session.Reply;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,16 +89,9 @@ final class LoginHandlers {
             return session.no(command, out, "[AUTHENTICATIONFAILED] no such inbox: " + login.substring(0, login.indexOf('/')));
         }
         session.store = session.connection.inbox().store(session.store);
-        var faults = session.connection.faults();
-        if (faults.isActive()) {
-            try {
-                Reply scripted = faults.onAuthentication(mechanism, user, session::faultReply);
-                if (scripted != null) {
-                    return scripted;
-                }
-            } catch (InterruptedIOException stopping) {
-                return Reply.none().thenClose();
-            }
+        Reply scripted = session.connection.faults().refusalOfLogin(mechanism, user, session::faultReply);
+        if (scripted != null) {
+            return scripted;
         }
         session.user = user.toLowerCase(Locale.ROOT);
         session.state = ImapSession.State.AUTHENTICATED;

@@ -154,16 +154,9 @@ final class AuthorizationHandlers {
             return Pop3Session.err("[AUTH] no such inbox: " + login.substring(0, login.indexOf('/')));
         }
         session.store = session.connection.inbox().store(session.store);
-        var faults = session.connection.faults();
-        if (faults.isActive()) {
-            try {
-                Reply scripted = faults.onAuthentication(mechanism, user, session::faultReply);
-                if (scripted != null) {
-                    return scripted;
-                }
-            } catch (java.io.InterruptedIOException stopping) {
-                return Reply.none().thenClose();
-            }
+        Reply scripted = session.connection.faults().refusalOfLogin(mechanism, user, session::faultReply);
+        if (scripted != null) {
+            return scripted;
         }
         if (!session.locks.tryLock(user, session)) {
             return Pop3Session.err("[IN-USE] maildrop already locked by another session");

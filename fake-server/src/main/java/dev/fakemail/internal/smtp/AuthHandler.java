@@ -67,7 +67,8 @@ final class AuthHandler {
             if (session.connection.inbox().login(success.user()) == null) {
                 return SmtpReplies.reply(535, "5.7.8", "Authentication credentials invalid: no such inbox");
             }
-            Reply scripted = faultOnLogin(session, exchange.mechanism(), success.user());
+            Reply scripted = session.connection.faults().refusalOfLogin(exchange.mechanism(), success.user(),
+                    session::faultReply);
             if (scripted != null) {
                 return scripted;
             }
@@ -81,17 +82,6 @@ final class AuthHandler {
         return SmtpReplies.reply(535, "5.7.8", "Error: authentication failed");
     }
 
-    private static Reply faultOnLogin(SmtpSession session, String mechanism, String user) {
-        var faults = session.connection.faults();
-        if (!faults.isActive()) {
-            return null;
-        }
-        try {
-            return faults.onAuthentication(mechanism, user, session::faultReply);
-        } catch (java.io.InterruptedIOException stopping) {
-            return Reply.none().thenClose();
-        }
-    }
 
     /** Hides an initial response in transcripts: "AUTH PLAIN AGJvYgBzZWNyZXQ=" → "AUTH PLAIN ****". */
     static String maskInitialResponse(String line) {
