@@ -19,16 +19,9 @@ class ImapBadInputTest {
         ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
     }
 
-    private ImapSupport.RawImap loggedIn() throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.command("a0", "LOGIN bob@example.test x");
-        return imap;
-    }
-
     @Test
     void aSynchronizingLiteralOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(imap.command("a1", "APPEND INBOX {5000}"))
                     .isEqualTo("a1 NO [TOOBIG] literal of 5000 octets is over the limit of 1000\r\n");
             assertThat(imap.command("a2", "NOOP")).isEqualTo("a2 OK NOOP completed\r\n");
@@ -37,7 +30,7 @@ class ImapBadInputTest {
 
     @Test
     void aNonSynchronizingLiteralOverTheLimitIsReadDroppedAndRefused() throws Exception {
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             imap.send("a1 APPEND INBOX {2000+}\r\n" + "x".repeat(2000) + "\r\n");
             assertThat(imap.untilTagged("a1")).isEqualTo("a1 BAD literal over the limit of 1000 octets\r\n");
             assertThat(imap.command("a2", "NOOP")).isEqualTo("a2 OK NOOP completed\r\n");
@@ -47,7 +40,7 @@ class ImapBadInputTest {
 
     @Test
     void aLineOverTheLimitIsRefusedAndTheSessionGoesOn() throws Exception {
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             imap.send("a1 NOOP " + "x".repeat(70 * 1024) + "\r\n");
             assertThat(imap.response()).isEqualTo("* BAD line longer than 65536 octets\r\n");
             assertThat(imap.command("a2", "NOOP")).isEqualTo("a2 OK NOOP completed\r\n");
@@ -56,7 +49,7 @@ class ImapBadInputTest {
 
     @Test
     void syntaxErrorsGetTaggedBadWithAReasonAndTooManyEndWithBye() throws Exception {
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(imap.command("a1", "SELECT")).isEqualTo("a1 BAD missing argument\r\n");
             assertThat(imap.command("a2", "FETCH 1 FLAGS")).startsWith("a2 BAD FETCH needs a selected mailbox");
             assertThat(imap.command("a3", "UID LOGIN x y")).isEqualTo("a3 BAD UID LOGIN is not a command\r\n");
@@ -85,10 +78,10 @@ class ImapBadInputTest {
 
     @Test
     void aClientGoneInTheMiddleOfALiteralLeavesNothingBehind() throws Exception {
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             imap.send("a1 APPEND INBOX {500+}\r\n" + "x".repeat(100));
         }
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(imap.command("a2", "STATUS INBOX (MESSAGES)"))
                     .startsWith("* STATUS \"INBOX\" (MESSAGES 1)\r\n");
         }

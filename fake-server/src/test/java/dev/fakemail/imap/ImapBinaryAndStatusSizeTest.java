@@ -2,18 +2,15 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * BINARY (RFC 3516) and STATUS=SIZE (RFC 8438) with exact bytes: decoded parts, partials, BINARY.SIZE, literal8
  * for content with NUL both ways, [UNKNOWN-CTE], and the size of a mailbox in STATUS and LIST-STATUS.
  */
-class ImapBinaryAndStatusSizeTest {
+class ImapBinaryAndStatusSizeTest extends ImapSupport.LoggedInBob {
     static final String MULTIPART = "From: Alice <alice@example.test>\r\n"
             + "Subject: parts\r\n"
             + "Content-Type: multipart/mixed; boundary=\"b\"\r\n"
@@ -35,22 +32,9 @@ class ImapBinaryAndStatusSizeTest {
             + "begin 644 x\r\n"
             + "--b--\r\n";
 
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, "bob@example.test", MULTIPART);
-        imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a0", "bob@example.test", "x");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
+    @Override
+    void beforeLogin() {
+        ImapSupport.deliver(server, ImapSupport.BOB, MULTIPART);
     }
 
     @Test
@@ -118,7 +102,7 @@ class ImapBinaryAndStatusSizeTest {
     @Test
     void statusSizeIsTheOctetsOfAllMessages() throws Exception {
         String small = "Subject: s\r\n\r\nhi\r\n";
-        ImapSupport.deliver(server, "bob@example.test", small);
+        ImapSupport.deliver(server, ImapSupport.BOB, small);
         int size = MULTIPART.length() + small.length();
         // RFC 8438's example: STATUS blurdybloop (UIDNEXT MESSAGES SIZE)
         assertThat(imap.command("a1", "STATUS INBOX (UIDNEXT MESSAGES SIZE)")).isEqualTo(

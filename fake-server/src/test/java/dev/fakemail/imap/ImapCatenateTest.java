@@ -2,10 +2,8 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * text and a whole forwarded message put together), [BADURL] for URLs that name nothing, [TRYCREATE] before
  * any URL is looked at, and CATENATE beside a plain literal in one MULTIAPPEND.
  */
-class ImapCatenateTest {
+class ImapCatenateTest extends ImapSupport.LoggedInBob {
     private static final String BOUNDARY = "--------------030308070208000400050907";
     private static final String DRAFT_HEADER = "From: Alice <alice@example.test>\r\nSubject: draft\r\n"
             + "Content-Type: multipart/mixed; boundary=\"" + BOUNDARY + "\"\r\n\r\n";
@@ -23,27 +21,15 @@ class ImapCatenateTest {
             + "--" + BOUNDARY + "--\r\n";
     private static final String FORWARDED = "From: Bob <bob@example.test>\r\nSubject: original\r\n\r\nOriginal\r\n";
 
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
     private long draftsValidity;
 
     @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a0", "bob@example.test", "x");
+    void prepare() throws Exception {
         String appended = imap.command("a1", "APPEND Drafts {" + DRAFT.length() + "+}\r\n" + DRAFT);
         Matcher validity = Pattern.compile("APPENDUID (\\d+) 1]").matcher(appended);
         assertThat(validity.find()).isTrue();
         draftsValidity = Long.parseLong(validity.group(1));
         imap.command("a2", "APPEND Drafts {" + FORWARDED.length() + "+}\r\n" + FORWARDED);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
     }
 
     private String url(String rest) {

@@ -31,17 +31,9 @@ class ImapContextTest {
         }
     }
 
-    private ImapSupport.RawImap selected() throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a1", USER, "x");
-        assertThat(imap.command("a2", "SELECT INBOX")).contains("a2 OK [READ-WRITE]");
-        return imap;
-    }
-
     @Test
     void esortReturnsInSortOrderWithRangesOnlyForAscendingRuns() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             assertThat(imap.command("E01", "UID SORT RETURN () (REVERSE DATE) UTF-8 UNDELETED UNKEYWORD $Junk"))
                     .isEqualTo("* ESEARCH (TAG \"E01\") UID ALL 5,3,2,1\r\nE01 OK SORT completed\r\n");
             assertThat(imap.command("E02", "SORT RETURN (MIN MAX COUNT ALL) (SIZE) US-ASCII ALL")).isEqualTo(
@@ -62,7 +54,7 @@ class ImapContextTest {
 
     @Test
     void aRepeatedSortAnswersInTodaysMessageNumbers() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             imap.command("R01", "STORE 2 +FLAGS.SILENT (\\Seen \\Deleted)");
             assertThat(imap.command("R02", "SORT (SIZE) US-ASCII UNSEEN"))
                     .isEqualTo("* SORT 4 5 3 1\r\nR02 OK SORT completed\r\n");
@@ -79,7 +71,7 @@ class ImapContextTest {
 
     @Test
     void partialWindowsOfSearchAndSortResults() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             assertThat(imap.command("P1", "SEARCH RETURN (PARTIAL 4:2) ALL"))
                     .isEqualTo("* ESEARCH (TAG \"P1\") PARTIAL (2:4 2:4)\r\nP1 OK SEARCH completed\r\n");
             assertThat(imap.command("P2", "SORT RETURN (PARTIAL 1:3) (SIZE) US-ASCII ALL"))
@@ -95,7 +87,8 @@ class ImapContextTest {
 
     @Test
     void searchUpdatesTellChangesFromThisSessionAndOthers() throws Exception {
-        try (ImapSupport.RawImap imap = selected(); ImapSupport.RawImap other = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER);
+                ImapSupport.RawImap other = ImapSupport.selected(server, USER)) {
             assertThat(imap.command("B01", "UID SEARCH RETURN (UPDATE COUNT) FLAGGED"))
                     .isEqualTo("* ESEARCH (TAG \"B01\") UID COUNT 0\r\nB01 OK SEARCH completed\r\n");
             assertThat(imap.command("B02", "SEARCH RETURN (UPDATE) FLAGGED")) // only the correlator
@@ -133,7 +126,7 @@ class ImapContextTest {
 
     @Test
     void updatesArePushedWhileIdling() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             assertThat(imap.command("I01", "UID SORT RETURN (UPDATE) (REVERSE SIZE) US-ASCII UNSEEN"))
                     .isEqualTo("* ESEARCH (TAG \"I01\") UID\r\nI01 OK SORT completed\r\n");
             imap.send("I02 IDLE\r\n");
@@ -149,7 +142,7 @@ class ImapContextTest {
 
     @Test
     void updateContextsAreBoundedWithNoUpdate() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             for (int n = 1; n <= 32; n++) {
                 assertThat(imap.command("c" + n, "SEARCH RETURN (UPDATE COUNT) SEEN"))
                         .isEqualTo("* ESEARCH (TAG \"c" + n + "\") COUNT 0\r\nc" + n + " OK SEARCH completed\r\n");
@@ -164,7 +157,7 @@ class ImapContextTest {
 
     @Test
     void sortUpdatesGivePositionsInTheSortedResult() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             // by SIZE: 2 4 5 3 1; UNSEEN keeps them all for now
             assertThat(imap.command("S01", "SORT RETURN (UPDATE ALL) (SIZE) US-ASCII UNSEEN"))
                     .isEqualTo("* ESEARCH (TAG \"S01\") ALL 2,4:5,3,1\r\nS01 OK SORT completed\r\n");

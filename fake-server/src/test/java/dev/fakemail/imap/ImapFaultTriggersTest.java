@@ -41,10 +41,7 @@ class ImapFaultTriggersTest {
     }
 
     private ImapSupport.RawImap loggedIn() throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        assertThat(imap.command("a1", "LOGIN " + BOB + " x")).endsWith("a1 OK LOGIN completed\r\n");
-        return imap;
+        return ImapSupport.loggedIn(server, BOB);
     }
 
     @Test

@@ -44,10 +44,7 @@ class ImapFaultsTest {
     @Test
     void uidPrefixedCommandsMatchTheirVerbAndArgumentsWithoutTag() throws Exception {
         server.faults().addText("imap FETCH \"1:*\" -> reply-disconnect 421 4.4.2 \"connection dropped\"");
-        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.response();
-            imap.command("a1", "LOGIN bob@example.test x");
-            imap.command("a2", "SELECT INBOX");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
             assertThat(imap.command("a3", "FETCH 1 FLAGS")).contains("a3 OK FETCH completed");
             imap.send("a4 UID FETCH 1:* FLAGS\r\n");
             String got = imap.response();
@@ -68,9 +65,7 @@ class ImapFaultsTest {
     @Test
     void appendRefusedWithTheStatusAsResponseCodeBeforeTheLiteralIsSent() throws Exception {
         server.faults().addText("imap APPEND -> reply 452 OVERQUOTA \"quota exceeded\"");
-        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.response();
-            imap.command("a1", "LOGIN bob@example.test x");
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(imap.command("a2", "APPEND INBOX {12}")).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
             assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
         }

@@ -20,10 +20,7 @@ class ImapIdleTest {
 
     @Test
     void deliveryDuringIdleIsPushedAtOnce() throws Exception {
-        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.response();
-            imap.command("a1", "LOGIN bob@example.test x");
-            imap.command("a2", "SELECT INBOX");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
             imap.send("a3 IDLE\r\n");
             assertThat(imap.response()).isEqualTo("+ idling\r\n");
             ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("Second", "two"));

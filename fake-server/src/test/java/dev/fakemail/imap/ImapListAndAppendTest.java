@@ -2,29 +2,13 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** LIST (basic, LIST-EXTENDED, LIST-STATUS), LSUB and MULTIAPPEND with exact bytes. */
-class ImapListAndAppendTest {
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
-        imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.command("a0", "LOGIN bob@example.test x");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
+class ImapListAndAppendTest extends ImapSupport.LoggedInBob {
+    @Override
+    void beforeLogin() {
+        ImapSupport.deliver(server, ImapSupport.BOB, ImapSupport.message("First", "one"));
     }
 
     @Test

@@ -2,10 +2,8 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,35 +14,17 @@ import org.junit.jupiter.api.Timeout;
  * and BADEVENT for events fakemail cannot tell.
  */
 @Timeout(60)
-class ImapNotifyTest {
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
+class ImapNotifyTest extends ImapSupport.LoggedInBob {
     private ImapSupport.RawImap other;
     private long uidValidity;
 
     @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        imap = login();
-        other = login();
+    void prepare() throws Exception {
+        other = connect();
         other.command("b1", "CREATE Lists");
         Matcher validity = Pattern.compile("APPENDUID (\\d+) ").matcher(other.command("b2", "APPEND Lists {11+}\r\nSubject: a\r\n"));
         assertThat(validity.find()).isTrue();
         uidValidity = Long.parseLong(validity.group(1));
-    }
-
-    private ImapSupport.RawImap login() throws Exception {
-        ImapSupport.RawImap connection = new ImapSupport.RawImap(server);
-        connection.response();
-        connection.login("a0", "bob@example.test", "x");
-        return connection;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        other.close();
-        server.stop();
     }
 
     @Test

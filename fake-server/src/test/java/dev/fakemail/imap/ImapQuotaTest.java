@@ -18,13 +18,6 @@ class ImapQuotaTest {
     /** 100 octets. */
     private static final String SMALL = "Subject: small\r\n\r\n" + "x".repeat(80) + "\r\n";
 
-    private static ImapSupport.RawImap login(FakeMailServer server) throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a0", "bob@example.test", "x");
-        return imap;
-    }
-
     private static String append(ImapSupport.RawImap imap, String tag, String message) throws Exception {
         return imap.command(tag, "APPEND INBOX {" + message.length() + "+}\r\n" + message);
     }
@@ -33,7 +26,7 @@ class ImapQuotaTest {
     void theConfiguredQuotaIsToldAndRefusesAppendCopyAndMoveWithOverquota() throws Exception {
         FakeMailServer server = FakeMailServer.builder().imapQuota(4096, 3).build().start();
         ImapSupport.deliver(server, "bob@example.test", SMALL);
-        try (ImapSupport.RawImap imap = login(server)) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             // RFC 9208 §4.3.2's example: GETQUOTAROOT INBOX
             assertThat(imap.command("a1", "GETQUOTAROOT INBOX")).isEqualTo("* QUOTAROOT \"INBOX\" \"\"\r\n"
                     + "* QUOTA \"\" (STORAGE 1 4 MESSAGE 1 3)\r\na1 OK GETQUOTAROOT completed\r\n");
@@ -73,7 +66,7 @@ class ImapQuotaTest {
     @Test
     void withoutAQuotaThereIsNoRootAndBadRequestsAreRefused() throws Exception {
         FakeMailServer server = FakeMailServer.builder().build().start();
-        try (ImapSupport.RawImap imap = login(server)) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(imap.command("a1", "CAPABILITY")).contains(
                     " QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE QUOTASET ");
             assertThat(imap.command("a2", "GETQUOTAROOT Sent")).isEqualTo(
@@ -97,7 +90,7 @@ class ImapQuotaTest {
         FakeMailServer server = FakeMailServer.builder().build().start();
         ImapSupport.deliver(server, "bob@example.test", SMALL);
         FaultHandle full = server.faults().addText("imap APPEND -> quota full times 1").get(0);
-        try (ImapSupport.RawImap imap = login(server)) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(append(imap, "a1", SMALL)).isEqualTo(
                     "a1 NO [OVERQUOTA] quota exceeded: MESSAGE would be 2 of 1\r\n");
             assertThat(imap.command("a2", "GETQUOTA \"\"")).isEqualTo(
@@ -112,7 +105,7 @@ class ImapQuotaTest {
         }
         assertThat(full.hits()).isEqualTo(1);
         server.faults().addText("imap after LOGIN -> quota storage=1M,messages=100"); // docs/imap.md's example
-        try (ImapSupport.RawImap imap = login(server)) {
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(imap.command("b1", "GETQUOTA \"\"")).isEqualTo(
                     "* QUOTA \"\" (STORAGE 1 1024 MESSAGE 2 100)\r\nb1 OK GETQUOTA completed\r\n");
         }

@@ -60,9 +60,7 @@ class ImapRev2Test {
             assertThat(stable(imap.command("a5", "EXAMINE Sent"))).startsWith(
                     "* OK [CLOSED] previous mailbox closed\r\n* FLAGS (");
         }
-        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server)) {
-            rev1.response();
-            rev1.login("b0", "bob@example.test", "x");
+        try (ImapSupport.RawImap rev1 = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             // the IMAP4rev2 session claimed no \Recent: the first IMAP4rev1 session still gets all three
             assertThat(rev1.command("b1", "SELECT INBOX")).contains("* 3 EXISTS\r\n* 3 RECENT\r\n",
                     "* OK [UNSEEN 1] first unseen message\r\n").doesNotContain("* LIST");
@@ -75,9 +73,7 @@ class ImapRev2Test {
     @Test
     void enablingWhileSelectedDropsRecentFromThatSelection() throws Exception {
         server = ImapSupport.serverWithMail("bob@example.test", "First");
-        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.response();
-            imap.login("a0", "bob@example.test", "x");
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(imap.command("a1", "SELECT INBOX")).contains("* 1 RECENT\r\n");
             assertThat(imap.command("a2", "FETCH 1 (FLAGS)")).isEqualTo(
                     "* 1 FETCH (FLAGS (\\Recent))\r\na2 OK FETCH completed\r\n");
@@ -169,9 +165,7 @@ class ImapRev2Test {
             assertThat(imap.command("a5", "STATUS \"Entwürfe\" (MESSAGES SIZE)")).isEqualTo(
                     "* STATUS {9}\r\nEntwürfe (MESSAGES 0 SIZE 0)\r\na5 OK STATUS completed\r\n");
         }
-        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server)) {
-            rev1.response();
-            rev1.login("b0", "bob@example.test", "x");
+        try (ImapSupport.RawImap rev1 = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             // the same mailboxes as an IMAP4rev1 client names them, in modified UTF-7
             assertThat(rev1.command("b1", "LIST \"\" (Entw* A&*)")).isEqualTo(""
                     + "* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\"\r\n"
@@ -238,9 +232,8 @@ class ImapRev2Test {
         String rev2Part = "(\"message\" \"global\" NIL NIL NIL \"7bit\" " + innerOctets
                 + " (NIL \"inner\" " + joerg + " " + joerg + " " + joerg + " NIL NIL NIL NIL NIL)"
                 + " (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 2 0) 3)";
-        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server); ImapSupport.RawImap rev2 = rev2Session()) {
-            rev1.response();
-            rev1.login("b0", "bob@example.test", "x");
+        try (ImapSupport.RawImap rev1 = ImapSupport.loggedIn(server, ImapSupport.BOB);
+                ImapSupport.RawImap rev2 = rev2Session()) {
             rev1.command("b1", "EXAMINE INBOX");
             assertThat(rev1.command("b2", "FETCH 1 (BODY)")).contains(")" + rev1Part + " \"mixed\")");
             rev2.command("a2", "EXAMINE INBOX");

@@ -30,14 +30,6 @@ class ImapSearchResTest {
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
     }
 
-    private ImapSupport.RawImap selected(String user) throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a1", user, "x");
-        assertThat(imap.command("a2", "SELECT INBOX")).contains("a2 OK [READ-WRITE]");
-        return imap;
-    }
-
     /**
      * Examples 3 and 4: 3,021 messages with UIDs equal to their numbers. Since 1994: 882 and 1102 (with the
      * 8-octet text), 17, 500, 900 and 901 (since 2004; 500 is large), 600 from Smith; the text is also in 2000,
@@ -57,7 +49,7 @@ class ImapSearchResTest {
             String body = text ? "wir senden " + needle : n == 500 ? "x".repeat(5000) : "nothing";
             seed.append(message(n == 600 ? "John Smith <js@example.test>" : "Alice <alice@example.test>", body));
         }
-        try (ImapSupport.RawImap imap = selected("res@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "res@example.test")) {
             assertThat(imap.command("A300", "SEARCH RETURN (SAVE) SINCE 1-Jan-2004 NOT FROM \"Smith\""))
                     .isEqualTo("A300 OK SEARCH completed, result saved\r\n");
             assertThat(imap.command("A301", "UID SEARCH UID $ SMALLER 4096"))
@@ -82,7 +74,7 @@ class ImapSearchResTest {
         seed.append(message("Alice <alice@example.test>", "one"));
         seed.append(message("Eric <eric@example.test>", "two"));
         server.seed("empty@example.test").folder("Other Messages");
-        try (ImapSupport.RawImap imap = selected("empty@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "empty@example.test")) {
             assertThat(imap.command("B282", "SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM \"Smith\""))
                     .isEqualTo("B282 OK SEARCH completed, result saved\r\n");
             assertThat(imap.command("B283", "SEARCH RETURN (SAVE) CHARSET KOI8-R (OR $ 1) TEXT XXXX"))
@@ -112,7 +104,7 @@ class ImapSearchResTest {
         seed.append(message("b <b@example.test>", "two"), "$Junk");
         seed.append(message("c <c@example.test>", "three"), "$Junk");
         server.seed("junk@example.test").folder("Junk");
-        try (ImapSupport.RawImap imap = selected("junk@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "junk@example.test")) {
             imap.send("F282 SEARCH RETURN (SAVE) KEYWORD $Junk\r\nF283 COPY $ \"Junk\"\r\n"
                     + "F284 STORE $ +FLAGS.Silent (\\Deleted)\r\n");
             assertThat(imap.untilTagged("F282")).isEqualTo("F282 OK SEARCH completed, result saved\r\n");
@@ -138,7 +130,7 @@ class ImapSearchResTest {
             seed.append(message(n == 16 ? "Smith <s@example.test>" : "Alice <a@example.test>", "m" + n));
         }
         String keys = "SINCE 12-Feb-2006 NOT FROM \"Smith\"";
-        try (ImapSupport.RawImap imap = selected("esearch@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "esearch@example.test")) {
             assertThat(imap.command("C282", "SEARCH RETURN (ALL) " + keys))
                     .isEqualTo("* ESEARCH (TAG \"C282\") ALL 2,10:15,21\r\nC282 OK SEARCH completed\r\n");
             assertThat(imap.command("C283", "SEARCH RETURN (ALL SAVE) " + keys))
@@ -182,7 +174,7 @@ class ImapSearchResTest {
                     ? new String[0] : new String[] {"\\Seen"});
         }
         clock.set(now);
-        try (ImapSupport.RawImap imap = selected("within@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "within@example.test")) {
             assertThat(imap.command("a1", "SEARCH UNSEEN YOUNGER 259200"))
                     .isEqualTo("* SEARCH 4 8 15 16 23 42\r\na1 OK SEARCH completed\r\n");
             assertThat(imap.command("a3", "SEARCH OLDER 259200 UNSEEN"))

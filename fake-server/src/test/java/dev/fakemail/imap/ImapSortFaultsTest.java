@@ -19,18 +19,10 @@ class ImapSortFaultsTest {
         server = ImapSupport.serverWithMail("bob@example.test", "First", "Second");
     }
 
-    private ImapSupport.RawImap selected() throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.command("a1", "LOGIN bob@example.test x");
-        imap.command("a2", "SELECT INBOX");
-        return imap;
-    }
-
     @Test
     void sortRepliedWithTaggedNoOnceThenSorts() throws Exception {
         FaultHandle rule = server.faults().addText("imap SORT -> reply 451 4.3.0 \"sort index busy\" times 1").get(0);
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
             assertThat(imap.command("s1", "SORT (SUBJECT) UTF-8 ALL")).isEqualTo("s1 NO [UNAVAILABLE] sort index busy\r\n");
             assertThat(imap.command("s2", "UID SORT (REVERSE SUBJECT) UTF-8 ALL"))
                     .isEqualTo("* SORT 2 1\r\ns2 OK SORT completed\r\n");
@@ -41,7 +33,7 @@ class ImapSortFaultsTest {
     @Test
     void uidThreadMatchedByItsUidFormAndArguments() throws Exception {
         server.faults().addText("imap uid thread \"REFERENCES *\" -> reply-disconnect 421 4.4.2 \"dropped\"");
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
             assertThat(imap.command("t1", "THREAD REFERENCES UTF-8 ALL"))
                     .isEqualTo("* THREAD (1)(2)\r\nt1 OK THREAD completed\r\n");
             assertThat(imap.command("t2", "UID THREAD ORDEREDSUBJECT UTF-8 ALL"))
@@ -56,7 +48,7 @@ class ImapSortFaultsTest {
     void untaggedAlertBeforeThreadAndRefusedCancelUpdate() throws Exception {
         server.faults().addText("imap THREAD -> untagged \"OK [ALERT] threads are slow today\"");
         server.faults().addText("imap CANCELUPDATE -> reply 554 BAD \"not now\"");
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
             assertThat(imap.command("t1", "THREAD ORDEREDSUBJECT UTF-8 ALL"))
                     .isEqualTo("* OK [ALERT] threads are slow today\r\n* THREAD (1)(2)\r\nt1 OK THREAD completed\r\n");
             imap.command("t2", "SEARCH RETURN (UPDATE) ALL");

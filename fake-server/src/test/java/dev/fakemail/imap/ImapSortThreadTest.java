@@ -33,14 +33,6 @@ class ImapSortThreadTest {
                 + "Date: " + date + "\r\n" + extraHeaders + "\r\nbody\r\n";
     }
 
-    private ImapSupport.RawImap selected(String user) throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a1", user, "x");
-        assertThat(imap.command("a2", "SELECT INBOX")).contains("a2 OK [READ-WRITE]");
-        return imap;
-    }
-
     @Test
     void rfc5256SortExamples() throws Exception {
         // A282: of 882 messages only 2, 84 and 882 arrived since 1-Feb-1994, in that subject order
@@ -58,11 +50,11 @@ class ImapSortThreadTest {
         five.append(message("b", "Sun, 6 Feb 1994 12:00:00 +0000", ""));
         five.append(message("[list] b", "Sun, 6 Feb 1994 11:00:00 +0000", ""));
         five.append(message("Fwd: A", "Sat, 5 Feb 1994 12:00:00 +0000", ""));
-        try (ImapSupport.RawImap imap = selected("many@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "many@example.test")) {
             assertThat(imap.command("A282", "SORT (SUBJECT) UTF-8 SINCE 1-Feb-1994"))
                     .isEqualTo("* SORT 2 84 882\r\nA282 OK SORT completed\r\n");
         }
-        try (ImapSupport.RawImap imap = selected("five@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "five@example.test")) {
             assertThat(imap.command("A283", "SORT (SUBJECT REVERSE DATE) UTF-8 ALL"))
                     .isEqualTo("* SORT 5 3 4 1 2\r\nA283 OK SORT completed\r\n");
             assertThat(imap.command("A284", "SORT (SUBJECT) US-ASCII TEXT \"not in mailbox\""))
@@ -90,7 +82,7 @@ class ImapSortThreadTest {
         seed.append("From: Zed <a@example.test>\r\nTo: group: x@example.test;\r\nDate: " + date + "\r\n\r\n.\r\n");
         seed.append("From: b@example.test\r\nTo: =?utf-8?q?Andr=C3=A9?= <z@example.test>\r\nDate: " + date + "\r\n\r\n.\r\n");
         seed.append("From: =?iso-8859-1?q?Mia?= <c@example.test>\r\nTo: m@example.test\r\nDate: " + date + "\r\n\r\n.\r\n");
-        try (ImapSupport.RawImap imap = selected("display@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "display@example.test")) {
             // DISPLAYFROM: "b@example.test" (no name), "Mia" (decoded), "Zed"; FROM: mailboxes a, b, c
             assertThat(imap.command("d1", "SORT (DISPLAYFROM) UTF-8 ALL"))
                     .isEqualTo("* SORT 2 3 1\r\nd1 OK SORT completed\r\n");
@@ -152,7 +144,7 @@ class ImapSortThreadTest {
             seed.append(message(subjects.getOrDefault(n, "Subject " + n), date,
                     "Message-ID: <" + n + "@rfc.test>\r\n" + headers.getOrDefault(n, "")));
         }
-        try (ImapSupport.RawImap imap = selected("threads@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "threads@example.test")) {
             assertThat(imap.command("A283", "THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000")).isEqualTo("* THREAD "
                     + "(166)(167)(168)(169)(172)(170)(171)(173)(174 (175)(176)(178)(181)(180))(179)(177 (183)(182)"
                     + "(188)(184)(185)(186)(187)(189))(190)(191)(192)(193)(194 195)(196 (197)(198))(199)(200 202)"
@@ -181,7 +173,7 @@ class ImapSortThreadTest {
         // the same Message-ID twice: two messages, not one
         seed.append(message("dup", "Fri, 22 Feb 2008 18:00:00 +0000", "Message-ID: <d@b>\r\n"));
         seed.append(message("other", "Fri, 22 Feb 2008 18:00:01 +0000", "Message-ID: <d@b>\r\n"));
-        try (ImapSupport.RawImap imap = selected("loops@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "loops@example.test")) {
             assertThat(imap.command("t1", "THREAD REFERENCES US-ASCII ALL"))
                     .isEqualTo("* THREAD (3 2)(1)(4)(5)\r\nt1 OK THREAD completed\r\n");
         }

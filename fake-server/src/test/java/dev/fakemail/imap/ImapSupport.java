@@ -1,20 +1,29 @@
 package dev.fakemail.imap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.Fixture;
 import dev.fakemail.testsupport.ImapConversation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
-/** What the IMAP tests share: delivery without SMTP and a raw client speaking exact bytes. */
+/**
+ * What the IMAP tests share: delivery without SMTP, a raw client speaking exact bytes, logged in or with INBOX
+ * selected, and a per-test fixture of a server with bob logged in.
+ */
 final class ImapSupport {
     static final int TIMEOUT_MILLIS = 15_000;
+    static final String BOB = "bob@example.test";
 
     private ImapSupport() {
     }
@@ -42,10 +51,62 @@ final class ImapSupport {
                 + "@example.test>\r\n\r\n" + body + "\r\n";
     }
 
+    /** Connected, the greeting read, and logged in as {@code user} with tag a0 (any password is accepted). */
+    static RawImap loggedIn(FakeMailServer server, String user) throws IOException {
+        return loggedIn(server, "a0", user);
+    }
+
+    /** Logged in as {@code user} with tag a1, then INBOX selected read-write with tag a2. */
+    static RawImap selected(FakeMailServer server, String user) throws IOException {
+        RawImap imap = loggedIn(server, "a1", user);
+        assertThat(imap.command("a2", "SELECT INBOX")).contains("a2 OK [READ-WRITE]");
+        return imap;
+    }
+
+    private static RawImap loggedIn(FakeMailServer server, String tag, String user) throws IOException {
+        RawImap imap = new RawImap(server);
+        imap.response();
+        imap.login(tag, user, "x");
+        return imap;
+    }
+
     /** An IMAP connection to the server under test that speaks exact bytes (test-support's conversation). */
     static final class RawImap extends ImapConversation {
         RawImap(FakeMailServer server) throws IOException {
             super(Clients.dial(server.imap()));
+        }
+    }
+
+    /**
+     * The fixture of the exact-byte IMAP test classes that extend it: before each test a started server and
+     * {@link #imap}, a connection logged in as bob; after it, every connection opened by {@link #connect()} and
+     * the server are closed. A class that needs mail in the INBOX before the login delivers it in
+     * {@link #beforeLogin()}.
+     */
+    abstract static class LoggedInBob {
+        private final Fixture<FakeMailServer> running = Fixture.empty();
+        FakeMailServer server;
+        RawImap imap;
+
+        /** Runs with {@link #server} started, before {@link #imap} logs in. */
+        void beforeLogin() {
+        }
+
+        @BeforeEach
+        final void startAndLogIn() throws IOException {
+            server = running.start(() -> FakeMailServer.builder().build().start());
+            beforeLogin();
+            imap = connect();
+        }
+
+        /** Another connection logged in as bob, closed after the test. */
+        final RawImap connect() throws IOException {
+            return running.track(loggedIn(server, BOB));
+        }
+
+        @AfterEach
+        final void closeConnectionsAndServer() {
+            running.close();
         }
     }
 }

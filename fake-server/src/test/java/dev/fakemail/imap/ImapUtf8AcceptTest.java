@@ -2,35 +2,15 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * UTF8=ACCEPT (RFC 6855) with exact bytes: modified UTF-7 names until ENABLE, UTF-8 names after it (in both
  * directions), and {@code APPEND ... UTF8 (~{n})} with a UTF-8 header, refused before ENABLE.
  */
-class ImapUtf8AcceptTest {
+class ImapUtf8AcceptTest extends ImapSupport.LoggedInBob {
     private static final String MESSAGE = "From: Jörg <joerg@example.test>\r\nSubject: Grüße aus Köln\r\n\r\nHallo\r\n";
-
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a0", "bob@example.test", "x");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
-    }
 
     private static int octets(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
