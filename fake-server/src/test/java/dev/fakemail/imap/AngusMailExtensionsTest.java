@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import jakarta.mail.Folder;
 import jakarta.mail.Quota;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.event.MailEvent;
 import jakarta.mail.event.MessageChangedEvent;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.MessageVanishedEvent;
@@ -41,16 +39,8 @@ class AngusMailExtensionsTest {
     }
 
     private IMAPStore connect() throws Exception {
-        Properties properties = new Properties();
-        properties.put("mail.imap.host", server.imap().host());
-        properties.put("mail.imap.port", String.valueOf(server.imap().port()));
-        properties.put("mail.imap.connectiontimeout", "15000");
-        properties.put("mail.imap.timeout", "15000");
-        properties.put("mail.imap.compress.enable", "true");
-        properties.put("mail.mime.allowutf8", "true");
-        Store connected = Session.getInstance(properties).getStore("imap");
-        connected.connect(USER, "secret");
-        return (IMAPStore) connected;
+        return ImapSupport.angusMail(server, USER,
+                Map.of("mail.imap.compress.enable", "true", "mail.mime.allowutf8", "true"));
     }
 
     @AfterEach

@@ -6,14 +6,13 @@ import dev.fakemail.FakeMailServer;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.SubjectTerm;
 import java.io.InputStream;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -35,13 +34,7 @@ class AngusMailImapTest {
         server = FakeMailServer.builder().build().start();
         ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
         ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
-        Properties properties = new Properties();
-        properties.put("mail.imap.host", server.imap().host());
-        properties.put("mail.imap.port", String.valueOf(server.imap().port()));
-        properties.put("mail.imap.connectiontimeout", "15000");
-        properties.put("mail.imap.timeout", "15000");
-        store = Session.getInstance(properties).getStore("imap");
-        store.connect(USER, "secret");
+        store = ImapSupport.angusMail(server, USER, Map.of());
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import dev.fakemail.store.Mailbox;
 import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.ExternalClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -91,14 +90,7 @@ class ImapRealClientsTest {
 
     @Test
     void imapflowWithIdle() throws Exception {
-        ExternalClient.require("node", "apt-get install nodejs npm");
-        if (!Files.isDirectory(ExternalClient.CLIENTS.resolve("node/node_modules/imapflow"))) {
-            throw new IllegalStateException("the imapflow test needs its packages: npm ci --prefix "
-                    + "fake-server/src/test/clients/node (.ci/run does)");
-        }
-        try (ExternalClient client = ExternalClient.start("node",
-                ExternalClient.CLIENTS.resolve("node/imapflow_client.mjs").toString(), "127.0.0.1",
-                String.valueOf(server.imap().port()), USER, "secret")) {
+        try (ExternalClient client = ImapSupport.imapflow(server, "imapflow_client.mjs")) {
             client.awaitLine("idling");
             ImapSupport.deliver(server, USER, ImapSupport.message("Third", "three"));
             List<String> lines = client.finish();

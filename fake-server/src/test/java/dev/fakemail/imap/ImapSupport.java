@@ -7,13 +7,20 @@ import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testing.Clients;
+import dev.fakemail.testsupport.ExternalClient;
 import dev.fakemail.testsupport.Fixture;
 import dev.fakemail.testsupport.ImapConversation;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -68,6 +75,36 @@ final class ImapSupport {
         imap.response();
         imap.login(tag, user, "x");
         return imap;
+    }
+
+    /** Angus Mail's IMAP store connected to the server as {@code user}, with 15 s timeouts and the extra properties. */
+    static IMAPStore angusMail(FakeMailServer server, String user, Map<String, String> extraProperties)
+            throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.host", server.imap().host());
+        properties.put("mail.imap.port", String.valueOf(server.imap().port()));
+        properties.put("mail.imap.connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
+        properties.put("mail.imap.timeout", String.valueOf(TIMEOUT_MILLIS));
+        properties.putAll(extraProperties);
+        IMAPStore store = (IMAPStore) Session.getInstance(properties).getStore("imap");
+        store.connect(user, "secret");
+        return store;
+    }
+
+    /**
+     * Starts a Node script of src/test/clients/node that uses imapflow against the server, as bob with password
+     * "secret" and the script's own arguments after those; node and the npm packages must be there.
+     */
+    static ExternalClient imapflow(FakeMailServer server, String script, String... arguments) throws IOException {
+        ExternalClient.require("node", "apt-get install nodejs npm");
+        if (!Files.isDirectory(ExternalClient.CLIENTS.resolve("node/node_modules/imapflow"))) {
+            throw new IllegalStateException("the imapflow test needs its packages: npm ci --prefix "
+                    + "fake-server/src/test/clients/node (.ci/run does)");
+        }
+        List<String> command = new ArrayList<>(List.of("node", ExternalClient.CLIENTS.resolve("node/" + script)
+                .toString(), "127.0.0.1", String.valueOf(server.imap().port()), BOB, "secret"));
+        command.addAll(List.of(arguments));
+        return ExternalClient.start(command.toArray(String[]::new));
     }
 
     /** An IMAP connection to the server under test that speaks exact bytes (test-support's conversation). */
