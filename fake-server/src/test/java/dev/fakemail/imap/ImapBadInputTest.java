@@ -22,9 +22,12 @@ class ImapBadInputTest {
     @Test
     void aSynchronizingLiteralOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
         try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
-            assertThat(imap.command("a1", "APPEND INBOX {5000}"))
-                    .isEqualTo("a1 NO [TOOBIG] literal of 5000 octets is over the limit of 1000\r\n");
-            assertThat(imap.command("a2", "NOOP")).isEqualTo("a2 OK NOOP completed\r\n");
+            imap.exchange("""
+                    C: a1 APPEND INBOX {5000}
+                    S: a1 NO [TOOBIG] literal of 5000 octets is over the limit of 1000
+                    C: a2 NOOP
+                    S: a2 OK NOOP completed
+                    """);
         }
     }
 
@@ -54,12 +57,14 @@ class ImapBadInputTest {
             assertThat(imap.command("a2", "FETCH 1 FLAGS")).startsWith("a2 BAD FETCH needs a selected mailbox");
             assertThat(imap.command("a3", "UID LOGIN x y")).isEqualTo("a3 BAD UID LOGIN is not a command\r\n");
             imap.command("a4", "SELECT INBOX");
-            assertThat(imap.command("a5", "FETCH 9 FLAGS")).isEqualTo("a5 BAD invalid message number 9 (the mailbox has 1)\r\n");
-            assertThat(imap.command("a6", "SEARCH (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((ALL"
-                    + ")))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))"))
-                    .isEqualTo("a6 BAD search keys nested deeper than 64\r\n");
-            assertThat(imap.command("a7", "SEARCH CHARSET KOI8-R TEXT x"))
-                    .isEqualTo("a7 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset KOI8-R\r\n");
+            imap.exchange("""
+                    C: a5 FETCH 9 FLAGS
+                    S: a5 BAD invalid message number 9 (the mailbox has 1)
+                    C: a6 SEARCH (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((ALL)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+                    S: a6 BAD search keys nested deeper than 64
+                    C: a7 SEARCH CHARSET KOI8-R TEXT x
+                    S: a7 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset KOI8-R
+                    """);
             StringBuilder bogus = new StringBuilder();
             for (int i = 0; i < 20; i++) {
                 bogus.append("b").append(i).append(" BOGUS\r\n");

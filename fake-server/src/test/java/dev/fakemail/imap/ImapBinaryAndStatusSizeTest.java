@@ -43,10 +43,17 @@ class ImapBinaryAndStatusSizeTest extends ImapSupport.LoggedInBob {
         assertThat(imap.command("a2", "FETCH 1 (BINARY.SIZE[1] BINARY.PEEK[1])")).isEqualTo(
                 "* 1 FETCH (BINARY.SIZE[1] 12 BINARY[1] {12}\r\nHello world!)\r\na2 OK FETCH completed\r\n");
         // "=\r\n" joins lines, "=C3=A9" is é, white space before a line end goes (RFC 2045 §6.7)
-        assertThat(imap.command("a3", "FETCH 1 (BINARY.PEEK[2] BINARY.SIZE[2])")).isEqualTo(
-                "* 1 FETCH (BINARY[2] {18}\r\ncafé au lait\r\nfin BINARY.SIZE[2] 18)\r\na3 OK FETCH completed\r\n");
-        assertThat(imap.command("a4", "UID FETCH 1 (BINARY.PEEK[2]<6.7>)")).isEqualTo(
-                "* 1 FETCH (UID 1 BINARY[2]<6> {7}\r\nau lait)\r\na4 OK FETCH completed\r\n");
+        imap.exchange("""
+                C: a3 FETCH 1 (BINARY.PEEK[2] BINARY.SIZE[2])
+                S: * 1 FETCH (BINARY[2] {18}
+                S: café au lait
+                S: fin BINARY.SIZE[2] 18)
+                S: a3 OK FETCH completed
+                C: a4 UID FETCH 1 (BINARY.PEEK[2]<6.7>)
+                S: * 1 FETCH (UID 1 BINARY[2]<6> {7}
+                S: au lait)
+                S: a4 OK FETCH completed
+                """);
         String body = imap.command("a5", "FETCH 1 (BODY.PEEK[])");
         String binary = imap.command("a6", "FETCH 1 (BINARY.PEEK[])");
         assertThat(binary).isEqualTo(body.replace("BODY[]", "BINARY[]").replace("a5 OK", "a6 OK"));
@@ -63,12 +70,16 @@ class ImapBinaryAndStatusSizeTest extends ImapSupport.LoggedInBob {
                 "a2 NO [UNKNOWN-CTE] UID 1 has a part whose Content-Transfer-Encoding cannot be decoded\r\n");
         assertThat(imap.command("a3", "FETCH 1 (FLAGS)")).isEqualTo(
                 "* 1 FETCH (FLAGS (\\Recent))\r\na3 OK FETCH completed\r\n"); // the failed FETCH set no \Seen
-        assertThat(imap.command("a4", "FETCH 1 BINARY[1.HEADER]")).isEqualTo(
-                "a4 BAD BINARY takes a part number only, not [1.HEADER]\r\n");
-        assertThat(imap.command("a5", "FETCH 1 BINARY.SIZE[1]<0.3>")).isEqualTo(
-                "a5 BAD BINARY.SIZE takes no partial\r\n");
-        assertThat(imap.command("a6", "FETCH 1 BINARY[1]")).isEqualTo(
-                "* 1 FETCH (BINARY[1] {12}\r\nHello world! FLAGS (\\Recent \\Seen))\r\na6 OK FETCH completed\r\n");
+        imap.exchange("""
+                C: a4 FETCH 1 BINARY[1.HEADER]
+                S: a4 BAD BINARY takes a part number only, not [1.HEADER]
+                C: a5 FETCH 1 BINARY.SIZE[1]<0.3>
+                S: a5 BAD BINARY.SIZE takes no partial
+                C: a6 FETCH 1 BINARY[1]
+                S: * 1 FETCH (BINARY[1] {12}
+                S: Hello world! FLAGS (\\Recent \\Seen))
+                S: a6 OK FETCH completed
+                """);
     }
 
     @Test

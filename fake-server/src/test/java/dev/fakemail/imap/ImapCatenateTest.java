@@ -69,18 +69,22 @@ class ImapCatenateTest extends ImapSupport.LoggedInBob {
 
     @Test
     void urlsThatNameNothingAreBadurlAndAMissingMailboxIsTrycreateFirst() throws Exception {
-        assertThat(imap.command("a3", "APPEND Drafts CATENATE (TEXT {3+}\r\nx\r\n URL \"/Drafts;UIDVALIDITY=1/;UID=1\")"))
-                .isEqualTo("a3 NO [BADURL /Drafts;UIDVALIDITY=1/;UID=1] UIDVALIDITY 1 is not the mailbox's\r\n");
-        assertThat(imap.command("a4", "APPEND Drafts CATENATE (URL \"/Drafts/;UID=9\")")).isEqualTo(
-                "a4 NO [BADURL /Drafts/;UID=9] no message with UID 9\r\n");
-        assertThat(imap.command("a5", "APPEND Drafts CATENATE (URL \"/Nowhere/;UID=1\")")).isEqualTo(
-                "a5 NO [BADURL /Nowhere/;UID=1] no mailbox Nowhere\r\n");
-        assertThat(imap.command("a6", "APPEND Drafts CATENATE (URL \"/Drafts/;UID=2/;section=7\")")).isEqualTo(
-                "a6 NO [BADURL /Drafts/;UID=2/;section=7] the message has no section 7\r\n");
-        assertThat(imap.command("a7", "APPEND Gone CATENATE (URL \"/Nowhere/;UID=1\")")).isEqualTo(
-                "a7 NO [TRYCREATE] no mailbox Gone\r\n");
-        assertThat(imap.command("a8", "APPEND Drafts CATENATE (FILE \"x\")")).isEqualTo(
-                "a8 BAD CATENATE parts are TEXT or URL, not FILE\r\n");
+        imap.exchange("""
+                C: a3 APPEND Drafts CATENATE (TEXT {3+}
+                C: x
+                C:  URL "/Drafts;UIDVALIDITY=1/;UID=1")
+                S: a3 NO [BADURL /Drafts;UIDVALIDITY=1/;UID=1] UIDVALIDITY 1 is not the mailbox's
+                C: a4 APPEND Drafts CATENATE (URL "/Drafts/;UID=9")
+                S: a4 NO [BADURL /Drafts/;UID=9] no message with UID 9
+                C: a5 APPEND Drafts CATENATE (URL "/Nowhere/;UID=1")
+                S: a5 NO [BADURL /Nowhere/;UID=1] no mailbox Nowhere
+                C: a6 APPEND Drafts CATENATE (URL "/Drafts/;UID=2/;section=7")
+                S: a6 NO [BADURL /Drafts/;UID=2/;section=7] the message has no section 7
+                C: a7 APPEND Gone CATENATE (URL "/Nowhere/;UID=1")
+                S: a7 NO [TRYCREATE] no mailbox Gone
+                C: a8 APPEND Drafts CATENATE (FILE "x")
+                S: a8 BAD CATENATE parts are TEXT or URL, not FILE
+                """);
         assertThat(imap.command("a9", "STATUS Drafts (MESSAGES)")).contains("(MESSAGES 2)"); // nothing stored
     }
 

@@ -52,8 +52,12 @@ class ImapFaultTriggersTest {
             assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
             imap.send("bob x\r\n");
             assertThat(imap.untilTagged("a2")).endsWith("a2 BAD LOGIN only before logging in\r\n");
-            assertThat(imap.command("a3", "APPEND INBOX {12}")).isEqualTo("a3 NO [OVERQUOTA] quota exceeded\r\n");
-            assertThat(imap.command("a4", "NOOP")).isEqualTo("a4 OK NOOP completed\r\n");
+            imap.exchange("""
+                    C: a3 APPEND INBOX {12}
+                    S: a3 NO [OVERQUOTA] quota exceeded
+                    C: a4 NOOP
+                    S: a4 OK NOOP completed
+                    """);
         }
         assertThat(rule.hits()).isEqualTo(1);
         assertThat(inbox().size()).isEqualTo(2);
@@ -112,10 +116,18 @@ class ImapFaultTriggersTest {
         server.faults().addText("imap uid -> reply 452 \"no uid commands\"");
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.command("a2", "EXAMINE INBOX");
-            assertThat(imap.command("a3", "FETCH 1 UID")).isEqualTo("* 1 FETCH (UID 1)\r\na3 OK FETCH completed\r\n");
-            assertThat(imap.command("a4", "UID FETCH 1 UID")).isEqualTo("a4 NO [UNAVAILABLE] no uid fetch\r\n");
-            assertThat(imap.command("a5", "UID SEARCH ALL")).isEqualTo("a5 NO [UNAVAILABLE] no uid commands\r\n");
-            assertThat(imap.command("a6", "SEARCH ALL")).isEqualTo("* SEARCH 1 2\r\na6 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: a3 FETCH 1 UID
+                    S: * 1 FETCH (UID 1)
+                    S: a3 OK FETCH completed
+                    C: a4 UID FETCH 1 UID
+                    S: a4 NO [UNAVAILABLE] no uid fetch
+                    C: a5 UID SEARCH ALL
+                    S: a5 NO [UNAVAILABLE] no uid commands
+                    C: a6 SEARCH ALL
+                    S: * SEARCH 1 2
+                    S: a6 OK SEARCH completed
+                    """);
         }
     }
 

@@ -66,8 +66,12 @@ class ImapFaultsTest {
     void appendRefusedWithTheStatusAsResponseCodeBeforeTheLiteralIsSent() throws Exception {
         server.faults().addText("imap APPEND -> reply 452 OVERQUOTA \"quota exceeded\"");
         try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
-            assertThat(imap.command("a2", "APPEND INBOX {12}")).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
-            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
+            imap.exchange("""
+                    C: a2 APPEND INBOX {12}
+                    S: a2 NO [OVERQUOTA] quota exceeded
+                    C: a3 NOOP
+                    S: a3 OK NOOP completed
+                    """);
         }
         assertThat(server.store().mailbox("bob@example.test", "INBOX").orElseThrow().size()).isEqualTo(1);
     }

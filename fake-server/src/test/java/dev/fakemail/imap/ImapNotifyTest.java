@@ -80,15 +80,17 @@ class ImapNotifyTest extends ImapSupport.LoggedInBob {
 
     @Test
     void eventsThatCannotBeToldAreBadeventAndSyntaxErrorsBad() throws Exception {
-        assertThat(imap.command("a1", "NOTIFY SET (PERSONAL (MessageNew AnnotationChange))")).isEqualTo(
-                "a1 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] "
-                        + "fakemail does not tell AnnotationChange\r\n");
-        assertThat(imap.command("a2", "NOTIFY SET (SELECTED (MessageNew (UID FLAGS) MessageExpunge))")).isEqualTo(
-                "a2 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] "
-                        + "fakemail does not tell MessageNew with fetch attributes\r\n");
-        assertThat(imap.command("a3", "NOTIFY SET (EVERYWHERE (MessageNew))")).isEqualTo(
-                "a3 BAD unknown NOTIFY filter EVERYWHERE\r\n");
-        assertThat(imap.command("a4", "NOTIFY SET (PERSONAL NONE)")).isEqualTo("a4 OK NOTIFY completed\r\n");
-        assertThat(imap.command("a5", "NOTIFY START")).isEqualTo("a5 BAD NOTIFY takes SET or NONE\r\n");
+        imap.exchange("""
+                C: a1 NOTIFY SET (PERSONAL (MessageNew AnnotationChange))
+                S: a1 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] fakemail does not tell AnnotationChange
+                C: a2 NOTIFY SET (SELECTED (MessageNew (UID FLAGS) MessageExpunge))
+                S: a2 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] fakemail does not tell MessageNew with fetch attributes
+                C: a3 NOTIFY SET (EVERYWHERE (MessageNew))
+                S: a3 BAD unknown NOTIFY filter EVERYWHERE
+                C: a4 NOTIFY SET (PERSONAL NONE)
+                S: a4 OK NOTIFY completed
+                C: a5 NOTIFY START
+                S: a5 BAD NOTIFY takes SET or NONE
+                """);
     }
 }

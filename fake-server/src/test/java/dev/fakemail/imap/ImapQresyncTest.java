@@ -84,11 +84,14 @@ class ImapQresyncTest extends ImapSupport.LoggedInBob {
     void uidFetchWithVanishedNamesTheExpungedUidsOfTheSetFirst() throws Exception {
         imap.command("a1", "ENABLE QRESYNC");
         imap.command("a2", "SELECT INBOX");
-        assertThat(imap.command("a3", "UID FETCH 2:4 (FLAGS) (CHANGEDSINCE 6 VANISHED)")).isEqualTo(
-                "* VANISHED (EARLIER) 3:4\r\n* 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (7))\r\n"
-                        + "a3 OK FETCH completed\r\n");
-        assertThat(imap.command("a4", "UID FETCH 1:* (FLAGS) (CHANGEDSINCE 10 VANISHED)")).isEqualTo(
-                "a4 OK FETCH completed\r\n");
+        imap.exchange("""
+                C: a3 UID FETCH 2:4 (FLAGS) (CHANGEDSINCE 6 VANISHED)
+                S: * VANISHED (EARLIER) 3:4
+                S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (7))
+                S: a3 OK FETCH completed
+                C: a4 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 10 VANISHED)
+                S: a4 OK FETCH completed
+                """);
     }
 
     @Test

@@ -50,12 +50,16 @@ class ImapSearchResTest {
             seed.append(message(n == 600 ? "John Smith <js@example.test>" : "Alice <alice@example.test>", body));
         }
         try (ImapSupport.RawImap imap = ImapSupport.selected(server, "res@example.test")) {
-            assertThat(imap.command("A300", "SEARCH RETURN (SAVE) SINCE 1-Jan-2004 NOT FROM \"Smith\""))
-                    .isEqualTo("A300 OK SEARCH completed, result saved\r\n");
-            assertThat(imap.command("A301", "UID SEARCH UID $ SMALLER 4096"))
-                    .isEqualTo("* SEARCH 17 900 901\r\nA301 OK SEARCH completed\r\n");
-            assertThat(imap.command("A302", "UID SEARCH $ SMALLER 4096"))
-                    .isEqualTo("* SEARCH 17 900 901\r\nA302 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: A300 SEARCH RETURN (SAVE) SINCE 1-Jan-2004 NOT FROM "Smith"
+                    S: A300 OK SEARCH completed, result saved
+                    C: A301 UID SEARCH UID $ SMALLER 4096
+                    S: * SEARCH 17 900 901
+                    S: A301 OK SEARCH completed
+                    C: A302 UID SEARCH $ SMALLER 4096
+                    S: * SEARCH 17 900 901
+                    S: A302 OK SEARCH completed
+                    """);
 
             assertThat(imap.command("P282", "SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM \"Smith\""))
                     .isEqualTo("P282 OK SEARCH completed, result saved\r\n");
@@ -75,18 +79,23 @@ class ImapSearchResTest {
         seed.append(message("Eric <eric@example.test>", "two"));
         server.seed("empty@example.test").folder("Other Messages");
         try (ImapSupport.RawImap imap = ImapSupport.selected(server, "empty@example.test")) {
-            assertThat(imap.command("B282", "SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM \"Smith\""))
-                    .isEqualTo("B282 OK SEARCH completed, result saved\r\n");
-            assertThat(imap.command("B283", "SEARCH RETURN (SAVE) CHARSET KOI8-R (OR $ 1) TEXT XXXX"))
-                    .isEqualTo("B283 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset KOI8-R\r\n");
-            assertThat(imap.command("B284", "FETCH $ (UID)")).isEqualTo("B284 OK FETCH completed\r\n");
+            imap.exchange("""
+                    C: B282 SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM "Smith"
+                    S: B282 OK SEARCH completed, result saved
+                    C: B283 SEARCH RETURN (SAVE) CHARSET KOI8-R (OR $ 1) TEXT XXXX
+                    S: B283 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset KOI8-R
+                    C: B284 FETCH $ (UID)
+                    S: B284 OK FETCH completed
+                    """);
 
-            assertThat(imap.command("E282", "SEARCH RETURN (SAVE) SINCE 28-Oct-2006 NOT FROM \"Alice\""))
-                    .isEqualTo("E282 OK SEARCH completed, result saved\r\n");
-            assertThat(imap.command("E283", "SEARCH RETURN (SAVE) SINCE 28-Oct-2006 FROM \"Mallory\""))
-                    .isEqualTo("E283 OK SEARCH completed, result saved\r\n");
-            assertThat(imap.command("E284", "COPY $ \"Other Messages\""))
-                    .isEqualTo("E284 OK COPY completed, no messages\r\n");
+            imap.exchange("""
+                    C: E282 SEARCH RETURN (SAVE) SINCE 28-Oct-2006 NOT FROM "Alice"
+                    S: E282 OK SEARCH completed, result saved
+                    C: E283 SEARCH RETURN (SAVE) SINCE 28-Oct-2006 FROM "Mallory"
+                    S: E283 OK SEARCH completed, result saved
+                    C: E284 COPY $ "Other Messages"
+                    S: E284 OK COPY completed, no messages
+                    """);
             // a SEARCH without SAVE, or a BAD one, leaves "$" alone
             assertThat(imap.command("E285", "SEARCH RETURN (SAVE) FROM \"Eric\"")).endsWith("result saved\r\n");
             assertThat(imap.command("E286", "SEARCH ALL")).isEqualTo("* SEARCH 1 2\r\nE286 OK SEARCH completed\r\n");
@@ -112,8 +121,14 @@ class ImapSearchResTest {
             assertThat(imap.untilTagged("F284")).isEqualTo("F284 OK STORE completed\r\n");
             assertThat(imap.command("F285", "SEARCH DELETED")).isEqualTo("* SEARCH 2 3\r\nF285 OK SEARCH completed\r\n");
             // expunged messages leave "$"; a new SELECT empties it
-            assertThat(imap.command("F286", "EXPUNGE")).isEqualTo("* 2 EXPUNGE\r\n* 2 EXPUNGE\r\nF286 OK EXPUNGE completed\r\n");
-            assertThat(imap.command("F287", "UID FETCH $ (FLAGS)")).isEqualTo("F287 OK FETCH completed\r\n");
+            imap.exchange("""
+                    C: F286 EXPUNGE
+                    S: * 2 EXPUNGE
+                    S: * 2 EXPUNGE
+                    S: F286 OK EXPUNGE completed
+                    C: F287 UID FETCH $ (FLAGS)
+                    S: F287 OK FETCH completed
+                    """);
             imap.command("F288", "SEARCH RETURN (SAVE) ALL");
             imap.command("F289", "SELECT INBOX");
             assertThat(imap.command("F290", "SEARCH $")).isEqualTo("* SEARCH\r\nF290 OK SEARCH completed\r\n");
@@ -175,11 +190,16 @@ class ImapSearchResTest {
         }
         clock.set(now);
         try (ImapSupport.RawImap imap = ImapSupport.selected(server, "within@example.test")) {
-            assertThat(imap.command("a1", "SEARCH UNSEEN YOUNGER 259200"))
-                    .isEqualTo("* SEARCH 4 8 15 16 23 42\r\na1 OK SEARCH completed\r\n");
-            assertThat(imap.command("a3", "SEARCH OLDER 259200 UNSEEN"))
-                    .isEqualTo("* SEARCH 6 12 18 24 30 36 42\r\na3 OK SEARCH completed\r\n");
-            assertThat(imap.command("a4", "SEARCH YOUNGER 0")).isEqualTo("a4 BAD zero where a nonzero number is required\r\n");
+            imap.exchange("""
+                    C: a1 SEARCH UNSEEN YOUNGER 259200
+                    S: * SEARCH 4 8 15 16 23 42
+                    S: a1 OK SEARCH completed
+                    C: a3 SEARCH OLDER 259200 UNSEEN
+                    S: * SEARCH 6 12 18 24 30 36 42
+                    S: a3 OK SEARCH completed
+                    C: a4 SEARCH YOUNGER 0
+                    S: a4 BAD zero where a nonzero number is required
+                    """);
         }
     }
 }

@@ -23,9 +23,13 @@ class ImapSortFaultsTest {
     void sortRepliedWithTaggedNoOnceThenSorts() throws Exception {
         FaultHandle rule = server.faults().addText("imap SORT -> reply 451 4.3.0 \"sort index busy\" times 1").get(0);
         try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
-            assertThat(imap.command("s1", "SORT (SUBJECT) UTF-8 ALL")).isEqualTo("s1 NO [UNAVAILABLE] sort index busy\r\n");
-            assertThat(imap.command("s2", "UID SORT (REVERSE SUBJECT) UTF-8 ALL"))
-                    .isEqualTo("* SORT 2 1\r\ns2 OK SORT completed\r\n");
+            imap.exchange("""
+                    C: s1 SORT (SUBJECT) UTF-8 ALL
+                    S: s1 NO [UNAVAILABLE] sort index busy
+                    C: s2 UID SORT (REVERSE SUBJECT) UTF-8 ALL
+                    S: * SORT 2 1
+                    S: s2 OK SORT completed
+                    """);
         }
         assertThat(rule.hits()).isEqualTo(1);
     }
@@ -34,10 +38,14 @@ class ImapSortFaultsTest {
     void uidThreadMatchedByItsUidFormAndArguments() throws Exception {
         server.faults().addText("imap uid thread \"REFERENCES *\" -> reply-disconnect 421 4.4.2 \"dropped\"");
         try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
-            assertThat(imap.command("t1", "THREAD REFERENCES UTF-8 ALL"))
-                    .isEqualTo("* THREAD (1)(2)\r\nt1 OK THREAD completed\r\n");
-            assertThat(imap.command("t2", "UID THREAD ORDEREDSUBJECT UTF-8 ALL"))
-                    .isEqualTo("* THREAD (1)(2)\r\nt2 OK THREAD completed\r\n");
+            imap.exchange("""
+                    C: t1 THREAD REFERENCES UTF-8 ALL
+                    S: * THREAD (1)(2)
+                    S: t1 OK THREAD completed
+                    C: t2 UID THREAD ORDEREDSUBJECT UTF-8 ALL
+                    S: * THREAD (1)(2)
+                    S: t2 OK THREAD completed
+                    """);
             imap.send("t3 UID THREAD REFERENCES UTF-8 ALL\r\n");
             assertThat(imap.response()).isEqualTo("* BYE [UNAVAILABLE] dropped\r\n");
             assertThat(imap.response()).isEmpty();

@@ -112,6 +112,41 @@ final class ImapSupport {
         RawImap(FakeMailServer server) throws IOException {
             super(Clients.dial(server.imap()));
         }
+
+        /**
+         * Plays an exchange written as the RFCs write theirs, one line of the script per line on the wire: a run
+         * of "C: " lines is sent at once (so a command may carry LITERAL+ literals), and the "S: " lines after it
+         * must be exactly what the server answers, up to and including the line tagged like the run's first.
+         */
+        void exchange(String script) throws IOException {
+            List<String> sent = new ArrayList<>();
+            List<String> answer = new ArrayList<>();
+            for (String line : script.split("\n")) {
+                if (line.startsWith("C: ")) {
+                    if (!answer.isEmpty()) {
+                        play(sent, answer);
+                        sent.clear();
+                        answer.clear();
+                    }
+                    sent.add(line.substring(3));
+                } else if (line.startsWith("S: ") && !sent.isEmpty()) {
+                    answer.add(line.substring(3));
+                } else if (!line.isBlank()) {
+                    throw new IllegalArgumentException("not a C: line, or an S: line after one: " + line);
+                }
+            }
+            play(sent, answer);
+        }
+
+        private void play(List<String> sent, List<String> answer) throws IOException {
+            if (answer.isEmpty()) {
+                throw new IllegalArgumentException("no S: lines for " + sent);
+            }
+            send(String.join("\r\n", sent) + "\r\n");
+            String tag = sent.get(0).split(" ", 2)[0];
+            assertThat(untilTagged(tag)).as("the answer to %s", sent.get(0))
+                    .isEqualTo(String.join("\r\n", answer) + "\r\n");
+        }
     }
 
     /**
