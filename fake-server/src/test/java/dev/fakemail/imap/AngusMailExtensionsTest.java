@@ -3,6 +3,7 @@ package dev.fakemail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.testing.ClosesServers;
 import jakarta.mail.Folder;
 import jakarta.mail.Quota;
 import jakarta.mail.event.MailEvent;
@@ -18,12 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Angus Mail against the extensions of issue 19 it uses: COMPRESS=DEFLATE and UTF8=ACCEPT when asked to by its
  * properties, QUOTA (getQuota, setQuota) and QRESYNC (open with ResyncData).
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class AngusMailExtensionsTest {
     private static final String USER = "bob@example.test";
     private FakeMailServer server;
@@ -44,9 +47,8 @@ class AngusMailExtensionsTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void closeStore() throws Exception {
         store.close();
-        server.stop();
     }
 
     @Test

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.testing.ClosesServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Hostile or broken input gets a clear IMAP error and the session (or at least the server) goes on. */
 @ExtendWith(ClosesServers.class)
 class ImapBadInputTest {
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().maxMessageSize(1000).build().start();
-        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail(FakeMailServer.builder().maxMessageSize(1000),
+            ImapSupport.BOB, "First");
 
     @Test
     void aSynchronizingLiteralOverTheLimitIsRefusedBeforeItIsSent() throws Exception {

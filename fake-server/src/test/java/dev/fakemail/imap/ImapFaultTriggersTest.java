@@ -9,7 +9,6 @@ import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testing.ClosesServers;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapFaultTriggersTest {
     private static final String BOB = "bob@example.test";
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = ImapSupport.serverWithMail(BOB, "First", "Second");
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail(BOB, "First", "Second");
 
     private Mailbox inbox() {
         return server.store().mailbox(BOB, "INBOX").orElseThrow();

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultHandle;
 import dev.fakemail.testing.ClosesServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The fault grammar on IMAP: replies in IMAP's words (BYE, tagged NO with a response code), exact bytes. */
 @ExtendWith(ClosesServers.class)
 class ImapFaultsTest {
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = ImapSupport.serverWithMail("bob@example.test", "First");
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail("bob@example.test", "First");
 
     @Test
     void connectRefusedWithBye() throws Exception {

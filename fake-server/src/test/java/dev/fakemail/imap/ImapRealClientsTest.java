@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,14 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapRealClientsTest {
     private static final String USER = "bob@example.test";
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().imapsPort(0).build().start();
-        ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
-        ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail(FakeMailServer.builder().imapsPort(0), USER,
+            "First", "Second");
 
     private List<String> python(String mode, int port) throws Exception {
         ExternalClient.require("python3", "apt-get install python3");

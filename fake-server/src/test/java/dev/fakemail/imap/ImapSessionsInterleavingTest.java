@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.testing.ClosesServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,12 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapSessionsInterleavingTest {
     private static final String USER = "bob@example.test";
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = ImapSupport.serverWithMail(USER, "First", "Second");
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail(USER, "First", "Second");
 
     private ImapSupport.RawImap selected(String tag) throws Exception {
         ImapSupport.RawImap imap = new ImapSupport.RawImap(server);

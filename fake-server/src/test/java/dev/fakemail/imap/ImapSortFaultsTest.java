@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultHandle;
 import dev.fakemail.testing.ClosesServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** SORT, THREAD and CANCELUPDATE are IMAP commands like the others for fault rules: scripted replies, exact bytes. */
 @ExtendWith(ClosesServers.class)
 class ImapSortFaultsTest {
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = ImapSupport.serverWithMail("bob@example.test", "First", "Second");
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail("bob@example.test", "First", "Second");
 
     @Test
     void sortRepliedWithTaggedNoOnceThenSorts() throws Exception {

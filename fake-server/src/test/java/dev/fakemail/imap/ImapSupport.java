@@ -3,6 +3,7 @@ package dev.fakemail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.ReceivedMessage;
@@ -37,7 +38,12 @@ final class ImapSupport {
 
     /** A started server whose INBOX for {@code user} holds one message per subject ("First": "one", ...). */
     static FakeMailServer serverWithMail(String user, String... subjects) {
-        FakeMailServer server = FakeMailServer.builder().build().start();
+        return serverWithMail(FakeMailServer.builder(), user, subjects);
+    }
+
+    /** The server the builder starts, its INBOX for {@code user} holding one message per subject. */
+    static FakeMailServer serverWithMail(FakeMailServerBuilder builder, String user, String... subjects) {
+        FakeMailServer server = builder.build().start();
         String[] bodies = {"one", "two", "three", "four"};
         for (int i = 0; i < subjects.length; i++) {
             deliver(server, user, message(subjects[i], bodies[i]));
