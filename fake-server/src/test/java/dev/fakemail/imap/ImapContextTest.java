@@ -159,10 +159,13 @@ class ImapContextTest {
     @Test
     void updatesArePushedWhileIdling() throws Exception {
         try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
-            assertThat(imap.command("I01", "UID SORT RETURN (UPDATE) (REVERSE SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* ESEARCH (TAG \"I01\") UID\r\nI01 OK SORT completed\r\n");
-            imap.send("I02 IDLE\r\n");
-            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+            imap.exchange("""
+                    C: I01 UID SORT RETURN (UPDATE) (REVERSE SIZE) US-ASCII UNSEEN
+                    S: * ESEARCH (TAG "I01") UID
+                    S: I01 OK SORT completed
+                    C: I02 IDLE
+                    S: + idling
+                    """);
             server.seed(USER).append("Subject: big\r\n\r\n" + "y".repeat(450) + "\r\n"); // between 1 and 3
             assertThat(imap.response()).isEqualTo("* 6 EXISTS\r\n");
             assertThat(imap.response()).isEqualTo("* 6 RECENT\r\n");

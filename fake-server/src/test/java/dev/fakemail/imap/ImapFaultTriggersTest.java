@@ -61,9 +61,14 @@ class ImapFaultTriggersTest {
     void aRefusedLiteralPlusIsReadAndDroppedWithTheRestOfItsCommand() throws Exception {
         server.faults().addText("imap literal -> reply 452 OVERQUOTA \"quota exceeded\"");
         try (ImapSupport.RawImap imap = loggedIn()) {
-            imap.send("a2 APPEND INBOX {12+}\r\nHello World! {3+}\r\nxyz\r\na3 NOOP\r\n");
-            assertThat(imap.response()).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
-            assertThat(imap.response()).isEqualTo("a3 OK NOOP completed\r\n");
+            imap.exchange("""
+                    C: a2 APPEND INBOX {12+}
+                    C: Hello World! {3+}
+                    C: xyz
+                    C: a3 NOOP
+                    S: a2 NO [OVERQUOTA] quota exceeded
+                    S: a3 OK NOOP completed
+                    """);
         }
         assertThat(inbox().size()).isEqualTo(2);
     }
@@ -72,13 +77,16 @@ class ImapFaultTriggersTest {
     void literalEndRefusesTheCommandAfterTheLiteralArrived() throws Exception {
         server.faults().addText("imap literal-end APPEND -> reply 451 4.3.0 \"try again later\" times 1");
         try (ImapSupport.RawImap imap = loggedIn()) {
-            imap.send("a2 APPEND INBOX (\\Seen) {12}\r\n");
-            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
-            imap.send("Hello World!\r\n");
-            assertThat(imap.response()).isEqualTo("a2 NO [UNAVAILABLE] try again later\r\n");
-            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
-            imap.send("a4 APPEND INBOX {12}\r\n");
-            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
+            imap.exchange("""
+                    C: a2 APPEND INBOX (\\Seen) {12}
+                    S: + Ready for literal data
+                    C: Hello World!
+                    S: a2 NO [UNAVAILABLE] try again later
+                    C: a3 NOOP
+                    S: a3 OK NOOP completed
+                    C: a4 APPEND INBOX {12}
+                    S: + Ready for literal data
+                    """);
             imap.send("Hello World!\r\n");
             assertThat(imap.response()).startsWith("a4 OK [APPENDUID ");
         }
@@ -132,8 +140,11 @@ class ImapFaultTriggersTest {
         try (ImapSupport.RawImap imap = loggedIn()) {
             assertThat(imap.command("a2", "EXAMINE INBOX")).startsWith("* OK [ALERT] Mailbox is almost full\r\n"
                     + "* FLAGS (").endsWith("a2 OK [READ-ONLY] EXAMINE completed\r\n");
-            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
-            assertThat(imap.response()).isEqualTo("* OK still here\r\n");
+            imap.exchange("""
+                    C: a3 NOOP
+                    S: a3 OK NOOP completed
+                    S: * OK still here
+                    """);
         }
     }
 
@@ -152,9 +163,13 @@ class ImapFaultTriggersTest {
         server.faults().addText("imap idle -> expunge-elsewhere first");
         try (ImapSupport.RawImap imap = idling("SELECT")) {
             assertThat(imap.response()).isEqualTo("* 1 EXPUNGE\r\n");
-            imap.send("DONE\r\n");
-            assertThat(imap.response()).isEqualTo("a3 OK IDLE terminated\r\n");
-            assertThat(imap.command("a4", "UID SEARCH ALL")).isEqualTo("* SEARCH 2\r\na4 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: DONE
+                    S: a3 OK IDLE terminated
+                    C: a4 UID SEARCH ALL
+                    S: * SEARCH 2
+                    S: a4 OK SEARCH completed
+                    """);
         }
         assertThat(inbox().size()).isEqualTo(1);
     }

@@ -61,12 +61,15 @@ class ImapSearchResTest {
                     S: A302 OK SEARCH completed
                     """);
 
-            assertThat(imap.command("P282", "SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM \"Smith\""))
-                    .isEqualTo("P282 OK SEARCH completed, result saved\r\n");
-            imap.send("P283 SEARCH CHARSET UTF-8 (OR $ 1,3000:3021) TEXT {8}\r\n");
-            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
-            imap.send(needle + "\r\n"); // sent as UTF-8
-            assertThat(imap.untilTagged("P283")).isEqualTo("* SEARCH 882 1102 3003 3005 3006\r\nP283 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: P282 SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM "Smith"
+                    S: P282 OK SEARCH completed, result saved
+                    C: P283 SEARCH CHARSET UTF-8 (OR $ 1,3000:3021) TEXT {8}
+                    S: + Ready for literal data
+                    C: Grüße!
+                    S: * SEARCH 882 1102 3003 3005 3006
+                    S: P283 OK SEARCH completed
+                    """); // the needle sent as its 8 octets of UTF-8
         }
     }
 

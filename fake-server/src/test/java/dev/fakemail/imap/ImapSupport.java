@@ -120,38 +120,48 @@ final class ImapSupport {
         }
 
         /**
-         * Plays an exchange written as the RFCs write theirs, one line of the script per line on the wire: a run
-         * of "C: " lines is sent at once (so a command may carry LITERAL+ literals), and the "S: " lines after it
-         * must be exactly what the server answers, up to and including the line tagged like the run's first.
+         * Plays an exchange written as the RFCs write theirs, one line of the script per line on the wire: "C: "
+         * lines are sent (a run of them at once, so a command may carry LITERAL+ literals), and each run of "S: "
+         * lines must be exactly the lines the server sends next: the whole answer up to the tagged line, or a
+         * continuation request ("+ ...") before the client goes on with a synchronizing literal.
          */
         void exchange(String script) throws IOException {
             List<String> sent = new ArrayList<>();
             List<String> answer = new ArrayList<>();
+            String command = "";
             for (String line : script.split("\n")) {
                 if (line.startsWith("C: ")) {
-                    if (!answer.isEmpty()) {
-                        play(sent, answer);
-                        sent.clear();
-                        answer.clear();
-                    }
+                    checkAnswer(command, answer);
                     sent.add(line.substring(3));
-                } else if (line.startsWith("S: ") && !sent.isEmpty()) {
+                } else if (line.startsWith("S: ")) {
+                    if (!sent.isEmpty()) {
+                        send(String.join("\r\n", sent) + "\r\n");
+                        command = sent.get(0);
+                        sent.clear();
+                    }
                     answer.add(line.substring(3));
                 } else if (!line.isBlank()) {
-                    throw new IllegalArgumentException("not a C: line, or an S: line after one: " + line);
+                    throw new IllegalArgumentException("neither a C: nor an S: line: " + line);
                 }
             }
-            play(sent, answer);
+            checkAnswer(command, answer);
+            if (!sent.isEmpty()) {
+                throw new IllegalArgumentException("no S: lines after " + sent);
+            }
         }
 
-        private void play(List<String> sent, List<String> answer) throws IOException {
+        /** Reads as many lines as {@code answer} has and compares them as one text; empties {@code answer}. */
+        private void checkAnswer(String command, List<String> answer) throws IOException {
             if (answer.isEmpty()) {
-                throw new IllegalArgumentException("no S: lines for " + sent);
+                return;
             }
-            send(String.join("\r\n", sent) + "\r\n");
-            String tag = sent.get(0).split(" ", 2)[0];
-            assertThat(untilTagged(tag)).as("the answer to %s", sent.get(0))
+            StringBuilder received = new StringBuilder();
+            for (int i = 0; i < answer.size(); i++) {
+                received.append(response());
+            }
+            assertThat(received.toString()).as("the answer to %s", command)
                     .isEqualTo(String.join("\r\n", answer) + "\r\n");
+            answer.clear();
         }
     }
 
