@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,12 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapSearchResTest {
     private final ManualClock clock = new ManualClock(Instant.parse("1993-06-01T00:00:00Z"));
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().clock(clock).build().start();
-    }
+    private final FakeMailServer server = FakeMailServer.builder().clock(clock).build().start();
 
     private static String message(String from, String body) {
         return "From: " + from + "\r\nTo: bob@example.test\r\nSubject: s\r\nDate: Tue, 1 Jun 1993 10:00:00 +0000\r\n"

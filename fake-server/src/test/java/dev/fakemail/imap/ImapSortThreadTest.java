@@ -9,7 +9,6 @@ import dev.fakemail.testsupport.ManualClock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapSortThreadTest {
     private final ManualClock clock = new ManualClock(Instant.parse("1994-01-01T00:00:00Z"));
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().clock(clock).build().start();
-    }
+    private final FakeMailServer server = FakeMailServer.builder().clock(clock).build().start();
 
     static String message(String subject, String date, String extraHeaders) {
         return "From: Alice <alice@example.test>\r\nTo: bob@example.test\r\n"
