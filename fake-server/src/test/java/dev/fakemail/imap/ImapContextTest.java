@@ -17,11 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapContextTest {
     private static final String USER = "ctx@example.test";
-    private FakeMailServer server;
+    private final FakeMailServer server = FakeMailServer.builder().build().start();
 
     @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().build().start();
+    void seed() {
         MailboxSeed seed = server.seed(USER);
         // sizes 5, 1, 4, 2, 3 (in hundreds of octets): SIZE order 2 4 5 3 1
         int[] sizes = {5, 1, 4, 2, 3};
