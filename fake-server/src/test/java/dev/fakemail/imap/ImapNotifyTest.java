@@ -82,9 +82,11 @@ class ImapNotifyTest extends ImapSupport.LoggedInBob {
     void eventsThatCannotBeToldAreBadeventAndSyntaxErrorsBad() throws Exception {
         imap.exchange("""
                 C: a1 NOTIFY SET (PERSONAL (MessageNew AnnotationChange))
-                S: a1 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] fakemail does not tell AnnotationChange
+                S: a1 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] fakemail \
+                does not tell AnnotationChange
                 C: a2 NOTIFY SET (SELECTED (MessageNew (UID FLAGS) MessageExpunge))
-                S: a2 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] fakemail does not tell MessageNew with fetch attributes
+                S: a2 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] fakemail \
+                does not tell MessageNew with fetch attributes
                 C: a3 NOTIFY SET (EVERYWHERE (MessageNew))
                 S: a3 BAD unknown NOTIFY filter EVERYWHERE
                 C: a4 NOTIFY SET (PERSONAL NONE)

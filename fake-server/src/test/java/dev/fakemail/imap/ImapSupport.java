@@ -26,8 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * What the IMAP tests share: delivery without SMTP, a raw client speaking exact bytes, logged in or with INBOX
- * selected, and a per-test fixture of a server with bob logged in.
+ * What the IMAP tests share: delivery without SMTP, a raw client speaking exact bytes (logged in, or with INBOX
+ * selected), a per-test fixture of a server with bob logged in, and the real clients' setup (Angus Mail's
+ * store, the imapflow scripts).
  */
 final class ImapSupport {
     static final int TIMEOUT_MILLIS = 15_000;
@@ -83,7 +84,7 @@ final class ImapSupport {
         return imap;
     }
 
-    /** Angus Mail's IMAP store connected to the server as {@code user}, with 15 s timeouts and the extra properties. */
+    /** Angus Mail's IMAP store connected to the server as {@code user}: 15 s timeouts, and the extra properties. */
     static IMAPStore angusMail(FakeMailServer server, String user, Map<String, String> extraProperties)
             throws MessagingException {
         Properties properties = new Properties();
@@ -123,7 +124,8 @@ final class ImapSupport {
          * Plays an exchange written as the RFCs write theirs, one line of the script per line on the wire: "C: "
          * lines are sent (a run of them at once, so a command may carry LITERAL+ literals), and each run of "S: "
          * lines must be exactly the lines the server sends next: the whole answer up to the tagged line, or a
-         * continuation request ("+ ...") before the client goes on with a synchronizing literal.
+         * continuation request ("+ ...") before the client goes on with a synchronizing literal. "S: " lines
+         * before any "C: " line are what the server pushes unasked (IDLE, NOTIFY).
          */
         void exchange(String script) throws IOException {
             List<String> sent = new ArrayList<>();

@@ -55,7 +55,8 @@ class Pop3SessionSplitInputTest {
     void sameRepliesWhereverTheInputIsSplit() {
         atEverySplit(CLIENT_BYTES, (transport, split) -> {
             // Stored with a bare LF on purpose: POP3 must send and count CR LF.
-            InMemoryMailStore store = storeWith("Subject: one\r\n\r\n.dot\n", "Subject: two\r\n\r\nline 1\r\nline 2\r\n");
+            InMemoryMailStore store = storeWith("Subject: one\r\n\r\n.dot\n",
+                    "Subject: two\r\n\r\nline 1\r\nline 2\r\n");
             long uidValidity = inboxUidValidity(store);
             String replies = run(store, transport);
             assertThat(replies.replaceFirst("<[0-9.]+@mx\\.test>", "<BANNER>"))
