@@ -61,6 +61,12 @@ public final class MemorySessions {
         return store.mailbox(BOB, MailStore.INBOX).orElseThrow().uidValidity();
     }
 
+    /** The replies with bob's INBOX UIDVALIDITY, which differs from run to run, written as "VALIDITY". */
+    public static String withStableUidValidity(String replies, InMemoryMailStore store) {
+        long uidValidity = inboxUidValidity(store);
+        return replies.replace(" " + uidValidity + " ", " VALIDITY ").replace(" " + uidValidity + "]", " VALIDITY]");
+    }
+
     /** A transcript of one connection of {@code protocol} from {@link #CLIENT}. */
     public static TranscriptWriter transcript(String protocol) {
         return new TranscriptWriter(1, protocol, CLIENT, CLOCK);
