@@ -5,15 +5,9 @@
 // The test has delivered two messages to USER by SMTP before. Each step prints one line "step: result". At
 // the end the client IDLEs, prints "idling", and waits (at most 20 s) for the server to push the arrival of
 // the message the test then sends; any surprise exits non-zero with the error on stderr.
-import { ImapFlow } from 'imapflow';
+import { idleUntilNewMailThenLogout, newClient } from './imapflow_common.mjs';
 
-const [host, port, user, pass] = process.argv.slice(2);
-const client = new ImapFlow({
-    host, port: Number(port), secure: false, auth: { user, pass }, logger: false,
-    tls: { rejectUnauthorized: false }, emitLogs: false,
-});
-const fail = (error) => { console.error(error && error.stack || error); process.exit(1); };
-setTimeout(() => fail(new Error('timed out')), 30000).unref();
+const client = newClient();
 
 await client.connect();
 console.log(`secure: ${client.secureConnection || client.socket?.encrypted === true}`);
@@ -22,7 +16,7 @@ console.log(`capabilities: ${[...client.capabilities.keys()].sort().join(' ')}`)
 const folders = await client.list();
 console.log(`list: ${folders.map(f => `${f.path}${f.specialUse ? '=' + f.specialUse : ''}`).join(' ')}`);
 
-let lock = await client.getMailboxLock('INBOX');
+const lock = await client.getMailboxLock('INBOX');
 try {
     const subjects = [];
     for await (const message of client.fetch('1:*', { envelope: true, uid: true, flags: true, source: true })) {
@@ -43,12 +37,4 @@ try {
     lock.release();
 }
 
-lock = await client.getMailboxLock('INBOX');
-const arrived = new Promise(resolve => client.on('exists', data => resolve(data)));
-client.idle().catch(fail);
-console.log('idling');
-const event = await arrived;
-console.log(`exists: ${event.count} (was ${event.prevCount})`);
-lock.release();
-await client.logout();
-console.log('logout: ok');
+await idleUntilNewMailThenLogout(client);

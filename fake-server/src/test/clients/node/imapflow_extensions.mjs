@@ -5,18 +5,10 @@
 // The test has delivered three messages to USER. One connection keeps QRESYNC on (imapflow's `qresync`
 // option); a second one, without it, changes the mailbox as another device would. Each step prints one line
 // "step: result"; any surprise exits non-zero with the error on stderr.
-import { ImapFlow } from 'imapflow';
+import { newClient } from './imapflow_common.mjs';
 
-const [host, port, user, pass] = process.argv.slice(2);
-const options = (extra) => ({
-    host, port: Number(port), secure: false, auth: { user, pass }, logger: false,
-    tls: { rejectUnauthorized: false }, emitLogs: false, ...extra,
-});
-const fail = (error) => { console.error(error && error.stack || error); process.exit(1); };
-setTimeout(() => fail(new Error('timed out')), 30000).unref();
-
-const client = new ImapFlow(options({ qresync: true }));
-const other = new ImapFlow(options({}));
+const client = newClient({ qresync: true });
+const other = newClient();
 const events = [];
 client.on('expunge', data => events.push(`expunge ${data.vanished ? 'vanished' : 'seq'} ${data.uid ?? data.seq}${data.earlier ? ' earlier' : ''}`));
 client.on('flags', data => events.push(`flags ${data.uid} ${[...data.flags].sort().join(',')}`));

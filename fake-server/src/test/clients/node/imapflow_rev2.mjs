@@ -8,15 +8,10 @@
 // The test has delivered two messages to USER before. Each step prints one line "step: result". At the end the
 // client IDLEs, prints "idling", and waits for the server to push the message the test then delivers; any
 // surprise exits non-zero with the error on stderr.
-import { ImapFlow } from 'imapflow';
+import { idleUntilNewMailThenLogout, more, newClient } from './imapflow_common.mjs';
 
-const [host, port, user, pass, mode] = process.argv.slice(2);
-const client = new ImapFlow({
-    host, port: Number(port), secure: false, auth: { user, pass }, logger: false, emitLogs: false,
-    tls: { rejectUnauthorized: false }, disableIMAP4rev2: mode === 'disable',
-});
-const fail = (error) => { console.error(error && error.stack || error); process.exit(1); };
-setTimeout(() => fail(new Error('timed out')), 30000).unref();
+const [mode] = more;
+const client = newClient({ disableIMAP4rev2: mode === 'disable' });
 
 await client.connect();
 console.log(`advertised: ${client.capabilities.has('IMAP4rev2')}`);
@@ -33,7 +28,7 @@ await client.append('Entwürfe/Grüße', 'From: Jörg <joerg@example.test>\r\nSu
 const status = await client.status('Entwürfe/Grüße', { messages: true, unseen: true, recent: true, size: true });
 console.log(`status: messages ${status.messages} unseen ${status.unseen} recent ${status.recent} size ${status.size > 0}`);
 
-let lock = await client.getMailboxLock('INBOX');
+const lock = await client.getMailboxLock('INBOX');
 try {
     console.log(`open: exists ${client.mailbox.exists}`);
     const flags = [];
@@ -51,12 +46,4 @@ try {
     lock.release();
 }
 
-lock = await client.getMailboxLock('INBOX');
-const arrived = new Promise(resolve => client.on('exists', data => resolve(data)));
-client.idle().catch(fail);
-console.log('idling');
-const event = await arrived;
-console.log(`exists: ${event.count} (was ${event.prevCount})`);
-lock.release();
-await client.logout();
-console.log('logout: ok');
+await idleUntilNewMailThenLogout(client);

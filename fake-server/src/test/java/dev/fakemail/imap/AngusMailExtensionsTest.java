@@ -3,15 +3,14 @@ package dev.fakemail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.testing.ClosesServers;
 import jakarta.mail.Folder;
 import jakarta.mail.Quota;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.event.MailEvent;
 import jakarta.mail.event.MessageChangedEvent;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.MessageVanishedEvent;
@@ -20,12 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Angus Mail against the extensions of issue 19 it uses: COMPRESS=DEFLATE and UTF8=ACCEPT when asked to by its
  * properties, QUOTA (getQuota, setQuota) and QRESYNC (open with ResyncData).
  */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class AngusMailExtensionsTest {
     private static final String USER = "bob@example.test";
     private FakeMailServer server;
@@ -41,22 +42,13 @@ class AngusMailExtensionsTest {
     }
 
     private IMAPStore connect() throws Exception {
-        Properties properties = new Properties();
-        properties.put("mail.imap.host", server.imap().host());
-        properties.put("mail.imap.port", String.valueOf(server.imap().port()));
-        properties.put("mail.imap.connectiontimeout", "15000");
-        properties.put("mail.imap.timeout", "15000");
-        properties.put("mail.imap.compress.enable", "true");
-        properties.put("mail.mime.allowutf8", "true");
-        Store connected = Session.getInstance(properties).getStore("imap");
-        connected.connect(USER, "secret");
-        return (IMAPStore) connected;
+        return ImapSupport.angusMail(server, USER,
+                Map.of("mail.imap.compress.enable", "true", "mail.mime.allowutf8", "true"));
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void closeStore() throws Exception {
         store.close();
-        server.stop();
     }
 
     @Test

@@ -3,17 +3,17 @@ package dev.fakemail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.testing.ClosesServers;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.SubjectTerm;
 import java.io.InputStream;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -22,32 +22,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Jakarta Mail's IMAP provider (Angus Mail): folders, flags, search terms, partial fetch, MOVE and IDLE. */
 @Timeout(60)
+@ExtendWith(ClosesServers.class)
 class AngusMailImapTest {
     private static final String USER = "bob@example.test";
-    private FakeMailServer server;
+    private final FakeMailServer server = ImapSupport.serverWithMail(USER, "First", "Second");
     private Store store;
 
     @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
-        ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
-        Properties properties = new Properties();
-        properties.put("mail.imap.host", server.imap().host());
-        properties.put("mail.imap.port", String.valueOf(server.imap().port()));
-        properties.put("mail.imap.connectiontimeout", "15000");
-        properties.put("mail.imap.timeout", "15000");
-        store = Session.getInstance(properties).getStore("imap");
-        store.connect(USER, "secret");
+    void connect() throws Exception {
+        store = ImapSupport.angusMail(server, USER, Map.of());
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void closeStore() throws Exception {
         store.close();
-        server.stop();
     }
 
     @Test

@@ -9,14 +9,13 @@ import dev.fakemail.testsupport.ManualClock;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.OlderTerm;
 import org.eclipse.angus.mail.imap.SortTerm;
@@ -46,13 +45,7 @@ class AngusMailSortTest {
         clock.set(Instant.parse("2030-01-01T11:45:00Z"));
         seed.append(message("Apple", "Tue, 1 Jan 2030 07:00:00 +0100", 200));
         clock.set(Instant.parse("2030-01-01T12:00:00Z"));
-        Properties properties = new Properties();
-        properties.put("mail.imap.host", server.imap().host());
-        properties.put("mail.imap.port", String.valueOf(server.imap().port()));
-        properties.put("mail.imap.connectiontimeout", "15000");
-        properties.put("mail.imap.timeout", "15000");
-        store = Session.getInstance(properties).getStore("imap");
-        store.connect(USER, "secret");
+        store = ImapSupport.angusMail(server, USER, Map.of());
     }
 
     @AfterEach

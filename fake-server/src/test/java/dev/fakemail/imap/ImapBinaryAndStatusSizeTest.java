@@ -2,18 +2,15 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * BINARY (RFC 3516) and STATUS=SIZE (RFC 8438) with exact bytes: decoded parts, partials, BINARY.SIZE, literal8
  * for content with NUL both ways, [UNKNOWN-CTE], and the size of a mailbox in STATUS and LIST-STATUS.
  */
-class ImapBinaryAndStatusSizeTest {
+class ImapBinaryAndStatusSizeTest extends ImapSupport.LoggedInBob {
     static final String MULTIPART = "From: Alice <alice@example.test>\r\n"
             + "Subject: parts\r\n"
             + "Content-Type: multipart/mixed; boundary=\"b\"\r\n"
@@ -35,22 +32,9 @@ class ImapBinaryAndStatusSizeTest {
             + "begin 644 x\r\n"
             + "--b--\r\n";
 
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, "bob@example.test", MULTIPART);
-        imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a0", "bob@example.test", "x");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
+    @Override
+    void beforeLogin() {
+        ImapSupport.deliver(server, ImapSupport.BOB, MULTIPART);
     }
 
     @Test
@@ -59,10 +43,17 @@ class ImapBinaryAndStatusSizeTest {
         assertThat(imap.command("a2", "FETCH 1 (BINARY.SIZE[1] BINARY.PEEK[1])")).isEqualTo(
                 "* 1 FETCH (BINARY.SIZE[1] 12 BINARY[1] {12}\r\nHello world!)\r\na2 OK FETCH completed\r\n");
         // "=\r\n" joins lines, "=C3=A9" is é, white space before a line end goes (RFC 2045 §6.7)
-        assertThat(imap.command("a3", "FETCH 1 (BINARY.PEEK[2] BINARY.SIZE[2])")).isEqualTo(
-                "* 1 FETCH (BINARY[2] {18}\r\ncafé au lait\r\nfin BINARY.SIZE[2] 18)\r\na3 OK FETCH completed\r\n");
-        assertThat(imap.command("a4", "UID FETCH 1 (BINARY.PEEK[2]<6.7>)")).isEqualTo(
-                "* 1 FETCH (UID 1 BINARY[2]<6> {7}\r\nau lait)\r\na4 OK FETCH completed\r\n");
+        imap.exchange("""
+                C: a3 FETCH 1 (BINARY.PEEK[2] BINARY.SIZE[2])
+                S: * 1 FETCH (BINARY[2] {18}
+                S: café au lait
+                S: fin BINARY.SIZE[2] 18)
+                S: a3 OK FETCH completed
+                C: a4 UID FETCH 1 (BINARY.PEEK[2]<6.7>)
+                S: * 1 FETCH (UID 1 BINARY[2]<6> {7}
+                S: au lait)
+                S: a4 OK FETCH completed
+                """);
         String body = imap.command("a5", "FETCH 1 (BODY.PEEK[])");
         String binary = imap.command("a6", "FETCH 1 (BINARY.PEEK[])");
         assertThat(binary).isEqualTo(body.replace("BODY[]", "BINARY[]").replace("a5 OK", "a6 OK"));
@@ -79,12 +70,16 @@ class ImapBinaryAndStatusSizeTest {
                 "a2 NO [UNKNOWN-CTE] UID 1 has a part whose Content-Transfer-Encoding cannot be decoded\r\n");
         assertThat(imap.command("a3", "FETCH 1 (FLAGS)")).isEqualTo(
                 "* 1 FETCH (FLAGS (\\Recent))\r\na3 OK FETCH completed\r\n"); // the failed FETCH set no \Seen
-        assertThat(imap.command("a4", "FETCH 1 BINARY[1.HEADER]")).isEqualTo(
-                "a4 BAD BINARY takes a part number only, not [1.HEADER]\r\n");
-        assertThat(imap.command("a5", "FETCH 1 BINARY.SIZE[1]<0.3>")).isEqualTo(
-                "a5 BAD BINARY.SIZE takes no partial\r\n");
-        assertThat(imap.command("a6", "FETCH 1 BINARY[1]")).isEqualTo(
-                "* 1 FETCH (BINARY[1] {12}\r\nHello world! FLAGS (\\Recent \\Seen))\r\na6 OK FETCH completed\r\n");
+        imap.exchange("""
+                C: a4 FETCH 1 BINARY[1.HEADER]
+                S: a4 BAD BINARY takes a part number only, not [1.HEADER]
+                C: a5 FETCH 1 BINARY.SIZE[1]<0.3>
+                S: a5 BAD BINARY.SIZE takes no partial
+                C: a6 FETCH 1 BINARY[1]
+                S: * 1 FETCH (BINARY[1] {12}
+                S: Hello world! FLAGS (\\Recent \\Seen))
+                S: a6 OK FETCH completed
+                """);
     }
 
     @Test
@@ -118,7 +113,7 @@ class ImapBinaryAndStatusSizeTest {
     @Test
     void statusSizeIsTheOctetsOfAllMessages() throws Exception {
         String small = "Subject: s\r\n\r\nhi\r\n";
-        ImapSupport.deliver(server, "bob@example.test", small);
+        ImapSupport.deliver(server, ImapSupport.BOB, small);
         int size = MULTIPART.length() + small.length();
         // RFC 8438's example: STATUS blurdybloop (UIDNEXT MESSAGES SIZE)
         assertThat(imap.command("a1", "STATUS INBOX (UIDNEXT MESSAGES SIZE)")).isEqualTo(

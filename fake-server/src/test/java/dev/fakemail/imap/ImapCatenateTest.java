@@ -2,10 +2,8 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * text and a whole forwarded message put together), [BADURL] for URLs that name nothing, [TRYCREATE] before
  * any URL is looked at, and CATENATE beside a plain literal in one MULTIAPPEND.
  */
-class ImapCatenateTest {
+class ImapCatenateTest extends ImapSupport.LoggedInBob {
     private static final String BOUNDARY = "--------------030308070208000400050907";
     private static final String DRAFT_HEADER = "From: Alice <alice@example.test>\r\nSubject: draft\r\n"
             + "Content-Type: multipart/mixed; boundary=\"" + BOUNDARY + "\"\r\n\r\n";
@@ -23,27 +21,15 @@ class ImapCatenateTest {
             + "--" + BOUNDARY + "--\r\n";
     private static final String FORWARDED = "From: Bob <bob@example.test>\r\nSubject: original\r\n\r\nOriginal\r\n";
 
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
     private long draftsValidity;
 
     @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a0", "bob@example.test", "x");
+    void prepare() throws Exception {
         String appended = imap.command("a1", "APPEND Drafts {" + DRAFT.length() + "+}\r\n" + DRAFT);
         Matcher validity = Pattern.compile("APPENDUID (\\d+) 1]").matcher(appended);
         assertThat(validity.find()).isTrue();
         draftsValidity = Long.parseLong(validity.group(1));
         imap.command("a2", "APPEND Drafts {" + FORWARDED.length() + "+}\r\n" + FORWARDED);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
     }
 
     private String url(String rest) {
@@ -83,18 +69,22 @@ class ImapCatenateTest {
 
     @Test
     void urlsThatNameNothingAreBadurlAndAMissingMailboxIsTrycreateFirst() throws Exception {
-        assertThat(imap.command("a3", "APPEND Drafts CATENATE (TEXT {3+}\r\nx\r\n URL \"/Drafts;UIDVALIDITY=1/;UID=1\")"))
-                .isEqualTo("a3 NO [BADURL /Drafts;UIDVALIDITY=1/;UID=1] UIDVALIDITY 1 is not the mailbox's\r\n");
-        assertThat(imap.command("a4", "APPEND Drafts CATENATE (URL \"/Drafts/;UID=9\")")).isEqualTo(
-                "a4 NO [BADURL /Drafts/;UID=9] no message with UID 9\r\n");
-        assertThat(imap.command("a5", "APPEND Drafts CATENATE (URL \"/Nowhere/;UID=1\")")).isEqualTo(
-                "a5 NO [BADURL /Nowhere/;UID=1] no mailbox Nowhere\r\n");
-        assertThat(imap.command("a6", "APPEND Drafts CATENATE (URL \"/Drafts/;UID=2/;section=7\")")).isEqualTo(
-                "a6 NO [BADURL /Drafts/;UID=2/;section=7] the message has no section 7\r\n");
-        assertThat(imap.command("a7", "APPEND Gone CATENATE (URL \"/Nowhere/;UID=1\")")).isEqualTo(
-                "a7 NO [TRYCREATE] no mailbox Gone\r\n");
-        assertThat(imap.command("a8", "APPEND Drafts CATENATE (FILE \"x\")")).isEqualTo(
-                "a8 BAD CATENATE parts are TEXT or URL, not FILE\r\n");
+        imap.exchange("""
+                C: a3 APPEND Drafts CATENATE (TEXT {3+}
+                C: x
+                C:  URL "/Drafts;UIDVALIDITY=1/;UID=1")
+                S: a3 NO [BADURL /Drafts;UIDVALIDITY=1/;UID=1] UIDVALIDITY 1 is not the mailbox's
+                C: a4 APPEND Drafts CATENATE (URL "/Drafts/;UID=9")
+                S: a4 NO [BADURL /Drafts/;UID=9] no message with UID 9
+                C: a5 APPEND Drafts CATENATE (URL "/Nowhere/;UID=1")
+                S: a5 NO [BADURL /Nowhere/;UID=1] no mailbox Nowhere
+                C: a6 APPEND Drafts CATENATE (URL "/Drafts/;UID=2/;section=7")
+                S: a6 NO [BADURL /Drafts/;UID=2/;section=7] the message has no section 7
+                C: a7 APPEND Gone CATENATE (URL "/Nowhere/;UID=1")
+                S: a7 NO [TRYCREATE] no mailbox Gone
+                C: a8 APPEND Drafts CATENATE (FILE "x")
+                S: a8 BAD CATENATE parts are TEXT or URL, not FILE
+                """);
         assertThat(imap.command("a9", "STATUS Drafts (MESSAGES)")).contains("(MESSAGES 2)"); // nothing stored
     }
 

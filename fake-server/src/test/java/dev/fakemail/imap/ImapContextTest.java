@@ -17,11 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapContextTest {
     private static final String USER = "ctx@example.test";
-    private FakeMailServer server;
+    private final FakeMailServer server = FakeMailServer.builder().build().start();
 
     @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().build().start();
+    void seed() {
         MailboxSeed seed = server.seed(USER);
         // sizes 5, 1, 4, 2, 3 (in hundreds of octets): SIZE order 2 4 5 3 1
         int[] sizes = {5, 1, 4, 2, 3};
@@ -31,71 +30,89 @@ class ImapContextTest {
         }
     }
 
-    private ImapSupport.RawImap selected() throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a1", USER, "x");
-        assertThat(imap.command("a2", "SELECT INBOX")).contains("a2 OK [READ-WRITE]");
-        return imap;
-    }
-
     @Test
     void esortReturnsInSortOrderWithRangesOnlyForAscendingRuns() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
-            assertThat(imap.command("E01", "UID SORT RETURN () (REVERSE DATE) UTF-8 UNDELETED UNKEYWORD $Junk"))
-                    .isEqualTo("* ESEARCH (TAG \"E01\") UID ALL 5,3,2,1\r\nE01 OK SORT completed\r\n");
-            assertThat(imap.command("E02", "SORT RETURN (MIN MAX COUNT ALL) (SIZE) US-ASCII ALL")).isEqualTo(
-                    "* ESEARCH (TAG \"E02\") MIN 2 MAX 1 COUNT 5 ALL 2,4:5,3,1\r\nE02 OK SORT completed\r\n");
-            assertThat(imap.command("E03", "SORT RETURN (COUNT) (SIZE) US-ASCII SUBJECT nothing"))
-                    .isEqualTo("* ESEARCH (TAG \"E03\") COUNT 0\r\nE03 OK SORT completed\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
+            imap.exchange("""
+                    C: E01 UID SORT RETURN () (REVERSE DATE) UTF-8 UNDELETED UNKEYWORD $Junk
+                    S: * ESEARCH (TAG "E01") UID ALL 5,3,2,1
+                    S: E01 OK SORT completed
+                    C: E02 SORT RETURN (MIN MAX COUNT ALL) (SIZE) US-ASCII ALL
+                    S: * ESEARCH (TAG "E02") MIN 2 MAX 1 COUNT 5 ALL 2,4:5,3,1
+                    S: E02 OK SORT completed
+                    C: E03 SORT RETURN (COUNT) (SIZE) US-ASCII SUBJECT nothing
+                    S: * ESEARCH (TAG "E03") COUNT 0
+                    S: E03 OK SORT completed
+                    """);
             // without ALL or PARTIAL the ends are found in one pass: the same answers
-            assertThat(imap.command("E05", "SORT RETURN (MIN MAX) (SIZE) US-ASCII ALL"))
-                    .isEqualTo("* ESEARCH (TAG \"E05\") MIN 2 MAX 1\r\nE05 OK SORT completed\r\n");
-            assertThat(imap.command("E06", "UID SORT RETURN (COUNT MAX) (REVERSE SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* ESEARCH (TAG \"E06\") UID MAX 2 COUNT 5\r\nE06 OK SORT completed\r\n");
-            assertThat(imap.command("E07", "SORT RETURN (MIN MAX) (SIZE) US-ASCII 3"))
-                    .isEqualTo("* ESEARCH (TAG \"E07\") MIN 3 MAX 3\r\nE07 OK SORT completed\r\n");
-            assertThat(imap.command("E04", "SORT RETURN (SAVE) (SIZE) US-ASCII ALL"))
-                    .isEqualTo("E04 BAD unknown SORT RETURN option SAVE\r\n");
+            imap.exchange("""
+                    C: E05 SORT RETURN (MIN MAX) (SIZE) US-ASCII ALL
+                    S: * ESEARCH (TAG "E05") MIN 2 MAX 1
+                    S: E05 OK SORT completed
+                    C: E06 UID SORT RETURN (COUNT MAX) (REVERSE SIZE) US-ASCII UNSEEN
+                    S: * ESEARCH (TAG "E06") UID MAX 2 COUNT 5
+                    S: E06 OK SORT completed
+                    C: E07 SORT RETURN (MIN MAX) (SIZE) US-ASCII 3
+                    S: * ESEARCH (TAG "E07") MIN 3 MAX 3
+                    S: E07 OK SORT completed
+                    C: E04 SORT RETURN (SAVE) (SIZE) US-ASCII ALL
+                    S: E04 BAD unknown SORT RETURN option SAVE
+                    """);
         }
     }
 
     @Test
     void aRepeatedSortAnswersInTodaysMessageNumbers() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             imap.command("R01", "STORE 2 +FLAGS.SILENT (\\Seen \\Deleted)");
-            assertThat(imap.command("R02", "SORT (SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* SORT 4 5 3 1\r\nR02 OK SORT completed\r\n");
-            assertThat(imap.command("R03", "EXPUNGE")).isEqualTo("* 2 EXPUNGE\r\nR03 OK EXPUNGE completed\r\n");
+            imap.exchange("""
+                    C: R02 SORT (SIZE) US-ASCII UNSEEN
+                    S: * SORT 4 5 3 1
+                    S: R02 OK SORT completed
+                    C: R03 EXPUNGE
+                    S: * 2 EXPUNGE
+                    S: R03 OK EXPUNGE completed
+                    """);
             // the same messages sorted the same way: remembered, and told by their new numbers
-            assertThat(imap.command("R04", "SORT (SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* SORT 3 4 2 1\r\nR04 OK SORT completed\r\n");
-            assertThat(imap.command("R05", "UID SORT (SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* SORT 4 5 3 1\r\nR05 OK SORT completed\r\n");
-            assertThat(imap.command("R06", "SORT (REVERSE SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* SORT 1 2 4 3\r\nR06 OK SORT completed\r\n");
+            imap.exchange("""
+                    C: R04 SORT (SIZE) US-ASCII UNSEEN
+                    S: * SORT 3 4 2 1
+                    S: R04 OK SORT completed
+                    C: R05 UID SORT (SIZE) US-ASCII UNSEEN
+                    S: * SORT 4 5 3 1
+                    S: R05 OK SORT completed
+                    C: R06 SORT (REVERSE SIZE) US-ASCII UNSEEN
+                    S: * SORT 1 2 4 3
+                    S: R06 OK SORT completed
+                    """);
         }
     }
 
     @Test
     void partialWindowsOfSearchAndSortResults() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
-            assertThat(imap.command("P1", "SEARCH RETURN (PARTIAL 4:2) ALL"))
-                    .isEqualTo("* ESEARCH (TAG \"P1\") PARTIAL (2:4 2:4)\r\nP1 OK SEARCH completed\r\n");
-            assertThat(imap.command("P2", "SORT RETURN (PARTIAL 1:3) (SIZE) US-ASCII ALL"))
-                    .isEqualTo("* ESEARCH (TAG \"P2\") PARTIAL (1:3 2,4:5)\r\nP2 OK SORT completed\r\n");
-            assertThat(imap.command("P3", "UID SEARCH RETURN (PARTIAL 6:9 COUNT) ALL"))
-                    .isEqualTo("* ESEARCH (TAG \"P3\") UID COUNT 5 PARTIAL (6:9 NIL)\r\nP3 OK SEARCH completed\r\n");
-            assertThat(imap.command("P4", "SEARCH RETURN (PARTIAL 1:*) ALL"))
-                    .isEqualTo("P4 BAD PARTIAL needs a range of result positions like 1:100, not 1:*\r\n");
-            assertThat(imap.command("P5", "SEARCH RETURN (PARTIAL 0:3) ALL"))
-                    .isEqualTo("P5 BAD PARTIAL positions are 1 to 4294967295: 0:3\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
+            imap.exchange("""
+                    C: P1 SEARCH RETURN (PARTIAL 4:2) ALL
+                    S: * ESEARCH (TAG "P1") PARTIAL (2:4 2:4)
+                    S: P1 OK SEARCH completed
+                    C: P2 SORT RETURN (PARTIAL 1:3) (SIZE) US-ASCII ALL
+                    S: * ESEARCH (TAG "P2") PARTIAL (1:3 2,4:5)
+                    S: P2 OK SORT completed
+                    C: P3 UID SEARCH RETURN (PARTIAL 6:9 COUNT) ALL
+                    S: * ESEARCH (TAG "P3") UID COUNT 5 PARTIAL (6:9 NIL)
+                    S: P3 OK SEARCH completed
+                    C: P4 SEARCH RETURN (PARTIAL 1:*) ALL
+                    S: P4 BAD PARTIAL needs a range of result positions like 1:100, not 1:*
+                    C: P5 SEARCH RETURN (PARTIAL 0:3) ALL
+                    S: P5 BAD PARTIAL positions are 1 to 4294967295: 0:3
+                    """);
         }
     }
 
     @Test
     void searchUpdatesTellChangesFromThisSessionAndOthers() throws Exception {
-        try (ImapSupport.RawImap imap = selected(); ImapSupport.RawImap other = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER);
+                ImapSupport.RawImap other = ImapSupport.selected(server, USER)) {
             assertThat(imap.command("B01", "UID SEARCH RETURN (UPDATE COUNT) FLAGGED"))
                     .isEqualTo("* ESEARCH (TAG \"B01\") UID COUNT 0\r\nB01 OK SEARCH completed\r\n");
             assertThat(imap.command("B02", "SEARCH RETURN (UPDATE) FLAGGED")) // only the correlator
@@ -115,13 +132,20 @@ class ImapContextTest {
                     + "B04 OK NOOP completed\r\n");
             // a new flagged message: EXISTS first, then ADDTO
             server.seed(USER).append("Subject: new\r\n\r\nnew\r\n", "\\Flagged");
-            assertThat(imap.command("B05", "NOOP")).isEqualTo("* 5 EXISTS\r\n* 5 RECENT\r\n"
-                    + "* ESEARCH (TAG \"B01\") UID ADDTO (0 6)\r\n* ESEARCH (TAG \"B02\") ADDTO (0 5)\r\n"
-                    + "B05 OK NOOP completed\r\n");
-            assertThat(imap.command("B06", "CANCELUPDATE \"B01\" \"B02\"")).isEqualTo("B06 OK CANCELUPDATE completed\r\n");
-            assertThat(imap.command("B07", "STORE 1 +FLAGS.SILENT (\\Flagged)")).isEqualTo("B07 OK STORE completed\r\n");
-            assertThat(imap.command("B08", "CANCELUPDATE \"B01\""))
-                    .isEqualTo("B08 BAD no updating search has the tag B01\r\n");
+            imap.exchange("""
+                    C: B05 NOOP
+                    S: * 5 EXISTS
+                    S: * 5 RECENT
+                    S: * ESEARCH (TAG "B01") UID ADDTO (0 6)
+                    S: * ESEARCH (TAG "B02") ADDTO (0 5)
+                    S: B05 OK NOOP completed
+                    C: B06 CANCELUPDATE "B01" "B02"
+                    S: B06 OK CANCELUPDATE completed
+                    C: B07 STORE 1 +FLAGS.SILENT (\\Flagged)
+                    S: B07 OK STORE completed
+                    C: B08 CANCELUPDATE "B01"
+                    S: B08 BAD no updating search has the tag B01
+                    """);
             imap.command("B09", "SEARCH RETURN (UPDATE) ALL");
             assertThat(imap.command("B09", "SEARCH RETURN (UPDATE) ALL"))
                     .isEqualTo("B09 BAD tag B09 already names an updating search (RFC 5267 §4.3)\r\n");
@@ -133,11 +157,14 @@ class ImapContextTest {
 
     @Test
     void updatesArePushedWhileIdling() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
-            assertThat(imap.command("I01", "UID SORT RETURN (UPDATE) (REVERSE SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* ESEARCH (TAG \"I01\") UID\r\nI01 OK SORT completed\r\n");
-            imap.send("I02 IDLE\r\n");
-            assertThat(imap.response()).isEqualTo("+ idling\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
+            imap.exchange("""
+                    C: I01 UID SORT RETURN (UPDATE) (REVERSE SIZE) US-ASCII UNSEEN
+                    S: * ESEARCH (TAG "I01") UID
+                    S: I01 OK SORT completed
+                    C: I02 IDLE
+                    S: + idling
+                    """);
             server.seed(USER).append("Subject: big\r\n\r\n" + "y".repeat(450) + "\r\n"); // between 1 and 3
             assertThat(imap.response()).isEqualTo("* 6 EXISTS\r\n");
             assertThat(imap.response()).isEqualTo("* 6 RECENT\r\n");
@@ -149,7 +176,7 @@ class ImapContextTest {
 
     @Test
     void updateContextsAreBoundedWithNoUpdate() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             for (int n = 1; n <= 32; n++) {
                 assertThat(imap.command("c" + n, "SEARCH RETURN (UPDATE COUNT) SEEN"))
                         .isEqualTo("* ESEARCH (TAG \"c" + n + "\") COUNT 0\r\nc" + n + " OK SEARCH completed\r\n");
@@ -164,19 +191,29 @@ class ImapContextTest {
 
     @Test
     void sortUpdatesGivePositionsInTheSortedResult() throws Exception {
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, USER)) {
             // by SIZE: 2 4 5 3 1; UNSEEN keeps them all for now
-            assertThat(imap.command("S01", "SORT RETURN (UPDATE ALL) (SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* ESEARCH (TAG \"S01\") ALL 2,4:5,3,1\r\nS01 OK SORT completed\r\n");
-            assertThat(imap.command("S02", "STORE 4,3 +FLAGS.SILENT (\\Seen)"))
-                    .isEqualTo("* ESEARCH (TAG \"S01\") REMOVEFROM (2 4 3 3)\r\nS02 OK STORE completed\r\n");
-            assertThat(imap.command("S03", "STORE 3 -FLAGS.SILENT (\\Seen)"))
-                    .isEqualTo("* ESEARCH (TAG \"S01\") ADDTO (3 3)\r\nS03 OK STORE completed\r\n");
+            imap.exchange("""
+                    C: S01 SORT RETURN (UPDATE ALL) (SIZE) US-ASCII UNSEEN
+                    S: * ESEARCH (TAG "S01") ALL 2,4:5,3,1
+                    S: S01 OK SORT completed
+                    C: S02 STORE 4,3 +FLAGS.SILENT (\\Seen)
+                    S: * ESEARCH (TAG "S01") REMOVEFROM (2 4 3 3)
+                    S: S02 OK STORE completed
+                    C: S03 STORE 3 -FLAGS.SILENT (\\Seen)
+                    S: * ESEARCH (TAG "S01") ADDTO (3 3)
+                    S: S03 OK STORE completed
+                    """);
             assertThat(imap.command("S04", "STORE 2 +FLAGS.SILENT (\\Deleted)")).endsWith("S04 OK STORE completed\r\n");
-            assertThat(imap.command("S05", "EXPUNGE")).isEqualTo(
-                    "* ESEARCH (TAG \"S01\") REMOVEFROM (1 2)\r\n* 2 EXPUNGE\r\nS05 OK EXPUNGE completed\r\n");
-            assertThat(imap.command("S06", "SORT RETURN (ALL) (SIZE) US-ASCII UNSEEN"))
-                    .isEqualTo("* ESEARCH (TAG \"S06\") ALL 4,2,1\r\nS06 OK SORT completed\r\n");
+            imap.exchange("""
+                    C: S05 EXPUNGE
+                    S: * ESEARCH (TAG "S01") REMOVEFROM (1 2)
+                    S: * 2 EXPUNGE
+                    S: S05 OK EXPUNGE completed
+                    C: S06 SORT RETURN (ALL) (SIZE) US-ASCII UNSEEN
+                    S: * ESEARCH (TAG "S06") ALL 4,2,1
+                    S: S06 OK SORT completed
+                    """);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.ExternalClient;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +28,7 @@ class ImapExtensionClientsTest {
     }
 
     private List<String> imapflow(String script) throws Exception {
-        ExternalClient.require("node", "apt-get install nodejs npm");
-        if (!Files.isDirectory(ExternalClient.CLIENTS.resolve("node/node_modules/imapflow"))) {
-            throw new IllegalStateException("the imapflow test needs its packages: npm ci --prefix "
-                    + "fake-server/src/test/clients/node (.ci/run does)");
-        }
-        try (ExternalClient client = ExternalClient.start("node", ExternalClient.CLIENTS.resolve("node/" + script)
-                .toString(), "127.0.0.1", String.valueOf(server.imap().port()), USER, "secret")) {
+        try (ExternalClient client = ImapSupport.imapflow(server, script)) {
             return client.finish();
         }
     }

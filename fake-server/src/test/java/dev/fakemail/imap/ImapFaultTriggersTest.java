@@ -9,7 +9,6 @@ import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testing.ClosesServers;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapFaultTriggersTest {
     private static final String BOB = "bob@example.test";
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = ImapSupport.serverWithMail(BOB, "First", "Second");
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail(BOB, "First", "Second");
 
     private Mailbox inbox() {
         return server.store().mailbox(BOB, "INBOX").orElseThrow();
@@ -41,10 +35,7 @@ class ImapFaultTriggersTest {
     }
 
     private ImapSupport.RawImap loggedIn() throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        assertThat(imap.command("a1", "LOGIN " + BOB + " x")).endsWith("a1 OK LOGIN completed\r\n");
-        return imap;
+        return ImapSupport.loggedIn(server, BOB);
     }
 
     @Test
@@ -55,8 +46,12 @@ class ImapFaultTriggersTest {
             assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
             imap.send("bob x\r\n");
             assertThat(imap.untilTagged("a2")).endsWith("a2 BAD LOGIN only before logging in\r\n");
-            assertThat(imap.command("a3", "APPEND INBOX {12}")).isEqualTo("a3 NO [OVERQUOTA] quota exceeded\r\n");
-            assertThat(imap.command("a4", "NOOP")).isEqualTo("a4 OK NOOP completed\r\n");
+            imap.exchange("""
+                    C: a3 APPEND INBOX {12}
+                    S: a3 NO [OVERQUOTA] quota exceeded
+                    C: a4 NOOP
+                    S: a4 OK NOOP completed
+                    """);
         }
         assertThat(rule.hits()).isEqualTo(1);
         assertThat(inbox().size()).isEqualTo(2);
@@ -66,9 +61,14 @@ class ImapFaultTriggersTest {
     void aRefusedLiteralPlusIsReadAndDroppedWithTheRestOfItsCommand() throws Exception {
         server.faults().addText("imap literal -> reply 452 OVERQUOTA \"quota exceeded\"");
         try (ImapSupport.RawImap imap = loggedIn()) {
-            imap.send("a2 APPEND INBOX {12+}\r\nHello World! {3+}\r\nxyz\r\na3 NOOP\r\n");
-            assertThat(imap.response()).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
-            assertThat(imap.response()).isEqualTo("a3 OK NOOP completed\r\n");
+            imap.exchange("""
+                    C: a2 APPEND INBOX {12+}
+                    C: Hello World! {3+}
+                    C: xyz
+                    C: a3 NOOP
+                    S: a2 NO [OVERQUOTA] quota exceeded
+                    S: a3 OK NOOP completed
+                    """);
         }
         assertThat(inbox().size()).isEqualTo(2);
     }
@@ -77,13 +77,16 @@ class ImapFaultTriggersTest {
     void literalEndRefusesTheCommandAfterTheLiteralArrived() throws Exception {
         server.faults().addText("imap literal-end APPEND -> reply 451 4.3.0 \"try again later\" times 1");
         try (ImapSupport.RawImap imap = loggedIn()) {
-            imap.send("a2 APPEND INBOX (\\Seen) {12}\r\n");
-            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
-            imap.send("Hello World!\r\n");
-            assertThat(imap.response()).isEqualTo("a2 NO [UNAVAILABLE] try again later\r\n");
-            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
-            imap.send("a4 APPEND INBOX {12}\r\n");
-            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
+            imap.exchange("""
+                    C: a2 APPEND INBOX (\\Seen) {12}
+                    S: + Ready for literal data
+                    C: Hello World!
+                    S: a2 NO [UNAVAILABLE] try again later
+                    C: a3 NOOP
+                    S: a3 OK NOOP completed
+                    C: a4 APPEND INBOX {12}
+                    S: + Ready for literal data
+                    """);
             imap.send("Hello World!\r\n");
             assertThat(imap.response()).startsWith("a4 OK [APPENDUID ");
         }
@@ -115,10 +118,18 @@ class ImapFaultTriggersTest {
         server.faults().addText("imap uid -> reply 452 \"no uid commands\"");
         try (ImapSupport.RawImap imap = loggedIn()) {
             imap.command("a2", "EXAMINE INBOX");
-            assertThat(imap.command("a3", "FETCH 1 UID")).isEqualTo("* 1 FETCH (UID 1)\r\na3 OK FETCH completed\r\n");
-            assertThat(imap.command("a4", "UID FETCH 1 UID")).isEqualTo("a4 NO [UNAVAILABLE] no uid fetch\r\n");
-            assertThat(imap.command("a5", "UID SEARCH ALL")).isEqualTo("a5 NO [UNAVAILABLE] no uid commands\r\n");
-            assertThat(imap.command("a6", "SEARCH ALL")).isEqualTo("* SEARCH 1 2\r\na6 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: a3 FETCH 1 UID
+                    S: * 1 FETCH (UID 1)
+                    S: a3 OK FETCH completed
+                    C: a4 UID FETCH 1 UID
+                    S: a4 NO [UNAVAILABLE] no uid fetch
+                    C: a5 UID SEARCH ALL
+                    S: a5 NO [UNAVAILABLE] no uid commands
+                    C: a6 SEARCH ALL
+                    S: * SEARCH 1 2
+                    S: a6 OK SEARCH completed
+                    """);
         }
     }
 
@@ -129,8 +140,11 @@ class ImapFaultTriggersTest {
         try (ImapSupport.RawImap imap = loggedIn()) {
             assertThat(imap.command("a2", "EXAMINE INBOX")).startsWith("* OK [ALERT] Mailbox is almost full\r\n"
                     + "* FLAGS (").endsWith("a2 OK [READ-ONLY] EXAMINE completed\r\n");
-            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
-            assertThat(imap.response()).isEqualTo("* OK still here\r\n");
+            imap.exchange("""
+                    C: a3 NOOP
+                    S: a3 OK NOOP completed
+                    S: * OK still here
+                    """);
         }
     }
 
@@ -149,9 +163,13 @@ class ImapFaultTriggersTest {
         server.faults().addText("imap idle -> expunge-elsewhere first");
         try (ImapSupport.RawImap imap = idling("SELECT")) {
             assertThat(imap.response()).isEqualTo("* 1 EXPUNGE\r\n");
-            imap.send("DONE\r\n");
-            assertThat(imap.response()).isEqualTo("a3 OK IDLE terminated\r\n");
-            assertThat(imap.command("a4", "UID SEARCH ALL")).isEqualTo("* SEARCH 2\r\na4 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: DONE
+                    S: a3 OK IDLE terminated
+                    C: a4 UID SEARCH ALL
+                    S: * SEARCH 2
+                    S: a4 OK SEARCH completed
+                    """);
         }
         assertThat(inbox().size()).isEqualTo(1);
     }

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultHandle;
 import dev.fakemail.testing.ClosesServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The fault grammar on IMAP: replies in IMAP's words (BYE, tagged NO with a response code), exact bytes. */
 @ExtendWith(ClosesServers.class)
 class ImapFaultsTest {
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = ImapSupport.serverWithMail("bob@example.test", "First");
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail("bob@example.test", "First");
 
     @Test
     void connectRefusedWithBye() throws Exception {
@@ -44,10 +38,7 @@ class ImapFaultsTest {
     @Test
     void uidPrefixedCommandsMatchTheirVerbAndArgumentsWithoutTag() throws Exception {
         server.faults().addText("imap FETCH \"1:*\" -> reply-disconnect 421 4.4.2 \"connection dropped\"");
-        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.response();
-            imap.command("a1", "LOGIN bob@example.test x");
-            imap.command("a2", "SELECT INBOX");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
             assertThat(imap.command("a3", "FETCH 1 FLAGS")).contains("a3 OK FETCH completed");
             imap.send("a4 UID FETCH 1:* FLAGS\r\n");
             String got = imap.response();
@@ -68,11 +59,13 @@ class ImapFaultsTest {
     @Test
     void appendRefusedWithTheStatusAsResponseCodeBeforeTheLiteralIsSent() throws Exception {
         server.faults().addText("imap APPEND -> reply 452 OVERQUOTA \"quota exceeded\"");
-        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.response();
-            imap.command("a1", "LOGIN bob@example.test x");
-            assertThat(imap.command("a2", "APPEND INBOX {12}")).isEqualTo("a2 NO [OVERQUOTA] quota exceeded\r\n");
-            assertThat(imap.command("a3", "NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
+            imap.exchange("""
+                    C: a2 APPEND INBOX {12}
+                    S: a2 NO [OVERQUOTA] quota exceeded
+                    C: a3 NOOP
+                    S: a3 OK NOOP completed
+                    """);
         }
         assertThat(server.store().mailbox("bob@example.test", "INBOX").orElseThrow().size()).isEqualTo(1);
     }

@@ -2,41 +2,33 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** LIST (basic, LIST-EXTENDED, LIST-STATUS), LSUB and MULTIAPPEND with exact bytes. */
-class ImapListAndAppendTest {
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        ImapSupport.deliver(server, "bob@example.test", ImapSupport.message("First", "one"));
-        imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.command("a0", "LOGIN bob@example.test x");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
+class ImapListAndAppendTest extends ImapSupport.LoggedInBob {
+    @Override
+    void beforeLogin() {
+        ImapSupport.deliver(server, ImapSupport.BOB, ImapSupport.message("First", "one"));
     }
 
     @Test
     void basicListWithWildcardsAndTheDelimiterQuery() throws Exception {
         imap.command("a1", "CREATE Work/2026/Q1");
-        assertThat(imap.command("a2", "LIST \"\" \"\"")).isEqualTo("* LIST (\\Noselect) \"/\" \"\"\r\na2 OK LIST completed\r\n");
-        assertThat(imap.command("a3", "LIST \"\" Work/%")).isEqualTo(
-                "* LIST (\\HasChildren) \"/\" \"Work/2026\"\r\na3 OK LIST completed\r\n");
-        assertThat(imap.command("a4", "LIST Work/ *")).isEqualTo("* LIST (\\HasChildren) \"/\" \"Work/2026\"\r\n"
-                + "* LIST (\\HasNoChildren) \"/\" \"Work/2026/Q1\"\r\na4 OK LIST completed\r\n");
-        assertThat(imap.command("a5", "LIST \"\" inbox")).isEqualTo(
-                "* LIST (\\HasNoChildren) \"/\" \"INBOX\"\r\na5 OK LIST completed\r\n");
+        imap.exchange("""
+                C: a2 LIST "" ""
+                S: * LIST (\\Noselect) "/" ""
+                S: a2 OK LIST completed
+                C: a3 LIST "" Work/%
+                S: * LIST (\\HasChildren) "/" "Work/2026"
+                S: a3 OK LIST completed
+                C: a4 LIST Work/ *
+                S: * LIST (\\HasChildren) "/" "Work/2026"
+                S: * LIST (\\HasNoChildren) "/" "Work/2026/Q1"
+                S: a4 OK LIST completed
+                C: a5 LIST "" inbox
+                S: * LIST (\\HasNoChildren) "/" "INBOX"
+                S: a5 OK LIST completed
+                """);
     }
 
     @Test
@@ -44,19 +36,23 @@ class ImapListAndAppendTest {
         imap.command("a1", "CREATE Lists/Alpha");
         imap.command("a2", "SUBSCRIBE Lists/Alpha");
         imap.command("a3", "SUBSCRIBE Gone");
-        assertThat(imap.command("a4", "LIST (SUBSCRIBED) \"\" * RETURN (STATUS (MESSAGES UNSEEN))")).isEqualTo(
-                "* LIST (\\HasNoChildren \\Subscribed) \"/\" \"Lists/Alpha\"\r\n"
-                        + "* STATUS \"Lists/Alpha\" (MESSAGES 0 UNSEEN 0)\r\n"
-                        + "* LIST (\\NonExistent \\Subscribed) \"/\" \"Gone\"\r\n"
-                        + "a4 OK LIST completed\r\n");
-        assertThat(imap.command("a5", "LIST (SUBSCRIBED RECURSIVEMATCH) \"\" %")).isEqualTo(
-                "* LIST (\\HasChildren) \"/\" \"Lists\" (\"CHILDINFO\" (\"SUBSCRIBED\"))\r\n"
-                        + "* LIST (\\NonExistent \\Subscribed) \"/\" \"Gone\"\r\n"
-                        + "a5 OK LIST completed\r\n");
-        assertThat(imap.command("a6", "LIST \"\" (INBOX Sent) RETURN (SPECIAL-USE STATUS (MESSAGES))")).isEqualTo(
-                "* LIST (\\HasNoChildren) \"/\" \"INBOX\"\r\n* STATUS \"INBOX\" (MESSAGES 1)\r\n"
-                        + "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent\"\r\n* STATUS \"Sent\" (MESSAGES 0)\r\n"
-                        + "a6 OK LIST completed\r\n");
+        imap.exchange("""
+                C: a4 LIST (SUBSCRIBED) "" * RETURN (STATUS (MESSAGES UNSEEN))
+                S: * LIST (\\HasNoChildren \\Subscribed) "/" "Lists/Alpha"
+                S: * STATUS "Lists/Alpha" (MESSAGES 0 UNSEEN 0)
+                S: * LIST (\\NonExistent \\Subscribed) "/" "Gone"
+                S: a4 OK LIST completed
+                C: a5 LIST (SUBSCRIBED RECURSIVEMATCH) "" %
+                S: * LIST (\\HasChildren) "/" "Lists" ("CHILDINFO" ("SUBSCRIBED"))
+                S: * LIST (\\NonExistent \\Subscribed) "/" "Gone"
+                S: a5 OK LIST completed
+                C: a6 LIST "" (INBOX Sent) RETURN (SPECIAL-USE STATUS (MESSAGES))
+                S: * LIST (\\HasNoChildren) "/" "INBOX"
+                S: * STATUS "INBOX" (MESSAGES 1)
+                S: * LIST (\\HasNoChildren \\Sent) "/" "Sent"
+                S: * STATUS "Sent" (MESSAGES 0)
+                S: a6 OK LIST completed
+                """);
     }
 
     @Test
@@ -84,11 +80,15 @@ class ImapListAndAppendTest {
     @Test
     void aNewKeywordIsAnnouncedInFlagsBeforeAFetchUsesIt() throws Exception {
         imap.command("a1", "SELECT INBOX");
-        assertThat(imap.command("a2", "STORE 1 +FLAGS ($hello)")).isEqualTo(
-                "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $hello)\r\n"
-                        + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $hello \\*)] flags permitted\r\n"
-                        + "* 1 FETCH (FLAGS (\\Recent $hello))\r\na2 OK STORE completed\r\n");
-        assertThat(imap.command("a3", "STORE 1 -FLAGS ($hello)")).isEqualTo(
-                "* 1 FETCH (FLAGS (\\Recent))\r\na3 OK STORE completed\r\n");
+        imap.exchange("""
+                C: a2 STORE 1 +FLAGS ($hello)
+                S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $hello)
+                S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $hello \\*)] flags permitted
+                S: * 1 FETCH (FLAGS (\\Recent $hello))
+                S: a2 OK STORE completed
+                C: a3 STORE 1 -FLAGS ($hello)
+                S: * 1 FETCH (FLAGS (\\Recent))
+                S: a3 OK STORE completed
+                """);
     }
 }

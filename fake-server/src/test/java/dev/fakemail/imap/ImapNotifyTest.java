@@ -2,10 +2,8 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,35 +14,17 @@ import org.junit.jupiter.api.Timeout;
  * and BADEVENT for events fakemail cannot tell.
  */
 @Timeout(60)
-class ImapNotifyTest {
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
+class ImapNotifyTest extends ImapSupport.LoggedInBob {
     private ImapSupport.RawImap other;
     private long uidValidity;
 
     @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        imap = login();
-        other = login();
+    void prepare() throws Exception {
+        other = connect();
         other.command("b1", "CREATE Lists");
         Matcher validity = Pattern.compile("APPENDUID (\\d+) ").matcher(other.command("b2", "APPEND Lists {11+}\r\nSubject: a\r\n"));
         assertThat(validity.find()).isTrue();
         uidValidity = Long.parseLong(validity.group(1));
-    }
-
-    private ImapSupport.RawImap login() throws Exception {
-        ImapSupport.RawImap connection = new ImapSupport.RawImap(server);
-        connection.response();
-        connection.login("a0", "bob@example.test", "x");
-        return connection;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        other.close();
-        server.stop();
     }
 
     @Test
@@ -100,15 +80,19 @@ class ImapNotifyTest {
 
     @Test
     void eventsThatCannotBeToldAreBadeventAndSyntaxErrorsBad() throws Exception {
-        assertThat(imap.command("a1", "NOTIFY SET (PERSONAL (MessageNew AnnotationChange))")).isEqualTo(
-                "a1 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] "
-                        + "fakemail does not tell AnnotationChange\r\n");
-        assertThat(imap.command("a2", "NOTIFY SET (SELECTED (MessageNew (UID FLAGS) MessageExpunge))")).isEqualTo(
-                "a2 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] "
-                        + "fakemail does not tell MessageNew with fetch attributes\r\n");
-        assertThat(imap.command("a3", "NOTIFY SET (EVERYWHERE (MessageNew))")).isEqualTo(
-                "a3 BAD unknown NOTIFY filter EVERYWHERE\r\n");
-        assertThat(imap.command("a4", "NOTIFY SET (PERSONAL NONE)")).isEqualTo("a4 OK NOTIFY completed\r\n");
-        assertThat(imap.command("a5", "NOTIFY START")).isEqualTo("a5 BAD NOTIFY takes SET or NONE\r\n");
+        imap.exchange("""
+                C: a1 NOTIFY SET (PERSONAL (MessageNew AnnotationChange))
+                S: a1 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] fakemail \
+                does not tell AnnotationChange
+                C: a2 NOTIFY SET (SELECTED (MessageNew (UID FLAGS) MessageExpunge))
+                S: a2 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] fakemail \
+                does not tell MessageNew with fetch attributes
+                C: a3 NOTIFY SET (EVERYWHERE (MessageNew))
+                S: a3 BAD unknown NOTIFY filter EVERYWHERE
+                C: a4 NOTIFY SET (PERSONAL NONE)
+                S: a4 OK NOTIFY completed
+                C: a5 NOTIFY START
+                S: a5 BAD NOTIFY takes SET or NONE
+                """);
     }
 }

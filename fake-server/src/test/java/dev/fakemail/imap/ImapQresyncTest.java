@@ -2,10 +2,8 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +15,18 @@ import org.junit.jupiter.api.Test;
  * <p>MODSEQ arithmetic of the fixture: a new mailbox is at 1; the five deliveries take 2 to 6 (UIDs 1 to 5).
  * Another session then sets \Seen on UID 2 (7), \Deleted on 3 and 4 (8, 9) and expunges them (10).
  */
-class ImapQresyncTest {
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
+class ImapQresyncTest extends ImapSupport.LoggedInBob {
     private long uidValidity;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
+    @Override
+    void beforeLogin() {
         for (String subject : new String[] {"One", "Two", "Three", "Four", "Five"}) {
-            ImapSupport.deliver(server, "bob@example.test", ImapSupport.message(subject, subject.toLowerCase()));
+            ImapSupport.deliver(server, ImapSupport.BOB, ImapSupport.message(subject, subject.toLowerCase()));
         }
+    }
+
+    @BeforeEach
+    void changeInAnotherSession() throws Exception {
         try (ImapSupport.RawImap first = connect()) {
             String select = first.command("b1", "SELECT INBOX");
             assertThat(select).contains("* OK [HIGHESTMODSEQ 6] highest\r\n");
@@ -39,20 +38,6 @@ class ImapQresyncTest {
             assertThat(first.command("b4", "UID EXPUNGE 3:4")).isEqualTo(
                     "* 3 EXPUNGE\r\n* 3 EXPUNGE\r\nb4 OK EXPUNGE completed\r\n"); // without QRESYNC: EXPUNGE
         }
-        imap = connect();
-    }
-
-    private ImapSupport.RawImap connect() throws Exception {
-        ImapSupport.RawImap connection = new ImapSupport.RawImap(server);
-        connection.response();
-        connection.login("a0", "bob@example.test", "x");
-        return connection;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
     }
 
     private String selectedHeader(int exists) {
@@ -99,11 +84,14 @@ class ImapQresyncTest {
     void uidFetchWithVanishedNamesTheExpungedUidsOfTheSetFirst() throws Exception {
         imap.command("a1", "ENABLE QRESYNC");
         imap.command("a2", "SELECT INBOX");
-        assertThat(imap.command("a3", "UID FETCH 2:4 (FLAGS) (CHANGEDSINCE 6 VANISHED)")).isEqualTo(
-                "* VANISHED (EARLIER) 3:4\r\n* 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (7))\r\n"
-                        + "a3 OK FETCH completed\r\n");
-        assertThat(imap.command("a4", "UID FETCH 1:* (FLAGS) (CHANGEDSINCE 10 VANISHED)")).isEqualTo(
-                "a4 OK FETCH completed\r\n");
+        imap.exchange("""
+                C: a3 UID FETCH 2:4 (FLAGS) (CHANGEDSINCE 6 VANISHED)
+                S: * VANISHED (EARLIER) 3:4
+                S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (7))
+                S: a3 OK FETCH completed
+                C: a4 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 10 VANISHED)
+                S: a4 OK FETCH completed
+                """);
     }
 
     @Test

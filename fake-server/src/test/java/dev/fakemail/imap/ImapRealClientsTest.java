@@ -8,12 +8,10 @@ import dev.fakemail.store.Mailbox;
 import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.ExternalClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,14 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapRealClientsTest {
     private static final String USER = "bob@example.test";
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().imapsPort(0).build().start();
-        ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
-        ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail(FakeMailServer.builder().imapsPort(0), USER,
+            "First", "Second");
 
     private List<String> python(String mode, int port) throws Exception {
         ExternalClient.require("python3", "apt-get install python3");
@@ -91,14 +83,7 @@ class ImapRealClientsTest {
 
     @Test
     void imapflowWithIdle() throws Exception {
-        ExternalClient.require("node", "apt-get install nodejs npm");
-        if (!Files.isDirectory(ExternalClient.CLIENTS.resolve("node/node_modules/imapflow"))) {
-            throw new IllegalStateException("the imapflow test needs its packages: npm ci --prefix "
-                    + "fake-server/src/test/clients/node (.ci/run does)");
-        }
-        try (ExternalClient client = ExternalClient.start("node",
-                ExternalClient.CLIENTS.resolve("node/imapflow_client.mjs").toString(), "127.0.0.1",
-                String.valueOf(server.imap().port()), USER, "secret")) {
+        try (ExternalClient client = ImapSupport.imapflow(server, "imapflow_client.mjs")) {
             client.awaitLine("idling");
             ImapSupport.deliver(server, USER, ImapSupport.message("Third", "three"));
             List<String> lines = client.finish();

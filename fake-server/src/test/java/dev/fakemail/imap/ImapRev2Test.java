@@ -60,9 +60,7 @@ class ImapRev2Test {
             assertThat(stable(imap.command("a5", "EXAMINE Sent"))).startsWith(
                     "* OK [CLOSED] previous mailbox closed\r\n* FLAGS (");
         }
-        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server)) {
-            rev1.response();
-            rev1.login("b0", "bob@example.test", "x");
+        try (ImapSupport.RawImap rev1 = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             // the IMAP4rev2 session claimed no \Recent: the first IMAP4rev1 session still gets all three
             assertThat(rev1.command("b1", "SELECT INBOX")).contains("* 3 EXISTS\r\n* 3 RECENT\r\n",
                     "* OK [UNSEEN 1] first unseen message\r\n").doesNotContain("* LIST");
@@ -75,18 +73,22 @@ class ImapRev2Test {
     @Test
     void enablingWhileSelectedDropsRecentFromThatSelection() throws Exception {
         server = ImapSupport.serverWithMail("bob@example.test", "First");
-        try (ImapSupport.RawImap imap = new ImapSupport.RawImap(server)) {
-            imap.response();
-            imap.login("a0", "bob@example.test", "x");
+        try (ImapSupport.RawImap imap = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             assertThat(imap.command("a1", "SELECT INBOX")).contains("* 1 RECENT\r\n");
-            assertThat(imap.command("a2", "FETCH 1 (FLAGS)")).isEqualTo(
-                    "* 1 FETCH (FLAGS (\\Recent))\r\na2 OK FETCH completed\r\n");
-            assertThat(imap.command("a3", "ENABLE IMAP4rev2")).isEqualTo(
-                    "* ENABLED IMAP4rev2\r\na3 OK ENABLE completed\r\n");
-            assertThat(imap.command("a4", "FETCH 1 (FLAGS)")).isEqualTo(
-                    "* 1 FETCH (FLAGS ())\r\na4 OK FETCH completed\r\n");
-            assertThat(imap.command("a5", "SEARCH ALL")).isEqualTo(
-                    "* ESEARCH (TAG \"a5\") ALL 1\r\na5 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: a2 FETCH 1 (FLAGS)
+                    S: * 1 FETCH (FLAGS (\\Recent))
+                    S: a2 OK FETCH completed
+                    C: a3 ENABLE IMAP4rev2
+                    S: * ENABLED IMAP4rev2
+                    S: a3 OK ENABLE completed
+                    C: a4 FETCH 1 (FLAGS)
+                    S: * 1 FETCH (FLAGS ())
+                    S: a4 OK FETCH completed
+                    C: a5 SEARCH ALL
+                    S: * ESEARCH (TAG "a5") ALL 1
+                    S: a5 OK SEARCH completed
+                    """);
             // a second ENABLE is harmless and answered as the first (as for UTF8=ACCEPT)
             assertThat(imap.command("a6", "ENABLE IMAP4rev2")).isEqualTo(
                     "* ENABLED IMAP4rev2\r\na6 OK ENABLE completed\r\n");
@@ -98,15 +100,19 @@ class ImapRev2Test {
         server = ImapSupport.serverWithMail("bob@example.test", "First");
         try (ImapSupport.RawImap imap = rev2Session()) {
             imap.command("a2", "SELECT INBOX");
-            assertThat(imap.command("a3", "SEARCH NEW")).isEqualTo(
-                    "a3 BAD SEARCH NEW is not part of IMAP4rev2 (RFC 9051 removed it); there is no \\Recent\r\n");
-            assertThat(imap.command("a4", "UID SEARCH OR SEEN RECENT")).isEqualTo(
-                    "a4 BAD SEARCH RECENT is not part of IMAP4rev2 (RFC 9051 removed it); there is no \\Recent\r\n");
+            imap.exchange("""
+                    C: a3 SEARCH NEW
+                    S: a3 BAD SEARCH NEW is not part of IMAP4rev2 (RFC 9051 removed it); there is no \\Recent
+                    C: a4 UID SEARCH OR SEEN RECENT
+                    S: a4 BAD SEARCH RECENT is not part of IMAP4rev2 (RFC 9051 removed it); there is no \\Recent
+                    """);
             assertThat(imap.command("a5", "SEARCH OLD")).startsWith("a5 BAD SEARCH OLD is not part of IMAP4rev2");
-            assertThat(imap.command("a6", "STATUS INBOX (MESSAGES RECENT)")).isEqualTo(
-                    "a6 BAD STATUS RECENT is not part of IMAP4rev2 (RFC 9051 removed it)\r\n");
-            assertThat(imap.command("a7", "CHECK")).isEqualTo(
-                    "a7 BAD CHECK is not part of IMAP4rev2 (RFC 9051 removed it); NOOP does what it did\r\n");
+            imap.exchange("""
+                    C: a6 STATUS INBOX (MESSAGES RECENT)
+                    S: a6 BAD STATUS RECENT is not part of IMAP4rev2 (RFC 9051 removed it)
+                    C: a7 CHECK
+                    S: a7 BAD CHECK is not part of IMAP4rev2 (RFC 9051 removed it); NOOP does what it did
+                    """);
             // LSUB is only deprecated (RFC 9051 Appendix E): it still answers
             imap.command("a8", "SUBSCRIBE INBOX");
             assertThat(imap.command("a9", "LSUB \"\" INBOX")).isEqualTo(
@@ -130,24 +136,33 @@ class ImapRev2Test {
         try (ImapSupport.RawImap imap = rev2Session()) {
             imap.command("a2", "SELECT INBOX");
             imap.command("a3", "STORE 2:3,10:11 +FLAGS.SILENT (\\Flagged)");
-            assertThat(imap.command("A282", "SEARCH RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\""))
-                    .isEqualTo("* ESEARCH (TAG \"A282\") MIN 2 COUNT 3\r\nA282 OK SEARCH completed\r\n");
-            assertThat(imap.command("A283", "SEARCH RETURN () FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\""))
-                    .isEqualTo("* ESEARCH (TAG \"A283\") ALL 2,10:11\r\nA283 OK SEARCH completed\r\n");
-            assertThat(imap.command("A284", "SEARCH TEXT \"string not in mailbox\""))
-                    .isEqualTo("* ESEARCH (TAG \"A284\")\r\nA284 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: A282 SEARCH RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM "Smith"
+                    S: * ESEARCH (TAG "A282") MIN 2 COUNT 3
+                    S: A282 OK SEARCH completed
+                    C: A283 SEARCH RETURN () FLAGGED SINCE 1-Feb-1994 NOT FROM "Smith"
+                    S: * ESEARCH (TAG "A283") ALL 2,10:11
+                    S: A283 OK SEARCH completed
+                    C: A284 SEARCH TEXT "string not in mailbox"
+                    S: * ESEARCH (TAG "A284")
+                    S: A284 OK SEARCH completed
+                    """);
             byte[] cyrillic = "\u043f\u0440\u0438\u0432\u0435\u0442".getBytes(StandardCharsets.UTF_8);
             imap.sendLine("A285 SEARCH CHARSET UTF-8 TEXT {" + cyrillic.length + "}");
             assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
             imap.sendLine(new String(cyrillic, StandardCharsets.UTF_8));
             assertThat(imap.untilTagged("A285")).isEqualTo(
                     "* ESEARCH (TAG \"A285\") ALL 5\r\nA285 OK SEARCH completed\r\n");
-            assertThat(imap.command("A286", "SEARCH CHARSET WHATEVER TEXT \"string not in mailbox\""))
-                    .isEqualTo("A286 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset WHATEVER\r\n");
-            assertThat(imap.command("A287", "UID SEARCH FLAGGED"))
-                    .isEqualTo("* ESEARCH (TAG \"A287\") UID ALL 2:3,10:11\r\nA287 OK SEARCH completed\r\n");
-            assertThat(imap.command("A288", "UID SEARCH SUBJECT \"no such subject\""))
-                    .isEqualTo("* ESEARCH (TAG \"A288\") UID\r\nA288 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: A286 SEARCH CHARSET WHATEVER TEXT "string not in mailbox"
+                    S: A286 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset WHATEVER
+                    C: A287 UID SEARCH FLAGGED
+                    S: * ESEARCH (TAG "A287") UID ALL 2:3,10:11
+                    S: A287 OK SEARCH completed
+                    C: A288 UID SEARCH SUBJECT "no such subject"
+                    S: * ESEARCH (TAG "A288") UID
+                    S: A288 OK SEARCH completed
+                    """);
             // RETURN (SAVE) alone still answers no ESEARCH (RFC 9051 §6.4.4.1)
             assertThat(imap.command("A289", "SEARCH RETURN (SAVE) FLAGGED")).isEqualTo(
                     "A289 OK SEARCH completed, result saved\r\n");
@@ -160,18 +175,22 @@ class ImapRev2Test {
         try (ImapSupport.RawImap imap = rev2Session()) {
             assertThat(imap.command("a2", "CREATE \"Entwürfe\"")).isEqualTo("a2 OK CREATE completed\r\n");
             // "&" is just a character now: this names a mailbox "A&AOQ-B", not "AäB"
-            assertThat(imap.command("a3", "CREATE A&AOQ-B")).isEqualTo("a3 OK CREATE completed\r\n");
-            assertThat(imap.command("a4", "LIST \"\" (Entw* A*)")).isEqualTo(""
-                    + "* LIST (\\HasNoChildren \\Archive) \"/\" \"Archive\"\r\n"
-                    + "* LIST (\\HasNoChildren) \"/\" {9}\r\nEntwürfe\r\n"
-                    + "* LIST (\\HasNoChildren) \"/\" \"A&AOQ-B\"\r\n"
-                    + "a4 OK LIST completed\r\n");
-            assertThat(imap.command("a5", "STATUS \"Entwürfe\" (MESSAGES SIZE)")).isEqualTo(
-                    "* STATUS {9}\r\nEntwürfe (MESSAGES 0 SIZE 0)\r\na5 OK STATUS completed\r\n");
+            imap.exchange("""
+                    C: a3 CREATE A&AOQ-B
+                    S: a3 OK CREATE completed
+                    C: a4 LIST "" (Entw* A*)
+                    S: * LIST (\\HasNoChildren \\Archive) "/" "Archive"
+                    S: * LIST (\\HasNoChildren) "/" {9}
+                    S: Entwürfe
+                    S: * LIST (\\HasNoChildren) "/" "A&AOQ-B"
+                    S: a4 OK LIST completed
+                    C: a5 STATUS "Entwürfe" (MESSAGES SIZE)
+                    S: * STATUS {9}
+                    S: Entwürfe (MESSAGES 0 SIZE 0)
+                    S: a5 OK STATUS completed
+                    """);
         }
-        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server)) {
-            rev1.response();
-            rev1.login("b0", "bob@example.test", "x");
+        try (ImapSupport.RawImap rev1 = ImapSupport.loggedIn(server, ImapSupport.BOB)) {
             // the same mailboxes as an IMAP4rev1 client names them, in modified UTF-7
             assertThat(rev1.command("b1", "LIST \"\" (Entw* A&*)")).isEqualTo(""
                     + "* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\"\r\n"
@@ -185,10 +204,14 @@ class ImapRev2Test {
     void listRootNamespaceAndSubscribedNonExistent() throws Exception {
         server = FakeMailServer.builder().build().start();
         try (ImapSupport.RawImap imap = rev2Session()) {
-            assertThat(imap.command("a2", "LIST \"\" \"\"")).isEqualTo(
-                    "* LIST (\\Noselect) \"/\" \"\"\r\na2 OK LIST completed\r\n");
-            assertThat(imap.command("a3", "NAMESPACE")).isEqualTo(
-                    "* NAMESPACE ((\"\" \"/\")) NIL NIL\r\na3 OK NAMESPACE completed\r\n");
+            imap.exchange("""
+                    C: a2 LIST "" ""
+                    S: * LIST (\\Noselect) "/" ""
+                    S: a2 OK LIST completed
+                    C: a3 NAMESPACE
+                    S: * NAMESPACE (("" "/")) NIL NIL
+                    S: a3 OK NAMESPACE completed
+                    """);
             imap.command("a4", "CREATE Fruit");
             imap.command("a5", "SUBSCRIBE Fruit");
             imap.command("a6", "SUBSCRIBE Gone");
@@ -238,9 +261,8 @@ class ImapRev2Test {
         String rev2Part = "(\"message\" \"global\" NIL NIL NIL \"7bit\" " + innerOctets
                 + " (NIL \"inner\" " + joerg + " " + joerg + " " + joerg + " NIL NIL NIL NIL NIL)"
                 + " (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 2 0) 3)";
-        try (ImapSupport.RawImap rev1 = new ImapSupport.RawImap(server); ImapSupport.RawImap rev2 = rev2Session()) {
-            rev1.response();
-            rev1.login("b0", "bob@example.test", "x");
+        try (ImapSupport.RawImap rev1 = ImapSupport.loggedIn(server, ImapSupport.BOB);
+                ImapSupport.RawImap rev2 = rev2Session()) {
             rev1.command("b1", "EXAMINE INBOX");
             assertThat(rev1.command("b2", "FETCH 1 (BODY)")).contains(")" + rev1Part + " \"mixed\")");
             rev2.command("a2", "EXAMINE INBOX");

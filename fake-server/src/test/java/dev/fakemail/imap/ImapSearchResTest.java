@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,24 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapSearchResTest {
     private final ManualClock clock = new ManualClock(Instant.parse("1993-06-01T00:00:00Z"));
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().clock(clock).build().start();
-    }
+    private final FakeMailServer server = FakeMailServer.builder().clock(clock).build().start();
 
     private static String message(String from, String body) {
         return "From: " + from + "\r\nTo: bob@example.test\r\nSubject: s\r\nDate: Tue, 1 Jun 1993 10:00:00 +0000\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
-    }
-
-    private ImapSupport.RawImap selected(String user) throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a1", user, "x");
-        assertThat(imap.command("a2", "SELECT INBOX")).contains("a2 OK [READ-WRITE]");
-        return imap;
     }
 
     /**
@@ -57,20 +43,27 @@ class ImapSearchResTest {
             String body = text ? "wir senden " + needle : n == 500 ? "x".repeat(5000) : "nothing";
             seed.append(message(n == 600 ? "John Smith <js@example.test>" : "Alice <alice@example.test>", body));
         }
-        try (ImapSupport.RawImap imap = selected("res@example.test")) {
-            assertThat(imap.command("A300", "SEARCH RETURN (SAVE) SINCE 1-Jan-2004 NOT FROM \"Smith\""))
-                    .isEqualTo("A300 OK SEARCH completed, result saved\r\n");
-            assertThat(imap.command("A301", "UID SEARCH UID $ SMALLER 4096"))
-                    .isEqualTo("* SEARCH 17 900 901\r\nA301 OK SEARCH completed\r\n");
-            assertThat(imap.command("A302", "UID SEARCH $ SMALLER 4096"))
-                    .isEqualTo("* SEARCH 17 900 901\r\nA302 OK SEARCH completed\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "res@example.test")) {
+            imap.exchange("""
+                    C: A300 SEARCH RETURN (SAVE) SINCE 1-Jan-2004 NOT FROM "Smith"
+                    S: A300 OK SEARCH completed, result saved
+                    C: A301 UID SEARCH UID $ SMALLER 4096
+                    S: * SEARCH 17 900 901
+                    S: A301 OK SEARCH completed
+                    C: A302 UID SEARCH $ SMALLER 4096
+                    S: * SEARCH 17 900 901
+                    S: A302 OK SEARCH completed
+                    """);
 
-            assertThat(imap.command("P282", "SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM \"Smith\""))
-                    .isEqualTo("P282 OK SEARCH completed, result saved\r\n");
-            imap.send("P283 SEARCH CHARSET UTF-8 (OR $ 1,3000:3021) TEXT {8}\r\n");
-            assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
-            imap.send(needle + "\r\n"); // sent as UTF-8
-            assertThat(imap.untilTagged("P283")).isEqualTo("* SEARCH 882 1102 3003 3005 3006\r\nP283 OK SEARCH completed\r\n");
+            imap.exchange("""
+                    C: P282 SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM "Smith"
+                    S: P282 OK SEARCH completed, result saved
+                    C: P283 SEARCH CHARSET UTF-8 (OR $ 1,3000:3021) TEXT {8}
+                    S: + Ready for literal data
+                    C: Grüße!
+                    S: * SEARCH 882 1102 3003 3005 3006
+                    S: P283 OK SEARCH completed
+                    """); // the needle sent as its 8 octets of UTF-8
         }
     }
 
@@ -82,19 +75,24 @@ class ImapSearchResTest {
         seed.append(message("Alice <alice@example.test>", "one"));
         seed.append(message("Eric <eric@example.test>", "two"));
         server.seed("empty@example.test").folder("Other Messages");
-        try (ImapSupport.RawImap imap = selected("empty@example.test")) {
-            assertThat(imap.command("B282", "SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM \"Smith\""))
-                    .isEqualTo("B282 OK SEARCH completed, result saved\r\n");
-            assertThat(imap.command("B283", "SEARCH RETURN (SAVE) CHARSET KOI8-R (OR $ 1) TEXT XXXX"))
-                    .isEqualTo("B283 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset KOI8-R\r\n");
-            assertThat(imap.command("B284", "FETCH $ (UID)")).isEqualTo("B284 OK FETCH completed\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "empty@example.test")) {
+            imap.exchange("""
+                    C: B282 SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM "Smith"
+                    S: B282 OK SEARCH completed, result saved
+                    C: B283 SEARCH RETURN (SAVE) CHARSET KOI8-R (OR $ 1) TEXT XXXX
+                    S: B283 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset KOI8-R
+                    C: B284 FETCH $ (UID)
+                    S: B284 OK FETCH completed
+                    """);
 
-            assertThat(imap.command("E282", "SEARCH RETURN (SAVE) SINCE 28-Oct-2006 NOT FROM \"Alice\""))
-                    .isEqualTo("E282 OK SEARCH completed, result saved\r\n");
-            assertThat(imap.command("E283", "SEARCH RETURN (SAVE) SINCE 28-Oct-2006 FROM \"Mallory\""))
-                    .isEqualTo("E283 OK SEARCH completed, result saved\r\n");
-            assertThat(imap.command("E284", "COPY $ \"Other Messages\""))
-                    .isEqualTo("E284 OK COPY completed, no messages\r\n");
+            imap.exchange("""
+                    C: E282 SEARCH RETURN (SAVE) SINCE 28-Oct-2006 NOT FROM "Alice"
+                    S: E282 OK SEARCH completed, result saved
+                    C: E283 SEARCH RETURN (SAVE) SINCE 28-Oct-2006 FROM "Mallory"
+                    S: E283 OK SEARCH completed, result saved
+                    C: E284 COPY $ "Other Messages"
+                    S: E284 OK COPY completed, no messages
+                    """);
             // a SEARCH without SAVE, or a BAD one, leaves "$" alone
             assertThat(imap.command("E285", "SEARCH RETURN (SAVE) FROM \"Eric\"")).endsWith("result saved\r\n");
             assertThat(imap.command("E286", "SEARCH ALL")).isEqualTo("* SEARCH 1 2\r\nE286 OK SEARCH completed\r\n");
@@ -112,7 +110,7 @@ class ImapSearchResTest {
         seed.append(message("b <b@example.test>", "two"), "$Junk");
         seed.append(message("c <c@example.test>", "three"), "$Junk");
         server.seed("junk@example.test").folder("Junk");
-        try (ImapSupport.RawImap imap = selected("junk@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "junk@example.test")) {
             imap.send("F282 SEARCH RETURN (SAVE) KEYWORD $Junk\r\nF283 COPY $ \"Junk\"\r\n"
                     + "F284 STORE $ +FLAGS.Silent (\\Deleted)\r\n");
             assertThat(imap.untilTagged("F282")).isEqualTo("F282 OK SEARCH completed, result saved\r\n");
@@ -120,8 +118,14 @@ class ImapSearchResTest {
             assertThat(imap.untilTagged("F284")).isEqualTo("F284 OK STORE completed\r\n");
             assertThat(imap.command("F285", "SEARCH DELETED")).isEqualTo("* SEARCH 2 3\r\nF285 OK SEARCH completed\r\n");
             // expunged messages leave "$"; a new SELECT empties it
-            assertThat(imap.command("F286", "EXPUNGE")).isEqualTo("* 2 EXPUNGE\r\n* 2 EXPUNGE\r\nF286 OK EXPUNGE completed\r\n");
-            assertThat(imap.command("F287", "UID FETCH $ (FLAGS)")).isEqualTo("F287 OK FETCH completed\r\n");
+            imap.exchange("""
+                    C: F286 EXPUNGE
+                    S: * 2 EXPUNGE
+                    S: * 2 EXPUNGE
+                    S: F286 OK EXPUNGE completed
+                    C: F287 UID FETCH $ (FLAGS)
+                    S: F287 OK FETCH completed
+                    """);
             imap.command("F288", "SEARCH RETURN (SAVE) ALL");
             imap.command("F289", "SELECT INBOX");
             assertThat(imap.command("F290", "SEARCH $")).isEqualTo("* SEARCH\r\nF290 OK SEARCH completed\r\n");
@@ -138,7 +142,7 @@ class ImapSearchResTest {
             seed.append(message(n == 16 ? "Smith <s@example.test>" : "Alice <a@example.test>", "m" + n));
         }
         String keys = "SINCE 12-Feb-2006 NOT FROM \"Smith\"";
-        try (ImapSupport.RawImap imap = selected("esearch@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "esearch@example.test")) {
             assertThat(imap.command("C282", "SEARCH RETURN (ALL) " + keys))
                     .isEqualTo("* ESEARCH (TAG \"C282\") ALL 2,10:15,21\r\nC282 OK SEARCH completed\r\n");
             assertThat(imap.command("C283", "SEARCH RETURN (ALL SAVE) " + keys))
@@ -182,12 +186,17 @@ class ImapSearchResTest {
                     ? new String[0] : new String[] {"\\Seen"});
         }
         clock.set(now);
-        try (ImapSupport.RawImap imap = selected("within@example.test")) {
-            assertThat(imap.command("a1", "SEARCH UNSEEN YOUNGER 259200"))
-                    .isEqualTo("* SEARCH 4 8 15 16 23 42\r\na1 OK SEARCH completed\r\n");
-            assertThat(imap.command("a3", "SEARCH OLDER 259200 UNSEEN"))
-                    .isEqualTo("* SEARCH 6 12 18 24 30 36 42\r\na3 OK SEARCH completed\r\n");
-            assertThat(imap.command("a4", "SEARCH YOUNGER 0")).isEqualTo("a4 BAD zero where a nonzero number is required\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "within@example.test")) {
+            imap.exchange("""
+                    C: a1 SEARCH UNSEEN YOUNGER 259200
+                    S: * SEARCH 4 8 15 16 23 42
+                    S: a1 OK SEARCH completed
+                    C: a3 SEARCH OLDER 259200 UNSEEN
+                    S: * SEARCH 6 12 18 24 30 36 42
+                    S: a3 OK SEARCH completed
+                    C: a4 SEARCH YOUNGER 0
+                    S: a4 BAD zero where a nonzero number is required
+                    """);
         }
     }
 }

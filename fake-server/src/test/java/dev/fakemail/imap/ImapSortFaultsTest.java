@@ -5,35 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultHandle;
 import dev.fakemail.testing.ClosesServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** SORT, THREAD and CANCELUPDATE are IMAP commands like the others for fault rules: scripted replies, exact bytes. */
 @ExtendWith(ClosesServers.class)
 class ImapSortFaultsTest {
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = ImapSupport.serverWithMail("bob@example.test", "First", "Second");
-    }
-
-    private ImapSupport.RawImap selected() throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.command("a1", "LOGIN bob@example.test x");
-        imap.command("a2", "SELECT INBOX");
-        return imap;
-    }
+    private final FakeMailServer server = ImapSupport.serverWithMail("bob@example.test", "First", "Second");
 
     @Test
     void sortRepliedWithTaggedNoOnceThenSorts() throws Exception {
         FaultHandle rule = server.faults().addText("imap SORT -> reply 451 4.3.0 \"sort index busy\" times 1").get(0);
-        try (ImapSupport.RawImap imap = selected()) {
-            assertThat(imap.command("s1", "SORT (SUBJECT) UTF-8 ALL")).isEqualTo("s1 NO [UNAVAILABLE] sort index busy\r\n");
-            assertThat(imap.command("s2", "UID SORT (REVERSE SUBJECT) UTF-8 ALL"))
-                    .isEqualTo("* SORT 2 1\r\ns2 OK SORT completed\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
+            imap.exchange("""
+                    C: s1 SORT (SUBJECT) UTF-8 ALL
+                    S: s1 NO [UNAVAILABLE] sort index busy
+                    C: s2 UID SORT (REVERSE SUBJECT) UTF-8 ALL
+                    S: * SORT 2 1
+                    S: s2 OK SORT completed
+                    """);
         }
         assertThat(rule.hits()).isEqualTo(1);
     }
@@ -41,11 +31,15 @@ class ImapSortFaultsTest {
     @Test
     void uidThreadMatchedByItsUidFormAndArguments() throws Exception {
         server.faults().addText("imap uid thread \"REFERENCES *\" -> reply-disconnect 421 4.4.2 \"dropped\"");
-        try (ImapSupport.RawImap imap = selected()) {
-            assertThat(imap.command("t1", "THREAD REFERENCES UTF-8 ALL"))
-                    .isEqualTo("* THREAD (1)(2)\r\nt1 OK THREAD completed\r\n");
-            assertThat(imap.command("t2", "UID THREAD ORDEREDSUBJECT UTF-8 ALL"))
-                    .isEqualTo("* THREAD (1)(2)\r\nt2 OK THREAD completed\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
+            imap.exchange("""
+                    C: t1 THREAD REFERENCES UTF-8 ALL
+                    S: * THREAD (1)(2)
+                    S: t1 OK THREAD completed
+                    C: t2 UID THREAD ORDEREDSUBJECT UTF-8 ALL
+                    S: * THREAD (1)(2)
+                    S: t2 OK THREAD completed
+                    """);
             imap.send("t3 UID THREAD REFERENCES UTF-8 ALL\r\n");
             assertThat(imap.response()).isEqualTo("* BYE [UNAVAILABLE] dropped\r\n");
             assertThat(imap.response()).isEmpty();
@@ -56,7 +50,7 @@ class ImapSortFaultsTest {
     void untaggedAlertBeforeThreadAndRefusedCancelUpdate() throws Exception {
         server.faults().addText("imap THREAD -> untagged \"OK [ALERT] threads are slow today\"");
         server.faults().addText("imap CANCELUPDATE -> reply 554 BAD \"not now\"");
-        try (ImapSupport.RawImap imap = selected()) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, ImapSupport.BOB)) {
             assertThat(imap.command("t1", "THREAD ORDEREDSUBJECT UTF-8 ALL"))
                     .isEqualTo("* OK [ALERT] threads are slow today\r\n* THREAD (1)(2)\r\nt1 OK THREAD completed\r\n");
             imap.command("t2", "SEARCH RETURN (UPDATE) ALL");

@@ -9,7 +9,6 @@ import dev.fakemail.testsupport.ManualClock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,25 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClosesServers.class)
 class ImapSortThreadTest {
     private final ManualClock clock = new ManualClock(Instant.parse("1994-01-01T00:00:00Z"));
-    private FakeMailServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().clock(clock).build().start();
-    }
+    private final FakeMailServer server = FakeMailServer.builder().clock(clock).build().start();
 
     static String message(String subject, String date, String extraHeaders) {
         return "From: Alice <alice@example.test>\r\nTo: bob@example.test\r\n"
                 + (subject == null ? "" : "Subject: " + subject + "\r\n")
                 + "Date: " + date + "\r\n" + extraHeaders + "\r\nbody\r\n";
-    }
-
-    private ImapSupport.RawImap selected(String user) throws Exception {
-        ImapSupport.RawImap imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a1", user, "x");
-        assertThat(imap.command("a2", "SELECT INBOX")).contains("a2 OK [READ-WRITE]");
-        return imap;
     }
 
     @Test
@@ -58,28 +44,36 @@ class ImapSortThreadTest {
         five.append(message("b", "Sun, 6 Feb 1994 12:00:00 +0000", ""));
         five.append(message("[list] b", "Sun, 6 Feb 1994 11:00:00 +0000", ""));
         five.append(message("Fwd: A", "Sat, 5 Feb 1994 12:00:00 +0000", ""));
-        try (ImapSupport.RawImap imap = selected("many@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "many@example.test")) {
             assertThat(imap.command("A282", "SORT (SUBJECT) UTF-8 SINCE 1-Feb-1994"))
                     .isEqualTo("* SORT 2 84 882\r\nA282 OK SORT completed\r\n");
         }
-        try (ImapSupport.RawImap imap = selected("five@example.test")) {
-            assertThat(imap.command("A283", "SORT (SUBJECT REVERSE DATE) UTF-8 ALL"))
-                    .isEqualTo("* SORT 5 3 4 1 2\r\nA283 OK SORT completed\r\n");
-            assertThat(imap.command("A284", "SORT (SUBJECT) US-ASCII TEXT \"not in mailbox\""))
-                    .isEqualTo("* SORT\r\nA284 OK SORT completed\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "five@example.test")) {
+            imap.exchange("""
+                    C: A283 SORT (SUBJECT REVERSE DATE) UTF-8 ALL
+                    S: * SORT 5 3 4 1 2
+                    S: A283 OK SORT completed
+                    C: A284 SORT (SUBJECT) US-ASCII TEXT "not in mailbox"
+                    S: * SORT
+                    S: A284 OK SORT completed
+                    """);
             // UID SORT answers UIDs; the implicit last criterion, the message number, is never reversed
-            assertThat(imap.command("A285", "UID SORT (REVERSE SUBJECT) UTF-8 ALL"))
-                    .isEqualTo("* SORT 1 2 3 4 5\r\nA285 OK SORT completed\r\n");
-            assertThat(imap.command("A286", "SORT (DATE) UTF-8 ALL"))
-                    .isEqualTo("* SORT 5 4 3 2 1\r\nA286 OK SORT completed\r\n");
-            assertThat(imap.command("A287", "SORT (SUBJECT) KOI8-R ALL"))
-                    .isEqualTo("A287 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset\r\n");
-            assertThat(imap.command("A288", "SORT (SUBJECT REVERSE) UTF-8 ALL"))
-                    .isEqualTo("A288 BAD REVERSE must be followed by a sort criterion\r\n");
-            assertThat(imap.command("A289", "SORT (COLOUR) UTF-8 ALL"))
-                    .isEqualTo("A289 BAD unknown sort criterion COLOUR\r\n");
-            assertThat(imap.command("A290", "SORT () UTF-8 ALL"))
-                    .isEqualTo("A290 BAD SORT needs at least one sort criterion\r\n");
+            imap.exchange("""
+                    C: A285 UID SORT (REVERSE SUBJECT) UTF-8 ALL
+                    S: * SORT 1 2 3 4 5
+                    S: A285 OK SORT completed
+                    C: A286 SORT (DATE) UTF-8 ALL
+                    S: * SORT 5 4 3 2 1
+                    S: A286 OK SORT completed
+                    C: A287 SORT (SUBJECT) KOI8-R ALL
+                    S: A287 NO [BADCHARSET (US-ASCII UTF-8)] unsupported charset
+                    C: A288 SORT (SUBJECT REVERSE) UTF-8 ALL
+                    S: A288 BAD REVERSE must be followed by a sort criterion
+                    C: A289 SORT (COLOUR) UTF-8 ALL
+                    S: A289 BAD unknown sort criterion COLOUR
+                    C: A290 SORT () UTF-8 ALL
+                    S: A290 BAD SORT needs at least one sort criterion
+                    """);
         }
     }
 
@@ -90,11 +84,16 @@ class ImapSortThreadTest {
         seed.append("From: Zed <a@example.test>\r\nTo: group: x@example.test;\r\nDate: " + date + "\r\n\r\n.\r\n");
         seed.append("From: b@example.test\r\nTo: =?utf-8?q?Andr=C3=A9?= <z@example.test>\r\nDate: " + date + "\r\n\r\n.\r\n");
         seed.append("From: =?iso-8859-1?q?Mia?= <c@example.test>\r\nTo: m@example.test\r\nDate: " + date + "\r\n\r\n.\r\n");
-        try (ImapSupport.RawImap imap = selected("display@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "display@example.test")) {
             // DISPLAYFROM: "b@example.test" (no name), "Mia" (decoded), "Zed"; FROM: mailboxes a, b, c
-            assertThat(imap.command("d1", "SORT (DISPLAYFROM) UTF-8 ALL"))
-                    .isEqualTo("* SORT 2 3 1\r\nd1 OK SORT completed\r\n");
-            assertThat(imap.command("d2", "SORT (FROM) UTF-8 ALL")).isEqualTo("* SORT 1 2 3\r\nd2 OK SORT completed\r\n");
+            imap.exchange("""
+                    C: d1 SORT (DISPLAYFROM) UTF-8 ALL
+                    S: * SORT 2 3 1
+                    S: d1 OK SORT completed
+                    C: d2 SORT (FROM) UTF-8 ALL
+                    S: * SORT 1 2 3
+                    S: d2 OK SORT completed
+                    """);
             // DISPLAYTO: "André", "group", "m@example.test"
             assertThat(imap.command("d3", "SORT (DISPLAYTO) UTF-8 ALL"))
                     .isEqualTo("* SORT 2 1 3\r\nd3 OK SORT completed\r\n");
@@ -152,21 +151,27 @@ class ImapSortThreadTest {
             seed.append(message(subjects.getOrDefault(n, "Subject " + n), date,
                     "Message-ID: <" + n + "@rfc.test>\r\n" + headers.getOrDefault(n, "")));
         }
-        try (ImapSupport.RawImap imap = selected("threads@example.test")) {
-            assertThat(imap.command("A283", "THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000")).isEqualTo("* THREAD "
-                    + "(166)(167)(168)(169)(172)(170)(171)(173)(174 (175)(176)(178)(181)(180))(179)(177 (183)(182)"
-                    + "(188)(184)(185)(186)(187)(189))(190)(191)(192)(193)(194 195)(196 (197)(198))(199)(200 202)"
-                    + "(201)(203)(204)(205)(206 207)(208)\r\nA283 OK THREAD completed\r\n");
-            assertThat(imap.command("A284", "THREAD ORDEREDSUBJECT US-ASCII TEXT \"gewp\""))
-                    .isEqualTo("* THREAD\r\nA284 OK THREAD completed\r\n");
-            assertThat(imap.command("A285", "THREAD REFERENCES UTF-8 SINCE 5-MAR-2000")).isEqualTo("* THREAD "
-                    + "(166)(167)(168)(169)(172)((170)(179))(171)(173)((174)(175)(176)(178)(181)(180))((177)(183)"
-                    + "(182)(188 (184)(189))(185 186)(187))(190)(191)(192)(193)((194)(195 196))(197 198)(199)"
-                    + "(200 202)(201)(203)(204)(205 206 207)(208)\r\nA285 OK THREAD completed\r\n");
-            assertThat(imap.command("A286", "UID THREAD REFERENCES UTF-8 UID 205:207"))
-                    .isEqualTo("* THREAD (205 206 207)\r\nA286 OK THREAD completed\r\n");
-            assertThat(imap.command("A287", "THREAD X-MOST-RECENT UTF-8 ALL")).isEqualTo("A287 BAD unknown threading "
-                    + "algorithm X-MOST-RECENT (ORDEREDSUBJECT and REFERENCES are known)\r\n");
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "threads@example.test")) {
+            imap.exchange("""
+                    C: A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000
+                    S: * THREAD (166)(167)(168)(169)(172)(170)(171)(173)(174 (175)(176)(178)(181)(180))(179)(177 \
+                    (183)(182)(188)(184)(185)(186)(187)(189))(190)(191)(192)(193)(194 195)(196 (197)(198))(199)(200 \
+                    202)(201)(203)(204)(205)(206 207)(208)
+                    S: A283 OK THREAD completed
+                    C: A284 THREAD ORDEREDSUBJECT US-ASCII TEXT "gewp"
+                    S: * THREAD
+                    S: A284 OK THREAD completed
+                    C: A285 THREAD REFERENCES UTF-8 SINCE 5-MAR-2000
+                    S: * THREAD (166)(167)(168)(169)(172)((170)(179))(171)(173)((174)(175)(176)(178)(181)(180))((177)\
+                    (183)(182)(188 (184)(189))(185 186)(187))(190)(191)(192)(193)((194)(195 196))(197 198)(199)(200 \
+                    202)(201)(203)(204)(205 206 207)(208)
+                    S: A285 OK THREAD completed
+                    C: A286 UID THREAD REFERENCES UTF-8 UID 205:207
+                    S: * THREAD (205 206 207)
+                    S: A286 OK THREAD completed
+                    C: A287 THREAD X-MOST-RECENT UTF-8 ALL
+                    S: A287 BAD unknown threading algorithm X-MOST-RECENT (ORDEREDSUBJECT and REFERENCES are known)
+                    """);
         }
     }
 
@@ -181,7 +186,7 @@ class ImapSortThreadTest {
         // the same Message-ID twice: two messages, not one
         seed.append(message("dup", "Fri, 22 Feb 2008 18:00:00 +0000", "Message-ID: <d@b>\r\n"));
         seed.append(message("other", "Fri, 22 Feb 2008 18:00:01 +0000", "Message-ID: <d@b>\r\n"));
-        try (ImapSupport.RawImap imap = selected("loops@example.test")) {
+        try (ImapSupport.RawImap imap = ImapSupport.selected(server, "loops@example.test")) {
             assertThat(imap.command("t1", "THREAD REFERENCES US-ASCII ALL"))
                     .isEqualTo("* THREAD (3 2)(1)(4)(5)\r\nt1 OK THREAD completed\r\n");
         }

@@ -2,35 +2,15 @@ package dev.fakemail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.FakeMailServer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * UTF8=ACCEPT (RFC 6855) with exact bytes: modified UTF-7 names until ENABLE, UTF-8 names after it (in both
  * directions), and {@code APPEND ... UTF8 (~{n})} with a UTF-8 header, refused before ENABLE.
  */
-class ImapUtf8AcceptTest {
+class ImapUtf8AcceptTest extends ImapSupport.LoggedInBob {
     private static final String MESSAGE = "From: Jörg <joerg@example.test>\r\nSubject: Grüße aus Köln\r\n\r\nHallo\r\n";
-
-    private FakeMailServer server;
-    private ImapSupport.RawImap imap;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        imap = new ImapSupport.RawImap(server);
-        imap.response();
-        imap.login("a0", "bob@example.test", "x");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        imap.close();
-        server.stop();
-    }
 
     private static int octets(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
@@ -39,17 +19,27 @@ class ImapUtf8AcceptTest {
     @Test
     void namesAreModifiedUtf7UntilEnableAndUtf8After() throws Exception {
         imap.command("a1", "CREATE Entw&APw-rfe");
-        assertThat(imap.command("a2", "LIST \"\" Entw*")).isEqualTo(
-                "* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\"\r\na2 OK LIST completed\r\n");
-        assertThat(imap.command("a3", "ENABLE UTF8=ACCEPT")).isEqualTo(
-                "* ENABLED UTF8=ACCEPT\r\na3 OK ENABLE completed\r\n");
-        assertThat(imap.command("a4", "LIST \"\" Entw*")).isEqualTo(
-                "* LIST (\\HasNoChildren) \"/\" {9}\r\nEntwürfe\r\na4 OK LIST completed\r\n");
-        assertThat(imap.command("a5", "CREATE \"Über\"")).isEqualTo("a5 OK CREATE completed\r\n");
-        assertThat(imap.command("a6", "STATUS \"Über\" (MESSAGES)")).isEqualTo(
-                "* STATUS {5}\r\nÜber (MESSAGES 0)\r\na6 OK STATUS completed\r\n");
-        assertThat(imap.command("a7", "ENABLE UTF8=ACCEPT")).isEqualTo(
-                "* ENABLED UTF8=ACCEPT\r\na7 OK ENABLE completed\r\n");
+        imap.exchange("""
+                C: a2 LIST "" Entw*
+                S: * LIST (\\HasNoChildren) "/" "Entw&APw-rfe"
+                S: a2 OK LIST completed
+                C: a3 ENABLE UTF8=ACCEPT
+                S: * ENABLED UTF8=ACCEPT
+                S: a3 OK ENABLE completed
+                C: a4 LIST "" Entw*
+                S: * LIST (\\HasNoChildren) "/" {9}
+                S: Entwürfe
+                S: a4 OK LIST completed
+                C: a5 CREATE "Über"
+                S: a5 OK CREATE completed
+                C: a6 STATUS "Über" (MESSAGES)
+                S: * STATUS {5}
+                S: Über (MESSAGES 0)
+                S: a6 OK STATUS completed
+                C: a7 ENABLE UTF8=ACCEPT
+                S: * ENABLED UTF8=ACCEPT
+                S: a7 OK ENABLE completed
+                """);
     }
 
     @Test
@@ -76,14 +66,16 @@ class ImapUtf8AcceptTest {
                 "* SEARCH 1\r\na3 OK SEARCH completed\r\n");
         imap.command("a4", "ENABLE UTF8=ACCEPT");
         // RFC 6855 section 3 and erratum 4029: conflicting charset labels are BAD, for SEARCH, SORT and THREAD
-        assertThat(imap.command("a5", "SEARCH CHARSET US-ASCII SUBJECT aus")).isEqualTo(
-                "a5 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)\r\n");
-        assertThat(imap.command("a6", "SEARCH CHARSET KOI8-R SUBJECT aus")).isEqualTo(
-                "a6 BAD CHARSET KOI8-R conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)\r\n");
-        assertThat(imap.command("a7", "SORT (DATE) US-ASCII ALL")).isEqualTo(
-                "a7 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)\r\n");
-        assertThat(imap.command("a8", "THREAD REFERENCES US-ASCII ALL")).isEqualTo(
-                "a8 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)\r\n");
+        imap.exchange("""
+                C: a5 SEARCH CHARSET US-ASCII SUBJECT aus
+                S: a5 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)
+                C: a6 SEARCH CHARSET KOI8-R SUBJECT aus
+                S: a6 BAD CHARSET KOI8-R conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)
+                C: a7 SORT (DATE) US-ASCII ALL
+                S: a7 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)
+                C: a8 THREAD REFERENCES US-ASCII ALL
+                S: a8 BAD CHARSET US-ASCII conflicts with UTF8=ACCEPT: strings are UTF-8 (RFC 6855 section 3)
+                """);
         // UTF-8 says what UTF8=ACCEPT says; a search without CHARSET reads its strings as UTF-8
         assertThat(imap.command("a9", "SEARCH CHARSET UTF-8 SUBJECT {" + octets("Grüße") + "+}\r\nGrüße"))
                 .isEqualTo("* SEARCH 1\r\na9 OK SEARCH completed\r\n");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.testing.ClosesServers;
 import dev.fakemail.testsupport.ExternalClient;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,16 +22,9 @@ class ImapflowRev2Test {
     private static final String USER = "bob@example.test";
 
     private List<String> run(FakeMailServer server, String mode) throws Exception {
-        ExternalClient.require("node", "apt-get install nodejs npm");
-        if (!Files.isDirectory(ExternalClient.CLIENTS.resolve("node/node_modules/imapflow"))) {
-            throw new IllegalStateException("the imapflow test needs its packages: npm ci --prefix "
-                    + "fake-server/src/test/clients/node (.ci/run does)");
-        }
         ImapSupport.deliver(server, USER, ImapSupport.message("First", "one"));
         ImapSupport.deliver(server, USER, ImapSupport.message("Second", "two"));
-        try (ExternalClient client = ExternalClient.start("node",
-                ExternalClient.CLIENTS.resolve("node/imapflow_rev2.mjs").toString(), "127.0.0.1",
-                String.valueOf(server.imap().port()), USER, "secret", mode)) {
+        try (ExternalClient client = ImapSupport.imapflow(server, "imapflow_rev2.mjs", mode)) {
             client.awaitLine("idling");
             ImapSupport.deliver(server, USER, ImapSupport.message("Third", "three"));
             return client.finish();

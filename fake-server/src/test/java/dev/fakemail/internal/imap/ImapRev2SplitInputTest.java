@@ -1,23 +1,15 @@
 package dev.fakemail.internal.imap;
 
+import static dev.fakemail.internal.imap.MemorySessions.BOB;
+import static dev.fakemail.internal.imap.MemorySessions.atEverySplit;
+import static dev.fakemail.internal.imap.MemorySessions.runImap;
+import static dev.fakemail.internal.imap.MemorySessions.storeWith;
+import static dev.fakemail.internal.imap.MemorySessions.transcript;
+import static dev.fakemail.internal.imap.MemorySessions.withStableUidValidity;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.internal.auth.UserPolicy;
-import dev.fakemail.internal.journal.TranscriptWriter;
-import dev.fakemail.internal.net.MemoryTransport;
-import dev.fakemail.internal.session.ConnectionInfo;
-import dev.fakemail.internal.session.SessionLoop;
 import dev.fakemail.internal.store.InMemoryMailStore;
-import dev.fakemail.internal.tls.TlsContexts;
-import dev.fakemail.store.Envelope;
-import dev.fakemail.store.EnvelopeRecipient;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * LITERAL+ literal, LIST and FETCH FLAGS without \Recent.
  */
 class ImapRev2SplitInputTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
-    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
     private static final String DRAFTS = "Entwürfe";
 
     private static final String CLIENT_BYTES = ""
@@ -65,34 +55,13 @@ class ImapRev2SplitInputTest {
 
     @Test
     void sameRepliesWhereverTheInputIsSplit() {
-        byte[] input = CLIENT_BYTES.getBytes(StandardCharsets.UTF_8);
-        for (int offset = 0; offset <= input.length; offset++) {
-            InMemoryMailStore store = new InMemoryMailStore(CLOCK);
-            deliver(store, "Subject: one\r\n\r\nfirst\r\n");
-            long uidValidity = store.mailbox("bob@example.test", "INBOX").orElseThrow().uidValidity();
-            TranscriptWriter transcript = new TranscriptWriter(1, "IMAP", CLIENT, CLOCK);
-            String replies = run(store, MemoryTransport.splitAt(input, offset), transcript);
-            String afterLogin = replies.substring(replies.indexOf("a0 OK"));
-            assertThat(afterLogin.replace("[UIDVALIDITY " + uidValidity + "]", "[UIDVALIDITY VALIDITY]"))
-                    .as("split at %d", offset).isEqualTo(EXPECTED);
-            assertThat(store.mailbox("bob@example.test", DRAFTS)).isPresent();
+        atEverySplit(CLIENT_BYTES, (transport, split) -> {
+            InMemoryMailStore store = storeWith("Subject: one\r\n\r\nfirst\r\n");
+            String replies = withStableUidValidity(runImap(store, transport, transcript("IMAP")), store);
+            assertThat(replies.substring(replies.indexOf("a0 OK"))).as(split).isEqualTo(EXPECTED);
+            assertThat(store.mailbox(BOB, DRAFTS)).isPresent();
             // the IMAP4rev2 session took no \Recent: it is still there for an IMAP4rev1 session
-            assertThat(store.unclaimedRecent(store.mailbox("bob@example.test", "INBOX").orElseThrow())).hasSize(1);
-        }
-    }
-
-    private static void deliver(InMemoryMailStore store, String message) {
-        Envelope envelope = new Envelope("alice@example.test", Map.of(),
-                List.of(new EnvelopeRecipient("bob@example.test", Map.of())), "client.test", CLIENT, null, null,
-                "ESMTP");
-        store.deliver(envelope, message.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String run(InMemoryMailStore store, MemoryTransport transport, TranscriptWriter transcript) {
-        ConnectionInfo connection = new ConnectionInfo(CLIENT);
-        ImapSettings settings = new ImapSettings("mx.test", UserPolicy.anyone(), false, 1000, 20, CLOCK);
-        ImapSession session = new ImapSession(settings, store, connection);
-        new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
-        return new String(transport.written(), StandardCharsets.UTF_8);
+            assertThat(store.unclaimedRecent(store.mailbox(BOB, "INBOX").orElseThrow())).hasSize(1);
+        });
     }
 }

@@ -1,29 +1,19 @@
 package dev.fakemail.internal.imap;
 
+import static dev.fakemail.internal.imap.MemorySessions.BOB;
+import static dev.fakemail.internal.imap.MemorySessions.atEverySplit;
+import static dev.fakemail.internal.imap.MemorySessions.runImap;
+import static dev.fakemail.internal.imap.MemorySessions.storeWith;
+import static dev.fakemail.internal.imap.MemorySessions.transcript;
+import static dev.fakemail.internal.imap.MemorySessions.withStableUidValidity;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.internal.journal.TranscriptWriter;
-import dev.fakemail.internal.net.MemoryTransport;
-import dev.fakemail.internal.session.ConnectionInfo;
-import dev.fakemail.internal.session.SessionLoop;
 import dev.fakemail.internal.store.InMemoryMailStore;
-import dev.fakemail.internal.tls.TlsContexts;
-import dev.fakemail.store.Envelope;
-import dev.fakemail.store.EnvelopeRecipient;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A whole IMAP session without sockets (literals, LITERAL+, pipelining), the client's bytes split at every offset. */
 class ImapSessionSplitInputTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
-    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
     private static final String APPENDED = "Subject: appended\r\n\r\nhello\r\n";
 
     private static final String CLIENT_BYTES = ""
@@ -73,33 +63,13 @@ class ImapSessionSplitInputTest {
 
     @Test
     void sameRepliesWhereverTheInputIsSplit() {
-        byte[] input = CLIENT_BYTES.getBytes(StandardCharsets.US_ASCII);
-        for (int offset = 0; offset <= input.length; offset++) {
-            InMemoryMailStore store = new InMemoryMailStore(CLOCK);
-            deliver(store, "Subject: one\r\n\r\nfirst\r\n");
-            long uidValidity = store.mailbox("bob@example.test", "INBOX").orElseThrow().uidValidity();
-            TranscriptWriter transcript = new TranscriptWriter(1, "IMAP", CLIENT, CLOCK);
-            String replies = run(store, MemoryTransport.splitAt(input, offset), transcript);
-            assertThat(replies.substring(replies.indexOf("\r\n") + 2).replace(" " + uidValidity + " ", " VALIDITY ")
-                    .replace(" " + uidValidity + "]", " VALIDITY]"))
-                    .as("split at %d", offset).isEqualTo(EXPECTED);
-            assertThat(store.mailbox("bob@example.test", "INBOX").orElseThrow().messages()).hasSize(2);
+        atEverySplit(CLIENT_BYTES, (transport, split) -> {
+            InMemoryMailStore store = storeWith("Subject: one\r\n\r\nfirst\r\n");
+            TranscriptWriter transcript = transcript("IMAP");
+            String replies = withStableUidValidity(runImap(store, transport, transcript), store);
+            assertThat(replies.substring(replies.indexOf("\r\n") + 2)).as(split).isEqualTo(EXPECTED);
+            assertThat(store.mailbox(BOB, "INBOX").orElseThrow().messages()).hasSize(2);
             assertThat(transcript.toString()).doesNotContain("pass word");
-        }
-    }
-
-    private static void deliver(InMemoryMailStore store, String message) {
-        Envelope envelope = new Envelope("alice@example.test", Map.of(),
-                List.of(new EnvelopeRecipient("bob@example.test", Map.of())), "client.test", CLIENT, null, null,
-                "ESMTP");
-        store.deliver(envelope, message.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String run(InMemoryMailStore store, MemoryTransport transport, TranscriptWriter transcript) {
-        ConnectionInfo connection = new ConnectionInfo(CLIENT);
-        ImapSettings settings = new ImapSettings("mx.test", UserPolicy.anyone(), false, 1000, 20, CLOCK);
-        ImapSession session = new ImapSession(settings, store, connection);
-        new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
-        return new String(transport.written(), StandardCharsets.UTF_8);
+        });
     }
 }

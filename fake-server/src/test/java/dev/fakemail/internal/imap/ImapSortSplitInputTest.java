@@ -1,23 +1,12 @@
 package dev.fakemail.internal.imap;
 
+import static dev.fakemail.internal.imap.MemorySessions.atEverySplit;
+import static dev.fakemail.internal.imap.MemorySessions.runImap;
+import static dev.fakemail.internal.imap.MemorySessions.storeWith;
+import static dev.fakemail.internal.imap.MemorySessions.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fakemail.internal.auth.UserPolicy;
-import dev.fakemail.internal.journal.TranscriptWriter;
-import dev.fakemail.internal.net.MemoryTransport;
-import dev.fakemail.internal.session.ConnectionInfo;
-import dev.fakemail.internal.session.SessionLoop;
 import dev.fakemail.internal.store.InMemoryMailStore;
-import dev.fakemail.internal.tls.TlsContexts;
-import dev.fakemail.store.Envelope;
-import dev.fakemail.store.EnvelopeRecipient;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +14,6 @@ import org.junit.jupiter.api.Test;
  * sockets, the client's bytes split at every offset (a charset and a search text sent as literals among them).
  */
 class ImapSortSplitInputTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
-    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
-
     private static final String CLIENT_BYTES = ""
             + "a1 LOGIN bob@example.test x\r\n"
             + "a2 EXAMINE INBOX\r\n"
@@ -60,35 +46,18 @@ class ImapSortSplitInputTest {
 
     @Test
     void sameRepliesWhereverTheInputIsSplit() {
-        byte[] input = CLIENT_BYTES.getBytes(StandardCharsets.US_ASCII);
-        for (int offset = 0; offset <= input.length; offset++) {
-            InMemoryMailStore store = new InMemoryMailStore(CLOCK);
-            deliver(store, "From: Zoe <z@example.test>\r\nSubject: apple\r\nMessage-ID: <1@x>\r\n"
-                    + "Date: Mon, 23 Nov 2026 09:00:00 +0000\r\n\r\none\r\n");
-            deliver(store, "From: Bob <b@example.test>\r\nSubject: banana\r\nMessage-ID: <2@x>\r\n"
-                    + "Date: Mon, 23 Nov 2026 08:00:00 +0000\r\n\r\ntwo\r\n");
-            deliver(store, "From: Al <a@example.test>\r\nSubject: Re: apple\r\nMessage-ID: <3@x>\r\n"
-                    + "In-Reply-To: <1@x>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\nthree\r\n");
-            String replies = run(store, MemoryTransport.splitAt(input, offset));
+        atEverySplit(CLIENT_BYTES, (transport, split) -> {
+            InMemoryMailStore store = storeWith(
+                    "From: Zoe <z@example.test>\r\nSubject: apple\r\nMessage-ID: <1@x>\r\n"
+                            + "Date: Mon, 23 Nov 2026 09:00:00 +0000\r\n\r\none\r\n",
+                    "From: Bob <b@example.test>\r\nSubject: banana\r\nMessage-ID: <2@x>\r\n"
+                            + "Date: Mon, 23 Nov 2026 08:00:00 +0000\r\n\r\ntwo\r\n",
+                    "From: Al <a@example.test>\r\nSubject: Re: apple\r\nMessage-ID: <3@x>\r\n"
+                            + "In-Reply-To: <1@x>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\nthree\r\n");
+            String replies = runImap(store, transport, transcript("IMAP"));
             String afterExamine = replies.substring(replies.indexOf("a2 OK [READ-ONLY] EXAMINE completed\r\n")
                     + "a2 OK [READ-ONLY] EXAMINE completed\r\n".length());
-            assertThat(afterExamine).as("split at %d", offset).isEqualTo("+ Ready for literal data\r\n* SORT 3 1 2\r\n" + EXPECTED);
-        }
-    }
-
-    private static void deliver(InMemoryMailStore store, String message) {
-        Envelope envelope = new Envelope("alice@example.test", Map.of(),
-                List.of(new EnvelopeRecipient("bob@example.test", Map.of())), "client.test", CLIENT, null, null,
-                "ESMTP");
-        store.deliver(envelope, message.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String run(InMemoryMailStore store, MemoryTransport transport) {
-        ConnectionInfo connection = new ConnectionInfo(CLIENT);
-        ImapSettings settings = new ImapSettings("mx.test", UserPolicy.anyone(), false, 1000, 20, CLOCK);
-        ImapSession session = new ImapSession(settings, store, connection);
-        new SessionLoop(transport, session, connection, new TranscriptWriter(1, "IMAP", CLIENT, CLOCK),
-                TlsContexts::builtIn, () -> { }).run();
-        return new String(transport.written(), StandardCharsets.UTF_8);
+            assertThat(afterExamine).as(split).isEqualTo("+ Ready for literal data\r\n* SORT 3 1 2\r\n" + EXPECTED);
+        });
     }
 }

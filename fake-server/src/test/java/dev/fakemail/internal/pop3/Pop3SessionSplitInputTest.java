@@ -1,31 +1,23 @@
 package dev.fakemail.internal.pop3;
 
+import static dev.fakemail.internal.imap.MemorySessions.BOB;
+import static dev.fakemail.internal.imap.MemorySessions.atEverySplit;
+import static dev.fakemail.internal.imap.MemorySessions.inboxUidValidity;
+import static dev.fakemail.internal.imap.MemorySessions.storeWith;
+import static dev.fakemail.internal.imap.MemorySessions.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.internal.auth.UserPolicy;
+import dev.fakemail.internal.imap.MemorySessions;
 import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.net.MemoryTransport;
-import dev.fakemail.internal.session.ConnectionInfo;
-import dev.fakemail.internal.session.SessionLoop;
 import dev.fakemail.internal.store.InMemoryMailStore;
-import dev.fakemail.internal.tls.TlsContexts;
-import dev.fakemail.store.Envelope;
-import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.MailStore;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A whole POP3 session without sockets, the client's bytes split at every offset. */
 class Pop3SessionSplitInputTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30Z"), ZoneOffset.UTC);
-    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
-
     private static final String CLIENT_BYTES = ""
             + "CAPA\r\n"
             + "STAT\r\n"
@@ -61,38 +53,28 @@ class Pop3SessionSplitInputTest {
 
     @Test
     void sameRepliesWhereverTheInputIsSplit() {
-        byte[] input = CLIENT_BYTES.getBytes(StandardCharsets.US_ASCII);
-        for (int offset = 0; offset <= input.length; offset++) {
-            InMemoryMailStore store = new InMemoryMailStore(CLOCK);
+        atEverySplit(CLIENT_BYTES, (transport, split) -> {
             // Stored with a bare LF on purpose: POP3 must send and count CR LF.
-            deliver(store, "Subject: one\r\n\r\n.dot\n");
-            deliver(store, "Subject: two\r\n\r\nline 1\r\nline 2\r\n");
-            long uidValidity = store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().uidValidity();
-            String replies = run(store, MemoryTransport.splitAt(input, offset));
+            InMemoryMailStore store = storeWith("Subject: one\r\n\r\n.dot\n",
+                    "Subject: two\r\n\r\nline 1\r\nline 2\r\n");
+            long uidValidity = inboxUidValidity(store);
+            String replies = run(store, transport);
             assertThat(replies.replaceFirst("<[0-9.]+@mx\\.test>", "<BANNER>"))
-                    .as("split at %d", offset).isEqualTo(expectedReplies(uidValidity));
-            assertThat(store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().messages()).hasSize(1);
-        }
+                    .as(split).isEqualTo(expectedReplies(uidValidity));
+            assertThat(store.mailbox(BOB, MailStore.INBOX).orElseThrow().messages()).hasSize(1);
+        });
     }
 
     @Test
     void aSessionEndingWithoutQuitDeletesNothingAndReleasesTheLock() {
-        InMemoryMailStore store = new InMemoryMailStore(CLOCK);
-        deliver(store, "Subject: one\r\n\r\nbody\r\n");
+        InMemoryMailStore store = storeWith("Subject: one\r\n\r\nbody\r\n");
         MaildropLocks locks = new MaildropLocks();
         run(store, locks, MemoryTransport.inPiecesOf(
                 "USER bob@example.test\r\nPASS x\r\nDELE 1\r\n".getBytes(StandardCharsets.US_ASCII), 3));
-        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().messages()).hasSize(1);
+        assertThat(store.mailbox(BOB, MailStore.INBOX).orElseThrow().messages()).hasSize(1);
         String second = run(store, locks, MemoryTransport.inPiecesOf(
                 "USER bob@example.test\r\nPASS x\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII), 5));
         assertThat(second).contains("+OK maildrop locked and ready, 1 messages\r\n");
-    }
-
-    private static void deliver(InMemoryMailStore store, String message) {
-        Envelope envelope = new Envelope("alice@example.test", Map.of(),
-                List.of(new EnvelopeRecipient("bob@example.test", Map.of())), "client.test", CLIENT, null, null,
-                "ESMTP");
-        store.deliver(envelope, message.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String run(InMemoryMailStore store, MemoryTransport transport) {
@@ -100,12 +82,11 @@ class Pop3SessionSplitInputTest {
     }
 
     private static String run(InMemoryMailStore store, MaildropLocks locks, MemoryTransport transport) {
-        ConnectionInfo connection = new ConnectionInfo(CLIENT);
         Pop3Settings settings = new Pop3Settings("mx.test", UserPolicy.anyone(), false, 20);
-        Pop3Session session = new Pop3Session(settings, store, locks, connection);
-        TranscriptWriter transcript = new TranscriptWriter(1, "POP3", CLIENT, CLOCK);
-        new SessionLoop(transport, session, connection, transcript, TlsContexts::builtIn, () -> { }).run();
+        TranscriptWriter transcript = transcript("POP3");
+        String replies = MemorySessions.run(connection -> new Pop3Session(settings, store, locks, connection),
+                transport, transcript);
         assertThat(transcript.toString()).contains("C: PASS ****").doesNotContain("pass word");
-        return new String(transport.written(), StandardCharsets.UTF_8);
+        return replies;
     }
 }

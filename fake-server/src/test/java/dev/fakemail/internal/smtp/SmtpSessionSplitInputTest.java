@@ -1,5 +1,6 @@
 package dev.fakemail.internal.smtp;
 
+import static dev.fakemail.internal.imap.MemorySessions.atEverySplit;
 import static dev.fakemail.internal.smtp.SmtpScript.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,13 +60,11 @@ class SmtpSessionSplitInputTest {
 
     @Test
     void sameRepliesAndMessagesWhereverTheInputIsSplit() {
-        byte[] input = bytes(CLIENT_BYTES);
-        for (int offset = 0; offset <= input.length; offset++) {
+        atEverySplit(CLIENT_BYTES, (transport, split) -> {
             SmtpScript script = new SmtpScript();
-            String replies = script.run(MemoryTransport.splitAt(input, offset));
-            assertThat(replies).as("split at %d", offset).isEqualTo(EXPECTED_REPLIES);
+            assertThat(script.run(transport)).as(split).isEqualTo(EXPECTED_REPLIES);
             assertStored(script.store.received());
-        }
+        });
     }
 
     @Test
