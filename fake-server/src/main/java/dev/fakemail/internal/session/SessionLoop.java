@@ -222,14 +222,8 @@ public final class SessionLoop implements Runnable {
         } else {
             transcript.client("<message data: " + data.length() + " octets kept, " + result + ">");
         }
-        if (result == DotResult.COMPLETE && faults.isActive()) {
-            Reply scripted = faults.onEndOfData(faultReplies);
-            if (scripted != null) {
-                refuseData(scripted);
-                return scripted;
-            }
-        }
-        return session.onDotData(result, data);
+        Reply refused = result == DotResult.COMPLETE ? refusedAtEndOfData() : null;
+        return refused != null ? refused : session.onDotData(result, data);
     }
 
     private Reply readBytes(Reply request) throws IOException {
@@ -241,14 +235,20 @@ public final class SessionLoop implements Runnable {
             transcript.event("client closed the connection in the middle of a " + request.frameLength()
                     + " octet chunk; nothing stored");
         }
-        if (complete && request.endsMessage() && faults.isActive()) {
-            Reply scripted = faults.onEndOfData(faultReplies);
-            if (scripted != null) {
-                refuseData(scripted);
-                return scripted;
-            }
+        Reply refused = complete && request.endsMessage() ? refusedAtEndOfData() : null;
+        return refused != null ? refused : session.onBytes(complete, data);
+    }
+
+    /** The end-of-data fault hook, once a whole message was read: a scripted reply refuses it; else null. */
+    private Reply refusedAtEndOfData() throws IOException {
+        if (!faults.isActive()) {
+            return null;
         }
-        return session.onBytes(complete, data);
+        Reply scripted = faults.onEndOfData(faultReplies);
+        if (scripted != null) {
+            refuseData(scripted);
+        }
+        return scripted;
     }
 
     /**

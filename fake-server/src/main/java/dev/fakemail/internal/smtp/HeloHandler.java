@@ -29,24 +29,31 @@ final class HeloHandler {
     }
 
     static Reply helo(SmtpSession session, SmtpCommand command) {
+        Reply refused = greet(session, command, false);
+        return refused != null ? refused : SmtpReplies.plain(250, session.settings.hostname() + " Hello " + session.heloName);
+    }
+
+    /**
+     * HELO and EHLO alike: refuses a name that is no hostname, else notes it and starts afresh (RFC 5321 §4.1.4:
+     * no transaction survives a greeting); null when the greeting may be answered.
+     */
+    private static Reply greet(SmtpSession session, SmtpCommand command, boolean extended) {
         String name = command.argument().trim();
         if (!isHostnameToken(name)) {
-            return SmtpReplies.syntax("HELO hostname");
+            return SmtpReplies.syntax((extended ? "EHLO" : "HELO") + " hostname");
         }
         session.heloName = name;
-        session.extended = false;
+        session.extended = extended;
         session.transaction = null;
-        return SmtpReplies.plain(250, session.settings.hostname() + " Hello " + name);
+        return null;
     }
 
     static Reply ehlo(SmtpSession session, SmtpCommand command) {
-        String name = command.argument().trim();
-        if (!isHostnameToken(name)) {
-            return SmtpReplies.syntax("EHLO hostname");
+        Reply refused = greet(session, command, true);
+        if (refused != null) {
+            return refused;
         }
-        session.heloName = name;
-        session.extended = true;
-        session.transaction = null;
+        String name = session.heloName;
         List<String> lines = new ArrayList<>();
         lines.add(session.settings.hostname() + " Hello " + name);
         lines.add("PIPELINING");
