@@ -166,13 +166,17 @@ public final class SmtpSession implements ProtocolSession {
 
     /** RFC 3848 / RFC 6531 transmission type for the Received header. */
     String protocolNameFor(Transaction transaction) {
-        String base = transaction.smtpUtf8 ? "UTF8SMTP" : extended ? "ESMTP" : "SMTP";
         if (!extended) {
-            return base;
+            return transaction.smtpUtf8 ? "UTF8SMTP" : "SMTP";
         }
-        // Interned: a handful of distinct values, referenced by every stored envelope.
-        return (base + (isTls() ? "S" : "") + (authenticatedUser != null ? "A" : "")).intern();
+        // Constants, not built per message: every stored envelope references one of these few.
+        return EXTENDED_PROTOCOL_NAMES[(transaction.smtpUtf8 ? 4 : 0) + (isTls() ? 2 : 0)
+                + (authenticatedUser != null ? 1 : 0)];
     }
+
+    /** RFC 3848 and RFC 6531 "with" names by UTF-8, TLS and authentication (bits 4, 2, 1). */
+    private static final String[] EXTENDED_PROTOCOL_NAMES = {"ESMTP", "ESMTPA", "ESMTPS", "ESMTPSA", "UTF8SMTP",
+        "UTF8SMTPA", "UTF8SMTPS", "UTF8SMTPSA"};
 
     private Reply counted(Reply reply) {
         if (reply.isError() && reply.next() != Reply.Next.CLOSE) {
