@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.fault.SmtpFaultSupport.Client;
+import dev.fakemail.testing.ExpectedSmtp;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,12 +32,12 @@ class SmtpFaultCapabilitiesTest extends RawSmtpFaultTest {
     }
 
     private static String ehloWith(String from, String to) {
-        return SmtpFaultSupport.defaultEhlo(MAX_SIZE).replace(from, to);
+        return ExpectedSmtp.defaultEhlo(MAX_SIZE).replace(from, to);
     }
 
     @Test
     void withoutRulesTheFullListIsAdvertised() throws IOException {
-        assertThat(ehlo()).isEqualTo(SmtpFaultSupport.defaultEhlo(MAX_SIZE));
+        assertThat(ehlo()).isEqualTo(ExpectedSmtp.defaultEhlo(MAX_SIZE));
     }
 
     @Test
@@ -129,7 +130,7 @@ class SmtpFaultCapabilitiesTest extends RawSmtpFaultTest {
         Client client = connect();
         client.greeting();
         long start = System.nanoTime();
-        assertThat(client.command("EHLO client.test")).isEqualTo(SmtpFaultSupport.defaultEhlo(MAX_SIZE));
+        assertThat(client.command("EHLO client.test")).isEqualTo(ExpectedSmtp.defaultEhlo(MAX_SIZE));
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(280).isLessThan(5_000);
     }
 

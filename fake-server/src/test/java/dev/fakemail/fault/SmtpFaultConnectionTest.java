@@ -8,6 +8,7 @@ import static dev.fakemail.testing.Transcripts.transcriptOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.fault.SmtpFaultSupport.Client;
+import dev.fakemail.testing.ExpectedSmtp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -195,7 +196,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         byte[] received = client.readToEnd();
         assertThat(received).hasSize(40);
         assertThat(new String(received, StandardCharsets.US_ASCII))
-                .isEqualTo(SmtpFaultSupport.defaultEhlo(server.config().maxMessageSize()).substring(0, 40));
+                .isEqualTo(ExpectedSmtp.defaultEhlo(server.config().maxMessageSize()).substring(0, 40));
     }
 
     @Test

@@ -25,22 +25,6 @@ final class SmtpFaultSupport {
         return FakeMailServer.builder().hostname(HOST);
     }
 
-    /** The EHLO reply of a plain connection of a server with the default settings, as the tests expect it. */
-    static String defaultEhlo(long maxSize) {
-        return "250-mx.test Hello client.test\r\n"
-                + "250-PIPELINING\r\n"
-                + "250-SIZE " + maxSize + "\r\n"
-                + "250-8BITMIME\r\n"
-                + "250-SMTPUTF8\r\n"
-                + "250-ENHANCEDSTATUSCODES\r\n"
-                + "250-CHUNKING\r\n"
-                + "250-BINARYMIME\r\n"
-                + "250-DSN\r\n"
-                + "250-STARTTLS\r\n"
-                + "250-AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER\r\n"
-                + "250 HELP\r\n";
-    }
-
     /** A raw SMTP client of a server under test (TLS trusts its built-in certificate) with checked steps. */
     static final class Client extends SmtpConversation {
         private Client(Dial dial) throws IOException {

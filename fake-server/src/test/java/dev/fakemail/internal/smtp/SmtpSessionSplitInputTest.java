@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.internal.net.MemoryTransport;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testing.ExpectedSmtp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,18 +36,7 @@ class SmtpSessionSplitInputTest {
 
     private static final String EXPECTED_REPLIES = ""
             + "220 mx.test ESMTP fakemail\r\n"
-            + "250-mx.test Hello client.test\r\n"
-            + "250-PIPELINING\r\n"
-            + "250-SIZE 1048576\r\n"
-            + "250-8BITMIME\r\n"
-            + "250-SMTPUTF8\r\n"
-            + "250-ENHANCEDSTATUSCODES\r\n"
-            + "250-CHUNKING\r\n"
-            + "250-BINARYMIME\r\n"
-            + "250-DSN\r\n"
-            + "250-STARTTLS\r\n"
-            + "250-AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER\r\n"
-            + "250 HELP\r\n"
+            + ExpectedSmtp.defaultEhlo(1048576)
             + "250 2.1.0 Ok\r\n"
             + "250 2.1.5 Ok\r\n"
             + "250 2.1.5 Ok\r\n"

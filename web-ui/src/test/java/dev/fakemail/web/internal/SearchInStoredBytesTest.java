@@ -129,25 +129,11 @@ class SearchInStoredBytesTest {
             String subject, String text, String headerFrom, String snippet) {
         static Reference of(MessageSummary summary) {
             MimePart tree = summary.message.mimeTree();
-            String subject = "";
-            String headerFrom = "";
-            String messageId = "";
-            List<String> headerTo = new ArrayList<>();
-            List<String> headerCc = new ArrayList<>();
-            for (HeaderField field : tree.headers()) {
-                String name = field.name().toLowerCase(Locale.ROOT);
-                if (name.equals("subject") && subject.isEmpty()) {
-                    subject = field.value();
-                } else if (name.equals("from") && headerFrom.isEmpty()) {
-                    headerFrom = field.value();
-                } else if (name.equals("to")) {
-                    headerTo.add(field.value());
-                } else if (name.equals("cc")) {
-                    headerCc.add(field.value());
-                } else if (name.equals("message-id") && messageId.isEmpty()) {
-                    messageId = field.value();
-                }
-            }
+            String subject = first(tree, "subject");
+            String headerFrom = first(tree, "from");
+            String messageId = first(tree, "message-id");
+            List<String> headerTo = every(tree, "to");
+            List<String> headerCc = every(tree, "cc");
             String text = "";
             String html = null;
             for (MimePart part : HtmlDocument.leaves(tree)) {
@@ -174,6 +160,22 @@ class SearchInStoredBytesTest {
                     lower(String.join("\n", MessageDetail.hidden(summary.to(), headerTo, headerCc))), lower(messageId),
                     lower(subject), lower(text.length() > MessageSummary.MAX_SEARCH_TEXT
                             ? text.substring(0, MessageSummary.MAX_SEARCH_TEXT) : text), headerFrom, snippet);
+        }
+
+        /** The values of every header field of that name, in order. */
+        private static List<String> every(MimePart tree, String name) {
+            List<String> values = new ArrayList<>();
+            for (HeaderField field : tree.headers()) {
+                if (field.name().equalsIgnoreCase(name)) {
+                    values.add(field.value());
+                }
+            }
+            return values;
+        }
+
+        /** The first non-empty value of a field of that name, or "" (an empty one does not count, as before). */
+        private static String first(MimePart tree, String name) {
+            return every(tree, name).stream().filter(value -> !value.isEmpty()).findFirst().orElse("");
         }
 
         private static String lower(String value) {
