@@ -10,30 +10,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.FaultTestClients.Raw;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The capabilities trigger (CAPA lines hidden, replaced and added, exact bytes) and the TLS-handshake trigger
  * over STLS and over POP3S (implicit TLS).
  */
 @Timeout(30)
-@ExtendWith(ClosesServers.class)
-class Pop3FaultCapabilitiesTlsTest {
+class Pop3FaultCapabilitiesTlsTest extends ServerPerTest {
     private static final String END = "IMPLEMENTATION fakemail\r\n.\r\n";
 
-    private FakeMailServer server;
-
-    private FakeMailServer start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        return server;
-    }
 
     private Raw connect() throws Exception {
         return Raw.greeted(server);

@@ -11,7 +11,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.FaultTestClients.Raw;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scripted replies over POP3, byte for byte: "-ERR [code] text" instead of a command (the command is not
@@ -29,17 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and APOP with [AUTH], and rate limits measured on an injected clock.
  */
 @Timeout(30)
-@ExtendWith(ClosesServers.class)
-class Pop3FaultRepliesTest {
+class Pop3FaultRepliesTest extends ServerPerTest {
     private static final String M1 = "Subject: one\r\n\r\nfirst body\r\n";
     private static final String M2 = "Subject: two\r\n\r\nsecond body\r\n";
 
-    private FakeMailServer server;
-
-    private FakeMailServer start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        return server;
-    }
 
     private Raw connect() throws Exception {
         return Raw.greeted(server);

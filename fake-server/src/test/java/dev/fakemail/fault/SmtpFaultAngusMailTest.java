@@ -10,7 +10,7 @@ import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.ManualClock;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message.RecipientType;
@@ -27,18 +27,10 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Angus Mail (Jakarta Mail) meets the scripted faults: the exceptions and return codes an application sees. */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class SmtpFaultAngusMailTest {
-    private FakeMailServer server;
-
-    private FakeMailServer start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        return server;
-    }
+class SmtpFaultAngusMailTest extends ServerPerTest {
 
     private static Properties properties(Endpoint endpoint, int timeoutMillis) {
         Properties properties = new Properties();

@@ -10,13 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.testing.Clients;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,14 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RETR and TOP, CR LF conversion of messages stored with bare LF, and pipelined commands.
  */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class Pop3RawProtocolTest {
-    private FakeMailServer server;
-
-    private FakeMailServer start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        return server;
-    }
+class Pop3RawProtocolTest extends ServerPerTest {
 
     private Pop3Conversation connect() throws Exception {
         return Clients.openPop3(server);

@@ -15,7 +15,7 @@ import dev.fakemail.journal.Transcript;
 import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.ReceivedMessage;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -29,7 +29,6 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,17 +38,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * built-in certificate for real (trust store + server identity), no trust-all shortcut except where named.
  */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class AngusMailTlsAuthTest {
+class AngusMailTlsAuthTest extends ServerPerTest {
     private static final String USER = "alice@example.test";
     private static final String PASSWORD = "secret";
 
-    private FakeMailServer server;
-
-    private FakeMailServer start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        return server;
-    }
 
     private static MimeMessage message(Session session, String subject) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
