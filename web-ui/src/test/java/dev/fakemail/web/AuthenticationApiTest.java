@@ -8,30 +8,23 @@ import dev.fakemail.authentication.DkimKey;
 import dev.fakemail.dns.FakeZone;
 import dev.fakemail.store.MailQuery;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code authentication} in a message's JSON: the checks against the fake zone, with their reasons. */
 @Timeout(60)
 class AuthenticationApiTest {
     private final FakeZone zone = FakeZone.create().txt("shop.test", "v=spf1 ip4:127.0.0.1 -all")
             .txt("_dmarc.shop.test", "v=DMARC1; p=reject");
-    private final FakeMailServer mail = FakeMailServer.builder().smtpPort(0).zone(zone).build().start();
-    private final WebInbox web = WebInbox.start(mail);
-    private final Http http = new Http(web);
-
-    @AfterEach
-    void stop() {
-        web.close();
-        mail.close();
-    }
+    @RegisterExtension
+    final RunningInbox inbox = new RunningInbox(server -> server.smtpPort(0).zone(zone));
 
     private JsonNode detailOf(String message) throws Exception {
-        int before = mail.messages().size();
-        RawSmtp.send("127.0.0.1", mail.smtp().port(), "bounce@shop.test", "you@example.test", message);
-        long id = mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
-        return http.json("/api/messages/" + id);
+        int before = inbox.mail().messages().size();
+        RawSmtp.send("127.0.0.1", inbox.mail().smtp().port(), "bounce@shop.test", "you@example.test", message);
+        long id = inbox.mail().await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
+        return inbox.http().json("/api/messages/" + id);
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -24,29 +24,22 @@ import org.xbill.DNS.Type;
 @Timeout(60)
 class DnsApiTest {
     private final FakeZone zone = FakeZone.create().a("mx.shop.test", "127.0.0.1");
-    private final FakeMailServer mail = FakeMailServer.builder().zone(zone).dnsPort(0).build().start();
-    private final WebInbox web = WebInbox.start(mail);
-    private final Http http = new Http(web);
-
-    @AfterEach
-    void stop() {
-        web.close();
-        mail.close();
-    }
+    @RegisterExtension
+    final RunningInbox inbox = new RunningInbox(server -> server.zone(zone).dnsPort(0));
 
     @Test
     void theZoneIsListedWithTheResponderAndRecordsAddedOverHttpAreServedOverDns() throws Exception {
-        JsonNode listed = http.json("/api/dns");
+        JsonNode listed = inbox.http().json("/api/dns");
         assertThat(listed.get("enabled").asBoolean()).isTrue();
-        assertThat(listed.get("endpoint").get("port").asInt()).isEqualTo(mail.dns().port());
+        assertThat(listed.get("endpoint").get("port").asInt()).isEqualTo(inbox.mail().dns().port());
         assertThat(listed.get("records").get(0).get("data").asText()).isEqualTo("127.0.0.1");
 
-        HttpResponse<String> mx = http.post("/api/dns", "{\"name\":\"shop.test\",\"type\":\"MX\",\"data\":\"10 mx.shop.test\"}");
+        HttpResponse<String> mx = inbox.http().post("/api/dns", "{\"name\":\"shop.test\",\"type\":\"MX\",\"data\":\"10 mx.shop.test\"}");
         assertThat(mx.statusCode()).as(mx.body()).isEqualTo(201);
-        HttpResponse<String> txt = http.post("/api/dns",
+        HttpResponse<String> txt = inbox.http().post("/api/dns",
                 "{\"name\":\"sel._domainkey.shop.test\",\"type\":\"TXT\",\"data\":[\"v=DKIM1; k=rsa; \",\"p=MIIB\"]}");
         assertThat(txt.statusCode()).as(txt.body()).isEqualTo(201);
-        HttpResponse<String> file = http.post("/api/dns",
+        HttpResponse<String> file = inbox.http().post("/api/dns",
                 "{\"zone\":\"$ORIGIN shop.test.\\n_dmarc 300 IN TXT \\\"v=DMARC1; p=none\\\"\\n\"}");
         assertThat(Http.parse(file.body()).get("added").asInt()).isEqualTo(1);
 
@@ -54,10 +47,10 @@ class DnsApiTest {
         assertThat(answers("sel._domainkey.shop.test.", Type.TXT)).containsExactly("\"v=DKIM1; k=rsa; \" \"p=MIIB\"");
         assertThat(answers("_dmarc.shop.test.", Type.TXT)).containsExactly("\"v=DMARC1; p=none\"");
 
-        assertThat(Http.parse(http.delete("/api/dns?name=shop.test&type=MX").body()).get("removed").asInt()).isEqualTo(1);
+        assertThat(Http.parse(inbox.http().delete("/api/dns?name=shop.test&type=MX").body()).get("removed").asInt()).isEqualTo(1);
         assertThat(answers("shop.test.", Type.MX)).isEmpty();
-        assertThat(http.delete("/api/dns").statusCode()).isEqualTo(204);
-        assertThat(http.json("/api/dns").get("records")).isEmpty();
+        assertThat(inbox.http().delete("/api/dns").statusCode()).isEqualTo(204);
+        assertThat(inbox.http().json("/api/dns").get("records")).isEmpty();
     }
 
     @Test
@@ -69,9 +62,9 @@ class DnsApiTest {
                 .startsWith("400 name and data are one line each");
         assertThat(refusal("{\"name\":\"x.test\",\"type\":\"TXT\",\"data\":\"" + "y".repeat(300) + "\"}"))
                 .startsWith("400 a TXT string holds at most 255");
-        HttpResponse<String> missing = http.delete("/api/dns?name=none.test&type=A");
+        HttpResponse<String> missing = inbox.http().delete("/api/dns?name=none.test&type=A");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(http.delete("/api/dns?name=x.test").statusCode()).isEqualTo(400);
+        assertThat(inbox.http().delete("/api/dns?name=x.test").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -86,12 +79,12 @@ class DnsApiTest {
     }
 
     private String refusal(String json) {
-        HttpResponse<String> response = http.post("/api/dns", json);
+        HttpResponse<String> response = inbox.http().post("/api/dns", json);
         return response.statusCode() + " " + Http.error(response);
     }
 
     private List<String> answers(String name, int type) throws Exception {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(mail.dns().address(), mail.dns().port()));
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(inbox.mail().dns().address(), inbox.mail().dns().port()));
         resolver.setTimeout(Duration.ofSeconds(5));
         Message answer = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), type, 1)));
         List<String> data = new ArrayList<>();

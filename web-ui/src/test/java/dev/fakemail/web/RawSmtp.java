@@ -18,6 +18,22 @@ final class RawSmtp {
         }
     }
 
+    /**
+     * One message under a "smtp data-end -> disconnect" rule: EHLO, MAIL, RCPT and DATA succeed, and the end of
+     * the data gets no reply but the end of the connection.
+     */
+    static void sendCutAfterData(Endpoint endpoint) throws IOException {
+        try (SmtpConversation smtp = SmtpConversation.openWithEhlo(Dial.to(endpoint.host(), endpoint.port()),
+                "client.example.test")) {
+            smtp.expect("MAIL FROM:<alice@example.test>", "250");
+            smtp.expect("RCPT TO:<bob@example.test>", "250");
+            smtp.expect("DATA", "354");
+            if (smtp.command("Subject: lost\r\n\r\nhi\r\n.") != null) {
+                throw new AssertionError("the end of the data was answered; the connection should have been cut");
+            }
+        }
+    }
+
     /** The reply to one RCPT TO after HELO and MAIL FROM, all three pipelined (what a fault rule on RCPT changes). */
     static String rcptReply(Endpoint endpoint, String recipient) throws IOException {
         try (SmtpConversation smtp = SmtpConversation.connect(endpoint.host(), endpoint.port())) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
-import dev.fakemail.testsupport.Dial;
-import dev.fakemail.testsupport.SmtpConversation;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -57,13 +55,7 @@ class ReceivedApiTest {
     @Test
     void unacknowledgedMessagesAndWholeTranscripts() throws Exception {
         inbox.mail().faults().addText("smtp data-end -> disconnect");
-        try (SmtpConversation smtp = SmtpConversation.openWithEhlo(Dial.to(inbox.mail().smtp().host(),
-                inbox.mail().smtp().port()), "client.example.test")) {
-            smtp.expect("MAIL FROM:<alice@example.test>", "250");
-            smtp.expect("RCPT TO:<bob@example.test>", "250");
-            smtp.expect("DATA", "354");
-            assertThat(smtp.command("Subject: lost\r\n\r\nhi\r\n.")).isNull();
-        }
+        RawSmtp.sendCutAfterData(inbox.mail().smtp());
         awaitEnded();
 
         JsonNode unacknowledged = inbox.http().json("/api/unacknowledged").get("messages");
