@@ -3,6 +3,7 @@ package dev.fakemail.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -85,7 +86,7 @@ class StandaloneServerTest {
 
     @Test
     void aBusySmtpPortNamesTheListenerAndItsFlag() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = busyPort()) {
             int port = taken.getLocalPort();
 
             assertThatThrownBy(() -> StandaloneServer.start(
@@ -99,10 +100,8 @@ class StandaloneServerTest {
 
     @Test
     void aBusyWebPortNamesTheWebListenerAndStopsTheMailListeners() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-                ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            int smtpPort = probe.getLocalPort();
-            probe.close();
+        int smtpPort = freePort();
+        try (ServerSocket taken = busyPort()) {
             int port = taken.getLocalPort();
 
             assertThatThrownBy(() -> StandaloneServer.start(options("--smtp-port", String.valueOf(smtpPort),
@@ -112,9 +111,7 @@ class StandaloneServerTest {
                     .hasMessageStartingWith("web cannot listen on 127.0.0.1:" + port + ": ")
                     .hasMessageEndingWith("(choose another port with --web-port, or 0 for a free one)");
             // The SMTP listener started first and must be gone again.
-            try (ServerSocket again = new ServerSocket(smtpPort, 50, InetAddress.getByName("127.0.0.1"))) {
-                assertThat(again.getLocalPort()).isEqualTo(smtpPort);
-            }
+            assertFree(smtpPort);
         }
     }
 
@@ -136,18 +133,14 @@ class StandaloneServerTest {
 
     @Test
     void aBusyMailPortAlsoStopsTheWebInboxThatStartedBesideIt() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-                ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            int webPort = probe.getLocalPort();
-            probe.close();
+        int webPort = freePort();
+        try (ServerSocket taken = busyPort()) {
 
             assertThatThrownBy(() -> StandaloneServer.start(options("--smtp-port", String.valueOf(taken.getLocalPort()),
                     "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
                     "--web-port", String.valueOf(webPort))))
                     .hasMessageStartingWith("smtp cannot listen on 127.0.0.1:" + taken.getLocalPort());
-            try (ServerSocket again = new ServerSocket(webPort, 50, InetAddress.getByName("127.0.0.1"))) {
-                assertThat(again.getLocalPort()).isEqualTo(webPort);
-            }
+            assertFree(webPort);
         }
     }
 
@@ -168,10 +161,8 @@ class StandaloneServerTest {
     @CsvSource({"pop3, --pop3-port, --pop3s-port", "pop3s, --pop3s-port, --pop3-port"})
     void aBusyPop3PortNamesTheListenerAndItsFlagAndStopsTheOthers(String listener, String flag, String otherFlag)
             throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-                ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            int smtpPort = probe.getLocalPort();
-            probe.close();
+        int smtpPort = freePort();
+        try (ServerSocket taken = busyPort()) {
             int port = taken.getLocalPort();
 
             assertThatThrownBy(() -> StandaloneServer.start(options("--smtp-port", String.valueOf(smtpPort),
@@ -179,9 +170,7 @@ class StandaloneServerTest {
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageStartingWith(listener + " cannot listen on 127.0.0.1:" + port + ": ")
                     .hasMessageEndingWith("(choose another port with " + flag + ", or 0 for a free one)");
-            try (ServerSocket again = new ServerSocket(smtpPort, 50, InetAddress.getByName("127.0.0.1"))) {
-                assertThat(again.getLocalPort()).isEqualTo(smtpPort);
-            }
+            assertFree(smtpPort);
         }
     }
 
@@ -202,6 +191,25 @@ class StandaloneServerTest {
                         socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
                 assertThat(in.readLine()).startsWith("* OK [CAPABILITY IMAP4rev1 ");
             }
+        }
+    }
+
+    /** A loopback port bound here, so the server cannot have it. */
+    private static ServerSocket busyPort() throws IOException {
+        return new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    }
+
+    /** A loopback port that was free a moment ago. */
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = busyPort()) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** The port can be bound again: whatever listened on it has stopped. */
+    private static void assertFree(int port) throws IOException {
+        try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
         }
     }
 }
