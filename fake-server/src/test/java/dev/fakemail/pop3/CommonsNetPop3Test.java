@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.FakeMailServerBuilder;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,24 +22,15 @@ import org.apache.commons.net.pop3.POP3Reply;
 import org.apache.commons.net.pop3.POP3SClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Apache Commons Net's POP3 clients: plain, APOP, SASL (PLAIN, CRAM-MD5, LOGIN by hand), POP3S and STLS. */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class CommonsNetPop3Test {
+class CommonsNetPop3Test extends ServerPerTest {
     private static final String BOB = "bob@example.test";
     private static final String PW = "bob pw";
     private static final String M1 = "Subject: first\r\nFrom: a@example.test\r\n\r\n.dot line\r\nline 2\r\nline 3\r\n";
     private static final String M2 = "Subject: second\r\n\r\nbody two\r\n";
 
-    private FakeMailServer server;
-
-    private void start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        deliver(server, BOB, M1);
-        deliver(server, BOB, M2);
-    }
 
     private static <T extends POP3Client> T connected(T client, String host, int port) throws IOException {
         client.setConnectTimeout(Pop3Support.TIMEOUT_MILLIS);
@@ -69,7 +59,7 @@ class CommonsNetPop3Test {
 
     @Test
     void fullSessionWithLoginStatusListUidlRetrTopDeleResetLogout() throws Exception {
-        start(FakeMailServer.builder().user(BOB, PW));
+        startWithMail(FakeMailServer.builder().user(BOB, PW), BOB, M1, M2);
         POP3Client client = plainClient();
         try {
             assertThat(client.getReplyString()).startsWith("+OK fakemail POP3 server ready <");
@@ -116,7 +106,7 @@ class CommonsNetPop3Test {
 
     @Test
     void capaBeforeAndAfterLogin() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         POP3Client client = plainClient();
         try {
             assertThat(client.capa()).isTrue();
@@ -135,7 +125,7 @@ class CommonsNetPop3Test {
 
     @Test
     void apopWithTheGreetingTimestamp() throws Exception {
-        start(FakeMailServer.builder().user(BOB, PW));
+        startWithMail(FakeMailServer.builder().user(BOB, PW), BOB, M1, M2);
         POP3Client client = plainClient();
         try {
             String greeting = client.getReplyString();
@@ -154,7 +144,7 @@ class CommonsNetPop3Test {
     @Test
     void saslPlainAndCramMd5() throws Exception {
         // one user per mechanism, so no test step depends on how fast the previous session's lock goes away
-        start(FakeMailServer.builder().user("PLAIN@example.test", PW).user("CRAM-MD5@example.test", PW));
+        startWithMail(FakeMailServer.builder().user("PLAIN@example.test", PW).user("CRAM-MD5@example.test", PW), BOB, M1, M2);
         for (ExtendedPOP3Client.AUTH_METHOD method : ExtendedPOP3Client.AUTH_METHOD.values()) {
             String user = method.getAuthName() + "@example.test";
             deliver(server, user, M1);
@@ -177,7 +167,7 @@ class CommonsNetPop3Test {
 
     @Test
     void saslLoginDrivenByHandWithSendCommand() throws Exception {
-        start(FakeMailServer.builder().user(BOB, PW));
+        startWithMail(FakeMailServer.builder().user(BOB, PW), BOB, M1, M2);
         POP3Client client = plainClient();
         try {
             assertThat(client.sendCommand("AUTH", "LOGIN")).isEqualTo(POP3Reply.OK_INT);
@@ -195,7 +185,7 @@ class CommonsNetPop3Test {
 
     @Test
     void pop3sImplicitTls() throws Exception {
-        start(FakeMailServer.builder().pop3sPort(0).user(BOB, PW));
+        startWithMail(FakeMailServer.builder().pop3sPort(0).user(BOB, PW), BOB, M1, M2);
         POP3SClient client = new POP3SClient(true, BuiltInCertificate.clientContext());
         client.setEndpointCheckingEnabled(true);
         connected(client, server.pop3s().host(), server.pop3s().port());
@@ -213,7 +203,7 @@ class CommonsNetPop3Test {
 
     @Test
     void stlsWithExecTlsAndTrustManager() throws Exception {
-        start(FakeMailServer.builder().requireTls(true).user(BOB, PW));
+        startWithMail(FakeMailServer.builder().requireTls(true).user(BOB, PW), BOB, M1, M2);
         POP3SClient client = new POP3SClient(false);
         client.setTrustManager(BuiltInCertificate.trustManager());
         client.setEndpointCheckingEnabled(true);
@@ -234,7 +224,7 @@ class CommonsNetPop3Test {
 
     @Test
     void extendedClientAuthOverStls() throws Exception {
-        start(FakeMailServer.builder().requireTls(true).user(BOB, PW));
+        startWithMail(FakeMailServer.builder().requireTls(true).user(BOB, PW), BOB, M1, M2);
         ExtendedPOP3Client client = new ExtendedPOP3Client();
         client.setTrustManager(BuiltInCertificate.trustManager());
         connected(client, server.pop3().host(), server.pop3().port());

@@ -1,19 +1,16 @@
 package dev.fakemail.pop3;
 
-import static dev.fakemail.testing.Stores.deliver;
 import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.testing.Clients;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,19 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timeouts and too many errors, ends without deleting anything) and the server keeps serving.
  */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class Pop3ErrorRepliesTest {
+class Pop3ErrorRepliesTest extends ServerPerTest {
     private static final String BOB = "bob@example.test";
     private static final String M1 = "Subject: one\r\n\r\nfirst\r\n";
     private static final String M2 = "Subject: two\r\n\r\nsecond\r\n";
 
-    private FakeMailServer server;
-
-    private void start(FakeMailServerBuilder builder) {
-        server = builder.build().start();
-        deliver(server, BOB, M1);
-        deliver(server, BOB, M2);
-    }
 
     private Pop3Conversation connect() throws Exception {
         return Clients.openPop3(server);
@@ -71,7 +60,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void unknownCommandsInEitherState() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = connect()) {
             pop.expectReplies(
                     "XYZZY", "-ERR unknown command",
@@ -88,7 +77,7 @@ class Pop3ErrorRepliesTest {
     @ParameterizedTest
     @ValueSource(strings = {"STAT", "LIST", "LIST 1", "UIDL", "RETR 1", "TOP 1 0", "DELE 1", "RSET", "NOOP"})
     void transactionCommandsBeforeLoginAreOutOfState(String command) throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = connect()) {
             assertThat(pop.command(command)).isEqualTo("-ERR command not valid in this state");
             // still in AUTHORIZATION and fully usable
@@ -103,7 +92,7 @@ class Pop3ErrorRepliesTest {
     @ValueSource(strings = {"USER " + BOB, "PASS x", "APOP bob 0123456789abcdef0123456789abcdef", "AUTH PLAIN",
         "STLS"})
     void authorizationCommandsAfterLoginAreOutOfState(String command) throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = loggedIn()) {
             pop.expectReplies(
                     command, "-ERR command not valid in this state",
@@ -113,7 +102,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void passWithoutUserAndUserWithoutName() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = connect()) {
             pop.expectReplies(
                     "PASS x", "-ERR send USER first",
@@ -151,7 +140,7 @@ class Pop3ErrorRepliesTest {
         "TOP 1 2 3|-ERR TOP needs a message number and a line count",
         "TOP x 1|-ERR a message number is needed"})
     void badMissingOrOutOfRangeMessageNumbers(String command, String reply) throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = loggedIn()) {
             assertThat(pop.command(command)).isEqualTo(reply);
             // the session is unharmed and nothing was marked
@@ -164,7 +153,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void everyCommandOnADeletedMessageIsRefused() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = loggedIn()) {
             assertThat(pop.command("DELE 1")).isEqualTo("+OK message 1 deleted");
             for (String command : new String[] {"DELE 1", "RETR 1", "TOP 1 0", "LIST 1", "UIDL 1"}) {
@@ -179,7 +168,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void overLongLineIsRefusedAndTheSessionGoesOn() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = connect()) {
             pop.send("USER " + "a".repeat(9_000) + "\r\n");
             assertThat(pop.line()).isEqualTo("-ERR line too long");
@@ -202,7 +191,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void lineLimitIsEightKibibytesIncludingCrLf() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = loggedIn()) {
             String longest = "NOOP " + "x".repeat(8 * 1024 - "NOOP ".length() - 2);
             pop.expectReplies(
@@ -214,7 +203,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void overLongLineInsideSaslExchangeEndsTheExchange() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = connect()) {
             pop.expectReplies(
                     "AUTH PLAIN", "+ ",
@@ -227,7 +216,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void wrongPasswordsWithFixedUsersGetAuthResponseCode() throws Exception {
-        start(FakeMailServer.builder().user(BOB, "right"));
+        startWithMail(FakeMailServer.builder().user(BOB, "right"), BOB, M1, M2);
         try (Pop3Conversation pop = connect()) {
             pop.expectReplies(
                     "USER " + BOB, "+OK send PASS",
@@ -247,7 +236,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void apopSyntaxErrors() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         try (Pop3Conversation pop = connect()) {
             pop.expectReplies(
                     "APOP", "-ERR APOP needs a name and a 32-digit hex digest",
@@ -260,7 +249,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void idleTimeoutSaysSoClosesAndDeletesNothing() throws Exception {
-        start(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)));
+        startWithMail(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)), BOB, M1, M2);
         try (Pop3Conversation pop = loggedIn()) {
             pop.expectReplies(
                     "DELE 1", "+OK message 1 deleted",
@@ -278,7 +267,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void idleTimeoutInAuthorizationState() throws Exception {
-        start(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)));
+        startWithMail(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)), BOB, M1, M2);
         try (Pop3Conversation pop = connect()) {
             assertThat(pop.line()).isEqualTo("-ERR idle timeout, closing connection; no messages deleted");
             assertThat(pop.isClosedByServer()).isTrue();
@@ -290,7 +279,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void tooManyErrorsCloseTheSessionWithoutDeleting() throws Exception {
-        start(FakeMailServer.builder().maxErrors(3));
+        startWithMail(FakeMailServer.builder().maxErrors(3), BOB, M1, M2);
         try (Pop3Conversation pop = loggedIn()) {
             assertThat(pop.command("DELE 1")).startsWith("+OK");
             assertThat(pop.command("BOGUS")).isEqualTo("-ERR unknown command");
@@ -307,7 +296,7 @@ class Pop3ErrorRepliesTest {
 
     @Test
     void theServerKeepsServingAfterAbruptClients() throws Exception {
-        start(FakeMailServer.builder());
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         // a client that connects and vanishes, one that sends garbage bytes, one that drops mid-line
         Clients.openPop3(server).close();
         try (Pop3Conversation pop = connect()) {

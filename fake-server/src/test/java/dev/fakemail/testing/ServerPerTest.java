@@ -15,4 +15,13 @@ public abstract class ServerPerTest {
         server = builder.build().start();
         return server;
     }
+
+    /** Builds and starts this test's server and delivers the messages to the recipient, oldest first. */
+    protected FakeMailServer startWithMail(FakeMailServerBuilder builder, String recipient, String... messages) {
+        start(builder);
+        for (String message : messages) {
+            Stores.deliver(server, recipient, message);
+        }
+        return server;
+    }
 }
