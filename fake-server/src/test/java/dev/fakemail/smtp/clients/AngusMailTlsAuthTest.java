@@ -225,13 +225,7 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @ParameterizedTest
     @ValueSource(strings = {"DIGEST-MD5", "NTLM"})
     void mechanismsTheServerDoesNotOfferAreNotTried(String mechanism) throws Exception {
-        start(FakeMailServer.builder().user(USER, PASSWORD));
-        Session session = session(authProperties(mechanism));
-
-        AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> send(session, message(session, "never sent"), USER, PASSWORD));
-
-        assertThat(failure).isNotNull();
+        AuthenticationFailedException failure = refusedLogin(mechanism, USER, PASSWORD);
         assertThat(failure.getMessage()).contains("No authentication mechanisms supported by both server and client");
         assertThat(transcriptLines()).noneSatisfy(line -> assertThat(line).startsWith("C: AUTH"));
         assertThat(transcriptLines()).anySatisfy(line -> assertThat(line)
@@ -242,13 +236,7 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @ParameterizedTest
     @ValueSource(strings = {"PLAIN", "LOGIN"})
     void wrongPasswordIsRefusedWith535(String mechanism) throws Exception {
-        start(FakeMailServer.builder().user(USER, PASSWORD));
-        Session session = session(authProperties(mechanism));
-
-        AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> send(session, message(session, "never sent"), USER, "wrong-password"));
-
-        assertThat(failure).isNotNull();
+        refusedLogin(mechanism, USER, "wrong-password");
         assertThat(transcriptLines()).contains("S: 535 5.7.8 Error: authentication failed");
         assertThat(transcriptLines()).noneSatisfy(line -> assertThat(line).startsWith("C: MAIL"));
         assertNoSecretInTranscripts(transcriptLines());
@@ -262,13 +250,7 @@ class AngusMailTlsAuthTest extends ServerPerTest {
      */
     @Test
     void wrongXoauth2TokenGetsTheJsonErrorChallenge() throws Exception {
-        start(FakeMailServer.builder().user(USER, PASSWORD));
-        Session session = session(authProperties("XOAUTH2"));
-
-        AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> send(session, message(session, "never sent"), USER, "wrong-token"));
-
-        assertThat(failure).isNotNull();
+        refusedLogin("XOAUTH2", USER, "wrong-token");
         String json = "{\"status\":\"401\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}";
         assertThat(transcriptLines()).containsSubsequence("C: AUTH XOAUTH2 ****",
                 "S: 334 " + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
@@ -279,13 +261,7 @@ class AngusMailTlsAuthTest extends ServerPerTest {
 
     @Test
     void unknownUserIsRefused() throws Exception {
-        start(FakeMailServer.builder().user(USER, PASSWORD));
-        Session session = session(authProperties("PLAIN"));
-
-        AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> send(session, message(session, "never sent"), "mallory@example.test", PASSWORD));
-
-        assertThat(failure).isNotNull();
+        AuthenticationFailedException failure = refusedLogin("PLAIN", "mallory@example.test", PASSWORD);
         assertThat(failure.getMessage()).contains("535");
         assertThat(server.messages()).isEmpty();
     }
@@ -422,5 +398,20 @@ class AngusMailTlsAuthTest extends ServerPerTest {
                 + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
         assertThat(lines).noneSatisfy(line -> assertThat(line)
                 .containsAnyOf(PASSWORD, plainBlob, passwordBase64, xoauthBlob));
+    }
+
+    /**
+     * Sends with these credentials to a server that knows only {@link #USER}: the client reports the failure
+     * and nothing is stored.
+     */
+    private AuthenticationFailedException refusedLogin(String mechanism, String user, String password)
+            throws Exception {
+        start(FakeMailServer.builder().user(USER, PASSWORD));
+        Session session = session(authProperties(mechanism));
+        AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
+                () -> send(session, message(session, "never sent"), user, password));
+        assertThat(failure).isNotNull();
+        assertThat(server.messages()).isEmpty();
+        return failure;
     }
 }
