@@ -61,10 +61,12 @@ final class SoakRun {
         FakeMailServer mail = FakeMailServer.builder().faultSeed(settings.seed()).imapPort(0).build().start();
         WebInbox web = settings.webInbox() ? WebInbox.builder(mail).port(0).start() : null;
         try {
+            warmUp(mail);
             mail.faults().addText(FAULTS);
             settleHeap();
             long heapBefore = usedHeap();
             int threadsBefore = threadCount();
+            Set<String> threadNamesBefore = threadNames();
 
             long start = System.nanoTime();
             SoakGate gate = new SoakGate(start + settings.duration().toNanos(), settings.maxHeld());
@@ -112,8 +114,10 @@ final class SoakRun {
             int threadsAfter = awaitThreads(threadsBefore + THREAD_SLACK, Duration.ofSeconds(30));
             long heapAfter = awaitHeap(heapBefore + HEAP_SLACK_BYTES, Duration.ofSeconds(20));
             if (threadsAfter > threadsBefore + THREAD_SLACK) {
+                Set<String> added = threadNames();
+                added.removeAll(threadNamesBefore);
                 ledger.violation("threads did not return to baseline: " + threadsBefore + " before, "
-                        + threadsAfter + " after");
+                        + threadsAfter + " after; new: " + added);
             }
             if (heapAfter > heapBefore + HEAP_SLACK_BYTES) {
                 ledger.violation("heap did not return to baseline: " + mib(heapBefore) + " before, "
@@ -235,6 +239,37 @@ final class SoakRun {
 
     private static InetSocketAddress address(int port) {
         return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    /**
+     * One session per protocol before the baseline is taken: the JVM-wide helpers a first connection starts (the
+     * read and write timeout watchers, on JDK 21+ the virtual-thread scheduler and its unparker) live as long as
+     * the process and are not threads the soak leaked.
+     */
+    private static void warmUp(FakeMailServer mail) throws java.io.IOException {
+        goodbye(mail.smtp().port(), "QUIT\r\n");
+        goodbye(mail.pop3().port(), "QUIT\r\n");
+        goodbye(mail.imap().port(), "a LOGOUT\r\n");
+    }
+
+    private static void goodbye(int port, String farewell) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            java.io.InputStream in = socket.getInputStream();
+            in.read(new byte[512]); // the greeting
+            socket.getOutputStream().write(farewell.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            while (in.read(new byte[512]) >= 0) {
+                // until the server closes the connection
+            }
+        }
+    }
+
+    private static Set<String> threadNames() {
+        Set<String> names = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            names.add(thread.getName());
+        }
+        return names;
     }
 
     private static int threadCount() {
