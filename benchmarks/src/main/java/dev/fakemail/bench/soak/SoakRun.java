@@ -9,12 +9,17 @@ import dev.fakemail.store.MailStore;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.store.StoredMessage;
 import dev.fakemail.web.WebInbox;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -246,18 +251,18 @@ final class SoakRun {
      * read and write timeout watchers, on JDK 21+ the virtual-thread scheduler and its unparker) live as long as
      * the process and are not threads the soak leaked.
      */
-    private static void warmUp(FakeMailServer mail) throws java.io.IOException {
+    private static void warmUp(FakeMailServer mail) throws IOException {
         goodbye(mail.smtp().port(), "QUIT\r\n");
         goodbye(mail.pop3().port(), "QUIT\r\n");
         goodbye(mail.imap().port(), "a LOGOUT\r\n");
     }
 
-    private static void goodbye(int port, String farewell) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+    private static void goodbye(int port, String farewell) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            java.io.InputStream in = socket.getInputStream();
+            InputStream in = socket.getInputStream();
             in.read(new byte[512]); // the greeting
-            socket.getOutputStream().write(farewell.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(farewell.getBytes(StandardCharsets.US_ASCII));
             while (in.read(new byte[512]) >= 0) {
                 // until the server closes the connection
             }

@@ -42,12 +42,6 @@ final class SelectedMailbox implements StoreListener {
         this.view = new ArrayList<>();
     }
 
-    /** A view that has read its mailbox, for a caller that does not subscribe it to the store. */
-    SelectedMailbox(Mailbox mailbox, boolean readOnly, List<Long> claimedRecent) {
-        this(mailbox, readOnly);
-        readMailbox(claimedRecent);
-    }
-
     /**
      * Reads the mailbox, once this view listens to the store: read before, what was delivered or expunged between
      * the read and the subscription would never reach this session (the events were sent before it listened).

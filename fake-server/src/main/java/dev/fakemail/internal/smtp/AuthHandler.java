@@ -82,7 +82,6 @@ final class AuthHandler {
         return SmtpReplies.reply(535, "5.7.8", "Error: authentication failed");
     }
 
-
     /** Hides an initial response in transcripts: "AUTH PLAIN AGJvYgBzZWNyZXQ=" → "AUTH PLAIN ****". */
     static String maskInitialResponse(String line) {
         if (line.length() > 5 && line.substring(0, 5).toUpperCase(Locale.ROOT).equals("AUTH ")) {

@@ -30,7 +30,8 @@ final class HeloHandler {
 
     static Reply helo(SmtpSession session, SmtpCommand command) {
         Reply refused = greet(session, command, false);
-        return refused != null ? refused : SmtpReplies.plain(250, session.settings.hostname() + " Hello " + session.heloName);
+        return refused != null ? refused
+                : SmtpReplies.plain(250, session.settings.hostname() + " Hello " + session.heloName);
     }
 
     /**

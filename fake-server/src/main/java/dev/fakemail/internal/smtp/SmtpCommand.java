@@ -70,7 +70,6 @@ public final class SmtpCommand implements SessionCommand {
         return saslResponse;
     }
 
-    /** The MAIL FROM / RCPT TO path, parsed on first use. */
     /**
      * Why the path of MAIL or RCPT cannot be used: malformed (501) or not well-formed UTF-8 (553); null when
      * {@link #validPath()} may be read.
@@ -89,6 +88,7 @@ public final class SmtpCommand implements SessionCommand {
         return path;
     }
 
+    /** The MAIL FROM / RCPT TO path, parsed on first use. */
     MailPath path() throws MailPath.SyntaxException {
         if (path == null && pathError == null) {
             try {

@@ -81,17 +81,11 @@ final class HeadTrimmingList<E> extends AbstractList<E> implements RandomAccess 
         if (fromIndex == 0) {
             Arrays.fill(elements, head, head + toIndex, null);
             head += toIndex;
+            removed();
         } else {
-            int newEnd = end - (toIndex - fromIndex);
             System.arraycopy(elements, head + toIndex, elements, head + fromIndex, end - head - toIndex);
-            Arrays.fill(elements, newEnd, end, null);
-            end = newEnd;
+            endAt(end - (toIndex - fromIndex));
         }
-        if (head == end) {
-            head = 0;
-            end = 0;
-        }
-        modCount++;
     }
 
     /** One pass, as {@code ArrayList} does; the inherited default removes one element at a time. */
@@ -109,22 +103,29 @@ final class HeadTrimmingList<E> extends AbstractList<E> implements RandomAccess 
         if (kept == end) {
             return false;
         }
-        Arrays.fill(elements, kept, end, null);
-        end = kept;
+        endAt(kept);
+        return true;
+    }
+
+    /** The list now ends at {@code newEnd}: the slots after it are cleared for the garbage collector. */
+    private void endAt(int newEnd) {
+        Arrays.fill(elements, newEnd, end, null);
+        end = newEnd;
+        removed();
+    }
+
+    /** After a removal: an emptied list starts again at the array's start. */
+    private void removed() {
         if (head == end) {
             head = 0;
             end = 0;
         }
         modCount++;
-        return true;
     }
 
     @Override
     public void clear() {
-        Arrays.fill(elements, head, end, null);
-        head = 0;
-        end = 0;
-        modCount++;
+        endAt(head);
     }
 
     /** One array copy: {@code List.copyOf} and {@code new ArrayList<>(list)} take this path. */

@@ -48,7 +48,8 @@ class ImapCommandFuzzTest {
 
     @FuzzTest(maxDuration = "4s")
     void searchCriteriaParseOrSayWhy(byte[] criteria) {
-        SelectedMailbox view = new SelectedMailbox(INBOX, true, List.of());
+        SelectedMailbox view = new SelectedMailbox(INBOX, true);
+        view.readMailbox(List.of());
         for (boolean utf8 : new boolean[] {false, true}) {
             try {
                 SearchKey.parse(new ImapArgs(criteria, 0), view, utf8, java.time.Clock.systemUTC());
