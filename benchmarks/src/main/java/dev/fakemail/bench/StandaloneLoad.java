@@ -27,7 +27,7 @@ final class StandaloneLoad {
      * else runs; the CPU a server spends per message does much less, so the two columns side by side tell a busy
      * machine from a slower server.
      */
-    record Run(LoadResult load, double cpuMicrosPerMessage) {
+    record Run(LoadResult load, double cpuMicrosPerMessage, double pageFaultsPerMessage) {
     }
 
     static boolean run(StandaloneOptions options, StringBuilder out) throws Exception {
@@ -66,10 +66,10 @@ final class StandaloneLoad {
                 .append(" fakemail msg/s | % of sink |")
                 .append(withGreenMail ? " GreenMail msg/s |" : "").append(" Sink msg/s |")
                 .append(withBefore ? " before CPU µs/msg |" : "").append(" fakemail CPU µs/msg | sink CPU µs/msg |")
-                .append(" Check |\n");
+                .append(" fakemail faults/msg | Check |\n");
         out.append("|---|---|---:|").append(withBefore ? "---:|---:|" : "").append("---:|---:|")
                 .append(withGreenMail ? "---:|" : "").append("---:|").append(withBefore ? "---:|" : "")
-                .append("---:|---:|---|\n");
+                .append("---:|---:|---:|---|\n");
         boolean clean = true;
         for (LoadRow row : rows) {
             LoadResult fakemail = load(median(row.fakemail()));
@@ -94,6 +94,7 @@ final class StandaloneLoad {
                 out.append(" | ").append(cpu(row.before()));
             }
             out.append(" | ").append(cpu(row.fakemail())).append(" | ").append(cpu(row.sink())).append(" | ")
+                    .append(median(row.fakemail(), Run::pageFaultsPerMessage, "%.2f")).append(" | ")
                     .append(rowClean ? "ok" : "FAILED: " + errorsOf(row)).append(" |\n");
         }
         return clean;
@@ -102,14 +103,19 @@ final class StandaloneLoad {
     private static Run loadOnce(ServerProcess server, LoadSpec spec) throws Exception {
         Benchmarks.progress(server.name() + ": " + spec);
         long cpuBefore = cpuNanos(server);
+        long faultsBefore = ProcessFaults.minor(server.pid());
         LoadResult result = new SmtpLoadGenerator(server.smtp(), null).run(spec);
         long cpuAfter = cpuNanos(server);
+        long faultsAfter = ProcessFaults.minor(server.pid());
         double cpuMicros = cpuBefore < 0 || cpuAfter < 0 || result.acknowledged() == 0 ? Double.NaN
                 : (cpuAfter - cpuBefore) / 1e3 / result.acknowledged();
+        double faults = faultsBefore < 0 || faultsAfter < 0 || result.acknowledged() == 0 ? Double.NaN
+                : (double) (faultsAfter - faultsBefore) / result.acknowledged();
         Benchmarks.progress("  " + Sizes.grouped(result.messagesPerSecond()) + " msg/s, "
-                + String.format(Locale.ROOT, "%.1f", cpuMicros) + " µs CPU per message"
+                + String.format(Locale.ROOT, "%.1f", cpuMicros) + " µs CPU per message, "
+                + String.format(Locale.ROOT, "%.2f", faults) + " page faults per message"
                 + (result.errors().isEmpty() ? "" : " " + result.errors()));
-        return new Run(result, cpuMicros);
+        return new Run(result, cpuMicros, faults);
     }
 
     /** The server process's CPU time so far (user + system, all threads), or -1. */
@@ -124,9 +130,12 @@ final class StandaloneLoad {
 
     /** The median of the runs' CPU per message (its own median: the run with the median rate may be an outlier). */
     private static String cpu(List<Run> runs) {
-        double[] values = runs.stream().mapToDouble(Run::cpuMicrosPerMessage).filter(v -> !Double.isNaN(v))
-                .sorted().toArray();
-        return values.length == 0 ? "" : String.format(Locale.ROOT, "%.1f", values[(values.length - 1) / 2]);
+        return median(runs, Run::cpuMicrosPerMessage, "%.1f");
+    }
+
+    private static String median(List<Run> runs, java.util.function.ToDoubleFunction<Run> measure, String format) {
+        double[] values = runs.stream().mapToDouble(measure).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        return values.length == 0 ? "" : String.format(Locale.ROOT, format, values[(values.length - 1) / 2]);
     }
 
     private static LoadResult load(Run run) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +20,8 @@ public final class Reply {
     public enum Next { LINE, DOT_DATA, BYTES, IDLE, START_TLS, START_COMPRESS, CLOSE, RESET, STALL }
 
     private static final byte[] NO_BYTES = new byte[0];
+    /** Texts up to this length keep their split lines (the everyday replies); longer ones are split each time. */
+    private static final int SPLIT_ONCE_LENGTH = 512;
     private static final Reply NONE = new Reply("", NO_BYTES, null, false, Next.LINE, 0, 0, false, false);
 
     private final String text;
@@ -30,6 +34,11 @@ public final class Reply {
     private final long keepAtMost;
     private final boolean endsMessage;
     private final boolean literal;
+    /**
+     * The text's lines for the transcript, split once: the common replies are shared constants, written on every
+     * command. Racy but safe: an immutable list, the same whichever thread computes it.
+     */
+    private List<String> lines;
 
     private Reply(String text, byte[] wire, ReplyBody body, boolean error, Next next, long frameLength,
             long keepAtMost, boolean endsMessage, boolean literal) {
@@ -252,6 +261,21 @@ public final class Reply {
 
     /** The reply's lines without their CR LF, for transcripts. */
     public void forEachLine(Consumer<String> action) {
+        List<String> split = lines;
+        if (split == null && text.length() <= SPLIT_ONCE_LENGTH) {
+            List<String> found = new ArrayList<>(1);
+            eachLine(text, found::add);
+            split = List.copyOf(found);
+            lines = split;
+        }
+        if (split != null) {
+            split.forEach(action);
+        } else {
+            eachLine(text, action); // a long text: its lines go straight to the transcript, not into a list first
+        }
+    }
+
+    private static void eachLine(String text, Consumer<String> action) {
         int start = 0;
         while (start < text.length()) {
             int end = text.indexOf("\r\n", start);

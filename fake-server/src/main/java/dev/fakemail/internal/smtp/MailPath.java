@@ -44,8 +44,16 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
         }
         Map<String, String> parameters = parseParameters(rest.substring(afterPath));
         String address = stripSourceRoute(path);
-        boolean nonAscii = !address.chars().allMatch(c -> c < 0x80);
-        return new MailPath(address, parameters, nonAscii);
+        return new MailPath(address, parameters, hasNonAscii(address));
+    }
+
+    private static boolean hasNonAscii(String address) {
+        for (int i = 0; i < address.length(); i++) {
+            if (address.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the address is a syntactically valid mailbox (local@domain); the null path is checked apart. */

@@ -663,6 +663,9 @@ public final class InMemoryMailStore implements MailRepository {
     }
 
     private static List<String> distinctOwners(Envelope envelope) {
+        if (envelope.recipients().size() == 1) {
+            return List.of(MailboxNames.user(envelope.recipients().get(0).address()));
+        }
         List<String> owners = new ArrayList<>(envelope.recipients().size());
         for (EnvelopeRecipient recipient : envelope.recipients()) {
             String owner = MailboxNames.user(recipient.address());

@@ -153,7 +153,7 @@ final class InMemoryMailbox implements Mailbox {
      */
     synchronized List<Long> remove(long[] uids) {
         long[] wanted = sorted(uids);
-        List<Long> removed = new ArrayList<>();
+        List<Long> removed = new ArrayList<>(Math.min(wanted.length, messages.size()));
         int first = -1;
         int found = 0;
         boolean sideBySide = wanted.length <= MAX_SEARCHED_REMOVALS;
@@ -204,7 +204,9 @@ final class InMemoryMailbox implements Mailbox {
             return;
         }
         for (long uid : wanted) {
-            int index = Collections.binarySearch(unclaimedRecent, uid);
+            // The count limit drops the oldest, which is the head here too: no search over boxed UIDs for it.
+            int index = !unclaimedRecent.isEmpty() && unclaimedRecent.get(0) == uid ? 0
+                    : Collections.binarySearch(unclaimedRecent, uid);
             if (index >= 0) {
                 unclaimedRecent.remove(index);
             }

@@ -51,9 +51,12 @@ final class ReceivedLog {
 
     /** Removes and returns the oldest messages past the retention limits. */
     List<ReceivedMessage> dropExpired(long now) {
-        List<ReceivedMessage> dropped = new ArrayList<>();
+        List<ReceivedMessage> dropped = List.of(); // most calls drop nothing: no list for them
         while (!received.isEmpty() && (retention.tooMany(received.size())
                 || retention.tooOld(received.get(0).receivedAt().toEpochMilli(), now))) {
+            if (dropped.isEmpty()) {
+                dropped = new ArrayList<>(1); // at the count limit, one message goes per delivery
+            }
             dropped.add(received.remove(0));
         }
         return dropped;
