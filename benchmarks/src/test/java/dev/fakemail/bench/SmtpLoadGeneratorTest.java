@@ -20,9 +20,7 @@ class SmtpLoadGeneratorTest {
     @EnumSource(LoadMode.class)
     void storesExactlyTheAcknowledgedMessages(LoadMode mode) throws Exception {
         try (FakeMailServer server = FakeMailServer.builder().build().start()) {
-            SmtpLoadGenerator generator = new SmtpLoadGenerator(
-                    new InetSocketAddress(server.smtp().address(), server.smtp().port()),
-                    () -> server.messages().size());
+            SmtpLoadGenerator generator = generatorFor(server);
 
             LoadResult result = generator.run(LoadSpec.counted(mode, 2 * 1024, 3, MESSAGES));
 
@@ -47,9 +45,7 @@ class SmtpLoadGeneratorTest {
     @EnumSource(LoadMode.class)
     void timedRunsMeasureAndStopCleanly(LoadMode mode) throws Exception {
         try (FakeMailServer server = FakeMailServer.builder().build().start()) {
-            SmtpLoadGenerator generator = new SmtpLoadGenerator(
-                    new InetSocketAddress(server.smtp().address(), server.smtp().port()),
-                    () -> server.messages().size());
+            SmtpLoadGenerator generator = generatorFor(server);
 
             LoadResult result = generator.run(LoadSpec.timed(mode, 100 * 1024, 2,
                     Duration.ofMillis(50), Duration.ofMillis(150)));
@@ -71,6 +67,12 @@ class SmtpLoadGeneratorTest {
             assertThat(result.acknowledged()).isEqualTo(MESSAGES);
             assertThat(result.serverReceived()).isEqualTo(MESSAGES);
         }
+    }
+
+    /** Load against this server's SMTP port, checked against what its store holds. */
+    private static SmtpLoadGenerator generatorFor(FakeMailServer server) {
+        return new SmtpLoadGenerator(new InetSocketAddress(server.smtp().address(), server.smtp().port()),
+                () -> server.messages().size());
     }
 
     @ParameterizedTest

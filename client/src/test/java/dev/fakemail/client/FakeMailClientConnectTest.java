@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What connect says about servers that are not the fakemail it can use: another HTTP service, a fakemail of
@@ -63,14 +65,17 @@ class FakeMailClientConnectTest {
         assertThat(FakeMailClient.connect(url + "api/../").uri().toString()).endsWith("/");
     }
 
-    @Test
-    void versionsAreCompatibleWithinAMajorAndBeforeOneWithinAMinor() {
-        assertThat(FakeMailClient.compatible("0.1.0-SNAPSHOT", "0.1.3")).isTrue();
-        assertThat(FakeMailClient.compatible("0.1.0", "0.2.0")).isFalse();
-        assertThat(FakeMailClient.compatible("1.2.0", "1.5.1")).isTrue();
-        assertThat(FakeMailClient.compatible("1.2.0", "2.0.0")).isFalse();
-        assertThat(FakeMailClient.compatible("0.1.0", "unknown")).isTrue();
-        assertThat(FakeMailClient.compatible("0.1.0", "banana")).isFalse();
+    @ParameterizedTest(name = "client {0}, server {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0.1.0-SNAPSHOT | 0.1.3   | true
+            0.1.0          | 0.2.0   | false
+            1.2.0          | 1.5.1   | true
+            1.2.0          | 2.0.0   | false
+            0.1.0          | unknown | true
+            0.1.0          | banana  | false
+            """)
+    void versionsAreCompatibleWithinAMajorAndBeforeOneWithinAMinor(String ours, String theirs, boolean compatible) {
+        assertThat(FakeMailClient.compatible(ours, theirs)).isEqualTo(compatible);
     }
 
     @Test

@@ -57,17 +57,7 @@ class DocExamplesTest {
 
     /** True when every line of the example occurs in the source, in the example's order. */
     static boolean holds(List<String> source, List<String> example) {
-        int at = 0;
-        for (String line : example) {
-            while (at < source.size() && !source.get(at).equals(line)) {
-                at++;
-            }
-            if (at == source.size()) {
-                return false;
-            }
-            at++;
-        }
-        return true;
+        return matchedPrefix(source, example) == example.size();
     }
 
     private static String closest(Example example, List<Source> sources) {
@@ -88,6 +78,7 @@ class DocExamplesTest {
                 + " lines; the first it lacks (in order): " + firstMissing;
     }
 
+    /** How many lines of the example, from its first, occur in the source in the example's order. */
     private static int matchedPrefix(List<String> source, List<String> example) {
         int at = 0;
         int matched = 0;

@@ -1,5 +1,7 @@
 package dev.fakemail.standalone;
 
+import static dev.fakemail.standalone.ParseOptions.assertRefused;
+import static dev.fakemail.standalone.ParseOptions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,10 +24,6 @@ class FaultOptionsTest {
 
     @TempDir
     Path dir;
-
-    private static StandaloneOptions parse(String... args) throws OptionException {
-        return StandaloneOptions.parse(List.of(args), Map.of());
-    }
 
     private static List<String> texts(List<FaultRule> rules) {
         return rules.stream().map(FaultRule::toText).toList();
@@ -110,17 +108,15 @@ class FaultOptionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "--fault-seed abc                    | --fault-seed: 'abc' is not a whole number (a 64-bit seed, e.g. 42)",
-            "--fault-seed 9223372036854775808    | --fault-seed: '9223372036854775808' is not a whole number",
-            "--fault-seed 1.5                    | --fault-seed: '1.5' is not a whole number",
-            "--faults                            | --faults needs a value (RULES)",
-            "--quiet=perhaps                     | --quiet: 'perhaps' is not true or false",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            --fault-seed abc                 | --fault-seed: 'abc' is not a whole number (a 64-bit seed, e.g. 42)
+            --fault-seed 9223372036854775808 | --fault-seed: '9223372036854775808' is not a whole number
+            --fault-seed 1.5                 | --fault-seed: '1.5' is not a whole number
+            --faults                         | --faults needs a value (RULES)
+            --quiet=perhaps                  | --quiet: 'perhaps' is not true or false
+            """)
     void badValuesAreReportedByName(String args, String message) {
-        assertThatThrownBy(() -> parse(args.strip().split("\\s+")))
-                .isInstanceOf(OptionException.class)
-                .hasMessageStartingWith(message.strip());
+        assertRefused(args, message);
     }
 
     @Test

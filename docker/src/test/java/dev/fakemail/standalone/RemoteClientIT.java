@@ -30,11 +30,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * fakemail-client against the packaged jar run as a process, as a test against a shared server or a container
@@ -45,34 +44,17 @@ import org.junit.jupiter.api.Timeout;
 class RemoteClientIT {
     private static final Duration SHORT = Duration.ofSeconds(10);
 
-    private static SmtpAndInbox fakemail;
-    private static int smtpPort;
-    private static String inboxUrl;
-    private static FakeMailClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fakemail = SmtpAndInbox.start(Map.of());
-        smtpPort = fakemail.smtpPort();
-        inboxUrl = fakemail.inboxUrl();
-        client = FakeMailClient.connect(inboxUrl);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fakemail != null) {
-            fakemail.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedJar jar = new SharedJar();
 
     @BeforeEach
     void reset() {
-        client.reset();
+        jar.client().reset();
     }
 
     @Test
     void readsMessagesRebuiltFromTheServersBytesAndEnvelope() throws Exception {
-        try (SmtpConversation smtp = Smtp.open("127.0.0.1", smtpPort)) {
+        try (SmtpConversation smtp = Smtp.open("127.0.0.1", jar.smtpPort())) {
             smtp.expect("MAIL FROM:<shop@example.test> BODY=8BITMIME", "250");
             smtp.expect("RCPT TO:<bob@example.test> NOTIFY=FAILURE", "250");
             smtp.expect("RCPT TO:<carol@example.test>", "250");
@@ -84,7 +66,7 @@ class RemoteClientIT {
             smtp.expect("QUIT", "221");
         }
 
-        List<ReceivedMessage> messages = client.messages();
+        List<ReceivedMessage> messages = jar.client().messages();
 
         assertThat(messages).hasSize(2);
         ReceivedMessage first = messages.get(0);
@@ -101,11 +83,11 @@ class RemoteClientIT {
         assertThat(first.envelope().protocol()).isEqualTo("ESMTP");
         assertThat(first.isAcknowledged()).isTrue();
         assertThat(messages.get(1).id()).isGreaterThan(first.id());
-        assertThat(client.message(first.id()).orElseThrow().bytes()).isEqualTo(first.bytes());
-        assertThat(client.message(first.id() + 1000)).isEmpty();
-        assertThat(client.messages(MailQuery.to("dave@example.test"))).extracting(ReceivedMessage::subject)
+        assertThat(jar.client().message(first.id()).orElseThrow().bytes()).isEqualTo(first.bytes());
+        assertThat(jar.client().message(first.id() + 1000)).isEmpty();
+        assertThat(jar.client().messages(MailQuery.to("dave@example.test"))).extracting(ReceivedMessage::subject)
                 .containsExactly("Second");
-        assertThat(client.serverVersion()).isEqualTo(System.getProperty("fakemail.version"));
+        assertThat(jar.client().serverVersion()).isEqualTo(System.getProperty("fakemail.version"));
     }
 
     @Test
@@ -114,11 +96,11 @@ class RemoteClientIT {
         try {
             long started = System.nanoTime();
             Future<List<ReceivedMessage>> waiting = executor.submit(() ->
-                    client.await(MailQuery.to("bob@example.test"), 2, Duration.ofSeconds(50)));
+                    jar.client().await(MailQuery.to("bob@example.test"), 2, Duration.ofSeconds(50)));
             awaitWaitingRequests(1); // one long poll held by the server, not a loop of requests
-            Smtp.send("127.0.0.1", smtpPort, "alice@example.test", "carol@example.test", "not for bob");
-            Smtp.send("127.0.0.1", smtpPort, "alice@example.test", "bob@example.test", "one");
-            Smtp.send("127.0.0.1", smtpPort, "alice@example.test", "bob@example.test", "two");
+            Smtp.send("127.0.0.1", jar.smtpPort(), "alice@example.test", "carol@example.test", "not for bob");
+            Smtp.send("127.0.0.1", jar.smtpPort(), "alice@example.test", "bob@example.test", "one");
+            Smtp.send("127.0.0.1", jar.smtpPort(), "alice@example.test", "bob@example.test", "two");
 
             List<ReceivedMessage> arrived = waiting.get(30, TimeUnit.SECONDS);
 
@@ -128,17 +110,17 @@ class RemoteClientIT {
         } finally {
             executor.shutdownNow();
         }
-        assertThat(client.await(MailQuery.to("nobody@example.test"), Duration.ofMillis(300))).isEmpty();
-        assertThat(client.await(MailQuery.to("bob@example.test"), 2, Duration.ZERO)).hasSize(2);
+        assertThat(jar.client().await(MailQuery.to("nobody@example.test"), Duration.ofMillis(300))).isEmpty();
+        assertThat(jar.client().await(MailQuery.to("bob@example.test"), 2, Duration.ZERO)).hasSize(2);
     }
 
     @Test
     void mailAssertionsWorkUnchangedAndTheirFailureListsCandidatesAndTranscripts() throws Exception {
-        Smtp.send("127.0.0.1", smtpPort, "shop@example.test", "bob@example.test", "Reset your passwrod");
+        Smtp.send("127.0.0.1", jar.smtpPort(), "shop@example.test", "bob@example.test", "Reset your passwrod");
 
-        assertThat(client).receivesWithin(Duration.ofSeconds(10)).exactlyOne(to("bob@example.test"))
+        assertThat(jar.client()).receivesWithin(Duration.ofSeconds(10)).exactlyOne(to("bob@example.test"))
                 .hasSubject("Reset your passwrod");
-        assertThatThrownBy(() -> assertThat(client).receivesWithin(Duration.ofMillis(500))
+        assertThatThrownBy(() -> assertThat(jar.client()).receivesWithin(Duration.ofMillis(500))
                 .exactlyOne(to("bob@example.test").subject("Reset your password")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("but none arrived within")
@@ -151,11 +133,11 @@ class RemoteClientIT {
 
     @Test
     void faultRulesAreAddedListedCountedAndRemovedOverTheApi() throws Exception {
-        FaultHandle greylist = client.faults().smtp(Trigger.rcptTo("bob@*")).times(1)
+        FaultHandle greylist = jar.client().faults().smtp(Trigger.rcptTo("bob@*")).times(1)
                 .reply(451, "4.3.0", "Try again later");
         BlockingQueue<FaultHit> hits = new LinkedBlockingQueue<>();
-        try (AutoCloseable subscription = client.faults().subscribe(hits::add)) {
-            try (SmtpConversation smtp = Smtp.open("127.0.0.1", smtpPort)) {
+        try (AutoCloseable subscription = jar.client().faults().subscribe(hits::add)) {
+            try (SmtpConversation smtp = Smtp.open("127.0.0.1", jar.smtpPort())) {
                 smtp.expect("MAIL FROM:<alice@example.test>", "250");
                 smtp.expect("RCPT TO:<bob@example.test>", "451");
                 smtp.expect("RCPT TO:<bob@example.test>", "250");
@@ -168,40 +150,40 @@ class RemoteClientIT {
 
         assertThat(greylist.hits()).isEqualTo(1);
         assertThat(greylist.rule().toText()).isEqualTo("smtp RCPT bob@* -> reply 451 4.3.0 \"Try again later\" times 1");
-        List<FaultHandle> added = client.faults().addText("smtp helo -> delay 1ms; smtp connect -> delay 1ms");
+        List<FaultHandle> added = jar.client().faults().addText("smtp helo -> delay 1ms; smtp connect -> delay 1ms");
         assertThat(added).hasSize(2);
-        assertThat(client.faults().rules()).extracting(FaultHandle::id)
+        assertThat(jar.client().faults().rules()).extracting(FaultHandle::id)
                 .containsExactly(greylist.id(), added.get(0).id(), added.get(1).id());
-        assertThat(client.faults().rule(added.get(0).id()).orElseThrow().rule())
+        assertThat(jar.client().faults().rule(added.get(0).id()).orElseThrow().rule())
                 .isEqualTo(FaultRule.parse("smtp helo -> delay 1ms"));
-        assertThatThrownBy(() -> client.faults().addText("smtp nonsense -> reply 451"))
+        assertThatThrownBy(() -> jar.client().faults().addText("smtp nonsense -> reply 451"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nonsense");
-        assertThat(client.faults().rules()).hasSize(3); // the bad text added nothing
+        assertThat(jar.client().faults().rules()).hasSize(3); // the bad text added nothing
         assertThat(added.get(0).remove()).isTrue();
         assertThat(added.get(0).remove()).isFalse();
         assertThat(added.get(0).isActive()).isFalse();
-        assertThat(client.faults().seed()).isEqualTo(client.faults().seed());
-        client.faults().clear();
-        assertThat(client.faults().rules()).isEmpty();
+        assertThat(jar.client().faults().seed()).isEqualTo(jar.client().faults().seed());
+        jar.client().faults().clear();
+        assertThat(jar.client().faults().rules()).isEmpty();
     }
 
     @Test
     void unacknowledgedMessagesTranscriptsDeleteAndReset() throws Exception {
-        client.faults().addText("smtp data-end -> disconnect times 1");
-        try (SmtpConversation smtp = Smtp.open("127.0.0.1", smtpPort)) {
+        jar.client().faults().addText("smtp data-end -> disconnect times 1");
+        try (SmtpConversation smtp = Smtp.open("127.0.0.1", jar.smtpPort())) {
             smtp.expect("MAIL FROM:<alice@example.test>", "250");
             smtp.expect("RCPT TO:<bob@example.test>", "250");
             smtp.expect("DATA", "354");
             assertThat(smtp.command("Subject: was it sent?\r\n\r\nhi\r\n.")).isNull();
         }
-        Smtp.send("127.0.0.1", smtpPort, "alice@example.test", "bob@example.test", "delivered");
-        ReceivedMessage delivered = client.await(MailQuery.all(), SHORT).get(0);
+        Smtp.send("127.0.0.1", jar.smtpPort(), "alice@example.test", "bob@example.test", "delivered");
+        ReceivedMessage delivered = jar.client().await(MailQuery.all(), SHORT).get(0);
 
-        List<ReceivedMessage> unacknowledged = client.unacknowledged();
+        List<ReceivedMessage> unacknowledged = jar.client().unacknowledged();
         assertThat(unacknowledged).extracting(ReceivedMessage::subject).containsExactly("was it sent?");
         assertThat(unacknowledged.get(0).isAcknowledged()).isFalse();
         assertThat(unacknowledged.get(0).unacknowledgedFate()).isPresent();
-        List<Transcript> transcripts = client.transcripts();
+        List<Transcript> transcripts = jar.client().transcripts();
         assertThat(transcripts).hasSize(2);
         assertThat(transcripts.get(0).protocol()).isEqualTo("SMTP");
         assertThat(transcripts.get(0).lines()).anyMatch(line -> line.direction() == '*'
@@ -209,13 +191,13 @@ class RemoteClientIT {
         assertThat(transcripts.get(1).client()).isEqualTo(delivered.envelope().clientAddress());
         assertThat(transcripts.get(1).toString()).contains("C: MAIL FROM:<alice@example.test>");
 
-        assertThat(client.delete(delivered.id())).isTrue();
-        assertThat(client.delete(delivered.id())).isFalse();
-        assertThat(client.messages()).isEmpty();
-        client.reset();
-        assertThat(client.transcripts()).isEmpty();
-        assertThat(client.unacknowledged()).isEmpty();
-        assertThatThrownBy(client::store).isInstanceOf(UnsupportedOperationException.class)
+        assertThat(jar.client().delete(delivered.id())).isTrue();
+        assertThat(jar.client().delete(delivered.id())).isFalse();
+        assertThat(jar.client().messages()).isEmpty();
+        jar.client().reset();
+        assertThat(jar.client().transcripts()).isEmpty();
+        assertThat(jar.client().unacknowledged()).isEmpty();
+        assertThatThrownBy(jar.client()::store).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("POP3 or IMAP");
     }
 
@@ -229,9 +211,9 @@ class RemoteClientIT {
                 .isInstanceOf(FakeMailClientException.class)
                 .hasMessageStartingWith("fakemail is not reachable at http://127.0.0.1:" + closed + "/")
                 .hasMessageContaining("Fix: start it");
-        assertThatThrownBy(() -> FakeMailClient.connect("http://127.0.0.1:" + smtpPort))
+        assertThatThrownBy(() -> FakeMailClient.connect("http://127.0.0.1:" + jar.smtpPort()))
                 .isInstanceOf(FakeMailClientException.class)
-                .hasMessageContaining("http://127.0.0.1:" + smtpPort + "/ is not a fakemail web inbox")
+                .hasMessageContaining("http://127.0.0.1:" + jar.smtpPort() + "/ is not a fakemail web inbox")
                 .hasMessageContaining("not its SMTP port");
     }
 
@@ -258,7 +240,7 @@ class RemoteClientIT {
     }
 
     private static int waitingRequests() throws Exception {
-        HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(inboxUrl)
+        HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jar.inboxUrl())
                 .resolve("/api/info")).timeout(SHORT).build(), HttpResponse.BodyHandlers.ofString());
         Matcher waiting = java.util.regex.Pattern.compile("\"waiting\":(\\d+)").matcher(info.body());
         assertThat(waiting.find()).as(info.body()).isTrue();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.InboxSpec;
-import dev.fakemail.client.FakeMailClient;
 import dev.fakemail.client.FakeMailClientException;
 import dev.fakemail.client.InboxInfo;
 import dev.fakemail.client.RemoteInbox;
@@ -16,17 +15,15 @@ import dev.fakemail.testsupport.SmtpConversation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Isolated inboxes through fakemail-client against the jar as a process: two inboxes filled in parallel by 16
@@ -38,28 +35,13 @@ class RemoteInboxesIT {
     private static final int PER_THREAD_AND_INBOX = 5;
     private static final int FAULTS = 20;
 
-    private static SmtpAndInbox fakemail;
-    private static int smtpPort;
-    private static FakeMailClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fakemail = SmtpAndInbox.start(Map.of());
-        smtpPort = fakemail.smtpPort();
-        client = FakeMailClient.connect(fakemail.inboxUrl());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fakemail != null) {
-            fakemail.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedJar jar = new SharedJar();
 
     @Test
     void twoInboxesFilledInParallelEachSeeOnlyTheirOwnMailAndFaultHits() throws Exception {
-        RemoteInbox jobA = client.createInbox(InboxSpec.recipientDomain("a.test").id("job-a"));
-        RemoteInbox jobB = client.createInbox(InboxSpec.recipientDomain("b.test").id("job-b"));
+        RemoteInbox jobA = jar.client().createInbox(InboxSpec.recipientDomain("a.test").id("job-a"));
+        RemoteInbox jobB = jar.client().createInbox(InboxSpec.recipientDomain("b.test").id("job-b"));
         FaultHandle refusals = jobA.faults().addText("smtp rcpt * -> reply 451 4.3.0 \"Try again later\" times "
                 + FAULTS).get(0);
         int expected = THREADS * PER_THREAD_AND_INBOX;
@@ -95,13 +77,13 @@ class RemoteInboxesIT {
             assertThat(jobB.messages()).hasSize(expected);
             assertThat(jobA.messages()).allMatch(message -> message.envelope().recipientAddresses().stream()
                     .allMatch(address -> address.endsWith("@a.test")));
-            assertThat(client.messages()).as("the default inbox").isEmpty();
+            assertThat(jar.client().messages()).as("the default inbox").isEmpty();
 
             assertThat(refusedA.get()).isEqualTo(FAULTS);
             assertThat(refusedB.get()).isZero();
             assertThat(refusals.hits()).isEqualTo(FAULTS);
             assertThat(jobB.faults().rules()).isEmpty();
-            assertThat(client.faults().rules()).isEmpty();
+            assertThat(jar.client().faults().rules()).isEmpty();
             assertThat(faultLines(jobA.transcripts())).isEqualTo(FAULTS);
             assertThat(faultLines(jobB.transcripts())).isZero();
             assertThat(jobB.transcripts()).hasSize(expected);
@@ -109,7 +91,7 @@ class RemoteInboxesIT {
             pool.shutdownNow();
         }
 
-        assertThat(client.inboxes()).extracting(InboxInfo::id).contains("job-a", "job-b");
+        assertThat(jar.client().inboxes()).extracting(InboxInfo::id).contains("job-a", "job-b");
         InboxInfo info = jobA.info().orElseThrow();
         assertThat(info.route()).isEqualTo("recipient-domain");
         assertThat(info.value()).isEqualTo("a.test");
@@ -117,17 +99,17 @@ class RemoteInboxesIT {
         jobB.reset();
         assertThat(jobB.messages()).isEmpty();
         assertThat(jobA.messages()).hasSize(expected);
-        assertThat(client.deleteInbox("job-a")).isTrue();
-        assertThat(client.deleteInbox("job-a")).isFalse();
+        assertThat(jar.client().deleteInbox("job-a")).isTrue();
+        assertThat(jar.client().deleteInbox("job-a")).isFalse();
         assertThatThrownBy(jobA::messages).isInstanceOf(FakeMailClientException.class).hasMessageContaining("404");
-        assertThatThrownBy(() -> client.createInbox(InboxSpec.recipientDomain("b.test").id("job-c")))
+        assertThatThrownBy(() -> jar.client().createInbox(InboxSpec.recipientDomain("b.test").id("job-c")))
                 .isInstanceOf(FakeMailClientException.class).hasMessageContaining("409");
-        assertThat(client.deleteInbox("job-b")).isTrue();
+        assertThat(jar.client().deleteInbox("job-b")).isTrue();
     }
 
     @Test
     void anInboxByTagHasItsOwnFaultsWaitsAndTranscripts() throws Exception {
-        RemoteInbox tagged = client.createInbox(InboxSpec.tag("job42").idleTimeout(Duration.ofMinutes(5)));
+        RemoteInbox tagged = jar.client().createInbox(InboxSpec.tag("job42").idleTimeout(Duration.ofMinutes(5)));
         try {
             assertThat(tagged.inboxId()).contains("job42");
             tagged.faults().smtp(dev.fakemail.fault.Trigger.rcptTo("*")).times(1).reply(452, "4.2.2", "Full");
@@ -137,21 +119,21 @@ class RemoteInboxesIT {
 
             assertThat(tagged.await(MailQuery.to("bob+job42@example.test"), Duration.ofSeconds(10)))
                     .extracting(ReceivedMessage::subject).containsExactly("tagged");
-            assertThat(client.await(MailQuery.all(), Duration.ofSeconds(10))).extracting(ReceivedMessage::subject)
+            assertThat(jar.client().await(MailQuery.all(), Duration.ofSeconds(10))).extracting(ReceivedMessage::subject)
                     .containsExactly("untagged");
             assertThat(refused.get()).isEqualTo(1);
             assertThat(tagged.info().orElseThrow().idleTimeout()).isEqualTo(Duration.ofMinutes(5));
             assertThat(tagged.transcripts()).hasSize(2); // the refused session and the one that delivered
         } finally {
-            client.deleteInbox("job42");
-            client.reset();
+            jar.client().deleteInbox("job42");
+            jar.client().reset();
         }
     }
 
     /** One SMTP session per attempt (so each is attributed anew); a 451/452 RCPT is counted and sent again. */
     private static void sendUntilAccepted(String to, String subject, AtomicInteger refused) throws Exception {
         for (int attempt = 0; attempt < 50; attempt++) {
-            try (SmtpConversation smtp = Smtp.open("127.0.0.1", smtpPort)) {
+            try (SmtpConversation smtp = Smtp.open("127.0.0.1", jar.smtpPort())) {
                 smtp.expect("MAIL FROM:<sender@example.test>", "250");
                 String reply = smtp.command("RCPT TO:<" + to + ">");
                 if (reply.startsWith("45")) {

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneFaultsIT {
     private static final Duration STARTUP = Duration.ofSeconds(20);
     private static final Duration SHORT = Duration.ofSeconds(10);
-    private static final String[] SMTP_ONLY = {"--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off",
-            "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "off"};
+    private static final String[] SMTP_ONLY = Listeners.on("smtp").args();
     private static final String RETRY = "smtp rcpt bob@* -> reply 451 4.3.0 \"Try again later\" times 1";
 
     @TempDir

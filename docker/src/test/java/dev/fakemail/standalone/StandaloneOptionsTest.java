@@ -1,5 +1,7 @@
 package dev.fakemail.standalone;
 
+import static dev.fakemail.standalone.ParseOptions.assertRefused;
+import static dev.fakemail.standalone.ParseOptions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class StandaloneOptionsTest {
-    private static StandaloneOptions parse(String... args) throws OptionException {
-        return StandaloneOptions.parse(List.of(args), Map.of());
-    }
-
     private static ServerConfig config(StandaloneOptions options) {
         return options.serverBuilder().build().config();
     }
@@ -254,9 +252,7 @@ class StandaloneOptionsTest {
             "--smtps-port 1110           | --pop3-port: port 1110 is already taken by --smtps-port",
     })
     void badFlagsAreReportedByName(String args, String message) {
-        assertThatThrownBy(() -> parse(args.strip().split("\\s+")))
-                .isInstanceOf(OptionException.class)
-                .hasMessageStartingWith(message.strip());
+        assertRefused(args, message);
     }
 
     @ParameterizedTest

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the packaged jar (target/fakemail.jar) as a process, as users and the Docker image do. */
 @Timeout(60)
@@ -30,7 +32,7 @@ class StandaloneProcessIT {
     @Test
     void receivesMailOverSmtpAndListsItInTheInbox() throws Exception {
         try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                "--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "0", "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")) {
+                Listeners.on("smtp", "smtps", "pop3", "pop3s", "web").args())) {
             int smtp = port(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP));
             int smtps = port(fakemail.awaitStdout("^fakemail: smtps listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
             int pop3 = port(fakemail.awaitStdout("^fakemail: pop3 listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
@@ -96,16 +98,17 @@ class StandaloneProcessIT {
         }
     }
 
-    @Test
-    void aPortInUseNamesTheListenerAndExitsWith1() throws Exception {
+    /** Every other listener is on too: none of them may print its line before the taken port ends the start. */
+    @ParameterizedTest
+    @ValueSource(strings = {"smtp", "pop3"})
+    void aPortInUseNamesTheListenerAndItsFlagAndExitsWith1(String listener) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-                StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                        "--smtp-port", String.valueOf(taken.getLocalPort()), "--smtps-port", "0", "--pop3-port", "0",
-                        "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")) {
+                StandaloneProcess fakemail = StandaloneProcess.start(Map.of(), Listeners
+                        .on("smtp", "smtps", "pop3", "pop3s", "web").at(listener, taken.getLocalPort()).args())) {
             assertThat(fakemail.awaitExit(STARTUP)).isEqualTo(1);
             assertThat(fakemail.awaitStderr(".+", SHORT).group())
-                    .startsWith("fakemail: smtp cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
-                    .endsWith("(choose another port with --smtp-port, or 0 for a free one)");
+                    .startsWith("fakemail: " + listener + " cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .endsWith("(choose another port with --" + listener + "-port, or 0 for a free one)");
             assertThat(fakemail.seen()).hasSize(1);
         }
     }
@@ -114,8 +117,7 @@ class StandaloneProcessIT {
     void aWebPortInUseNamesTheWebListener() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
                 StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                        "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
-                        "--web-port", String.valueOf(taken.getLocalPort()))) {
+                        Listeners.on("smtp", "pop3").at("web", taken.getLocalPort()).args())) {
             assertThat(fakemail.awaitExit(STARTUP)).isEqualTo(1);
             assertThat(fakemail.awaitStderr(".+", SHORT).group())
                     .startsWith("fakemail: web cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
@@ -125,9 +127,7 @@ class StandaloneProcessIT {
 
     @Test
     void sigtermStopsWithinSecondsAndFreesThePorts() throws Exception {
-        try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
-                "--web-port", "0")) {
+        try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(), Listeners.on("smtp", "pop3", "web").args())) {
             int smtp = port(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP));
             int pop3 = port(fakemail.awaitStdout("^fakemail: pop3 listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
             int web = port(fakemail.awaitStdout("^fakemail: web listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
@@ -149,9 +149,7 @@ class StandaloneProcessIT {
 
     @Test
     void mailSentOverSmtpIsReadBackOverPop3() throws Exception {
-        try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "0", "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off",
-                "--web-port", "off")) {
+        try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(), Listeners.on("smtp", "pop3").args())) {
             int smtp = port(fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP));
             int pop3 = port(fakemail.awaitStdout("^fakemail: pop3 listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT));
 
@@ -167,9 +165,7 @@ class StandaloneProcessIT {
 
     @Test
     void pop3PortOffPrintsNoPop3Line() throws Exception {
-        try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", "off", "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off",
-                "--web-port", "0")) {
+        try (StandaloneProcess fakemail = StandaloneProcess.start(Map.of(), Listeners.on("smtp", "pop3s", "web").args())) {
             fakemail.awaitStdout("^fakemail: smtp listening on 127\\.0\\.0\\.1:(\\d+)$", STARTUP);
             fakemail.awaitStdout("^fakemail: pop3s listening on 127\\.0\\.0\\.1:(\\d+)$", SHORT);
             fakemail.awaitStdout("^fakemail: inbox at ", SHORT); // the last start-up line
@@ -182,20 +178,6 @@ class StandaloneProcessIT {
             fakemail.awaitStdout("^fakemail: inbox at ", STARTUP);
 
             assertThat(fakemail.seen()).noneMatch(line -> line.contains("pop3"));
-        }
-    }
-
-    @Test
-    void aPop3PortInUseNamesItsFlagAndExitsWith1() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-                StandaloneProcess fakemail = StandaloneProcess.start(Map.of(),
-                        "--smtp-port", "0", "--smtps-port", "off", "--pop3-port", String.valueOf(taken.getLocalPort()),
-                        "--pop3s-port", "off", "--imap-port", "off", "--imaps-port", "off", "--web-port", "0")) {
-            assertThat(fakemail.awaitExit(STARTUP)).isEqualTo(1);
-            assertThat(fakemail.awaitStderr(".+", SHORT).group())
-                    .startsWith("fakemail: pop3 cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
-                    .endsWith("(choose another port with --pop3-port, or 0 for a free one)");
-            assertThat(fakemail.seen()).hasSize(1);
         }
     }
 

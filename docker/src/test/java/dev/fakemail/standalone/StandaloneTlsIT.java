@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneTlsIT {
     private static final Duration STARTUP = Duration.ofSeconds(20);
     private static final Duration SHORT = Duration.ofSeconds(10);
-    private static final String[] TLS_LISTENERS = {"--smtp-port", "0", "--smtps-port", "0", "--pop3-port", "off",
-            "--pop3s-port", "0", "--imap-port", "off", "--imaps-port", "off", "--web-port", "off"};
+    private static final String[] TLS_LISTENERS = Listeners.on("smtp", "smtps", "pop3s").args();
 
     @TempDir
     static Path dir;

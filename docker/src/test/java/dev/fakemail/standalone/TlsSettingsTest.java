@@ -1,5 +1,6 @@
 package dev.fakemail.standalone;
 
+import static dev.fakemail.standalone.ParseOptions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,10 +36,6 @@ class TlsSettingsTest {
         otherRsaStore = TestCertificates.keyStore(dir, "other", "RSA");
         rsaCert = TestCertificates.certificatePem(rsaStore, dir.resolve("rsa-cert.pem"));
         rsaKey = TestCertificates.pkcs8Pem(rsaStore, dir.resolve("rsa-key.pem"));
-    }
-
-    private static StandaloneOptions parse(String... args) throws OptionException {
-        return StandaloneOptions.parse(List.of(args), Map.of());
     }
 
     private static TlsIdentity pem(Path cert, Path key) throws OptionException {

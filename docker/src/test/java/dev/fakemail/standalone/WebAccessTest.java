@@ -87,10 +87,8 @@ class WebAccessTest {
         WebAccess fromEnv = options(Map.of("FAKEMAIL_WEB_AUTH", "ci:from env", "FAKEMAIL_ALLOW_HOST", "fakemail"))
                 .webAccess();
 
-        assertThat(fromFile.user()).isEqualTo("ops");
-        assertThat(fromFile.password()).isEqualTo("from file");
-        assertThat(fromEnv.user()).isEqualTo("ci");
-        assertThat(fromEnv.password()).isEqualTo("from env");
+        assertThat(fromFile).extracting(WebAccess::user, WebAccess::password).containsExactly("ops", "from file");
+        assertThat(fromEnv).extracting(WebAccess::user, WebAccess::password).containsExactly("ci", "from env");
         assertThat(fromEnv.allowedHosts()).containsExactly("fakemail");
         assertThat(fromEnv.toString()).doesNotContain("from env");
     }

@@ -13,19 +13,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@link ExpectedMail}: descriptions, matching, the core query it turns into, and how candidates miss it. */
 class ExpectedMailTest {
+    @AutoClose
     private final FakeMailServer mail = FakeMailServer.builder().build();
     private final ReceivedMessage invoice = Invoice.deliver(mail);
     private final ReceivedMessage plain = Deliver.simple(mail, "news@example.test", "erin@example.test", "News");
-
-    @AfterEach
-    void stop() {
-        mail.close();
-    }
 
     @Test
     void readsLikeItsConditionsAndLikeTheCoreQuery() {

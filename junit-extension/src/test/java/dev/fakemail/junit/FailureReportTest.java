@@ -2,6 +2,7 @@ package dev.fakemail.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.ServerConfig;
 import dev.fakemail.junit.support.Fixture;
@@ -55,11 +56,16 @@ class FailureReportTest {
         void fails(TestReporter reporter) {
             RawSmtp.send(mail.smtp(), "shop@example.test", "bob@example.test", "Welcome");
             RawSmtp.talk(mail.smtp(), "HELO client.test", "MAIL FROM:<shop@example.test>", "RCPT TO:<bob>", "QUIT");
-            reporter.publishEntry("fact", String.valueOf(mail.smtp().port()));
-            reporter.publishEntry("fact", String.valueOf(mail.pop3().port()));
-            reporter.publishEntry("fact", String.valueOf(mail.imap().port()));
+            publishPorts(reporter, "fact", mail);
             mail.transcripts().forEach(session -> reporter.publishEntry("fact", session.client().toString()));
             throw new IllegalStateException("the application crashed");
+        }
+    }
+
+    /** Publishes the server's SMTP, POP3 and IMAP ports under this key, in that order. */
+    static void publishPorts(TestReporter reporter, String key, FakeMailServer mail) {
+        for (Endpoint endpoint : List.of(mail.smtp(), mail.pop3(), mail.imap())) {
+            reporter.publishEntry(key, String.valueOf(endpoint.port()));
         }
     }
 
@@ -89,9 +95,7 @@ class FailureReportTest {
     static class PerTest {
         @Test
         void fails(FakeMailServer mail, TestReporter reporter) {
-            reporter.publishEntry("port", String.valueOf(mail.smtp().port()));
-            reporter.publishEntry("port", String.valueOf(mail.pop3().port()));
-            reporter.publishEntry("port", String.valueOf(mail.imap().port()));
+            publishPorts(reporter, "port", mail);
             throw new AssertionError("the test failed");
         }
     }

@@ -20,20 +20,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@link MailServerAssert}: waiting for mail, and what its failures say. */
 class MailServerAssertTest {
     private static final Instant NOW = Instant.parse("2030-01-02T03:04:05Z");
 
+    @AutoClose
     private final FakeMailServer mail = FakeMailServer.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()
             .start();
-
-    @AfterEach
-    void stop() {
-        mail.close();
-    }
 
     /** The client returns after the server's last reply; the server then notes "closed". Wait for that. */
     private void awaitSessionsEnded() {

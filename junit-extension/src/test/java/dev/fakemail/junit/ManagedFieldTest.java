@@ -1,6 +1,8 @@
 package dev.fakemail.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
@@ -13,6 +15,7 @@ import dev.fakemail.junit.support.TestMail;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Servers the test builds itself in {@code @MailServer} fields: started, reset and stopped by the extension. */
@@ -75,9 +79,7 @@ class ManagedFieldTest {
         TestKit.assertSucceeded(results, 2);
         List<String> servers = TestKit.reported(results, "server");
         assertThat(servers).hasSize(2).doesNotHaveDuplicates();
-        for (String port : TestKit.reported(results, "smtps")) {
-            ZeroConfigServerTest.assertRefused(Integer.parseInt(port));
-        }
+        ZeroConfigServerTest.assertRefused(TestKit.reported(results, "smtps"));
     }
 
     @FakeMailTest
@@ -159,12 +161,29 @@ class ManagedFieldTest {
         }
     }
 
-    @Test
-    void aNullFieldIsExplained() {
-        assertThat(TestKit.failureMessages(TestKit.run(NullField.class))).containsExactly("@MailServer static field"
-                + " 'mail' in ManagedFieldTest.NullField is null when the extension starts it (before any @BeforeAll"
-                + " method). Fix: assign the server where the field is declared: \"@MailServer static FakeMailServer"
-                + " mail = FakeMailServer.builder()...build();\"");
+    /** Refused fixtures with the message that explains the mistake and its fix, for {@link RefusedFixtureTest}. */
+    static Stream<Arguments> refusedFixtures() {
+        return Stream.of(
+                arguments(named("a null field", NullField.class), "@MailServer static field 'mail' in"
+                        + " ManagedFieldTest.NullField is null when the extension starts it (before any @BeforeAll"
+                        + " method). Fix: assign the server where the field is declared: \"@MailServer static"
+                        + " FakeMailServer mail = FakeMailServer.builder()...build();\""),
+                arguments(named("a field of the wrong type", WrongType.class), "@MailServer field 'mail' in"
+                        + " ManagedFieldTest.WrongType has type FakeMailServerBuilder, but the extension can only"
+                        + " manage a FakeMailServer. Fix: declare it as \"@MailServer FakeMailServer mail ="
+                        + " FakeMailServer.builder()...build();\""),
+                arguments(named("an instance field asked for in @BeforeAll", InstanceFieldInBeforeAll.class),
+                        "Parameter FakeMailServer of @BeforeAll method"
+                        + " ManagedFieldTest.InstanceFieldInBeforeAll.setUp(FakeMailServer) cannot receive a server:"
+                        + " @MailServer field 'mail' in ManagedFieldTest.InstanceFieldInBeforeAll is an instance"
+                        + " field, started anew for each test, and none exists yet. Fix: make the field static to"
+                        + " share one server with the whole class (\"@MailServer static FakeMailServer mail = ...\"),"
+                        + " or move this code to a @BeforeEach method."),
+                arguments(named("a parameter with two fields in scope", TwoFields.class), "Parameter MailControl of"
+                        + " method ManagedFieldTest.TwoFields.test(MailControl) cannot receive a server: 2 @MailServer"
+                        + " fields are in scope (@MailServer field 'second' in ManagedFieldTest.TwoFields, @MailServer"
+                        + " static field 'first' in ManagedFieldTest.TwoFields) and a parameter cannot say which. Fix:"
+                        + " use the fields directly instead of a parameter."));
     }
 
     @Fixture
@@ -175,14 +194,6 @@ class ManagedFieldTest {
         @Test
         void test() {
         }
-    }
-
-    @Test
-    void aFieldOfTheWrongTypeIsExplained() {
-        assertThat(TestKit.failureMessages(TestKit.run(WrongType.class))).containsExactly("@MailServer field 'mail'"
-                + " in ManagedFieldTest.WrongType has type FakeMailServerBuilder, but the extension can only manage a"
-                + " FakeMailServer. Fix: declare it as \"@MailServer FakeMailServer mail ="
-                + " FakeMailServer.builder()...build();\"");
     }
 
     @Fixture
@@ -217,16 +228,6 @@ class ManagedFieldTest {
         }
     }
 
-    @Test
-    void anInstanceFieldCannotServeBeforeAll() {
-        assertThat(TestKit.failureMessages(TestKit.run(InstanceFieldInBeforeAll.class))).containsExactly("Parameter"
-                + " FakeMailServer of @BeforeAll method ManagedFieldTest.InstanceFieldInBeforeAll.setUp(FakeMailServer)"
-                + " cannot receive a server: @MailServer field 'mail' in ManagedFieldTest.InstanceFieldInBeforeAll is"
-                + " an instance field, started anew for each test, and none exists yet. Fix: make the field static to"
-                + " share one server with the whole class (\"@MailServer static FakeMailServer mail = ...\"), or move"
-                + " this code to a @BeforeEach method.");
-    }
-
     @FakeMailTest
     @Fixture
     static class InstanceFieldInBeforeAll {
@@ -240,15 +241,6 @@ class ManagedFieldTest {
         @Test
         void test() {
         }
-    }
-
-    @Test
-    void aParameterCannotChooseBetweenTwoFields() {
-        assertThat(TestKit.failureMessages(TestKit.run(TwoFields.class))).containsExactly("Parameter MailControl of"
-                + " method ManagedFieldTest.TwoFields.test(MailControl) cannot receive a server: 2 @MailServer fields"
-                + " are in scope (@MailServer field 'second' in ManagedFieldTest.TwoFields, @MailServer static field"
-                + " 'first' in ManagedFieldTest.TwoFields) and a parameter cannot say which. Fix: use the fields"
-                + " directly instead of a parameter.");
     }
 
     @FakeMailTest

@@ -29,9 +29,7 @@ class ParallelExecutionTest {
         TestKit.assertSucceeded(results, 8);
         List<String> ports = TestKit.reported(results, "smtp");
         assertThat(ports).hasSize(8).doesNotHaveDuplicates();
-        for (String port : ports) {
-            ZeroConfigServerTest.assertRefused(Integer.parseInt(port));
-        }
+        ZeroConfigServerTest.assertRefused(ports);
     }
 
     /** Six tests of the two fixtures wait here until all six run. */

@@ -9,7 +9,7 @@ import dev.fakemail.junit.support.Deliver;
 import dev.fakemail.junit.support.Invoice;
 import dev.fakemail.store.ReceivedMessage;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -20,14 +20,10 @@ class ReceivedMessageAssertTest {
     private static final String PLAIN = "\nExpecting message #2 from shop@example.test to [bob@example.test] subject"
             + " 'Plain'\n";
 
+    @AutoClose
     private final FakeMailServer mail = FakeMailServer.builder().build();
     private final ReceivedMessage invoice = Invoice.deliver(mail);
     private final ReceivedMessage plain = Deliver.simple(mail, "shop@example.test", "bob@example.test", "Plain");
-
-    @AfterEach
-    void stop() {
-        mail.close();
-    }
 
     @Test
     void everythingThatHoldsPasses() {

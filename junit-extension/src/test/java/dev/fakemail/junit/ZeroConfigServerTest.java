@@ -2,6 +2,8 @@ package dev.fakemail.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.fakemail.Endpoint;
 import dev.fakemail.FakeMailServer;
@@ -16,6 +18,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** {@code @FakeMailTest} without configuration: a server per test (or per class), injected, stopped after. */
@@ -35,11 +39,8 @@ class ZeroConfigServerTest {
 
         TestKit.assertSucceeded(results, 2);
         List<String> ports = TestKit.reported(results, "smtp");
-        assertThat(ports).hasSize(2).doesNotHaveDuplicates();
-        for (String port : ports) {
-            assertThat(port).isNotEqualTo("25");
-            assertRefused(Integer.parseInt(port));
-        }
+        assertThat(ports).hasSize(2).doesNotHaveDuplicates().doesNotContain("25");
+        assertRefused(ports);
     }
 
     @FakeMailTest
@@ -120,13 +121,21 @@ class ZeroConfigServerTest {
         }
     }
 
-    @Test
-    void mailEndpointOnAParameterThatIsNoEndpointIsExplained() {
-        EngineExecutionResults results = TestKit.run(EndpointOnString.class);
-
-        assertThat(TestKit.failureMessages(results)).containsExactly("Parameter String of method"
-                + " ZeroConfigServerTest.EndpointOnString.host(String) is annotated @MailEndpoint but has type String;"
-                + " @MailEndpoint chooses an endpoint, so the parameter's type must be Endpoint.");
+    /** Fixtures the extension refuses, with the message that explains the mistake: {@link RefusedFixtureTest}. */
+    static Stream<Arguments> refusedFixtures() {
+        return Stream.of(
+                arguments(named("@MailEndpoint on a String", EndpointOnString.class), "Parameter String of method"
+                        + " ZeroConfigServerTest.EndpointOnString.host(String) is annotated @MailEndpoint but has type"
+                        + " String; @MailEndpoint chooses an endpoint, so the parameter's type must be Endpoint."),
+                arguments(named("a per-test server asked for in @BeforeAll", PerMethodInBeforeAll.class),
+                        "Parameter FakeMailServer of @BeforeAll method"
+                        + " ZeroConfigServerTest.PerMethodInBeforeAll.setUp(FakeMailServer) cannot receive a server:"
+                        + " @FakeMailTest starts a fresh server for each test method, and none exists outside a test."
+                        + " Fix: use @FakeMailTest(lifecycle = Lifecycle.PER_CLASS) to share one server with the whole"
+                        + " class, or declare a \"@MailServer static FakeMailServer\" field."),
+                arguments(named("PER_CLASS on a method", PerClassOnMethod.class), "@FakeMailTest(lifecycle ="
+                        + " PER_CLASS) on method test() cannot share a server with other tests. Fix: put it on the test"
+                        + " class."));
     }
 
     @FakeMailTest
@@ -174,17 +183,6 @@ class ZeroConfigServerTest {
         }
     }
 
-    @Test
-    void aPerTestServerCannotBeAskedForOutsideATest() {
-        EngineExecutionResults results = TestKit.run(PerMethodInBeforeAll.class);
-
-        assertThat(TestKit.failureMessages(results)).containsExactly("Parameter FakeMailServer of @BeforeAll method"
-                + " ZeroConfigServerTest.PerMethodInBeforeAll.setUp(FakeMailServer) cannot receive a server:"
-                + " @FakeMailTest starts a fresh server for each test method, and none exists outside a test. Fix:"
-                + " use @FakeMailTest(lifecycle = Lifecycle.PER_CLASS) to share one server with the whole class, or"
-                + " declare a \"@MailServer static FakeMailServer\" field.");
-    }
-
     @FakeMailTest
     @Fixture
     static class PerMethodInBeforeAll {
@@ -195,14 +193,6 @@ class ZeroConfigServerTest {
         @Test
         void test() {
         }
-    }
-
-    @Test
-    void perClassOnAMethodIsRejected() {
-        EngineExecutionResults results = TestKit.run(PerClassOnMethod.class);
-
-        assertThat(TestKit.failureMessages(results)).containsExactly("@FakeMailTest(lifecycle = PER_CLASS) on method"
-                + " test() cannot share a server with other tests. Fix: put it on the test class.");
     }
 
     @Fixture
@@ -270,6 +260,13 @@ class ZeroConfigServerTest {
                     }
                 }
             }
+        }
+    }
+
+    /** Each of these reported ports is closed: the servers stopped after their tests. */
+    static void assertRefused(List<String> ports) {
+        for (String port : ports) {
+            assertRefused(Integer.parseInt(port));
         }
     }
 

@@ -28,12 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The JSON form of fault rules (moved from fake-server's FaultJsonTest with the codec). */
 class FaultRulesJsonTest {
     private static final String CONNECT = "\"protocol\":\"smtp\",\"trigger\":{\"type\":\"connect\"}";
-    private static final String RCPT_EXAMPLE = "{\"protocol\":\"smtp\","
-            + "\"trigger\":{\"type\":\"command\",\"verb\":\"RCPT\",\"match\":\"bob@*\"},"
-            + "\"effect\":{\"type\":\"reply\",\"code\":451,\"status\":\"4.3.0\",\"text\":\"Try again later\","
-            + "\"disconnect\":false},"
-            + "\"budget\":{\"type\":\"times\",\"count\":1},"
-            + "\"scope\":{\"type\":\"server\"}}";
+    /** One line of JSON, as the codec writes it (each backslash joins two lines). */
+    private static final String RCPT_EXAMPLE = """
+            {"protocol":"smtp",\
+            "trigger":{"type":"command","verb":"RCPT","match":"bob@*"},\
+            "effect":{"type":"reply","code":451,"status":"4.3.0","text":"Try again later","disconnect":false},\
+            "budget":{"type":"times","count":1},\
+            "scope":{"type":"server"}}""";
 
     static List<FaultRule> allRules() {
         return dev.fakemail.testing.FaultRuleSamples.allRules();
@@ -213,12 +214,13 @@ class FaultRulesJsonTest {
 
     /** Syntax errors: the offset as before, the wording Jackson's (fake-server's hand-written reader had its own). */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "{\"protocol\":\"smtp\" \"trigger\":1} | 19 | was expecting comma to separate Object entries",
-        "{\"protocol\"} | 11 | was expecting a colon to separate field name and value",
-        "{\"protocol\":\"smtp\"} x | 21 | Unrecognized token 'x'",
-        "{\"protocol\":'smtp'} | 12 | Unexpected character (''' (code 39)): expected a valid value",
-        "{\"protocol\":\"smtp\",\"protocol\":\"pop3\"} | 29 | Duplicate field 'protocol'"})
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"protocol":"smtp" "trigger":1}       | 19 | was expecting comma to separate Object entries
+            {"protocol"}                          | 11 | was expecting a colon to separate field name and value
+            {"protocol":"smtp"} x                 | 21 | Unrecognized token 'x'
+            {"protocol":'smtp'}                   | 12 | Unexpected character (''' (code 39)): expected a valid value
+            {"protocol":"smtp","protocol":"pop3"} | 29 | Duplicate field 'protocol'
+            """)
     void syntaxErrorsNameTheOffset(String json, int offset, String problem) {
         assertThatThrownBy(() -> FaultRulesJson.parse(json)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("fault rule JSON: json at offset " + offset + ": ")

@@ -113,11 +113,7 @@ class InboxPageBrowserTest {
 
     @Test
     void theKeyboardMovesThroughMessagesTabsAndSearch() {
-        for (String subject : List.of("first", "second", "third")) {
-            browser.send(TestMail.message().subject(subject));
-        }
-        browser.open("#/messages");
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        openListOf("first", "second", "third");
 
         keys("j");
         browser.wait.until(d -> selectedSubject().equals("third"));
@@ -135,13 +131,13 @@ class InboxPageBrowserTest {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("raw-source"), "Subject: third"));
 
         keys(Keys.DELETE);
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
+        awaitRows(2);
         assertThat(browser.mail.messages()).extracting(message -> message.subject()).containsExactly("first", "second");
 
         keys("/");
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("search");
         browser.driver.switchTo().activeElement().sendKeys("subject:first");
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
+        awaitRows(1);
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 
         keys("?");
@@ -195,32 +191,24 @@ class InboxPageBrowserTest {
 
     @Test
     void onlyMailThatArrivesWhileWatchingIsMarkedNewNotSearchResults() {
-        for (String subject : List.of("alpha", "beta", "gamma")) {
-            browser.send(TestMail.message().subject(subject));
-        }
-        browser.open("#/messages");
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        openListOf("alpha", "beta", "gamma");
         WebElement search = browser.driver.findElement(By.id("search"));
         search.sendKeys("subject:beta");
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 1));
+        awaitRows(1);
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        awaitRows(3);
 
         assertThat(browser.driver.findElements(By.cssSelector(".message-row.fresh"))).as("rows a search brought back").isEmpty();
 
         browser.send(TestMail.message().subject("delta"));
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 4));
+        awaitRows(4);
         assertThat(browser.driver.findElements(By.cssSelector(".message-row.fresh .subject")))
                 .extracting(WebElement::getText).containsExactly("delta");
     }
 
     @Test
     void theShortcutsDialogTakesTheKeysWhileOpenAndEscapeClosesIt() {
-        for (String subject : List.of("first", "second")) {
-            browser.send(TestMail.message().subject(subject));
-        }
-        browser.open("#/messages");
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 2));
+        openListOf("first", "second");
         keys("j");
         browser.wait.until(d -> selectedSubject().equals("second"));
 
@@ -244,15 +232,15 @@ class InboxPageBrowserTest {
             browser.send(TestMail.message().subject(subject).attach("r.csv", "text/csv", "a,b\r\n".getBytes(StandardCharsets.UTF_8)));
         }
         browser.open("#/messages");
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 5));
+        awaitRows(5);
         browser.driver.findElement(By.id("search")).sendKeys("has:attachment");
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 3));
+        awaitRows(3);
         browser.wait.until(ExpectedConditions.textToBe(By.id("delete-all"), "Delete matches"));
         browser.driver.executeScript("window.confirm = (question) => { window.askedBeforeDelete = question; return true; };");
 
         browser.driver.findElement(By.id("delete-all")).click();
 
-        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), 0));
+        awaitRows(0);
         assertThat(browser.driver.executeScript("return window.askedBeforeDelete")).isEqualTo(
                 "Delete the 3 messages matching “has:attachment”? 2 other messages stay.");
         assertThat(browser.mail.messages()).extracting(message -> message.subject()).containsExactly("plain one", "plain two");
@@ -283,6 +271,19 @@ class InboxPageBrowserTest {
         assertThat(table.getText()).contains("Traced");
         table.findElement(By.linkText("Traced")).click();
         browser.wait.until(ExpectedConditions.textToBe(By.id("message-subject"), "Traced"));
+    }
+
+    /** Sends a plain message for each subject, opens the list and waits until it shows them all. */
+    private void openListOf(String... subjects) {
+        for (String subject : subjects) {
+            browser.send(TestMail.message().subject(subject));
+        }
+        browser.open("#/messages");
+        awaitRows(subjects.length);
+    }
+
+    private void awaitRows(int count) {
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message-row"), count));
     }
 
     private void keys(CharSequence keys) {

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Isolated inboxes over the JSON API: create, route, read, wait, faults, delete, and the refusals. */
 @Timeout(60)
@@ -82,18 +84,30 @@ class InboxesApiTest {
         assertThat(inbox.http().get("/api/inboxes/run7").statusCode()).isEqualTo(404);
     }
 
-    @Test
-    void badRequestsAreRefusedWithTheReason() {
-        assertThat(refusal("{}")).isEqualTo("400 give exactly one route: recipientDomain, tag, login or header");
-        assertThat(refusal("{\"tag\":\"a\",\"login\":\"b\"}"))
-                .isEqualTo("400 give exactly one route: recipientDomain, tag, login or header");
-        assertThat(refusal("{\"tag\":\"a\",\"colour\":\"red\"}")).startsWith("400 unknown field 'colour'");
-        assertThat(refusal("{\"tag\":7}")).isEqualTo("400 tag must be a string");
-        assertThat(refusal("{\"tag\":\"a\",\"id\":\"../x\"}")).startsWith("400 an inbox id is 1 to 64");
-        assertThat(refusal("{\"tag\":\"a\",\"idleTimeout\":\"soon\"}")).startsWith("400 idleTimeout:");
-        assertThat(refusal("[1,2")).startsWith("400 inbox JSON:");
-        assertThat(refusal("{\"header\":{\"name\":\"X-A\"}}")).startsWith("400 header:");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {}                                  | 400 give exactly one route: recipientDomain, tag, login or header
+            {"tag":"a","login":"b"}             | 400 give exactly one route: recipientDomain, tag, login or header
+            {"tag":7}                           | 400 tag must be a string
+            """)
+    void badRequestsAreRefusedWithTheReason(String json, String refusal) {
+        assertThat(refusal(json)).isEqualTo(refusal);
+    }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"tag":"a","colour":"red"}          | 400 unknown field 'colour'
+            {"tag":"a","id":"../x"}             | 400 an inbox id is 1 to 64
+            {"tag":"a","idleTimeout":"soon"}    | 400 idleTimeout:
+            [1,2                                | 400 inbox JSON:
+            {"header":{"name":"X-A"}}           | 400 header:
+            """)
+    void badRequestsAreRefusedWithAReasonThatStartsSo(String json, String refusal) {
+        assertThat(refusal(json)).startsWith(refusal);
+    }
+
+    @Test
+    void aTakenRouteOrIdIsAConflict() {
         assertThat(inbox.http().post("/api/inboxes", "{\"tag\":\"a\"}").statusCode()).isEqualTo(201);
         assertThat(refusal("{\"tag\":\"A\"}")).isEqualTo("409 inbox a already routes by tag a");
         assertThat(refusal("{\"login\":\"x\",\"id\":\"a\"}")).isEqualTo("409 inbox id already taken: a");

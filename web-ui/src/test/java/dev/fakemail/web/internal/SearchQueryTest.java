@@ -18,6 +18,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The search language, without a server: parsing, matching, and the errors users see. */
 class SearchQueryTest {
@@ -27,27 +29,36 @@ class SearchQueryTest {
             "From: Shop <noreply@shop.test>\r\nTo: Bob <bob@example.test>\r\nCc: Carol <carol@example.test>\r\n"
                     + "Subject: Your Invoice\r\n\r\nTotal: 42 EUR, see https://shop.test/x\r\n");
 
-    @Test
-    void fieldsMatchSubstringsIgnoringCase() {
-        assertThat(matches("from:SHOP")).isTrue();
-        assertThat(matches("from:noreply@shop.test")).isTrue(); // the From header counts as sender
-        assertThat(matches("to:carol")).isTrue(); // Cc counts as recipient
-        assertThat(matches("subject:invoice")).isTrue();
-        assertThat(matches("text:\"42 eur\"")).isTrue();
-        assertThat(matches("42")).isTrue();
-        assertThat(matches("from:bob")).isFalse();
-        assertThat(matches("-subject:invoice")).isFalse();
-        assertThat(matches("has:attachment")).isFalse();
-        assertThat(matches("-has:attachment has:html")).isFalse();
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            from:SHOP                | true
+            # the From header counts as sender
+            from:noreply@shop.test   | true
+            # Cc counts as recipient
+            to:carol                 | true
+            subject:invoice          | true
+            text:"42 eur"            | true
+            42                       | true
+            from:bob                 | false
+            -subject:invoice         | false
+            has:attachment           | false
+            -has:attachment has:html | false
+            """)
+    void fieldsMatchSubstringsIgnoringCase(String query, boolean matches) {
+        assertThat(matches(query)).isEqualTo(matches);
     }
 
-    @Test
-    void datesAreUtcDaysOrInstants() {
-        assertThat(matches("after:2024-05-01 before:2024-05-02")).isTrue();
-        assertThat(matches("after:2024-05-01T12:00:00Z")).isTrue(); // after is inclusive
-        assertThat(matches("before:2024-05-01T12:00:00Z")).isFalse(); // before is exclusive
-        assertThat(matches("before:2024-05-01T13:00:00+02:00")).isFalse();
-        assertThat(matches("after:2024-05-01T11:59")).isTrue();
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            after:2024-05-01 before:2024-05-02 | true
+            # after is inclusive, before is exclusive
+            after:2024-05-01T12:00:00Z         | true
+            before:2024-05-01T12:00:00Z        | false
+            before:2024-05-01T13:00:00+02:00   | false
+            after:2024-05-01T11:59             | true
+            """)
+    void datesAreUtcDaysOrInstants(String query, boolean matches) {
+        assertThat(matches(query)).isEqualTo(matches);
     }
 
     @Test
