@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,6 +42,14 @@ final class StandaloneLoad {
                 ServerProcess greenMail = options.greenMail == null ? null
                         : StandaloneServers.start("GreenMail", StandaloneServers.greenMailCommand(options));
                 ServerProcess sink = StandaloneServers.start("sink", StandaloneServers.sinkCommand(options))) {
+            for (ServerProcess server : Arrays.asList(before, fakemail, greenMail, sink)) {
+                if (server != null) {
+                    warmUp(server, options);
+                }
+            }
+            if (greenMail != null) {
+                purgeGreenMail(greenMail);
+            }
             for (LoadSpec spec : options.rows) {
                 LoadRow row = new LoadRow(spec, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                         new ArrayList<>());
@@ -100,6 +110,19 @@ final class StandaloneLoad {
         return clean;
     }
 
+    /** Runs each mode of the rows (2 KB, 8 connections) against the server, in equal parts, unmeasured. */
+    private static void warmUp(ServerProcess server, StandaloneOptions options) throws Exception {
+        List<LoadMode> modes = options.rows.stream().map(LoadSpec::mode).distinct().toList();
+        if (options.processWarmup.isZero() || modes.isEmpty()) {
+            return;
+        }
+        Duration share = options.processWarmup.dividedBy(modes.size());
+        for (LoadMode mode : modes) {
+            Benchmarks.progress(server.name() + ": warming up, " + mode.id + " for " + share.toMillis() + " ms");
+            new SmtpLoadGenerator(server.smtp(), null).run(LoadSpec.timed(mode, 2048, 8, Duration.ZERO, share));
+        }
+    }
+
     private static Run loadOnce(ServerProcess server, LoadSpec spec) throws Exception {
         Benchmarks.progress(server.name() + ": " + spec);
         long cpuBefore = cpuNanos(server);
@@ -121,7 +144,7 @@ final class StandaloneLoad {
     /** The server process's CPU time so far (user + system, all threads), or -1. */
     private static long cpuNanos(ServerProcess server) {
         return ProcessHandle.of(server.pid()).flatMap(process -> process.info().totalCpuDuration())
-                .map(java.time.Duration::toNanos).orElse(-1L);
+                .map(Duration::toNanos).orElse(-1L);
     }
 
     private static boolean clean(List<Run> runs) {
