@@ -6,94 +6,58 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read timeouts for plain sockets without {@code SO_TIMEOUT}. The JDK reads a socket that has a timeout in
  * non-blocking mode: a read that finds nothing costs a read, a poll and a second read instead of one blocking
  * read. A lock-step client (one command, wait for the reply) makes the server wait for every command, so that
  * cost is paid on every line: measured on the standalone jar with eight such clients, 12,804 msg/s with
- * {@code SO_TIMEOUT} against 14,982 without. Here a read is a plain blocking read that notes when it began; one
- * daemon thread for the JVM wakes at the earliest deadline of the reads in progress and shuts the input of any
+ * {@code SO_TIMEOUT} against 14,982 without. Here a read is a plain blocking read that notes when it began; the
+ * {@link TimeoutWatcher} wakes at the earliest deadline of the reads in progress and shuts the input of any
  * that waited longer than its timeout down, which ends the read, and the guard turns that end into a
  * {@link SocketTimeoutException} as {@code SO_TIMEOUT} would have thrown. A timeout ends the connection's input for
  * good; the session can still write its last words (SMTP 421, IMAP BYE).
  */
 final class ReadTimeouts {
-    /** How long the watcher sleeps when no read in progress has a nearer deadline. */
-    private static final long MAX_SLEEP_NANOS = 1_000_000_000L;
     private static final long IDLE = Long.MIN_VALUE;
     private static final Set<Guarded> WATCHED = ConcurrentHashMap.newKeySet();
-    private static volatile Thread watcher;
-    /** When (nanoTime) the watcher wakes next; a read with an earlier deadline wakes it sooner. */
-    private static volatile long nextWake = Long.MAX_VALUE;
 
     private ReadTimeouts() {
     }
 
     /** The socket's input, each read bounded by the timeout (0: wait forever; changed with {@code timeout}). */
     static Guarded guard(Socket socket, InputStream in) {
-        startWatching();
+        TimeoutWatcher.start();
         Guarded guarded = new Guarded(socket, in);
         WATCHED.add(guarded);
         return guarded;
     }
 
-    private static void startWatching() {
-        if (watcher != null) {
-            return;
-        }
-        synchronized (ReadTimeouts.class) {
-            if (watcher == null) {
-                Thread thread = new Thread(new Runnable() {
-                    @Override
-                    public void run() {
-                        watch();
-                    }
-                }, "fakemail-read-timeouts");
-                thread.setDaemon(true);
-                watcher = thread;
-                thread.start();
+    /**
+     * For the watcher: ends the reads that waited longer than their timeout, and tells the earliest deadline of
+     * the others, or {@code latest} if none is earlier.
+     */
+    static long expire(long now, long latest) {
+        long earliest = latest;
+        for (Guarded stream : WATCHED) {
+            if (stream.socket.isClosed()) {
+                WATCHED.remove(stream); // a session that ended without closing its transport
+                continue;
+            }
+            long started = stream.readStarted;
+            long timeout = stream.timeoutNanos;
+            if (started == IDLE || timeout <= 0) {
+                continue;
+            }
+            long deadline = started + timeout;
+            if (deadline - now <= 0) {
+                WATCHED.remove(stream);
+                stream.timedOut();
+            } else if (deadline - earliest < 0) {
+                earliest = deadline;
             }
         }
-    }
-
-    private static void watch() {
-        while (true) {
-            long now = System.nanoTime();
-            long earliest = now + MAX_SLEEP_NANOS;
-            for (Guarded stream : WATCHED) {
-                if (stream.socket.isClosed()) {
-                    WATCHED.remove(stream); // a session that ended without closing its transport
-                    continue;
-                }
-                long started = stream.readStarted;
-                long timeout = stream.timeoutNanos;
-                if (started == IDLE || timeout <= 0) {
-                    continue;
-                }
-                long deadline = started + timeout;
-                if (deadline - now <= 0) {
-                    WATCHED.remove(stream);
-                    stream.timedOut();
-                } else if (deadline - earliest < 0) {
-                    earliest = deadline;
-                }
-            }
-            nextWake = earliest;
-            LockSupport.parkNanos(earliest - System.nanoTime());
-            if (Thread.interrupted()) {
-                return;
-            }
-        }
-    }
-
-    /** A read with this deadline began: wake the watcher if it would sleep past it. */
-    private static void readBegins(long deadline) {
-        if (deadline - nextWake < 0) {
-            nextWake = deadline;
-            LockSupport.unpark(watcher);
-        }
+        return earliest;
     }
 
     /** An input stream whose reads the watcher bounds. */
@@ -115,7 +79,7 @@ final class ReadTimeouts {
             timeoutNanos = millis * 1_000_000L;
             long started = readStarted;
             if (started != IDLE && millis > 0) {
-                readBegins(started + timeoutNanos);
+                TimeoutWatcher.wakeBy(started + timeoutNanos);
             }
         }
 
@@ -157,7 +121,7 @@ final class ReadTimeouts {
             readStarted = now == IDLE ? now + 1 : now;
             long timeout = timeoutNanos;
             if (timeout > 0) {
-                readBegins(now + timeout);
+                TimeoutWatcher.wakeBy(now + timeout);
             }
         }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Write timeouts, which Java sockets do not have: a write to a client that stopped reading blocks forever once
  * the socket buffers are full, pinning the session's thread and what it holds (a POP3 maildrop lock). Each guarded
- * stream notes when its running write began; one daemon thread for the JVM looks at the streams that wrote lately
+ * stream notes when its running write began; the {@link TimeoutWatcher} looks at the streams that wrote lately
  * twice a second and closes the socket of any whose write has been blocked longer than its timeout, which makes the
  * write fail and the session end.
  *
@@ -18,10 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * takes it out again once it finds it idle.
  */
 final class WriteTimeouts {
-    private static final long CHECK_MILLIS = 500;
     /** The streams that wrote since the watcher last found them idle. */
     private static final Set<Guarded> WATCHED = ConcurrentHashMap.newKeySet();
-    private static volatile boolean watching;
     private static final long IDLE = Long.MIN_VALUE;
 
     private WriteTimeouts() {
@@ -32,50 +30,24 @@ final class WriteTimeouts {
         if (timeoutMillis <= 0) {
             return out;
         }
-        startWatching();
+        TimeoutWatcher.start();
         return new Guarded(socket, out, timeoutMillis * 1_000_000);
     }
 
-    private static void startWatching() {
-        if (watching) {
-            return;
-        }
-        synchronized (WriteTimeouts.class) {
-            if (!watching) {
-                Thread watcher = new Thread(new Runnable() {
-                    @Override
-                    public void run() {
-                        watch();
-                    }
-                }, "fakemail-write-timeouts");
-                watcher.setDaemon(true);
-                watcher.start();
-                watching = true;
-            }
-        }
-    }
-
-    private static void watch() {
-        while (true) {
-            try {
-                Thread.sleep(CHECK_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long now = System.nanoTime();
-            for (Guarded stream : WATCHED) {
-                long started = stream.writeStarted;
-                if (started == IDLE) {
-                    stream.watched = false;
-                    WATCHED.remove(stream);
-                    if (stream.writeStarted != IDLE) { // a write began meanwhile and may have seen it still watched
-                        stream.watched = true;
-                        WATCHED.add(stream);
-                    }
-                } else if (now - started > stream.timeoutNanos) {
-                    WATCHED.remove(stream);
-                    stream.timedOut();
+    /** For the watcher, twice a second: ends the writes blocked longer than their timeout, forgets idle streams. */
+    static void expire(long now) {
+        for (Guarded stream : WATCHED) {
+            long started = stream.writeStarted;
+            if (started == IDLE) {
+                stream.watched = false;
+                WATCHED.remove(stream);
+                if (stream.writeStarted != IDLE) { // a write began meanwhile and may have seen it still watched
+                    stream.watched = true;
+                    WATCHED.add(stream);
                 }
+            } else if (now - started > stream.timeoutNanos) {
+                WATCHED.remove(stream);
+                stream.timedOut();
             }
         }
     }
