@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.ReceivedMessage;
