@@ -1,5 +1,7 @@
 package dev.fakemail.imap;
 
+import static dev.fakemail.imap.AngusFolders.createFolder;
+import static dev.fakemail.imap.AngusFolders.openInbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
@@ -53,11 +55,9 @@ class AngusMailExtensionsTest {
 
     @Test
     void compressedUtf8FoldersAndQuota() throws Exception {
-        Folder drafts = store.getFolder("Entwürfe");
-        assertThat(drafts.create(Folder.HOLDS_MESSAGES)).isTrue();
+        Folder drafts = createFolder(store, "Entwürfe");
         assertThat(store.getDefaultFolder().list("Entw*")).extracting(Folder::getFullName).containsExactly("Entwürfe");
-        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
-        inbox.open(Folder.READ_WRITE);
+        IMAPFolder inbox = openInbox(store, Folder.READ_WRITE);
         inbox.copyMessages(inbox.getMessages(1, 2), drafts);
         assertThat(drafts.getMessageCount()).isEqualTo(2);
         inbox.close(false);
@@ -83,14 +83,12 @@ class AngusMailExtensionsTest {
 
     @Test
     void qresyncReportsWhatVanishedAndChangedSinceTheLastVisit() throws Exception {
-        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
-        inbox.open(Folder.READ_WRITE);
+        IMAPFolder inbox = openInbox(store, Folder.READ_WRITE);
         long uidValidity = inbox.getUIDValidity();
         long modSeq = inbox.getHighestModSeq();
         inbox.close(false);
         try (IMAPStore other = connect()) {
-            IMAPFolder elsewhere = (IMAPFolder) other.getFolder("INBOX");
-            elsewhere.open(Folder.READ_WRITE);
+            IMAPFolder elsewhere = openInbox(other, Folder.READ_WRITE);
             elsewhere.getMessageByUID(1).setFlag(jakarta.mail.Flags.Flag.FLAGGED, true);
             elsewhere.getMessageByUID(3).setFlag(jakarta.mail.Flags.Flag.DELETED, true);
             elsewhere.close(true); // expunges UID 3

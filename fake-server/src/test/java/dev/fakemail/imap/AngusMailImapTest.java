@@ -1,5 +1,7 @@
 package dev.fakemail.imap;
 
+import static dev.fakemail.imap.AngusFolders.createFolder;
+import static dev.fakemail.imap.AngusFolders.openInbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
@@ -44,12 +46,10 @@ class AngusMailImapTest {
 
     @Test
     void foldersFlagsSearchAndPartialFetch() throws Exception {
-        Folder projects = store.getFolder("Projects/Alpha");
-        assertThat(projects.create(Folder.HOLDS_MESSAGES)).isTrue();
+        Folder projects = createFolder(store, "Projects/Alpha");
         assertThat(store.getFolder("Projects").list()).extracting(Folder::getFullName)
                 .containsExactly("Projects/Alpha");
-        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
-        inbox.open(Folder.READ_WRITE);
+        IMAPFolder inbox = openInbox(store, Folder.READ_WRITE);
         assertThat(inbox.getMessageCount()).isEqualTo(2);
         Message[] found = inbox.search(new AndTerm(new SubjectTerm("second"),
                 new FlagTerm(new Flags(Flags.Flag.SEEN), false)));
@@ -80,8 +80,7 @@ class AngusMailImapTest {
 
     @Test
     void idleHearsOfNewMail() throws Exception {
-        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
-        inbox.open(Folder.READ_ONLY);
+        IMAPFolder inbox = openInbox(store, Folder.READ_ONLY);
         CompletableFuture<Integer> arrived = new CompletableFuture<>();
         inbox.addMessageCountListener(new jakarta.mail.event.MessageCountAdapter() {
             @Override

@@ -25,6 +25,18 @@ class ImapFaultTriggersTest {
         return server.store().mailbox(BOB, "INBOX").orElseThrow();
     }
 
+    /** The fault rules (text form) added, then logged in. */
+    private ImapSupport.RawImap loggedInUnder(String rules) throws Exception {
+        server.faults().addText(rules);
+        return loggedIn();
+    }
+
+    /** The fault rules (text form) added, then idling in the mailbox opened with {@code open}. */
+    private ImapSupport.RawImap idlingUnder(String rules, String open) throws Exception {
+        server.faults().addText(rules);
+        return idling(open);
+    }
+
     /** Logged in, the mailbox opened with {@code open} ("SELECT" or "EXAMINE"), and idling as "a3". */
     private ImapSupport.RawImap idling(String open) throws Exception {
         ImapSupport.RawImap imap = loggedIn();
@@ -59,8 +71,7 @@ class ImapFaultTriggersTest {
 
     @Test
     void aRefusedLiteralPlusIsReadAndDroppedWithTheRestOfItsCommand() throws Exception {
-        server.faults().addText("imap literal -> reply 452 OVERQUOTA \"quota exceeded\"");
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = loggedInUnder("imap literal -> reply 452 OVERQUOTA \"quota exceeded\"")) {
             imap.exchange("""
                     C: a2 APPEND INBOX {12+}
                     C: Hello World! {3+}
@@ -75,8 +86,8 @@ class ImapFaultTriggersTest {
 
     @Test
     void literalEndRefusesTheCommandAfterTheLiteralArrived() throws Exception {
-        server.faults().addText("imap literal-end APPEND -> reply 451 4.3.0 \"try again later\" times 1");
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap =
+                loggedInUnder("imap literal-end APPEND -> reply 451 4.3.0 \"try again later\" times 1")) {
             imap.exchange("""
                     C: a2 APPEND INBOX (\\Seen) {12}
                     S: + Ready for literal data
@@ -95,8 +106,7 @@ class ImapFaultTriggersTest {
 
     @Test
     void anAppendCutOffAfterItsLiteralIsUnacknowledgedAndNeverStored() throws Exception {
-        server.faults().addText("imap literal-end APPEND -> disconnect");
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = loggedInUnder("imap literal-end APPEND -> disconnect")) {
             imap.send("a2 APPEND INBOX {12}\r\n");
             assertThat(imap.response()).isEqualTo("+ Ready for literal data\r\n");
             imap.send("Hello World!\r\n");
@@ -114,9 +124,8 @@ class ImapFaultTriggersTest {
 
     @Test
     void uidVerbsMatchTheUidFormOnlyAndUidAloneMatchesEveryUidCommand() throws Exception {
-        server.faults().addText("imap uid fetch -> reply 451 \"no uid fetch\"");
-        server.faults().addText("imap uid -> reply 452 \"no uid commands\"");
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = loggedInUnder(
+                "imap uid fetch -> reply 451 \"no uid fetch\"; imap uid -> reply 452 \"no uid commands\"")) {
             imap.command("a2", "EXAMINE INBOX");
             imap.exchange("""
                     C: a3 FETCH 1 UID
@@ -135,9 +144,8 @@ class ImapFaultTriggersTest {
 
     @Test
     void untaggedGoesOutBeforeTheCommandOrAfterItsReply() throws Exception {
-        server.faults().addText("imap EXAMINE -> untagged \"OK [ALERT] Mailbox is almost full\"");
-        server.faults().addText("imap after NOOP -> untagged \"* OK still here\"");
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = loggedInUnder("imap EXAMINE -> untagged \"OK [ALERT] Mailbox is almost full\"; "
+                + "imap after NOOP -> untagged \"* OK still here\"")) {
             assertThat(imap.command("a2", "EXAMINE INBOX")).startsWith("* OK [ALERT] Mailbox is almost full\r\n"
                     + "* FLAGS (").endsWith("a2 OK [READ-ONLY] EXAMINE completed\r\n");
             imap.exchange("""
@@ -150,8 +158,8 @@ class ImapFaultTriggersTest {
 
     @Test
     void idleTriggerSendsUntaggedLinesAtOnce() throws Exception {
-        server.faults().addText("imap idle -> untagged \"OK [ALERT] Maintenance in 5 minutes\"");
-        try (ImapSupport.RawImap imap = idling("EXAMINE")) {
+        try (ImapSupport.RawImap imap =
+                idlingUnder("imap idle -> untagged \"OK [ALERT] Maintenance in 5 minutes\"", "EXAMINE")) {
             assertThat(imap.response()).isEqualTo("* OK [ALERT] Maintenance in 5 minutes\r\n");
             imap.send("DONE\r\n");
             assertThat(imap.response()).isEqualTo("a3 OK IDLE terminated\r\n");
@@ -160,8 +168,7 @@ class ImapFaultTriggersTest {
 
     @Test
     void expungeElsewhereWhileIdlingIsPushedAtOnce() throws Exception {
-        server.faults().addText("imap idle -> expunge-elsewhere first");
-        try (ImapSupport.RawImap imap = idling("SELECT")) {
+        try (ImapSupport.RawImap imap = idlingUnder("imap idle -> expunge-elsewhere first", "SELECT")) {
             assertThat(imap.response()).isEqualTo("* 1 EXPUNGE\r\n");
             imap.exchange("""
                     C: DONE
@@ -176,8 +183,7 @@ class ImapFaultTriggersTest {
 
     @Test
     void expungeElsewhereDuringFetchIsToldOnlyWhereRfc3501AllowsIt() throws Exception {
-        server.faults().addText("imap FETCH -> expunge-elsewhere 2 times 1");
-        try (ImapSupport.RawImap imap = loggedIn()) {
+        try (ImapSupport.RawImap imap = loggedInUnder("imap FETCH -> expunge-elsewhere 2 times 1")) {
             imap.command("a2", "EXAMINE INBOX");
             String fetch = imap.command("a3", "FETCH 2 (UID RFC822.SIZE)");
             assertThat(fetch).startsWith("* 2 FETCH (UID 2 RFC822.SIZE ").endsWith("a3 OK FETCH completed\r\n")
@@ -189,8 +195,7 @@ class ImapFaultTriggersTest {
 
     @Test
     void idleCanEndWithByeAndTheConnectionCloses() throws Exception {
-        server.faults().addText("imap idle -> reply 421 \"Server shutting down\"");
-        try (ImapSupport.RawImap imap = idling("EXAMINE")) {
+        try (ImapSupport.RawImap imap = idlingUnder("imap idle -> reply 421 \"Server shutting down\"", "EXAMINE")) {
             assertThat(imap.response()).isEqualTo("* BYE [UNAVAILABLE] Server shutting down\r\n");
             assertThat(imap.response()).isEmpty();
         }

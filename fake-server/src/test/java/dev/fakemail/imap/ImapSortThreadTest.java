@@ -21,6 +21,10 @@ class ImapSortThreadTest {
     private final ManualClock clock = new ManualClock(Instant.parse("1994-01-01T00:00:00Z"));
     private final FakeMailServer server = FakeMailServer.builder().clock(clock).build().start();
 
+    static String message(String subject, String date) {
+        return message(subject, date, "");
+    }
+
     static String message(String subject, String date, String extraHeaders) {
         return "From: Alice <alice@example.test>\r\nTo: bob@example.test\r\n"
                 + (subject == null ? "" : "Subject: " + subject + "\r\n")
@@ -35,15 +39,15 @@ class ImapSortThreadTest {
             boolean recent = n == 2 || n == 84 || n == 882;
             clock.set(Instant.parse(recent ? "1994-02-02T00:00:00Z" : "1994-01-15T00:00:00Z"));
             String subject = n == 2 ? "Re: apples" : n == 84 ? "[fruit] bananas" : n == 882 ? "cherries (fwd)" : "x";
-            many.append(message(subject, "Tue, 1 Feb 1994 10:00:00 +0000", ""));
+            many.append(message(subject, "Tue, 1 Feb 1994 10:00:00 +0000"));
         }
         // A283: five messages, by base subject and then newest first
         MailboxSeed five = server.seed("five@example.test");
-        five.append(message("Re: c", "Mon, 7 Feb 1994 21:52:25 -0800", ""));
-        five.append(message("c", "Mon, 7 Feb 1994 09:00:00 -0800", ""));
-        five.append(message("b", "Sun, 6 Feb 1994 12:00:00 +0000", ""));
-        five.append(message("[list] b", "Sun, 6 Feb 1994 11:00:00 +0000", ""));
-        five.append(message("Fwd: A", "Sat, 5 Feb 1994 12:00:00 +0000", ""));
+        five.append(message("Re: c", "Mon, 7 Feb 1994 21:52:25 -0800"));
+        five.append(message("c", "Mon, 7 Feb 1994 09:00:00 -0800"));
+        five.append(message("b", "Sun, 6 Feb 1994 12:00:00 +0000"));
+        five.append(message("[list] b", "Sun, 6 Feb 1994 11:00:00 +0000"));
+        five.append(message("Fwd: A", "Sat, 5 Feb 1994 12:00:00 +0000"));
         try (ImapSupport.RawImap imap = ImapSupport.selected(server, "many@example.test")) {
             assertThat(imap.command("A282", "SORT (SUBJECT) UTF-8 SINCE 1-Feb-1994"))
                     .isEqualTo("* SORT 2 84 882\r\nA282 OK SORT completed\r\n");

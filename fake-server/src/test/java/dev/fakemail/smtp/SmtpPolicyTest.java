@@ -19,13 +19,24 @@ class SmtpPolicyTest {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A started server whose one user is alice@example.test with this password. */
+    private static FakeMailServer serverWithAlice(String password) {
+        return FakeMailServer.builder().user("alice@example.test", password).build().start();
+    }
+
+    /** A conversation with the server's SMTP port that has read the greeting and said EHLO client.test. */
+    private static SmtpConversation afterEhlo(FakeMailServer server) throws IOException {
+        SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port());
+        smtp.reply();
+        smtp.command("EHLO client.test");
+        return smtp;
+    }
+
     @Test
     void requireAuthRefusesMailUntilTheClientLoggedIn() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().requireAuth(true).user("alice@example.test", "secret")
                 .build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+                SmtpConversation smtp = afterEhlo(server)) {
             assertThat(smtp.command("MAIL FROM:<alice@example.test>")).isEqualTo("530 5.7.0 Authentication required\r\n");
             assertThat(smtp.command("AUTH PLAIN " + b64("\0alice@example.test\0wrong")))
                     .isEqualTo("535 5.7.8 Error: authentication failed\r\n");
@@ -41,10 +52,7 @@ class SmtpPolicyTest {
 
     @Test
     void cramMd5WithAFixedUsersPassword() throws Exception {
-        try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", "tanstaaf").build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+        try (FakeMailServer server = serverWithAlice("tanstaaf"); SmtpConversation smtp = afterEhlo(server)) {
             String challengeReply = smtp.command("AUTH CRAM-MD5");
             assertThat(challengeReply).startsWith("334 ");
             String challenge = new String(Base64.getDecoder().decode(challengeReply.substring(4).trim()),
@@ -62,10 +70,7 @@ class SmtpPolicyTest {
 
     @Test
     void xoauth2FailureFollowsGooglesDance() throws IOException {
-        try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", "token-1").build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+        try (FakeMailServer server = serverWithAlice("token-1"); SmtpConversation smtp = afterEhlo(server)) {
             String reply = smtp.command("AUTH XOAUTH2 " + b64("user=alice@example.test\1auth=Bearer nope\1\1"));
             assertThat(reply).startsWith("334 ");
             assertThat(new String(Base64.getDecoder().decode(reply.substring(4).trim()), StandardCharsets.UTF_8))
@@ -79,20 +84,14 @@ class SmtpPolicyTest {
     @Test
     void authLinesWithRealSizeTokensFitWhileOtherLongLinesAreRefused() throws IOException {
         String token = "ya29." + "x".repeat(1_600); // the size of a real OAuth 2 access token
-        try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", token).build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+        try (FakeMailServer server = serverWithAlice(token); SmtpConversation smtp = afterEhlo(server)) {
             assertThat(smtp.command("AUTH XOAUTH2 " + b64("user=alice@example.test\1auth=Bearer " + token + "\1\1")))
                     .isEqualTo("235 2.7.0 Authentication successful\r\n");
             smtp.expectReplies(
                     "NOOP " + "y".repeat(1_100), "500 5.5.2 Error: line too long",
                     "NOOP", "250 2.0.0 Ok");
         }
-        try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", token).build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+        try (FakeMailServer server = serverWithAlice(token); SmtpConversation smtp = afterEhlo(server)) {
             assertThat(smtp.command("AUTH OAUTHBEARER")).startsWith("334");
             assertThat(smtp.command(b64("n,a=alice@example.test,\1auth=Bearer " + token + "\1\1")))
                     .isEqualTo("235 2.7.0 Authentication successful\r\n");
@@ -115,9 +114,7 @@ class SmtpPolicyTest {
     @Test
     void addressesThatAreNotWellFormedUtf8AreRefusedNotAltered() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+                SmtpConversation smtp = afterEhlo(server)) {
             smtp.sendBytes("MAIL FROM:<b\u00ffob@example.test> SMTPUTF8\r\n".getBytes(StandardCharsets.ISO_8859_1));
             assertThat(smtp.reply()).isEqualTo("553 5.6.7 address is not well-formed UTF-8\r\n");
             assertThat(smtp.command("MAIL FROM:<jörg@example.test> SMTPUTF8")).isEqualTo("250 2.1.0 Ok\r\n");
@@ -146,9 +143,7 @@ class SmtpPolicyTest {
     @Test
     void utf8AddressesAndDsnParametersAreRecorded() throws IOException {
         try (FakeMailServer server = FakeMailServer.builder().build().start();
-                SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
-            smtp.reply();
-            smtp.command("EHLO client.test");
+                SmtpConversation smtp = afterEhlo(server)) {
             assertThat(smtp.command("MAIL FROM:<jürgen@bücher.example> SMTPUTF8 RET=HDRS ENVID=QQ314159"))
                     .isEqualTo("250 2.1.0 Ok\r\n");
             assertThat(smtp.command("RCPT TO:<дмитрий@пример.example> NOTIFY=NEVER")).isEqualTo("250 2.1.5 Ok\r\n");
@@ -167,7 +162,7 @@ class SmtpPolicyTest {
 
     @Test
     void vrfyKnowsFixedUsers() throws IOException {
-        try (FakeMailServer server = FakeMailServer.builder().user("alice@example.test", "pw").build().start();
+        try (FakeMailServer server = serverWithAlice("pw");
                 SmtpConversation smtp = SmtpConversation.connect("127.0.0.1", server.smtp().port())) {
             smtp.reply();
             assertThat(smtp.command("VRFY alice@example.test")).isEqualTo("250 2.1.5 <alice@example.test>\r\n");

@@ -9,7 +9,6 @@ import dev.fakemail.fault.Effect;
 import dev.fakemail.fault.FaultPlan;
 import dev.fakemail.fault.FaultRule;
 import dev.fakemail.fault.Protocol;
-import dev.fakemail.fault.Scope;
 import dev.fakemail.fault.Trigger;
 import dev.fakemail.testsupport.LineClient;
 import java.io.ByteArrayOutputStream;
@@ -41,61 +40,65 @@ public final class Pop3RuleForms {
     /** Each POP3 rule in its three forms: the Java value, the text line and the JSON object. */
     public static Stream<Arguments> rules() {
         return Stream.of(
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.command("RETR", "2"),
-                                new Effect.Reply(451, "", "busy", false)),
+                forms(pop3(Trigger.command("RETR", "2"), new Effect.Reply(451, "", "busy", false)),
                         "pop3 RETR 2 -> reply 451 \"busy\"",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"command\",\"verb\":\"RETR\",\"match\":\"2\"},"
-                                + "\"effect\":{\"type\":\"reply\",\"code\":451,\"text\":\"busy\"}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.command("RETR", "2"), new Effect.Throttle(1000)),
+                        json("'type':'command','verb':'RETR','match':'2'", "'type':'reply','code':451,'text':'busy'")),
+                forms(pop3(Trigger.command("RETR", "2"), new Effect.Throttle(1000)),
                         "pop3 RETR 2 -> throttle 1000",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"command\",\"verb\":\"RETR\",\"match\":\"2\"},"
-                                + "\"effect\":{\"type\":\"throttle\",\"bytesPerSecond\":1000}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.command("RETR", "1"),
-                                new Effect.DisconnectAfterBytes(700)),
+                        json("'type':'command','verb':'RETR','match':'2'", "'type':'throttle','bytesPerSecond':1000")),
+                forms(pop3(Trigger.command("RETR", "1"), new Effect.DisconnectAfterBytes(700)),
                         "pop3 RETR 1 -> disconnect-after 700",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"command\",\"verb\":\"RETR\",\"match\":\"1\"},"
-                                + "\"effect\":{\"type\":\"disconnect-after\",\"bytes\":700}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.capabilities(),
-                                new Effect.HideCapabilities(List.of("STLS", "SASL PLAIN"))),
+                        json("'type':'command','verb':'RETR','match':'1'", "'type':'disconnect-after','bytes':700")),
+                forms(pop3(Trigger.capabilities(), new Effect.HideCapabilities(List.of("STLS", "SASL PLAIN"))),
                         "pop3 capabilities -> hide STLS \"SASL PLAIN\"",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"capabilities\"},"
-                                + "\"effect\":{\"type\":\"hide\",\"capabilities\":[\"STLS\",\"SASL PLAIN\"]}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.capabilities(),
-                                new Effect.AdvertiseCapability("SASL PLAIN")),
+                        json("'type':'capabilities'", "'type':'hide','capabilities':['STLS','SASL PLAIN']")),
+                forms(pop3(Trigger.capabilities(), new Effect.AdvertiseCapability("SASL PLAIN")),
                         "pop3 capabilities -> advertise \"SASL PLAIN\"",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"capabilities\"},"
-                                + "\"effect\":{\"type\":\"advertise\",\"line\":\"SASL PLAIN\"}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.connect(),
-                                new Effect.Reply(421, "", "go away", true)),
+                        json("'type':'capabilities'", "'type':'advertise','line':'SASL PLAIN'")),
+                forms(pop3(Trigger.connect(), new Effect.Reply(421, "", "go away", true)),
                         "pop3 connect -> reply-disconnect 421 \"go away\"",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"connect\"},"
-                                + "\"effect\":{\"type\":\"reply\",\"code\":421,\"text\":\"go away\",\"disconnect\":true}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.command("STAT"),
-                                new Effect.Reply(452, "IN-USE", "locked", false), Budget.times(2), Scope.server()),
+                        json("'type':'connect'", "'type':'reply','code':421,'text':'go away','disconnect':true")),
+                forms(pop3(Trigger.command("STAT"), new Effect.Reply(452, "IN-USE", "locked", false))
+                                .withBudget(Budget.times(2)),
                         "pop3 STAT -> reply 452 IN-USE \"locked\" times 2",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"command\",\"verb\":\"STAT\"},"
-                                + "\"effect\":{\"type\":\"reply\",\"code\":452,\"status\":\"IN-USE\",\"text\":\"locked\"},"
-                                + "\"budget\":{\"type\":\"times\",\"count\":2}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.command("STAT"),
-                                new Effect.Reply(451, "", "coin", false), Budget.probability(0.5), Scope.server()),
+                        json("'type':'command','verb':'STAT'",
+                                "'type':'reply','code':452,'status':'IN-USE','text':'locked'",
+                                "'type':'times','count':2")),
+                forms(pop3(Trigger.command("STAT"), new Effect.Reply(451, "", "coin", false))
+                                .withBudget(Budget.probability(0.5)),
                         "pop3 STAT -> reply 451 \"coin\" probability 0.5",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"command\",\"verb\":\"STAT\"},"
-                                + "\"effect\":{\"type\":\"reply\",\"code\":451,\"text\":\"coin\"},"
-                                + "\"budget\":{\"type\":\"probability\",\"probability\":0.5}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.afterReply("RETR", "1"), new Effect.Disconnect()),
+                        json("'type':'command','verb':'STAT'", "'type':'reply','code':451,'text':'coin'",
+                                "'type':'probability','probability':0.5")),
+                forms(pop3(Trigger.afterReply("RETR", "1"), new Effect.Disconnect()),
                         "pop3 after RETR 1 -> disconnect",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"after-reply\",\"verb\":\"RETR\",\"match\":\"1\"},"
-                                + "\"effect\":{\"type\":\"disconnect\"}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.authentication("USER", BOB),
-                                new Effect.Reply(535, "AUTH", "locked out", false)),
+                        json("'type':'after-reply','verb':'RETR','match':'1'", "'type':'disconnect'")),
+                forms(pop3(Trigger.authentication("USER", BOB), new Effect.Reply(535, "AUTH", "locked out", false)),
                         "pop3 auth USER " + BOB + " -> reply 535 AUTH \"locked out\"",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"auth\",\"mechanism\":\"USER\",\"user\":\""
-                                + BOB + "\"},\"effect\":{\"type\":\"reply\",\"code\":535,\"status\":\"AUTH\","
-                                + "\"text\":\"locked out\"}}"),
-                Arguments.of(new FaultRule(Protocol.POP3, Trigger.command("LIST"), new Effect.Reset()),
+                        json("'type':'auth','mechanism':'USER','user':'" + BOB + "'",
+                                "'type':'reply','code':535,'status':'AUTH','text':'locked out'")),
+                forms(pop3(Trigger.command("LIST"), new Effect.Reset()),
                         "pop3 LIST -> reset",
-                        "{\"protocol\":\"pop3\",\"trigger\":{\"type\":\"command\",\"verb\":\"LIST\"},"
-                                + "\"effect\":{\"type\":\"reset\"}}"));
+                        json("'type':'command','verb':'LIST'", "'type':'reset'")));
+    }
+
+    private static Arguments forms(FaultRule java, String text, String json) {
+        return Arguments.of(java, text, json);
+    }
+
+    /** A POP3 rule with the default budget (always) and scope (server). */
+    private static FaultRule pop3(Trigger trigger, Effect effect) {
+        return new FaultRule(Protocol.POP3, trigger, effect);
+    }
+
+    /** A POP3 rule's JSON object from its members, written here with ' for " to stay readable. */
+    private static String json(String trigger, String effect) {
+        return ("{'protocol':'pop3','trigger':{" + trigger + "},'effect':{" + effect + "}}").replace('\'', '"');
+    }
+
+    /** The same, with a budget member. */
+    private static String json(String trigger, String effect, String budget) {
+        return ("{'protocol':'pop3','trigger':{" + trigger + "},'effect':{" + effect + "},'budget':{" + budget + "}}")
+                .replace('\'', '"');
     }
 
     /** What the client read (greeting timestamps masked) and how long the script took. */

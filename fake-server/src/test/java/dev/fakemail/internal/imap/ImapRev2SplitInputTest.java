@@ -20,38 +20,44 @@ import org.junit.jupiter.api.Test;
 class ImapRev2SplitInputTest {
     private static final String DRAFTS = "Entwürfe";
 
-    private static final String CLIENT_BYTES = ""
-            + "a0 LOGIN bob@example.test x\r\n"
-            + "a1 ENABLE IMAP4rev2\r\n"
-            + "a2 SELECT {5}\r\nINBOX\r\n"
-            + "a3 SEARCH CHARSET UTF-8 SUBJECT {3+}\r\none\r\n"
-            + "a4 CREATE {" + DRAFTS.getBytes(StandardCharsets.UTF_8).length + "+}\r\n" + DRAFTS + "\r\n"
-            + "a5 LIST \"\" Entw*\r\n"
-            + "a6 FETCH 1 (FLAGS)\r\n"
-            + "a7 LOGOUT\r\n";
+    private static final String CLIENT_BYTES = """
+            a0 LOGIN bob@example.test x
+            a1 ENABLE IMAP4rev2
+            a2 SELECT {5}
+            INBOX
+            a3 SEARCH CHARSET UTF-8 SUBJECT {3+}
+            one
+            a4 CREATE {%d+}
+            %s
+            a5 LIST "" Entw*
+            a6 FETCH 1 (FLAGS)
+            a7 LOGOUT
+            """.formatted(DRAFTS.getBytes(StandardCharsets.UTF_8).length, DRAFTS).replace("\n", "\r\n");
 
-    private static final String EXPECTED = ""
-            + "a0 OK LOGIN completed\r\n"
-            + "* ENABLED IMAP4rev2\r\n"
-            + "a1 OK ENABLE completed\r\n"
-            + "+ Ready for literal data\r\n"
-            + "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
-            + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted\r\n"
-            + "* 1 EXISTS\r\n"
-            + "* OK [UIDVALIDITY VALIDITY] UIDs valid\r\n"
-            + "* OK [UIDNEXT 2] predicted next UID\r\n"
-            + "* OK [HIGHESTMODSEQ 2] highest\r\n"
-            + "* LIST (\\HasNoChildren) \"/\" \"INBOX\"\r\n"
-            + "a2 OK [READ-WRITE] SELECT completed\r\n"
-            + "* ESEARCH (TAG \"a3\") ALL 1\r\n"
-            + "a3 OK SEARCH completed\r\n"
-            + "a4 OK CREATE completed\r\n"
-            + "* LIST (\\HasNoChildren) \"/\" {9}\r\nEntwürfe\r\n"
-            + "a5 OK LIST completed\r\n"
-            + "* 1 FETCH (FLAGS ())\r\n"
-            + "a6 OK FETCH completed\r\n"
-            + "* BYE fakemail IMAP server logging out\r\n"
-            + "a7 OK LOGOUT completed\r\n";
+    private static final String EXPECTED = """
+            a0 OK LOGIN completed
+            * ENABLED IMAP4rev2
+            a1 OK ENABLE completed
+            + Ready for literal data
+            * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)
+            * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted
+            * 1 EXISTS
+            * OK [UIDVALIDITY VALIDITY] UIDs valid
+            * OK [UIDNEXT 2] predicted next UID
+            * OK [HIGHESTMODSEQ 2] highest
+            * LIST (\\HasNoChildren) "/" "INBOX"
+            a2 OK [READ-WRITE] SELECT completed
+            * ESEARCH (TAG "a3") ALL 1
+            a3 OK SEARCH completed
+            a4 OK CREATE completed
+            * LIST (\\HasNoChildren) "/" {9}
+            Entwürfe
+            a5 OK LIST completed
+            * 1 FETCH (FLAGS ())
+            a6 OK FETCH completed
+            * BYE fakemail IMAP server logging out
+            a7 OK LOGOUT completed
+            """.replace("\n", "\r\n");
 
     @Test
     void sameRepliesWhereverTheInputIsSplit() {

@@ -19,6 +19,20 @@ class FrameReaderTest {
         return new FrameReader(transport.input(), () -> { });
     }
 
+    /** One way of reading a frame into a sink; it returns the reader's verdict. */
+    private interface FrameRead {
+        Object read(FrameReader reader, GrowableBytes sink) throws IOException;
+    }
+
+    /** Reads one frame into a fresh sink: the verdict, the frame kept, and the next line "NEXT" are as expected. */
+    private static void assertFrameThenNext(FrameReader reader, FrameRead read, Object verdict, String frame)
+            throws IOException {
+        GrowableBytes sink = new GrowableBytes();
+        assertThat(read.read(reader, sink)).isEqualTo(verdict);
+        assertThat(sink.toArrayWithPrefix(new byte[0])).asString().isEqualTo(frame);
+        assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
+    }
+
     @Test
     void linesEndAtCrLfOrBareLfAtEveryBufferBoundary() throws IOException {
         byte[] input = bytes("first\r\nsecond\nthird\r\n");
@@ -60,11 +74,9 @@ class FrameReaderTest {
     void dotTerminatedDataAtEverySplit() throws IOException {
         byte[] input = bytes("a\r\n..b\r\n.c\r\n\r\n.\r\nNEXT\r\n");
         for (int offset = 0; offset <= input.length; offset++) {
-            FrameReader reader = reader(MemoryTransport.splitAt(input, offset));
-            GrowableBytes sink = new GrowableBytes();
-            assertThat(reader.readDotTerminated(sink, 1000, 1000)).isEqualTo(DotResult.COMPLETE);
-            assertThat(sink.toArrayWithPrefix(new byte[0])).asString().isEqualTo("a\r\n.b\r\nc\r\n\r\n");
-            assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
+            assertFrameThenNext(reader(MemoryTransport.splitAt(input, offset)),
+                    (reader, sink) -> reader.readDotTerminated(sink, 1000, 1000), DotResult.COMPLETE,
+                    "a\r\n.b\r\nc\r\n\r\n");
         }
     }
 
@@ -94,11 +106,8 @@ class FrameReaderTest {
     void exactByteFramesKeepOnlyWhatWasAskedFor() throws IOException {
         byte[] input = bytes("0123456789NEXT\r\n");
         for (int size = 1; size <= input.length; size++) {
-            FrameReader reader = reader(MemoryTransport.inPiecesOf(input, size));
-            GrowableBytes sink = new GrowableBytes();
-            assertThat(reader.readExactly(10, sink, 4)).isTrue();
-            assertThat(sink.toArrayWithPrefix(new byte[0])).asString().isEqualTo("0123");
-            assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
+            assertFrameThenNext(reader(MemoryTransport.inPiecesOf(input, size)),
+                    (reader, sink) -> reader.readExactly(10, sink, 4), true, "0123");
         }
         assertThat(reader(MemoryTransport.inPiecesOf(bytes("abc"), 1)).readExactly(10, new GrowableBytes(), 10)).isFalse();
     }

@@ -2,16 +2,22 @@ package dev.fakemail.internal.sasl;
 
 import static dev.fakemail.internal.sasl.SaslTesting.FIXED;
 import static dev.fakemail.internal.sasl.SaslTesting.OPEN;
+import static dev.fakemail.internal.sasl.SaslTesting.assertAccepts;
 import static dev.fakemail.internal.sasl.SaslTesting.assertFailure;
-import static dev.fakemail.internal.sasl.SaslTesting.assertFinished;
-import static dev.fakemail.internal.sasl.SaslTesting.assertSuccess;
+import static dev.fakemail.internal.sasl.SaslTesting.assertRejects;
 import static dev.fakemail.internal.sasl.SaslTesting.bytes;
 import static dev.fakemail.internal.sasl.SaslTesting.challengeText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.internal.sasl.SaslStep.Reason;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LoginExchangeTest {
 
@@ -19,69 +25,62 @@ class LoginExchangeTest {
         return SaslTesting.start("LOGIN", users);
     }
 
-    @Test
-    void fullDialogueWithFixedUser() {
-        SaslExchange exchange = login(FIXED);
-        assertThat(challengeText(exchange.evaluate(null))).isEqualTo("Username:");
-        assertThat(challengeText(exchange.evaluate(bytes("alice")))).isEqualTo("Password:");
-        assertSuccess(exchange.evaluate(bytes("secret")), "alice");
-        assertFinished(exchange);
+    /**
+     * Starts an exchange and gives it the user name, either as the initial response or as the answer to the
+     * "Username:" prompt, and checks that it then prompts for the password.
+     */
+    private static SaslExchange promptedForPassword(UserPolicy users, boolean userNameAsInitialResponse, String user) {
+        SaslExchange exchange = login(users);
+        if (!userNameAsInitialResponse) {
+            assertThat(challengeText(exchange.evaluate(null))).isEqualTo("Username:");
+        }
+        assertThat(challengeText(exchange.evaluate(bytes(user)))).isEqualTo("Password:");
+        return exchange;
     }
 
-    @Test
-    void initialResponseIsTheUserName() {
-        SaslExchange exchange = login(FIXED);
-        assertThat(challengeText(exchange.evaluate(bytes("bob")))).isEqualTo("Password:");
-        assertSuccess(exchange.evaluate(bytes("hunter2")), "bob");
+    /** The user policy, whether the user name is the initial response, the user name and the password. */
+    static Stream<Arguments> acceptedCredentials() {
+        return Stream.of(
+                arguments(named("full dialogue with a fixed user", FIXED), false, "alice", "secret"),
+                arguments(named("the initial response is the user name", FIXED), true, "bob", "hunter2"),
+                arguments(named("open mode accepts any password, even empty", OPEN), false, "someone@example.test", ""),
+                arguments(named("UTF-8 credentials", FIXED), true, "jörg", "pässwörd"));
     }
 
-    @Test
-    void openModeAcceptsAnyPasswordIncludingEmpty() {
-        SaslExchange exchange = login(OPEN);
-        exchange.evaluate(null);
-        exchange.evaluate(bytes("someone@example.test"));
-        assertSuccess(exchange.evaluate(new byte[0]), "someone@example.test");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedCredentials")
+    void passwordAuthenticates(UserPolicy users, boolean userNameAsInitialResponse, String user, String password) {
+        assertAccepts(promptedForPassword(users, userNameAsInitialResponse, user), bytes(password), user);
     }
 
-    @Test
-    void utf8Credentials() {
-        SaslExchange exchange = login(FIXED);
-        exchange.evaluate(bytes("jörg"));
-        assertSuccess(exchange.evaluate(bytes("pässwörd")), "jörg");
+    static Stream<Arguments> refusedCredentials() {
+        return Stream.of(
+                arguments(named("wrong password", FIXED), false, "alice", "nope"),
+                arguments(named("unknown user", FIXED), true, "mallory", "secret"));
     }
 
-    @Test
-    void wrongPassword() {
-        SaslExchange exchange = login(FIXED);
-        exchange.evaluate(null);
-        exchange.evaluate(bytes("alice"));
-        assertFailure(exchange.evaluate(bytes("nope")), Reason.BAD_CREDENTIALS);
-        assertFinished(exchange);
-    }
-
-    @Test
-    void unknownUser() {
-        SaslExchange exchange = login(FIXED);
-        assertThat(challengeText(exchange.evaluate(bytes("mallory")))).isEqualTo("Password:");
-        assertFailure(exchange.evaluate(bytes("secret")), Reason.BAD_CREDENTIALS);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedCredentials")
+    void passwordIsRefused(UserPolicy users, boolean userNameAsInitialResponse, String user, String password) {
+        assertRejects(promptedForPassword(users, userNameAsInitialResponse, user), bytes(password),
+                Reason.BAD_CREDENTIALS);
     }
 
     @Test
     void emptyUserNameIsMalformed() {
         SaslExchange exchange = login(OPEN);
         exchange.evaluate(null);
-        assertFailure(exchange.evaluate(new byte[0]), Reason.MALFORMED);
-        assertFinished(exchange);
+        assertRejects(exchange, new byte[0], Reason.MALFORMED);
     }
 
     @Test
     void emptyInitialResponseIsMalformed() {
-        assertFailure(login(OPEN).evaluate(new byte[0]), Reason.MALFORMED);
+        assertRejects(login(OPEN), new byte[0], Reason.MALFORMED);
     }
 
     @Test
     void invalidUtf8UserNameIsMalformed() {
-        assertFailure(login(OPEN).evaluate(new byte[] {(byte) 0xFF, 'a'}), Reason.MALFORMED);
+        assertRejects(login(OPEN), new byte[] {(byte) 0xFF, 'a'}, Reason.MALFORMED);
     }
 
     @Test

@@ -2,116 +2,72 @@ package dev.fakemail.internal.sasl;
 
 import static dev.fakemail.internal.sasl.SaslTesting.FIXED;
 import static dev.fakemail.internal.sasl.SaslTesting.OPEN;
-import static dev.fakemail.internal.sasl.SaslTesting.assertFailure;
-import static dev.fakemail.internal.sasl.SaslTesting.assertFinished;
-import static dev.fakemail.internal.sasl.SaslTesting.assertSuccess;
+import static dev.fakemail.internal.sasl.SaslTesting.assertErrorDance;
+import static dev.fakemail.internal.sasl.SaslTesting.assertRejects;
 import static dev.fakemail.internal.sasl.SaslTesting.bytes;
 import static dev.fakemail.internal.sasl.SaslTesting.challengeData;
-import static dev.fakemail.internal.sasl.SaslTesting.challengeText;
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.internal.sasl.SaslStep.Reason;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class OAuthBearerExchangeTest {
+class OAuthBearerExchangeTest extends OAuthExchangeContract {
     private static final String ERROR_JSON = "{\"status\":\"invalid_token\",\"schemes\":\"bearer\",\"scope\":\"email\"}";
     private static final byte[] KVSEP = {1};
+
+    OAuthBearerExchangeTest() {
+        super("OAUTHBEARER", OAuthBearerExchangeTest::bearerMessage, ERROR_JSON, KVSEP);
+    }
 
     private static SaslExchange oauthBearer(UserPolicy users) {
         return SaslTesting.start("OAUTHBEARER", users);
     }
 
-    private static byte[] message(String escapedUser, String token) {
+    private static byte[] bearerMessage(String escapedUser, String token) {
         return bytes("n,a=" + escapedUser + ",\u0001auth=Bearer " + token + "\u0001\u0001");
     }
 
-    @Test
-    void openModeAcceptsAnyToken() {
-        SaslExchange exchange = oauthBearer(OPEN);
-        assertSuccess(exchange.evaluate(message("user@example.com", "vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg==")),
-                "user@example.com");
-        assertFinished(exchange);
-    }
-
-    @Test
-    void rfc7628ExampleWithHostAndPort() {
+    /** For the contract's initialResponseAuthenticates: the user policy, the response, the user. */
+    static Stream<Arguments> acceptedResponses() {
         // RFC 7628 section 4.1, the client's initial response.
         byte[] rfcExample = bytes("n,a=user@example.com,\u0001host=server.example.com\u0001port=143\u0001"
                 + "auth=Bearer vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg==\u0001\u0001");
-        assertSuccess(oauthBearer(OPEN).evaluate(rfcExample), "user@example.com");
-    }
-
-    @Test
-    void fixedUserTokenMustEqualPassword() {
-        assertSuccess(oauthBearer(FIXED).evaluate(message("alice", "secret")), "alice");
-    }
-
-    @Test
-    void withoutInitialResponseSendsEmptyChallenge() {
-        SaslExchange exchange = oauthBearer(FIXED);
-        assertThat(challengeData(exchange.evaluate(null))).isEmpty();
-        assertSuccess(exchange.evaluate(message("bob", "hunter2")), "bob");
-    }
-
-    @Test
-    void clientSupportingChannelBindingFlagYIsAccepted() {
-        assertSuccess(oauthBearer(FIXED).evaluate(bytes("y,a=alice,\u0001auth=Bearer secret\u0001\u0001")), "alice");
-    }
-
-    @Test
-    void authzidEscapesAreDecoded() {
-        UserPolicy users = UserPolicy.fixed(Map.of("a,b=c", "tok"));
-        assertSuccess(oauthBearer(users).evaluate(message("a=2Cb=3Dc", "tok")), "a,b=c");
-    }
-
-    @Test
-    void utf8User() {
-        assertSuccess(oauthBearer(FIXED).evaluate(message("jörg", "pässwörd")), "jörg");
-    }
-
-    @Test
-    void wrongTokenRunsTheErrorDance() {
-        SaslExchange exchange = oauthBearer(FIXED);
-        assertThat(challengeText(exchange.evaluate(message("alice", "wrong")))).isEqualTo(ERROR_JSON);
-        assertFailure(exchange.evaluate(KVSEP), Reason.BAD_CREDENTIALS);
-        assertFinished(exchange);
-    }
-
-    @Test
-    void unknownUserRunsTheErrorDance() {
-        SaslExchange exchange = oauthBearer(FIXED);
-        assertThat(challengeText(exchange.evaluate(message("mallory", "secret")))).isEqualTo(ERROR_JSON);
-        assertFailure(exchange.evaluate(KVSEP), Reason.BAD_CREDENTIALS);
+        return Stream.of(
+                arguments(named("open mode accepts any token", OPEN),
+                        bearerMessage("user@example.com", "vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg=="), "user@example.com"),
+                arguments(named("RFC 7628 example with host and port", OPEN), rfcExample, "user@example.com"),
+                arguments(named("client supporting channel binding (flag y)", FIXED),
+                        bytes("y,a=alice,\u0001auth=Bearer secret\u0001\u0001"), "alice"),
+                arguments(named("authzid escapes are decoded", UserPolicy.fixed(Map.of("a,b=c", "tok"))),
+                        bearerMessage("a=2Cb=3Dc", "tok"), "a,b=c"),
+                arguments(named("UTF-8 user", FIXED), bearerMessage("jörg", "pässwörd"), "jörg"));
     }
 
     @Test
     void errorDanceAfterEmptyChallenge() {
         SaslExchange exchange = oauthBearer(FIXED);
         challengeData(exchange.evaluate(null));
-        assertThat(challengeText(exchange.evaluate(message("alice", "wrong")))).isEqualTo(ERROR_JSON);
-        assertFailure(exchange.evaluate(KVSEP), Reason.BAD_CREDENTIALS);
+        assertErrorDance(exchange, bearerMessage("alice", "wrong"), ERROR_JSON, KVSEP);
     }
 
     @Test
     void anythingButALoneKvsepAfterTheErrorIsMalformed() {
         SaslExchange exchange = oauthBearer(FIXED);
-        challengeData(exchange.evaluate(message("alice", "wrong")));
-        assertFailure(exchange.evaluate(new byte[0]), Reason.MALFORMED);
-        assertFinished(exchange);
-    }
-
-    @Test
-    void loneKvsepAsInitialResponseIsMalformed() {
-        assertFailure(oauthBearer(OPEN).evaluate(KVSEP), Reason.MALFORMED);
+        challengeData(exchange.evaluate(bearerMessage("alice", "wrong")));
+        assertRejects(exchange, new byte[0], Reason.MALFORMED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
             "",
+            "\u0001",                                                  // a lone ^A (KVSEP)
             "n,,\u0001auth=Bearer secret\u0001\u0001",                 // no authzid
             "n,alice,\u0001auth=Bearer secret\u0001\u0001",            // authzid without a=
             "n,a=,\u0001auth=Bearer secret\u0001\u0001",               // empty authzid
@@ -132,8 +88,6 @@ class OAuthBearerExchangeTest {
             "n,a=alice,\u0001po rt=1\u0001auth=Bearer secret\u0001\u0001",       // non-alpha key
             "user=alice\u0001auth=Bearer secret\u0001\u0001"})         // XOAUTH2 format
     void syntaxErrorsFailDirectly(String message) {
-        SaslExchange exchange = oauthBearer(OPEN);
-        assertFailure(exchange.evaluate(bytes(message)), Reason.MALFORMED);
-        assertFinished(exchange);
+        assertRejects(oauthBearer(OPEN), bytes(message), Reason.MALFORMED);
     }
 }

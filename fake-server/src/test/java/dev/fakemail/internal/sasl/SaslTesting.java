@@ -46,6 +46,27 @@ final class SaslTesting {
         assertThat(failure.detail()).isNotBlank().doesNotContain("\r", "\n");
     }
 
+    /** One response settles the exchange as a success for user, and the exchange is over. */
+    static void assertAccepts(SaslExchange exchange, byte[] response, String user) {
+        assertSuccess(exchange.evaluate(response), user);
+        assertFinished(exchange);
+    }
+
+    /** One response settles the exchange as a failure for reason, and the exchange is over. */
+    static void assertRejects(SaslExchange exchange, byte[] response, Reason reason) {
+        assertFailure(exchange.evaluate(response), reason);
+        assertFinished(exchange);
+    }
+
+    /**
+     * The OAuth error dance: the bad credentials in response draw the error JSON as a challenge, the client's
+     * acknowledgement of it then fails the exchange with BAD_CREDENTIALS, and the exchange is over.
+     */
+    static void assertErrorDance(SaslExchange exchange, byte[] response, String errorJson, byte[] acknowledgement) {
+        assertThat(challengeText(exchange.evaluate(response))).isEqualTo(errorJson);
+        assertRejects(exchange, acknowledgement, Reason.BAD_CREDENTIALS);
+    }
+
     /** The exchange is over: any further response, even a plausible one, is rejected as MALFORMED. */
     static void assertFinished(SaslExchange exchange) {
         assertFailure(exchange.evaluate(new byte[0]), Reason.MALFORMED);

@@ -2,85 +2,55 @@ package dev.fakemail.internal.sasl;
 
 import static dev.fakemail.internal.sasl.SaslTesting.FIXED;
 import static dev.fakemail.internal.sasl.SaslTesting.OPEN;
-import static dev.fakemail.internal.sasl.SaslTesting.assertFailure;
-import static dev.fakemail.internal.sasl.SaslTesting.assertFinished;
-import static dev.fakemail.internal.sasl.SaslTesting.assertSuccess;
+import static dev.fakemail.internal.sasl.SaslTesting.assertRejects;
 import static dev.fakemail.internal.sasl.SaslTesting.bytes;
 import static dev.fakemail.internal.sasl.SaslTesting.challengeData;
-import static dev.fakemail.internal.sasl.SaslTesting.challengeText;
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.internal.sasl.SaslStep.Reason;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class XOAuth2ExchangeTest {
+class XOAuth2ExchangeTest extends OAuthExchangeContract {
     private static final String ERROR_JSON =
             "{\"status\":\"401\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}";
+
+    XOAuth2ExchangeTest() {
+        super("XOAUTH2", XOAuth2ExchangeTest::xoauth2Message, ERROR_JSON, new byte[0]);
+    }
 
     private static SaslExchange xoauth2(UserPolicy users) {
         return SaslTesting.start("XOAUTH2", users);
     }
 
-    private static byte[] message(String user, String token) {
+    private static byte[] xoauth2Message(String user, String token) {
         return bytes("user=" + user + "\u0001auth=Bearer " + token + "\u0001\u0001");
     }
 
-    @Test
-    void openModeAcceptsAnyToken() {
-        SaslExchange exchange = xoauth2(OPEN);
-        assertSuccess(exchange.evaluate(message("someone@example.test", "ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg")),
-                "someone@example.test");
-        assertFinished(exchange);
-    }
-
-    @Test
-    void fixedUserTokenMustEqualPassword() {
-        assertSuccess(xoauth2(FIXED).evaluate(message("alice", "secret")), "alice");
-    }
-
-    @Test
-    void withoutInitialResponseSendsEmptyChallenge() {
-        SaslExchange exchange = xoauth2(FIXED);
-        assertThat(challengeData(exchange.evaluate(null))).isEmpty();
-        assertSuccess(exchange.evaluate(message("bob", "hunter2")), "bob");
-    }
-
-    @Test
-    void schemeIsCaseInsensitiveAndKeyOrderFree() {
-        assertSuccess(xoauth2(FIXED).evaluate(bytes("auth=bearer secret\u0001user=alice\u0001\u0001")), "alice");
-    }
-
-    @Test
-    void unknownKeysAreIgnored() {
-        assertSuccess(xoauth2(FIXED).evaluate(
-                bytes("user=alice\u0001host=mail.example.test\u0001port=587\u0001auth=Bearer secret\u0001\u0001")),
-                "alice");
-    }
-
-    @Test
-    void wrongTokenRunsTheGoogleErrorDance() {
-        SaslExchange exchange = xoauth2(FIXED);
-        assertThat(challengeText(exchange.evaluate(message("alice", "wrong")))).isEqualTo(ERROR_JSON);
-        assertFailure(exchange.evaluate(new byte[0]), Reason.BAD_CREDENTIALS);
-        assertFinished(exchange);
-    }
-
-    @Test
-    void unknownUserRunsTheErrorDance() {
-        SaslExchange exchange = xoauth2(FIXED);
-        assertThat(challengeText(exchange.evaluate(message("mallory", "secret")))).isEqualTo(ERROR_JSON);
-        assertFailure(exchange.evaluate(new byte[0]), Reason.BAD_CREDENTIALS);
+    /** For the contract's initialResponseAuthenticates: the user policy, the response, the user. */
+    static Stream<Arguments> acceptedResponses() {
+        return Stream.of(
+                arguments(named("open mode accepts any token", OPEN),
+                        xoauth2Message("someone@example.test", "ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg"),
+                        "someone@example.test"),
+                arguments(named("scheme is case-insensitive and key order free", FIXED),
+                        bytes("auth=bearer secret\u0001user=alice\u0001\u0001"), "alice"),
+                arguments(named("unknown keys are ignored", FIXED),
+                        bytes("user=alice\u0001host=mail.example.test\u0001port=587\u0001"
+                                + "auth=Bearer secret\u0001\u0001"),
+                        "alice"));
     }
 
     @Test
     void nonEmptyAnswerToTheErrorChallengeIsMalformed() {
         SaslExchange exchange = xoauth2(FIXED);
-        challengeData(exchange.evaluate(message("alice", "wrong")));
-        assertFailure(exchange.evaluate(message("alice", "secret")), Reason.MALFORMED);
-        assertFinished(exchange);
+        challengeData(exchange.evaluate(xoauth2Message("alice", "wrong")));
+        assertRejects(exchange, xoauth2Message("alice", "secret"), Reason.MALFORMED);
     }
 
     @ParameterizedTest
@@ -102,8 +72,6 @@ class XOAuth2ExchangeTest {
             "user=alice\u0001\u0001auth=Bearer secret\u0001\u0001",         // empty pair
             "user alice\u0001auth=Bearer secret\u0001\u0001"})
     void syntaxErrorsFailDirectly(String message) {
-        SaslExchange exchange = xoauth2(OPEN);
-        assertFailure(exchange.evaluate(bytes(message)), Reason.MALFORMED);
-        assertFinished(exchange);
+        assertRejects(xoauth2(OPEN), bytes(message), Reason.MALFORMED);
     }
 }

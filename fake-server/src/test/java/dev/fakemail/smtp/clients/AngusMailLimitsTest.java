@@ -4,12 +4,12 @@ import static dev.fakemail.smtp.clients.ClientSupport.angusProperties;
 import static dev.fakemail.smtp.clients.ClientSupport.onlyMessage;
 import static dev.fakemail.smtp.clients.ClientSupport.send;
 import static dev.fakemail.smtp.clients.ClientSupport.session;
+import static dev.fakemail.smtp.clients.ServerTranscripts.transcriptLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
-import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testing.ClosesServers;
@@ -58,11 +58,6 @@ class AngusMailLimitsTest {
         return message;
     }
 
-    private List<String> transcriptLines() {
-        return server.transcripts().stream().flatMap(transcript -> transcript.lines().stream())
-                .map(TranscriptLine::toString).toList();
-    }
-
     @Test
     void badRecipientWithSendPartialDeliversToTheOthersAndReportsTheBadOne() throws Exception {
         Properties properties = start(FakeMailServer.builder());
@@ -78,7 +73,7 @@ class AngusMailLimitsTest {
         assertThat(failure.getInvalidAddresses()).extracting(Address::toString).containsExactly("no-at-sign");
         assertThat(failure.getValidSentAddresses()).extracting(Address::toString)
                 .containsExactlyInAnyOrder("bob@example.test", "carol@example.test");
-        assertThat(transcriptLines()).contains("C: RCPT TO:<no-at-sign>", "S: 501 5.1.3 Bad recipient address syntax");
+        assertThat(transcriptLines(server)).contains("C: RCPT TO:<no-at-sign>", "S: 501 5.1.3 Bad recipient address syntax");
         assertThat(onlyMessage(server).envelope().recipientAddresses())
                 .containsExactly("bob@example.test", "carol@example.test");
     }
@@ -93,9 +88,9 @@ class AngusMailLimitsTest {
 
         assertThat(failure).isNotNull();
         assertThat(failure.getInvalidAddresses()).extracting(Address::toString).containsExactly("nobody");
-        assertThat(transcriptLines()).contains("C: RCPT TO:<nobody>", "S: 501 5.1.3 Bad recipient address syntax");
-        assertThat(transcriptLines()).contains("C: RSET", "S: 250 2.0.0 Ok");
-        assertThat(transcriptLines()).doesNotContain("C: DATA");
+        assertThat(transcriptLines(server)).contains("C: RCPT TO:<nobody>", "S: 501 5.1.3 Bad recipient address syntax");
+        assertThat(transcriptLines(server)).contains("C: RSET", "S: 250 2.0.0 Ok");
+        assertThat(transcriptLines(server)).doesNotContain("C: DATA");
         assertThat(server.messages()).isEmpty();
     }
 
@@ -113,7 +108,7 @@ class AngusMailLimitsTest {
         assertThat(failure.getValidUnsentAddresses()).extracting(Address::toString)
                 .containsExactly("r3@example.test", "r4@example.test");
         assertThat(failure.getInvalidAddresses()).isNullOrEmpty();
-        assertThat(transcriptLines()).filteredOn(line -> line.startsWith("S: 452"))
+        assertThat(transcriptLines(server)).filteredOn(line -> line.startsWith("S: 452"))
                 .containsExactly("S: 452 4.5.3 Error: too many recipients", "S: 452 4.5.3 Error: too many recipients");
         ReceivedMessage received = onlyMessage(server);
         assertThat(received.envelope().recipientAddresses()).containsExactly("r1@example.test", "r2@example.test");
@@ -142,7 +137,7 @@ class AngusMailLimitsTest {
         assertThat(failure.getCause()).isInstanceOf(IOException.class);
         assertThat(failure.getCause().getMessage()).isEqualToIgnoringNewLines(
                 "552 5.3.4 Error: message exceeds fixed maximum message size");
-        List<String> lines = transcriptLines();
+        List<String> lines = transcriptLines(server);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("C: BDAT "));
         assertThat(lines).doesNotContain("C: DATA");
         // The chunk that overflows is read and refused at once (RFC 3030 §2), so the client stops sending.
@@ -172,7 +167,7 @@ class AngusMailLimitsTest {
         assertThat(received.envelope().protocol()).isEqualTo("SMTP");
         assertThat(received.envelope().heloName()).isEqualTo(ClientSupport.CLIENT_NAME);
         assertThat(received.envelope().mailParameters()).isEmpty();
-        assertThat(transcriptLines()).contains("C: HELO " + ClientSupport.CLIENT_NAME).doesNotContain("C: EHLO "
+        assertThat(transcriptLines(server)).contains("C: HELO " + ClientSupport.CLIENT_NAME).doesNotContain("C: EHLO "
                 + ClientSupport.CLIENT_NAME);
     }
 
@@ -190,7 +185,7 @@ class AngusMailLimitsTest {
             assertThat(transport.isConnected()).isTrue(); // now RSET
             assertThat(transport.getLastServerResponse()).isEqualToIgnoringNewLines("250 2.0.0 Ok");
         }
-        assertThat(transcriptLines()).containsSubsequence("C: NOOP", "C: RSET", "C: QUIT", "S: 221 2.0.0 localhost Bye");
+        assertThat(transcriptLines(server)).containsSubsequence("C: NOOP", "C: RSET", "C: QUIT", "S: 221 2.0.0 localhost Bye");
         assertThat(server.messages()).isEmpty();
     }
 }

@@ -21,6 +21,7 @@ import dev.fakemail.testing.ClosesServers;
 import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -58,18 +59,28 @@ class AngusMailMessagesTest {
         properties = angusProperties("smtp", server.smtp());
     }
 
+    /** A message from alice@example.test to {@code to} with this subject, in a session of {@link #properties}. */
+    private MimeMessage aliceWrites(String to, String subject) throws MessagingException {
+        MimeMessage message = new MimeMessage(session(properties));
+        message.setFrom("alice@example.test");
+        message.setRecipients(RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8"); // an ASCII subject stays as it is
+        return message;
+    }
+
+    /** Sends the message through its own session; the one message the server received. */
+    private ReceivedMessage sendAndReceive(MimeMessage message) throws MessagingException {
+        send(message.getSession(), message);
+        return onlyMessage(server);
+    }
+
     @Test
     void plainTextMessageArrivesWithEnvelopeHeadersAndBody() throws Exception {
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = aliceWrites("bob@example.test", "Plain hello");
         message.setFrom(new InternetAddress("alice@example.test", "Alice Sender"));
-        message.setRecipient(RecipientType.TO, new InternetAddress("bob@example.test"));
-        message.setSubject("Plain hello");
         message.setText("Hello Bob,\r\n.a line starting with a dot\r\n..two dots\r\nBye\r\n", "US-ASCII");
 
-        send(session, message);
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAndReceive(message);
         Envelope envelope = received.envelope();
         assertThat(envelope.mailFrom()).isEqualTo("alice@example.test");
         assertThat(envelope.recipientAddresses()).containsExactly("bob@example.test");
@@ -101,11 +112,7 @@ class AngusMailMessagesTest {
         attachment[1] = '\r';
         attachment[2] = '\n';
 
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom("alice@example.test");
-        message.setRecipients(RecipientType.TO, "bob@example.test");
-        message.setSubject("Report attached");
+        MimeMessage message = aliceWrites("bob@example.test", "Report attached");
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText("Plain version: grüße", "UTF-8");
@@ -123,9 +130,7 @@ class AngusMailMessagesTest {
 
         message.setContent(new MimeMultipart("mixed", alternativePart, file));
 
-        send(session, message);
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAndReceive(message);
         assertThat(clientData(received)).isEqualTo(wireBytes(message));
         assertThat(received.header("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("multipart/mixed"));
@@ -151,18 +156,12 @@ class AngusMailMessagesTest {
 
     @Test
     void toCcAndBccAreAllInTheEnvelopeButBccIsNotInTheStoredHeader() throws Exception {
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom("alice@example.test");
-        message.setRecipients(RecipientType.TO, "bob@example.test, carol@example.test");
+        MimeMessage message = aliceWrites("bob@example.test, carol@example.test", "Team news");
         message.setRecipients(RecipientType.CC, "dave@example.test");
         message.setRecipients(RecipientType.BCC, "erin@example.test, frank@example.test");
-        message.setSubject("Team news");
         message.setText("Hello all");
 
-        send(session, message);
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAndReceive(message);
         assertThat(received.envelope().recipientAddresses()).containsExactlyInAnyOrder(
                 "bob@example.test", "carol@example.test", "dave@example.test", "erin@example.test",
                 "frank@example.test");
@@ -181,16 +180,10 @@ class AngusMailMessagesTest {
     @Test
     void utf8SubjectIsEncodedByTheClientAndDecodedByTheServer() throws Exception {
         String subject = "Grüße aus Köln – 東京 ✓ and a rather long tail so that the encoded word gets folded";
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom("alice@example.test");
-        message.setRecipients(RecipientType.TO, "bob@example.test");
-        message.setSubject(subject, "UTF-8");
+        MimeMessage message = aliceWrites("bob@example.test", subject);
         message.setText("Inhalt: Grüße", "UTF-8");
 
-        send(session, message);
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAndReceive(message);
         String rawSubject = new String(received.bytes(), StandardCharsets.US_ASCII).lines()
                 .filter(line -> line.startsWith("Subject:")).findFirst().orElseThrow();
         assertThat(rawSubject).as("the client sent RFC 2047 encoded words").contains("=?UTF-8?");
@@ -203,8 +196,7 @@ class AngusMailMessagesTest {
     @Test
     void utf8AddressesGoThroughSmtpUtf8() throws Exception {
         properties.put("mail.mime.allowutf8", "true");
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = new MimeMessage(session(properties));
         InternetAddress from = new InternetAddress();
         from.setAddress("jürgen@exämple.test");
         InternetAddress to = new InternetAddress();
@@ -214,9 +206,7 @@ class AngusMailMessagesTest {
         message.setSubject("Grüße ohne Kodierung", "UTF-8");
         message.setText("Hallo 芳子", "UTF-8");
 
-        send(session, message);
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAndReceive(message);
         Envelope envelope = received.envelope();
         assertThat(envelope.mailFrom()).isEqualTo("jürgen@exämple.test");
         assertThat(envelope.recipientAddresses()).containsExactly("芳子@例え.test");
@@ -238,16 +228,10 @@ class AngusMailMessagesTest {
     void eightBitBodyIsStoredByteForByteWhenTheClientUses8BitMime() throws Exception {
         properties.put("mail.smtp.allow8bitmime", "true");
         String text = "Grüße, 東京, ¡olé!\r\n.leading dot\r\nÆØÅ æøå\r\n";
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom("alice@example.test");
-        message.setRecipients(RecipientType.TO, "bob@example.test");
-        message.setSubject("8bit");
+        MimeMessage message = aliceWrites("bob@example.test", "8bit");
         message.setText(text, "UTF-8");
 
-        send(session, message);
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAndReceive(message);
         assertThat(received.header("Content-Transfer-Encoding")).as("Angus switched the part to 8bit").contains("8bit");
         assertThat(body(received)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
         assertThat(clientData(received)).isEqualTo(wireBytes(message));
@@ -289,16 +273,10 @@ class AngusMailMessagesTest {
             text.append("Line ").append(i).append(" of a body long enough for several chunks\r\n");
         }
         text.append(".\r\n.. not an end\r\n");
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom("alice@example.test");
-        message.setRecipients(RecipientType.TO, "bob@example.test");
-        message.setSubject("Chunked");
+        MimeMessage message = aliceWrites("bob@example.test", "Chunked");
         message.setText(text.toString(), "US-ASCII");
 
-        send(session, message);
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAndReceive(message);
         assertThat(server.transcripts()).anySatisfy(transcript -> assertThat(transcript.lines())
                 .filteredOn(line -> line.text().startsWith("BDAT "))
                 .hasSizeGreaterThan(2)
@@ -318,12 +296,9 @@ class AngusMailMessagesTest {
     @Test
     void envelopeSenderDiffersFromTheHeaderAndMayBeTheNullPath() throws Exception {
         properties.put("mail.smtp.from", "bounces+42@example.test");
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom("alice@example.test");
-        message.setRecipients(RecipientType.TO, "bob@example.test");
-        message.setSubject("Envelope sender");
+        MimeMessage message = aliceWrites("bob@example.test", "Envelope sender");
         message.setText("body");
+        Session session = message.getSession();
         send(session, message);
 
         SMTPMessage bounce = new SMTPMessage(session);
@@ -365,37 +340,26 @@ class AngusMailMessagesTest {
                 default -> text.append("y".repeat(1 + random.nextInt(200))).append("\r\n");
             }
         }
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom("alice@example.test");
-        message.setRecipients(RecipientType.TO, "bob@example.test");
-        message.setSubject("Large and dotted");
+        MimeMessage message = aliceWrites("bob@example.test", "Large and dotted");
         message.setText(text.toString(), "US-ASCII");
         message.setHeader("Content-Transfer-Encoding", "7bit");
 
-        send(session, message);
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAndReceive(message);
         assertThat(clientData(received)).isEqualTo(wireBytes(message));
         assertThat(received.text()).isEqualTo(text.toString());
     }
 
     @Test
     void dsnAndAuthParametersAreKeptInTheEnvelope() throws Exception {
-        properties.put("mail.smtp.dsn.notify", "SUCCESS,FAILURE");
-        properties.put("mail.smtp.dsn.ret", "HDRS");
-        properties.put("mail.smtp.submitter", "alice+tag@example.test");
-        properties.put("mail.smtp.mailextension", "ENVID=QQ314159");
-        Session session = session(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom("alice@example.test");
-        message.setRecipients(RecipientType.TO, "bob@example.test, carol@example.test");
-        message.setSubject("DSN");
+        properties.putAll(Map.of(
+                "mail.smtp.dsn.notify", "SUCCESS,FAILURE",
+                "mail.smtp.dsn.ret", "HDRS",
+                "mail.smtp.submitter", "alice+tag@example.test",
+                "mail.smtp.mailextension", "ENVID=QQ314159"));
+        MimeMessage message = aliceWrites("bob@example.test, carol@example.test", "DSN");
         message.setText("Tell me");
 
-        send(session, message);
-
-        Envelope envelope = onlyMessage(server).envelope();
+        Envelope envelope = sendAndReceive(message).envelope();
         assertThat(envelope.mailParameters()).containsEntry("RET", "HDRS").containsEntry("ENVID", "QQ314159")
                 .containsEntry("AUTH", "alice+2Btag@example.test");
         assertThat(envelope.recipients()).containsExactly(

@@ -6,13 +6,12 @@ import static dev.fakemail.smtp.clients.ClientSupport.onlyMessage;
 import static dev.fakemail.smtp.clients.ClientSupport.send;
 import static dev.fakemail.smtp.clients.ClientSupport.session;
 import static dev.fakemail.smtp.clients.ClientSupport.trustBuiltInCertificate;
+import static dev.fakemail.smtp.clients.ServerTranscripts.transcriptLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.Transcript;
-import dev.fakemail.journal.TranscriptLine;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testing.ServerPerTest;
@@ -52,9 +51,23 @@ class AngusMailTlsAuthTest extends ServerPerTest {
         return message;
     }
 
-    private List<String> transcriptLines() {
-        return server.transcripts().stream().flatMap(transcript -> transcript.lines().stream())
-                .map(TranscriptLine::toString).toList();
+    /** Sends a message with this subject in a new session of these properties, without AUTH. */
+    private static void sendMessage(Properties properties, String subject) throws MessagingException {
+        sendMessage(properties, subject, null, null);
+    }
+
+    /** Sends a message with this subject in a new session of these properties, authenticating as user. */
+    private static void sendMessage(Properties properties, String subject, String user, String password)
+            throws MessagingException {
+        Session session = session(properties);
+        send(session, message(session, subject), user, password);
+    }
+
+    /** The properties, with STARTTLS turned on and required. */
+    private static Properties requiringStartTls(Properties properties) {
+        properties.put("mail.smtp.starttls.enable", "true");
+        properties.put("mail.smtp.starttls.required", "true");
+        return properties;
     }
 
     // --- TLS ---------------------------------------------------------------------------------------------
@@ -62,12 +75,8 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @Test
     void startTlsWithVerifiedCertificateMarksTheEnvelopeAsTls() throws Exception {
         start(FakeMailServer.builder());
-        Properties properties = trustBuiltInCertificate(angusProperties("smtp", server.smtp()), "smtp");
-        properties.put("mail.smtp.starttls.enable", "true");
-        properties.put("mail.smtp.starttls.required", "true");
-        Session session = session(properties);
-
-        send(session, message(session, "Over STARTTLS"));
+        sendMessage(requiringStartTls(trustBuiltInCertificate(angusProperties("smtp", server.smtp()), "smtp")),
+                "Over STARTTLS");
 
         ReceivedMessage received = onlyMessage(server);
         Envelope envelope = received.envelope();
@@ -78,7 +87,7 @@ class AngusMailTlsAuthTest extends ServerPerTest {
         assertThat(envelope.authenticatedUser()).isEmpty();
         assertThat(received.header("Received")).hasValueSatisfying(value -> assertThat(value).contains("with ESMTPS"));
         assertThat(received.subject()).isEqualTo("Over STARTTLS");
-        List<String> lines = transcriptLines();
+        List<String> lines = transcriptLines(server);
         assertThat(lines).containsSubsequence("C: EHLO " + CLIENT_NAME, "C: STARTTLS", "S: 220 2.0.0 Ready to start TLS",
                 "C: EHLO " + CLIENT_NAME, "C: MAIL FROM:<alice@example.test>");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("*: TLS TLSv1."));
@@ -87,13 +96,10 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @Test
     void startTlsWithTrustByHostName() throws Exception {
         start(FakeMailServer.builder());
-        Properties properties = angusProperties("smtp", server.smtp());
-        properties.put("mail.smtp.starttls.enable", "true");
-        properties.put("mail.smtp.starttls.required", "true");
+        Properties properties = requiringStartTls(angusProperties("smtp", server.smtp()));
         properties.put("mail.smtp.ssl.trust", server.smtp().host());
-        Session session = session(properties);
 
-        send(session, message(session, "Trusted by host"));
+        sendMessage(properties, "Trusted by host");
 
         assertThat(onlyMessage(server).envelope().isTls()).isTrue();
     }
@@ -143,9 +149,8 @@ class AngusMailTlsAuthTest extends ServerPerTest {
         start(FakeMailServer.builder().smtpsPort(0).smtpPort(-1).user(USER, PASSWORD));
         Properties properties = trustBuiltInCertificate(angusProperties("smtps", server.smtps()), "smtps");
         properties.put("mail.smtps.auth", "true");
-        Session session = session(properties);
 
-        send(session, message(session, "SMTPS with AUTH"), USER, PASSWORD);
+        sendMessage(properties, "SMTPS with AUTH", USER, PASSWORD);
 
         Envelope envelope = onlyMessage(server).envelope();
         assertThat(envelope.isTls()).isTrue();
@@ -170,34 +175,35 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @ValueSource(strings = {"PLAIN", "LOGIN", "XOAUTH2"})
     void authenticatesWithEachMechanism(String mechanism) throws Exception {
         start(FakeMailServer.builder().user(USER, PASSWORD).user("bob@example.test", "other"));
-        Session session = session(authProperties(mechanism));
-
-        send(session, message(session, "AUTH " + mechanism), USER, PASSWORD);
+        sendMessage(authProperties(mechanism), "AUTH " + mechanism, USER, PASSWORD);
 
         ReceivedMessage received = onlyMessage(server);
         assertThat(received.envelope().authenticatedUser()).contains(USER);
         assertThat(received.envelope().protocol()).isEqualTo("ESMTPA");
         assertThat(received.header("Received")).hasValueSatisfying(value -> assertThat(value).contains("with ESMTPA"));
-        List<String> lines = transcriptLines();
+        List<String> lines = transcriptLines(server);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("C: AUTH " + mechanism));
         assertThat(lines).contains("S: 235 2.7.0 Authentication successful");
         assertNoSecretInTranscripts(lines);
     }
 
-    /** CRAM-MD5 through Angus's SASL path (the JDK's SASL client), checked against the fixed password. */
-    @Test
-    void authenticatesWithCramMd5ThroughSasl() throws Exception {
+    /** A server that knows {@link #USER}, and Angus's properties for CRAM-MD5 through its SASL path. */
+    private Properties startForCramMd5ThroughSasl() {
         start(FakeMailServer.builder().user(USER, PASSWORD));
         Properties properties = angusProperties("smtp", server.smtp());
         properties.put("mail.smtp.auth", "true");
         properties.put("mail.smtp.sasl.enable", "true");
         properties.put("mail.smtp.sasl.mechanisms", "CRAM-MD5");
-        Session session = session(properties);
+        return properties;
+    }
 
-        send(session, message(session, "AUTH CRAM-MD5"), USER, PASSWORD);
+    /** CRAM-MD5 through Angus's SASL path (the JDK's SASL client), checked against the fixed password. */
+    @Test
+    void authenticatesWithCramMd5ThroughSasl() throws Exception {
+        sendMessage(startForCramMd5ThroughSasl(), "AUTH CRAM-MD5", USER, PASSWORD);
 
         assertThat(onlyMessage(server).envelope().authenticatedUser()).contains(USER);
-        List<String> lines = transcriptLines();
+        List<String> lines = transcriptLines(server);
         assertThat(lines).contains("C: AUTH CRAM-MD5", "S: 235 2.7.0 Authentication successful");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("S: 334 "));
         assertNoSecretInTranscripts(lines);
@@ -205,19 +211,14 @@ class AngusMailTlsAuthTest extends ServerPerTest {
 
     @Test
     void cramMd5WithWrongPasswordThroughSaslFails() throws Exception {
-        start(FakeMailServer.builder().user(USER, PASSWORD));
-        Properties properties = angusProperties("smtp", server.smtp());
-        properties.put("mail.smtp.auth", "true");
-        properties.put("mail.smtp.sasl.enable", "true");
-        properties.put("mail.smtp.sasl.mechanisms", "CRAM-MD5");
+        Properties properties = startForCramMd5ThroughSasl();
         properties.put("mail.smtp.auth.mechanisms", "CRAM-MD5"); // no fallback to Angus's own mechanisms
-        Session session = session(properties);
 
         AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> send(session, message(session, "nope"), USER, "wrong"));
+                () -> sendMessage(properties, "nope", USER, "wrong"));
 
         assertThat(failure).isNotNull();
-        assertThat(transcriptLines()).contains("S: 535 5.7.8 Error: authentication failed");
+        assertThat(transcriptLines(server)).contains("S: 535 5.7.8 Error: authentication failed");
         assertThat(server.messages()).isEmpty();
     }
 
@@ -227,8 +228,8 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     void mechanismsTheServerDoesNotOfferAreNotTried(String mechanism) throws Exception {
         AuthenticationFailedException failure = refusedLogin(mechanism, USER, PASSWORD);
         assertThat(failure.getMessage()).contains("No authentication mechanisms supported by both server and client");
-        assertThat(transcriptLines()).noneSatisfy(line -> assertThat(line).startsWith("C: AUTH"));
-        assertThat(transcriptLines()).anySatisfy(line -> assertThat(line)
+        assertThat(transcriptLines(server)).noneSatisfy(line -> assertThat(line).startsWith("C: AUTH"));
+        assertThat(transcriptLines(server)).anySatisfy(line -> assertThat(line)
                 .isEqualTo("S: 250-AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER"));
         assertThat(server.messages()).isEmpty();
     }
@@ -237,9 +238,9 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @ValueSource(strings = {"PLAIN", "LOGIN"})
     void wrongPasswordIsRefusedWith535(String mechanism) throws Exception {
         refusedLogin(mechanism, USER, "wrong-password");
-        assertThat(transcriptLines()).contains("S: 535 5.7.8 Error: authentication failed");
-        assertThat(transcriptLines()).noneSatisfy(line -> assertThat(line).startsWith("C: MAIL"));
-        assertNoSecretInTranscripts(transcriptLines());
+        assertThat(transcriptLines(server)).contains("S: 535 5.7.8 Error: authentication failed");
+        assertThat(transcriptLines(server)).noneSatisfy(line -> assertThat(line).startsWith("C: MAIL"));
+        assertNoSecretInTranscripts(transcriptLines(server));
         assertThat(server.messages()).isEmpty();
     }
 
@@ -252,10 +253,10 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     void wrongXoauth2TokenGetsTheJsonErrorChallenge() throws Exception {
         refusedLogin("XOAUTH2", USER, "wrong-token");
         String json = "{\"status\":\"401\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}";
-        assertThat(transcriptLines()).containsSubsequence("C: AUTH XOAUTH2 ****",
+        assertThat(transcriptLines(server)).containsSubsequence("C: AUTH XOAUTH2 ****",
                 "S: 334 " + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
-        assertThat(transcriptLines()).noneSatisfy(line -> assertThat(line).startsWith("S: 235"));
-        assertThat(transcriptLines()).noneSatisfy(line -> assertThat(line).startsWith("C: MAIL"));
+        assertThat(transcriptLines(server)).noneSatisfy(line -> assertThat(line).startsWith("S: 235"));
+        assertThat(transcriptLines(server)).noneSatisfy(line -> assertThat(line).startsWith("C: MAIL"));
         assertThat(server.messages()).isEmpty();
     }
 
@@ -269,9 +270,7 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @Test
     void openServerAcceptsAnyCredentials() throws Exception {
         start(FakeMailServer.builder());
-        Session session = session(authProperties("LOGIN"));
-
-        send(session, message(session, "Anyone"), "whoever@example.test", "any password");
+        sendMessage(authProperties("LOGIN"), "Anyone", "whoever@example.test", "any password");
 
         assertThat(onlyMessage(server).envelope().authenticatedUser()).contains("whoever@example.test");
     }
@@ -281,10 +280,8 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @Test
     void requireAuthWithoutCredentialsFailsWith530() throws Exception {
         start(FakeMailServer.builder().requireAuth(true).user(USER, PASSWORD));
-        Session session = session(angusProperties("smtp", server.smtp()));
-
         SMTPSendFailedException failure = catchThrowableOfType(SMTPSendFailedException.class,
-                () -> send(session, message(session, "not allowed")));
+                () -> sendMessage(angusProperties("smtp", server.smtp()), "not allowed"));
 
         assertThat(failure).isNotNull();
         assertThat(failure.getReturnCode()).isEqualTo(530);
@@ -296,9 +293,7 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @Test
     void requireAuthWithCredentialsAccepts() throws Exception {
         start(FakeMailServer.builder().requireAuth(true).user(USER, PASSWORD));
-        Session session = session(authProperties("PLAIN"));
-
-        send(session, message(session, "allowed"), USER, PASSWORD);
+        sendMessage(authProperties("PLAIN"), "allowed", USER, PASSWORD);
 
         assertThat(onlyMessage(server).envelope().authenticatedUser()).contains(USER);
     }
@@ -312,13 +307,8 @@ class AngusMailTlsAuthTest extends ServerPerTest {
             transport.connect();
             assertThat(transport.supportsExtension("STARTTLS")).isTrue();
             assertThat(transport.supportsExtension("AUTH")).as("AUTH only after TLS").isFalse();
-            MimeMessage message = message(session, "in the clear");
-            message.saveChanges();
-            SMTPSendFailedException failure = catchThrowableOfType(SMTPSendFailedException.class,
-                    () -> transport.sendMessage(message, message.getAllRecipients()));
-            assertThat(failure).isNotNull();
-            assertThat(failure.getReturnCode()).isEqualTo(530);
-            assertThat(failure.getMessage()).contains("530 5.7.0 Must issue a STARTTLS command first");
+            assertSendRefused(transport, message(session, "in the clear"), 530,
+                    "530 5.7.0 Must issue a STARTTLS command first");
         }
         assertThat(server.messages()).isEmpty();
     }
@@ -326,19 +316,15 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     @Test
     void requireTlsAndAuthSatisfiedByStartTlsThenAuth() throws Exception {
         start(FakeMailServer.builder().requireTls(true).requireAuth(true).user(USER, PASSWORD));
-        Properties properties = trustBuiltInCertificate(authProperties("LOGIN"), "smtp");
-        properties.put("mail.smtp.starttls.enable", "true");
-        properties.put("mail.smtp.starttls.required", "true");
-        Session session = session(properties);
-
-        send(session, message(session, "TLS and AUTH"), USER, PASSWORD);
+        sendMessage(requiringStartTls(trustBuiltInCertificate(authProperties("LOGIN"), "smtp")), "TLS and AUTH", USER,
+                PASSWORD);
 
         ReceivedMessage received = onlyMessage(server);
         assertThat(received.envelope().isTls()).isTrue();
         assertThat(received.envelope().authenticatedUser()).contains(USER);
         assertThat(received.envelope().protocol()).isEqualTo("ESMTPSA");
         assertThat(received.header("Received")).hasValueSatisfying(value -> assertThat(value).contains("with ESMTPSA"));
-        assertThat(transcriptLines()).containsSubsequence("C: STARTTLS", "C: AUTH LOGIN", "C: MAIL FROM:<alice@example.test>");
+        assertThat(transcriptLines(server)).containsSubsequence("C: STARTTLS", "C: AUTH LOGIN", "C: MAIL FROM:<alice@example.test>");
     }
 
     // --- SIZE ----------------------------------------------------------------------------------------------------
@@ -358,12 +344,7 @@ class AngusMailTlsAuthTest extends ServerPerTest {
 
             MimeMessage tooBig = message(session, "too big");
             tooBig.setText(big.toString());
-            tooBig.saveChanges();
-            SMTPSendFailedException failure = catchThrowableOfType(SMTPSendFailedException.class,
-                    () -> transport.sendMessage(tooBig, tooBig.getAllRecipients()));
-            assertThat(failure).isNotNull();
-            assertThat(failure.getReturnCode()).isEqualTo(552);
-            assertThat(failure.getMessage()).contains("552 5.3.4");
+            assertSendRefused(transport, tooBig, 552, "552 5.3.4");
             assertThat(server.messages()).isEmpty();
 
             // The session survives the refusal: the next message on the same connection goes through.
@@ -379,16 +360,26 @@ class AngusMailTlsAuthTest extends ServerPerTest {
         start(FakeMailServer.builder().maxMessageSize(4096));
         Properties properties = angusProperties("smtp", server.smtp());
         properties.put("mail.smtp.mailextension", "SIZE=5000");
-        Session session = session(properties);
 
         SMTPSendFailedException failure = catchThrowableOfType(SMTPSendFailedException.class,
-                () -> send(session, message(session, "declared too big")));
+                () -> sendMessage(properties, "declared too big"));
 
         assertThat(failure).isNotNull();
         assertThat(failure.getReturnCode()).isEqualTo(552);
         assertThat(failure.getCommand()).isEqualTo("MAIL FROM:<alice@example.test> SIZE=5000");
-        assertThat(transcriptLines()).noneSatisfy(line -> assertThat(line).isEqualTo("C: DATA"));
+        assertThat(transcriptLines(server)).noneSatisfy(line -> assertThat(line).isEqualTo("C: DATA"));
         assertThat(server.messages()).isEmpty();
+    }
+
+    /** Sends the message over the connected transport; the server refuses it with this code and reply. */
+    private static void assertSendRefused(SMTPTransport transport, MimeMessage message, int code, String reply)
+            throws MessagingException {
+        message.saveChanges();
+        SMTPSendFailedException failure = catchThrowableOfType(SMTPSendFailedException.class,
+                () -> transport.sendMessage(message, message.getAllRecipients()));
+        assertThat(failure).isNotNull();
+        assertThat(failure.getReturnCode()).isEqualTo(code);
+        assertThat(failure.getMessage()).contains(reply);
     }
 
     private static void assertNoSecretInTranscripts(List<String> lines) {
@@ -407,9 +398,8 @@ class AngusMailTlsAuthTest extends ServerPerTest {
     private AuthenticationFailedException refusedLogin(String mechanism, String user, String password)
             throws Exception {
         start(FakeMailServer.builder().user(USER, PASSWORD));
-        Session session = session(authProperties(mechanism));
         AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> send(session, message(session, "never sent"), user, password));
+                () -> sendMessage(authProperties(mechanism), "never sent", user, password));
         assertThat(failure).isNotNull();
         assertThat(server.messages()).isEmpty();
         return failure;

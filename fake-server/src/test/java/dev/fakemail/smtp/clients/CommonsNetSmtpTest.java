@@ -75,6 +75,25 @@ class CommonsNetSmtpTest {
         return smtp;
     }
 
+    /** A server that knows {@link #USER}, and a client that has said EHLO, STARTTLS and EHLO again. */
+    private AuthenticatingSMTPClient afterStartTlsAtAServerThatKnowsUser() throws IOException {
+        start(FakeMailServer.builder().user(USER, PASSWORD));
+        AuthenticatingSMTPClient smtp = connect(tlsCapableClient(), server.smtp());
+        assertThat(smtp.elogin(CLIENT_NAME)).isTrue();
+        assertThat(smtp.execTLS()).isTrue();
+        assertThat(smtp.elogin(CLIENT_NAME)).isTrue();
+        return smtp;
+    }
+
+    /** Sends a short message from alice to bob in one transaction and quits; the one message stored. */
+    private ReceivedMessage sendAliceToBobAndQuit(SMTPClient smtp, String data) throws IOException {
+        assertThat(smtp.setSender("alice@example.test")).isTrue();
+        assertThat(smtp.addRecipient("bob@example.test")).isTrue();
+        assertThat(smtp.sendShortMessageData(data)).isTrue();
+        assertThat(smtp.logout()).isTrue();
+        return onlyMessage(server);
+    }
+
     private static String queuedReply(ReceivedMessage message) {
         return "250 2.0.0 Ok: queued as " + message.id() + "\r\n";
     }
@@ -251,12 +270,7 @@ class CommonsNetSmtpTest {
         assertThat(smtp.auth(method, USER, PASSWORD)).as("AUTH twice").isFalse();
         assertThat(smtp.getReplyString()).isEqualTo("503 5.5.1 Error: already authenticated\r\n");
 
-        assertThat(smtp.setSender("alice@example.test")).isTrue();
-        assertThat(smtp.addRecipient("bob@example.test")).isTrue();
-        assertThat(smtp.sendShortMessageData("Subject: " + method + "\r\n\r\nbody\r\n")).isTrue();
-        assertThat(smtp.logout()).isTrue();
-
-        ReceivedMessage received = onlyMessage(server);
+        ReceivedMessage received = sendAliceToBobAndQuit(smtp, "Subject: " + method + "\r\n\r\nbody\r\n");
         assertThat(received.subject()).isEqualTo(method.toString());
         assertThat(received.envelope().isTls()).isTrue();
         assertThat(received.envelope().authenticatedUser()).contains(USER);
@@ -266,11 +280,7 @@ class CommonsNetSmtpTest {
     @ParameterizedTest
     @EnumSource(value = AUTH_METHOD.class, names = {"PLAIN", "LOGIN", "CRAM_MD5"})
     void wrongPasswordGets535AndARetryMaySucceed(AUTH_METHOD method) throws Exception {
-        start(FakeMailServer.builder().user(USER, PASSWORD));
-        AuthenticatingSMTPClient smtp = connect(tlsCapableClient(), server.smtp());
-        assertThat(smtp.elogin(CLIENT_NAME)).isTrue();
-        assertThat(smtp.execTLS()).isTrue();
-        assertThat(smtp.elogin(CLIENT_NAME)).isTrue();
+        AuthenticatingSMTPClient smtp = afterStartTlsAtAServerThatKnowsUser();
 
         assertThat(smtp.auth(method, USER, "wrong")).isFalse();
         assertThat(smtp.getReplyString()).isEqualTo("535 5.7.8 Error: authentication failed\r\n");
@@ -288,11 +298,7 @@ class CommonsNetSmtpTest {
      */
     @Test
     void xoauth2SucceedsWithTheRightTokenAndFailsAfterTheErrorChallenge() throws Exception {
-        start(FakeMailServer.builder().user(USER, PASSWORD));
-        AuthenticatingSMTPClient smtp = connect(tlsCapableClient(), server.smtp());
-        assertThat(smtp.elogin(CLIENT_NAME)).isTrue();
-        assertThat(smtp.execTLS()).isTrue();
-        assertThat(smtp.elogin(CLIENT_NAME)).isTrue();
+        AuthenticatingSMTPClient smtp = afterStartTlsAtAServerThatKnowsUser();
 
         smtp.auth(AUTH_METHOD.XOAUTH2, xoauth2(USER, "bad-token"), null);
         assertThat(smtp.getReplyCode()).as("Google's JSON error challenge").isEqualTo(334);
@@ -303,11 +309,8 @@ class CommonsNetSmtpTest {
 
         smtp.auth(AUTH_METHOD.XOAUTH2, xoauth2(USER, PASSWORD), null);
         assertThat(smtp.getReplyString()).isEqualTo("235 2.7.0 Authentication successful\r\n");
-        assertThat(smtp.setSender("alice@example.test")).isTrue();
-        assertThat(smtp.addRecipient("bob@example.test")).isTrue();
-        assertThat(smtp.sendShortMessageData("Subject: oauth\r\n\r\nbody\r\n")).isTrue();
-        assertThat(smtp.logout()).isTrue();
-        assertThat(onlyMessage(server).envelope().authenticatedUser()).contains(USER);
+        assertThat(sendAliceToBobAndQuit(smtp, "Subject: oauth\r\n\r\nbody\r\n").envelope().authenticatedUser())
+                .contains(USER);
     }
 
     @Test
@@ -388,11 +391,7 @@ class CommonsNetSmtpTest {
         assertThat(smtp.execTLS()).isTrue();
         assertThat(smtp.elogin(CLIENT_NAME)).isTrue();
         assertThat(smtp.auth(AUTH_METHOD.LOGIN, USER, PASSWORD)).isTrue();
-        assertThat(smtp.setSender("alice@example.test")).isTrue();
-        assertThat(smtp.addRecipient("bob@example.test")).isTrue();
-        assertThat(smtp.sendShortMessageData("Subject: secure\r\n\r\nbody\r\n")).isTrue();
-        assertThat(smtp.logout()).isTrue();
-        Envelope envelope = onlyMessage(server).envelope();
+        Envelope envelope = sendAliceToBobAndQuit(smtp, "Subject: secure\r\n\r\nbody\r\n").envelope();
         assertThat(envelope.isTls()).isTrue();
         assertThat(envelope.authenticatedUser()).contains(USER);
     }
@@ -406,11 +405,7 @@ class CommonsNetSmtpTest {
         assertThat(smtp.setSender("alice@example.test")).isFalse();
         assertThat(smtp.getReplyString()).isEqualTo("530 5.7.0 Authentication required\r\n");
         assertThat(smtp.auth(AUTH_METHOD.CRAM_MD5, USER, PASSWORD)).isTrue();
-        assertThat(smtp.setSender("alice@example.test")).isTrue();
-        assertThat(smtp.addRecipient("bob@example.test")).isTrue();
-        assertThat(smtp.sendShortMessageData("Subject: authed\r\n\r\nbody\r\n")).isTrue();
-        assertThat(smtp.logout()).isTrue();
-        Envelope envelope = onlyMessage(server).envelope();
+        Envelope envelope = sendAliceToBobAndQuit(smtp, "Subject: authed\r\n\r\nbody\r\n").envelope();
         assertThat(envelope.isTls()).isFalse();
         assertThat(envelope.authenticatedUser()).contains(USER);
         assertThat(envelope.protocol()).isEqualTo("ESMTPA");

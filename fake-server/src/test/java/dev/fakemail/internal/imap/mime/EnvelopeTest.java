@@ -2,8 +2,13 @@ package dev.fakemail.internal.imap.mime;
 
 import static dev.fakemail.internal.imap.mime.Fixtures.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EnvelopeTest {
     private static final String ALL_NIL = "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)";
@@ -74,49 +79,43 @@ class EnvelopeTest {
                         + "NIL NIL NIL NIL NIL)");
     }
 
-    @Test
-    void displayNamesAreJoinedWordsWithEncodedWordsAsSent() {
-        assertThat(to("John  Q. Public <jqp@x.test>")).isEqualTo("((\"John Q. Public\" NIL \"jqp\" \"x.test\"))");
-        assertThat(to("=?ISO-8859-1?Q?Andr=E9?= Pirard <PIRARD@vm1.ulg.ac.be>"))
-                .isEqualTo("((\"=?ISO-8859-1?Q?Andr=E9?= Pirard\" NIL \"PIRARD\" \"vm1.ulg.ac.be\"))");
-        // as Dovecot writes names "for humans": a name with quotes goes out as a literal
-        assertThat(to("\"Giant; \\\"Big\\\" Box\" <sysservices@example.net>"))
-                .isEqualTo("(({16}\r\nGiant; \"Big\" Box NIL \"sysservices\" \"example.net\"))");
-        assertThat(to("\"\" <a@x.test>")).isEqualTo("((NIL NIL \"a\" \"x.test\"))");
+    /** A To: value and the address list the envelope gives for it, as Dovecot writes it. */
+    static Stream<Arguments> addressLists() {
+        return Stream.of(
+                // display names are joined words, with encoded words as sent
+                arguments("John  Q. Public <jqp@x.test>", "((\"John Q. Public\" NIL \"jqp\" \"x.test\"))"),
+                arguments("=?ISO-8859-1?Q?Andr=E9?= Pirard <PIRARD@vm1.ulg.ac.be>",
+                        "((\"=?ISO-8859-1?Q?Andr=E9?= Pirard\" NIL \"PIRARD\" \"vm1.ulg.ac.be\"))"),
+                // names go out "for humans": a name with quotes goes out as a literal
+                arguments("\"Giant; \\\"Big\\\" Box\" <sysservices@example.net>",
+                        "(({16}\r\nGiant; \"Big\" Box NIL \"sysservices\" \"example.net\"))"),
+                arguments("\"\" <a@x.test>", "((NIL NIL \"a\" \"x.test\"))"),
+                // comments are dropped, but a comment after a bare address is the name
+                arguments("Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>",
+                        "((\"Pete\" NIL \"pete\" \"silly.test\"))"),
+                arguments("jdoe@example.test (John Doe)", "((\"John Doe\" NIL \"jdoe\" \"example.test\"))"),
+                // a source route becomes the adl
+                arguments("Route <@relay1.test,@relay2.test:user@dest.test>",
+                        "((\"Route\" \"@relay1.test,@relay2.test\" \"user\" \"dest.test\"))"),
+                // groups are bracketed by a group start and a group end
+                arguments("undisclosed-recipients:;",
+                        "((NIL NIL \"undisclosed-recipients\" NIL)(NIL NIL NIL NIL))"),
+                arguments("A Group:Ed Jones <c@a.test>,joe@where.test,John <jdoe@one.test>;, x@y.test",
+                        "((NIL NIL \"A Group\" NIL)(\"Ed Jones\" NIL \"c\" \"a.test\")(NIL NIL \"joe\" \"where.test\")"
+                                + "(\"John\" NIL \"jdoe\" \"one.test\")(NIL NIL NIL NIL)(NIL NIL \"x\" \"y.test\"))"),
+                arguments("open: a@b.test", "((NIL NIL \"open\" NIL)(NIL NIL \"a\" \"b.test\")(NIL NIL NIL NIL))"),
+                // missing parts of an address are filled as Dovecot does
+                arguments("root", "((NIL NIL \"root\" \"MISSING_DOMAIN\"))"),
+                arguments("<@x.test>", "((NIL NIL \"MISSING_MAILBOX\" \"x.test\"))"),
+                arguments(",,", "NIL"),
+                // quoted local parts and domain literals
+                arguments("\"john doe\"@example.test, x@[192.0.2.1]",
+                        "((NIL NIL \"john doe\" \"example.test\")(NIL NIL \"x\" \"[192.0.2.1]\"))"));
     }
 
-    @Test
-    void commentsAreDroppedButACommentAfterABareAddressIsTheName() {
-        assertThat(to("Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>"))
-                .isEqualTo("((\"Pete\" NIL \"pete\" \"silly.test\"))");
-        assertThat(to("jdoe@example.test (John Doe)")).isEqualTo("((\"John Doe\" NIL \"jdoe\" \"example.test\"))");
-    }
-
-    @Test
-    void sourceRoutesBecomeTheAdl() {
-        assertThat(to("Route <@relay1.test,@relay2.test:user@dest.test>"))
-                .isEqualTo("((\"Route\" \"@relay1.test,@relay2.test\" \"user\" \"dest.test\"))");
-    }
-
-    @Test
-    void groupsAreBracketedByGroupStartAndEnd() {
-        assertThat(to("undisclosed-recipients:;")).isEqualTo("((NIL NIL \"undisclosed-recipients\" NIL)(NIL NIL NIL NIL))");
-        assertThat(to("A Group:Ed Jones <c@a.test>,joe@where.test,John <jdoe@one.test>;, x@y.test")).isEqualTo(
-                "((NIL NIL \"A Group\" NIL)(\"Ed Jones\" NIL \"c\" \"a.test\")(NIL NIL \"joe\" \"where.test\")"
-                        + "(\"John\" NIL \"jdoe\" \"one.test\")(NIL NIL NIL NIL)(NIL NIL \"x\" \"y.test\"))");
-        assertThat(to("open: a@b.test")).isEqualTo("((NIL NIL \"open\" NIL)(NIL NIL \"a\" \"b.test\")(NIL NIL NIL NIL))");
-    }
-
-    @Test
-    void missingPartsOfAnAddressAreFilledAsDovecotDoes() {
-        assertThat(to("root")).isEqualTo("((NIL NIL \"root\" \"MISSING_DOMAIN\"))");
-        assertThat(to("<@x.test>")).isEqualTo("((NIL NIL \"MISSING_MAILBOX\" \"x.test\"))");
-        assertThat(to(",,")).isEqualTo("NIL");
-    }
-
-    @Test
-    void quotedLocalPartsAndDomainLiterals() {
-        assertThat(to("\"john doe\"@example.test, x@[192.0.2.1]"))
-                .isEqualTo("((NIL NIL \"john doe\" \"example.test\")(NIL NIL \"x\" \"[192.0.2.1]\"))");
+    @ParameterizedTest(name = "To: {0}")
+    @MethodSource("addressLists")
+    void addressList(String to, String addresses) {
+        assertThat(to(to)).isEqualTo(addresses);
     }
 }

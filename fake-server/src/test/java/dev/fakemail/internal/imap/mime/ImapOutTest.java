@@ -2,52 +2,71 @@ package dev.fakemail.internal.imap.mime;
 
 import static dev.fakemail.internal.imap.mime.Fixtures.str;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ImapOutTest {
     private static String string(String s) {
         return str(new ImapOut(1).string(s).toByteArray());
     }
 
-    @Test
-    void sevenBitTextIsAQuotedStringWithQuotesAndBackslashesEscaped() {
-        assertThat(string("")).isEqualTo("\"\"");
-        assertThat(string("a \"b\" \\ c")).isEqualTo("\"a \\\"b\\\" \\\\ c\"");
-        assertThat(str(new ImapOut().nstring(null).toByteArray())).isEqualTo("NIL");
-    }
-
-    @Test
-    void lineBreaksAndEightBitBytesMakeALiteralWithTheOctetCount() {
-        assertThat(string("a\r\nb")).isEqualTo("{4}\r\na\r\nb");
-        assertThat(string("\u00e9\"")).isEqualTo("{2}\r\n\u00e9\"");
-    }
-
-    @Test
-    void nulBytesAreDroppedBecauseImapCannotCarryThem() {
-        assertThat(string("a\u0000b")).isEqualTo("\"ab\"");
-        assertThat(string("\u00e9\u0000")).isEqualTo("{1}\r\n\u00e9");
-    }
-
-    @Test
-    void moreThanFourEscapesMakeALiteralAsInDovecot() {
-        assertThat(string("\"\"\"\"")).isEqualTo("\"\\\"\\\"\\\"\\\"\"");
-        assertThat(string("\"\"\"\"\\")).isEqualTo("{5}\r\n\"\"\"\"\\");
-    }
-
     private static String human(String s) {
         return str(new ImapOut(1).stringForHumans(s).toByteArray());
     }
 
+    /** A text and how string() writes it. */
+    static Stream<Arguments> strings() {
+        String longText = "x".repeat(1000);
+        return Stream.of(
+                // seven-bit text is a quoted string with quotes and backslashes escaped
+                arguments(named("empty", ""), "\"\""),
+                arguments(named("quotes and a backslash", "a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\""),
+                // line breaks and eight-bit bytes make a literal with the octet count
+                arguments(named("line break", "a\r\nb"), "{4}\r\na\r\nb"),
+                arguments(named("eight-bit byte", "\u00e9\""), "{2}\r\n\u00e9\""),
+                // NUL bytes are dropped because IMAP cannot carry them
+                arguments(named("NUL in a quoted string", "a\u0000b"), "\"ab\""),
+                arguments(named("NUL in a literal", "\u00e9\u0000"), "{1}\r\n\u00e9"),
+                // more than four escapes make a literal, as in Dovecot
+                arguments(named("four escapes", "\"\"\"\""), "\"\\\"\\\"\\\"\\\"\""),
+                arguments(named("five escapes", "\"\"\"\"\\"), "{5}\r\n\"\"\"\"\\"),
+                // the buffer grows past its initial capacity
+                arguments(named("1000 characters", longText), "\"" + longText + "\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strings")
+    void stringIsAQuotedStringOrALiteral(String text, String written) {
+        assertThat(string(text)).isEqualTo(written);
+    }
+
     @Test
-    void stringsForHumansCollapseWhitespaceAndAreLiteralsWhenChanged() {
-        assertThat(human("plain words")).isEqualTo("\"plain words\"");
-        assertThat(human(" lead")).isEqualTo("{4}\r\nlead");
-        assertThat(human("a \t b\r\n c ")).isEqualTo("{5}\r\na b c");
-        assertThat(human("say \"x\"")).isEqualTo("{7}\r\nsay \"x\"");
-        assertThat(human(" \t ")).isEqualTo("\"\"");
-        assertThat(human("")).isEqualTo("\"\"");
-        assertThat(human("nul\u0000")).isEqualTo("{4}\r\nnul\u0080");
+    void nullNstringIsNil() {
+        assertThat(str(new ImapOut().nstring(null).toByteArray())).isEqualTo("NIL");
+    }
+
+    /** A text and how stringForHumans() writes it: whitespace collapsed, and a literal when that changed it. */
+    static Stream<Arguments> stringsForHumans() {
+        return Stream.of(
+                arguments("plain words", "\"plain words\""),
+                arguments(" lead", "{4}\r\nlead"),
+                arguments("a \t b\r\n c ", "{5}\r\na b c"),
+                arguments("say \"x\"", "{7}\r\nsay \"x\""),
+                arguments(" \t ", "\"\""),
+                arguments("", "\"\""),
+                arguments("nul\u0000", "{4}\r\nnul\u0080"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stringsForHumans")
+    void stringForHumans(String text, String written) {
+        assertThat(human(text)).isEqualTo(written);
     }
 
     @Test
@@ -58,12 +77,6 @@ class ImapOutTest {
         assertThat(str(sink.toByteArray())).isEqualTo("* 1 FETCH (NIL)");
         out.reset();
         assertThat(str(out.number(42).toByteArray())).isEqualTo("42");
-    }
-
-    @Test
-    void growsPastItsInitialCapacity() {
-        String longText = "x".repeat(1000);
-        assertThat(string(longText)).isEqualTo("\"" + longText + "\"");
     }
 
     @Test
