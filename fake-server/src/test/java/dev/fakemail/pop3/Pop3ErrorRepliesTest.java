@@ -1,5 +1,6 @@
 package dev.fakemail.pop3;
 
+import static dev.fakemail.pop3.Pop3Support.BOB;
 import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(60)
 class Pop3ErrorRepliesTest extends ServerPerTest {
-    private static final String BOB = "bob@example.test";
     private static final String M1 = "Subject: one\r\n\r\nfirst\r\n";
     private static final String M2 = "Subject: two\r\n\r\nsecond\r\n";
     /** The STAT reply while both messages are in the maildrop. */
