@@ -1,6 +1,7 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
+import static dev.fakemail.fault.SmtpFaultSupport.RCPT_OK;
 import static dev.fakemail.testing.Transcripts.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class FaultPropertiesReplayTest {
                 assertThat(smtp.command("MAIL FROM:<a@example.test>")).startsWith("250");
                 for (int i = 0; i < COMMANDS / sessions; i++) {
                     String reply = smtp.command("RCPT TO:<r" + i + "@example.test>");
-                    if (reply.equals("250 2.1.5 Ok\r\n")) {
+                    if (reply.equals(RCPT_OK)) {
                         sequence.append('A');
                     } else {
                         assertThat(reply).isEqualTo("451 4.3.0 coin says no\r\n");

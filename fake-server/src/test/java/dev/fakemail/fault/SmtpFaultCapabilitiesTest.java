@@ -1,6 +1,7 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
@@ -80,7 +81,7 @@ class SmtpFaultCapabilitiesTest extends RawSmtpFaultTest {
 
         // Only the advertisement changes: the real limit still applies.
         Client client = clients.get(0);
-        assertThat(client.command("MAIL FROM:<a@example.test> SIZE=5000")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.command("MAIL FROM:<a@example.test> SIZE=5000")).isEqualTo(MAIL_OK);
     }
 
     @Test

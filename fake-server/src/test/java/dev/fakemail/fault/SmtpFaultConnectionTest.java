@@ -1,6 +1,9 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
+import static dev.fakemail.fault.SmtpFaultSupport.OK;
+import static dev.fakemail.fault.SmtpFaultSupport.RCPT_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
@@ -85,7 +88,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
     void stallHoldsTheConnectionWithoutAWordUntilTheClientLeaves() throws IOException {
         FaultHandle handle = server.faults().smtp(Trigger.rcptTo("*")).stall();
         Client client = connect().hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
         client.send("RCPT TO:<bob@example.test>\r\n");
         client.assertSilentFor(700);
         client.send("NOOP\r\nQUIT\r\n");
@@ -95,7 +98,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         // another connection is served meanwhile
         Client other = connect();
         assertThat(other.greeting()).isEqualTo(GREETING);
-        assertThat(other.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(other.command("NOOP")).isEqualTo(OK);
 
         client.close();
         assertThat(endedTranscript(server, client)).containsSubsequence(
@@ -161,7 +164,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
     void resetAtACommandGivesConnectionReset() throws IOException {
         FaultHandle handle = server.faults().smtp(Trigger.rcptTo("*")).reset();
         Client client = connect().hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
         client.send("RCPT TO:<bob@example.test>\r\n");
         client.assertReset();
         assertThat(endedTranscript(server, client)).containsSubsequence(
@@ -174,7 +177,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         server.faults().smtp(Trigger.afterReply("NOOP")).reset();
         Client client = connect().hello();
         client.send("NOOP\r\n");
-        assertThat(client.reply()).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(OK);
         client.assertReset();
     }
 
@@ -209,10 +212,10 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
 
     @Test
     void disconnectAfterBytesCountsAcrossReplies() throws IOException {
-        // "250 2.1.0 Ok\r\n" is 14 bytes; 20 bytes lets it through and cuts the next reply after 6.
+        // MAIL_OK is 14 bytes; 20 bytes lets it through and cuts the next reply after 6.
         server.faults().smtp(Trigger.mailFrom("*")).disconnectAfterBytes(20);
         Client client = connect().hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
         client.send("RCPT TO:<bob@example.test>\r\n");
         assertThat(client.readStringToEnd()).isEqualTo("250 2.");
     }
@@ -223,7 +226,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         server.faults().smtp(Trigger.mailFrom("*")).disconnectAfterBytes(14);
         Client client = connect().hello();
         client.send("MAIL FROM:<alice@example.test>\r\n");
-        assertThat(client.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(MAIL_OK);
         client.setTimeoutMillis(2_000); // the server has nothing more to say; it must close, not wait
         client.assertEof();
     }
@@ -241,11 +244,11 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         Client fast = connect();
         long fastStart = System.nanoTime();
         assertThat(fast.greeting()).isEqualTo(GREETING);
-        assertThat(fast.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(fast.command("NOOP")).isEqualTo(OK);
         assertThat(millisSince(fastStart)).isLessThan(700);
         assertThat(slow.available()).as("slow reply not there yet").isZero();
 
-        assertThat(slow.reply()).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(slow.reply()).isEqualTo(OK);
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(980).isLessThan(6_000);
         slow.command("QUIT");
         assertThat(endedTranscript(server, slow))
@@ -278,7 +281,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         Client client = connect().hello();
         for (int i = 0; i < 2; i++) {
             long start = System.nanoTime();
-            assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            assertThat(client.command("NOOP")).isEqualTo(OK);
             assertThat(millisSince(start)).isGreaterThanOrEqualTo(190).isLessThan(5_000);
         }
     }
@@ -288,7 +291,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         server.faults().smtp(Trigger.command("NOOP")).delayLogNormal(Duration.ofMillis(250), 0);
         Client client = connect().hello();
         long start = System.nanoTime();
-        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("NOOP")).isEqualTo(OK);
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(240).isLessThan(5_000);
     }
 
@@ -298,9 +301,9 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         Client client = connect().hello();
         client.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<slow@example.test>\r\n");
         long start = System.nanoTime();
-        assertThat(client.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(MAIL_OK);
         assertThat(millisSince(start)).as("the MAIL reply is not held back by the delay").isLessThan(600);
-        assertThat(client.reply()).isEqualTo("250 2.1.5 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(RCPT_OK);
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(780);
     }
 
@@ -314,7 +317,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         Client client = connect();
         assertThat(client.greeting()).isEqualTo(GREETING);
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(200).isLessThan(5_000);
-        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("NOOP")).isEqualTo(OK);
     }
 
     @Test
@@ -332,7 +335,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         assertThat(all.toString()).isEqualTo(GREETING);
         assertThat(chunks.size()).isGreaterThanOrEqualTo(6);
         assertThat(elapsed).as("5 pauses of 100 ms").isGreaterThanOrEqualTo(450).isLessThan(5_000);
-        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("NOOP")).isEqualTo(OK);
     }
 
     @Test

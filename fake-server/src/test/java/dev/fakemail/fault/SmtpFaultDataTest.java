@@ -1,5 +1,6 @@
 package dev.fakemail.fault;
 
+import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
@@ -325,7 +326,7 @@ class SmtpFaultDataTest extends RawSmtpFaultTest {
                 .isEqualTo("554 5.6.0 Content rejected\r\n");
         assertThat(server.messages()).isEmpty();
         assertThat(server.unacknowledged()).isEmpty();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
     }
 
     @Test

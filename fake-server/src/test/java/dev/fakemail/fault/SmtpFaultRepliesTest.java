@@ -1,6 +1,9 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
+import static dev.fakemail.fault.SmtpFaultSupport.OK;
+import static dev.fakemail.fault.SmtpFaultSupport.RCPT_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static dev.fakemail.testing.Transcripts.sessionIdOf;
@@ -30,7 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(30)
 class SmtpFaultRepliesTest extends RawSmtpFaultTest {
-    private static final String RCPT_OK = "250 2.1.5 Ok\r\n";
     private static final String TRY_LATER = "451 4.3.0 Try again later\r\n";
 
     /** Starts a server (mx.test) with the rules the steps add; returns a connection that said EHLO. */
@@ -48,7 +50,7 @@ class SmtpFaultRepliesTest extends RawSmtpFaultTest {
     /** A connection that said EHLO and MAIL FROM, ready for RCPT commands. */
     private Client inTransaction(FakeMailServer server) throws IOException {
         Client client = connect(server).hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
         return client;
     }
 
@@ -122,7 +124,7 @@ class SmtpFaultRepliesTest extends RawSmtpFaultTest {
                         true, "RCPT TO:<bob@example.test>", "421 4.3.2 Shutting down\r\n"),
                 arguments(named("afterReply disconnect closes once the reply was sent", (Consumer<FaultPlan>) faults ->
                         faults.smtp(Trigger.afterReply("MAIL")).disconnect()),
-                        false, "MAIL FROM:<alice@example.test>", "250 2.1.0 Ok\r\n"));
+                        false, "MAIL FROM:<alice@example.test>", MAIL_OK));
     }
 
     /** After EHLO (and MAIL FROM if in a transaction), the command gets this last reply, then the server closes. */
@@ -141,11 +143,11 @@ class SmtpFaultRepliesTest extends RawSmtpFaultTest {
                 .reply(451, "4.3.0", "Try again later"));
         client.send("MAIL FROM:<a@example.test>\r\nRCPT TO:<carol@example.test>\r\nRCPT TO:<bob@example.test>\r\n"
                 + "RCPT TO:<dave@example.test>\r\nNOOP\r\n");
-        assertThat(client.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(MAIL_OK);
         assertThat(client.reply()).isEqualTo(RCPT_OK);
         assertThat(client.reply()).isEqualTo(TRY_LATER);
         assertThat(client.reply()).isEqualTo(RCPT_OK);
-        assertThat(client.reply()).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(OK);
     }
 
     // --- budgets -----------------------------------------------------------------------------------------
@@ -326,7 +328,7 @@ class SmtpFaultRepliesTest extends RawSmtpFaultTest {
                     if (reply.equals("250 2.0.0 Scripted\r\n")) {
                         scripted.incrementAndGet();
                     } else {
-                        assertThat(reply).isEqualTo("250 2.0.0 Ok\r\n");
+                        assertThat(reply).isEqualTo(OK);
                     }
                 }
                 return null;
@@ -601,7 +603,7 @@ class SmtpFaultRepliesTest extends RawSmtpFaultTest {
         start().faults().add(FaultRecipes.refuseConnections(Protocol.POP3));
         server.faults().pop3(Trigger.anyCommand()).reply(500, "no");
         Client client = connect(server).hello();
-        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("NOOP")).isEqualTo(OK);
     }
 
     @Test

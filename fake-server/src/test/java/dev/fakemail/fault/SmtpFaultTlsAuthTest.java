@@ -1,6 +1,8 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
+import static dev.fakemail.fault.SmtpFaultSupport.OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
@@ -101,7 +103,7 @@ class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
         Client second = connect().hello();
         assertThat(second.command("STARTTLS")).isEqualTo(READY);
         second.upgradeToTls();
-        assertThat(second.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(second.command("NOOP")).isEqualTo(OK);
     }
 
     @Test
@@ -156,7 +158,7 @@ class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
         start(builder());
         FaultHandle handle = server.faults().smtp(Trigger.tlsHandshake()).disconnect();
         Client client = connect().hello();
-        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("NOOP")).isEqualTo(OK);
         assertThat(handle.occurrences()).isZero();
     }
 
@@ -181,7 +183,7 @@ class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
 
         Client alice = connect().hello();
         assertThat(alice.command("AUTH PLAIN " + plain("alice@example.test", "secret"))).isEqualTo(AUTH_OK);
-        assertThat(alice.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(alice.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
         assertThat(handle.occurrences()).isEqualTo(1);
         assertThat(handle.hits()).isEqualTo(1);
     }
