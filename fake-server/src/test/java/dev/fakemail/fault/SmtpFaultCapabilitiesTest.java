@@ -3,6 +3,7 @@ package dev.fakemail.fault;
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
 import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,7 +153,7 @@ class SmtpFaultCapabilitiesTest extends RawSmtpFaultTest {
         clients.get(0).command("QUIT");
         assertThat(endedTranscript(server, clients.get(0))).containsSubsequence(
                 "C: EHLO client.test",
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "S: 250-mx.test Hello client.test",
                 "S: 250-SIZE " + MAX_SIZE);
     }

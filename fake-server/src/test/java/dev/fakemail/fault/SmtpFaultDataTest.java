@@ -2,6 +2,7 @@ package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,7 @@ class SmtpFaultDataTest extends RawSmtpFaultTest {
         assertThat(handle.occurrences()).as("only matching lines are occurrences")
                 .isEqualTo(1);
         assertThat(endedTranscript(server, client)).containsSubsequence(
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "*: message data cut off by a fault rule after 34 octets; nothing stored",
                 "*: closed");
     }
@@ -192,7 +193,7 @@ class SmtpFaultDataTest extends RawSmtpFaultTest {
 
         assertThat(endedTranscript(server, client)).containsSubsequence(
                 "C: <message data: 65 octets kept, COMPLETE>",
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "*: closed");
     }
 

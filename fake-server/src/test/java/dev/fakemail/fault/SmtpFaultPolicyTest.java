@@ -5,6 +5,7 @@ import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.OK;
 import static dev.fakemail.fault.SmtpFaultSupport.RCPT_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -156,8 +157,8 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
         client.command("RCPT TO:<bob@example.test>");
         client.command("QUIT");
         String clientAddress = Transcripts.transcriptOf(server, client).client().getAddress().getHostAddress();
-        assertThat(endedTranscript(server, client)).contains("*: fault #" + handle.id() + " hit 1: "
-                + handle.rule().toText() + " (" + clientAddress + "|alice@example.test|bob@example.test)");
+        assertThat(endedTranscript(server, client)).contains(hitLine(handle, 1)
+                + " (" + clientAddress + "|alice@example.test|bob@example.test)");
     }
 
     @Test
@@ -241,7 +242,7 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
         assertThat(handle.hits()).isEqualTo(1);
         assertThat(handle.occurrences()).isEqualTo(4);
         assertThat(endedTranscript(server, refused)).containsSubsequence(
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "S: " + TOO_MANY_CONNECTIONS.strip(),
                 "*: closed");
     }

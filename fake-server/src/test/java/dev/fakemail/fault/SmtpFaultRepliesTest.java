@@ -5,6 +5,7 @@ import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.OK;
 import static dev.fakemail.fault.SmtpFaultSupport.RCPT_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static dev.fakemail.testing.Transcripts.sessionIdOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -556,10 +557,10 @@ class SmtpFaultRepliesTest extends RawSmtpFaultTest {
                 .isLessThan(transcript.indexOf("S: " + GREETING.strip()));
         assertThat(transcript).containsSubsequence(
                 "C: RCPT TO:<bob@example.test>",
-                "*: fault #" + handle.id() + " hit 1: " + rule,
+                hitLine(handle, 1),
                 "S: 451 4.3.0 Try again later",
                 "C: RCPT TO:<bob@example.test>",
-                "*: fault #" + handle.id() + " hit 2: " + rule,
+                hitLine(handle, 2),
                 "S: 451 4.3.0 Try again later",
                 "C: RCPT TO:<bob@example.test>",
                 "S: 250 2.1.5 Ok");

@@ -71,6 +71,11 @@ final class SmtpFaultSupport {
         }
     }
 
+    /** The transcript line of this rule's hit number {@code hit}. */
+    static String hitLine(FaultHandle handle, int hit) {
+        return "*: fault #" + handle.id() + " hit " + hit + ": " + handle.rule().toText();
+    }
+
     static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }

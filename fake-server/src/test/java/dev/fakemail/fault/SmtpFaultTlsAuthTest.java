@@ -4,6 +4,7 @@ import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
 import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
         assertThat(endedTranscript(server, client)).containsSubsequence(
                 "C: STARTTLS",
                 "S: 220 2.0.0 Ready to start TLS",
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "*: closed");
     }
 
@@ -253,7 +254,7 @@ class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
         bob.command("QUIT");
         List<String> transcript = endedTranscript(server, bob);
         assertThat(transcript).containsSubsequence("C: AUTH PLAIN ****",
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(), "S: 535 5.7.8 No");
+                hitLine(handle, 1), "S: 535 5.7.8 No");
         assertThat(String.join("\n", transcript)).doesNotContain(plain("bob@example.test", "secret"));
     }
 }
