@@ -2,6 +2,7 @@ package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
 import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
+import static dev.fakemail.fault.SmtpFaultSupport.TLS_READY;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
 import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
@@ -111,7 +112,7 @@ class SmtpFaultCapabilitiesTest extends RawSmtpFaultTest {
         server.faults().smtp(Trigger.capabilities()).hide("PIPELINING", "STARTTLS");
         ehlo();
         Client client = clients.get(0);
-        assertThat(client.command("STARTTLS")).isEqualTo("220 2.0.0 Ready to start TLS\r\n");
+        assertThat(client.command("STARTTLS")).isEqualTo(TLS_READY);
     }
 
     @Test

@@ -19,6 +19,8 @@ final class SmtpFaultSupport {
     static final String RCPT_OK = "250 2.1.5 Ok\r\n";
     /** The reply to NOOP, RSET and the like. */
     static final String OK = "250 2.0.0 Ok\r\n";
+    /** The reply to STARTTLS. */
+    static final String TLS_READY = "220 2.0.0 Ready to start TLS\r\n";
     /** Every client socket read gives up after this long, so no test can hang. */
     static final int READ_TIMEOUT_MILLIS = LineClient.READ_TIMEOUT_MILLIS;
 

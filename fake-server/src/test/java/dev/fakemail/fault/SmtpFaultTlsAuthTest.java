@@ -3,6 +3,7 @@ package dev.fakemail.fault;
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
 import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.OK;
+import static dev.fakemail.fault.SmtpFaultSupport.TLS_READY;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
 import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Timeout;
 /** The TLS handshake trigger (STARTTLS and implicit TLS) and the authentication trigger. */
 @Timeout(30)
 class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
-    private static final String READY = "220 2.0.0 Ready to start TLS\r\n";
     private static final String AUTH_OK = "235 2.7.0 Authentication successful\r\n";
     private static final String AUTH_FAILED = "535 5.7.8 Error: authentication failed\r\n";
 
@@ -40,7 +40,7 @@ class SmtpFaultTlsAuthTest extends RawSmtpFaultTest {
     /** A connection that said EHLO and STARTTLS and got the go-ahead: the handshake is the client's next step. */
     private Client readyForTls() throws IOException {
         Client client = connect().hello();
-        assertThat(client.command("STARTTLS")).isEqualTo(READY);
+        assertThat(client.command("STARTTLS")).isEqualTo(TLS_READY);
         return client;
     }
 
