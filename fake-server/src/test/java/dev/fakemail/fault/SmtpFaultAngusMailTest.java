@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.Endpoint;
-import dev.fakemail.FakeMailServer;
-import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.ManualClock;
 import jakarta.mail.AuthenticationFailedException;
