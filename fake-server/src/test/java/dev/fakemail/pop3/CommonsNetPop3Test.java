@@ -93,6 +93,13 @@ class CommonsNetPop3Test extends ServerPerTest {
         return message;
     }
 
+    /** On a TLS session: CAPA offers USER and no more STLS, and BOB logs in and reads this message. */
+    private static void assertTlsSessionReads(POP3Client client, int number, String message) throws IOException {
+        assertThat(client.capa()).isTrue();
+        assertThat(Arrays.asList(client.getReplyStrings())).contains("USER").doesNotContain("STLS");
+        assertThat(loginAndRetrieve(client, number)).isEqualTo(message);
+    }
+
     @Test
     void fullSessionWithLoginStatusListUidlRetrTopDeleResetLogout() throws Exception {
         startWithBobsMail(FakeMailServer.builder());
@@ -211,9 +218,7 @@ class CommonsNetPop3Test extends ServerPerTest {
         pop3s.setEndpointCheckingEnabled(true);
         using(connected(pop3s, server.pop3s().host(), server.pop3s().port()), client -> {
             assertThat(client.getReplyString()).startsWith("+OK fakemail POP3 server ready");
-            assertThat(client.capa()).isTrue();
-            assertThat(Arrays.asList(client.getReplyStrings())).doesNotContain("STLS").contains("USER");
-            assertThat(loginAndRetrieve(client, 2)).isEqualTo(M2);
+            assertTlsSessionReads(client, 2, M2);
         });
     }
 
@@ -224,9 +229,7 @@ class CommonsNetPop3Test extends ServerPerTest {
             assertThat(client.login(BOB, PW)).as("TLS required first").isFalse();
             assertThat(client.getReplyString()).startsWith("-ERR [AUTH] TLS required");
             assertThat(client.execTLS()).isTrue();
-            assertThat(client.capa()).isTrue();
-            assertThat(Arrays.asList(client.getReplyStrings())).contains("USER").doesNotContain("STLS");
-            assertThat(loginAndRetrieve(client, 1)).isEqualTo(M1);
+            assertTlsSessionReads(client, 1, M1);
         });
     }
 
