@@ -115,7 +115,8 @@ class FaultPropertiesReplayTest {
 
     @Test
     void logNormalDelaysReplayWithTheSameSeed() throws Exception {
-        SeededRuns.Runs<List<Long>> runs = SeededRuns.replayOnlyWithTheSameSeed(FaultPropertiesReplayTest::logNormalWaits, 7, 8);
+        SeededRuns.Runs<List<Long>> runs =
+                SeededRuns.replayOnlyWithTheSameSeed(FaultPropertiesReplayTest::logNormalWaits, 7, 8);
         List<Long> first = runs.first();
         System.out.println("log-normal waits, seed 7: " + first + ", seed 8: " + runs.other());
         assertThat(first.stream().distinct().count()).as("random, not fixed").isGreaterThan(3);

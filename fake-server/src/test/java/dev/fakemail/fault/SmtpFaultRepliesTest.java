@@ -117,8 +117,8 @@ class SmtpFaultRepliesTest extends RawSmtpFaultTest {
 
     static Stream<Arguments> rulesThatEndTheSession() {
         return Stream.of(
-                arguments(named("replyAndDisconnect sends the reply, then closes", (Consumer<FaultPlan>) faults -> faults
-                        .smtp(Trigger.mailFrom("*")).replyAndDisconnect(554, "5.3.0", "Goodbye")),
+                arguments(named("replyAndDisconnect sends the reply, then closes", (Consumer<FaultPlan>) faults ->
+                        faults.smtp(Trigger.mailFrom("*")).replyAndDisconnect(554, "5.3.0", "Goodbye")),
                         false, "MAIL FROM:<alice@example.test>", "554 5.3.0 Goodbye\r\n"),
                 arguments(named("a 421 reply always closes", (Consumer<FaultPlan>) faults -> faults
                         .smtp(Trigger.rcptTo("*")).reply(421, "4.3.2", "Shutting down")),
