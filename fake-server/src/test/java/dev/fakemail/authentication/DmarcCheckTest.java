@@ -77,26 +77,25 @@ class DmarcCheckTest {
                 + " aligned; DKIM d=mail.shop.test passed, not aligned (adkim=s); the domain asks for p=reject");
     }
 
-    @Test
-    void aSubdomainWithoutARecordGetsTheOrganizationsSubdomainPolicy() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "without a record of its own, the organization's sp applies | ''               | "
+                + "v=DMARC1; p=reject; sp=quarantine | quarantine",
+        "the From domain's own record comes first                   | v=DMARC1; p=none | "
+                + "v=DMARC1; p=none                  | none",
+    })
+    void aSubdomainsPolicy(String description, String ownRecord, String record, String policy) throws Exception {
         fixture.zone.txt("_dmarc.shop.test", "v=DMARC1; p=reject; sp=quarantine");
+        if (!ownRecord.isEmpty()) {
+            fixture.zone.txt("_dmarc.news.shop.test", ownRecord);
+        }
 
         DmarcResult dmarc = dmarc("news@news.shop.test", "", "bounce@other.test");
 
         assertThat(dmarc.result()).isEqualTo(AuthResult.FAIL);
         assertThat(dmarc.fromDomain()).isEqualTo("news.shop.test");
-        assertThat(dmarc.policy()).isEqualTo("quarantine");
-    }
-
-    @Test
-    void theFromDomainsOwnRecordComesFirst() throws Exception {
-        fixture.zone.txt("_dmarc.shop.test", "v=DMARC1; p=reject; sp=quarantine");
-        fixture.zone.txt("_dmarc.news.shop.test", "v=DMARC1; p=none");
-
-        DmarcResult dmarc = dmarc("news@news.shop.test", "", "bounce@other.test");
-
-        assertThat(dmarc.policy()).isEqualTo("none");
-        assertThat(dmarc.record()).isEqualTo("v=DMARC1; p=none");
+        assertThat(dmarc.policy()).isEqualTo(policy);
+        assertThat(dmarc.record()).isEqualTo(record);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
+import static dev.fakemail.fault.SmtpFaultSupport.RCPT_OK;
 import static dev.fakemail.testing.Transcripts.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class FaultPropertiesReplayTest {
                 assertThat(smtp.command("MAIL FROM:<a@example.test>")).startsWith("250");
                 for (int i = 0; i < COMMANDS / sessions; i++) {
                     String reply = smtp.command("RCPT TO:<r" + i + "@example.test>");
-                    if (reply.equals("250 2.1.5 Ok\r\n")) {
+                    if (reply.equals(RCPT_OK)) {
                         sequence.append('A');
                     } else {
                         assertThat(reply).isEqualTo("451 4.3.0 coin says no\r\n");
@@ -58,13 +59,10 @@ class FaultPropertiesReplayTest {
 
     @Test
     void probabilityBudgetReplaysWithTheSameSeed() throws Exception {
-        String first = coinFlips(7, 1);
-        String second = coinFlips(7, 1);
-        String otherSeed = coinFlips(8, 1);
-        System.out.println("seed 7: " + first + "\nseed 8: " + otherSeed);
+        SeededRuns.Runs<String> runs = SeededRuns.replayOnlyWithTheSameSeed(seed -> coinFlips(seed, 1), 7, 8);
+        String first = runs.first();
+        System.out.println("seed 7: " + first + "\nseed 8: " + runs.other());
         assertThat(first).hasSize(COMMANDS).contains("A").contains("R");
-        assertThat(second).as("same seed, fresh server").isEqualTo(first);
-        assertThat(otherSeed).as("another seed").isNotEqualTo(first);
         long refused = first.chars().filter(c -> c == 'R').count();
         assertThat(refused).as("about half of 40").isBetween(8L, 32L);
         assertThat(coinFlips(7, 4)).as("the same 40 triggers spread over 4 sessions").isEqualTo(first);
@@ -117,12 +115,10 @@ class FaultPropertiesReplayTest {
 
     @Test
     void logNormalDelaysReplayWithTheSameSeed() throws Exception {
-        List<Long> first = logNormalWaits(7);
-        List<Long> second = logNormalWaits(7);
-        List<Long> otherSeed = logNormalWaits(8);
-        System.out.println("log-normal waits, seed 7: " + first + ", seed 8: " + otherSeed);
-        assertThat(second).isEqualTo(first);
-        assertThat(otherSeed).isNotEqualTo(first);
+        SeededRuns.Runs<List<Long>> runs =
+                SeededRuns.replayOnlyWithTheSameSeed(FaultPropertiesReplayTest::logNormalWaits, 7, 8);
+        List<Long> first = runs.first();
+        System.out.println("log-normal waits, seed 7: " + first + ", seed 8: " + runs.other());
         assertThat(first.stream().distinct().count()).as("random, not fixed").isGreaterThan(3);
         List<Long> sorted = first.stream().sorted().toList();
         assertThat(sorted.get(sorted.size() / 2)).as("median near 10 ms").isBetween(3L, 30L);

@@ -1,14 +1,13 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.FaultTestClients.BOB;
-import static dev.fakemail.testing.Stores.deliver;
 import static dev.fakemail.testing.Stores.inbox;
 import static dev.fakemail.testsupport.MessageBuilder.ofSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -18,6 +17,7 @@ import jakarta.mail.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.net.SocketTimeoutException;
 import java.util.Properties;
 import org.apache.commons.net.pop3.POP3;
@@ -25,26 +25,20 @@ import org.apache.commons.net.pop3.POP3Client;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Real POP3 clients meet the faults: Angus Mail (jakarta.mail "pop3") turns them into exceptions, Apache Commons
  * Net's POP3Client into false / null results or IOExceptions. After each failure the maildrop is intact.
  */
 @Timeout(30)
-@ExtendWith(ClosesServers.class)
-class Pop3FaultClientsTest {
+class Pop3FaultClientsTest extends ServerPerTest {
     private static final String PW = "bob-pw";
     private static final String M1 = ofSize(3_000, "first");
     private static final String M2 = "Subject: second\r\n\r\nbody two\r\n";
 
-    private FakeMailServer server;
-
     @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().user(BOB, PW).build().start();
-        deliver(server, BOB, M1);
-        deliver(server, BOB, M2);
+    void startServer() {
+        startWithMail(FakeMailServer.builder().user(BOB, PW), BOB, M1, M2);
     }
 
     // ---------------------------------------------------------------- Angus Mail
@@ -169,12 +163,8 @@ class Pop3FaultClientsTest {
 
     private static String read(Reader reader) throws IOException {
         try (reader) {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[1024];
-            int n;
-            while ((n = reader.read(buffer)) >= 0) {
-                text.append(buffer, 0, n);
-            }
+            StringWriter text = new StringWriter();
+            reader.transferTo(text);
             return text.toString();
         }
     }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.fault.FaultTestClients.Raw;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Effects that end or hold a POP3 connection, seen by a raw client: a RETR cut after N bytes, FIN, RST, stalls
@@ -35,19 +34,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * scopes, handles, hit lines in transcripts and subscriptions.
  */
 @Timeout(30)
-@ExtendWith(ClosesServers.class)
-class Pop3FaultConnectionTest {
+class Pop3FaultConnectionTest extends ServerPerTest {
     private static final String M1 = ofSize(5_000, "big one");
     private static final String M2 = "Subject: two\r\n\r\nsecond body\r\n";
     private static final Pattern WAITING = Pattern.compile("\\(waiting (\\d+) ms\\)$");
 
-    private FakeMailServer server;
-
     @BeforeEach
-    void start() {
-        server = FakeMailServer.builder().faultSeed(42).build().start();
-        deliver(server, BOB, M1);
-        deliver(server, BOB, M2);
+    void startServer() {
+        startWithMail(FakeMailServer.builder().faultSeed(42), BOB, M1, M2);
     }
 
     private Raw connect() throws Exception {

@@ -3,12 +3,10 @@ package dev.fakemail.fault;
 import static dev.fakemail.fault.FaultTestClients.ALICE;
 import static dev.fakemail.fault.FaultTestClients.BOB;
 import static dev.fakemail.fault.FaultTestClients.loginWhenUnlocked;
-import static dev.fakemail.testing.Stores.deliver;
 import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.fault.FaultTestClients.Raw;
 import dev.fakemail.fault.SmtpFaultSupport.Client;
 import dev.fakemail.testing.ServerPerTest;
@@ -32,7 +30,6 @@ class Pop3FaultRepliesTest extends ServerPerTest {
     private static final String M1 = "Subject: one\r\n\r\nfirst body\r\n";
     private static final String M2 = "Subject: two\r\n\r\nsecond body\r\n";
 
-
     private Raw connect() throws Exception {
         return Raw.greeted(server);
     }
@@ -45,9 +42,7 @@ class Pop3FaultRepliesTest extends ServerPerTest {
 
     @Test
     void retrOfOneMessageGetsTheScriptedErrAndOthersAreServed() throws Exception {
-        start(FakeMailServer.builder());
-        deliver(server, BOB, M1);
-        deliver(server, BOB, M2);
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         FaultHandle busy = server.faults().pop3(Trigger.command("RETR", "2")).reply(451, "mailbox busy, try later");
 
         try (Raw pop = loggedIn(BOB)) {
@@ -64,8 +59,7 @@ class Pop3FaultRepliesTest extends ServerPerTest {
 
     @Test
     void replyCodesMapToPop3ResponseCodes() throws Exception {
-        start(FakeMailServer.builder());
-        deliver(server, BOB, M1);
+        startWithMail(FakeMailServer.builder(), BOB, M1);
         FaultPlan faults = server.faults();
         try (Raw pop = loggedIn(BOB)) {
             faults.pop3(Trigger.command("STAT")).once().reply(451, "", "temporary");
@@ -94,8 +88,7 @@ class Pop3FaultRepliesTest extends ServerPerTest {
 
     @Test
     void reply421OnACommandClosesTheConnection() throws Exception {
-        start(FakeMailServer.builder());
-        deliver(server, BOB, M1);
+        startWithMail(FakeMailServer.builder(), BOB, M1);
         server.faults().pop3(Trigger.command("STAT")).once().reply(421, "4.3.2", "system going down");
         try (Raw pop = loggedIn(BOB)) {
             assertThat(pop.command("STAT")).isEqualTo("-ERR [SYS/TEMP] system going down");
@@ -108,9 +101,7 @@ class Pop3FaultRepliesTest extends ServerPerTest {
 
     @Test
     void commandTriggersMatchVerbsCaseInsensitivelyAndArgumentsByGlob() throws Exception {
-        start(FakeMailServer.builder());
-        deliver(server, BOB, M1);
-        deliver(server, BOB, M2);
+        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
         server.faults().pop3(Trigger.command("retr", "2")).reply(451, "lower-case rule");
         server.faults().pop3(Trigger.command("LIST", "?")).reply(451, "one character");
         try (Raw pop = loggedIn(BOB)) {
@@ -168,8 +159,7 @@ class Pop3FaultRepliesTest extends ServerPerTest {
 
     @Test
     void replyAndDisconnectSendsTheErrThenClosesAndTheMaildropIsUnlocked() throws Exception {
-        start(FakeMailServer.builder());
-        deliver(server, BOB, M1);
+        startWithMail(FakeMailServer.builder(), BOB, M1);
         server.faults().pop3(Trigger.command("LIST")).once().replyAndDisconnect(451, "", "shutting down");
         try (Raw pop = loggedIn(BOB)) {
             pop.expectReplies(

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakemail.BuiltInCertificate;
 import dev.fakemail.Endpoint;
-import dev.fakemail.FakeMailServer;
-import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.ManualClock;
 import jakarta.mail.AuthenticationFailedException;
@@ -69,8 +67,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void rcptFaultGives451ThenTheRetrySucceeds() throws Exception {
-        start(builder());
-        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("bob@*")).times(1)
+        FaultHandle handle = start(builder()).faults().smtp(Trigger.rcptTo("bob@*")).times(1)
                 .reply(451, "4.3.0", "Try again later");
         Session session = session();
 
@@ -91,8 +88,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void permanentRecipeGivesAnAddressFailureWith550() {
-        start(builder());
-        server.faults().add(FaultRecipes.noSuchUser("nobody@*"));
+        start(builder()).faults().add(FaultRecipes.noSuchUser("nobody@*"));
         Session session = session();
         SendFailedException failure = catchThrowableOfType(
                 () -> Transport.send(message(session, "nobody@example.test", "x")), SendFailedException.class);
@@ -102,8 +98,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void connectRefusalGivesAMessagingException() {
-        start(builder());
-        server.faults().add(FaultRecipes.refuseConnections(Protocol.SMTP));
+        start(builder()).faults().add(FaultRecipes.refuseConnections(Protocol.SMTP));
         Session session = session();
         Throwable thrown = catchThrowable(() -> Transport.send(message(session, "bob@example.test", "x")));
         assertThat(thrown).isInstanceOf(MessagingException.class);
@@ -113,8 +108,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void stallMakesTheClientTimeOut() {
-        start(builder());
-        server.faults().smtp(Trigger.mailFrom("*")).stall();
+        start(builder()).faults().smtp(Trigger.mailFrom("*")).stall();
         Session session = Session.getInstance(properties(server.smtp(), 1_000));
         long start = System.nanoTime();
         Throwable thrown = catchThrowable(() -> Transport.send(message(session, "bob@example.test", "x")));
@@ -140,8 +134,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void endOfDataRefusalGivesASendFailedExceptionWithItsCode() {
-        start(builder());
-        server.faults().smtp(Trigger.endOfData()).reply(554, "5.7.1", "Message rejected as spam");
+        start(builder()).faults().smtp(Trigger.endOfData()).reply(554, "5.7.1", "Message rejected as spam");
         Session session = session();
         SMTPSendFailedException failure = catchThrowableOfType(
                 () -> Transport.send(message(session, "bob@example.test", "spam")), SMTPSendFailedException.class);
@@ -154,8 +147,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void endOfDataDisconnectLeavesTheSenderInDoubtAndTheMessageUnacknowledged() {
-        start(builder());
-        server.faults().smtp(Trigger.endOfData()).disconnect();
+        start(builder()).faults().smtp(Trigger.endOfData()).disconnect();
         Session session = session();
         Throwable thrown = catchThrowable(() -> Transport.send(message(session, "bob@example.test", "in doubt")));
         assertThat(thrown).isInstanceOf(MessagingException.class);
@@ -166,8 +158,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void disconnectAfterTheDataReplyStillCountsAsSent() throws Exception {
-        start(builder());
-        server.faults().smtp(Trigger.afterReply("DATA")).disconnect();
+        start(builder()).faults().smtp(Trigger.afterReply("DATA")).disconnect();
         Session session = session();
         // Angus got its 250; the failed QUIT afterwards is not an error for the application.
         Transport.send(message(session, "bob@example.test", "sent"));
@@ -176,8 +167,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void slowServerWithinTheClientTimeoutStillDelivers() throws Exception {
-        start(builder());
-        server.faults().smtp(Trigger.anyCommand()).delay(Duration.ofMillis(50));
+        start(builder()).faults().smtp(Trigger.anyCommand()).delay(Duration.ofMillis(50));
         Transport.send(message(session(), "bob@example.test", "slow"));
         assertThat(server.messages()).hasSize(1);
     }
@@ -185,8 +175,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
     @Test
     void greylistingThenRetryAfterTheWindow() throws Exception {
         ManualClock clock = new ManualClock();
-        start(builder().clock(clock));
-        server.faults().add(FaultRecipes.greylisting(Duration.ofMinutes(5)));
+        start(builder().clock(clock)).faults().add(FaultRecipes.greylisting(Duration.ofMinutes(5)));
         Session session = session();
         SendFailedException failure = catchThrowableOfType(
                 () -> Transport.send(message(session, "bob@example.test", "grey")), SendFailedException.class);
@@ -199,8 +188,8 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void authenticationFaultGivesAuthenticationFailedException() throws Exception {
-        start(builder().user("bob@example.test", "secret").user("alice@example.test", "secret"));
-        server.faults().smtp(Trigger.authentication("*", "bob@*")).reply(535, "5.7.8", "Authentication credentials invalid");
+        start(builder().user("bob@example.test", "secret").user("alice@example.test", "secret")).faults()
+                .smtp(Trigger.authentication("*", "bob@*")).reply(535, "5.7.8", "Authentication credentials invalid");
         Properties properties = properties(server.smtp(), 10_000);
         properties.put("mail.smtp.auth", "true");
         properties.put("mail.smtp.starttls.enable", "true");
@@ -221,8 +210,7 @@ class SmtpFaultAngusMailTest extends ServerPerTest {
 
     @Test
     void capabilityRulesChangeWhatAngusSees() throws Exception {
-        start(builder());
-        server.faults().smtp(Trigger.capabilities()).hide("PIPELINING", "AUTH PLAIN");
+        start(builder()).faults().smtp(Trigger.capabilities()).hide("PIPELINING", "AUTH PLAIN");
         server.faults().smtp(Trigger.capabilities()).advertise("SIZE 1000");
         try (SMTPTransport transport = (SMTPTransport) session().getTransport("smtp")) {
             transport.connect();

@@ -44,6 +44,12 @@ class SmtpFaultCommonsNetTest {
         client.setSoTimeout(10_000);
     }
 
+    /** Connected, and HELO said (its reply not checked: tests check what matters to them). */
+    private void connectAndSayHelo() throws IOException {
+        connect();
+        client.login("client.test");
+    }
+
     @Test
     void replyCodesOfScriptedFaults() throws IOException {
         server.faults().smtp(Trigger.mailFrom("*@spam.test")).reply(550, "5.7.1", "Sender rejected");
@@ -69,8 +75,7 @@ class SmtpFaultCommonsNetTest {
     @Test
     void endOfDataRefusal() throws IOException {
         server.faults().smtp(Trigger.endOfData()).reply(554, "5.7.1", "Message rejected as spam");
-        connect();
-        client.login("client.test");
+        connectAndSayHelo();
         client.setSender("alice@example.test");
         client.addRecipient("bob@example.test");
         assertThat(client.sendShortMessageData("Subject: spam\r\n\r\nBuy!\r\n")).isFalse();
@@ -92,8 +97,7 @@ class SmtpFaultCommonsNetTest {
     @Test
     void replyAndDisconnectMidSession() throws IOException {
         server.faults().smtp(Trigger.command("NOOP")).reply(421, "4.3.2", "Service shutting down");
-        connect();
-        client.login("client.test");
+        connectAndSayHelo();
         assertThatThrownBy(() -> client.sendNoOp()).isInstanceOf(SMTPConnectionClosedException.class);
         assertThat(client.getReplyCode()).isEqualTo(421);
     }

@@ -1,7 +1,11 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
+import static dev.fakemail.fault.SmtpFaultSupport.OK;
+import static dev.fakemail.fault.SmtpFaultSupport.RCPT_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.fault.SmtpFaultSupport.millisSince;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static dev.fakemail.testing.Transcripts.transcriptOf;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +33,24 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         start(builder());
     }
 
+    /** Adds the rules the steps add, then connects; nothing read yet. */
+    private Client connectAfter(Consumer<FaultPlan> rules) throws IOException {
+        rules.accept(server.faults());
+        return connect();
+    }
+
+    /** Adds the rules the steps add, then connects and says EHLO. */
+    private Client helloAfter(Consumer<FaultPlan> rules) throws IOException {
+        rules.accept(server.faults());
+        return connect().hello();
+    }
+
+    /** MAIL FROM, accepted, then a RCPT TO sent without waiting for its reply. */
+    private static void mailThenSendRcpt(Client client) throws IOException {
+        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
+        client.send("RCPT TO:<bob@example.test>\r\n");
+    }
+
     // --- connect ---------------------------------------------------------------------------------------------
 
     @Test
@@ -38,30 +61,28 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         assertThat(handle.hits()).isEqualTo(1);
         assertThat(endedTranscript(server, client)).containsSubsequence(
                 "*: fault rules: 1, seed " + server.faults().seed(),
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "S: 421 4.7.0 Too busy, try later",
                 "*: closed");
     }
 
     @Test
     void connectReplyAndDisconnectWith554() throws IOException {
-        server.faults().smtp(Trigger.connect()).replyAndDisconnect(554, "5.3.2", "No service here");
-        Client client = connect();
+        Client client = connectAfter(faults -> faults.smtp(Trigger.connect())
+                .replyAndDisconnect(554, "5.3.2", "No service here"));
         assertThat(client.readStringToEnd()).isEqualTo("554 5.3.2 No service here\r\n");
     }
 
     @Test
     void connectReplyWithoutDisconnectReplacesTheGreetingAndKeepsTheSessionOpen() throws IOException {
-        server.faults().smtp(Trigger.connect()).reply(554, "No SMTP service here");
-        Client client = connect();
+        Client client = connectAfter(faults -> faults.smtp(Trigger.connect()).reply(554, "No SMTP service here"));
         assertThat(client.greeting()).isEqualTo("554 No SMTP service here\r\n");
         assertThat(client.command("QUIT")).startsWith("221 ");
     }
 
     @Test
     void connectDisconnectClosesBeforeTheGreeting() throws IOException {
-        server.faults().smtp(Trigger.connect()).disconnect();
-        Client client = connect();
+        Client client = connectAfter(faults -> faults.smtp(Trigger.connect()).disconnect());
         client.assertEof();
     }
 
@@ -85,8 +106,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
     void stallHoldsTheConnectionWithoutAWordUntilTheClientLeaves() throws IOException {
         FaultHandle handle = server.faults().smtp(Trigger.rcptTo("*")).stall();
         Client client = connect().hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        client.send("RCPT TO:<bob@example.test>\r\n");
+        mailThenSendRcpt(client);
         client.assertSilentFor(700);
         client.send("NOOP\r\nQUIT\r\n");
         client.assertSilentFor(300); // input is read and ignored; still open
@@ -95,26 +115,24 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         // another connection is served meanwhile
         Client other = connect();
         assertThat(other.greeting()).isEqualTo(GREETING);
-        assertThat(other.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(other.command("NOOP")).isEqualTo(OK);
 
         client.close();
         assertThat(endedTranscript(server, client)).containsSubsequence(
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "*: stalled: holding the connection without a word until the client leaves",
                 "*: closed");
     }
 
     @Test
     void stallAtConnectSendsNoGreeting() throws IOException {
-        server.faults().smtp(Trigger.connect()).stall();
-        Client client = connect();
+        Client client = connectAfter(faults -> faults.smtp(Trigger.connect()).stall());
         client.assertSilentFor(500);
     }
 
     @Test
     void timedStallClosesSilentlyAfterTheDuration() throws IOException {
-        server.faults().smtp(Trigger.command("NOOP")).stall(Duration.ofMillis(500));
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.command("NOOP")).stall(Duration.ofMillis(500)));
         client.send("NOOP\r\n");
         long start = System.nanoTime();
         client.assertEof();
@@ -125,8 +143,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
 
     @Test
     void timedStallEndsEarlyWhenTheClientLeaves() throws IOException {
-        server.faults().smtp(Trigger.command("NOOP")).stall(Duration.ofSeconds(20));
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.command("NOOP")).stall(Duration.ofSeconds(20)));
         client.send("NOOP\r\n");
         client.assertSilentFor(300);
         client.close();
@@ -145,14 +162,13 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         client.assertEof();
         assertThat(endedTranscript(server, client)).containsSubsequence(
                 "C: MAIL FROM:<alice@example.test>",
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "*: closed");
     }
 
     @Test
     void disconnectStillDeliversRepliesToEarlierPipelinedCommands() throws IOException {
-        server.faults().smtp(Trigger.rcptTo("bob@*")).disconnect();
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.rcptTo("bob@*")).disconnect());
         client.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<carol@example.test>\r\nRCPT TO:<bob@example.test>\r\n");
         assertThat(client.readStringToEnd()).isEqualTo("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n");
     }
@@ -161,20 +177,18 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
     void resetAtACommandGivesConnectionReset() throws IOException {
         FaultHandle handle = server.faults().smtp(Trigger.rcptTo("*")).reset();
         Client client = connect().hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        client.send("RCPT TO:<bob@example.test>\r\n");
+        mailThenSendRcpt(client);
         client.assertReset();
         assertThat(endedTranscript(server, client)).containsSubsequence(
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "*: connection reset (RST) by a fault rule");
     }
 
     @Test
     void afterReplyResetSendsTheReplyFirst() throws IOException {
-        server.faults().smtp(Trigger.afterReply("NOOP")).reset();
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.afterReply("NOOP")).reset());
         client.send("NOOP\r\n");
-        assertThat(client.reply()).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(OK);
         client.assertReset();
     }
 
@@ -182,15 +196,13 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
 
     @Test
     void disconnectAfterBytesCutsTheGreeting() throws IOException {
-        server.faults().smtp(Trigger.connect()).disconnectAfterBytes(7);
-        Client client = connect();
+        Client client = connectAfter(faults -> faults.smtp(Trigger.connect()).disconnectAfterBytes(7));
         assertThat(client.readStringToEnd()).isEqualTo(GREETING.substring(0, 7));
     }
 
     @Test
     void disconnectAfterBytesCutsTheEhloReply() throws IOException {
-        server.faults().smtp(Trigger.command("EHLO")).disconnectAfterBytes(40);
-        Client client = connect();
+        Client client = connectAfter(faults -> faults.smtp(Trigger.command("EHLO")).disconnectAfterBytes(40));
         assertThat(client.greeting()).isEqualTo(GREETING);
         client.send("EHLO client.test\r\n");
         byte[] received = client.readToEnd();
@@ -201,29 +213,25 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
 
     @Test
     void disconnectAfterZeroBytesClosesBeforeTheReply() throws IOException {
-        server.faults().smtp(Trigger.command("NOOP")).disconnectAfterBytes(0);
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.command("NOOP")).disconnectAfterBytes(0));
         client.send("NOOP\r\n");
         client.assertEof();
     }
 
     @Test
     void disconnectAfterBytesCountsAcrossReplies() throws IOException {
-        // "250 2.1.0 Ok\r\n" is 14 bytes; 20 bytes lets it through and cuts the next reply after 6.
-        server.faults().smtp(Trigger.mailFrom("*")).disconnectAfterBytes(20);
-        Client client = connect().hello();
-        assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo("250 2.1.0 Ok\r\n");
-        client.send("RCPT TO:<bob@example.test>\r\n");
+        // MAIL_OK is 14 bytes; 20 bytes lets it through and cuts the next reply after 6.
+        Client client = helloAfter(faults -> faults.smtp(Trigger.mailFrom("*")).disconnectAfterBytes(20));
+        mailThenSendRcpt(client);
         assertThat(client.readStringToEnd()).isEqualTo("250 2.");
     }
 
     @Test
     void disconnectAfterExactlyTheReplyLengthEndsTheConnectionAfterIt() throws IOException {
         // The allowance is exactly the MAIL reply: the client gets all of it, then the end of the stream.
-        server.faults().smtp(Trigger.mailFrom("*")).disconnectAfterBytes(14);
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.mailFrom("*")).disconnectAfterBytes(14));
         client.send("MAIL FROM:<alice@example.test>\r\n");
-        assertThat(client.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(MAIL_OK);
         client.setTimeoutMillis(2_000); // the server has nothing more to say; it must close, not wait
         client.assertEof();
     }
@@ -241,15 +249,15 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         Client fast = connect();
         long fastStart = System.nanoTime();
         assertThat(fast.greeting()).isEqualTo(GREETING);
-        assertThat(fast.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(fast.command("NOOP")).isEqualTo(OK);
         assertThat(millisSince(fastStart)).isLessThan(700);
         assertThat(slow.available()).as("slow reply not there yet").isZero();
 
-        assertThat(slow.reply()).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(slow.reply()).isEqualTo(OK);
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(980).isLessThan(6_000);
         slow.command("QUIT");
         assertThat(endedTranscript(server, slow))
-                .contains("*: fault #" + handle.id() + " hit 1: " + handle.rule().toText() + " (waiting 1000 ms)");
+                .contains(hitLine(handle, 1) + " (waiting 1000 ms)");
     }
 
     @Test
@@ -264,8 +272,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
     @Test
     void delaysCombineWithAReply() throws IOException {
         server.faults().smtp(Trigger.rcptTo("*")).delay(Duration.ofMillis(300));
-        server.faults().smtp(Trigger.rcptTo("*")).reply(451, "4.3.0", "Try again later");
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.rcptTo("*")).reply(451, "4.3.0", "Try again later"));
         client.command("MAIL FROM:<alice@example.test>");
         long start = System.nanoTime();
         assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo("451 4.3.0 Try again later\r\n");
@@ -274,33 +281,32 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
 
     @Test
     void uniformDelayStaysWithinItsBounds() throws IOException {
-        server.faults().smtp(Trigger.command("NOOP")).delayUniform(Duration.ofMillis(200), Duration.ofMillis(300));
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.command("NOOP"))
+                .delayUniform(Duration.ofMillis(200), Duration.ofMillis(300)));
         for (int i = 0; i < 2; i++) {
             long start = System.nanoTime();
-            assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+            assertThat(client.command("NOOP")).isEqualTo(OK);
             assertThat(millisSince(start)).isGreaterThanOrEqualTo(190).isLessThan(5_000);
         }
     }
 
     @Test
     void logNormalDelayWithSigmaZeroIsTheMedian() throws IOException {
-        server.faults().smtp(Trigger.command("NOOP")).delayLogNormal(Duration.ofMillis(250), 0);
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.command("NOOP"))
+                .delayLogNormal(Duration.ofMillis(250), 0));
         long start = System.nanoTime();
-        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("NOOP")).isEqualTo(OK);
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(240).isLessThan(5_000);
     }
 
     @Test
     void delayedPipelinedCommandsFlushEarlierRepliesFirst() throws IOException {
-        server.faults().smtp(Trigger.rcptTo("slow@*")).delay(Duration.ofMillis(800));
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.rcptTo("slow@*")).delay(Duration.ofMillis(800)));
         client.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<slow@example.test>\r\n");
         long start = System.nanoTime();
-        assertThat(client.reply()).isEqualTo("250 2.1.0 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(MAIL_OK);
         assertThat(millisSince(start)).as("the MAIL reply is not held back by the delay").isLessThan(600);
-        assertThat(client.reply()).isEqualTo("250 2.1.5 Ok\r\n");
+        assertThat(client.reply()).isEqualTo(RCPT_OK);
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(780);
     }
 
@@ -314,7 +320,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         Client client = connect();
         assertThat(client.greeting()).isEqualTo(GREETING);
         assertThat(millisSince(start)).isGreaterThanOrEqualTo(200).isLessThan(5_000);
-        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("NOOP")).isEqualTo(OK);
     }
 
     @Test
@@ -332,14 +338,13 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
         assertThat(all.toString()).isEqualTo(GREETING);
         assertThat(chunks.size()).isGreaterThanOrEqualTo(6);
         assertThat(elapsed).as("5 pauses of 100 ms").isGreaterThanOrEqualTo(450).isLessThan(5_000);
-        assertThat(client.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("NOOP")).isEqualTo(OK);
     }
 
     @Test
     void throttleAlsoSlowsWhatTheServerReads() throws IOException {
         // 2,000 bytes/s each way from DATA on: a 1,500-octet message takes the server at least ~0.6 s to read.
-        server.faults().smtp(Trigger.command("DATA")).throttle(2_000);
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.smtp(Trigger.command("DATA")).throttle(2_000));
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");
         assertThat(client.command("DATA")).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
@@ -376,8 +381,7 @@ class SmtpFaultConnectionTest extends RawSmtpFaultTest {
 
     @Test
     void textFormOfConnectionEffects() throws IOException {
-        server.faults().addText("smtp NOOP -> disconnect-after 5; smtp RSET -> reset");
-        Client client = connect().hello();
+        Client client = helloAfter(faults -> faults.addText("smtp NOOP -> disconnect-after 5; smtp RSET -> reset"));
         client.send("NOOP\r\n");
         assertThat(client.readStringToEnd()).isEqualTo("250 2");
         Client other = connect().hello();

@@ -1,7 +1,11 @@
 package dev.fakemail.fault;
 
 import static dev.fakemail.fault.SmtpFaultSupport.GREETING;
+import static dev.fakemail.fault.SmtpFaultSupport.MAIL_OK;
+import static dev.fakemail.fault.SmtpFaultSupport.OK;
+import static dev.fakemail.fault.SmtpFaultSupport.RCPT_OK;
 import static dev.fakemail.fault.SmtpFaultSupport.builder;
+import static dev.fakemail.fault.SmtpFaultSupport.hitLine;
 import static dev.fakemail.testing.Transcripts.endedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,8 +27,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class SmtpFaultPolicyTest extends RawSmtpFaultTest {
-    private static final String RCPT_OK = "250 2.1.5 Ok\r\n";
-    private static final String MAIL_OK = "250 2.1.0 Ok\r\n";
     private static final String RATE_LIMITED = "451 4.7.1 Rate limit exceeded, try again later\r\n";
     private static final String TOO_MANY_CONNECTIONS = "421 4.7.0 Too many connections, try again later\r\n";
 
@@ -47,12 +49,19 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
         return reply;
     }
 
+    /** A server with the text rule "greylist 5m": a first attempt is greylisted, one five minutes later passes. */
+    private void greylistedForFiveMinutesByTextRule() throws IOException {
+        start(builder().faults("smtp rcpt * -> greylist 5m"));
+        assertThat(attempt("alice@example.test", "bob@example.test")).isEqualTo(greylisted(300));
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(attempt("alice@example.test", "bob@example.test")).isEqualTo(RCPT_OK);
+    }
+
     // --- greylisting -----------------------------------------------------------------------------------------
 
     @Test
     void greylistRefusesANewTripletUntilRetriedAfterTheWindow() throws IOException {
-        start();
-        FaultHandle handle = server.faults().smtp(Trigger.rcptTo("*")).greylist(Duration.ofMinutes(5));
+        FaultHandle handle = start().faults().smtp(Trigger.rcptTo("*")).greylist(Duration.ofMinutes(5));
 
         assertThat(attempt("alice@example.test", "bob@example.test")).isEqualTo(greylisted(300));
         clock.advance(Duration.ofSeconds(100));
@@ -70,8 +79,7 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
 
     @Test
     void greylistRetryExactlyAtTheWindowPasses() throws IOException {
-        start();
-        server.faults().smtp(Trigger.rcptTo("*")).greylist(Duration.ofSeconds(60));
+        start().faults().smtp(Trigger.rcptTo("*")).greylist(Duration.ofSeconds(60));
         assertThat(attempt("a@example.test", "b@example.test")).isEqualTo(greylisted(60));
         clock.advance(Duration.ofMillis(59_500));
         assertThat(attempt("a@example.test", "b@example.test")).as("rounded up").isEqualTo(greylisted(1));
@@ -81,20 +89,19 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
 
     @Test
     void eachTripletIsGreylistedSeparately() throws IOException {
-        start();
-        server.faults().add(FaultRecipes.greylisting(Duration.ofMinutes(5)));
+        start().faults().add(FaultRecipes.greylisting(Duration.ofMinutes(5)));
         Client client = connect().hello();
         assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
         assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(greylisted(300));
         clock.advance(Duration.ofMinutes(3));
         assertThat(client.command("RCPT TO:<carol@example.test>")).as("another recipient").isEqualTo(greylisted(300));
         assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(greylisted(120));
-        assertThat(client.command("RSET")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("RSET")).isEqualTo(OK);
         assertThat(client.command("MAIL FROM:<zed@example.test>")).isEqualTo(MAIL_OK);
         assertThat(client.command("RCPT TO:<bob@example.test>")).as("another sender").isEqualTo(greylisted(300));
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(client.command("RSET")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("RSET")).isEqualTo(OK);
         assertThat(client.command("MAIL FROM:<alice@example.test>")).isEqualTo(MAIL_OK);
         assertThat(client.command("RCPT TO:<bob@example.test>")).as("first triplet's window is over").isEqualTo(RCPT_OK);
         assertThat(client.command("RCPT TO:<carol@example.test>")).as("seen at 3 min, now 5 min")
@@ -130,8 +137,7 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
 
     @Test
     void greylistedRecipientIsNotAddedAndTheMessageGoesThroughAfterwards() throws IOException {
-        start();
-        server.faults().add(FaultRecipes.greylisting(Duration.ofMinutes(1)));
+        start().faults().add(FaultRecipes.greylisting(Duration.ofMinutes(1)));
         Client client = connect().hello();
         client.command("MAIL FROM:<alice@example.test>");
         assertThat(client.command("RCPT TO:<bob@example.test>")).isEqualTo(greylisted(60));
@@ -145,31 +151,24 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
 
     @Test
     void greylistTranscriptNamesTheTriplet() throws IOException {
-        start();
-        FaultHandle handle = server.faults().add(FaultRecipes.greylisting(Duration.ofMinutes(5)));
+        FaultHandle handle = start().faults().add(FaultRecipes.greylisting(Duration.ofMinutes(5)));
         Client client = connect().hello();
         client.command("MAIL FROM:<alice@example.test>");
         client.command("RCPT TO:<bob@example.test>");
         client.command("QUIT");
         String clientAddress = Transcripts.transcriptOf(server, client).client().getAddress().getHostAddress();
-        assertThat(endedTranscript(server, client)).contains("*: fault #" + handle.id() + " hit 1: "
-                + handle.rule().toText() + " (" + clientAddress + "|alice@example.test|bob@example.test)");
+        assertThat(endedTranscript(server, client)).contains(hitLine(handle, 1)
+                + " (" + clientAddress + "|alice@example.test|bob@example.test)");
     }
 
     @Test
     void greylistInTextForm() throws IOException {
-        start(builder().faults("smtp rcpt * -> greylist 5m"));
-        assertThat(attempt("alice@example.test", "bob@example.test")).isEqualTo(greylisted(300));
-        clock.advance(Duration.ofMinutes(5));
-        assertThat(attempt("alice@example.test", "bob@example.test")).isEqualTo(RCPT_OK);
+        greylistedForFiveMinutesByTextRule();
     }
 
     @Test
     void resetForgetsGreylistState() throws IOException {
-        start(builder().faults("smtp rcpt * -> greylist 5m"));
-        assertThat(attempt("alice@example.test", "bob@example.test")).isEqualTo(greylisted(300));
-        clock.advance(Duration.ofMinutes(5));
-        assertThat(attempt("alice@example.test", "bob@example.test")).isEqualTo(RCPT_OK);
+        greylistedForFiveMinutesByTextRule();
         server.reset();
         assertThat(attempt("alice@example.test", "bob@example.test")).as("a fresh greylist after reset")
                 .isEqualTo(greylisted(300));
@@ -179,15 +178,14 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
 
     @Test
     void rateLimitOnMailRefusesBeyondTheLimitUntilTheWindowPasses() throws IOException {
-        start();
-        FaultHandle handle = server.faults().smtp(Trigger.mailFrom("*")).rateLimit(2, Duration.ofMinutes(1));
+        FaultHandle handle = start().faults().smtp(Trigger.mailFrom("*")).rateLimit(2, Duration.ofMinutes(1));
         Client client = connect().hello();
 
         assertThat(client.command("MAIL FROM:<a@example.test>")).isEqualTo(MAIL_OK); // t=0
-        assertThat(client.command("RSET")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("RSET")).isEqualTo(OK);
         clock.advance(Duration.ofSeconds(30));
         assertThat(client.command("MAIL FROM:<a@example.test>")).isEqualTo(MAIL_OK); // t=30
-        assertThat(client.command("RSET")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("RSET")).isEqualTo(OK);
         clock.advance(Duration.ofSeconds(15));
         assertThat(client.command("MAIL FROM:<a@example.test>")).isEqualTo(RATE_LIMITED); // t=45
         assertThat(connect().hello().command("MAIL FROM:<b@example.test>")).as("the limit is for the server")
@@ -195,7 +193,7 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
         clock.advance(Duration.ofSeconds(16));
         assertThat(client.command("MAIL FROM:<a@example.test>")).as("t=61: the first one left the window")
                 .isEqualTo(MAIL_OK);
-        assertThat(client.command("RSET")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(client.command("RSET")).isEqualTo(OK);
         clock.advance(Duration.ofSeconds(1));
         assertThat(client.command("MAIL FROM:<a@example.test>")).as("t=62: sliding window still full")
                 .isEqualTo(RATE_LIMITED);
@@ -221,8 +219,7 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
 
     @Test
     void rateLimitZeroRefusesEverything() throws IOException {
-        start();
-        server.faults().smtp(Trigger.mailFrom("*")).rateLimit(0, Duration.ofMinutes(1));
+        start().faults().smtp(Trigger.mailFrom("*")).rateLimit(0, Duration.ofMinutes(1));
         Client client = connect().hello();
         assertThat(client.command("MAIL FROM:<a@example.test>")).isEqualTo(RATE_LIMITED);
         clock.advance(Duration.ofDays(1));
@@ -233,8 +230,7 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
 
     @Test
     void connectionRateLimitGreetsWith421BeyondTheLimit() throws IOException {
-        start();
-        FaultHandle handle = server.faults().smtp(Trigger.connect()).rateLimit(2, Duration.ofSeconds(10));
+        FaultHandle handle = start().faults().smtp(Trigger.connect()).rateLimit(2, Duration.ofSeconds(10));
         assertThat(connect().greeting()).isEqualTo(GREETING);
         assertThat(connect().greeting()).isEqualTo(GREETING);
         Client refused = connect();
@@ -242,19 +238,18 @@ class SmtpFaultPolicyTest extends RawSmtpFaultTest {
         clock.advance(Duration.ofSeconds(10));
         Client again = connect();
         assertThat(again.greeting()).as("after the window passes").isEqualTo(GREETING);
-        assertThat(again.command("NOOP")).isEqualTo("250 2.0.0 Ok\r\n");
+        assertThat(again.command("NOOP")).isEqualTo(OK);
         assertThat(handle.hits()).isEqualTo(1);
         assertThat(handle.occurrences()).isEqualTo(4);
         assertThat(endedTranscript(server, refused)).containsSubsequence(
-                "*: fault #" + handle.id() + " hit 1: " + handle.rule().toText(),
+                hitLine(handle, 1),
                 "S: " + TOO_MANY_CONNECTIONS.strip(),
                 "*: closed");
     }
 
     @Test
     void tooManyConnectionsRecipe() throws IOException {
-        start();
-        server.faults().add(FaultRecipes.tooManyConnections(3));
+        start().faults().add(FaultRecipes.tooManyConnections(3));
         for (int i = 0; i < 3; i++) {
             assertThat(connect().greeting()).isEqualTo(GREETING);
         }

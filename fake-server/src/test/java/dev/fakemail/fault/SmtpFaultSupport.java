@@ -15,6 +15,12 @@ import java.net.InetAddress;
 final class SmtpFaultSupport {
     static final String HOST = "mx.test";
     static final String GREETING = "220 mx.test ESMTP fakemail\r\n";
+    static final String MAIL_OK = "250 2.1.0 Ok\r\n";
+    static final String RCPT_OK = "250 2.1.5 Ok\r\n";
+    /** The reply to NOOP, RSET and the like. */
+    static final String OK = "250 2.0.0 Ok\r\n";
+    /** The reply to STARTTLS. */
+    static final String TLS_READY = "220 2.0.0 Ready to start TLS\r\n";
     /** Every client socket read gives up after this long, so no test can hang. */
     static final int READ_TIMEOUT_MILLIS = LineClient.READ_TIMEOUT_MILLIS;
 
@@ -56,8 +62,8 @@ final class SmtpFaultSupport {
 
         /** MAIL, RCPT, DATA and the content; returns the reply to the final dot. */
         String sendMessage(String from, String to, String subject) throws IOException {
-            assertThat(command("MAIL FROM:<" + from + ">")).isEqualTo("250 2.1.0 Ok\r\n");
-            assertThat(command("RCPT TO:<" + to + ">")).isEqualTo("250 2.1.5 Ok\r\n");
+            assertThat(command("MAIL FROM:<" + from + ">")).isEqualTo(MAIL_OK);
+            assertThat(command("RCPT TO:<" + to + ">")).isEqualTo(RCPT_OK);
             assertThat(command("DATA")).isEqualTo("354 End data with <CR><LF>.<CR><LF>\r\n");
             return command(content(subject) + ".");
         }
@@ -65,6 +71,11 @@ final class SmtpFaultSupport {
         static String content(String subject) {
             return "Subject: " + subject + "\r\n\r\nHello.\r\n";
         }
+    }
+
+    /** The transcript line of this rule's hit number {@code hit}. */
+    static String hitLine(FaultHandle handle, int hit) {
+        return "*: fault #" + handle.id() + " hit " + hit + ": " + handle.rule().toText();
     }
 
     static long millisSince(long startNanos) {

@@ -1,7 +1,8 @@
 package dev.fakemail.pop3;
 
+import static dev.fakemail.pop3.Pop3Support.BOB;
 import static dev.fakemail.pop3.Pop3Support.angusProperties;
-import static dev.fakemail.testing.Stores.deliver;
+import static dev.fakemail.pop3.Pop3Support.properties;
 import static dev.fakemail.testing.Stores.inbox;
 import static dev.fakemail.testing.Transcripts.clientLines;
 import static dev.fakemail.testing.Transcripts.text;
@@ -13,7 +14,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.journal.Transcript;
 import dev.fakemail.store.MailQuery;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -32,19 +33,14 @@ import java.util.Properties;
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Angus Mail's POP3 provider (protocols "pop3" and "pop3s") against the server: reading, deleting, TOP for
  * headers, UIDs, POP3S, STLS, APOP and the SASL mechanisms it implements.
  */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class AngusMailPop3Test {
-    private static final String BOB = "bob@example.test";
+class AngusMailPop3Test extends ServerPerTest {
     private static final String PW = "bob-pw";
-
-    private FakeMailServer server;
 
     private Properties pop3() {
         return angusProperties("pop3", server.pop3().host(), server.pop3().port());
@@ -57,18 +53,27 @@ class AngusMailPop3Test {
         return store;
     }
 
+    /** BOB's store over plain POP3 with this password. */
+    private Store bob(String password) throws MessagingException {
+        return connect(pop3(), "pop3", BOB, password);
+    }
+
+    private static Folder openInbox(Store store, int mode) throws MessagingException {
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(mode);
+        return inbox;
+    }
+
     /** Starts the server with BOB's password set and one message in BOB's INBOX with this subject. */
     private void startWithOneMessage(FakeMailServerBuilder builder, String subject) {
-        server = builder.user(BOB, PW).build().start();
-        deliver(server, BOB, "Subject: " + subject + "\r\n\r\nbody\r\n");
+        startWithMail(builder.user(BOB, PW), BOB, "Subject: " + subject + "\r\n\r\nbody\r\n");
     }
 
     /** Logs in as BOB, reads the subject of the first message of a read-only INBOX and closes the store. */
     private static String firstSubject(Properties properties, String protocol) throws MessagingException {
         Store store = connect(properties, protocol, BOB, PW);
         try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+            Folder inbox = openInbox(store, Folder.READ_ONLY);
             String subject = inbox.getMessage(1).getSubject();
             inbox.close(false);
             return subject;
@@ -98,12 +103,9 @@ class AngusMailPop3Test {
 
     /** Sends one multipart message and one plain message to BOB through the SMTP port with Angus. */
     private void sendTwoMessagesOverSmtp() throws Exception {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", server.smtp().host());
-        properties.put("mail.smtp.port", String.valueOf(server.smtp().port()));
-        properties.put("mail.smtp.localhost", "client.test");
-        properties.put("mail.smtp.timeout", "15000");
-        Session session = Session.getInstance(properties);
+        Session session = Session.getInstance(properties("mail.smtp.host", server.smtp().host(),
+                "mail.smtp.port", String.valueOf(server.smtp().port()),
+                "mail.smtp.localhost", "client.test", "mail.smtp.timeout", "15000"));
         MimeMessage multipart = Pop3SmtpRoundTripTest.multipartMessage(session,
                 Pop3SmtpRoundTripTest.randomBytes(5_000, 42));
         Transport.send(multipart);
@@ -118,13 +120,12 @@ class AngusMailPop3Test {
 
     @Test
     void readsSubjectsContentAndAttachments() throws Exception {
-        server = FakeMailServer.builder().build().start();
+        start(FakeMailServer.builder());
         sendTwoMessagesOverSmtp();
 
-        Store store = connect(pop3(), "pop3", BOB, "anything");
+        Store store = bob("anything");
         try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+            Folder inbox = openInbox(store, Folder.READ_ONLY);
             assertThat(inbox.getMessageCount()).isEqualTo(2);
             Message[] messages = inbox.getMessages();
             assertThat(messages[0].getSubject()).isEqualTo("Report with attachments");
@@ -166,12 +167,11 @@ class AngusMailPop3Test {
 
     @Test
     void deletesWithCloseExpungeAndTheNextSessionSeesIt() throws Exception {
-        server = FakeMailServer.builder().build().start();
+        start(FakeMailServer.builder());
         sendTwoMessagesOverSmtp();
 
-        Store store = connect(pop3(), "pop3", BOB, "x");
-        Folder inbox = store.getFolder("INBOX");
-        inbox.open(Folder.READ_WRITE);
+        Store store = bob("x");
+        Folder inbox = openInbox(store, Folder.READ_WRITE);
         String keptUid = ((POP3Folder) inbox).getUID(inbox.getMessage(2));
         inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
         inbox.close(true); // DELE 1, QUIT
@@ -181,8 +181,7 @@ class AngusMailPop3Test {
 
         store = connectWhenUnlocked(pop3(), BOB, "x");
         try {
-            inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+            inbox = openInbox(store, Folder.READ_ONLY);
             assertThat(inbox.getMessageCount()).isEqualTo(1);
             assertThat(inbox.getMessage(1).getSubject()).isEqualTo("Plain one");
             assertThat(((POP3Folder) inbox).getUID(inbox.getMessage(1))).isEqualTo(keptUid);
@@ -194,11 +193,9 @@ class AngusMailPop3Test {
 
     @Test
     void closeWithoutExpungeDeletesNothing() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        deliver(server, BOB, "Subject: keep me\r\n\r\nbody\r\n");
-        Store store = connect(pop3(), "pop3", BOB, "x");
-        Folder inbox = store.getFolder("INBOX");
-        inbox.open(Folder.READ_WRITE);
+        startWithMail(FakeMailServer.builder(), BOB, "Subject: keep me\r\n\r\nbody\r\n");
+        Store store = bob("x");
+        Folder inbox = openInbox(store, Folder.READ_WRITE);
         inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
         inbox.close(false); // RSET, QUIT
         store.close();
@@ -207,14 +204,12 @@ class AngusMailPop3Test {
 
     @Test
     void headersAreFetchedWithTopWithoutRetr() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        deliver(server, BOB, "Subject: top only\r\nX-Custom: yes\r\n\r\n.body line\r\n");
+        startWithMail(FakeMailServer.builder(), BOB, "Subject: top only\r\nX-Custom: yes\r\n\r\n.body line\r\n");
         Properties properties = pop3();
         properties.put("mail.pop3.disabletop", "false");
         Store store = connect(properties, "pop3", BOB, "x");
         try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+            Folder inbox = openInbox(store, Folder.READ_ONLY);
             Message message = inbox.getMessage(1);
             assertThat(message.getHeader("X-Custom")).containsExactly("yes");
             assertThat(message.getSubject()).isEqualTo("top only");
@@ -265,7 +260,7 @@ class AngusMailPop3Test {
 
     @Test
     void stlsRequiredButRefusedWithoutItFailsTheClient() throws Exception {
-        server = FakeMailServer.builder().pop3sPort(0).build().start();
+        start(FakeMailServer.builder().pop3sPort(0));
         // On the POP3S port STLS is not offered: a client that insists on STLS refuses to go on.
         Properties properties = angusProperties("pop3", server.pop3s().host(), server.pop3s().port());
         properties.put("mail.pop3.ssl.enable", "true");
@@ -275,12 +270,21 @@ class AngusMailPop3Test {
         assertThatThrownBy(() -> connect(properties, "pop3", BOB, PW)).isInstanceOf(MessagingException.class);
     }
 
+    /**
+     * Starts the server with one message of this subject and BOB's password set, and reads that subject with
+     * Angus over POP3 with these extra properties; returns the properties used.
+     */
+    private Properties readOneMessageWith(String subject, Properties extra) throws Exception {
+        startWithOneMessage(FakeMailServer.builder(), subject);
+        Properties properties = pop3();
+        properties.putAll(extra);
+        assertThat(firstSubject(properties, "pop3")).isEqualTo(subject);
+        return properties;
+    }
+
     @Test
     void apopWithFixedUsers() throws Exception {
-        startWithOneMessage(FakeMailServer.builder(), "apop");
-        Properties properties = pop3();
-        properties.put("mail.pop3.apop.enable", "true");
-        assertThat(firstSubject(properties, "pop3")).isEqualTo("apop");
+        Properties properties = readOneMessageWith("apop", properties("mail.pop3.apop.enable", "true"));
         assertThat(clientLines(server)).as(text(server, "POP3")).anyMatch(line -> line.startsWith("APOP " + BOB + " "));
 
         assertThatThrownBy(() -> connect(properties, "pop3", BOB, "wrong"))
@@ -288,11 +292,8 @@ class AngusMailPop3Test {
     }
 
     private void loginWithMechanism(String mechanism, Properties extra, String transcriptLine) throws Exception {
-        startWithOneMessage(FakeMailServer.builder(), "sasl " + mechanism);
-        Properties properties = pop3();
-        properties.put("mail.pop3.auth.mechanisms", mechanism);
-        properties.putAll(extra);
-        assertThat(firstSubject(properties, "pop3")).isEqualTo("sasl " + mechanism);
+        extra.put("mail.pop3.auth.mechanisms", mechanism);
+        Properties properties = readOneMessageWith("sasl " + mechanism, extra);
         assertThat(clientLines(server)).as(text(server, "POP3")).anyMatch(line -> line.startsWith(transcriptLine))
                 .noneMatch(line -> line.startsWith("USER") || line.startsWith("PASS"));
 
@@ -326,45 +327,37 @@ class AngusMailPop3Test {
     /** Angus's POP3 "LOGIN" mechanism is USER/PASS (it has no SASL LOGIN for POP3). */
     @Test
     void angusLoginMechanismIsUserPass() throws Exception {
-        startWithOneMessage(FakeMailServer.builder(), "user pass");
-        Properties properties = pop3();
-        properties.put("mail.pop3.auth.mechanisms", "LOGIN");
-        assertThat(firstSubject(properties, "pop3")).isEqualTo("user pass");
+        Properties properties = readOneMessageWith("user pass", properties("mail.pop3.auth.mechanisms", "LOGIN"));
         assertThat(clientLines(server)).as(text(server, "POP3")).contains("USER " + BOB, "PASS ****");
         assertLoginRefused(properties, "wrong");
     }
 
     @Test
     void saslXoauth2WithThePasswordAsToken() throws Exception {
-        Properties extra = new Properties();
-        extra.put("mail.pop3.auth.xoauth2.disable", "false");
-        loginWithMechanism("XOAUTH2", extra, "AUTH XOAUTH2");
+        loginWithMechanism("XOAUTH2", properties("mail.pop3.auth.xoauth2.disable", "false"), "AUTH XOAUTH2");
     }
 
     @Test
     void defaultLoginOfAngusWorks() throws Exception {
         startWithOneMessage(FakeMailServer.builder(), "default");
-        Store store = connect(pop3(), "pop3", BOB, PW);
+        Store store = bob(PW);
         try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+            Folder inbox = openInbox(store, Folder.READ_ONLY);
             assertThat(inbox.getMessageCount()).isEqualTo(1);
             inbox.close(false);
         } finally {
             store.close();
         }
-        assertThatThrownBy(() -> connect(pop3(), "pop3", BOB, "wrong")).isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> bob("wrong")).isInstanceOf(AuthenticationFailedException.class);
     }
 
     @Test
     void secondStoreOnALockedMaildropFailsWithInUse() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        deliver(server, BOB, "Subject: locked\r\n\r\nbody\r\n");
-        Store first = connect(pop3(), "pop3", BOB, "x");
-        Folder inbox = first.getFolder("INBOX");
-        inbox.open(Folder.READ_ONLY);
+        startWithMail(FakeMailServer.builder(), BOB, "Subject: locked\r\n\r\nbody\r\n");
+        Store first = bob("x");
+        Folder inbox = openInbox(first, Folder.READ_ONLY);
         try {
-            assertThatThrownBy(() -> connect(pop3(), "pop3", BOB, "x"))
+            assertThatThrownBy(() -> bob("x"))
                     .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("[IN-USE]");
             assertThat(inbox.getMessage(1).getSubject()).isEqualTo("locked");
         } finally {

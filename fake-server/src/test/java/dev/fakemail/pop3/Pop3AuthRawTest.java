@@ -1,46 +1,61 @@
 package dev.fakemail.pop3;
 
+import static dev.fakemail.pop3.Pop3Support.BOB;
 import static dev.fakemail.pop3.Pop3Support.base64;
 import static dev.fakemail.pop3.Pop3Support.hmacMd5Hex;
 import static dev.fakemail.pop3.Pop3Support.md5Hex;
 import static dev.fakemail.pop3.Pop3Support.unbase64;
-import static dev.fakemail.testing.Stores.deliver;
 import static dev.fakemail.testing.Transcripts.clientLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.testing.Clients;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Logging in over a raw socket: APOP (RFC 1939 §7) and AUTH (RFC 5034) with every mechanism, with and without
  * initial response, cancelled, malformed and with wrong credentials; the maildrop is the INBOX of the user.
  */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class Pop3AuthRawTest {
-    private static final String BOB = "bob@example.test";
+class Pop3AuthRawTest extends ServerPerTest {
     private static final String PW = "s3cret pw";
-
-    private FakeMailServer server;
+    private static final String LOGGED_IN = "+OK maildrop locked and ready, 1 messages";
+    private static final String AUTH_FAILED = "-ERR [AUTH] authentication failed";
 
     private Pop3Conversation fixedUsers() throws Exception {
-        server = FakeMailServer.builder().user(BOB, PW).user("alice@example.test", "other").build().start();
-        deliver(server, BOB, "Subject: for bob\r\n\r\nhi\r\n");
-        return Clients.openPop3(server);
+        return connectWithOneMessage(FakeMailServer.builder().user(BOB, PW).user("alice@example.test", "other"));
     }
 
     private Pop3Conversation anyone() throws Exception {
-        server = FakeMailServer.builder().build().start();
-        deliver(server, BOB, "Subject: for bob\r\n\r\nhi\r\n");
+        return connectWithOneMessage(FakeMailServer.builder());
+    }
+
+    /** Starts a server of these settings with one message for BOB and connects to it. */
+    private Pop3Conversation connectWithOneMessage(FakeMailServerBuilder builder) throws Exception {
+        startWithMail(builder, BOB, "Subject: for bob\r\n\r\nhi\r\n");
         return Clients.openPop3(server);
+    }
+
+    /** The XOAUTH2 initial response of BOB with this bearer token. */
+    private static String xoauth2(String token) {
+        return base64("user=" + BOB + "\u0001auth=Bearer " + token + "\u0001\u0001");
+    }
+
+    /** The OAUTHBEARER (RFC 7628) initial response of BOB with this bearer token. */
+    private static String oauthBearer(String token) {
+        return base64("n,a=" + BOB + ",\u0001auth=Bearer " + token + "\u0001\u0001");
     }
 
     @Test
@@ -52,7 +67,7 @@ class Pop3AuthRawTest {
                     .isEqualTo("-ERR [AUTH] invalid user name or digest");
             // hex digits are case-insensitive
             assertThat(pop.command("APOP " + BOB + " " + md5Hex(pop.banner() + PW).toUpperCase(Locale.ROOT)))
-                    .isEqualTo("+OK maildrop locked and ready, 1 messages");
+                    .isEqualTo(LOGGED_IN);
             assertThat(pop.command("STAT")).startsWith("+OK 1 ");
         }
     }
@@ -71,7 +86,7 @@ class Pop3AuthRawTest {
     void apopInOpenModeAcceptsAnyDigestForAnyName() throws Exception {
         try (Pop3Conversation pop = anyone()) {
             assertThat(pop.command("APOP " + BOB + " " + "0".repeat(32)))
-                    .isEqualTo("+OK maildrop locked and ready, 1 messages");
+                    .isEqualTo(LOGGED_IN);
         }
     }
 
@@ -79,7 +94,7 @@ class Pop3AuthRawTest {
     void authPlainWithInitialResponse() throws Exception {
         try (Pop3Conversation pop = fixedUsers()) {
             assertThat(pop.command("AUTH PLAIN " + base64("\0" + BOB + "\0" + PW)))
-                    .isEqualTo("+OK maildrop locked and ready, 1 messages");
+                    .isEqualTo(LOGGED_IN);
         }
         assertThat(clientLines(server)).contains("AUTH PLAIN ****").noneMatch(line -> line.contains(base64("\0" + BOB + "\0" + PW)));
     }
@@ -89,7 +104,7 @@ class Pop3AuthRawTest {
         try (Pop3Conversation pop = fixedUsers()) {
             assertThat(pop.command("auth plain")).isEqualTo("+ ");
             assertThat(pop.command(base64(BOB + "\0" + BOB + "\0" + PW)))
-                    .isEqualTo("+OK maildrop locked and ready, 1 messages");
+                    .isEqualTo(LOGGED_IN);
         }
         assertThat(clientLines(server)).contains("<SASL response hidden>");
     }
@@ -97,9 +112,9 @@ class Pop3AuthRawTest {
     @Test
     void authPlainWrongPasswordMalformedAndProxyAuthorization() throws Exception {
         try (Pop3Conversation pop = fixedUsers()) {
-            assertThat(pop.command("AUTH PLAIN " + base64("\0" + BOB + "\0nope"))).isEqualTo("-ERR [AUTH] authentication failed");
+            assertThat(pop.command("AUTH PLAIN " + base64("\0" + BOB + "\0nope"))).isEqualTo(AUTH_FAILED);
             assertThat(pop.command("AUTH PLAIN " + base64("alice@example.test\0" + BOB + "\0" + PW)))
-                    .isEqualTo("-ERR [AUTH] authentication failed");
+                    .isEqualTo(AUTH_FAILED);
             assertThat(pop.command("AUTH PLAIN " + base64("no nul at all"))).startsWith("-ERR ").doesNotContain("[AUTH]");
             assertThat(pop.command("AUTH PLAIN =")).startsWith("-ERR ");
             pop.expectReplies(
@@ -116,11 +131,11 @@ class Pop3AuthRawTest {
             pop.expectReplies(
                     "AUTH LOGIN", "+ " + base64("Username:"),
                     base64(BOB), "+ " + base64("Password:"),
-                    base64("bad"), "-ERR [AUTH] authentication failed");
+                    base64("bad"), AUTH_FAILED);
 
             pop.expectReplies(
                     "AUTH LOGIN " + base64(BOB), "+ " + base64("Password:"),
-                    base64(PW), "+OK maildrop locked and ready, 1 messages");
+                    base64(PW), LOGGED_IN);
         }
     }
 
@@ -132,11 +147,11 @@ class Pop3AuthRawTest {
             byte[] challenge = Base64.getDecoder().decode(challengeLine.substring(2));
             assertThat(new String(challenge, StandardCharsets.UTF_8)).matches("<[^<>]+@[^<>]+>");
             assertThat(pop.command(base64(BOB + " " + hmacMd5Hex("wrong", challenge))))
-                    .isEqualTo("-ERR [AUTH] authentication failed");
+                    .isEqualTo(AUTH_FAILED);
 
             challenge = Base64.getDecoder().decode(pop.command("AUTH CRAM-MD5").substring(2));
             assertThat(pop.command(base64(BOB + " " + hmacMd5Hex(PW, challenge))))
-                    .isEqualTo("+OK maildrop locked and ready, 1 messages");
+                    .isEqualTo(LOGGED_IN);
         }
     }
 
@@ -148,17 +163,25 @@ class Pop3AuthRawTest {
         }
     }
 
-    @Test
-    void authXoauth2WithTheTokenAsPassword() throws Exception {
-        try (Pop3Conversation pop = fixedUsers()) {
-            String bad = base64("user=" + BOB + "\u0001auth=Bearer nope\u0001\u0001");
-            String errorChallenge = pop.command("AUTH XOAUTH2 " + bad);
-            assertThat(errorChallenge).startsWith("+ ");
-            assertThat(unbase64(errorChallenge.substring(2))).contains("\"status\":\"401\"");
-            assertThat(pop.command("")).isEqualTo("-ERR [AUTH] authentication failed");
+    static Stream<Arguments> bearerTokenMechanisms() {
+        return Stream.of(
+                // the wrong token is answered by an error challenge that the client then cancels
+                Arguments.of("XOAUTH2", (UnaryOperator<String>) Pop3AuthRawTest::xoauth2, "\"status\":\"401\"", ""),
+                Arguments.of("OAUTHBEARER", (UnaryOperator<String>) Pop3AuthRawTest::oauthBearer, "invalid_token",
+                        base64("\u0001")));
+    }
 
-            String good = base64("user=" + BOB + "\u0001auth=Bearer " + PW + "\u0001\u0001");
-            assertThat(pop.command("AUTH XOAUTH2 " + good)).isEqualTo("+OK maildrop locked and ready, 1 messages");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bearerTokenMechanisms")
+    void bearerTokenWithTheTokenAsPassword(String mechanism, UnaryOperator<String> initialResponse,
+            String errorDetail, String cancel) throws Exception {
+        try (Pop3Conversation pop = fixedUsers()) {
+            String errorChallenge = pop.command("AUTH " + mechanism + " " + initialResponse.apply("nope"));
+            assertThat(errorChallenge).startsWith("+ ");
+            assertThat(unbase64(errorChallenge.substring(2))).contains(errorDetail);
+            assertThat(pop.command(cancel)).isEqualTo(AUTH_FAILED);
+
+            assertThat(pop.command("AUTH " + mechanism + " " + initialResponse.apply(PW))).isEqualTo(LOGGED_IN);
         }
     }
 
@@ -166,22 +189,7 @@ class Pop3AuthRawTest {
     void authXoauth2WithoutInitialResponse() throws Exception {
         try (Pop3Conversation pop = fixedUsers()) {
             assertThat(pop.command("AUTH XOAUTH2")).isEqualTo("+ ");
-            assertThat(pop.command(base64("user=" + BOB + "\u0001auth=Bearer " + PW + "\u0001\u0001")))
-                    .isEqualTo("+OK maildrop locked and ready, 1 messages");
-        }
-    }
-
-    @Test
-    void authOauthBearer() throws Exception {
-        try (Pop3Conversation pop = fixedUsers()) {
-            String bad = base64("n,a=" + BOB + ",\u0001auth=Bearer nope\u0001\u0001");
-            String errorChallenge = pop.command("AUTH OAUTHBEARER " + bad);
-            assertThat(errorChallenge).startsWith("+ ");
-            assertThat(unbase64(errorChallenge.substring(2))).contains("invalid_token");
-            assertThat(pop.command(base64("\u0001"))).isEqualTo("-ERR [AUTH] authentication failed");
-
-            String good = base64("n,a=" + BOB + ",\u0001auth=Bearer " + PW + "\u0001\u0001");
-            assertThat(pop.command("AUTH OAUTHBEARER " + good)).isEqualTo("+OK maildrop locked and ready, 1 messages");
+            assertThat(pop.command(xoauth2(PW))).isEqualTo(LOGGED_IN);
         }
     }
 
@@ -211,7 +219,7 @@ class Pop3AuthRawTest {
         try (Pop3Conversation pop = anyone()) {
             pop.expectReplies(
                     "USER " + BOB.toUpperCase(Locale.ROOT), "+OK send PASS",
-                    "PASS whatever", "+OK maildrop locked and ready, 1 messages");
+                    "PASS whatever", LOGGED_IN);
             assertThat(pop.multiLineText("TOP 1 0")).contains("Subject: for bob");
         }
         try (Pop3Conversation pop = Clients.openPop3(server)) {

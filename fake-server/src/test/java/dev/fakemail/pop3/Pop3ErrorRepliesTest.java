@@ -1,9 +1,11 @@
 package dev.fakemail.pop3;
 
+import static dev.fakemail.pop3.Pop3Support.BOB;
 import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
+import dev.fakemail.FakeMailServerBuilder;
 import dev.fakemail.testing.Clients;
 import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.Pop3Conversation;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -21,17 +22,40 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(60)
 class Pop3ErrorRepliesTest extends ServerPerTest {
-    private static final String BOB = "bob@example.test";
     private static final String M1 = "Subject: one\r\n\r\nfirst\r\n";
     private static final String M2 = "Subject: two\r\n\r\nsecond\r\n";
-
+    /** The STAT reply while both messages are in the maildrop. */
+    private static final String STAT_BOTH = "+OK 2 " + (M1.length() + M2.length());
 
     private Pop3Conversation connect() throws Exception {
         return Clients.openPop3(server);
     }
 
+    /** Starts a server of these settings with M1 and M2 in BOB's maildrop, and connects to it. */
+    private Pop3Conversation connectWithMail(FakeMailServerBuilder builder) throws Exception {
+        startWithMail(builder, BOB, M1, M2);
+        return connect();
+    }
+
+    /** {@link #connectWithMail} on a server of default settings. */
+    private Pop3Conversation connectWithMail() throws Exception {
+        return connectWithMail(FakeMailServer.builder());
+    }
+
     private Pop3Conversation loggedIn() throws Exception {
-        Pop3Conversation pop = connect();
+        return logIn(connect());
+    }
+
+    /** {@link #connectWithMail}, then logged in as BOB. */
+    private Pop3Conversation loggedInWithMail(FakeMailServerBuilder builder) throws Exception {
+        return logIn(connectWithMail(builder));
+    }
+
+    private Pop3Conversation loggedInWithMail() throws Exception {
+        return loggedInWithMail(FakeMailServer.builder());
+    }
+
+    private static Pop3Conversation logIn(Pop3Conversation pop) throws Exception {
         pop.expectReplies(
                 "USER " + BOB, "+OK send PASS",
                 "PASS x", "+OK maildrop locked and ready, 2 messages");
@@ -60,8 +84,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
 
     @Test
     void unknownCommandsInEitherState() throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = connect()) {
+        try (Pop3Conversation pop = connectWithMail()) {
             pop.expectReplies(
                     "XYZZY", "-ERR unknown command",
                     "", "-ERR unknown command",
@@ -70,15 +93,14 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
             assertThat(pop.command("PASS x")).startsWith("+OK");
             pop.expectReplies(
                     "XYZZY 1", "-ERR unknown command",
-                    "STAT", "+OK 2 " + (M1.length() + M2.length()));
+                    "STAT", STAT_BOTH);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"STAT", "LIST", "LIST 1", "UIDL", "RETR 1", "TOP 1 0", "DELE 1", "RSET", "NOOP"})
     void transactionCommandsBeforeLoginAreOutOfState(String command) throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = connect()) {
+        try (Pop3Conversation pop = connectWithMail()) {
             assertThat(pop.command(command)).isEqualTo("-ERR command not valid in this state");
             // still in AUTHORIZATION and fully usable
             pop.expectReplies(
@@ -92,18 +114,16 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
     @ValueSource(strings = {"USER " + BOB, "PASS x", "APOP bob 0123456789abcdef0123456789abcdef", "AUTH PLAIN",
         "STLS"})
     void authorizationCommandsAfterLoginAreOutOfState(String command) throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = loggedIn()) {
+        try (Pop3Conversation pop = loggedInWithMail()) {
             pop.expectReplies(
                     command, "-ERR command not valid in this state",
-                    "STAT", "+OK 2 " + (M1.length() + M2.length()));
+                    "STAT", STAT_BOTH);
         }
     }
 
     @Test
     void passWithoutUserAndUserWithoutName() throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = connect()) {
+        try (Pop3Conversation pop = connectWithMail()) {
             pop.expectReplies(
                     "PASS x", "-ERR send USER first",
                     "USER", "-ERR USER needs a name",
@@ -115,37 +135,30 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "RETR|-ERR a message number is needed",
-        "RETR x|-ERR a message number is needed",
-        "RETR -1|-ERR a message number is needed",
-        "RETR 1 2|-ERR a message number is needed",
-        "RETR 0|-ERR no such message, only 2 in maildrop",
-        "RETR 3|-ERR no such message, only 2 in maildrop",
-        "RETR 999999999|-ERR no such message, only 2 in maildrop",
-        "DELE|-ERR a message number is needed",
-        "DELE 0|-ERR no such message, only 2 in maildrop",
-        "DELE 3|-ERR no such message, only 2 in maildrop",
-        "LIST 0|-ERR no such message, only 2 in maildrop",
-        "LIST 3|-ERR no such message, only 2 in maildrop",
-        "LIST one|-ERR a message number is needed",
-        "UIDL 0|-ERR no such message, only 2 in maildrop",
-        "UIDL 7|-ERR no such message, only 2 in maildrop",
-        "TOP 3 0|-ERR no such message, only 2 in maildrop",
-        "TOP 0 0|-ERR no such message, only 2 in maildrop",
-        "TOP|-ERR TOP needs a message number and a line count",
-        "TOP 1|-ERR TOP needs a message number and a line count",
-        "TOP 1 x|-ERR TOP needs a message number and a line count",
-        "TOP 1 -1|-ERR TOP needs a message number and a line count",
-        "TOP 1 2 3|-ERR TOP needs a message number and a line count",
-        "TOP x 1|-ERR a message number is needed"})
-    void badMissingOrOutOfRangeMessageNumbers(String command, String reply) throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = loggedIn()) {
+    @ValueSource(strings = {"RETR", "RETR x", "RETR -1", "RETR 1 2", "DELE", "LIST one", "TOP x 1"})
+    void missingOrUnreadableMessageNumbers(String command) throws Exception {
+        refusedLeavingTheSessionUnharmed(command, "-ERR a message number is needed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"RETR 0", "RETR 3", "RETR 999999999", "DELE 0", "DELE 3", "LIST 0", "LIST 3", "UIDL 0",
+        "UIDL 7", "TOP 3 0", "TOP 0 0"})
+    void outOfRangeMessageNumbers(String command) throws Exception {
+        refusedLeavingTheSessionUnharmed(command, "-ERR no such message, only 2 in maildrop");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TOP", "TOP 1", "TOP 1 x", "TOP 1 -1", "TOP 1 2 3"})
+    void topWithoutANumberAndALineCount(String command) throws Exception {
+        refusedLeavingTheSessionUnharmed(command, "-ERR TOP needs a message number and a line count");
+    }
+
+    /** Logged in, the command gets this reply; the session is unharmed and nothing was marked. */
+    private void refusedLeavingTheSessionUnharmed(String command, String reply) throws Exception {
+        try (Pop3Conversation pop = loggedInWithMail()) {
             assertThat(pop.command(command)).isEqualTo(reply);
-            // the session is unharmed and nothing was marked
             pop.expectReplies(
-                    "STAT", "+OK 2 " + (M1.length() + M2.length()),
+                    "STAT", STAT_BOTH,
                     "QUIT", "+OK fakemail POP3 server signing off (2 messages left)");
         }
         assertThat(inbox(server, BOB)).hasSize(2);
@@ -153,8 +166,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
 
     @Test
     void everyCommandOnADeletedMessageIsRefused() throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = loggedIn()) {
+        try (Pop3Conversation pop = loggedInWithMail()) {
             assertThat(pop.command("DELE 1")).isEqualTo("+OK message 1 deleted");
             for (String command : new String[] {"DELE 1", "RETR 1", "TOP 1 0", "LIST 1", "UIDL 1"}) {
                 assertThat(pop.command(command)).as(command).isEqualTo("-ERR message 1 already deleted");
@@ -168,8 +180,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
 
     @Test
     void overLongLineIsRefusedAndTheSessionGoesOn() throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = connect()) {
+        try (Pop3Conversation pop = connectWithMail()) {
             pop.send("USER " + "a".repeat(9_000) + "\r\n");
             assertThat(pop.line()).isEqualTo("-ERR line too long");
             assertThat(pop.command("PASS x")).as("the over-long USER left no pending user")
@@ -184,15 +195,14 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
             pop.send("\r\n");
             assertThat(pop.line()).isEqualTo("-ERR line too long");
             pop.expectReplies(
-                    "STAT", "+OK 2 " + (M1.length() + M2.length()),
+                    "STAT", STAT_BOTH,
                     "RETR 2", "+OK " + M2.length() + " octets");
         }
     }
 
     @Test
     void lineLimitIsEightKibibytesIncludingCrLf() throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = loggedIn()) {
+        try (Pop3Conversation pop = loggedInWithMail()) {
             String longest = "NOOP " + "x".repeat(8 * 1024 - "NOOP ".length() - 2);
             pop.expectReplies(
                     longest, "+OK",
@@ -203,8 +213,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
 
     @Test
     void overLongLineInsideSaslExchangeEndsTheExchange() throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = connect()) {
+        try (Pop3Conversation pop = connectWithMail()) {
             pop.expectReplies(
                     "AUTH PLAIN", "+ ",
                     "A".repeat(10_000), "-ERR line too long");
@@ -216,8 +225,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
 
     @Test
     void wrongPasswordsWithFixedUsersGetAuthResponseCode() throws Exception {
-        startWithMail(FakeMailServer.builder().user(BOB, "right"), BOB, M1, M2);
-        try (Pop3Conversation pop = connect()) {
+        try (Pop3Conversation pop = connectWithMail(FakeMailServer.builder().user(BOB, "right"))) {
             pop.expectReplies(
                     "USER " + BOB, "+OK send PASS",
                     "PASS wrong", "-ERR [AUTH] invalid user name or password",
@@ -236,8 +244,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
 
     @Test
     void apopSyntaxErrors() throws Exception {
-        startWithMail(FakeMailServer.builder(), BOB, M1, M2);
-        try (Pop3Conversation pop = connect()) {
+        try (Pop3Conversation pop = connectWithMail()) {
             pop.expectReplies(
                     "APOP", "-ERR APOP needs a name and a 32-digit hex digest",
                     "APOP bob", "-ERR APOP needs a name and a 32-digit hex digest",
@@ -249,8 +256,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
 
     @Test
     void idleTimeoutSaysSoClosesAndDeletesNothing() throws Exception {
-        startWithMail(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)), BOB, M1, M2);
-        try (Pop3Conversation pop = loggedIn()) {
+        try (Pop3Conversation pop = loggedInWithMail(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)))) {
             pop.expectReplies(
                     "DELE 1", "+OK message 1 deleted",
                     "DELE 2", "+OK message 2 deleted");
@@ -261,14 +267,13 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
         assertThat(inbox(server, BOB)).hasSize(2);
         // the lock went with the session
         try (Pop3Conversation again = loginEventually()) {
-            assertThat(again.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+            assertThat(again.command("STAT")).isEqualTo(STAT_BOTH);
         }
     }
 
     @Test
     void idleTimeoutInAuthorizationState() throws Exception {
-        startWithMail(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)), BOB, M1, M2);
-        try (Pop3Conversation pop = connect()) {
+        try (Pop3Conversation pop = connectWithMail(FakeMailServer.builder().idleTimeout(Duration.ofMillis(300)))) {
             assertThat(pop.line()).isEqualTo("-ERR idle timeout, closing connection; no messages deleted");
             assertThat(pop.isClosedByServer()).isTrue();
         }
@@ -279,8 +284,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
 
     @Test
     void tooManyErrorsCloseTheSessionWithoutDeleting() throws Exception {
-        startWithMail(FakeMailServer.builder().maxErrors(3), BOB, M1, M2);
-        try (Pop3Conversation pop = loggedIn()) {
+        try (Pop3Conversation pop = loggedInWithMail(FakeMailServer.builder().maxErrors(3))) {
             assertThat(pop.command("DELE 1")).startsWith("+OK");
             assertThat(pop.command("BOGUS")).isEqualTo("-ERR unknown command");
             assertThat(pop.command("RETR 9")).startsWith("-ERR no such message");
@@ -290,7 +294,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
         }
         assertThat(inbox(server, BOB)).as("a session closed for errors never enters UPDATE").hasSize(2);
         try (Pop3Conversation pop = loginEventually()) {
-            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+            assertThat(pop.command("STAT")).isEqualTo(STAT_BOTH);
         }
     }
 
@@ -307,7 +311,7 @@ class Pop3ErrorRepliesTest extends ServerPerTest {
             pop.send("RETR 1"); // no line end, then gone
         }
         try (Pop3Conversation pop = loginEventually()) {
-            assertThat(pop.command("STAT")).isEqualTo("+OK 2 " + (M1.length() + M2.length()));
+            assertThat(pop.command("STAT")).isEqualTo(STAT_BOTH);
         }
     }
 }

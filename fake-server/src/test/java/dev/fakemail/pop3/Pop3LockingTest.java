@@ -1,37 +1,31 @@
 package dev.fakemail.pop3;
 
+import static dev.fakemail.pop3.Pop3Support.BOB;
 import static dev.fakemail.testing.Stores.deliver;
 import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.testing.Clients;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The exclusive maildrop lock (RFC 1939 §8): a second login gets -ERR [IN-USE] (RFC 2449 §8.1.1) while the
  * first session holds it, and the lock goes away with QUIT, with a dropped connection and with server.stop().
  */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class Pop3LockingTest {
-    private static final String BOB = "bob@example.test";
+class Pop3LockingTest extends ServerPerTest {
     private static final String IN_USE = "-ERR [IN-USE] maildrop already locked by another session";
-
-    private FakeMailServer server;
 
     @BeforeEach
     void startServer() {
-        server = FakeMailServer.builder().build().start();
-        deliver(server, BOB, "Subject: one\r\n\r\nfirst\r\n");
-        deliver(server, BOB, "Subject: two\r\n\r\nsecond\r\n");
+        startWithMail(FakeMailServer.builder(), BOB, "Subject: one\r\n\r\nfirst\r\n", "Subject: two\r\n\r\nsecond\r\n");
     }
 
     private Pop3Conversation connect() throws Exception {

@@ -1,5 +1,6 @@
 package dev.fakemail.pop3;
 
+import static dev.fakemail.pop3.Pop3Support.BOB;
 import static dev.fakemail.testing.Stores.deliver;
 import static dev.fakemail.testing.Stores.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.StoredMessage;
 import dev.fakemail.testing.Clients;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.Pop3Conversation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,26 +18,36 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What POP3 does to the maildrop: DELE takes effect at QUIT only and then for every reader, RSET undoes
  * marks, UIDL values are stable and never reused, and mail arriving during a session waits for the next one.
  */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class Pop3SemanticsTest {
-    private static final String BOB = "bob@example.test";
-
-    private FakeMailServer server;
-
+class Pop3SemanticsTest extends ServerPerTest {
     @BeforeEach
     void startServer() {
-        server = FakeMailServer.builder().build().start();
+        start(FakeMailServer.builder());
     }
 
     private static String message(String subject) {
         return "Subject: " + subject + "\r\n\r\nbody of " + subject + "\r\n";
+    }
+
+    /** Delivers one {@link #message} per subject to BOB, in order. */
+    private void deliverToBob(String... subjects) {
+        for (String subject : subjects) {
+            deliver(server, BOB, message(subject));
+        }
+    }
+
+    /** The UIDL listing of a session of its own, which ends with QUIT. */
+    private Map<Integer, String> uidlOfASession() throws Exception {
+        try (Pop3Conversation pop = login()) {
+            Map<Integer, String> ids = uidl(pop);
+            pop.command("QUIT");
+            return ids;
+        }
     }
 
     /** Logs in, retrying briefly while a session that just ended still holds the lock. */
@@ -85,9 +96,7 @@ class Pop3SemanticsTest {
 
     @Test
     void deleThenQuitRemovesTheMessageForEveryLaterReader() throws Exception {
-        deliver(server, BOB, message("one"));
-        deliver(server, BOB, message("two"));
-        deliver(server, BOB, message("three"));
+        deliverToBob("one", "two", "three");
         try (Pop3Conversation pop = login()) {
             assertThat(pop.command("DELE 2")).isEqualTo("+OK message 2 deleted");
             assertThat(inbox(server, BOB)).as("DELE only marks").hasSize(3);
@@ -107,8 +116,7 @@ class Pop3SemanticsTest {
 
     @Test
     void deleThenDisconnectWithoutQuitDeletesNothing() throws Exception {
-        deliver(server, BOB, message("one"));
-        deliver(server, BOB, message("two"));
+        deliverToBob("one", "two");
         Pop3Conversation pop = login();
         assertThat(pop.command("DELE 1")).startsWith("+OK");
         assertThat(pop.command("DELE 2")).startsWith("+OK");
@@ -123,8 +131,7 @@ class Pop3SemanticsTest {
 
     @Test
     void rsetUnmarksEverything() throws Exception {
-        deliver(server, BOB, message("one"));
-        deliver(server, BOB, message("two"));
+        deliverToBob("one", "two");
         int total = message("one").length() + message("two").length();
         try (Pop3Conversation pop = login()) {
             assertThat(pop.command("DELE 1")).startsWith("+OK");
@@ -142,8 +149,7 @@ class Pop3SemanticsTest {
 
     @Test
     void rsetThenQuitDeletesNothingButLaterDeleDoes() throws Exception {
-        deliver(server, BOB, message("one"));
-        deliver(server, BOB, message("two"));
+        deliverToBob("one", "two");
         try (Pop3Conversation pop = login()) {
             pop.command("DELE 1");
             pop.command("RSET");
@@ -155,8 +161,7 @@ class Pop3SemanticsTest {
 
     @Test
     void uidlIsStableAcrossSessionsAndNeverReused() throws Exception {
-        deliver(server, BOB, message("one"));
-        deliver(server, BOB, message("two"));
+        deliverToBob("one", "two");
         Map<Integer, String> first;
         try (Pop3Conversation pop = login()) {
             first = uidl(pop);
@@ -172,7 +177,7 @@ class Pop3SemanticsTest {
             pop.command("QUIT");
         }
         String deletedId = first.get(1);
-        deliver(server, BOB, message("three"));
+        deliverToBob("three");
         try (Pop3Conversation pop = login()) {
             Map<Integer, String> now = uidl(pop);
             assertThat(now).hasSize(2);
@@ -184,14 +189,10 @@ class Pop3SemanticsTest {
 
     @Test
     void uidlIsNotReusedEvenAfterTheStoreIsReset() throws Exception {
-        deliver(server, BOB, message("one"));
-        Map<Integer, String> before;
-        try (Pop3Conversation pop = login()) {
-            before = uidl(pop);
-            pop.command("QUIT");
-        }
+        deliverToBob("one");
+        Map<Integer, String> before = uidlOfASession();
         server.reset();
-        deliver(server, BOB, message("one again"));
+        deliverToBob("one again");
         try (Pop3Conversation pop = login()) {
             Map<Integer, String> after = uidl(pop);
             assertThat(after).hasSize(1);
@@ -201,10 +202,10 @@ class Pop3SemanticsTest {
 
     @Test
     void mailArrivingDuringASessionShowsUpInTheNextOne() throws Exception {
-        deliver(server, BOB, message("one"));
+        deliverToBob("one");
         try (Pop3Conversation pop = login()) {
             Map<Integer, String> ids = uidl(pop);
-            deliver(server, BOB, message("two"));
+            deliverToBob("two");
             assertThat(pop.command("STAT")).isEqualTo("+OK 1 " + message("one").length());
             assertThat(pop.multiLineText("LIST")).isEqualTo("+OK 1 messages\r\n1 " + message("one").length() + "\r\n.\r\n");
             assertThat(uidl(pop)).isEqualTo(ids);
@@ -247,13 +248,8 @@ class Pop3SemanticsTest {
 
     @Test
     void uidlSurvivesServerStopAndStart() throws Exception {
-        deliver(server, BOB, message("one"));
-        deliver(server, BOB, message("two"));
-        Map<Integer, String> before;
-        try (Pop3Conversation pop = login()) {
-            before = uidl(pop);
-            pop.command("QUIT");
-        }
+        deliverToBob("one", "two");
+        Map<Integer, String> before = uidlOfASession();
         server.stop();
         server.start();
         try (Pop3Conversation pop = login()) {

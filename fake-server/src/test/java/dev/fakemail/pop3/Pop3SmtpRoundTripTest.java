@@ -1,5 +1,6 @@
 package dev.fakemail.pop3;
 
+import static dev.fakemail.pop3.Pop3Support.BOB;
 import static dev.fakemail.testsupport.DotStuffing.unstuffedContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +8,7 @@ import dev.fakemail.FakeMailServer;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.testing.Clients;
-import dev.fakemail.testing.ClosesServers;
+import dev.fakemail.testing.ServerPerTest;
 import dev.fakemail.testsupport.Pop3Conversation;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message.RecipientType;
@@ -26,22 +27,16 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A message sent with a real SMTP client (Angus Mail) comes out of POP3 RETR exactly as the server stored it:
  * same octets, same count in LIST, byte-stuffing removed by the client's un-stuffing.
  */
 @Timeout(60)
-@ExtendWith(ClosesServers.class)
-class Pop3SmtpRoundTripTest {
-    private static final String BOB = "bob@example.test";
-
-    private FakeMailServer server;
-
+class Pop3SmtpRoundTripTest extends ServerPerTest {
     @BeforeEach
     void startServer() {
-        server = FakeMailServer.builder().build().start();
+        start(FakeMailServer.builder());
     }
 
     /** A multipart message with a UTF-8 8bit text part, a text attachment full of dot lines and a binary one. */

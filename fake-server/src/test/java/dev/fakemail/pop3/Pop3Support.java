@@ -13,6 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class Pop3Support {
     /** Client socket timeouts in milliseconds: generous, no test depends on them. */
     static final int TIMEOUT_MILLIS = 15_000;
+    /** The user whose maildrop the POP3 tests read. */
+    static final String BOB = "bob@example.test";
 
     private Pop3Support() {
     }
@@ -42,6 +44,15 @@ final class Pop3Support {
 
     static String unbase64(String text) {
         return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+    }
+
+    /** Properties of these keys and values, given in turn. */
+    static Properties properties(Object... keysAndValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
     }
 
     /** Angus Mail store properties for "pop3" or "pop3s" with generous timeouts. */
