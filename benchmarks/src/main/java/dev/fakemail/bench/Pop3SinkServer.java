@@ -1,5 +1,6 @@
 package dev.fakemail.bench;
 
+import dev.fakemail.testsupport.DotStuffing;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,14 +67,7 @@ final class Pop3SinkServer extends SinkListener {
     private static byte[] retrResponse(byte[] message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 64);
         out.writeBytes(BenchMessages.ascii("+OK " + message.length + " octets\r\n"));
-        boolean lineStart = true;
-        for (byte b : message) {
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
-            lineStart = b == '\n';
-        }
+        out.writeBytes(DotStuffing.stuffed(message));
         out.writeBytes(BenchMessages.ascii(".\r\n"));
         return out.toByteArray();
     }

@@ -1,6 +1,7 @@
 package dev.fakemail.testing;
 
 import static dev.fakemail.testing.Stores.deliver;
+import static org.assertj.core.api.Assertions.assertThat;
 import static dev.fakemail.testsupport.MessageBuilder.ofSize;
 
 import dev.fakemail.FakeMailServer;
@@ -19,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -114,6 +117,31 @@ public final class Pop3RuleForms {
             long start = System.nanoTime();
             String bytes = script(server);
             return new Run(bytes, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /**
+     * The property's run half: the rule added each of {@code otherWays} gives the client the bytes it gives when
+     * added in Java, and those differ from a run without it (a throttle's are the same, only slower in every way).
+     */
+    public static void assertEveryWayGivesTheSameBytes(FaultRule java, Map<String, Consumer<FaultPlan>> otherWays)
+            throws Exception {
+        Run viaJava = run(plan -> plan.add(java));
+        List<Run> runs = new ArrayList<>(List.of(viaJava));
+        for (Map.Entry<String, Consumer<FaultPlan>> way : otherWays.entrySet()) {
+            Run other = run(way.getValue());
+            assertThat(other.bytes()).as(way.getKey() + " form, same bytes").isEqualTo(viaJava.bytes());
+            runs.add(other);
+        }
+        Run without = run(plan -> { });
+        if (java.effect() instanceof Effect.Throttle) {
+            // Same bytes as without the rule, only slower: ~130 bytes after RETR 2 at 1,000 bytes/s.
+            assertThat(viaJava.bytes()).isEqualTo(without.bytes());
+            for (Run form : runs) {
+                assertThat(form.millis()).as("throttled in every form").isGreaterThanOrEqualTo(100);
+            }
+        } else {
+            assertThat(viaJava.bytes()).as("the rule changes what the client sees").isNotEqualTo(without.bytes());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fakemail.bench.soak;
 
+import dev.fakemail.testsupport.DotStuffing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,14 +59,7 @@ final class SoakMail {
     /** The message as SMTP DATA sends it: dot-stuffed, with the terminating dot line. */
     byte[] smtpData() {
         ByteArrayOutputStream data = new ByteArrayOutputStream(message.length + 64);
-        boolean lineStart = true;
-        for (byte b : message) {
-            if (lineStart && b == '.') {
-                data.write('.');
-            }
-            data.write(b);
-            lineStart = b == '\n';
-        }
+        data.writeBytes(DotStuffing.stuffed(message));
         data.writeBytes(".\r\n".getBytes(StandardCharsets.US_ASCII));
         return data.toByteArray();
     }
