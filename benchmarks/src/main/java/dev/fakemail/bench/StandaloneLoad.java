@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The SMTP part of {@link StandaloneBench}: one warm process per server for all rows, each row against fakemail
@@ -156,7 +157,7 @@ final class StandaloneLoad {
         return median(runs, Run::cpuMicrosPerMessage, "%.1f");
     }
 
-    private static String median(List<Run> runs, java.util.function.ToDoubleFunction<Run> measure, String format) {
+    private static String median(List<Run> runs, ToDoubleFunction<Run> measure, String format) {
         double[] values = runs.stream().mapToDouble(measure).filter(v -> !Double.isNaN(v)).sorted().toArray();
         return values.length == 0 ? "" : String.format(Locale.ROOT, format, values[(values.length - 1) / 2]);
     }

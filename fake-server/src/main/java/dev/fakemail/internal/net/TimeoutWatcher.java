@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class TimeoutWatcher {
     /** How often blocked writes are looked at, and the longest the watcher sleeps. */
-    static final long WRITE_CHECK_NANOS = 500_000_000L;
+    private static final long WRITE_CHECK_NANOS = 500_000_000L;
     private static volatile Thread thread;
     /** When (nanoTime) the watcher wakes next. */
     private static volatile long nextWake = Long.MAX_VALUE;
