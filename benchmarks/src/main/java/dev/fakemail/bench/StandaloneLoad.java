@@ -54,16 +54,25 @@ final class StandaloneLoad {
             for (LoadSpec spec : options.rows) {
                 LoadRow row = new LoadRow(spec, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                         new ArrayList<>());
-                for (int i = 0; i < options.repeat; i++) {
-                    if (before != null) {
-                        row.before().add(loadOnce(before, spec));
-                    }
-                    row.fakemail().add(loadOnce(fakemail, spec));
-                    if (greenMail != null) {
+                List<Turn> turns = new ArrayList<>();
+                if (before != null) {
+                    turns.add(() -> row.before().add(loadOnce(before, spec)));
+                }
+                turns.add(() -> row.fakemail().add(loadOnce(fakemail, spec)));
+                if (greenMail != null) {
+                    turns.add(() -> {
                         purgeGreenMail(greenMail);
                         row.greenMail().add(loadOnce(greenMail, spec));
+                    });
+                }
+                turns.add(() -> row.sink().add(loadOnce(sink, spec)));
+                for (int i = 0; i < options.repeat; i++) {
+                    // Each repeat starts one server later: a server measured right after a JVM that is still busy
+                    // with its last run (collecting, compiling) loses a little, so no server should always be
+                    // the one that follows another.
+                    for (int turn = 0; turn < turns.size(); turn++) {
+                        turns.get((turn + i) % turns.size()).run();
                     }
-                    row.sink().add(loadOnce(sink, spec));
                 }
                 rows.add(row);
             }
@@ -109,6 +118,11 @@ final class StandaloneLoad {
                     .append(rowClean ? "ok" : "FAILED: " + errorsOf(row)).append(" |\n");
         }
         return clean;
+    }
+
+    /** One server's run of a row. */
+    private interface Turn {
+        void run() throws Exception;
     }
 
     /** Runs each mode of the rows (2 KB, 8 connections) against the server, in equal parts, unmeasured. */
