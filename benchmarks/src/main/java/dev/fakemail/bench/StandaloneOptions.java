@@ -60,7 +60,6 @@ final class StandaloneOptions {
      * 12 % of fakemail's CPU in the compiler eight seconds into a session row).
      */
     Duration processWarmup = Duration.ofSeconds(20);
-    boolean processWarmupSet;
     int repeat = 1;
     /** Whether the jar runs its web inbox during the load rows (the default, as people run it). */
     boolean loadInbox = true;
@@ -73,6 +72,7 @@ static StandaloneOptions parse(String[] args) {
         boolean quick = false;
         boolean timesSet = false;
         boolean heapSet = false;
+        boolean processWarmupSet = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--quick")) {
@@ -117,7 +117,7 @@ static StandaloneOptions parse(String[] args) {
                 }
                 case "--process-warmup" -> {
                     options.processWarmup = Sizes.parseDuration(value);
-                    options.processWarmupSet = true;
+                    processWarmupSet = true;
                 }
                 case "--repeat" -> options.repeat = Integer.parseInt(value);
                 case "--load-inbox" -> options.loadInbox = !value.equals("off");
@@ -128,7 +128,7 @@ static StandaloneOptions parse(String[] args) {
             options.warmup = Duration.ofSeconds(1);
             options.duration = Duration.ofSeconds(2);
         }
-        if (quick && !options.processWarmupSet) {
+        if (quick && !processWarmupSet) {
             options.processWarmup = Duration.ZERO;
         }
         if (quick && !heapSet) {

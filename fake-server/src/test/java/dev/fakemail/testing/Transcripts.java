@@ -121,6 +121,11 @@ public final class Transcripts {
         return transcript.lines().stream().map(TranscriptLine::toString).toList();
     }
 
+    /** Every line of every transcript the server kept, as written ("C: ...", "S: ..."), session by session. */
+    public static List<String> transcriptLines(FakeMailServer server) {
+        return server.transcripts().stream().flatMap(transcript -> lines(transcript).stream()).toList();
+    }
+
     public static void pause(long millis) {
         try {
             Thread.sleep(millis);

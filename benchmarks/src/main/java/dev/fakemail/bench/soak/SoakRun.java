@@ -248,8 +248,8 @@ final class SoakRun {
 
     /**
      * One session per protocol before the baseline is taken: the JVM-wide helpers a first connection starts (the
-     * read and write timeout watchers, on JDK 21+ the virtual-thread scheduler and its unparker) live as long as
-     * the process and are not threads the soak leaked.
+     * timeout watcher, on JDK 21+ the virtual-thread scheduler and its unparker) live as long as the process and
+     * are not threads the soak leaked.
      */
     private static void warmUp(FakeMailServer mail) throws IOException {
         goodbye(mail.smtp().port(), "QUIT\r\n");

@@ -6,7 +6,7 @@ import static dev.fakemail.smtp.clients.ClientSupport.onlyMessage;
 import static dev.fakemail.smtp.clients.ClientSupport.send;
 import static dev.fakemail.smtp.clients.ClientSupport.session;
 import static dev.fakemail.smtp.clients.ClientSupport.trustBuiltInCertificate;
-import static dev.fakemail.smtp.clients.ServerTranscripts.transcriptLines;
+import static dev.fakemail.testing.Transcripts.transcriptLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
