@@ -3,6 +3,7 @@ package dev.fakemail.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -81,9 +82,7 @@ final class BenchOptions {
 
     static BenchOptions parse(String[] args) {
         BenchOptions options = new BenchOptions();
-        boolean warmupSet = false;
-        boolean durationSet = false;
-        boolean pop3SessionsSet = false;
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -106,15 +105,10 @@ final class BenchOptions {
                 }
                 value = args[++i];
             }
+            given.add(arg);
             switch (arg) {
-                case "--warmup" -> {
-                    options.warmup = Sizes.parseDuration(value);
-                    warmupSet = true;
-                }
-                case "--duration" -> {
-                    options.duration = Sizes.parseDuration(value);
-                    durationSet = true;
-                }
+                case "--warmup" -> options.warmup = Sizes.parseDuration(value);
+                case "--duration" -> options.duration = Sizes.parseDuration(value);
                 case "--modes" -> options.modes = list(value, LoadMode::parse);
                 case "--sizes" -> options.sizes = list(value, Sizes::parseSize);
                 case "--connections" -> options.connections = list(value, Integer::parseInt);
@@ -124,10 +118,7 @@ final class BenchOptions {
                 case "--cycles" -> options.cycles = Integer.parseInt(value);
                 case "--pop3-messages" -> options.pop3Messages = Integer.parseInt(value);
                 case "--pop3-size" -> options.pop3Size = Sizes.parseSize(value);
-                case "--pop3-sessions" -> {
-                    options.pop3Sessions = Integer.parseInt(value);
-                    pop3SessionsSet = true;
-                }
+                case "--pop3-sessions" -> options.pop3Sessions = Integer.parseInt(value);
                 case "--pop3-warmup" -> options.pop3Warmup = Integer.parseInt(value);
                 case "--pop3-batch" -> options.pop3Batch = Integer.parseInt(value);
                 case "--store-budget-mb" -> options.storeBudgetOctets = Long.parseLong(value) * 1024 * 1024;
@@ -137,11 +128,11 @@ final class BenchOptions {
             }
         }
         if (options.quick) {
-            options.warmup = warmupSet ? options.warmup : Duration.ofMillis(500);
-            options.duration = durationSet ? options.duration : Duration.ofSeconds(1);
+            options.warmup = given.contains("--warmup") ? options.warmup : Duration.ofMillis(500);
+            options.duration = given.contains("--duration") ? options.duration : Duration.ofSeconds(1);
             options.cycles = Math.min(options.cycles, 100);
             options.warmupCycles = 20;
-            options.pop3Sessions = pop3SessionsSet ? options.pop3Sessions : 3;
+            options.pop3Sessions = given.contains("--pop3-sessions") ? options.pop3Sessions : 3;
         }
         if (options.duration.isZero() || options.duration.isNegative()) {
             throw new IllegalArgumentException("--duration must be positive");

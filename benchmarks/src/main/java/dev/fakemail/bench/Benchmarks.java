@@ -22,15 +22,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        BenchOptions options = Cli.parseOrExit(args, BenchOptions::parse, BenchOptions.USAGE);
         if (options.help) {
             System.out.print(BenchOptions.USAGE);
             return;
@@ -60,13 +52,7 @@ public final class Benchmarks {
             progress("start+stop: " + options.warmupCycles + " warm-up + " + options.cycles + " cycles");
             startStop(first, StartStopTimer.cycles(options.warmupCycles, options.cycles), report);
         }
-        report.append("\nSystem load average at the end: ").append(loadAverage()).append('\n');
-        System.out.print(report);
-        System.out.flush();
-        if (!clean) {
-            System.err.println("SOME RUNS FAILED THEIR CHECK (see the Check column or line)");
-            System.exit(1);
-        }
+        Cli.printReport(report, clean, "Check column or line");
     }
 
     private static void heap(HeapPerMessage.Result heap, StringBuilder out) {
@@ -118,7 +104,7 @@ public final class Benchmarks {
         if (options.sections.contains(BenchOptions.Section.LOAD)) {
             loadRows(options, out);
         }
-        out.append("- System load average at the start: ").append(loadAverage()).append('\n');
+        out.append("- System load average at the start: ").append(Cli.loadAverage()).append('\n');
     }
 
     private static void loadRows(BenchOptions options, StringBuilder out) {
@@ -133,10 +119,6 @@ public final class Benchmarks {
         }
     }
 
-    private static String loadAverage() {
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
-    }
 
     static void progress(String text) {
         System.err.println("[bench] " + text);

@@ -116,21 +116,11 @@ final class Pop3BenchSession {
             }
 
             Pop3Wire.Bytes listing = new Pop3Wire.Bytes(count * 16);
-            long t4 = System.nanoTime();
-            wire.send(list);
-            wire.expectOk("LIST");
-            wire.readMultiline(listing);
-            long t5 = System.nanoTime();
-            listTime = millis(t5 - t4);
+            listTime = timedListing(wire, list, "LIST", listing);
             listSizes = checkList(listing, statOctets, problems);
 
             listing.reset();
-            long t6 = System.nanoTime();
-            wire.send(uidl);
-            wire.expectOk("UIDL");
-            wire.readMultiline(listing);
-            long t7 = System.nanoTime();
-            uidlTime = millis(t7 - t6);
+            uidlTime = timedListing(wire, uidl, "UIDL", listing);
             checkUidl(listing, problems);
 
             long[] octets = new long[count];
@@ -284,6 +274,16 @@ final class Pop3BenchSession {
             start = end + 2;
         }
         return lines;
+    }
+
+    /** Sends a command answered by a multi-line listing, reads the listing into {@code listing}: milliseconds. */
+    private static double timedListing(Pop3Wire wire, byte[] command, String name, Pop3Wire.Bytes listing)
+            throws IOException {
+        long start = System.nanoTime();
+        wire.send(command);
+        wire.expectOk(name);
+        wire.readMultiline(listing);
+        return millis(System.nanoTime() - start);
     }
 
     private static double millis(long nanos) {

@@ -1,8 +1,6 @@
 package dev.fakemail.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The standalone benchmark (issue 15): the packaged jar as a process, GreenMail standalone beside it when its jar
@@ -16,15 +14,7 @@ public final class StandaloneBench {
     }
 
     public static void main(String[] args) throws Exception {
-        StandaloneOptions options;
-        try {
-            options = StandaloneOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(StandaloneOptions.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
+        StandaloneOptions options = Cli.parseOrExit(args, StandaloneOptions::parse, StandaloneOptions.USAGE);
         StringBuilder report = new StringBuilder();
         environment(options, report);
         boolean clean = true;
@@ -34,13 +24,7 @@ public final class StandaloneBench {
         if (options.load) {
             clean &= StandaloneLoad.run(options, report);
         }
-        report.append("\nSystem load average at the end: ").append(loadAverage()).append('\n');
-        System.out.print(report);
-        System.out.flush();
-        if (!clean) {
-            System.err.println("SOME RUNS FAILED THEIR CHECK (see the Check column)");
-            System.exit(1);
-        }
+        Cli.printReport(report, clean, "Check column");
     }
 
     private static void environment(StandaloneOptions options, StringBuilder out) throws Exception {
@@ -59,7 +43,7 @@ public final class StandaloneBench {
                 .append(options.duration.toMillis()).append(" ms measured, one process per server for all rows;")
                 .append(" heap: a fresh process per measure\n");
         out.append("- CPUs: ").append(Runtime.getRuntime().availableProcessors())
-                .append(", load average at the start: ").append(loadAverage()).append('\n');
+                .append(", load average at the start: ").append(Cli.loadAverage()).append('\n');
     }
 
     private static String serverVersion(Path java) throws Exception {
@@ -68,10 +52,5 @@ public final class StandaloneBench {
         process.waitFor();
         String[] lines = output.split("\n");
         return lines.length > 1 ? lines[1].trim() : output.trim();
-    }
-
-    private static String loadAverage() {
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The options of {@link StandaloneBench}. */
 final class StandaloneOptions {
@@ -64,15 +66,13 @@ final class StandaloneOptions {
     /** Whether the jar runs its web inbox during the load rows (the default, as people run it). */
     boolean loadInbox = true;
 
-static StandaloneOptions parse(String[] args) {
-    StandaloneOptions options = new StandaloneOptions();
+    static StandaloneOptions parse(String[] args) {
+        StandaloneOptions options = new StandaloneOptions();
         List<String> rowTexts = List.of("session/2k/1", "session/2k/8", "session/2k/64", "pipelined/2k/1",
                 "pipelined/2k/8", "pipelined/2k/64", "connect/2k/1", "connect/2k/8", "connect/2k/64",
                 "session/100k/8");
         boolean quick = false;
-        boolean timesSet = false;
-        boolean heapSet = false;
-        boolean processWarmupSet = false;
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--quick")) {
@@ -86,6 +86,7 @@ static StandaloneOptions parse(String[] args) {
                 throw new IllegalArgumentException(arg + " needs a value");
             }
             String value = args[++i];
+            given.add(arg);
             switch (arg) {
                 case "--jar" -> options.jar = Path.of(value);
                 case "--before-jar" -> options.beforeJar = value.isBlank() || value.equals("none") ? null
@@ -101,37 +102,25 @@ static StandaloneOptions parse(String[] args) {
                     options.heap = sections.contains("heap");
                     options.load = sections.contains("load");
                 }
-                case "--heap-messages" -> {
-                    options.heapMessages = Arrays.stream(value.split(",")).map(String::trim)
-                            .map(Integer::parseInt).toList();
-                    heapSet = true;
-                }
+                case "--heap-messages" -> options.heapMessages = Arrays.stream(value.split(",")).map(String::trim)
+                        .map(Integer::parseInt).toList();
                 case "--rows" -> rowTexts = List.of(value.split(","));
-                case "--warmup" -> {
-                    options.warmup = Sizes.parseDuration(value);
-                    timesSet = true;
-                }
-                case "--duration" -> {
-                    options.duration = Sizes.parseDuration(value);
-                    timesSet = true;
-                }
-                case "--process-warmup" -> {
-                    options.processWarmup = Sizes.parseDuration(value);
-                    processWarmupSet = true;
-                }
+                case "--warmup" -> options.warmup = Sizes.parseDuration(value);
+                case "--duration" -> options.duration = Sizes.parseDuration(value);
+                case "--process-warmup" -> options.processWarmup = Sizes.parseDuration(value);
                 case "--repeat" -> options.repeat = Integer.parseInt(value);
                 case "--load-inbox" -> options.loadInbox = !value.equals("off");
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        if (quick && !timesSet) {
+        if (quick && !given.contains("--warmup") && !given.contains("--duration")) {
             options.warmup = Duration.ofSeconds(1);
             options.duration = Duration.ofSeconds(2);
         }
-        if (quick && !processWarmupSet) {
+        if (quick && !given.contains("--process-warmup")) {
             options.processWarmup = Duration.ZERO;
         }
-        if (quick && !heapSet) {
+        if (quick && !given.contains("--heap-messages")) {
             options.heapMessages = List.of(10_000);
         }
         if (options.beforeJar != null && options.beforeJar.toString().equals("this")) {

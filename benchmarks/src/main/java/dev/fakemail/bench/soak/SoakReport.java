@@ -5,28 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** The figures of one soak and what went wrong, as Markdown. */
-final class SoakReport {
-    private final SoakSettings settings;
-    private final double seconds;
-    private final Ledger ledger;
-    private final int unacknowledged;
-    private final int threadsBefore;
-    private final int threadsAfter;
-    private final long heapBefore;
-    private final long heapAfter;
-
-    SoakReport(SoakSettings settings, double seconds, Ledger ledger, int unacknowledged, int threadsBefore,
-            int threadsAfter, long heapBefore, long heapAfter) {
-        this.settings = settings;
-        this.seconds = seconds;
-        this.ledger = ledger;
-        this.unacknowledged = unacknowledged;
-        this.threadsBefore = threadsBefore;
-        this.threadsAfter = threadsAfter;
-        this.heapBefore = heapBefore;
-        this.heapAfter = heapAfter;
-    }
-
+record SoakReport(SoakSettings settings, double seconds, Ledger ledger, int unacknowledged, int threadsBefore,
+        int threadsAfter, long heapBefore, long heapAfter) {
     boolean passed() {
         return ledger.violationCount() == 0;
     }
