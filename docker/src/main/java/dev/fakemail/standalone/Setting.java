@@ -13,8 +13,12 @@ import java.util.Optional;
  * Every setting of the standalone server: its flag, its environment variable, and its help line. The port of
  * each mail listener ({@code --smtp-port}, {@code --imaps-port}, ...) comes from the core's protocol
  * declarations ({@link ProtocolName}), so a new protocol brings its flag along.
+ *
+ * @param name the upper-case name: {@code SMTP_PORT}, {@code MAX_AGE}
+ * @param argument what the flag takes, or null for a switch (true when given, or {@code --flag=false})
+ * @param portOf the mail listener whose port this setting is, or null
  */
-final class Setting {
+record Setting(String name, String argument, String defaultValue, String description, ProtocolName portOf) {
     static final Setting BIND = new Setting("BIND", "ADDR", StandaloneOptions.DEFAULT_BIND,
             "address to listen on; 0.0.0.0 for all interfaces (the Docker image sets FAKEMAIL_BIND=0.0.0.0)");
     private static final Map<ProtocolName, Setting> LISTENER_PORTS = listenerPorts();
@@ -80,22 +84,8 @@ final class Setting {
     /** Help and error order: the address, the mail listeners, the web inbox, then the rest. */
     private static final List<Setting> ALL = all();
 
-    private final String name;
-    private final String argument;
-    private final String defaultValue;
-    private final String description;
-    private final ProtocolName listener;
-
     private Setting(String name, String argument, String defaultValue, String description) {
         this(name, argument, defaultValue, description, null);
-    }
-
-    private Setting(String name, String argument, String defaultValue, String description, ProtocolName listener) {
-        this.name = name;
-        this.argument = argument;
-        this.defaultValue = defaultValue;
-        this.description = description;
-        this.listener = listener;
     }
 
     /** Every setting, in help order. */
@@ -108,14 +98,9 @@ final class Setting {
         return LISTENER_PORTS.get(protocol);
     }
 
-    /** The upper-case name: {@code SMTP_PORT}, {@code MAX_AGE}. */
-    String name() {
-        return name;
-    }
-
     /** The mail listener whose port this setting is, if it is one. */
     Optional<ProtocolName> listener() {
-        return Optional.ofNullable(listener);
+        return Optional.ofNullable(portOf);
     }
 
     /** The command-line flag, e.g. {@code --smtp-port}. */
@@ -128,21 +113,8 @@ final class Setting {
         return "FAKEMAIL_" + name;
     }
 
-    /** What the flag takes, or null for a switch (true when given, or {@code --flag=false}). */
-    String argument() {
-        return argument;
-    }
-
     boolean isSwitch() {
         return argument == null;
-    }
-
-    String defaultValue() {
-        return defaultValue;
-    }
-
-    String description() {
-        return description;
     }
 
     static Setting byFlag(String flag) {
