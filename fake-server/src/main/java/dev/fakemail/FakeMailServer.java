@@ -262,7 +262,7 @@ public final class FakeMailServer implements MailControl, AutoCloseable {
      * them (IMAP sessions and the web inbox see them arrive). The user name is the login, e.g. an address.
      */
     public MailboxSeed seed(String user) {
-        return new MailboxSeed(store, config.clock, user, store.inbox(user));
+        return MailboxSeed.inbox(store, config.clock, user);
     }
 
     /**

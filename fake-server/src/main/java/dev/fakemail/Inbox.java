@@ -68,20 +68,17 @@ public final class Inbox implements MailControl, AutoCloseable {
 
     @Override
     public List<ReceivedMessage> messages() {
-        touch();
-        return tenant.store().received();
+        return used().store().received();
     }
 
     @Override
     public List<ReceivedMessage> messages(MailQuery query) {
-        touch();
-        return tenant.store().find(query);
+        return used().store().find(query);
     }
 
     @Override
     public Optional<ReceivedMessage> message(long id) {
-        touch();
-        return tenant.store().byId(id);
+        return used().store().byId(id);
     }
 
     @Override
@@ -99,45 +96,39 @@ public final class Inbox implements MailControl, AutoCloseable {
 
     @Override
     public List<ReceivedMessage> unacknowledged() {
-        touch();
-        return tenant.store().unacknowledged();
+        return used().store().unacknowledged();
     }
 
     /** This inbox's fault rules: they fire only on sessions routed to this inbox. */
     @Override
     public FaultPlan faults() {
-        touch();
-        return tenant.faults();
+        return used().faults();
     }
 
     @Override
     public boolean delete(long id) {
-        touch();
-        return tenant.store().deleteReceived(id);
+        return used().store().deleteReceived(id);
     }
 
     @Override
     public MailStore store() {
-        touch();
-        return tenant.store();
+        return used().store();
     }
 
     /** Seeds a user's mailboxes in this inbox (see {@link FakeMailServer#seed(String)}). */
     public MailboxSeed seed(String user) {
-        touch();
-        return new MailboxSeed(tenant.store(), clock, user, tenant.store().inbox(user));
+        return MailboxSeed.inbox(used().store(), clock, user);
     }
 
     @Override
     public List<Transcript> transcripts() {
-        touch();
-        return tenant.journal().transcripts();
+        return used().journal().transcripts();
     }
 
     /** Forgets this inbox's messages, mailboxes, transcripts and fault rules; the inbox stays. */
     @Override
     public void reset() {
-        touch();
+        Tenant tenant = used();
         tenant.faults().clear();
         tenant.store().reset();
         tenant.journal().clear();
@@ -156,6 +147,12 @@ public final class Inbox implements MailControl, AutoCloseable {
 
     void touch() {
         lastUsedMillis = clock.millis();
+    }
+
+    /** The inbox's own world, counting as use (see {@link #keepAlive()}). */
+    private Tenant used() {
+        touch();
+        return tenant;
     }
 
     boolean idleAt(long nowMillis) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * The isolated inboxes of one server: create one per test or CI job, route mail to it by recipient domain,
@@ -184,22 +185,12 @@ public final class Inboxes {
 
         @Override
         public Tenant byAddress(String address) {
-            for (Inbox inbox : current()) {
-                if (inbox.spec().matchesAddress(address)) {
-                    return inbox.tenant();
-                }
-            }
-            return null;
+            return first(inbox -> inbox.spec().matchesAddress(address));
         }
 
         @Override
         public Tenant byLogin(String login) {
-            for (Inbox inbox : current()) {
-                if (inbox.spec().matchesLogin(login)) {
-                    return inbox.tenant();
-                }
-            }
-            return null;
+            return first(inbox -> inbox.spec().matchesLogin(login));
         }
 
         @Override
@@ -220,8 +211,13 @@ public final class Inboxes {
 
         @Override
         public Tenant byId(String id) {
+            return first(inbox -> inbox.id().equals(id));
+        }
+
+        /** The tenant of the first current inbox that matches, or null. */
+        private Tenant first(Predicate<Inbox> matches) {
             for (Inbox inbox : current()) {
-                if (inbox.id().equals(id)) {
+                if (matches.test(inbox)) {
                     return inbox.tenant();
                 }
             }

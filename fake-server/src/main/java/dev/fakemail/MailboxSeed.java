@@ -19,20 +19,24 @@ import java.util.Set;
 public final class MailboxSeed {
     private final MailRepository store;
     private final Clock clock;
-    private final String user;
     private final Mailbox mailbox;
 
-    MailboxSeed(MailRepository store, Clock clock, String user, Mailbox mailbox) {
+    private MailboxSeed(MailRepository store, Clock clock, Mailbox mailbox) {
         this.store = store;
         this.clock = clock;
-        this.user = user;
         this.mailbox = mailbox;
+    }
+
+    /** A seed of the user's INBOX. */
+    static MailboxSeed inbox(MailRepository store, Clock clock, String user) {
+        return new MailboxSeed(store, clock, store.inbox(user));
     }
 
     /** The user's folder of that name ("/" separates levels), created with its parents if it does not exist. */
     public MailboxSeed folder(String name) {
+        String user = mailbox.user();
         Mailbox folder = store.mailbox(user, name).orElseGet(() -> store.createMailbox(user, name));
-        return new MailboxSeed(store, clock, user, folder);
+        return new MailboxSeed(store, clock, folder);
     }
 
     /** Appends a message (RFC 5322 text, CR LF line ends) with these flags; returns its UID. */

@@ -6,41 +6,35 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every kind of listener a server can run, each declared once: its name, how TLS starts, whether it runs
- * by default, the port the standalone server gives it, how long a silent client is kept, the fault rules it
- * answers to and the prefix of its Jakarta Mail properties. The builder ({@code port(..)}), the server
+ * Every kind of listener a server can run, each declared once: its name, its protocol family, whether TLS starts
+ * on connect and the port the standalone server gives it. The rest follows from those: the STARTTLS command and
+ * how long a silent client is kept (the family's), whether it runs by default (unless its TLS is implicit), the
+ * fault rules it answers to and the prefix of its Jakarta Mail properties. The builder ({@code port(..)}), the server
  * ({@code endpoint(..)}), the JUnit extension, the web inbox and the standalone flags all read this list; a new
  * protocol is a new pair of entries here plus its session.
  */
 public enum ProtocolName {
     /** SMTP with STARTTLS (RFC 5321, RFC 3207); on by default. */
-    SMTP(Protocol.SMTP, false, "STARTTLS", true, 1025, Duration.ofMinutes(5)),
+    SMTP(Protocol.SMTP, false, 1025),
     /** SMTP with implicit TLS (RFC 8314); off by default. */
-    SMTPS(Protocol.SMTP, true, "STARTTLS", false, 1465, Duration.ofMinutes(5)),
+    SMTPS(Protocol.SMTP, true, 1465),
     /** POP3 with STLS (RFC 1939, RFC 2595); on by default. */
-    POP3(Protocol.POP3, false, "STLS", true, 1110, Duration.ofMinutes(10)),
+    POP3(Protocol.POP3, false, 1110),
     /** POP3 with implicit TLS; off by default. */
-    POP3S(Protocol.POP3, true, "STLS", false, 1995, Duration.ofMinutes(10)),
+    POP3S(Protocol.POP3, true, 1995),
     /** IMAP4rev1 with STARTTLS (RFC 3501); on by default. */
-    IMAP(Protocol.IMAP, false, "STARTTLS", true, 1143, Duration.ofMinutes(30)),
+    IMAP(Protocol.IMAP, false, 1143),
     /** IMAP with implicit TLS; off by default. */
-    IMAPS(Protocol.IMAP, true, "STARTTLS", false, 1993, Duration.ofMinutes(30));
+    IMAPS(Protocol.IMAP, true, 1993);
 
     private final Protocol faultProtocol;
     private final boolean implicitTls;
-    private final String startTlsCommand;
-    private final boolean onByDefault;
     private final int standalonePort;
-    private final Duration defaultIdleTimeout;
 
-    ProtocolName(Protocol faultProtocol, boolean implicitTls, String startTlsCommand, boolean onByDefault,
-            int standalonePort, Duration defaultIdleTimeout) {
+    ProtocolName(Protocol faultProtocol, boolean implicitTls, int standalonePort) {
         this.faultProtocol = faultProtocol;
         this.implicitTls = implicitTls;
-        this.startTlsCommand = startTlsCommand;
-        this.onByDefault = onByDefault;
         this.standalonePort = standalonePort;
-        this.defaultIdleTimeout = defaultIdleTimeout;
     }
 
     /** The lower-case name, as in {@link Endpoint#protocol()}: "smtp", "pop3s", ... */
@@ -70,12 +64,12 @@ public enum ProtocolName {
 
     /** The command that upgrades a plain connection of this family: "STARTTLS" (SMTP, IMAP) or "STLS" (POP3). */
     public String startTlsCommand() {
-        return startTlsCommand;
+        return faultProtocol == Protocol.POP3 ? "STLS" : "STARTTLS";
     }
 
     /** Whether a server listens here unless told otherwise (on a free port); implicit-TLS variants are opt-in. */
     public boolean onByDefault() {
-        return onByDefault;
+        return !implicitTls;
     }
 
     /** The standalone server's default port: the well-known port plus 1000 (1025, 1465, 1110, ...). */
@@ -85,7 +79,12 @@ public enum ProtocolName {
 
     /** How long a silent client is kept unless {@code idleTimeout(..)} is configured (the protocol's RFC minimum). */
     public Duration defaultIdleTimeout() {
-        return defaultIdleTimeout;
+        return switch (faultProtocol) {
+            case SMTP -> Duration.ofMinutes(5); // RFC 5321 §4.5.3.2.7
+            case POP3 -> Duration.ofMinutes(10); // RFC 1939 §3
+            case IMAP -> Duration.ofMinutes(30); // RFC 3501 §5.4
+            case DNS -> throw new IllegalStateException("no mail listener serves " + faultProtocol);
+        };
     }
 
     /** The prefix of this listener's Jakarta Mail properties: "mail.smtp.", "mail.pop3s.", ... */

@@ -12,18 +12,14 @@ public sealed interface Budget {
     /** The next {@code count} occurrences, then never again ("fail twice, then accept"). */
     record Times(long count) implements Budget {
         public Times {
-            if (count < 1) {
-                throw new IllegalArgumentException("times must be at least 1, was " + count);
-            }
+            requireAtLeastOne("times", count);
         }
     }
 
     /** Only the {@code occurrence}-th occurrence (1 is the first). */
     record Occurrence(long occurrence) implements Budget {
         public Occurrence {
-            if (occurrence < 1) {
-                throw new IllegalArgumentException("occurrence must be at least 1, was " + occurrence);
-            }
+            requireAtLeastOne("occurrence", occurrence);
         }
     }
 
@@ -51,5 +47,11 @@ public sealed interface Budget {
 
     static Budget probability(double probability) {
         return new Probability(probability);
+    }
+
+    private static void requireAtLeastOne(String what, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, was " + value);
+        }
     }
 }

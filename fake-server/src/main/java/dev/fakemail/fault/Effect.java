@@ -152,10 +152,7 @@ public sealed interface Effect {
     /** Advertises this capability line instead of the one with the same keyword ("SIZE 1000"), or adds it. */
     record AdvertiseCapability(String line) implements Effect {
         public AdvertiseCapability {
-            if (line == null || line.isBlank()) {
-                throw new IllegalArgumentException("capability must be one non-empty line");
-            }
-            requireNoControlCharacters("capability", line);
+            requireOneLine("capability", line, "capability must be one non-empty line");
             line = line.trim();
         }
     }
@@ -167,10 +164,7 @@ public sealed interface Effect {
      */
     record Untagged(String line) implements Effect {
         public Untagged {
-            if (line == null || line.isBlank()) {
-                throw new IllegalArgumentException("an untagged response must be one non-empty line");
-            }
-            requireNoControlCharacters("untagged response", line);
+            requireOneLine("untagged response", line, "an untagged response must be one non-empty line");
             line = line.strip();
             if (line.startsWith("* ")) {
                 line = line.substring(2).strip();
@@ -231,6 +225,14 @@ public sealed interface Effect {
                 throw new IllegalArgumentException(what + " must be one line without control characters");
             }
         }
+    }
+
+    /** One non-empty line of printable characters; {@code missing} is the refusal of a null or blank one. */
+    private static void requireOneLine(String what, String line, String missing) {
+        if (line == null || line.isBlank()) {
+            throw new IllegalArgumentException(missing);
+        }
+        requireNoControlCharacters(what, line);
     }
 
     /** Durations between 0 (or 1 ms when {@code positive}) and 30 days, so millisecond arithmetic never overflows. */
