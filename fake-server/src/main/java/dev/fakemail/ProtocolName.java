@@ -11,7 +11,7 @@ import java.util.Optional;
  * how long a silent client is kept (the family's), whether it runs by default (unless its TLS is implicit), the
  * fault rules it answers to and the prefix of its Jakarta Mail properties. The builder ({@code port(..)}), the server
  * ({@code endpoint(..)}), the JUnit extension, the web inbox and the standalone flags all read this list; a new
- * protocol is a new pair of entries here plus its session.
+ * protocol is a new pair of entries here (a new family also its idle timeout below) plus its session.
  */
 public enum ProtocolName {
     /** SMTP with STARTTLS (RFC 5321, RFC 3207); on by default. */
