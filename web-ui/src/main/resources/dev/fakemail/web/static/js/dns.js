@@ -1,6 +1,6 @@
 // The DNS page: the server's fake DNS zone (shared by every inbox), where its responder answers, and a form to
 // add records; live when the zone changes from anywhere (API, Java, another page). See docs/dns.md.
-import { el, fill, notice } from './dom.js';
+import { el, fill, notice, removeButton, wholeRow } from './dom.js';
 import { getJson, sendJson } from './api.js';
 import * as live from './live.js';
 
@@ -68,25 +68,22 @@ export function mount(container) {
         el('td', { text: record.type }),
         el('td', { class: 'number', text: String(record.ttl) }),
         el('td', {}, el('code', { class: 'rule-text', text: record.data })),
-        el('td', {}, el('button', { type: 'button', class: 'remove', text: 'Remove',
-          'aria-label': 'Remove ' + record.type + ' records of ' + record.name, onclick: async () => {
-            await sendJson('DELETE', 'api/dns?' + new URLSearchParams({ name: record.name, type: record.type }));
-            await load();
-          } }))))
-        : el('tr', {}, el('td', { colspan: '5' }, notice('No records.'))));
+        el('td', {}, removeButton('Remove ' + record.type + ' records of ' + record.name, async () => {
+          await sendJson('DELETE', 'api/dns?' + new URLSearchParams({ name: record.name, type: record.type }));
+          await load();
+        }))))
+        : wholeRow(5, notice('No records.')));
     } catch (error) {
-      fill(records, el('tr', {}, el('td', { colspan: '5' }, notice('Cannot load the zone: ' + error.message,
-        'error'))));
+      fill(records, wholeRow(5, notice('Cannot load the zone: ' + error.message, 'error')));
     }
   }
 
-  const refresh = live.coalesce(load, 200);
-  const unsubscribe = ['dns', 'resync'].map((event) => live.on(event, refresh));
+  const unsubscribe = live.onEach(['dns', 'resync'], live.coalesce(load, 200));
   load();
   return {
     update() {},
     unmount() {
-      unsubscribe.forEach((off) => off());
+      unsubscribe();
     },
   };
 }

@@ -48,6 +48,16 @@ export function notice(text, kind) {
   return el('p', { class: 'notice' + (kind ? ' ' + kind : ''), text });
 }
 
+/** A table row of one cell across all `columns` columns: what a table shows when it has no rows or cannot load. */
+export function wholeRow(columns, ...children) {
+  return el('tr', {}, el('td', { colspan: String(columns) }, ...children));
+}
+
+/** A row's Remove button; `label` says for screen readers what it removes. */
+export function removeButton(label, onclick) {
+  return el('button', { type: 'button', class: 'remove', text: 'Remove', 'aria-label': label, onclick });
+}
+
 /**
  * The right-hand column of a list/detail page: on a narrow screen only one of the two is shown (the page sets
  * data-open on the layout), and this column starts with a back control that returns to the list.

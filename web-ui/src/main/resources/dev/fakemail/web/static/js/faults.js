@@ -1,7 +1,7 @@
 // The faults page: the server's scripted fault rules, with their hits live, and a form to add rules in the
 // text form (the same grammar as the standalone server's --faults; see docs/faults.md).
-import { el, fill, notice } from './dom.js';
-import { getJson, ApiError, scoped } from './api.js';
+import { el, fill, notice, removeButton, wholeRow } from './dom.js';
+import { getJson, sendJson } from './api.js';
 import * as live from './live.js';
 
 const EXAMPLES = [
@@ -18,26 +18,6 @@ const EXAMPLES = [
   ['IMAP expunge elsewhere', 'imap idle -> expunge-elsewhere first'],
   ['IMAP new UIDVALIDITY', 'imap select -> new-uidvalidity times 1'],
 ];
-
-/** POST or DELETE with a JSON body; the custom header marks the request as the page's own. */
-async function sendJson(method, path, body) {
-  const response = await fetch(scoped(path), {
-    method,
-    cache: 'no-store',
-    headers: { 'X-Fakemail': '1', 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    let message = 'HTTP ' + response.status;
-    try {
-      message = (await response.json()).error || message;
-    } catch (notJson) {
-      // keep the status line
-    }
-    throw new ApiError(response.status, message);
-  }
-  return response.status === 204 ? null : response.json();
-}
 
 export function mount(container) {
   const rules = el('tbody', { id: 'fault-list' });
@@ -88,25 +68,22 @@ export function mount(container) {
         el('td', {}, el('code', { class: 'rule-text', text: rule.text })),
         el('td', { class: 'number', text: String(rule.occurrences) }),
         el('td', { class: 'number hits', text: String(rule.hits) }),
-        el('td', {}, el('button', { type: 'button', class: 'remove', text: 'Remove',
-          'aria-label': 'Remove rule #' + rule.id, onclick: async () => {
-            await sendJson('DELETE', 'api/faults/' + rule.id);
-            await load();
-          } }))))
-        : el('tr', {}, el('td', { colspan: '5' }, notice('No fault rules: the server behaves.'))));
+        el('td', {}, removeButton('Remove rule #' + rule.id, async () => {
+          await sendJson('DELETE', 'api/faults/' + rule.id);
+          await load();
+        }))))
+        : wholeRow(5, notice('No fault rules: the server behaves.')));
     } catch (error) {
-      fill(rules, el('tr', {}, el('td', { colspan: '5' }, notice('Cannot load fault rules: ' + error.message,
-        'error'))));
+      fill(rules, wholeRow(5, notice('Cannot load fault rules: ' + error.message, 'error')));
     }
   }
 
-  const refresh = live.coalesce(load, 200);
-  const unsubscribe = ['fault', 'faults', 'reset', 'resync'].map((event) => live.on(event, refresh));
+  const unsubscribe = live.onEach(['fault', 'faults', 'reset', 'resync'], live.coalesce(load, 200));
   load();
   return {
     update() {},
     unmount() {
-      unsubscribe.forEach((off) => off());
+      unsubscribe();
     },
   };
 }

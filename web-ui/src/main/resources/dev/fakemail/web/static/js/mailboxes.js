@@ -62,11 +62,10 @@ export function mount(container, route) {
     }
   }
 
-  const refresh = live.coalesce(() => {
+  const unsubscribe = live.onEach(['mailbox', 'reset', 'resync'], live.coalesce(() => {
     loadUsers();
     loadMailbox();
-  }, 300);
-  const unsubscribe = ['mailbox', 'reset', 'resync'].map((event) => live.on(event, refresh));
+  }, 300));
 
   function update(next) {
     selected = next.path.length >= 3 ? { user: next.path[1], name: next.path[2] } : null;
@@ -79,7 +78,7 @@ export function mount(container, route) {
   return {
     update,
     unmount() {
-      unsubscribe.forEach((off) => off());
+      unsubscribe();
     },
   };
 }
