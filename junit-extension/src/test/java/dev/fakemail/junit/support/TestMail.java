@@ -20,12 +20,9 @@ import java.util.Properties;
 public final class TestMail {
     private final String from;
     private final List<String> to = new ArrayList<>();
-    private final List<String> cc = new ArrayList<>();
-    private final List<String> bcc = new ArrayList<>();
     private final List<MimeBodyPart> attachments = new ArrayList<>();
     private String subject = "";
     private String text = "";
-    private String html;
 
     private TestMail(String from) {
         this.from = from;
@@ -40,16 +37,6 @@ public final class TestMail {
         return this;
     }
 
-    public TestMail cc(String... addresses) {
-        cc.addAll(List.of(addresses));
-        return this;
-    }
-
-    public TestMail bcc(String... addresses) {
-        bcc.addAll(List.of(addresses));
-        return this;
-    }
-
     public TestMail subject(String subject) {
         this.subject = subject;
         return this;
@@ -57,11 +44,6 @@ public final class TestMail {
 
     public TestMail text(String text) {
         this.text = text;
-        return this;
-    }
-
-    public TestMail html(String html) {
-        this.html = html;
         return this;
     }
 
@@ -95,12 +77,6 @@ public final class TestMail {
             for (String address : to) {
                 message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
             }
-            for (String address : cc) {
-                message.addRecipient(Message.RecipientType.CC, new InternetAddress(address));
-            }
-            for (String address : bcc) {
-                message.addRecipient(Message.RecipientType.BCC, new InternetAddress(address));
-            }
             message.setSubject(subject, "UTF-8");
             fillBody(message);
             if (user == null) {
@@ -114,24 +90,13 @@ public final class TestMail {
     }
 
     private void fillBody(MimeMessage message) throws MessagingException {
-        if (html == null && attachments.isEmpty()) {
+        if (attachments.isEmpty()) {
             message.setText(text, "UTF-8");
             return;
         }
         MimeMultipart mixed = new MimeMultipart("mixed");
         MimeBodyPart body = new MimeBodyPart();
-        if (html == null) {
-            body.setText(text, "UTF-8");
-        } else {
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            MimeBodyPart plain = new MimeBodyPart();
-            plain.setText(text, "UTF-8");
-            MimeBodyPart rich = new MimeBodyPart();
-            rich.setText(html, "UTF-8", "html");
-            alternative.addBodyPart(plain);
-            alternative.addBodyPart(rich);
-            body.setContent(alternative);
-        }
+        body.setText(text, "UTF-8");
         mixed.addBodyPart(body);
         for (MimeBodyPart attachment : attachments) {
             mixed.addBodyPart(attachment);
