@@ -48,7 +48,7 @@ public final class RemoteFaultPlan implements FaultPlan {
     public List<FaultHandle> rules() {
         List<FaultHandle> rules = new ArrayList<>();
         for (JsonNode rule : api.getJson("/api/faults", scope).get("rules")) {
-            rules.add(handle(rule));
+            rules.add(new RemoteFaultHandle(rule));
         }
         return rules;
     }
@@ -152,28 +152,29 @@ public final class RemoteFaultPlan implements FaultPlan {
         }
         List<FaultHandle> added = new ArrayList<>();
         for (JsonNode rule : response.json().get("added")) {
-            added.add(handle(rule));
+            added.add(new RemoteFaultHandle(rule));
         }
         return added;
     }
 
-    private RemoteFaultHandle handle(JsonNode json) {
-        return new RemoteFaultHandle(json.get("id").asLong(), FaultRule.parse(json.get("text").asText()),
-                json.get("occurrences").asLong(), json.get("hits").asLong());
+    /** A rule's counts as the server gave them, read together so they always belong to the same moment. */
+    private record Counts(long occurrences, long hits) {
+        static Counts of(JsonNode rule) {
+            return new Counts(rule.get("occurrences").asLong(), rule.get("hits").asLong());
+        }
     }
 
     /** One rule on the server; its counts are read again on each call, its last known ones kept once it is gone. */
     private final class RemoteFaultHandle implements FaultHandle {
         private final long id;
         private final FaultRule rule;
-        private volatile long occurrences;
-        private volatile long hits;
+        private volatile Counts counts;
 
-        RemoteFaultHandle(long id, FaultRule rule, long occurrences, long hits) {
-            this.id = id;
-            this.rule = rule;
-            this.occurrences = occurrences;
-            this.hits = hits;
+        /** A rule as {@code /api/faults} lists it: id, text form and counts. */
+        RemoteFaultHandle(JsonNode json) {
+            this.id = json.get("id").asLong();
+            this.rule = FaultRule.parse(json.get("text").asText());
+            this.counts = Counts.of(json);
         }
 
         @Override
@@ -189,13 +190,13 @@ public final class RemoteFaultPlan implements FaultPlan {
         @Override
         public long occurrences() {
             refresh();
-            return occurrences;
+            return counts.occurrences();
         }
 
         @Override
         public long hits() {
             refresh();
-            return hits;
+            return counts.hits();
         }
 
         @Override
@@ -212,8 +213,7 @@ public final class RemoteFaultPlan implements FaultPlan {
         private boolean refresh() {
             for (JsonNode rule : api.getJson("/api/faults", scope).get("rules")) {
                 if (rule.get("id").asLong() == id) {
-                    occurrences = rule.get("occurrences").asLong();
-                    hits = rule.get("hits").asLong();
+                    counts = Counts.of(rule);
                     return true;
                 }
             }
