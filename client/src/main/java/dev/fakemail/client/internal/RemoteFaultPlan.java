@@ -25,12 +25,10 @@ import java.util.function.Consumer;
 public final class RemoteFaultPlan implements FaultPlan {
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Api api;
-    private final Map<String, String> scope;
+    private final InboxApi inbox;
 
-    public RemoteFaultPlan(Api api, Map<String, String> scope) {
-        this.api = api;
-        this.scope = scope;
+    public RemoteFaultPlan(InboxApi inbox) {
+        this.inbox = inbox;
     }
 
     @Override
@@ -47,7 +45,7 @@ public final class RemoteFaultPlan implements FaultPlan {
     @Override
     public List<FaultHandle> rules() {
         List<FaultHandle> rules = new ArrayList<>();
-        for (JsonNode rule : api.getJson("/api/faults", scope).get("rules")) {
+        for (JsonNode rule : inbox.getJson("/api/faults").get("rules")) {
             rules.add(new RemoteFaultHandle(rule));
         }
         return rules;
@@ -60,17 +58,17 @@ public final class RemoteFaultPlan implements FaultPlan {
 
     @Override
     public boolean remove(long id) {
-        return api.expect("DELETE", "/api/faults/" + id, scope, null, 204, 404).status() == 204;
+        return inbox.expect("DELETE", "/api/faults/" + id, null, 204, 404).status() == 204;
     }
 
     @Override
     public void clear() {
-        api.expect("DELETE", "/api/faults", scope, null, 204);
+        inbox.expect("DELETE", "/api/faults", null, 204);
     }
 
     @Override
     public long seed() {
-        return Long.parseLong(api.getJson("/api/faults", scope).get("seed").asText());
+        return Long.parseLong(inbox.getJson("/api/faults").get("seed").asText());
     }
 
     /**
@@ -81,7 +79,7 @@ public final class RemoteFaultPlan implements FaultPlan {
     @Override
     public AutoCloseable subscribe(Consumer<FaultHit> listener) {
         FaultEvents events = new FaultEvents(listener);
-        AutoCloseable stream = api.events("/api/events", scope, SUBSCRIBE_TIMEOUT, events);
+        AutoCloseable stream = inbox.api().events("/api/events", inbox.scope(), SUBSCRIBE_TIMEOUT, events);
         boolean ready;
         try {
             ready = events.ready.await(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,7 +89,7 @@ public final class RemoteFaultPlan implements FaultPlan {
         }
         if (!ready) {
             close(stream);
-            throw new FakeMailClientException("fakemail at " + api.base() + ": the event stream did not say it was "
+            throw new FakeMailClientException("fakemail at " + inbox.api().base() + ": the event stream did not say it was "
                     + "ready within " + SUBSCRIBE_TIMEOUT.toSeconds() + "s");
         }
         return () -> {
@@ -144,7 +142,7 @@ public final class RemoteFaultPlan implements FaultPlan {
     }
 
     private List<FaultHandle> post(String text) {
-        Api.Response response = api.expect("POST", "/api/faults", scope, Map.of("text", text), 201, 400);
+        Api.Response response = inbox.expect("POST", "/api/faults", Map.of("text", text), 201, 400);
         if (response.status() == 400) {
             // as the in-process plan does for a rule it cannot take
             throw new IllegalArgumentException(response.json() == null ? "the server refused the fault rules"
@@ -211,7 +209,7 @@ public final class RemoteFaultPlan implements FaultPlan {
 
         /** @return whether the rule is still there */
         private boolean refresh() {
-            for (JsonNode rule : api.getJson("/api/faults", scope).get("rules")) {
+            for (JsonNode rule : inbox.getJson("/api/faults").get("rules")) {
                 if (rule.get("id").asLong() == id) {
                     counts = Counts.of(rule);
                     return true;
