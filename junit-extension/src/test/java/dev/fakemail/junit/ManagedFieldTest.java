@@ -12,6 +12,7 @@ import dev.fakemail.junit.support.Fixture;
 import dev.fakemail.junit.support.RawSmtp;
 import dev.fakemail.junit.support.TestKit;
 import dev.fakemail.junit.support.TestMail;
+import dev.fakemail.testsupport.MessageBuilder;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +59,8 @@ class ManagedFieldTest {
         @Order(1)
         void keepsItsConfiguration(FakeMailServer injected, MailClientSettings settings) {
             assertThat(injected).isSameAs(mail);
-            TestMail.from("shop@example.test").to("carol@example.test").subject("Hi")
-                    .send(settings.jakartaMailProperties(), "bob@example.test", "secret");
+            TestMail.send(MessageBuilder.message().from("shop@example.test").to("carol@example.test").subject("Hi"),
+                    settings.jakartaMailProperties(), "bob@example.test", "secret");
             MailAssertions.assertThat(mail).hasReceived().exactlyOne(ExpectedMail.to("carol@example.test"))
                     .wasAuthenticatedAs("bob@example.test");
         }
