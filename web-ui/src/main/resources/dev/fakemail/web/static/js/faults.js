@@ -1,6 +1,6 @@
 // The faults page: the server's scripted fault rules, with their hits live, and a form to add rules in the
 // text form (the same grammar as the standalone server's --faults; see docs/faults.md).
-import { el, fill, notice, removeButton, wholeRow } from './dom.js';
+import { el, fill, gridTable, notice, onSubmit, removeButton, wholeRow } from './dom.js';
 import { getJson, sendJson } from './api.js';
 import * as live from './live.js';
 
@@ -29,18 +29,12 @@ export function mount(container) {
   const status = el('p', { id: 'fault-status', class: 'muted', role: 'status' });
   const form = el('form', { id: 'fault-form', class: 'fault-form' },
     input, el('button', { type: 'submit', text: 'Add rule' }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const result = await sendJson('POST', 'api/faults', { text: input.value });
-      status.className = 'muted';
-      status.textContent = 'Added ' + result.added.map((rule) => '#' + rule.id).join(', ') + '.';
-      input.value = '';
-      await load();
-    } catch (error) {
-      status.className = 'notice error';
-      status.textContent = error.message;
-    }
+  onSubmit(form, status, async () => {
+    const result = await sendJson('POST', 'api/faults', { text: input.value });
+    status.className = 'muted';
+    status.textContent = 'Added ' + result.added.map((rule) => '#' + rule.id).join(', ') + '.';
+    input.value = '';
+    await load();
   });
   container.appendChild(el('section', { class: 'faults-page', 'aria-label': 'Fault rules' },
     el('div', { class: 'list-toolbar' }, el('h2', { text: 'Fault rules' }), seed,
@@ -54,10 +48,7 @@ export function mount(container) {
         input.value = text;
         input.focus();
       } })])),
-    el('table', { class: 'grid' },
-      el('thead', {}, el('tr', {}, ['#', 'Rule', 'Matched', 'Hits', ''].map((title) =>
-        el('th', { scope: 'col', text: title })))),
-      rules)));
+    gridTable({}, ['#', 'Rule', 'Matched', 'Hits', ''], rules)));
 
   async function load() {
     try {

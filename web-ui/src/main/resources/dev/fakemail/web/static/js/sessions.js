@@ -1,5 +1,5 @@
 // The sessions page: every recent SMTP and POP3 session, and its transcript line by line.
-import { el, fill, notice, detailColumn, wholeRow } from './dom.js';
+import { el, fill, notice, detailColumn, gridTable, wholeRow } from './dom.js';
 import { getJson } from './api.js';
 import * as live from './live.js';
 import * as format from './format.js';
@@ -52,10 +52,7 @@ export function mount(container, route) {
   const layout = el('div', { class: 'split sessions', dataset: { open: 'false' } },
     el('section', { class: 'list-pane', 'aria-label': 'Sessions' },
       el('div', { class: 'list-toolbar' }, el('h2', { text: 'Sessions' }), summary),
-      el('table', { class: 'grid' },
-        el('thead', {}, el('tr', {}, ['#', 'Protocol', 'Client', 'Started', 'Lines', 'Outcome', ''].map((title) =>
-          el('th', { scope: 'col', text: title })))),
-        list)),
+      gridTable({}, ['#', 'Protocol', 'Client', 'Started', 'Lines', 'Outcome', ''], list)),
     detailColumn('Sessions', () => { location.hash = routeHash(['sessions']); }, detail));
   container.appendChild(layout);
 
