@@ -37,7 +37,7 @@ class ManagedFieldTest {
 
         TestKit.assertSucceeded(results, 2);
         assertThat(StaticField.mail.isRunning()).isFalse();
-        ZeroConfigServerTest.assertRefused(Integer.parseInt(TestKit.reported(results, "smtp").get(0)));
+        ZeroConfigServerTest.assertRefused(Integer.parseInt(TestKit.reported(results, TestKit.SMTP_PORT).get(0)));
     }
 
     @FakeMailTest
@@ -52,7 +52,7 @@ class ManagedFieldTest {
         static void alreadyRunning(FakeMailServer injected, TestReporter reporter) {
             assertThat(injected).isSameAs(mail);
             assertThat(mail.isRunning()).isTrue();
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
 
         @Test

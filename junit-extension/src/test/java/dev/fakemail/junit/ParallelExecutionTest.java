@@ -30,7 +30,7 @@ class ParallelExecutionTest {
         EngineExecutionResults results = TestKit.run(TestKit.parallel(), PerTestServers.class, PerTestFields.class);
 
         TestKit.assertSucceeded(results, 8);
-        List<String> ports = TestKit.reported(results, "smtp");
+        List<String> ports = TestKit.reported(results, TestKit.SMTP_PORT);
         assertThat(ports).hasSize(8).doesNotHaveDuplicates();
         ZeroConfigServerTest.assertRefused(ports);
     }
@@ -46,7 +46,7 @@ class ParallelExecutionTest {
         TestMail.sendVia(mail, MessageBuilder.message().from("shop@example.test").to(recipient).subject("For " + name));
         MailAssertions.assertThat(mail).receivesWithin(Duration.ofSeconds(10)).exactlyOne(to(recipient));
         assertThat(mail.messages()).extracting(ReceivedMessage::subject).containsExactly("For " + name);
-        reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+        TestKit.publishSmtpPort(reporter, mail.smtp());
     }
 
     @FakeMailTest
@@ -86,13 +86,13 @@ class ParallelExecutionTest {
             TestMail.sendVia(mail, MessageBuilder.message().from("shop@example.test").to("g@example.test")
                     .subject("For g"));
             assertThat(mail.messages()).extracting(ReceivedMessage::subject).containsExactly("For g");
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
 
         @Test
         void h(TestReporter reporter) {
             MailAssertions.assertThat(mail).hasNoMessages();
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
     }
 }
