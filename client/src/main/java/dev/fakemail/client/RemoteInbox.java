@@ -3,6 +3,7 @@ package dev.fakemail.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fakemail.MailControl;
 import dev.fakemail.client.internal.Api;
+import dev.fakemail.client.internal.InboxApi;
 import dev.fakemail.client.internal.Messages;
 import dev.fakemail.client.internal.RemoteFaultPlan;
 import dev.fakemail.fault.FaultPlan;
@@ -27,33 +28,30 @@ import java.util.Optional;
  * Thread-safe: every call is its own HTTP request.
  */
 public class RemoteInbox implements MailControl {
-    private final Api api;
-    private final String inboxId;
+    private final InboxApi inbox;
     private final Messages messages;
     private final RemoteFaultPlan faults;
 
     RemoteInbox(Api api, String inboxId) {
-        this.api = api;
-        this.inboxId = inboxId;
-        Map<String, String> scope = inboxId == null ? Map.of() : Map.of("inbox", inboxId);
-        this.messages = new Messages(api, scope);
-        this.faults = new RemoteFaultPlan(api, scope);
+        this.inbox = new InboxApi(api, inboxId);
+        this.messages = new Messages(inbox);
+        this.faults = new RemoteFaultPlan(inbox);
     }
 
     /** The isolated inbox this reads ({@code ?inbox=id}); empty for the server's default inbox. */
     public Optional<String> inboxId() {
-        return Optional.ofNullable(inboxId);
+        return Optional.ofNullable(inbox.inboxId());
     }
 
     /** This isolated inbox as the server describes it now ({@code GET /api/inboxes/{id}}); empty for the default inbox. */
     public Optional<InboxInfo> info() {
-        return inboxId == null ? Optional.empty()
-                : Optional.of(InboxInfo.of(api.getJson("/api/inboxes/" + Api.encode(inboxId), Map.of())));
+        return inbox.inboxId() == null ? Optional.empty() : Optional.of(InboxInfo.of(
+                inbox.api().getJson("/api/inboxes/" + Api.encode(inbox.inboxId()), Map.of())));
     }
 
     /** The web inbox's URL this client talks to (without any password). */
     public java.net.URI uri() {
-        return api.base();
+        return inbox.api().base();
     }
 
     @Override
@@ -102,7 +100,7 @@ public class RemoteInbox implements MailControl {
     /** Not available over HTTP: throws {@link UnsupportedOperationException} saying what to use instead. */
     @Override
     public MailStore store() {
-        throw new UnsupportedOperationException("the mailboxes of a remote fakemail (" + api.base() + ") are not a"
+        throw new UnsupportedOperationException("the mailboxes of a remote fakemail (" + inbox.api().base() + ") are not a"
                 + " MailStore here: read them over POP3 or IMAP, or GET /api/mailboxes");
     }
 
@@ -115,23 +113,19 @@ public class RemoteInbox implements MailControl {
     /** {@code POST /api/reset}: forgets messages, mailboxes, transcripts and added fault rules. */
     @Override
     public void reset() {
-        api.expect("POST", "/api/reset", scope(), null, 204);
-    }
-
-    Map<String, String> scope() {
-        return inboxId == null ? Map.of() : Map.of("inbox", inboxId);
+        inbox.expect("POST", "/api/reset", null, 204);
     }
 
     Api api() {
-        return api;
+        return inbox.api();
     }
 
     JsonNode getJson(String path) {
-        return api.getJson(path, scope());
+        return inbox.getJson(path);
     }
 
     @Override
     public String toString() {
-        return "fakemail at " + api.base() + (inboxId == null ? "" : " inbox " + inboxId);
+        return "fakemail at " + inbox.api().base() + (inbox.inboxId() == null ? "" : " inbox " + inbox.inboxId());
     }
 }

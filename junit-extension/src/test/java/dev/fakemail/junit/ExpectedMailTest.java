@@ -9,6 +9,7 @@ import dev.fakemail.junit.support.Invoice;
 import dev.fakemail.junit.support.TestMail;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testsupport.MessageBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -99,9 +100,9 @@ class ExpectedMailTest {
             CompletableFuture<List<ReceivedMessage>> waiting = CompletableFuture.supplyAsync(() -> running.await(
                     to("bob@example.test").attachment("report.csv").asQuery(), 2, Duration.ofMinutes(5)));
             for (int i = 1; i <= 3; i++) {
-                TestMail.from("app@example.test").to(i == 2 ? "carol@example.test" : "bob@example.test")
-                        .subject("Report " + i).attachment("report.csv", "text/csv", "a,b\n".getBytes())
-                        .sendVia(running);
+                TestMail.sendVia(running, MessageBuilder.message().from("app@example.test")
+                        .to(i == 2 ? "carol@example.test" : "bob@example.test").subject("Report " + i)
+                        .attach("report.csv", "text/csv", "a,b\n".getBytes()));
             }
 
             assertThat(waiting.get(30, TimeUnit.SECONDS)).extracting(ReceivedMessage::subject)

@@ -76,7 +76,7 @@ class FailureReportTest {
         assertThat(TestKit.reported(results, "fakemail")).singleElement().asString().isEqualTo("""
                 @MailServer static field 'mail' in FailureReportTest.WithField on [smtp://127.0.0.1:%s]
 
-                Received nothing.""".formatted(TestKit.reported(results, "smtp").get(0)));
+                Received nothing.""".formatted(TestKit.reported(results, TestKit.SMTP_PORT).get(0)));
     }
 
     @Test
@@ -138,7 +138,7 @@ class FailureReportTest {
 
         @Test
         void fails(TestReporter reporter) {
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
             throw new AssertionError("the test failed");
         }
     }

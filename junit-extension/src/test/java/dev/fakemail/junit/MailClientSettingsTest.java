@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.junit.support.TestMail;
+import dev.fakemail.testsupport.MessageBuilder;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -44,7 +45,8 @@ class MailClientSettingsTest {
     @Test
     void jakartaSendsOverSmtpAndReadsOverPop3() throws Exception {
         try (FakeMailServer mail = FakeMailServer.builder().build().start()) {
-            TestMail.from("shop@example.test").to("bob@example.test").subject("Hello Bob").text("Hi").sendVia(mail);
+            TestMail.sendVia(mail, MessageBuilder.message().from("shop@example.test").to("bob@example.test")
+                    .subject("Hello Bob").text("Hi"));
 
             assertThat(mail).receivesWithin(java.time.Duration.ofSeconds(5)).exactlyOne(to("bob@example.test"));
             assertThat(subjectReadOverPop3(MailClientSettings.of(mail).jakartaMailProperties())).isEqualTo("Hello Bob");
@@ -57,7 +59,8 @@ class MailClientSettingsTest {
             Properties properties = MailClientSettings.of(mail).jakartaMailProperties();
 
             assertThat(properties).contains(entry("mail.smtp.auth", "true")).doesNotContainKey("mail.pop3.auth");
-            TestMail.from("shop@example.test").to("bob@example.test").subject("Hi").send(properties, "shop", "secret");
+            TestMail.send(MessageBuilder.message().from("shop@example.test").to("bob@example.test").subject("Hi"),
+                    properties, "shop", "secret");
             assertThat(mail).hasReceived().exactlyOne(to("bob@example.test")).wasAuthenticatedAs("shop");
         }
     }
@@ -70,7 +73,8 @@ class MailClientSettingsTest {
             assertThat(properties).contains(entry("mail.smtp.starttls.enable", "true"),
                     entry("mail.smtp.starttls.required", "true"), entry("mail.pop3.starttls.required", "true"));
             assertThat(properties.get("mail.smtp.ssl.socketFactory")).isInstanceOf(SSLSocketFactory.class);
-            TestMail.from("shop@example.test").to("bob@example.test").subject("Secret").send(properties, null, null);
+            TestMail.send(MessageBuilder.message().from("shop@example.test").to("bob@example.test").subject("Secret"),
+                    properties, null, null);
             assertThat(mail).hasReceived().exactlyOne(to("bob@example.test")).wasSentOverTls();
             assertThat(subjectReadOverPop3(properties)).isEqualTo("Secret");
         }
@@ -85,7 +89,8 @@ class MailClientSettingsTest {
             Properties viaSmtps = new Properties();
             viaSmtps.putAll(properties);
             viaSmtps.setProperty("mail.transport.protocol.rfc822", "smtps"); // what Transport.send uses
-            TestMail.from("shop@example.test").to("bob@example.test").subject("Implicit").send(viaSmtps, null, null);
+            TestMail.send(MessageBuilder.message().from("shop@example.test").to("bob@example.test").subject("Implicit"),
+                    viaSmtps, null, null);
             assertThat(mail).hasReceived().exactlyOne(to("bob@example.test")).wasSentOverTls();
         }
     }
@@ -137,8 +142,8 @@ class MailClientSettingsTest {
             });
             javaMail.setProperty("mail.smtp.host", spring.get("spring.mail.host"));
             javaMail.setProperty("mail.smtp.port", spring.get("spring.mail.port"));
-            TestMail.from("shop@example.test").to("bob@example.test").subject("Spring")
-                    .send(javaMail, spring.get("spring.mail.username"), spring.get("spring.mail.password"));
+            TestMail.send(MessageBuilder.message().from("shop@example.test").to("bob@example.test").subject("Spring"),
+                    javaMail, spring.get("spring.mail.username"), spring.get("spring.mail.password"));
             assertThat(mail).hasReceived().exactlyOne(to("bob@example.test")).wasSentOverTls().wasAuthenticatedAs("shop");
         }
     }

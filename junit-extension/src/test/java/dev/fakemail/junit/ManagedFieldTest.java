@@ -12,6 +12,7 @@ import dev.fakemail.junit.support.Fixture;
 import dev.fakemail.junit.support.RawSmtp;
 import dev.fakemail.junit.support.TestKit;
 import dev.fakemail.junit.support.TestMail;
+import dev.fakemail.testsupport.MessageBuilder;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ class ManagedFieldTest {
 
         TestKit.assertSucceeded(results, 2);
         assertThat(StaticField.mail.isRunning()).isFalse();
-        ZeroConfigServerTest.assertRefused(Integer.parseInt(TestKit.reported(results, "smtp").get(0)));
+        ZeroConfigServerTest.assertRefused(Integer.parseInt(TestKit.reported(results, TestKit.SMTP_PORT).get(0)));
     }
 
     @FakeMailTest
@@ -51,15 +52,15 @@ class ManagedFieldTest {
         static void alreadyRunning(FakeMailServer injected, TestReporter reporter) {
             assertThat(injected).isSameAs(mail);
             assertThat(mail.isRunning()).isTrue();
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
 
         @Test
         @Order(1)
         void keepsItsConfiguration(FakeMailServer injected, MailClientSettings settings) {
             assertThat(injected).isSameAs(mail);
-            TestMail.from("shop@example.test").to("carol@example.test").subject("Hi")
-                    .send(settings.jakartaMailProperties(), "bob@example.test", "secret");
+            TestMail.send(MessageBuilder.message().from("shop@example.test").to("carol@example.test").subject("Hi"),
+                    settings.jakartaMailProperties(), "bob@example.test", "secret");
             MailAssertions.assertThat(mail).hasReceived().exactlyOne(ExpectedMail.to("carol@example.test"))
                     .wasAuthenticatedAs("bob@example.test");
         }

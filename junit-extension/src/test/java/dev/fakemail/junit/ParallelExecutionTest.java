@@ -8,6 +8,7 @@ import dev.fakemail.junit.support.Fixture;
 import dev.fakemail.junit.support.TestKit;
 import dev.fakemail.junit.support.TestMail;
 import dev.fakemail.store.ReceivedMessage;
+import dev.fakemail.testsupport.MessageBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -27,7 +30,7 @@ class ParallelExecutionTest {
         EngineExecutionResults results = TestKit.run(TestKit.parallel(), PerTestServers.class, PerTestFields.class);
 
         TestKit.assertSucceeded(results, 8);
-        List<String> ports = TestKit.reported(results, "smtp");
+        List<String> ports = TestKit.reported(results, TestKit.SMTP_PORT);
         assertThat(ports).hasSize(8).doesNotHaveDuplicates();
         ZeroConfigServerTest.assertRefused(ports);
     }
@@ -40,40 +43,27 @@ class ParallelExecutionTest {
         ALL_RUNNING.countDown();
         assertThat(ALL_RUNNING.await(20, TimeUnit.SECONDS)).as("the tests run at the same time").isTrue();
         String recipient = name + "@example.test";
-        TestMail.from("shop@example.test").to(recipient).subject("For " + name).sendVia(mail);
+        TestMail.sendVia(mail, MessageBuilder.message().from("shop@example.test").to(recipient).subject("For " + name));
         MailAssertions.assertThat(mail).receivesWithin(Duration.ofSeconds(10)).exactlyOne(to(recipient));
         assertThat(mail.messages()).extracting(ReceivedMessage::subject).containsExactly("For " + name);
-        reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+        TestKit.publishSmtpPort(reporter, mail.smtp());
     }
 
     @FakeMailTest
     @Fixture
     static class PerTestServers {
-        @Test
-        void a(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
-            sendAndSeeOnlyOwnMail("a", mail, reporter);
-        }
-
-        @Test
-        void b(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
-            sendAndSeeOnlyOwnMail("b", mail, reporter);
-        }
-
-        @Test
-        void c(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
-            sendAndSeeOnlyOwnMail("c", mail, reporter);
+        @ParameterizedTest
+        @ValueSource(strings = {"a", "b", "c"})
+        void sends(String name, FakeMailServer mail, TestReporter reporter) throws InterruptedException {
+            sendAndSeeOnlyOwnMail(name, mail, reporter);
         }
 
         @Nested
         class Inside {
-            @Test
-            void d(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
-                sendAndSeeOnlyOwnMail("d", mail, reporter);
-            }
-
-            @Test
-            void e(FakeMailServer mail, TestReporter reporter) throws InterruptedException {
-                sendAndSeeOnlyOwnMail("e", mail, reporter);
+            @ParameterizedTest
+            @ValueSource(strings = {"d", "e"})
+            void sends(String name, FakeMailServer mail, TestReporter reporter) throws InterruptedException {
+                sendAndSeeOnlyOwnMail(name, mail, reporter);
             }
         }
     }
@@ -93,15 +83,16 @@ class ParallelExecutionTest {
         void g(FakeMailServer injected, TestReporter reporter) throws InterruptedException {
             assertThat(injected).isSameAs(mail);
             MailAssertions.assertThat(mail).hasNoMessages();
-            TestMail.from("shop@example.test").to("g@example.test").subject("For g").sendVia(mail);
+            TestMail.sendVia(mail, MessageBuilder.message().from("shop@example.test").to("g@example.test")
+                    .subject("For g"));
             assertThat(mail.messages()).extracting(ReceivedMessage::subject).containsExactly("For g");
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
 
         @Test
         void h(TestReporter reporter) {
             MailAssertions.assertThat(mail).hasNoMessages();
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
     }
 }

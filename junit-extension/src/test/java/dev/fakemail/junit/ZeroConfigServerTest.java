@@ -38,7 +38,7 @@ class ZeroConfigServerTest {
         EngineExecutionResults results = TestKit.run(PerMethod.class);
 
         TestKit.assertSucceeded(results, 2);
-        List<String> ports = TestKit.reported(results, "smtp");
+        List<String> ports = TestKit.reported(results, TestKit.SMTP_PORT);
         assertThat(ports).hasSize(2).doesNotHaveDuplicates().doesNotContain("25");
         assertRefused(ports);
     }
@@ -61,7 +61,7 @@ class ZeroConfigServerTest {
             assertThat(mail.messages()).isEmpty();
             RawSmtp.send(mail.smtp(), "shop@example.test", "bob@example.test", "Hello");
             assertThat(mail.messages()).hasSize(1);
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
     }
 
@@ -151,7 +151,7 @@ class ZeroConfigServerTest {
         EngineExecutionResults results = TestKit.run(PerClass.class);
 
         TestKit.assertSucceeded(results, 2);
-        List<String> ports = TestKit.reported(results, "smtp");
+        List<String> ports = TestKit.reported(results, TestKit.SMTP_PORT);
         assertThat(ports).hasSize(3).containsOnly(ports.get(0)); // @BeforeAll and both tests: one server
         assertRefused(Integer.parseInt(ports.get(0)));
     }
@@ -163,7 +163,7 @@ class ZeroConfigServerTest {
         @BeforeAll
         static void sendBeforeAll(FakeMailServer mail, TestReporter reporter) {
             RawSmtp.send(mail.smtp(), "setup@example.test", "bob@example.test", "From @BeforeAll");
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
 
         @Test
@@ -171,7 +171,7 @@ class ZeroConfigServerTest {
         void first(FakeMailServer mail, TestReporter reporter) {
             assertThat(mail.messages()).isEmpty(); // reset before each test: @BeforeAll's mail is gone too
             RawSmtp.send(mail.smtp(), "shop@example.test", "bob@example.test", "From the first test");
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
 
         @Test
@@ -179,7 +179,7 @@ class ZeroConfigServerTest {
         void second(MailControl mail, Endpoint smtp, TestReporter reporter) {
             assertThat(mail.messages()).isEmpty();
             assertThat(mail.transcripts()).isEmpty();
-            reporter.publishEntry("smtp", String.valueOf(smtp.port()));
+            TestKit.publishSmtpPort(reporter, smtp);
         }
     }
 
@@ -208,7 +208,7 @@ class ZeroConfigServerTest {
         EngineExecutionResults results = TestKit.run(Outer.class);
 
         TestKit.assertSucceeded(results, 5);
-        Map<String, List<String>> ports = TestKit.reportedByTest(results, "smtp");
+        Map<String, List<String>> ports = TestKit.reportedByTest(results, TestKit.SMTP_PORT);
         assertThat(ports).containsOnlyKeys("outerTest", "innerTest", "sharedA", "sharedB", "own");
         assertThat(ports.get("own")).isNotEqualTo(ports.get("sharedA")).isNotEqualTo(ports.get("innerTest"));
         assertThat(ports.get("outerTest")).isNotEqualTo(ports.get("innerTest"));
@@ -221,14 +221,14 @@ class ZeroConfigServerTest {
     static class Outer {
         @Test
         void outerTest(FakeMailServer mail, TestReporter reporter) {
-            reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+            TestKit.publishSmtpPort(reporter, mail.smtp());
         }
 
         @Nested
         class Inner {
             @Test
             void innerTest(FakeMailServer mail, TestReporter reporter) {
-                reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+                TestKit.publishSmtpPort(reporter, mail.smtp());
             }
 
             @Nested
@@ -241,14 +241,14 @@ class ZeroConfigServerTest {
                     void sharedA(FakeMailServer mail, TestReporter reporter) {
                         assertThat(mail.messages()).isEmpty();
                         RawSmtp.send(mail.smtp(), "a@example.test", "b@example.test", "A");
-                        reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+                        TestKit.publishSmtpPort(reporter, mail.smtp());
                     }
                 }
 
                 @Test
                 void sharedB(FakeMailServer mail, TestReporter reporter) {
                     assertThat(mail.messages()).isEmpty();
-                    reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+                    TestKit.publishSmtpPort(reporter, mail.smtp());
                 }
 
                 @Nested
@@ -256,7 +256,7 @@ class ZeroConfigServerTest {
                 class OwnServerAgain {
                     @Test
                     void own(FakeMailServer mail, TestReporter reporter) {
-                        reporter.publishEntry("smtp", String.valueOf(mail.smtp().port()));
+                        TestKit.publishSmtpPort(reporter, mail.smtp());
                     }
                 }
             }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fakemail.FakeMailServer;
-import dev.fakemail.store.Envelope;
-import dev.fakemail.store.EnvelopeRecipient;
 import dev.fakemail.store.MailQuery;
 import dev.fakemail.store.ReceivedMessage;
 import java.io.IOException;
@@ -17,42 +14,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class WebInboxTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private FakeMailServer mail;
-    private WebInbox web;
-
-    @BeforeEach
-    void start() {
-        mail = FakeMailServer.builder().build().start();
-        web = WebInbox.start(mail);
-    }
-
-    @AfterEach
-    void stop() {
-        if (web != null) {
-            web.close();
-        }
-        mail.close();
-    }
+    @RegisterExtension
+    final RunningInbox inbox = new RunningInbox();
 
     @Test
     void healthAnswersOk() throws Exception {
@@ -60,7 +35,7 @@ class WebInboxTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"status\":\"ok\"}"));
+        assertThat(Http.parse(response.body())).isEqualTo(Http.parse("{\"status\":\"ok\"}"));
     }
 
     @Test
@@ -68,13 +43,14 @@ class WebInboxTest {
         HttpResponse<String> response = get("/api/messages");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree(
+        assertThat(Http.parse(response.body())).isEqualTo(Http.parse(
                 "{\"total\":0,\"stored\":0,\"unread\":0,\"offset\":0,\"limit\":50,\"query\":\"any message\","
                         + "\"messages\":[]}"));
     }
 
     @Test
     void listsAMessageReceivedOverSmtp() throws Exception {
+        FakeMailServer mail = inbox.mail();
         RawSmtp.send(mail.smtp().host(), mail.smtp().port(), "alice@example.test", "bob@example.test",
                 "From: Alice <alice@example.test>\nTo: bob@example.test\n"
                         + "Subject: =?UTF-8?B?R3LDvMOfZSA8Yj4gJiDigqw=?=\n\nHello Bob\n");
@@ -84,7 +60,7 @@ class WebInboxTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        JsonNode list = JSON.readTree(response.body()).get("messages");
+        JsonNode list = Http.parse(response.body()).get("messages");
         assertThat(list.size()).isEqualTo(1);
         JsonNode message = list.get(0);
         assertThat(fieldNames(message)).containsExactly("id", "from", "to", "subject", "receivedAt", "size",
@@ -106,10 +82,10 @@ class WebInboxTest {
 
     @Test
     void listsEveryRecipientAndTheNullSenderNewestFirst() throws Exception {
-        deliver("", List.of("a@example.test", "b@example.test"), "Subject: bounce\r\n\r\nbody\r\n");
-        deliver("c@example.test", List.of("d@example.test"), "Subject: second\r\n\r\nbody\r\n");
+        inbox.deliver("", List.of("a@example.test", "b@example.test"), "Subject: bounce\r\n\r\nbody\r\n");
+        inbox.deliver("c@example.test", List.of("d@example.test"), "Subject: second\r\n\r\nbody\r\n");
 
-        JsonNode list = JSON.readTree(get("/api/messages").body()).get("messages");
+        JsonNode list = Http.parse(get("/api/messages").body()).get("messages");
 
         assertThat(list.size()).isEqualTo(2);
         assertThat(list.get(0).get("subject").asText()).isEqualTo("second");
@@ -121,10 +97,9 @@ class WebInboxTest {
     @Test
     void servesTheRawBytesAsRfc822() throws Exception {
         String data = "Subject: raw\r\nX-Bytes: caf\u00e9\r\n\r\n<script>alert(1)</script>\r\n";
-        ReceivedMessage message = deliver("a@example.test", List.of("b@example.test"), data);
+        ReceivedMessage message = inbox.deliver("a@example.test", List.of("b@example.test"), data);
 
-        HttpResponse<byte[]> response = http.send(request("/api/messages/" + message.id() + "/raw"),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = inbox.http().getBytes("/api/messages/" + message.id() + "/raw");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("message/rfc822");
@@ -136,14 +111,14 @@ class WebInboxTest {
 
     @Test
     void unknownMessageIdIsA404WithAJsonError() throws Exception {
-        deliver("a@example.test", List.of("b@example.test"), "Subject: x\r\n\r\nx\r\n");
+        inbox.deliver("a@example.test", List.of("b@example.test"), "Subject: x\r\n\r\nx\r\n");
 
         for (String id : List.of("999", "99999999999999999999999")) {
             HttpResponse<String> response = get("/api/messages/" + id + "/raw");
 
             assertThat(response.statusCode()).as(id).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-            assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("no message with id " + id);
+            assertThat(Http.parse(response.body()).get("error").asText()).isEqualTo("no message with id " + id);
         }
     }
 
@@ -154,21 +129,20 @@ class WebInboxTest {
 
             assertThat(response.statusCode()).as(id).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-            assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith("message id must be a number");
+            assertThat(Http.parse(response.body()).get("error").asText()).startsWith("message id must be a number");
         }
     }
 
     @Test
     void unknownPathsAre404AndOtherMethods405() throws Exception {
         HttpResponse<String> missing = get("/api/nothing");
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(web.uri().resolve("/api/messages"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = inbox.http().send(inbox.http().request("/api/messages")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
 
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(missing.body()).has("error")).isTrue();
+        assertThat(Http.parse(missing.body()).has("error")).isTrue();
         assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(JSON.readTree(post.body()).get("error").asText()).contains("PUT");
+        assertThat(Http.parse(post.body()).get("error").asText()).contains("PUT");
     }
 
     @Test
@@ -216,6 +190,7 @@ class WebInboxTest {
 
     @Test
     void bindsLoopbackByDefault() {
+        WebInbox web = inbox.web();
         assertThat(web.address().isLoopbackAddress()).isTrue();
         assertThat(web.uri().toString()).isEqualTo("http://" + web.address().getHostAddress() + ":" + web.port() + "/");
     }
@@ -223,7 +198,8 @@ class WebInboxTest {
     @Test
     void aPortInUseIsAClearError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> WebInbox.start(mail, InetAddress.getLoopbackAddress(), taken.getLocalPort()))
+            assertThatThrownBy(() -> WebInbox.start(inbox.mail(), InetAddress.getLoopbackAddress(),
+                    taken.getLocalPort()))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining("web cannot listen on " + InetAddress.getLoopbackAddress().getHostAddress()
                             + ":" + taken.getLocalPort());
@@ -232,36 +208,23 @@ class WebInboxTest {
 
     @Test
     void closeFreesThePort() throws IOException {
-        int port = web.port();
-        WebInbox closed = web;
-        closed.close();
-        web = null;
+        WebInbox closed = inbox.web();
+        int port = closed.port();
+        inbox.stopWeb();
 
         try (Socket socket = new Socket()) {
             InetSocketAddress freed = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
             assertThatThrownBy(() -> socket.connect(freed, 2_000))
                     .isInstanceOf(ConnectException.class);
         }
-        try (WebInbox again = WebInbox.start(mail, InetAddress.getLoopbackAddress(), port)) {
+        try (WebInbox again = WebInbox.start(inbox.mail(), InetAddress.getLoopbackAddress(), port)) {
             assertThat(again.port()).isEqualTo(port);
         }
         closed.close(); // a second close does nothing
     }
 
-    private ReceivedMessage deliver(String from, List<String> to, String data) {
-        Envelope envelope = new Envelope(from, Map.of(),
-                to.stream().map(address -> new EnvelopeRecipient(address, Map.of())).toList(), "client.example.test",
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), null, null, "ESMTP");
-        return mail.repository().deliver(envelope, data.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request(path), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create(web.uri().toString()).resolve(path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+    private HttpResponse<String> get(String path) {
+        return inbox.http().get(path);
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -11,19 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The message, wait and transcript routes of one inbox ({@code scope} is its {@code inbox} parameter or empty). */
+/** The message, wait and transcript routes of one inbox. */
 public final class Messages {
     /** The server's longest wait; a longer one is several waits in a row. */
     static final Duration MAX_WAIT = Duration.ofMinutes(5);
     /** How much longer than the server's wait the request may take before it counts as lost. */
     private static final Duration WAIT_GRACE = Duration.ofSeconds(30);
 
-    private final Api api;
-    private final Map<String, String> scope;
+    private final InboxApi inbox;
 
-    public Messages(Api api, Map<String, String> scope) {
-        this.api = api;
-        this.scope = scope;
+    public Messages(InboxApi inbox) {
+        this.inbox = inbox;
     }
 
     public List<ReceivedMessage> all() {
@@ -35,17 +33,17 @@ public final class Messages {
     }
 
     public Optional<ReceivedMessage> one(long id) {
-        Api.Response response = api.expect("GET", "/api/received/" + id, scope, null, 200, 404);
+        Api.Response response = inbox.expect("GET", "/api/received/" + id, null, 200, 404);
         return response.status() == 404 ? Optional.empty() : Optional.of(Decode.message(response.json()));
     }
 
     public boolean delete(long id) {
-        return api.expect("DELETE", "/api/messages/" + id, scope, null, 204, 404).status() == 204;
+        return inbox.expect("DELETE", "/api/messages/" + id, null, 204, 404).status() == 204;
     }
 
     public List<Transcript> transcripts() {
         List<Transcript> transcripts = new ArrayList<>();
-        for (JsonNode transcript : api.getJson("/api/transcripts", scope).get("transcripts")) {
+        for (JsonNode transcript : inbox.getJson("/api/transcripts").get("transcripts")) {
             transcripts.add(Decode.transcript(transcript));
         }
         return transcripts;
@@ -67,13 +65,13 @@ public final class Messages {
             }
             long newest = seen.isEmpty() ? 0 : seen.get(seen.size() - 1).id();
             Duration wait = Duration.ofNanos(Math.min(left, MAX_WAIT.toNanos()));
-            Map<String, String> params = new LinkedHashMap<>(scope);
+            Map<String, String> params = new LinkedHashMap<>(inbox.scope());
             params.put("newerThan", Long.toString(newest));
             params.put("count", "1");
             params.put("timeout", Math.max(1, wait.toMillis()) + "ms");
             Api.Response response;
             try {
-                response = api.send("GET", "/api/wait", params, null, wait.plus(WAIT_GRACE));
+                response = inbox.api().send("GET", "/api/wait", params, null, wait.plus(WAIT_GRACE));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // as the in-process wait does: the matches so far, flag set
                 return matches;
@@ -81,7 +79,7 @@ public final class Messages {
             if (response.status() == 200) {
                 seen.addAll(page("/api/received", newest));
             } else if (response.status() != 408) {
-                throw api.failure("GET /api/wait", response);
+                throw inbox.api().failure("GET /api/wait", response);
             }
         }
     }
@@ -90,11 +88,11 @@ public final class Messages {
         List<ReceivedMessage> messages = new ArrayList<>();
         long after = newerThan;
         while (true) {
-            Map<String, String> params = new LinkedHashMap<>(scope);
+            Map<String, String> params = new LinkedHashMap<>(inbox.scope());
             if (after > 0) {
                 params.put("newerThan", Long.toString(after));
             }
-            JsonNode page = api.getJson(path, params);
+            JsonNode page = inbox.api().getJson(path, params);
             for (JsonNode message : page.get("messages")) {
                 messages.add(Decode.message(message));
             }

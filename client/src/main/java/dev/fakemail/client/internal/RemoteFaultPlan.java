@@ -25,12 +25,10 @@ import java.util.function.Consumer;
 public final class RemoteFaultPlan implements FaultPlan {
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Api api;
-    private final Map<String, String> scope;
+    private final InboxApi inbox;
 
-    public RemoteFaultPlan(Api api, Map<String, String> scope) {
-        this.api = api;
-        this.scope = scope;
+    public RemoteFaultPlan(InboxApi inbox) {
+        this.inbox = inbox;
     }
 
     @Override
@@ -47,8 +45,8 @@ public final class RemoteFaultPlan implements FaultPlan {
     @Override
     public List<FaultHandle> rules() {
         List<FaultHandle> rules = new ArrayList<>();
-        for (JsonNode rule : api.getJson("/api/faults", scope).get("rules")) {
-            rules.add(handle(rule));
+        for (JsonNode rule : inbox.getJson("/api/faults").get("rules")) {
+            rules.add(new RemoteFaultHandle(rule));
         }
         return rules;
     }
@@ -60,17 +58,17 @@ public final class RemoteFaultPlan implements FaultPlan {
 
     @Override
     public boolean remove(long id) {
-        return api.expect("DELETE", "/api/faults/" + id, scope, null, 204, 404).status() == 204;
+        return inbox.expect("DELETE", "/api/faults/" + id, null, 204, 404).status() == 204;
     }
 
     @Override
     public void clear() {
-        api.expect("DELETE", "/api/faults", scope, null, 204);
+        inbox.expect("DELETE", "/api/faults", null, 204);
     }
 
     @Override
     public long seed() {
-        return Long.parseLong(api.getJson("/api/faults", scope).get("seed").asText());
+        return Long.parseLong(inbox.getJson("/api/faults").get("seed").asText());
     }
 
     /**
@@ -81,7 +79,7 @@ public final class RemoteFaultPlan implements FaultPlan {
     @Override
     public AutoCloseable subscribe(Consumer<FaultHit> listener) {
         FaultEvents events = new FaultEvents(listener);
-        AutoCloseable stream = api.events("/api/events", scope, SUBSCRIBE_TIMEOUT, events);
+        AutoCloseable stream = inbox.api().events("/api/events", inbox.scope(), SUBSCRIBE_TIMEOUT, events);
         boolean ready;
         try {
             ready = events.ready.await(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,7 +89,7 @@ public final class RemoteFaultPlan implements FaultPlan {
         }
         if (!ready) {
             close(stream);
-            throw new FakeMailClientException("fakemail at " + api.base() + ": the event stream did not say it was "
+            throw new FakeMailClientException("fakemail at " + inbox.api().base() + ": the event stream did not say it was "
                     + "ready within " + SUBSCRIBE_TIMEOUT.toSeconds() + "s");
         }
         return () -> {
@@ -144,7 +142,7 @@ public final class RemoteFaultPlan implements FaultPlan {
     }
 
     private List<FaultHandle> post(String text) {
-        Api.Response response = api.expect("POST", "/api/faults", scope, Map.of("text", text), 201, 400);
+        Api.Response response = inbox.expect("POST", "/api/faults", Map.of("text", text), 201, 400);
         if (response.status() == 400) {
             // as the in-process plan does for a rule it cannot take
             throw new IllegalArgumentException(response.json() == null ? "the server refused the fault rules"
@@ -152,28 +150,29 @@ public final class RemoteFaultPlan implements FaultPlan {
         }
         List<FaultHandle> added = new ArrayList<>();
         for (JsonNode rule : response.json().get("added")) {
-            added.add(handle(rule));
+            added.add(new RemoteFaultHandle(rule));
         }
         return added;
     }
 
-    private RemoteFaultHandle handle(JsonNode json) {
-        return new RemoteFaultHandle(json.get("id").asLong(), FaultRule.parse(json.get("text").asText()),
-                json.get("occurrences").asLong(), json.get("hits").asLong());
+    /** A rule's counts as the server gave them, read together so they always belong to the same moment. */
+    private record Counts(long occurrences, long hits) {
+        static Counts of(JsonNode rule) {
+            return new Counts(rule.get("occurrences").asLong(), rule.get("hits").asLong());
+        }
     }
 
     /** One rule on the server; its counts are read again on each call, its last known ones kept once it is gone. */
     private final class RemoteFaultHandle implements FaultHandle {
         private final long id;
         private final FaultRule rule;
-        private volatile long occurrences;
-        private volatile long hits;
+        private volatile Counts counts;
 
-        RemoteFaultHandle(long id, FaultRule rule, long occurrences, long hits) {
-            this.id = id;
-            this.rule = rule;
-            this.occurrences = occurrences;
-            this.hits = hits;
+        /** A rule as {@code /api/faults} lists it: id, text form and counts. */
+        RemoteFaultHandle(JsonNode json) {
+            this.id = json.get("id").asLong();
+            this.rule = FaultRule.parse(json.get("text").asText());
+            this.counts = Counts.of(json);
         }
 
         @Override
@@ -189,13 +188,13 @@ public final class RemoteFaultPlan implements FaultPlan {
         @Override
         public long occurrences() {
             refresh();
-            return occurrences;
+            return counts.occurrences();
         }
 
         @Override
         public long hits() {
             refresh();
-            return hits;
+            return counts.hits();
         }
 
         @Override
@@ -210,10 +209,9 @@ public final class RemoteFaultPlan implements FaultPlan {
 
         /** @return whether the rule is still there */
         private boolean refresh() {
-            for (JsonNode rule : api.getJson("/api/faults", scope).get("rules")) {
+            for (JsonNode rule : inbox.getJson("/api/faults").get("rules")) {
                 if (rule.get("id").asLong() == id) {
-                    occurrences = rule.get("occurrences").asLong();
-                    hits = rule.get("hits").asLong();
+                    counts = Counts.of(rule);
                     return true;
                 }
             }

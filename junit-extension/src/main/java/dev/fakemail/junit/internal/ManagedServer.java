@@ -12,19 +12,17 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 public final class ManagedServer {
     private final FakeMailServer server;
     private final String name;
-    private final Field field;
-    private final Object instance;
+    /** The {@code @MailServer} field it is the value of, null for the per-class or per-test server. */
+    private final FieldValue source;
     private final ServerOwners owners;
     private final AutoCloseable webInbox;
     /** The test using a server shared by a class; two at once would wipe each other's mail with reset. */
     private final AtomicReference<TestClaim> usedBy = new AtomicReference<>();
 
-    ManagedServer(FakeMailServer server, String name, Field field, Object instance, ServerOwners owners,
-            AutoCloseable webInbox) {
+    ManagedServer(FakeMailServer server, String name, FieldValue source, ServerOwners owners, AutoCloseable webInbox) {
         this.server = server;
         this.name = name;
-        this.field = field;
-        this.instance = instance;
+        this.source = source;
         this.owners = owners;
         this.webInbox = webInbox;
     }
@@ -39,11 +37,11 @@ public final class ManagedServer {
     }
 
     boolean isField() {
-        return field != null;
+        return source != null;
     }
 
     boolean holds(Field candidate, Object owner) {
-        return field != null && field.equals(candidate) && instance == owner;
+        return source != null && source.field().equals(candidate) && source.instance() == owner;
     }
 
     /**
@@ -77,5 +75,9 @@ public final class ManagedServer {
     }
 
     private record TestClaim(String testId, String testName) {
+    }
+
+    /** A {@code @MailServer} field and the test instance it was read from (null for a static field). */
+    record FieldValue(Field field, Object instance) {
     }
 }

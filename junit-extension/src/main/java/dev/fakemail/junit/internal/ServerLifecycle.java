@@ -25,7 +25,7 @@ public final class ServerLifecycle {
         Settings settings = Settings.of(context);
         if (settings.wantsClassServerIn(context) && !ManagedFields.any(testClass) && here.servers().isEmpty()) {
             here.add(start(context, FakeMailServer.builder().build(),
-                    "the per-class server of " + ManagedFields.className(testClass), null, null));
+                    "the per-class server of " + ManagedFields.className(testClass), null));
         }
     }
 
@@ -72,7 +72,7 @@ public final class ServerLifecycle {
                 }
             }
             ManagedServer managed = start(context, FakeMailServer.builder().build(),
-                    "the server of test " + testName(context), null, null);
+                    "the server of test " + testName(context), null);
             here.add(managed);
             return managed;
         }
@@ -82,13 +82,14 @@ public final class ServerLifecycle {
         synchronized (here) {
             if (here.servers().stream().noneMatch(managed -> managed.holds(field, instance))) {
                 FakeMailServer server = ManagedFields.read(field, instance);
-                here.add(start(context, server, ManagedFields.describe(field), field, instance));
+                here.add(start(context, server, ManagedFields.describe(field),
+                        new ManagedServer.FieldValue(field, instance)));
             }
         }
     }
 
-    private ManagedServer start(ExtensionContext context, FakeMailServer server, String name, Field field,
-            Object instance) {
+    private ManagedServer start(ExtensionContext context, FakeMailServer server, String name,
+            ManagedServer.FieldValue source) {
         ServerOwners owners = ServerOwners.of(context);
         owners.acquire(server, name);
         try {
@@ -116,7 +117,7 @@ public final class ServerLifecycle {
                 throw e;
             }
         }
-        return new ManagedServer(server, name, field, instance, owners, inbox);
+        return new ManagedServer(server, name, source, owners, inbox);
     }
 
     /** Servers of the enclosing class contexts: shared by several tests, so reset before each. */

@@ -2,9 +2,11 @@ package dev.fakemail.junit.support;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.fakemail.Endpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -14,7 +16,15 @@ import org.junit.platform.testkit.engine.EventType;
 
 /** Runs fixture classes through JUnit's own engine and reads what happened. */
 public final class TestKit {
+    /** The report key under which fixtures publish the SMTP port of the server they got. */
+    public static final String SMTP_PORT = "smtp";
+
     private TestKit() {
+    }
+
+    /** Publishes, from inside a fixture's test, the port of this SMTP endpoint under {@link #SMTP_PORT}. */
+    public static void publishSmtpPort(TestReporter reporter, Endpoint smtp) {
+        reporter.publishEntry(SMTP_PORT, String.valueOf(smtp.port()));
     }
 
     public static EngineExecutionResults run(Class<?> fixture) {

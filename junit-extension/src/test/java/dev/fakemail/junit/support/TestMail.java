@@ -2,140 +2,42 @@ package dev.fakemail.junit.support;
 
 import dev.fakemail.FakeMailServer;
 import dev.fakemail.junit.MailClientSettings;
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
+import dev.fakemail.testsupport.MessageBuilder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.ByteArrayInputStream;
 import java.util.Properties;
 
-/** A message sent with Jakarta Mail (Angus), the way an application would send it. */
+/**
+ * Sends a message (written with test-support's {@link MessageBuilder}) with Jakarta Mail (Angus) over SMTP, the
+ * way an application's mail client sends it: to the addresses of its To and Cc headers.
+ */
 public final class TestMail {
-    private final String from;
-    private final List<String> to = new ArrayList<>();
-    private final List<String> cc = new ArrayList<>();
-    private final List<String> bcc = new ArrayList<>();
-    private final List<MimeBodyPart> attachments = new ArrayList<>();
-    private String subject = "";
-    private String text = "";
-    private String html;
-
-    private TestMail(String from) {
-        this.from = from;
-    }
-
-    public static TestMail from(String from) {
-        return new TestMail(from);
-    }
-
-    public TestMail to(String... addresses) {
-        to.addAll(List.of(addresses));
-        return this;
-    }
-
-    public TestMail cc(String... addresses) {
-        cc.addAll(List.of(addresses));
-        return this;
-    }
-
-    public TestMail bcc(String... addresses) {
-        bcc.addAll(List.of(addresses));
-        return this;
-    }
-
-    public TestMail subject(String subject) {
-        this.subject = subject;
-        return this;
-    }
-
-    public TestMail text(String text) {
-        this.text = text;
-        return this;
-    }
-
-    public TestMail html(String html) {
-        this.html = html;
-        return this;
-    }
-
-    public TestMail attachment(String filename, String mimeType, byte[] content) {
-        try {
-            MimeBodyPart part = new MimeBodyPart();
-            part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, mimeType)));
-            part.setFileName(filename);
-            part.setDisposition(MimeBodyPart.ATTACHMENT);
-            attachments.add(part);
-            return this;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+    private TestMail() {
     }
 
     /** Sends over the server's SMTP endpoint with the properties {@link MailClientSettings} gives. */
-    public void sendVia(FakeMailServer server) {
-        send(MailClientSettings.of(server).jakartaMailProperties(), null, null);
+    public static void sendVia(FakeMailServer server, MessageBuilder message) {
+        send(message, MailClientSettings.of(server).jakartaMailProperties(), null, null);
     }
 
     /** Sends with these properties, authenticating when a user is given. */
-    public void send(Properties properties, String user, String password) {
+    public static void send(MessageBuilder message, Properties properties, String user, String password) {
         try {
             Properties withName = new Properties();
             withName.putAll(properties);
             withName.setProperty("mail.smtp.localhost", "client.test");
             Session session = Session.getInstance(withName);
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(from));
-            for (String address : to) {
-                message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
-            }
-            for (String address : cc) {
-                message.addRecipient(Message.RecipientType.CC, new InternetAddress(address));
-            }
-            for (String address : bcc) {
-                message.addRecipient(Message.RecipientType.BCC, new InternetAddress(address));
-            }
-            message.setSubject(subject, "UTF-8");
-            fillBody(message);
+            MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(message.bytes()));
             if (user == null) {
-                Transport.send(message);
+                Transport.send(mime);
             } else {
-                Transport.send(message, user, password);
+                Transport.send(mime, user, password);
             }
         } catch (MessagingException e) {
             throw new IllegalStateException("sending failed: " + e, e);
         }
-    }
-
-    private void fillBody(MimeMessage message) throws MessagingException {
-        if (html == null && attachments.isEmpty()) {
-            message.setText(text, "UTF-8");
-            return;
-        }
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        MimeBodyPart body = new MimeBodyPart();
-        if (html == null) {
-            body.setText(text, "UTF-8");
-        } else {
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            MimeBodyPart plain = new MimeBodyPart();
-            plain.setText(text, "UTF-8");
-            MimeBodyPart rich = new MimeBodyPart();
-            rich.setText(html, "UTF-8", "html");
-            alternative.addBodyPart(plain);
-            alternative.addBodyPart(rich);
-            body.setContent(alternative);
-        }
-        mixed.addBodyPart(body);
-        for (MimeBodyPart attachment : attachments) {
-            mixed.addBodyPart(attachment);
-        }
-        message.setContent(mixed);
     }
 }

@@ -12,9 +12,6 @@ import java.nio.charset.StandardCharsets;
  * inbox's origin, whatever a browser makes of it.
  */
 final class MailContent {
-    /** For raw mail and parts: no scripts, no same-origin access, not even styles or images. */
-    private static final String INERT_POLICY = "default-src 'none'; sandbox";
-
     private final MessagesApi messages;
 
     MailContent(MessagesApi messages) {
@@ -27,7 +24,7 @@ final class MailContent {
         String name = "message-" + message.id() + ".eml";
         exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, Params.flag(exchange, "download")
                 ? Downloads.attachment(name) : "inline; filename=\"" + name + "\"");
-        exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
+        exchange.getResponseHeaders().put(SecurityHeaders.CSP, SecurityHeaders.INERT_POLICY);
         Responses.bytes(exchange, "message/rfc822", message.bytes());
     }
 
@@ -57,7 +54,7 @@ final class MailContent {
         exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, inlinePdf
                 ? "inline; filename=\"" + Downloads.filename(part).replaceAll("[^A-Za-z0-9._ -]", "_") + "\""
                 : Downloads.attachment(Downloads.filename(part)));
-        exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
+        exchange.getResponseHeaders().put(SecurityHeaders.CSP, SecurityHeaders.INERT_POLICY);
         if (inlinePdf) {
             exchange.getResponseHeaders().put(SecurityHeaders.FRAME_OPTIONS, "SAMEORIGIN");
         }

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
  * is hostile: each response carries a policy under which nothing runs in the inbox's origin.
  */
 final class MailpitContent {
-    private static final String INERT_POLICY = "default-src 'none'; sandbox";
-
     private final MailpitApi api;
 
     MailpitContent(MailpitApi api) {
@@ -24,7 +22,7 @@ final class MailpitContent {
         if ("1".equals(Params.query(exchange, "dl"))) {
             exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, Downloads.attachment(summary.id + ".eml"));
         }
-        exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
+        exchange.getResponseHeaders().put(SecurityHeaders.CSP, SecurityHeaders.INERT_POLICY);
         Responses.bytes(exchange, "text/plain; charset=utf-8", summary.message.bytes());
     }
 
@@ -37,7 +35,7 @@ final class MailpitContent {
                 .orElseThrow(() -> ApiException.notFound(MailpitText.PAGE_NOT_FOUND));
         // Captured content is hostile: served sandboxed and as a download, never as a page of this origin.
         exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, Downloads.attachment(Downloads.filename(part)));
-        exchange.getResponseHeaders().put(SecurityHeaders.CSP, INERT_POLICY);
+        exchange.getResponseHeaders().put(SecurityHeaders.CSP, SecurityHeaders.INERT_POLICY);
         // The HTML view is sandboxed (an opaque origin); its embedded images come from here.
         exchange.getResponseHeaders().put(SecurityHeaders.RESOURCE_POLICY, "cross-origin");
         Responses.bytes(exchange, Downloads.contentType(part), part.content());

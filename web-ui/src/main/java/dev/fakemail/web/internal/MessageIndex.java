@@ -1,8 +1,10 @@
 package dev.fakemail.web.internal;
 
 import dev.fakemail.MailControl;
+import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.store.StoreEvent;
+import dev.fakemail.store.StoredMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -296,28 +298,28 @@ final class MessageIndex implements AutoCloseable {
                 announce(new IndexChange.Cleared());
             });
         } else if (event instanceof StoreEvent.MessagesAppended appended) {
-            String user = appended.mailbox().user();
-            String name = appended.mailbox().name();
-            write(() -> appended.messages().forEach(message ->
-                    announce(new IndexChange.MailboxChanged(user, name, "appended", message.uid()))));
+            announceMailbox(appended.mailbox(), "appended", uids(appended.messages()));
         } else if (event instanceof StoreEvent.MessagesExpunged expunged) {
-            String user = expunged.mailbox().user();
-            String name = expunged.mailbox().name();
-            write(() -> expunged.uids().forEach(uid ->
-                    announce(new IndexChange.MailboxChanged(user, name, "expunged", uid))));
+            announceMailbox(expunged.mailbox(), "expunged", expunged.uids());
         } else if (event instanceof StoreEvent.FlagsChanged changed) {
             // (a created folder is not announced: every new user gets six at once; the page sees it on its next load)
-            String user = changed.mailbox().user();
-            String name = changed.mailbox().name();
-            write(() -> changed.messages().forEach(message ->
-                    announce(new IndexChange.MailboxChanged(user, name, "flags", message.uid()))));
+            announceMailbox(changed.mailbox(), "flags", uids(changed.messages()));
         } else if (event instanceof StoreEvent.MailboxDeleted deleted) {
-            write(() -> announce(new IndexChange.MailboxChanged(deleted.mailbox().user(), deleted.mailbox().name(),
-                    "deleted", 0)));
+            announceMailbox(deleted.mailbox(), "deleted", List.of(0L));
         } else if (event instanceof StoreEvent.MailboxRenamed renamed) {
-            write(() -> announce(new IndexChange.MailboxChanged(renamed.mailbox().user(), renamed.mailbox().name(),
-                    "renamed", 0)));
+            announceMailbox(renamed.mailbox(), "renamed", List.of(0L));
         }
+    }
+
+    /** One change a UID, for messages of the mailbox; UID 0 stands for the mailbox itself (deleted, renamed). */
+    private void announceMailbox(Mailbox mailbox, String change, List<Long> uids) {
+        String user = mailbox.user();
+        String name = mailbox.name();
+        write(() -> uids.forEach(uid -> announce(new IndexChange.MailboxChanged(user, name, change, uid))));
+    }
+
+    private static List<Long> uids(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::uid).toList();
     }
 
     /** Adds in id order; false if the message is listed already (it was in the snapshot and in the queue). */

@@ -17,6 +17,8 @@ final class SecurityHeaders implements HttpHandler {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'none'; frame-ancestors 'none'";
+    /** For raw mail and parts: no scripts, no same-origin access, not even styles or images. */
+    static final String INERT_POLICY = "default-src 'none'; sandbox";
 
     private final HttpHandler next;
 

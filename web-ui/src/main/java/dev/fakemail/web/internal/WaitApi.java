@@ -43,26 +43,39 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
             @JsonInclude(JsonInclude.Include.NON_NULL) MessageDetail message) {
     }
 
+    /** What a request waits for: its parameters, read (and refused with 400 when wrong) before it waits. */
+    private record WaitRequest(SearchQuery query, int count, long newerThan, Duration timeout,
+            boolean includeMessage) {
+        static WaitRequest of(HttpServerExchange exchange) {
+            SearchQuery query = SearchQuery.fromParameters(exchange.getQueryParameters());
+            int count = Params.integer(exchange, "count", 1, 1, MessagesApi.MAX_LIMIT);
+            long newerThan = Params.query(exchange, "newerThan") == null ? 0
+                    : Params.id(Params.query(exchange, "newerThan"), "newerThan");
+            Duration timeout = Params.duration(exchange, "timeout", DEFAULT_TIMEOUT, MAX_TIMEOUT);
+            String include = Params.query(exchange, "include");
+            if (include != null && !include.equals("message")) {
+                throw ApiException.badRequest("include knows 'message' (the newest match in full), got '"
+                        + Params.shown(include) + "'");
+            }
+            return new WaitRequest(query, count, newerThan, timeout, include != null);
+        }
+
+        boolean wants(MessageSummary message) {
+            return message.id > newerThan && query.matches(message);
+        }
+    }
+
     WaitApi(MessageIndex index, Supplier<List<Transcript>> transcripts) {
         this.index = index;
         this.transcripts = transcripts;
     }
 
     void handle(HttpServerExchange exchange) {
-        SearchQuery query = SearchQuery.fromParameters(exchange.getQueryParameters());
-        int count = Params.integer(exchange, "count", 1, 1, MessagesApi.MAX_LIMIT);
-        long newerThan = Params.query(exchange, "newerThan") == null ? 0
-                : Params.id(Params.query(exchange, "newerThan"), "newerThan");
-        Duration timeout = Params.duration(exchange, "timeout", DEFAULT_TIMEOUT, MAX_TIMEOUT);
-        String include = Params.query(exchange, "include");
-        if (include != null && !include.equals("message")) {
-            throw ApiException.badRequest("include knows 'message' (the newest match in full), got '"
-                    + Params.shown(include) + "'");
-        }
+        WaitRequest request = WaitRequest.of(exchange);
         if (waiters.size() >= MAX_WAITERS) {
             throw new ApiException(503, "too many requests are waiting already (" + MAX_WAITERS + ")");
         }
-        Waiter waiter = new Waiter(exchange, query, count, newerThan, timeout, include != null);
+        Waiter waiter = new Waiter(exchange, request);
         // Reading the index may wait for it to catch up: on a worker thread, never on the IO thread.
         exchange.dispatch(exchange.getConnection().getWorker(), waiter::start);
     }
@@ -105,35 +118,26 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
 
     private final class Waiter {
         private final HttpServerExchange exchange;
-        private final SearchQuery query;
-        private final int count;
-        private final long newerThan;
-        private final Duration timeout;
-        private final boolean includeMessage;
+        private final WaitRequest request;
         private final AtomicBoolean finished = new AtomicBoolean();
         /** Guarded by this; changed only by index events after registration. */
         private final List<MessageSummary> matches = new ArrayList<>();
         private volatile XnioExecutor.Key timer;
 
-        Waiter(HttpServerExchange exchange, SearchQuery query, int count, long newerThan, Duration timeout,
-                boolean includeMessage) {
+        Waiter(HttpServerExchange exchange, WaitRequest request) {
             this.exchange = exchange;
-            this.includeMessage = includeMessage;
-            this.query = query;
-            this.count = count;
-            this.newerThan = newerThan;
-            this.timeout = timeout;
+            this.request = request;
         }
 
         void start() {
             try {
                 boolean enough = index.read(all -> {
                     for (MessageSummary message : all) {
-                        if (message.id > newerThan && query.matches(message)) {
+                        if (request.wants(message)) {
                             matches.add(message);
                         }
                     }
-                    if (matches.size() >= count) {
+                    if (matches.size() >= request.count()) {
                         return true;
                     }
                     waiters.add(this); // under the index's read lock: no change can slip in between
@@ -144,9 +148,9 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
                     return;
                 }
                 exchange.getConnection().addCloseListener(connection -> finish(0, null));
-                timer = exchange.getIoThread().executeAfter(() -> finish(408, "no message matching " + query
-                        + " arrived within " + describe(timeout) + " (" + matchCount() + " of " + count + ")"),
-                        timeout.toMillis(), TimeUnit.MILLISECONDS);
+                timer = exchange.getIoThread().executeAfter(() -> finish(408, "no message matching "
+                        + request.query() + " arrived within " + describe(request.timeout()) + " (" + matchCount()
+                        + " of " + request.count() + ")"), request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
                 finish(500, "internal error: " + e);
             }
@@ -154,9 +158,9 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
 
         synchronized void onChange(IndexChange change) {
             if (change instanceof IndexChange.Added added) {
-                if (added.message().id > newerThan && query.matches(added.message())) {
+                if (request.wants(added.message())) {
                     matches.add(added.message());
-                    if (matches.size() >= count) {
+                    if (matches.size() >= request.count()) {
                         finish(200, null);
                     }
                 }
@@ -191,10 +195,10 @@ final class WaitApi implements Consumer<IndexChange>, AutoCloseable {
             WaitResult result;
             MessageSummary newest;
             synchronized (this) {
-                result = new WaitResult(query.toString(), count, matches.size(),
+                result = new WaitResult(request.query().toString(), request.count(), matches.size(),
                         matches.stream().limit(MessagesApi.MAX_LIMIT).map(MessageSummary::json).toList(), error,
                         null);
-                newest = status == 200 && includeMessage ? matches.get(matches.size() - 1) : null;
+                newest = status == 200 && request.includeMessage() ? matches.get(matches.size() - 1) : null;
             }
             exchange.getConnection().getWorker().execute(() -> respond(status, result, newest));
             return true;

@@ -1,6 +1,6 @@
 // The DNS page: the server's fake DNS zone (shared by every inbox), where its responder answers, and a form to
 // add records; live when the zone changes from anywhere (API, Java, another page). See docs/dns.md.
-import { el, fill, notice } from './dom.js';
+import { el, fill, gridTable, notice, onSubmit, removeButton, wholeRow } from './dom.js';
 import { getJson, sendJson } from './api.js';
 import * as live from './live.js';
 
@@ -25,18 +25,12 @@ export function mount(container) {
   const status = el('p', { id: 'dns-status', class: 'muted', role: 'status' });
   const form = el('form', { id: 'dns-form', class: 'fault-form' }, name, type, data,
     el('button', { type: 'submit', text: 'Add record' }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await sendJson('POST', 'api/dns', { name: name.value, type: type.value, data: data.value });
-      status.className = 'muted';
-      status.textContent = 'Added ' + type.value + ' ' + name.value + '.';
-      data.value = '';
-      await load();
-    } catch (error) {
-      status.className = 'notice error';
-      status.textContent = error.message;
-    }
+  onSubmit(form, status, async () => {
+    await sendJson('POST', 'api/dns', { name: name.value, type: type.value, data: data.value });
+    status.className = 'muted';
+    status.textContent = 'Added ' + type.value + ' ' + name.value + '.';
+    data.value = '';
+    await load();
   });
   container.appendChild(el('section', { class: 'faults-page', 'aria-label': 'DNS zone' },
     el('div', { class: 'list-toolbar' }, el('h2', { text: 'DNS zone' }),
@@ -45,10 +39,7 @@ export function mount(container) {
         await load();
       } })),
     where, form, status,
-    el('table', { class: 'grid' },
-      el('thead', {}, el('tr', {}, ['Name', 'Type', 'TTL', 'Data', ''].map((title) =>
-        el('th', { scope: 'col', text: title })))),
-      records)));
+    gridTable({}, ['Name', 'Type', 'TTL', 'Data', ''], records)));
 
   async function load() {
     try {
@@ -68,25 +59,22 @@ export function mount(container) {
         el('td', { text: record.type }),
         el('td', { class: 'number', text: String(record.ttl) }),
         el('td', {}, el('code', { class: 'rule-text', text: record.data })),
-        el('td', {}, el('button', { type: 'button', class: 'remove', text: 'Remove',
-          'aria-label': 'Remove ' + record.type + ' records of ' + record.name, onclick: async () => {
-            await sendJson('DELETE', 'api/dns?' + new URLSearchParams({ name: record.name, type: record.type }));
-            await load();
-          } }))))
-        : el('tr', {}, el('td', { colspan: '5' }, notice('No records.'))));
+        el('td', {}, removeButton('Remove ' + record.type + ' records of ' + record.name, async () => {
+          await sendJson('DELETE', 'api/dns?' + new URLSearchParams({ name: record.name, type: record.type }));
+          await load();
+        }))))
+        : wholeRow(5, notice('No records.')));
     } catch (error) {
-      fill(records, el('tr', {}, el('td', { colspan: '5' }, notice('Cannot load the zone: ' + error.message,
-        'error'))));
+      fill(records, wholeRow(5, notice('Cannot load the zone: ' + error.message, 'error')));
     }
   }
 
-  const refresh = live.coalesce(load, 200);
-  const unsubscribe = ['dns', 'resync'].map((event) => live.on(event, refresh));
+  const unsubscribe = live.onEach(['dns', 'resync'], live.coalesce(load, 200));
   load();
   return {
     update() {},
     unmount() {
-      unsubscribe.forEach((off) => off());
+      unsubscribe();
     },
   };
 }

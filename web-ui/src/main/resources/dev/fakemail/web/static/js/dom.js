@@ -48,6 +48,36 @@ export function notice(text, kind) {
   return el('p', { class: 'notice' + (kind ? ' ' + kind : ''), text });
 }
 
+/** A table in the grid style: a header row of these column titles, then the body (its tbody). */
+export function gridTable(props, titles, body) {
+  return el('table', { class: 'grid', ...props },
+    el('thead', {}, el('tr', {}, titles.map((title) => el('th', { scope: 'col', text: title })))),
+    body);
+}
+
+/** A table row of one cell across all `columns` columns: what a table shows when it has no rows or cannot load. */
+export function wholeRow(columns, ...children) {
+  return el('tr', {}, el('td', { colspan: String(columns) }, ...children));
+}
+
+/** Runs `submit` instead of the browser's submission of the form; what it throws is shown as an error in `status`. */
+export function onSubmit(form, status, submit) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await submit();
+    } catch (error) {
+      status.className = 'notice error';
+      status.textContent = error.message;
+    }
+  });
+}
+
+/** A row's Remove button; `label` says for screen readers what it removes. */
+export function removeButton(label, onclick) {
+  return el('button', { type: 'button', class: 'remove', text: 'Remove', 'aria-label': label, onclick });
+}
+
 /**
  * The right-hand column of a list/detail page: on a narrow screen only one of the two is shown (the page sets
  * data-open on the layout), and this column starts with a back control that returns to the list.

@@ -1,7 +1,7 @@
 // The faults page: the server's scripted fault rules, with their hits live, and a form to add rules in the
 // text form (the same grammar as the standalone server's --faults; see docs/faults.md).
-import { el, fill, notice } from './dom.js';
-import { getJson, ApiError, scoped } from './api.js';
+import { el, fill, gridTable, notice, onSubmit, removeButton, wholeRow } from './dom.js';
+import { getJson, sendJson } from './api.js';
 import * as live from './live.js';
 
 const EXAMPLES = [
@@ -19,26 +19,6 @@ const EXAMPLES = [
   ['IMAP new UIDVALIDITY', 'imap select -> new-uidvalidity times 1'],
 ];
 
-/** POST or DELETE with a JSON body; the custom header marks the request as the page's own. */
-async function sendJson(method, path, body) {
-  const response = await fetch(scoped(path), {
-    method,
-    cache: 'no-store',
-    headers: { 'X-Fakemail': '1', 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    let message = 'HTTP ' + response.status;
-    try {
-      message = (await response.json()).error || message;
-    } catch (notJson) {
-      // keep the status line
-    }
-    throw new ApiError(response.status, message);
-  }
-  return response.status === 204 ? null : response.json();
-}
-
 export function mount(container) {
   const rules = el('tbody', { id: 'fault-list' });
   const seed = el('span', { id: 'fault-seed', class: 'muted' });
@@ -49,18 +29,12 @@ export function mount(container) {
   const status = el('p', { id: 'fault-status', class: 'muted', role: 'status' });
   const form = el('form', { id: 'fault-form', class: 'fault-form' },
     input, el('button', { type: 'submit', text: 'Add rule' }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const result = await sendJson('POST', 'api/faults', { text: input.value });
-      status.className = 'muted';
-      status.textContent = 'Added ' + result.added.map((rule) => '#' + rule.id).join(', ') + '.';
-      input.value = '';
-      await load();
-    } catch (error) {
-      status.className = 'notice error';
-      status.textContent = error.message;
-    }
+  onSubmit(form, status, async () => {
+    const result = await sendJson('POST', 'api/faults', { text: input.value });
+    status.className = 'muted';
+    status.textContent = 'Added ' + result.added.map((rule) => '#' + rule.id).join(', ') + '.';
+    input.value = '';
+    await load();
   });
   container.appendChild(el('section', { class: 'faults-page', 'aria-label': 'Fault rules' },
     el('div', { class: 'list-toolbar' }, el('h2', { text: 'Fault rules' }), seed,
@@ -74,10 +48,7 @@ export function mount(container) {
         input.value = text;
         input.focus();
       } })])),
-    el('table', { class: 'grid' },
-      el('thead', {}, el('tr', {}, ['#', 'Rule', 'Matched', 'Hits', ''].map((title) =>
-        el('th', { scope: 'col', text: title })))),
-      rules)));
+    gridTable({}, ['#', 'Rule', 'Matched', 'Hits', ''], rules)));
 
   async function load() {
     try {
@@ -88,25 +59,22 @@ export function mount(container) {
         el('td', {}, el('code', { class: 'rule-text', text: rule.text })),
         el('td', { class: 'number', text: String(rule.occurrences) }),
         el('td', { class: 'number hits', text: String(rule.hits) }),
-        el('td', {}, el('button', { type: 'button', class: 'remove', text: 'Remove',
-          'aria-label': 'Remove rule #' + rule.id, onclick: async () => {
-            await sendJson('DELETE', 'api/faults/' + rule.id);
-            await load();
-          } }))))
-        : el('tr', {}, el('td', { colspan: '5' }, notice('No fault rules: the server behaves.'))));
+        el('td', {}, removeButton('Remove rule #' + rule.id, async () => {
+          await sendJson('DELETE', 'api/faults/' + rule.id);
+          await load();
+        }))))
+        : wholeRow(5, notice('No fault rules: the server behaves.')));
     } catch (error) {
-      fill(rules, el('tr', {}, el('td', { colspan: '5' }, notice('Cannot load fault rules: ' + error.message,
-        'error'))));
+      fill(rules, wholeRow(5, notice('Cannot load fault rules: ' + error.message, 'error')));
     }
   }
 
-  const refresh = live.coalesce(load, 200);
-  const unsubscribe = ['fault', 'faults', 'reset', 'resync'].map((event) => live.on(event, refresh));
+  const unsubscribe = live.onEach(['fault', 'faults', 'reset', 'resync'], live.coalesce(load, 200));
   load();
   return {
     update() {},
     unmount() {
-      unsubscribe.forEach((off) => off());
+      unsubscribe();
     },
   };
 }

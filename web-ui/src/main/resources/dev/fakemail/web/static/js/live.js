@@ -14,6 +14,12 @@ export function on(event, handler) {
   return () => handlers.get(event).delete(handler);
 }
 
+/** Calls the handler on each of these events; returns the function that stops all of them. */
+export function onEach(events, handler) {
+  const offs = events.map((event) => on(event, handler));
+  return () => offs.forEach((off) => off());
+}
+
 function emit(event, data) {
   for (const handler of handlers.get(event) || []) {
     try {

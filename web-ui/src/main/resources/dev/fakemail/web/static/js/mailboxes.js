@@ -1,5 +1,5 @@
 // The mailboxes page: each user's mailboxes as POP3 and IMAP clients see them (UIDs, flags, MODSEQ), live.
-import { el, fill, notice, detailColumn } from './dom.js';
+import { el, fill, notice, detailColumn, gridTable } from './dom.js';
 import { getJson } from './api.js';
 import * as live from './live.js';
 import * as format from './format.js';
@@ -44,9 +44,7 @@ export function mount(container, route) {
         el('h2', { text: page.user + ' / ' + m.name }),
         el('p', { class: 'muted', text: format.plural(m.messages, 'message', 'messages') + ' · UIDVALIDITY ' + m.uidValidity
           + ' · UIDNEXT ' + m.uidNext + ' · HIGHESTMODSEQ ' + m.highestModSeq }),
-        el('table', { class: 'grid', id: 'mailbox-messages' },
-          el('thead', {}, el('tr', {}, ['UID', 'Flags', 'From', 'Subject', 'Size', 'Date'].map((title) =>
-            el('th', { scope: 'col', text: title })))),
+        gridTable({ id: 'mailbox-messages' }, ['UID', 'Flags', 'From', 'Subject', 'Size', 'Date'],
           el('tbody', {}, page.messages.map((message) => el('tr', {},
             el('td', { class: 'number', text: String(message.uid) }),
             el('td', { text: message.flags.join(' ') }),
@@ -62,11 +60,10 @@ export function mount(container, route) {
     }
   }
 
-  const refresh = live.coalesce(() => {
+  const unsubscribe = live.onEach(['mailbox', 'reset', 'resync'], live.coalesce(() => {
     loadUsers();
     loadMailbox();
-  }, 300);
-  const unsubscribe = ['mailbox', 'reset', 'resync'].map((event) => live.on(event, refresh));
+  }, 300));
 
   function update(next) {
     selected = next.path.length >= 3 ? { user: next.path[1], name: next.path[2] } : null;
@@ -79,7 +76,7 @@ export function mount(container, route) {
   return {
     update,
     unmount() {
-      unsubscribe.forEach((off) => off());
+      unsubscribe();
     },
   };
 }

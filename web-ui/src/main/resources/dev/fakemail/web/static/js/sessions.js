@@ -1,5 +1,5 @@
 // The sessions page: every recent SMTP and POP3 session, and its transcript line by line.
-import { el, fill, notice, detailColumn } from './dom.js';
+import { el, fill, notice, detailColumn, gridTable, wholeRow } from './dom.js';
 import { getJson } from './api.js';
 import * as live from './live.js';
 import * as format from './format.js';
@@ -52,10 +52,7 @@ export function mount(container, route) {
   const layout = el('div', { class: 'split sessions', dataset: { open: 'false' } },
     el('section', { class: 'list-pane', 'aria-label': 'Sessions' },
       el('div', { class: 'list-toolbar' }, el('h2', { text: 'Sessions' }), summary),
-      el('table', { class: 'grid' },
-        el('thead', {}, el('tr', {}, ['#', 'Protocol', 'Client', 'Started', 'Lines', 'Outcome', ''].map((title) =>
-          el('th', { scope: 'col', text: title })))),
-        list)),
+      gridTable({}, ['#', 'Protocol', 'Client', 'Started', 'Lines', 'Outcome', ''], list)),
     detailColumn('Sessions', () => { location.hash = routeHash(['sessions']); }, detail));
   container.appendChild(layout);
 
@@ -80,9 +77,9 @@ export function mount(container, route) {
       el('td', { class: 'number', text: String(session.lineCount) }),
       el('td', { class: outcomeClass(session), text: outcomeText(session) }),
       el('td', { class: 'muted', text: session.ended ? 'ended' : 'open' })))
-        : el('tr', {}, el('td', { colspan: '7' }, notice('No sessions yet.'))));
+        : wholeRow(7, notice('No sessions yet.')));
     } catch (error) {
-      fill(list, el('tr', {}, el('td', { colspan: '7' }, notice('Cannot load sessions: ' + error.message, 'error'))));
+      fill(list, wholeRow(7, notice('Cannot load sessions: ' + error.message, 'error')));
     }
   }
 
@@ -120,7 +117,7 @@ export function mount(container, route) {
       refresh();
     }
   }, REFRESH_MILLIS);
-  const unsubscribe = ['received', 'reset', 'resync'].map((event) => live.on(event, refresh));
+  const unsubscribe = live.onEach(['received', 'reset', 'resync'], refresh);
 
   function update(next) {
     selected = next.path[1] === undefined ? null : Number(next.path[1]);
@@ -137,7 +134,7 @@ export function mount(container, route) {
     update,
     unmount() {
       clearInterval(timer);
-      unsubscribe.forEach((off) => off());
+      unsubscribe();
     },
   };
 }
