@@ -1,5 +1,6 @@
 package dev.fakemail.web;
 
+import static dev.fakemail.web.RunningInbox.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Server-sent events and the wait endpoint, over real HTTP with mail sent over real SMTP. */
 @Timeout(60)
 class LiveApiTest {
-    private static final Duration SHORT = Duration.ofSeconds(10);
-
     @RegisterExtension
     final RunningInbox inbox = new RunningInbox();
 
@@ -29,11 +28,11 @@ class LiveApiTest {
         try (EventStream events = new EventStream(inbox.web().uri())) {
             assertThat(events.response().headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/event-stream"));
-            events.next("ready", SHORT);
+            events.next("ready", WAIT);
 
             TestMail.message().subject("Live one").to("Bob <bob@example.test>").sendTo(inbox.mail());
-            JsonNode received = events.next("received", SHORT).data();
-            JsonNode mailbox = events.next("mailbox", SHORT).data();
+            JsonNode received = events.next("received", WAIT).data();
+            JsonNode mailbox = events.next("mailbox", WAIT).data();
             assertThat(received.get("subject").asText()).isEqualTo("Live one");
             assertThat(received.get("to").get(0).asText()).isEqualTo("bob@example.test");
             assertThat(received.get("id").asLong()).isEqualTo(inbox.mail().messages().get(0).id());
@@ -43,27 +42,27 @@ class LiveApiTest {
             assertThat(mailbox.get("change").asText()).isEqualTo("appended");
 
             inbox.http().delete("/api/messages/" + received.get("id").asLong());
-            assertThat(events.next("deleted", SHORT).data().get("id").asLong()).isEqualTo(received.get("id").asLong());
+            assertThat(events.next("deleted", WAIT).data().get("id").asLong()).isEqualTo(received.get("id").asLong());
 
             inbox.http().post("/api/reset");
-            assertThat(events.next("reset", SHORT).data().size()).isZero();
+            assertThat(events.next("reset", WAIT).data().size()).isZero();
         }
     }
 
     @Test
     void imapFolderChangesAndFlagsAreLiveAndAppendedMailShowsItsSubjectAndSender() throws Exception {
         try (EventStream events = new EventStream(inbox.web().uri())) {
-            events.next("ready", SHORT);
+            events.next("ready", WAIT);
             var seed = inbox.mail().seed("bob@example.test").folder("Archive/2026");
             long uid = seed.append("From: Alice <alice@example.test>\r\nSubject: Filed by a client\r\n\r\nx\r\n");
-            JsonNode appended = events.next("mailbox", SHORT).data();
+            JsonNode appended = events.next("mailbox", WAIT).data();
             assertThat(appended.get("change").asText()).isEqualTo("appended");
             assertThat(appended.get("mailbox").asText()).isEqualTo("Archive/2026");
 
             inbox.mail().repository().changeFlags(seed.mailbox(), new long[] {uid},
                     dev.fakemail.internal.store.FlagOperation.ADD, java.util.Set.of("\\Seen"),
                     java.util.OptionalLong.empty());
-            JsonNode flags = events.next("mailbox", SHORT).data();
+            JsonNode flags = events.next("mailbox", WAIT).data();
             assertThat(flags.get("change").asText()).isEqualTo("flags");
             assertThat(flags.get("uid").asLong()).isEqualTo(uid);
 
@@ -79,18 +78,18 @@ class LiveApiTest {
     @Test
     void closingTheInboxEndsOpenEventStreams() throws Exception {
         try (EventStream events = new EventStream(inbox.web().uri())) {
-            events.next("ready", SHORT);
+            events.next("ready", WAIT);
 
             inbox.stopWeb();
 
-            assertThat(events.endsWithin(SHORT)).isTrue();
+            assertThat(events.endsWithin(WAIT)).isTrue();
         }
     }
 
     @Test
     void waitAnswersAtOnceWhenAMatchIsThere() {
         TestMail.message().subject("Already here").sendTo(inbox.mail());
-        inbox.mail().await(MailQuery.all(), SHORT);
+        inbox.mail().await(MailQuery.all(), WAIT);
 
         long started = System.nanoTime();
         HttpResponse<String> response = inbox.http().get("/api/wait?q=" + Http.encode("subject:\"already here\""));
@@ -123,7 +122,7 @@ class LiveApiTest {
     @Test
     void waitCountsAndSkipsOlderMessages() throws Exception {
         TestMail.message().subject("old").sendTo(inbox.mail());
-        ReceivedMessage old = inbox.mail().await(MailQuery.all(), SHORT).get(0);
+        ReceivedMessage old = inbox.mail().await(MailQuery.all(), WAIT).get(0);
         CompletableFuture<HttpResponse<String>> waiting = inbox.http().client().sendAsync(
                 inbox.http().request("/api/wait?count=2&newerThan=" + old.id() + "&timeout=20").GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -187,7 +186,7 @@ class LiveApiTest {
     }
 
     private void awaitWaiting(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + SHORT.toNanos();
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (inbox.http().json("/api/info").get("web").get("waiting").asInt() < count) {
             assertThat(System.nanoTime()).as("%d waiting requests", count).isLessThan(deadline);
             Thread.sleep(50);

@@ -1,10 +1,10 @@
 package dev.fakemail.web;
 
+import static dev.fakemail.web.RunningInbox.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Read state over real HTTP: unread on arrival, read on opening, set one or many at once, live in every tab. */
 @Timeout(60)
 class ReadStateApiTest {
-    private static final Duration SHORT = Duration.ofSeconds(10);
-
     @RegisterExtension
     final RunningInbox inbox = new RunningInbox();
 
@@ -123,17 +121,17 @@ class ReadStateApiTest {
         deliver("other");
         try (EventStream first = new EventStream(inbox.web().uri());
                 EventStream second = new EventStream(inbox.web().uri())) {
-            first.next("ready", SHORT);
-            second.next("ready", SHORT);
+            first.next("ready", WAIT);
+            second.next("ready", WAIT);
 
             inbox.http().json("/api/messages/" + id); // the first tab opens it
 
             for (EventStream tab : List.of(first, second)) {
-                JsonNode event = tab.next("read", SHORT).data();
+                JsonNode event = tab.next("read", WAIT).data();
                 assertThat(event.toString()).isEqualTo("{\"ids\":[" + id + "],\"read\":true,\"unread\":1}");
             }
             inbox.http().put("/api/messages/read", "{\"read\":false}");
-            JsonNode unread = second.next("read", SHORT).data();
+            JsonNode unread = second.next("read", WAIT).data();
             assertThat(unread.get("ids").toString()).isEqualTo("[" + id + "]"); // only what changed
             assertThat(unread.get("read").asBoolean()).isFalse();
             assertThat(unread.get("unread").asInt()).isEqualTo(2);

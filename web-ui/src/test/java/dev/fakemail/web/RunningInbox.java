@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension final RunningInbox inbox = new RunningInbox();}.
  */
 final class RunningInbox implements BeforeEachCallback, AfterEachCallback {
+    /** How long a test waits for mail to arrive or for an event of the inbox: generous for a loaded machine. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
     private final UnaryOperator<FakeMailServerBuilder> server;
     private FakeMailServer mail;
     private WebInbox web;
@@ -77,7 +80,7 @@ final class RunningInbox implements BeforeEachCallback, AfterEachCallback {
     long send(TestMail message) {
         int before = mail.messages().size();
         message.sendTo(mail);
-        return mail.await(MailQuery.all(), before + 1, Duration.ofSeconds(10)).get(before).id();
+        return mail.await(MailQuery.all(), before + 1, WAIT).get(before).id();
     }
 
     /** Stores a message as if received over SMTP, bytes exactly as given. */
