@@ -25,8 +25,7 @@ final class MailboxHandlers {
     }
 
     private static Reply open(ImapSession session, ImapCommand command, ImapOut out, boolean readOnly) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String name = MailboxNames.fromWire(session, args.astring());
         Qresync.SelectParameters parameters = args.skipSpace() ? Qresync.SelectParameters.parse(args)
                 : Qresync.SelectParameters.NONE;
@@ -118,8 +117,7 @@ final class MailboxHandlers {
     }
 
     static Reply rename(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String from = MailboxNames.fromWire(session, args.astring());
         args.space();
         String to = MailboxNames.fromWire(session, args.astring());
@@ -141,8 +139,7 @@ final class MailboxHandlers {
     }
 
     private static String oneMailbox(ImapSession session, ImapCommand command) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String name = MailboxNames.fromWire(session, args.astring());
         args.end();
         return name;

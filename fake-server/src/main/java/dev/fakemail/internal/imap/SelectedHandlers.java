@@ -40,8 +40,7 @@ final class SelectedHandlers {
     static Reply expunge(ImapSession session, ImapCommand command, ImapOut out) {
         SequenceSet only = null;
         if (command.uid) {
-            command.args.space();
-            only = SequenceSet.parse(command.args.sequenceSet());
+            only = SequenceSet.parse(command.arguments().sequenceSet());
         }
         command.args.end();
         SelectedMailbox selected = session.selected;
@@ -78,8 +77,7 @@ final class SelectedHandlers {
     }
 
     private static Reply transfer(ImapSession session, ImapCommand command, ImapOut out, boolean move) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         SequenceSet set = SequenceSet.parse(args.sequenceSet());
         args.space();
         String name = MailboxNames.fromWire(session, args.astring());

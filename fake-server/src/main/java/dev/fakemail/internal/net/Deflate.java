@@ -30,15 +30,10 @@ public final class Deflate {
         return input;
     }
 
-    private static final class Output extends OutputStream {
+    private static final class Output extends BlockOutputStream {
         private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         private final byte[] buffer = new byte[8192];
         private OutputStream target;
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
@@ -69,16 +64,10 @@ public final class Deflate {
         }
     }
 
-    private static final class Input extends InputStream {
+    private static final class Input extends BlockInputStream {
         private final Inflater inflater = new Inflater(true);
         private final byte[] buffer = new byte[8192];
         private InputStream source;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {
