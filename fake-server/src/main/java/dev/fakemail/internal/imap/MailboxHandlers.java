@@ -16,15 +16,9 @@ final class MailboxHandlers {
     private MailboxHandlers() {
     }
 
-    static Reply select(ImapSession session, ImapCommand command, ImapOut out) {
-        return open(session, command, out, false);
-    }
-
-    static Reply examine(ImapSession session, ImapCommand command, ImapOut out) {
-        return open(session, command, out, true);
-    }
-
-    private static Reply open(ImapSession session, ImapCommand command, ImapOut out, boolean readOnly) {
+    /** SELECT, and EXAMINE, which is the same but opens the mailbox read-only (RFC 3501 §6.3.2). */
+    static Reply open(ImapSession session, ImapCommand command, ImapOut out) {
+        boolean readOnly = command.verb.equals("EXAMINE");
         ImapArgs args = command.arguments();
         String name = MailboxNames.fromWire(session, args.astring());
         Qresync.SelectParameters parameters = args.skipSpace() ? Qresync.SelectParameters.parse(args)

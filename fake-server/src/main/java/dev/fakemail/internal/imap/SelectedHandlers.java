@@ -68,15 +68,9 @@ final class SelectedHandlers {
                 .toArray();
     }
 
-    static Reply copy(ImapSession session, ImapCommand command, ImapOut out) {
-        return transfer(session, command, out, false);
-    }
-
-    static Reply move(ImapSession session, ImapCommand command, ImapOut out) {
-        return transfer(session, command, out, true);
-    }
-
-    private static Reply transfer(ImapSession session, ImapCommand command, ImapOut out, boolean move) {
+    /** COPY, and MOVE (RFC 6851), which also expunges what it copied. */
+    static Reply transfer(ImapSession session, ImapCommand command, ImapOut out) {
+        boolean move = command.verb.equals("MOVE");
         ImapArgs args = command.arguments();
         SequenceSet set = SequenceSet.parse(args.sequenceSet());
         args.space();
