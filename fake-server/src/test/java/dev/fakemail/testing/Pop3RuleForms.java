@@ -120,6 +120,13 @@ public final class Pop3RuleForms {
         }
     }
 
+    /** The property's text half: the text is the Java rule, which writes itself as that text and reads it back. */
+    public static void assertTextIsTheSameRule(FaultRule java, String text) {
+        assertThat(FaultRule.parse(text)).isEqualTo(java);
+        assertThat(java.toText()).isEqualTo(text);
+        assertThat(FaultRule.parse(java.toText())).isEqualTo(java);
+    }
+
     /**
      * The property's run half: the rule added each of {@code otherWays} gives the client the bytes it gives when
      * added in Java, and those differ from a run without it (a throttle's are the same, only slower in every way).

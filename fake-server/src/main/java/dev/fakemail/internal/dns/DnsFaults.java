@@ -49,7 +49,7 @@ public final class DnsFaults implements DnsResponder.QueryHandler {
         // A scratch transcript: one per query would push the mail sessions out of the journal; hits still
         // reach the fault plan's listeners (the web inbox's live events).
         TranscriptWriter scratch = new TranscriptWriter(queries.incrementAndGet(), "dns", client, clock);
-        SessionFaults faults = engine.session(Protocol.DNS, scratch.sessionId(), client, scratch);
+        SessionFaults faults = engine.session(Protocol.DNS, scratch);
         faults.open();
         int[] code = {0};
         String[] rcode = {""};

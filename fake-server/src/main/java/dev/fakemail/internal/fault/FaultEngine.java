@@ -7,7 +7,6 @@ import dev.fakemail.fault.FaultRule;
 import dev.fakemail.fault.Protocol;
 import dev.fakemail.fault.Sleeper;
 import dev.fakemail.internal.journal.TranscriptWriter;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,8 +39,8 @@ public final class FaultEngine implements FaultPlan {
     }
 
     /** The faults of one new session; call {@link SessionFaults#open} before its greeting. */
-    public SessionFaults session(Protocol protocol, long sessionId, InetSocketAddress client, TranscriptWriter transcript) {
-        return new SessionFaults(this, protocol, sessionId, client, transcript);
+    public SessionFaults session(Protocol protocol, TranscriptWriter transcript) {
+        return new SessionFaults(this, protocol, transcript);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.fakemail.internal.journal.TranscriptWriter;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.session.SessionCommand;
 import java.io.InterruptedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +31,9 @@ public final class SessionFaults {
     private FaultEngine engine;
     private dev.fakemail.internal.inbox.SessionInbox inbox;
     private final Protocol protocol;
+    /** The transcript's session id. */
     private final long sessionId;
-    private final InetSocketAddress client;
+    /** The session's transcript, which also knows its id and client. */
     private final TranscriptWriter transcript;
     private Shaping shaping;
     private Runnable onShapingStarted = () -> { };
@@ -46,18 +46,16 @@ public final class SessionFaults {
     private String lastVerb;
     private String lastArgument;
 
-    SessionFaults(FaultEngine engine, Protocol protocol, long sessionId, InetSocketAddress client,
-            TranscriptWriter transcript) {
+    SessionFaults(FaultEngine engine, Protocol protocol, TranscriptWriter transcript) {
         this.engine = engine;
         this.protocol = protocol;
-        this.sessionId = sessionId;
-        this.client = client;
+        this.sessionId = transcript.sessionId();
         this.transcript = transcript;
     }
 
     /** Faults of a session that can never have rules. */
     public static SessionFaults none() {
-        return new SessionFaults(NO_RULES, Protocol.SMTP, 0, null, null);
+        return new SessionFaults(NO_RULES, Protocol.SMTP, new TranscriptWriter(0, "smtp", null, NO_RULES.clock()));
     }
 
     /** Binds next-connection rules to this session and notes the plan in the transcript. */
@@ -82,13 +80,7 @@ public final class SessionFaults {
     /** The session moved to an isolated inbox: from now on only that inbox's rules apply. */
     public void moveTo(FaultEngine inboxRules) {
         engine = inboxRules;
-        ActiveRule[] rules = engine.current();
-        for (ActiveRule rule : rules) {
-            rule.offerConnection(protocol, sessionId);
-        }
-        if (rules.length > 0 && transcript != null) {
-            transcript.event("fault rules: " + rules.length + ", seed " + engine.seed());
-        }
+        open();
     }
 
     /** The loop flushes pending replies here before a rule makes the session wait or end. */
@@ -355,8 +347,8 @@ public final class SessionFaults {
     }
 
     private Reply greylist(ActiveRule rule, Effect.Greylist greylist, String recipient, FaultReplies replies) {
-        String triplet = client.getAddress().getHostAddress() + "|" + mailFrom.toLowerCase(java.util.Locale.ROOT)
-                + "|" + recipient.toLowerCase(java.util.Locale.ROOT);
+        String triplet = transcript.client().getAddress().getHostAddress() + "|"
+                + mailFrom.toLowerCase(java.util.Locale.ROOT) + "|" + recipient.toLowerCase(java.util.Locale.ROOT);
         long now = engine.clock().millis();
         long firstSeen = rule.firstSeen.computeIfAbsent(triplet, key -> now);
         long waitMillis = firstSeen + greylist.window().toMillis() - now;

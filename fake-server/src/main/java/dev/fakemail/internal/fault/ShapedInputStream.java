@@ -1,23 +1,18 @@
 package dev.fakemail.internal.fault;
 
 import dev.fakemail.fault.Sleeper;
+import dev.fakemail.internal.net.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** The client's bytes as the server reads them under a bandwidth limit (the server reads slowly). */
-public final class ShapedInputStream extends InputStream {
+public final class ShapedInputStream extends BlockInputStream {
     private final InputStream in;
     private final Pacer pacer;
 
     public ShapedInputStream(InputStream in, Shaping shaping, Sleeper sleeper) {
         this.in = in;
         this.pacer = new Pacer(shaping, sleeper);
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

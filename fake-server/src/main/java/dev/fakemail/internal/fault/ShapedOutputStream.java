@@ -1,11 +1,12 @@
 package dev.fakemail.internal.fault;
 
 import dev.fakemail.fault.Sleeper;
+import dev.fakemail.internal.net.BlockOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** The server's writes under the connection's {@link Shaping}: paced, sliced, cut off. */
-public final class ShapedOutputStream extends OutputStream {
+public final class ShapedOutputStream extends BlockOutputStream {
     private final OutputStream out;
     private final Shaping shaping;
     private final Sleeper sleeper;
@@ -22,22 +23,17 @@ public final class ShapedOutputStream extends OutputStream {
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         int position = offset;
         int end = offset + length;
         boolean first = true;
         while (position < end) {
             int piece = pacer.pieceSize(end - position);
-            int slice = shaping.sliceBytes();
-            if (slice > 0) {
-                piece = Math.min(piece, slice);
+            Shaping.Slicing slicing = shaping.slicing();
+            if (slicing.bytes() > 0) {
+                piece = Math.min(piece, slicing.bytes());
                 if (!first) {
-                    Pacer.pause(sleeper, shaping.slicePauseMillis());
+                    Pacer.pause(sleeper, slicing.pauseMillis());
                 }
             }
             int allowed = (int) shaping.allow(piece);

@@ -9,9 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Shaping {
     static final long UNLIMITED = -1;
 
+    /** Writes go out in pieces of at most {@code bytes} (0: whole), {@code pauseMillis} apart. */
+    record Slicing(int bytes, long pauseMillis) {
+        static final Slicing NONE = new Slicing(0, 0);
+    }
+
     private volatile long bytesPerSecond;
-    private volatile int sliceBytes;
-    private volatile long slicePauseMillis;
+    /** One value, so a writer never sees a new slice size with the old pause. */
+    private volatile Slicing slicing = Slicing.NONE;
     private final AtomicLong bytesLeft = new AtomicLong(UNLIMITED);
 
     void throttle(long rate) {
@@ -19,8 +24,7 @@ public final class Shaping {
     }
 
     void slice(int bytes, long pauseMillis) {
-        sliceBytes = bytes;
-        slicePauseMillis = pauseMillis;
+        slicing = new Slicing(bytes, pauseMillis);
     }
 
     void cutAfter(long bytes) {
@@ -31,12 +35,8 @@ public final class Shaping {
         return bytesPerSecond;
     }
 
-    int sliceBytes() {
-        return sliceBytes;
-    }
-
-    long slicePauseMillis() {
-        return slicePauseMillis;
+    Slicing slicing() {
+        return slicing;
     }
 
     /** True once a cut-off allowance is used up. */

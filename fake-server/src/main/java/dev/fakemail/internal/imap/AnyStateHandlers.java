@@ -32,8 +32,7 @@ final class AnyStateHandlers {
 
     /** RFC 2971: the client's parameters are read and the server names itself. */
     static Reply id(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         if (args.peek() == '(') {
             args.expect('(');
             int pairs = 0;

@@ -34,8 +34,7 @@ final class AppendHandler {
     }
 
     static Reply append(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String name = MailboxNames.fromWire(session, args.astring());
         List<Message> messages = new java.util.ArrayList<>();
         do {

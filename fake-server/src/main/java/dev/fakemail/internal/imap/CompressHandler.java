@@ -14,8 +14,7 @@ final class CompressHandler {
     }
 
     static Reply compress(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String mechanism = args.atom().toUpperCase(Locale.ROOT);
         args.end();
         if (!mechanism.equals("DEFLATE")) {

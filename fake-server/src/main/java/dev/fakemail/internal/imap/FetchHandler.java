@@ -21,8 +21,7 @@ final class FetchHandler {
     }
 
     static Reply fetch(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         SequenceSet set = SequenceSet.parse(args.sequenceSet());
         args.space();
         List<FetchItem> items = FetchItem.parseAll(args);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A cursor over one whole IMAP command as received: its lines joined by CR LF with each literal's octets in
@@ -239,15 +240,39 @@ final class ImapArgs {
 
     /** A parenthesized list of atoms (flags); "\\" is allowed inside. An empty list is fine. */
     List<String> flagList() {
+        return parenthesized(this::flag);
+    }
+
+    /** A parenthesized list of atoms, upper-cased (STATUS items, LIST options). An empty list is fine. */
+    List<String> upperAtomList() {
+        return parenthesized(this::upperAtom);
+    }
+
+    /** {@code (item item ...)}, the items separated by single spaces; an empty list is fine. */
+    private <T> List<T> parenthesized(Supplier<T> item) {
         expect('(');
-        List<String> flags = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         while (!accept(')')) {
-            if (!flags.isEmpty()) {
+            if (!items.isEmpty()) {
                 space();
             }
-            flags.add(flag());
+            items.add(item.get());
         }
-        return flags;
+        return items;
+    }
+
+    /** {@code item} or {@code (item ...)}: one item at least (LIST's patterns, NOTIFY's mailboxes). */
+    <T> List<T> oneOrList(Supplier<T> item) {
+        List<T> items = new ArrayList<>();
+        if (accept('(')) {
+            do {
+                items.add(item.get());
+            } while (skipSpace());
+            expect(')');
+        } else {
+            items.add(item.get());
+        }
+        return items;
     }
 
     /** A flag: \System or a keyword atom. */

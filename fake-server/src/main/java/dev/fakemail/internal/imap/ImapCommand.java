@@ -54,6 +54,15 @@ final class ImapCommand {
         return new String(line, 0, end, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * The arguments of a command that takes some: the cursor moved past the SP after the command's name (a
+     * syntax error when there is none). A handler asks once, then reads on.
+     */
+    ImapArgs arguments() {
+        args.space();
+        return args;
+    }
+
     /** "UID FETCH" or "FETCH": how the command is named in transcripts and errors. */
     String name() {
         return uid ? "UID " + verb : verb;

@@ -56,8 +56,8 @@ public final class ImapSession implements ProtocolSession {
             "AUTHENTICATE", LoginHandlers::authenticate,
             "STARTTLS", LoginHandlers::startTls);
     private static final Map<String, Handler> AUTHENTICATED = Map.ofEntries(
-            Map.entry("SELECT", MailboxHandlers::select),
-            Map.entry("EXAMINE", MailboxHandlers::examine),
+            Map.entry("SELECT", MailboxHandlers::open),
+            Map.entry("EXAMINE", MailboxHandlers::open),
             Map.entry("CREATE", MailboxHandlers::create),
             Map.entry("DELETE", MailboxHandlers::delete),
             Map.entry("RENAME", MailboxHandlers::rename),
@@ -82,8 +82,8 @@ public final class ImapSession implements ProtocolSession {
             Map.entry("SEARCH", SearchHandler::search),
             Map.entry("FETCH", FetchHandler::fetch),
             Map.entry("STORE", StoreHandler::store),
-            Map.entry("COPY", SelectedHandlers::copy),
-            Map.entry("MOVE", SelectedHandlers::move),
+            Map.entry("COPY", SelectedHandlers::transfer),
+            Map.entry("MOVE", SelectedHandlers::transfer),
             Map.entry("SORT", SortHandler::sort),
             Map.entry("THREAD", ThreadHandler::thread),
             Map.entry("CANCELUPDATE", SortHandler::cancelUpdate));

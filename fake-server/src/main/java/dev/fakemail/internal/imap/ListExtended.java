@@ -40,24 +40,15 @@ final class ListExtended {
     }
 
     static Reply list(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         Set<String> selection = new LinkedHashSet<>();
         if (args.peek() == '(') {
-            selection.addAll(atomList(args));
+            selection.addAll(args.upperAtomList());
             args.space();
         }
         String reference = MailboxNames.decode(session, args.astring());
         args.space();
-        List<String> patterns = new ArrayList<>();
-        if (args.accept('(')) {
-            do {
-                patterns.add(MailboxNames.decode(session, args.listMailbox()));
-            } while (args.skipSpace());
-            args.expect(')');
-        } else {
-            patterns.add(MailboxNames.decode(session, args.listMailbox()));
-        }
+        List<String> patterns = args.oneOrList(() -> MailboxNames.decode(session, args.listMailbox()));
         Set<String> returns = new LinkedHashSet<>();
         List<String> statusItems = new ArrayList<>();
         if (args.skipSpace()) {
@@ -74,7 +65,7 @@ final class ListExtended {
                 returns.add(option);
                 if (option.equals("STATUS")) {
                     args.space();
-                    statusItems.addAll(atomList(args));
+                    statusItems.addAll(args.upperAtomList());
                 }
             }
         }
@@ -141,17 +132,5 @@ final class ListExtended {
 
     private static String combine(String reference, String pattern) {
         return pattern.startsWith("/") || reference.isEmpty() ? pattern : reference + pattern;
-    }
-
-    private static List<String> atomList(ImapArgs args) {
-        args.expect('(');
-        List<String> atoms = new ArrayList<>();
-        while (!args.accept(')')) {
-            if (!atoms.isEmpty()) {
-                args.space();
-            }
-            atoms.add(args.atom().toUpperCase(Locale.ROOT));
-        }
-        return atoms;
     }
 }

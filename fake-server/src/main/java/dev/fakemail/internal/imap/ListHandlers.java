@@ -27,8 +27,7 @@ final class ListHandlers {
     }
 
     private static Reply listing(ImapSession session, ImapCommand command, ImapOut out, boolean subscribedOnly) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String reference = MailboxNames.decode(session, args.astring());
         args.space();
         String pattern = MailboxNames.decode(session, args.listMailbox());
@@ -139,18 +138,10 @@ final class ListHandlers {
     }
 
     static Reply status(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String name = MailboxNames.fromWire(session, args.astring());
         args.space();
-        args.expect('(');
-        List<String> items = new ArrayList<>();
-        while (!args.accept(')')) {
-            if (!items.isEmpty()) {
-                args.space();
-            }
-            items.add(args.atom().toUpperCase(Locale.ROOT));
-        }
+        List<String> items = args.upperAtomList();
         args.end();
         if (items.isEmpty()) {
             throw new ImapSyntaxException("STATUS needs at least one item");

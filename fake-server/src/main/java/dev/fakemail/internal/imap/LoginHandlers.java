@@ -16,8 +16,7 @@ final class LoginHandlers {
     }
 
     static Reply login(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String user = args.astring();
         args.space();
         String password = args.astring();
@@ -32,8 +31,7 @@ final class LoginHandlers {
     }
 
     static Reply authenticate(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String mechanism = args.atom().toUpperCase(Locale.ROOT);
         byte[] initial = null;
         if (args.skipSpace()) {

@@ -16,17 +16,10 @@ final class MailboxHandlers {
     private MailboxHandlers() {
     }
 
-    static Reply select(ImapSession session, ImapCommand command, ImapOut out) {
-        return open(session, command, out, false);
-    }
-
-    static Reply examine(ImapSession session, ImapCommand command, ImapOut out) {
-        return open(session, command, out, true);
-    }
-
-    private static Reply open(ImapSession session, ImapCommand command, ImapOut out, boolean readOnly) {
-        ImapArgs args = command.args;
-        args.space();
+    /** SELECT, and EXAMINE, which is the same but opens the mailbox read-only (RFC 3501 §6.3.2). */
+    static Reply open(ImapSession session, ImapCommand command, ImapOut out) {
+        boolean readOnly = command.verb.equals("EXAMINE");
+        ImapArgs args = command.arguments();
         String name = MailboxNames.fromWire(session, args.astring());
         Qresync.SelectParameters parameters = args.skipSpace() ? Qresync.SelectParameters.parse(args)
                 : Qresync.SelectParameters.NONE;
@@ -118,8 +111,7 @@ final class MailboxHandlers {
     }
 
     static Reply rename(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String from = MailboxNames.fromWire(session, args.astring());
         args.space();
         String to = MailboxNames.fromWire(session, args.astring());
@@ -141,8 +133,7 @@ final class MailboxHandlers {
     }
 
     private static String oneMailbox(ImapSession session, ImapCommand command) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String name = MailboxNames.fromWire(session, args.astring());
         args.end();
         return name;

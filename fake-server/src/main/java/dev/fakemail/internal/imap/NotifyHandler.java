@@ -22,8 +22,7 @@ final class NotifyHandler {
     }
 
     static Reply notify(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String what = args.atom().toUpperCase(Locale.ROOT);
         if (what.equals("NONE")) {
             args.end();
@@ -99,15 +98,6 @@ final class NotifyHandler {
 
     /** {@code mailbox} or {@code (mailbox ...)}, as the store names them. */
     private static List<String> mailboxes(ImapSession session, ImapArgs args) {
-        List<String> names = new ArrayList<>();
-        if (args.accept('(')) {
-            do {
-                names.add(MailboxNames.fromWire(session, args.astring()));
-            } while (args.skipSpace());
-            args.expect(')');
-        } else {
-            names.add(MailboxNames.fromWire(session, args.astring()));
-        }
-        return names;
+        return args.oneOrList(() -> MailboxNames.fromWire(session, args.astring()));
     }
 }

@@ -18,8 +18,7 @@ final class QuotaHandlers {
     }
 
     static Reply getQuota(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String root = args.astring();
         args.end();
         if (!root.equals(ROOT) || !session.settings.quotas().limits(session.user).any()) {
@@ -31,8 +30,7 @@ final class QuotaHandlers {
     }
 
     static Reply getQuotaRoot(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String name = MailboxNames.fromWire(session, args.astring());
         args.end();
         Optional<Mailbox> mailbox = session.store.mailbox(session.user, name);
@@ -53,8 +51,7 @@ final class QuotaHandlers {
 
     /** {@code SETQUOTA "" (STORAGE n MESSAGE m)}: the resources named get these limits, the others none. */
     static Reply setQuota(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String root = args.astring();
         args.space();
         args.expect('(');

@@ -15,8 +15,7 @@ final class SearchHandler {
     }
 
     static Reply search(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         SearchReturn returns = Rev2Rules.implicitReturn(session, SearchReturn.parse(args, false));
         SelectedMailbox selected = session.selected;
         if (returns != null && returns.has("UPDATE") && selected.searches.hasContext(command.tag)) {

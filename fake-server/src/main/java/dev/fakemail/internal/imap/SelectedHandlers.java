@@ -40,8 +40,7 @@ final class SelectedHandlers {
     static Reply expunge(ImapSession session, ImapCommand command, ImapOut out) {
         SequenceSet only = null;
         if (command.uid) {
-            command.args.space();
-            only = SequenceSet.parse(command.args.sequenceSet());
+            only = SequenceSet.parse(command.arguments().sequenceSet());
         }
         command.args.end();
         SelectedMailbox selected = session.selected;
@@ -69,17 +68,10 @@ final class SelectedHandlers {
                 .toArray();
     }
 
-    static Reply copy(ImapSession session, ImapCommand command, ImapOut out) {
-        return transfer(session, command, out, false);
-    }
-
-    static Reply move(ImapSession session, ImapCommand command, ImapOut out) {
-        return transfer(session, command, out, true);
-    }
-
-    private static Reply transfer(ImapSession session, ImapCommand command, ImapOut out, boolean move) {
-        ImapArgs args = command.args;
-        args.space();
+    /** COPY, and MOVE (RFC 6851), which also expunges what it copied. */
+    static Reply transfer(ImapSession session, ImapCommand command, ImapOut out) {
+        boolean move = command.verb.equals("MOVE");
+        ImapArgs args = command.arguments();
         SequenceSet set = SequenceSet.parse(args.sequenceSet());
         args.space();
         String name = MailboxNames.fromWire(session, args.astring());

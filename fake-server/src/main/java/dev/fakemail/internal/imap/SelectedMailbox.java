@@ -6,6 +6,7 @@ import dev.fakemail.store.StoreEvent;
 import dev.fakemail.store.StoreListener;
 import dev.fakemail.store.StoredMessage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -139,20 +140,9 @@ final class SelectedMailbox implements StoreListener {
 
     /** Message number of a UID in this view, or 0 when the view does not hold it. */
     int sequenceOf(long uid) {
-        int low = 0;
-        int high = view.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            long found = view.get(middle).uid();
-            if (found < uid) {
-                low = middle + 1;
-            } else if (found > uid) {
-                high = middle - 1;
-            } else {
-                return middle + 1;
-            }
-        }
-        return 0;
+        // UIDs ascend with the message number, so a binary search finds it
+        int index = Collections.binarySearch(view, null, (message, ignored) -> Long.compare(message.uid(), uid));
+        return index < 0 ? 0 : index + 1;
     }
 
     long largestUid() {

@@ -12,8 +12,7 @@ final class SortHandler {
     }
 
     static Reply sort(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         SearchReturn returns = SearchReturn.parse(args, true);
         SelectedMailbox selected = session.selected;
         if (returns != null && returns.has("UPDATE") && selected.searches.hasContext(command.tag)) {

@@ -22,8 +22,7 @@ final class StoreHandler {
     }
 
     static Reply store(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         SequenceSet set = SequenceSet.parse(args.sequenceSet());
         args.space();
         OptionalLong unchangedSince = OptionalLong.empty();

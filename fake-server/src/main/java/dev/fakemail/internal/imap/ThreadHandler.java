@@ -11,8 +11,7 @@ final class ThreadHandler {
     }
 
     static Reply thread(ImapSession session, ImapCommand command, ImapOut out) {
-        ImapArgs args = command.args;
-        args.space();
+        ImapArgs args = command.arguments();
         String algorithm = args.atom().toUpperCase(Locale.ROOT);
         if (!algorithm.equals("ORDEREDSUBJECT") && !algorithm.equals("REFERENCES")) {
             throw new ImapSyntaxException("unknown threading algorithm " + algorithm.replaceAll("[^A-Z0-9.-]", "?")

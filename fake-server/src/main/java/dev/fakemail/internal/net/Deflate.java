@@ -15,100 +15,78 @@ import java.util.zip.Inflater;
  * would.
  */
 public final class Deflate {
-    private final Output output = new Output();
-    private final Input input = new Input();
+    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    private final byte[] deflated = new byte[8192];
+    private final Inflater inflater = new Inflater(true);
+    /** What the inflater reads from: it keeps the part it has not inflated yet across a change of stream. */
+    private final byte[] received = new byte[8192];
 
     /** The server's output, compressed onto {@code wire} (which replaces any earlier one). */
     public OutputStream compressingTo(OutputStream wire) {
-        output.target = wire;
-        return output;
+        return new BlockOutputStream() {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                deflater.setInput(bytes, offset, length);
+                while (!deflater.needsInput()) {
+                    int compressed = deflater.deflate(deflated, 0, deflated.length, Deflater.NO_FLUSH);
+                    if (compressed > 0) {
+                        wire.write(deflated, 0, compressed);
+                    }
+                }
+            }
+
+            /** A sync flush: everything written so far can be decompressed by the client now. */
+            @Override
+            public void flush() throws IOException {
+                int compressed;
+                do {
+                    compressed = deflater.deflate(deflated, 0, deflated.length, Deflater.SYNC_FLUSH);
+                    wire.write(deflated, 0, compressed);
+                } while (compressed == deflated.length);
+                wire.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                deflater.end();
+                wire.close();
+            }
+        };
     }
 
     /** The client's input, decompressed from {@code wire} (which replaces any earlier one; nothing is lost). */
     public InputStream decompressingFrom(InputStream wire) {
-        input.source = wire;
-        return input;
-    }
-
-    private static final class Output extends OutputStream {
-        private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        private final byte[] buffer = new byte[8192];
-        private OutputStream target;
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            deflater.setInput(bytes, offset, length);
-            while (!deflater.needsInput()) {
-                int compressed = deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH);
-                if (compressed > 0) {
-                    target.write(buffer, 0, compressed);
+        return new BlockInputStream() {
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                if (length == 0) {
+                    return 0;
+                }
+                try {
+                    while (true) {
+                        int inflated = inflater.inflate(bytes, offset, length);
+                        if (inflated > 0) {
+                            return inflated;
+                        }
+                        if (inflater.finished() || inflater.needsDictionary()) {
+                            return -1; // the client ended its compressed stream: nothing more can follow
+                        }
+                        int read = wire.read(received, 0, received.length);
+                        if (read < 0) {
+                            return -1;
+                        }
+                        inflater.setInput(received, 0, read);
+                    }
+                } catch (DataFormatException e) {
+                    throw new IOException("the client's compressed data is not DEFLATE: " + e.getMessage(), e);
                 }
             }
-        }
 
-        /** A sync flush: everything written so far can be decompressed by the client now. */
-        @Override
-        public void flush() throws IOException {
-            int compressed;
-            do {
-                compressed = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                target.write(buffer, 0, compressed);
-            } while (compressed == buffer.length);
-            target.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            deflater.end();
-            target.close();
-        }
-    }
-
-    private static final class Input extends InputStream {
-        private final Inflater inflater = new Inflater(true);
-        private final byte[] buffer = new byte[8192];
-        private InputStream source;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
+            @Override
+            public void close() throws IOException {
+                inflater.end();
+                wire.close();
             }
-            try {
-                while (true) {
-                    int inflated = inflater.inflate(bytes, offset, length);
-                    if (inflated > 0) {
-                        return inflated;
-                    }
-                    if (inflater.finished() || inflater.needsDictionary()) {
-                        return -1; // the client ended its compressed stream: nothing more can follow
-                    }
-                    int read = source.read(buffer, 0, buffer.length);
-                    if (read < 0) {
-                        return -1;
-                    }
-                    inflater.setInput(buffer, 0, read);
-                }
-            } catch (DataFormatException e) {
-                throw new IOException("the client's compressed data is not DEFLATE: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            inflater.end();
-            source.close();
-        }
+        };
     }
 }

@@ -61,7 +61,7 @@ final class ReadTimeouts {
     }
 
     /** An input stream whose reads the watcher bounds. */
-    static final class Guarded extends InputStream {
+    static final class Guarded extends BlockInputStream {
         private final Socket socket;
         private final InputStream in;
         private volatile long timeoutNanos;
@@ -85,13 +85,6 @@ final class ReadTimeouts {
 
         int timeoutMillis() {
             return (int) (timeoutNanos / 1_000_000L);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

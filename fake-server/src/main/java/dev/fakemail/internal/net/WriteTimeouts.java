@@ -53,7 +53,7 @@ final class WriteTimeouts {
     }
 
     /** An output stream whose writes the watcher can see. */
-    private static final class Guarded extends OutputStream {
+    private static final class Guarded extends BlockOutputStream {
         private final Socket socket;
         private final OutputStream out;
         private final long timeoutNanos;
@@ -67,11 +67,6 @@ final class WriteTimeouts {
             this.socket = socket;
             this.out = out;
             this.timeoutNanos = timeoutNanos;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override

@@ -41,10 +41,6 @@ final class AuthorizationHandlers {
     }
 
     static Reply user(Pop3Session session, String argument) {
-        Reply refused = refuseWithoutTls(session);
-        if (refused != null) {
-            return refused;
-        }
         if (argument.isBlank()) {
             return Pop3Session.err("USER needs a name");
         }
@@ -67,10 +63,6 @@ final class AuthorizationHandlers {
 
     /** APOP name digest (RFC 1939 §7): MD5 over the greeting's timestamp and the password. */
     static Reply apop(Pop3Session session, String argument) {
-        Reply refused = refuseWithoutTls(session);
-        if (refused != null) {
-            return refused;
-        }
         String[] words = argument.trim().split(" +");
         if (words.length != 2 || !words[1].matches("[0-9a-fA-F]{32}")) {
             return Pop3Session.err("APOP needs a name and a 32-digit hex digest");
@@ -92,10 +84,6 @@ final class AuthorizationHandlers {
     }
 
     static Reply auth(Pop3Session session, String argument) {
-        Reply refused = refuseWithoutTls(session);
-        if (refused != null) {
-            return refused;
-        }
         String[] words = argument.trim().split(" +");
         if (words[0].isEmpty() || words.length > 2) {
             return Pop3Session.err("AUTH needs a mechanism: " + String.join(" ", SaslMechanisms.supported()));
@@ -169,8 +157,10 @@ final class AuthorizationHandlers {
         return !session.settings.requireTls() || session.connection.isTls();
     }
 
-    private static Reply refuseWithoutTls(Pop3Session session) {
-        return loginAllowedNow(session) ? null : Pop3Session.err("[AUTH] TLS required: use STLS first");
+    /** A command that logs in (USER, APOP, AUTH), refused until TLS is active where the settings require it. */
+    static Pop3Session.Handler afterTls(Pop3Session.Handler login) {
+        return (session, argument) -> loginAllowedNow(session) ? login.handle(session, argument)
+                : Pop3Session.err("[AUTH] TLS required: use STLS first");
     }
 
     private static String md5Hex(String text) {

@@ -28,10 +28,10 @@ public final class Pop3Session implements ProtocolSession {
     }
 
     private static final Map<String, Handler> AUTHORIZATION = Map.of(
-            "USER", AuthorizationHandlers::user,
+            "USER", AuthorizationHandlers.afterTls(AuthorizationHandlers::user),
             "PASS", AuthorizationHandlers::pass,
-            "APOP", AuthorizationHandlers::apop,
-            "AUTH", AuthorizationHandlers::auth,
+            "APOP", AuthorizationHandlers.afterTls(AuthorizationHandlers::apop),
+            "AUTH", AuthorizationHandlers.afterTls(AuthorizationHandlers::auth),
             "STLS", AuthorizationHandlers::stls,
             "CAPA", AuthorizationHandlers::capa,
             "QUIT", AuthorizationHandlers::quit);

@@ -1,5 +1,6 @@
 package dev.fakemail.internal.sasl;
 
+import dev.fakemail.internal.auth.UserPolicy;
 import dev.fakemail.internal.sasl.SaslStep.Challenge;
 import dev.fakemail.internal.sasl.SaslStep.Failure;
 import dev.fakemail.internal.sasl.SaslStep.Reason;
@@ -13,11 +14,16 @@ import java.nio.charset.CharacterCodingException;
  */
 abstract class BaseExchange implements SaslExchange {
     private final String mechanism;
-    private boolean started;
-    private boolean finished;
+    /** Who may log in, and with what: every mechanism checks its credentials here. */
+    final UserPolicy users;
+    /** Where the exchange stands: only the first response may be null, and nothing may follow the end. */
+    private State state = State.AWAITING_FIRST;
 
-    BaseExchange(String mechanism) {
+    private enum State { AWAITING_FIRST, AWAITING_NEXT, ENDED }
+
+    BaseExchange(String mechanism, UserPolicy users) {
         this.mechanism = mechanism;
+        this.users = users;
     }
 
     @Override
@@ -28,9 +34,9 @@ abstract class BaseExchange implements SaslExchange {
     @Override
     public final SaslStep evaluate(byte[] response) {
         SaslStep step;
-        if (finished) {
+        if (state == State.ENDED) {
             step = malformed("the authentication exchange has already ended");
-        } else if (started && response == null) {
+        } else if (state == State.AWAITING_NEXT && response == null) {
             step = malformed("missing client response");
         } else {
             try {
@@ -39,8 +45,7 @@ abstract class BaseExchange implements SaslExchange {
                 step = malformed(e.getMessage());
             }
         }
-        started = true;
-        finished = !(step instanceof Challenge);
+        state = step instanceof Challenge ? State.AWAITING_NEXT : State.ENDED;
         return step;
     }
 

@@ -11,13 +11,11 @@ import dev.fakemail.internal.sasl.SaslStep.Success;
  * dance, so it is reproduced here. Subclasses read their message format and the acknowledgement.
  */
 abstract class BearerTokenExchange extends BaseExchange {
-    private final UserPolicy users;
     private final String errorJson;
     private boolean errorSent;
 
     BearerTokenExchange(String mechanism, UserPolicy users, String errorJson) {
-        super(mechanism);
-        this.users = users;
+        super(mechanism, users);
         this.errorJson = errorJson;
     }
 

@@ -22,13 +22,11 @@ final class CramMd5Exchange extends BaseExchange {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DIGEST_HEX_LENGTH = 32;
 
-    private final UserPolicy users;
     private final String serverName;
     private byte[] challenge;
 
     CramMd5Exchange(UserPolicy users, String serverName) {
-        super(NAME);
-        this.users = users;
+        super(NAME, users);
         this.serverName = serverName.isBlank() ? "localhost" : serverName;
     }
 

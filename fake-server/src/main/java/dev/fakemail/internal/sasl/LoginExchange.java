@@ -11,12 +11,10 @@ import dev.fakemail.internal.sasl.SaslStep.Success;
 final class LoginExchange extends BaseExchange {
     static final String NAME = "LOGIN";
 
-    private final UserPolicy users;
     private String user;
 
     LoginExchange(UserPolicy users) {
-        super(NAME);
-        this.users = users;
+        super(NAME, users);
     }
 
     @Override

@@ -8,11 +8,8 @@ import dev.fakemail.internal.sasl.SaslStep.Success;
 final class PlainExchange extends BaseExchange {
     static final String NAME = "PLAIN";
 
-    private final UserPolicy users;
-
     PlainExchange(UserPolicy users) {
-        super(NAME);
-        this.users = users;
+        super(NAME, users);
     }
 
     @Override

@@ -22,41 +22,38 @@ public final class Reply {
     private static final byte[] NO_BYTES = new byte[0];
     /** Texts up to this length keep their split lines (the everyday replies); longer ones are split each time. */
     private static final int SPLIT_ONCE_LENGTH = 512;
-    private static final Reply NONE = new Reply("", NO_BYTES, null, false, Next.LINE, 0, 0, false, false);
+    private static final Reply NONE = new Reply("", NO_BYTES, null, false, Then.READ_LINE);
+
+    /**
+     * What the loop does after sending, with what goes with it. {@code frameLength}: for BYTES the frame length;
+     * STALL: millis until the close (-1 never); IDLE: read timeout millis (0: keep).
+     */
+    private record Then(Next next, long frameLength, long keepAtMost, boolean endsMessage, boolean literal) {
+        static final Then READ_LINE = new Then(Next.LINE, 0, 0, false, false);
+    }
 
     private final String text;
     private final byte[] wire;
     private final ReplyBody body;
     private final boolean error;
-    private final Next next;
-    /** BYTES: the frame length; STALL: millis until the close (-1 never); IDLE: read timeout millis (0: keep). */
-    private final long frameLength;
-    private final long keepAtMost;
-    private final boolean endsMessage;
-    private final boolean literal;
+    private final Then then;
     /**
      * The text's lines for the transcript, split once: the common replies are shared constants, written on every
      * command. Racy but safe: an immutable list, the same whichever thread computes it.
      */
     private List<String> lines;
 
-    private Reply(String text, byte[] wire, ReplyBody body, boolean error, Next next, long frameLength,
-            long keepAtMost, boolean endsMessage, boolean literal) {
+    private Reply(String text, byte[] wire, ReplyBody body, boolean error, Then then) {
         this.text = text;
         this.wire = wire;
         this.body = body;
         this.error = error;
-        this.next = next;
-        this.frameLength = frameLength;
-        this.keepAtMost = keepAtMost;
-        this.endsMessage = endsMessage;
-        this.literal = literal;
+        this.then = then;
     }
 
     /** Sends this text (it carries its own CR LF line ends), then reads the next command line. */
     public static Reply text(String wireText) {
-        return new Reply(wireText, wireText.getBytes(StandardCharsets.UTF_8), null, false, Next.LINE, 0, 0,
-                false, false);
+        return new Reply(wireText, wireText.getBytes(StandardCharsets.UTF_8), null, false, Then.READ_LINE);
     }
 
     /** Like {@link #text} for a reply that reports a client error (it counts towards "too many errors"). */
@@ -69,7 +66,7 @@ public final class Reply {
      * {@code transcriptText} instead of the content.
      */
     public static Reply bytes(byte[] wire, String transcriptText) {
-        return new Reply(transcriptText, wire, null, false, Next.LINE, 0, 0, false, false);
+        return new Reply(transcriptText, wire, null, false, Then.READ_LINE);
     }
 
     /**
@@ -77,7 +74,7 @@ public final class Reply {
      * from stored bytes: IMAP FETCH); the body also gives the transcript its summary lines.
      */
     public static Reply streamed(ReplyBody body) {
-        return new Reply("", NO_BYTES, body, false, Next.LINE, 0, 0, false, false);
+        return new Reply("", NO_BYTES, body, false, Then.READ_LINE);
     }
 
     /** Sends nothing and reads the next command line. */
@@ -87,7 +84,7 @@ public final class Reply {
 
     /** The same output marked as a client error (counted by the protocol's error limit). */
     public Reply asError() {
-        return new Reply(text, wire, body, true, next, frameLength, keepAtMost, endsMessage, literal);
+        return new Reply(text, wire, body, true, then);
     }
 
     /**
@@ -99,23 +96,20 @@ public final class Reply {
             return later;
         }
         if (later.isSilent()) {
-            return new Reply(text, wire, body, later.error, later.next, later.frameLength, later.keepAtMost,
-                    later.endsMessage, later.literal);
+            return new Reply(text, wire, body, later.error, later.then);
         }
         if (body == null && later.body == null) {
             byte[] joined = new byte[wire.length + later.wire.length];
             System.arraycopy(wire, 0, joined, 0, wire.length);
             System.arraycopy(later.wire, 0, joined, wire.length, later.wire.length);
-            return new Reply(text + later.text, joined, null, later.error, later.next, later.frameLength,
-                    later.keepAtMost, later.endsMessage, later.literal);
+            return new Reply(text + later.text, joined, null, later.error, later.then);
         }
         Reply first = this;
         ReplyBody both = (out, transcript) -> {
             first.writeTo(out, transcript);
             later.writeTo(out, transcript);
         };
-        return new Reply("", NO_BYTES, both, later.error, later.next, later.frameLength, later.keepAtMost,
-                later.endsMessage, later.literal);
+        return new Reply("", NO_BYTES, both, later.error, later.then);
     }
 
     /** After sending, read dot-terminated data of at most {@code maxBytes} octets. */
@@ -135,7 +129,7 @@ public final class Reply {
      * literal arrived; then {@link ProtocolSession#onBytes} gets it and the loop reads the rest of the line.
      */
     public Reply thenReadLiteral(long length, long keepAtMost) {
-        return new Reply(text, wire, body, error, Next.BYTES, length, keepAtMost, false, true);
+        return new Reply(text, wire, body, error, new Then(Next.BYTES, length, keepAtMost, false, true));
     }
 
     /**
@@ -184,21 +178,22 @@ public final class Reply {
      * Only meaningful after {@link #thenReadBytes}.
      */
     public Reply endingMessage() {
-        return new Reply(text, wire, body, error, next, frameLength, keepAtMost, true, literal);
+        return new Reply(text, wire, body, error,
+                new Then(then.next, then.frameLength, then.keepAtMost, true, then.literal));
     }
 
     private Reply then(Next after, long length, long keep) {
-        return new Reply(text, wire, body, error, after, length, keep, false, false);
+        return new Reply(text, wire, body, error, new Then(after, length, keep, false, false));
     }
 
     /** True for the request to read the last chunk of a message. */
     public boolean endsMessage() {
-        return endsMessage;
+        return then.endsMessage;
     }
 
     /** True for the request to read an IMAP literal (the literal fault hooks apply). */
     public boolean readsLiteral() {
-        return literal;
+        return then.literal;
     }
 
     /** True if the reply reports a client error (set by the protocol, never guessed from the bytes). */
@@ -218,22 +213,23 @@ public final class Reply {
 
     /** True if the connection ends after this reply: it is closed, reset or stalled until the client leaves. */
     public boolean endsConnection() {
+        Next next = then.next;
         return next == Next.CLOSE || next == Next.RESET || next == Next.STALL;
     }
 
     /** How the connection ends, for transcripts and the fate of an unacknowledged message: closed, reset, stalled. */
     public String connectionEnding() {
-        return next == Next.STALL ? "stalled" : next == Next.RESET ? "reset" : "closed";
+        return then.next == Next.STALL ? "stalled" : then.next == Next.RESET ? "reset" : "closed";
     }
 
     /** For STALL: milliseconds until the silent close, or -1 for never. */
     public long stallMillis() {
-        return frameLength;
+        return then.frameLength;
     }
 
     /** For IDLE: the read timeout while idle in milliseconds, or 0 to keep the connection's. */
     public long idleTimeoutMillis() {
-        return next == Next.IDLE ? frameLength : 0;
+        return then.next == Next.IDLE ? then.frameLength : 0;
     }
 
     /** The reply as text, CR LF line ends included (content replies: their transcript text; streamed: ""). */
@@ -300,20 +296,20 @@ public final class Reply {
     }
 
     public Next next() {
-        return next;
+        return then.next;
     }
 
     public long frameLength() {
-        return frameLength;
+        return then.frameLength;
     }
 
     public long keepAtMost() {
-        return keepAtMost;
+        return then.keepAtMost;
     }
 
     @Override
     public String toString() {
         return (body != null ? "<streamed>" : text.stripTrailing()) + (error ? " [error]" : "")
-                + " [then " + next + "]";
+                + " [then " + then.next + "]";
     }
 }

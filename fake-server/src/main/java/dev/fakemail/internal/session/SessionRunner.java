@@ -36,12 +36,6 @@ public final class SessionRunner implements Listener.ConnectionHandler {
 
     public SessionRunner(String protocol, Function<ConnectionInfo, ProtocolSession> sessions, Journal journal,
             Duration idleTimeout, Duration writeTimeout, Supplier<SSLContext> tls, FaultEngine faults,
-            boolean implicitTls) {
-        this(protocol, sessions, journal, idleTimeout, writeTimeout, tls, faults, implicitTls, InboxRouter.NONE);
-    }
-
-    public SessionRunner(String protocol, Function<ConnectionInfo, ProtocolSession> sessions, Journal journal,
-            Duration idleTimeout, Duration writeTimeout, Supplier<SSLContext> tls, FaultEngine faults,
             boolean implicitTls, InboxRouter inboxes) {
         this.inboxes = inboxes;
         this.implicitTls = implicitTls;
@@ -69,7 +63,7 @@ public final class SessionRunner implements Listener.ConnectionHandler {
             onExit.run();
             return;
         }
-        SessionFaults sessionFaults = faults.session(family, transcript.sessionId(), client, transcript);
+        SessionFaults sessionFaults = faults.session(family, transcript);
         SessionInbox inbox = new SessionInbox(inboxes, journal, transcript);
         inbox.faults(sessionFaults);
         sessionFaults.inbox(inbox);

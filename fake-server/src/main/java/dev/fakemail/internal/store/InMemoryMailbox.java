@@ -242,20 +242,7 @@ final class InMemoryMailbox implements Mailbox {
         if (!messages.isEmpty() && messages.get(0).uid() == uid) {
             return 0; // the count limit drops the oldest: no binary search over cold messages for it
         }
-        int low = 0;
-        int high = messages.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            long found = messages.get(middle).uid();
-            if (found < uid) {
-                low = middle + 1;
-            } else if (found > uid) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
-        }
-        return -1;
+        return Collections.binarySearch(messages, null, (message, ignored) -> Long.compare(message.uid(), uid));
     }
 
     synchronized long[] allUids() {

@@ -38,13 +38,7 @@ public final class MemoryTransport extends InMemoryTransport {
 
     @Override
     public InputStream input() {
-        return new InputStream() {
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new BlockInputStream() {
             @Override
             public int read(byte[] target, int offset, int length) {
                 while (!pieces.isEmpty() && pieces.peekFirst().length == 0) {

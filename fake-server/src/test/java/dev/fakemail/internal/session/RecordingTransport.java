@@ -1,5 +1,6 @@
 package dev.fakemail.internal.session;
 
+import dev.fakemail.internal.net.BlockOutputStream;
 import dev.fakemail.internal.net.InMemoryTransport;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -50,12 +51,7 @@ final class RecordingTransport extends InMemoryTransport {
 
     @Override
     public OutputStream output() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new BlockOutputStream() {
             @Override
             public void write(byte[] bytes, int offset, int length) {
                 digest.update(bytes, offset, length);

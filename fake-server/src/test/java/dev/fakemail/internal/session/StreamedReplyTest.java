@@ -130,7 +130,7 @@ class StreamedReplyTest {
     private static ConnectionInfo connection(FaultEngine engine) {
         TranscriptWriter transcript = new TranscriptWriter(1, "IMAP", SessionLoopLiteralTest.CLIENT, SessionLoopLiteralTest.CLOCK);
         return new ConnectionInfo(SessionLoopLiteralTest.CLIENT,
-                engine.session(Protocol.SMTP, 1, SessionLoopLiteralTest.CLIENT, transcript));
+                engine.session(Protocol.SMTP, transcript));
     }
 
     private static Transcript run(dev.fakemail.internal.net.Transport transport, ConnectionInfo connection) {

@@ -17,17 +17,40 @@ public final class EnvelopeRenderer {
     private EnvelopeRenderer() {
     }
 
+    /** The header fields the envelope is made of, in its order. */
+    private enum Field {
+        DATE("Date"), SUBJECT("Subject"), FROM("From"), SENDER("Sender"), REPLY_TO("Reply-To"), TO("To"), CC("Cc"),
+        BCC("Bcc"), IN_REPLY_TO("In-Reply-To"), MESSAGE_ID("Message-ID");
+
+        final String header;
+
+        Field(String header) {
+            this.header = header;
+        }
+
+        /** The only field whose name can start with this letter and have this length, or null. */
+        static Field candidate(int firstLower, int length) {
+            return switch (firstLower) {
+                case 'd' -> DATE;
+                case 's' -> length == 7 ? SUBJECT : SENDER;
+                case 'f' -> FROM;
+                case 'r' -> REPLY_TO;
+                case 't' -> TO;
+                case 'c' -> CC;
+                case 'b' -> BCC;
+                case 'i' -> IN_REPLY_TO;
+                case 'm' -> MESSAGE_ID;
+                default -> null;
+            };
+        }
+    }
+
+    private static final int FIELD_COUNT = Field.values().length;
+    /** The fields written as address lists that fall back to nothing but NIL. */
+    private static final Field[] RECIPIENTS = {Field.TO, Field.CC, Field.BCC};
+
     public static void write(HeaderIndex headers, ImapOut out) {
-        String date = null;
-        String subject = null;
-        String from = null;
-        String sender = null;
-        String replyTo = null;
-        String to = null;
-        String cc = null;
-        String bcc = null;
-        String inReplyTo = null;
-        String messageId = null;
+        String[] values = new String[FIELD_COUNT];
         // one pass over the fields, dispatching on name length and first letter before comparing names;
         // as in Dovecot, the last occurrence of a name wins
         for (int i = 0, n = headers.count(); i < n; i++) {
@@ -35,85 +58,38 @@ public final class EnvelopeRenderer {
             if (length < 2 || length > 11) {
                 continue;
             }
-            switch (headers.nameFirstLower(i)) {
-                case 'd' -> {
-                    if (headers.nameIs(i, "Date")) {
-                        date = headers.value(i);
-                    }
-                }
-                case 's' -> {
-                    if (length == 7 && headers.nameIs(i, "Subject")) {
-                        subject = headers.value(i);
-                    } else if (length == 6 && headers.nameIs(i, "Sender")) {
-                        sender = headers.value(i);
-                    }
-                }
-                case 'f' -> {
-                    if (headers.nameIs(i, "From")) {
-                        from = headers.value(i);
-                    }
-                }
-                case 'r' -> {
-                    if (headers.nameIs(i, "Reply-To")) {
-                        replyTo = headers.value(i);
-                    }
-                }
-                case 't' -> {
-                    if (headers.nameIs(i, "To")) {
-                        to = headers.value(i);
-                    }
-                }
-                case 'c' -> {
-                    if (headers.nameIs(i, "Cc")) {
-                        cc = headers.value(i);
-                    }
-                }
-                case 'b' -> {
-                    if (headers.nameIs(i, "Bcc")) {
-                        bcc = headers.value(i);
-                    }
-                }
-                case 'i' -> {
-                    if (headers.nameIs(i, "In-Reply-To")) {
-                        inReplyTo = headers.value(i);
-                    }
-                }
-                case 'm' -> {
-                    if (headers.nameIs(i, "Message-ID")) {
-                        messageId = headers.value(i);
-                    }
-                }
-                default -> {
-                    // not an envelope field
-                }
+            Field field = Field.candidate(headers.nameFirstLower(i), length);
+            if (field != null && headers.nameIs(i, field.header)) {
+                values[field.ordinal()] = headers.value(i);
             }
         }
-        List<ImapAddress> fromList = addresses(from);
-        List<ImapAddress> senderList = addresses(sender);
-        List<ImapAddress> replyToList = addresses(replyTo);
-        out.ch('(').nstring(date).ch(' ');
+        List<ImapAddress> from = addresses(values, Field.FROM);
+        List<ImapAddress> sender = addresses(values, Field.SENDER);
+        List<ImapAddress> replyTo = addresses(values, Field.REPLY_TO);
+        out.ch('(').nstring(values[Field.DATE.ordinal()]).ch(' ');
+        String subject = values[Field.SUBJECT.ordinal()];
         if (subject == null) {
             out.nil();
         } else {
             out.stringForHumans(subject);
         }
         out.ch(' ');
-        writeList(fromList, out);
+        writeList(from, out);
         out.ch(' ');
-        writeList(senderList == null ? fromList : senderList, out);
+        writeList(sender == null ? from : sender, out);
         out.ch(' ');
-        writeList(replyToList == null ? fromList : replyToList, out);
-        out.ch(' ');
-        writeList(addresses(to), out);
-        out.ch(' ');
-        writeList(addresses(cc), out);
-        out.ch(' ');
-        writeList(addresses(bcc), out);
-        out.ch(' ').nstring(inReplyTo).ch(' ').nstring(messageId).ch(')');
+        writeList(replyTo == null ? from : replyTo, out);
+        for (Field recipients : RECIPIENTS) {
+            out.ch(' ');
+            writeList(addresses(values, recipients), out);
+        }
+        out.ch(' ').nstring(values[Field.IN_REPLY_TO.ordinal()]).ch(' ').nstring(values[Field.MESSAGE_ID.ordinal()])
+                .ch(')');
     }
 
-    /** The parsed list, or null when the field is absent or holds no address. */
-    private static List<ImapAddress> addresses(String value) {
+    /** The field's parsed address list, or null when the field is absent or holds no address. */
+    private static List<ImapAddress> addresses(String[] values, Field field) {
+        String value = values[field.ordinal()];
         if (value == null || value.isEmpty()) {
             return null;
         }
