@@ -3,13 +3,14 @@ package dev.fakemail.spring;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * An application as users write them: full auto-configuration (so Boot 3's and Boot 4's
- * MailSenderAutoConfiguration alike create the JavaMailSender from spring.mail.*) and a service that sends.
+ * MailSenderAutoConfiguration alike create the JavaMailSender from spring.mail.*) and a service that sends a
+ * MIME message through {@link MimeMessageHelper} (the documentation's example sends a {@code SimpleMailMessage}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -24,12 +25,13 @@ public class MailApplication {
         }
 
         public void welcome(String address) {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom("shop@example.test");
-            message.setTo(address);
-            message.setSubject("Welcome");
-            message.setText("Hello " + address);
-            sender.send(message);
+            sender.send(message -> {
+                MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+                helper.setFrom("shop@example.test");
+                helper.setTo(address);
+                helper.setSubject("Welcome");
+                helper.setText("Hello " + address);
+            });
         }
     }
 }

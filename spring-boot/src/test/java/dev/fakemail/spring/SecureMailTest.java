@@ -13,17 +13,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 
 /**
- * A customized server that requires STARTTLS and AUTH: Boot's sender gets the user, the password and STARTTLS
- * (trusting the built-in certificate's host) from the annotation's properties. A test's inlined property still
- * wins over the annotation's.
+ * A server customized by two classes at once, one for the login and one for TLS (every customizer named applies):
+ * Boot's sender gets the user, the password and STARTTLS (trusting the built-in certificate's host) from the
+ * annotation's properties. A test's inlined property still wins over the annotation's.
  */
 @SpringBootTest(classes = MailApplication.class, properties = "spring.mail.properties.mail.smtp.timeout=4321")
-@AutoConfigureFakeMail(customizers = SecureMailTest.SecureMail.class)
+@AutoConfigureFakeMail(customizers = {SecureMailTest.ShopLogin.class, SecureMailTest.TlsOnly.class})
 class SecureMailTest {
-    public static class SecureMail implements FakeMailServerCustomizer {
+    public static class ShopLogin implements FakeMailServerCustomizer {
         @Override
         public void customize(FakeMailServerBuilder builder) {
-            builder.user("shop", "secret").requireAuth(true).requireTls(true);
+            builder.user("shop", "secret").requireAuth(true);
+        }
+    }
+
+    public static class TlsOnly implements FakeMailServerCustomizer {
+        @Override
+        public void customize(FakeMailServerBuilder builder) {
+            builder.requireTls(true);
         }
     }
 
@@ -43,6 +50,13 @@ class SecureMailTest {
         MailAssertions.assertThat(mail).receivesWithin(Duration.ofSeconds(10)).exactlyOne(to("bob@example.test"))
                 .wasSentOverTls()
                 .wasAuthenticatedAs("shop");
+    }
+
+    @Test
+    void everyCustomizerNamedApplies() {
+        assertThat(mail.config().requireAuth()).isTrue();
+        assertThat(mail.config().requireTls()).isTrue();
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.starttls.required")).isEqualTo("true");
     }
 
     @Test
