@@ -285,6 +285,10 @@ public final class Reply {
 
     /** How many lines {@link #forEachLine} would give. */
     public int lineCount() {
+        List<String> split = lines;
+        if (split != null) {
+            return split.size(); // an everyday reply, split once: no scan on every send
+        }
         int count = 0;
         int start = 0;
         while (start < text.length()) {
