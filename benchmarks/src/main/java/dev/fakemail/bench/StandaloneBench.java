@@ -40,7 +40,8 @@ public final class StandaloneBench {
         out.append("- GreenMail: ").append(options.greenMail == null ? "not run" : options.greenMail).append('\n');
         out.append("- Load generator: this JVM, ").append(System.getProperty("java.runtime.version"))
                 .append("; each row: ").append(options.warmup.toMillis()).append(" ms warm-up, ")
-                .append(options.duration.toMillis()).append(" ms measured, one process per server for all rows;")
+                .append(options.duration.toMillis()).append(" ms measured, one process per server for all rows")
+                .append(options.processes > 1 ? ", started " + options.processes + " times;" : ";")
                 .append(" heap: a fresh process per measure\n");
         out.append("- CPUs: ").append(Runtime.getRuntime().availableProcessors())
                 .append(", load average at the start: ").append(Cli.loadAverage()).append('\n');

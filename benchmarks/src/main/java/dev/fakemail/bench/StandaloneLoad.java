@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The SMTP part of {@link StandaloneBench}: one warm process per server for all rows, each row against fakemail
- * before (if given), fakemail, GreenMail and the sink, back to back.
+ * The SMTP part of {@link StandaloneBench}: one warm process per server for all rows (started afresh
+ * {@code --processes} times), each row against fakemail before (if given), fakemail, GreenMail and the sink, back to
+ * back.
  */
 final class StandaloneLoad {
     private StandaloneLoad() {
@@ -34,53 +35,18 @@ final class StandaloneLoad {
     }
 
     static boolean run(StandaloneOptions options, StringBuilder out) throws Exception {
-        List<LoadRow> rows = new ArrayList<>();
-        // One process per server for all rows (warm, as a server people keep running), each emptied between runs:
-        // fakemail by its default cap of 5,000 received messages, GreenMail through its purge API.
-        try (ServerProcess before = options.beforeJar == null ? null
-                        : StandaloneServers.start("fakemail before", StandaloneServers.fakemailLoadCommand(options, true));
-                ServerProcess fakemail = StandaloneServers.start("fakemail", StandaloneServers.fakemailLoadCommand(options, false));
-                ServerProcess greenMail = options.greenMail == null ? null
-                        : StandaloneServers.start("GreenMail", StandaloneServers.greenMailCommand(options));
-                ServerProcess sink = StandaloneServers.start("sink", StandaloneServers.sinkCommand(options))) {
-            for (ServerProcess server : Arrays.asList(before, fakemail, greenMail, sink)) {
-                if (server != null) {
-                    warmUp(server, options);
-                }
+        List<LoadRow> rows = options.rows.stream().map(spec -> new LoadRow(spec, new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>())).toList();
+        for (int generation = 0; generation < options.processes; generation++) {
+            if (options.processes > 1) {
+                Benchmarks.progress("server processes " + (generation + 1) + " of " + options.processes);
             }
-            if (greenMail != null) {
-                purgeGreenMail(greenMail);
-            }
-            for (LoadSpec spec : options.rows) {
-                LoadRow row = new LoadRow(spec, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>());
-                List<Turn> turns = new ArrayList<>();
-                if (before != null) {
-                    turns.add(() -> row.before().add(loadOnce(before, spec)));
-                }
-                turns.add(() -> row.fakemail().add(loadOnce(fakemail, spec)));
-                if (greenMail != null) {
-                    turns.add(() -> {
-                        purgeGreenMail(greenMail);
-                        row.greenMail().add(loadOnce(greenMail, spec));
-                    });
-                }
-                turns.add(() -> row.sink().add(loadOnce(sink, spec)));
-                for (int i = 0; i < options.repeat; i++) {
-                    // Each repeat starts one server later: a server measured right after a JVM that is still busy
-                    // with its last run (collecting, compiling) loses a little, so no server should always be
-                    // the one that follows another.
-                    for (int turn = 0; turn < turns.size(); turn++) {
-                        turns.get((turn + i) % turns.size()).run();
-                    }
-                }
-                rows.add(row);
-            }
+            runInFreshProcesses(options, rows, generation);
         }
         boolean withGreenMail = options.greenMail != null;
         out.append("\n### SMTP ingest, every server a process of its own, fakemail's web inbox ")
                 .append(options.loadInbox ? "on" : "off (--web-port off)")
-                .append(options.repeat > 1 ? " (median of " + options.repeat + " runs)" : "").append("\n\n");
+                .append(runsOfEachRow(options)).append("\n\n");
         boolean withBefore = options.beforeJar != null;
         out.append("| Mode | Size | Conns |").append(withBefore ? " before msg/s | before % of sink |" : "")
                 .append(" fakemail msg/s | % of sink |")
@@ -118,6 +84,59 @@ final class StandaloneLoad {
                     .append(rowClean ? "ok" : "FAILED: " + errorsOf(row)).append(" |\n");
         }
         return clean;
+    }
+
+    /**
+     * Starts every server once, warms each up, and runs every row {@code --repeat} times against each. One process
+     * per server for all rows (warm, as a server people keep running), each emptied between runs: fakemail by its
+     * default cap of 5,000 received messages, GreenMail through its purge API.
+     */
+    private static void runInFreshProcesses(StandaloneOptions options, List<LoadRow> rows, int generation)
+            throws Exception {
+        try (ServerProcess before = options.beforeJar == null ? null
+                        : StandaloneServers.start("fakemail before", StandaloneServers.fakemailLoadCommand(options, true));
+                ServerProcess fakemail = StandaloneServers.start("fakemail", StandaloneServers.fakemailLoadCommand(options, false));
+                ServerProcess greenMail = options.greenMail == null ? null
+                        : StandaloneServers.start("GreenMail", StandaloneServers.greenMailCommand(options));
+                ServerProcess sink = StandaloneServers.start("sink", StandaloneServers.sinkCommand(options))) {
+            for (ServerProcess server : Arrays.asList(before, fakemail, greenMail, sink)) {
+                if (server != null) {
+                    warmUp(server, options);
+                }
+            }
+            if (greenMail != null) {
+                purgeGreenMail(greenMail);
+            }
+            for (LoadRow row : rows) {
+                List<Turn> turns = new ArrayList<>();
+                if (before != null) {
+                    turns.add(() -> row.before().add(loadOnce(before, row.spec())));
+                }
+                turns.add(() -> row.fakemail().add(loadOnce(fakemail, row.spec())));
+                if (greenMail != null) {
+                    turns.add(() -> {
+                        purgeGreenMail(greenMail);
+                        row.greenMail().add(loadOnce(greenMail, row.spec()));
+                    });
+                }
+                turns.add(() -> row.sink().add(loadOnce(sink, row.spec())));
+                for (int i = 0; i < options.repeat; i++) {
+                    // Each repeat starts one server later: a server measured right after a JVM that is still busy
+                    // with its last run (collecting, compiling) loses a little, so no server should always be
+                    // the one that follows another.
+                    int shift = generation * options.repeat + i;
+                    for (int turn = 0; turn < turns.size(); turn++) {
+                        turns.get((turn + shift) % turns.size()).run();
+                    }
+                }
+            }
+        }
+    }
+
+    private static String runsOfEachRow(StandaloneOptions options) {
+        int runs = options.repeat * options.processes;
+        return runs == 1 ? "" : " (median of " + runs + " runs" + (options.processes == 1 ? ")"
+                : ", " + options.repeat + " in each of " + options.processes + " processes per server)");
     }
 
     /** One server's run of a row. */
