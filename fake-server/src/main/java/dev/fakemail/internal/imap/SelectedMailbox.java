@@ -1,12 +1,12 @@
 package dev.fakemail.internal.imap;
 
 import dev.fakemail.internal.imap.mime.ImapOut;
+import dev.fakemail.internal.store.UidSearch;
 import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.StoreEvent;
 import dev.fakemail.store.StoreListener;
 import dev.fakemail.store.StoredMessage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -140,9 +140,7 @@ final class SelectedMailbox implements StoreListener {
 
     /** Message number of a UID in this view, or 0 when the view does not hold it. */
     int sequenceOf(long uid) {
-        // UIDs ascend with the message number, so a binary search finds it
-        int index = Collections.binarySearch(view, null, (message, ignored) -> Long.compare(message.uid(), uid));
-        return index < 0 ? 0 : index + 1;
+        return UidSearch.indexOf(view, uid) + 1; // UIDs ascend with the message number; not held: -1 + 1 = 0
     }
 
     long largestUid() {

@@ -242,7 +242,7 @@ final class InMemoryMailbox implements Mailbox {
         if (!messages.isEmpty() && messages.get(0).uid() == uid) {
             return 0; // the count limit drops the oldest: no binary search over cold messages for it
         }
-        return Collections.binarySearch(messages, null, (message, ignored) -> Long.compare(message.uid(), uid));
+        return UidSearch.indexOf(messages, uid);
     }
 
     synchronized long[] allUids() {
