@@ -257,6 +257,16 @@ public final class Reply {
 
     /** The reply's lines without their CR LF, for transcripts. */
     public void forEachLine(Consumer<String> action) {
+        List<String> split = keptLines();
+        if (split != null) {
+            split.forEach(action);
+        } else {
+            eachLine(text, action); // a long text: its lines go straight to the transcript, not into a list first
+        }
+    }
+
+    /** The lines of a short text, split on first use and kept; null for a long one. */
+    private List<String> keptLines() {
         List<String> split = lines;
         if (split == null && text.length() <= SPLIT_ONCE_LENGTH) {
             List<String> found = new ArrayList<>(1);
@@ -264,11 +274,7 @@ public final class Reply {
             split = List.copyOf(found);
             lines = split;
         }
-        if (split != null) {
-            split.forEach(action);
-        } else {
-            eachLine(text, action); // a long text: its lines go straight to the transcript, not into a list first
-        }
+        return split;
     }
 
     private static void eachLine(String text, Consumer<String> action) {
@@ -285,9 +291,9 @@ public final class Reply {
 
     /** How many lines {@link #forEachLine} would give. */
     public int lineCount() {
-        List<String> split = lines;
+        List<String> split = keptLines();
         if (split != null) {
-            return split.size(); // an everyday reply, split once: no scan on every send
+            return split.size(); // a short reply: the lines its transcript gets next, split once
         }
         int count = 0;
         int start = 0;
