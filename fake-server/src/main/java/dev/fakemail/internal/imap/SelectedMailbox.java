@@ -1,7 +1,7 @@
 package dev.fakemail.internal.imap;
 
 import dev.fakemail.internal.imap.mime.ImapOut;
-import dev.fakemail.internal.store.UidSearch;
+import dev.fakemail.internal.store.AscendingSearch;
 import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.StoreEvent;
 import dev.fakemail.store.StoreListener;
@@ -140,7 +140,8 @@ final class SelectedMailbox implements StoreListener {
 
     /** Message number of a UID in this view, or 0 when the view does not hold it. */
     int sequenceOf(long uid) {
-        return UidSearch.indexOf(view, uid) + 1; // UIDs ascend with the message number; not held: -1 + 1 = 0
+        int index = AscendingSearch.indexOf(view, StoredMessage::uid, uid); // UIDs ascend with the message number
+        return index < 0 ? 0 : index + 1;
     }
 
     long largestUid() {

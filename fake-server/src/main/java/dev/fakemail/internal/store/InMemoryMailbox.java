@@ -242,7 +242,7 @@ final class InMemoryMailbox implements Mailbox {
         if (!messages.isEmpty() && messages.get(0).uid() == uid) {
             return 0; // the count limit drops the oldest: no binary search over cold messages for it
         }
-        return UidSearch.indexOf(messages, uid);
+        return AscendingSearch.indexOf(messages, StoredMessage::uid, uid);
     }
 
     synchronized long[] allUids() {

@@ -1,6 +1,7 @@
 package dev.fakemail.web.internal;
 
 import dev.fakemail.MailControl;
+import dev.fakemail.internal.store.AscendingSearch;
 import dev.fakemail.store.Mailbox;
 import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.store.StoreEvent;
@@ -159,20 +160,7 @@ final class MessageIndex implements AutoCloseable {
 
     /** The position of the message with this id in an ascending list, or a negative number. */
     static int indexOf(List<MessageSummary> ascending, long id) {
-        int low = 0;
-        int high = ascending.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            long middleId = ascending.get(middle).id;
-            if (middleId < id) {
-                low = middle + 1;
-            } else if (middleId > id) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
-        }
-        return -(low + 1);
+        return AscendingSearch.indexOf(ascending, summary -> summary.id, id);
     }
 
     @Override
