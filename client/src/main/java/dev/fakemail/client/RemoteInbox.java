@@ -100,8 +100,8 @@ public class RemoteInbox implements MailControl {
     /** Not available over HTTP: throws {@link UnsupportedOperationException} saying what to use instead. */
     @Override
     public MailStore store() {
-        throw new UnsupportedOperationException("the mailboxes of a remote fakemail (" + inbox.api().base() + ") are not a"
-                + " MailStore here: read them over POP3 or IMAP, or GET /api/mailboxes");
+        throw new UnsupportedOperationException("the mailboxes of a remote fakemail (" + inbox.api().base()
+                + ") are not a MailStore here: read them over POP3 or IMAP, or GET /api/mailboxes");
     }
 
     /** Transcripts of the sessions the server still keeps, oldest first, as they were when asked. */

@@ -89,8 +89,8 @@ public final class RemoteFaultPlan implements FaultPlan {
         }
         if (!ready) {
             close(stream);
-            throw new FakeMailClientException("fakemail at " + inbox.api().base() + ": the event stream did not say it was "
-                    + "ready within " + SUBSCRIBE_TIMEOUT.toSeconds() + "s");
+            throw new FakeMailClientException("fakemail at " + inbox.api().base()
+                    + ": the event stream did not say it was ready within " + SUBSCRIBE_TIMEOUT.toSeconds() + "s");
         }
         return () -> {
             events.closed = true;
