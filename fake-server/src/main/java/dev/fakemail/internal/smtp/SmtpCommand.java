@@ -14,6 +14,8 @@ public final class SmtpCommand implements SessionCommand {
     public enum Verb { HELO, EHLO, MAIL, RCPT, DATA, BDAT, RSET, NOOP, QUIT, VRFY, EXPN, HELP, STARTTLS, AUTH, UNKNOWN }
 
     private final byte[] line;
+    /** The line decoded once: the verb, the argument and the transcript all come from it. */
+    private final String text;
     private final Verb verb;
     private final String name;
     private final String argument;
@@ -21,8 +23,9 @@ public final class SmtpCommand implements SessionCommand {
     private MailPath path;
     private MailPath.SyntaxException pathError;
 
-    private SmtpCommand(byte[] line, Verb verb, String name, String argument, boolean saslResponse) {
+    private SmtpCommand(byte[] line, String text, Verb verb, String name, String argument, boolean saslResponse) {
         this.line = line;
+        this.text = text;
         this.verb = verb;
         this.name = name;
         this.argument = argument;
@@ -35,12 +38,12 @@ public final class SmtpCommand implements SessionCommand {
         int space = text.indexOf(' ');
         String name = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : text.substring(space + 1);
-        return new SmtpCommand(line, verbOf(name), name, argument, false);
+        return new SmtpCommand(line, text, verbOf(name), name, argument, false);
     }
 
     /** A line answering a SASL challenge: no command, hidden from the transcript. */
     static SmtpCommand saslResponse(byte[] line) {
-        return new SmtpCommand(line, Verb.UNKNOWN, "", "", true);
+        return new SmtpCommand(line, "", Verb.UNKNOWN, "", "", true);
     }
 
     /**
@@ -130,7 +133,7 @@ public final class SmtpCommand implements SessionCommand {
         if (saslResponse) {
             return "<SASL response hidden>";
         }
-        return AuthHandler.maskInitialResponse(new String(line, StandardCharsets.UTF_8));
+        return AuthHandler.maskInitialResponse(text);
     }
 
     private static Verb verbOf(String name) {

@@ -40,6 +40,8 @@ public final class SmtpSession implements ProtocolSession {
     DataHandler.PendingChunk pendingChunk;
     /** The envelope of this session's last message, reused when the next one is equal (bulk senders). */
     Envelope previousEnvelope;
+    /** The trace fields of the last message, reused while the envelope and the second stay the same. */
+    TraceHeaders.Last lastTrace;
     private int errors;
 
     public SmtpSession(SmtpSettings settings, MailRepository store, ConnectionInfo connection) {

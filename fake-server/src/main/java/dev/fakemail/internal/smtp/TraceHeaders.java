@@ -24,7 +24,24 @@ final class TraceHeaders {
     private TraceHeaders() {
     }
 
+    /**
+     * The fields for a message of this envelope. A session that sends many messages with one envelope (the
+     * caller shares an equal envelope) gets the same bytes back within a second: they are only ever copied.
+     */
     static byte[] of(SmtpSession session, Envelope envelope) {
+        Clock clock = session.settings.clock();
+        long second = Math.floorDiv(clock.millis(), 1000);
+        Last last = session.lastTrace;
+        if (last != null && last.envelope() == envelope && last.second() == second
+                && last.zone().equals(clock.getZone())) {
+            return last.fields();
+        }
+        byte[] fields = format(session, envelope, second, clock.getZone());
+        session.lastTrace = new Last(envelope, second, clock.getZone(), fields);
+        return fields;
+    }
+
+    private static byte[] format(SmtpSession session, Envelope envelope, long second, ZoneId zone) {
         StringBuilder trace = new StringBuilder(256);
         trace.append("Return-Path: <").append(envelope.mailFrom()).append(">\r\n");
         trace.append("Received: from ").append(envelope.heloName())
@@ -34,20 +51,23 @@ final class TraceHeaders {
         if (envelope.recipients().size() == 1) {
             trace.append("\r\n\tfor <").append(envelope.recipients().get(0).address()).append('>');
         }
-        trace.append("; ").append(date(session.settings.clock())).append("\r\n");
+        trace.append("; ").append(date(second, zone)).append("\r\n");
         return trace.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String date(Clock clock) {
-        long second = Math.floorDiv(clock.millis(), 1000);
+    private static String date(long second, ZoneId zone) {
         CachedDate cached = lastDate;
-        if (cached.epochSecond() == second && cached.zone().equals(clock.getZone())) {
+        if (cached.epochSecond() == second && cached.zone().equals(zone)) {
             return cached.text();
         }
-        ZonedDateTime now = Instant.ofEpochSecond(second).atZone(clock.getZone());
-        CachedDate fresh = new CachedDate(second, clock.getZone(), DATE.format(now));
+        ZonedDateTime now = Instant.ofEpochSecond(second).atZone(zone);
+        CachedDate fresh = new CachedDate(second, zone, DATE.format(now));
         lastDate = fresh;
         return fresh.text();
+    }
+
+    /** A session's last trace fields: for the same envelope (the same object) in the same second and zone. */
+    record Last(Envelope envelope, long second, ZoneId zone, byte[] fields) {
     }
 
     private record CachedDate(long epochSecond, ZoneId zone, String text) {

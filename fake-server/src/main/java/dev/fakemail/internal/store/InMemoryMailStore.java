@@ -38,7 +38,7 @@ public final class InMemoryMailStore implements MailRepository {
     private static final Map<String, String> SPECIAL_USE = Map.of("Sent", "\\Sent", "Drafts", "\\Drafts",
             "Trash", "\\Trash", "Junk", "\\Junk", "Archive", "\\Archive");
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = new ShortHoldLock();
     private final Condition changed = lock.newCondition();
     private final ReceivedLog log;
     /** What the count limit took out of mailboxes during the current delivery; emptied when it ends. */
