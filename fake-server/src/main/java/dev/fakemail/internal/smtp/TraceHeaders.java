@@ -31,13 +31,13 @@ final class TraceHeaders {
     static byte[] of(SmtpSession session, Envelope envelope) {
         Clock clock = session.settings.clock();
         long second = Math.floorDiv(clock.millis(), 1000);
+        ZoneId zone = clock.getZone();
         Last last = session.lastTrace;
-        if (last != null && last.envelope() == envelope && last.second() == second
-                && last.zone().equals(clock.getZone())) {
+        if (last != null && last.envelope() == envelope && last.second() == second && last.zone().equals(zone)) {
             return last.fields();
         }
-        byte[] fields = format(session, envelope, second, clock.getZone());
-        session.lastTrace = new Last(envelope, second, clock.getZone(), fields);
+        byte[] fields = format(session, envelope, second, zone);
+        session.lastTrace = new Last(envelope, second, zone, fields);
         return fields;
     }
 

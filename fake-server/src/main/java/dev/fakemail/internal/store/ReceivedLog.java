@@ -7,7 +7,6 @@ import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.store.Retention;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
@@ -162,6 +161,6 @@ final class ReceivedLog {
 
     private int indexOf(long id) {
         // Ids grow with position, so binary search works even after deletions.
-        return Collections.binarySearch(received, null, (message, ignored) -> Long.compare(message.id(), id));
+        return AscendingSearch.indexOf(received, ReceivedMessage::id, id);
     }
 }
