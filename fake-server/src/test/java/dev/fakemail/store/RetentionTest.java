@@ -65,6 +65,37 @@ class RetentionTest {
     }
 
     @Test
+    void aDeleteFromTheMiddleOfTheLogLeavesTheRightInboxForEachLaterDrop() {
+        // The log remembers whose INBOX each message went to, side by side with the messages: a delete by id
+        // must take out that note too, or the next drop would empty another user's INBOX.
+        InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC(), new Retention(2, null));
+        deliver(store, "one", "bob@example.test");
+        ReceivedMessage two = deliver(store, "two", "carol@example.test");
+        deliver(store, "three", "Bob@Example.test", "bob@example.test"); // one owner, twice
+        assertThat(store.deleteReceived(two.id())).isTrue();
+        deliver(store, "four", "carol@example.test");
+        deliver(store, "five", "dave@example.test"); // drops "three": bob's delivery goes, carol's stay
+        assertThat(subjects(store)).containsExactly("four", "five");
+        assertThat(store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow().messages()).isEmpty();
+        assertThat(store.mailbox("carol@example.test", MailStore.INBOX).orElseThrow().messages())
+                .extracting(StoredMessage::uid).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aDropReachesTheInboxThatReplacedTheOneTheMessageWentTo() {
+        InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC(), new Retention(3, null));
+        deliver(store, "one", "bob@example.test");
+        Mailbox first = store.mailbox("bob@example.test", MailStore.INBOX).orElseThrow();
+        deliver(store, "two", "bob@example.test");
+        Mailbox fresh = store.recreateMailbox(first); // copies "one" and "two" under new UIDs
+        deliver(store, "three", "bob@example.test");
+        store.expunge(fresh, new long[] {fresh.messages().get(1).uid()}); // "two" leaves the mailbox by hand
+        deliver(store, "four", "bob@example.test"); // the log drops "one": its copy leaves the new INBOX
+        assertThat(subjects(store)).containsExactly("two", "three", "four");
+        assertThat(fresh.messages()).extracting(StoredMessage::subject).containsExactly("three", "four");
+    }
+
+    @Test
     void retentionStillBoundsTheMailboxesAfterTheLogWasEmptiedByDeletes() {
         InMemoryMailStore store = new InMemoryMailStore(Clock.systemUTC(), new Retention(100, null));
         for (int round = 0; round < 5; round++) {

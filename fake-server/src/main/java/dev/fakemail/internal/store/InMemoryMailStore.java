@@ -70,12 +70,24 @@ public final class InMemoryMailStore implements MailRepository {
         try {
             long now = clock.millis();
             ReceivedMessage message = log.add(envelope, raw, now, authentication);
-            publish(new StoreEvent.MessageReceived(message));
+            if (listened()) {
+                publish(new StoreEvent.MessageReceived(message));
+            }
             OffsetDateTime date = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), clock.getZone());
-            for (String owner : distinctOwners(envelope)) {
-                InMemoryMailbox inbox = userLocked(owner).mailboxes.get(INBOX);
+            List<String> owners = distinctOwners(envelope);
+            String[] inboxOwners = owners.size() == 1 ? null : new String[owners.size()];
+            for (int i = 0; i < owners.size(); i++) {
+                InMemoryMailbox inbox = userLocked(owners.get(i)).mailboxes.get(INBOX);
                 addLocked(inbox, List.of(StoredMessage.delivered(message, inbox.takeUid(), inbox.nextModSeq(), date)),
                         true);
+                if (inboxOwners == null) {
+                    log.noteOwnersOfNewest(inbox.user());
+                } else {
+                    inboxOwners[i] = inbox.user();
+                }
+            }
+            if (inboxOwners != null) {
+                log.noteOwnersOfNewest(inboxOwners);
             }
             dropExpiredLocked(now);
             changed.signalAll();
@@ -514,7 +526,9 @@ public final class InMemoryMailStore implements MailRepository {
             mailbox.noteCopies();
         }
         mailbox.add(messages);
-        publish(new StoreEvent.MessagesAppended(mailbox, messages));
+        if (listened()) {
+            publish(new StoreEvent.MessagesAppended(mailbox, messages));
+        }
         int excess = mailbox.size() - retention.maxMessages();
         if (excess > 0) {
             long[] oldest = new long[excess];
@@ -529,7 +543,7 @@ public final class InMemoryMailStore implements MailRepository {
 
     private List<Long> expungeLocked(InMemoryMailbox mailbox, long[] uids) {
         List<Long> removed = mailbox.remove(uids);
-        if (!removed.isEmpty()) {
+        if (!removed.isEmpty() && listened()) {
             publish(new StoreEvent.MessagesExpunged(mailbox, removed, mailbox.highestModSeq()));
         }
         return removed;
@@ -537,18 +551,34 @@ public final class InMemoryMailStore implements MailRepository {
 
     /** The oldest received messages go from the log and from the INBOXes they were delivered to. */
     private void dropExpiredLocked(long now) {
-        for (ReceivedMessage oldest : log.dropExpired(now)) {
-            publish(new StoreEvent.ReceivedDeleted(oldest.id()));
-            for (String owner : distinctOwners(oldest.envelope())) {
-                UserMailboxes state = users.get(owner);
-                InMemoryMailbox inbox = state == null ? null : state.mailboxes.get(INBOX);
-                long uid = inbox == null || cappedJustNow(inbox, oldest) ? -1 : inbox.uidOfDelivery(oldest);
-                if (uid >= 0) {
-                    expungeLocked(inbox, new long[] {uid});
+        for (ReceivedLog.Dropped dropped : log.dropExpired(now)) {
+            ReceivedMessage oldest = dropped.message();
+            if (listened()) {
+                publish(new StoreEvent.ReceivedDeleted(oldest.id()));
+            }
+            if (dropped.owners() instanceof String owner) {
+                dropDeliveryLocked(owner, oldest); // the usual case: one recipient, no look at the old envelope
+            } else if (dropped.owners() instanceof String[] owners) {
+                for (String owner : owners) {
+                    dropDeliveryLocked(owner, oldest);
+                }
+            } else {
+                for (String owner : distinctOwners(oldest.envelope())) {
+                    dropDeliveryLocked(owner, oldest);
                 }
             }
         }
         cappedNow.clear();
+    }
+
+    /** Takes the delivery of a dropped message out of the owner's INBOX (whichever mailbox that is now). */
+    private void dropDeliveryLocked(String owner, ReceivedMessage oldest) {
+        UserMailboxes state = users.get(owner);
+        InMemoryMailbox inbox = state == null ? null : state.mailboxes.get(INBOX);
+        long uid = inbox == null || cappedJustNow(inbox, oldest) ? -1 : inbox.uidOfDelivery(oldest);
+        if (uid >= 0) {
+            expungeLocked(inbox, new long[] {uid});
+        }
     }
 
     /**
@@ -654,6 +684,14 @@ public final class InMemoryMailStore implements MailRepository {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether anyone listens: a delivery at the count limit makes four events, built for nobody when the web inbox
+     * is off and nothing else subscribed.
+     */
+    private boolean listened() {
+        return !listeners.isEmpty();
     }
 
     private void publish(StoreEvent event) {

@@ -5,7 +5,6 @@ import dev.fakemail.store.ReceivedMessage;
 import dev.fakemail.store.StoredMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,7 @@ final class InMemoryMailbox implements Mailbox {
     private final List<StoredMessage> messages = new HeadTrimmingList<>();
     private final Set<String> keywords = new LinkedHashSet<>();
     /** UIDs that arrived since the last {@link #claimRecent()}, ascending. */
-    private final List<Long> unclaimedRecent = new HeadTrimmingList<>();
+    private final RecentUids unclaimedRecent = new RecentUids();
     /** Whether any message came in other than by delivery; see {@link #noteCopies()}. */
     private boolean holdsCopies;
     /** Up to this many UIDs, a removal looks each one up rather than passing over the whole list. */
@@ -197,20 +196,9 @@ final class InMemoryMailbox implements Mailbox {
         return expunged.expungedAfter(modSeq);
     }
 
-    /** Unclaimed \Recent UIDs are in ascending order too: a few are looked up, many filtered in one pass. */
+    /** Unclaimed \Recent UIDs are in ascending order too: one pass over them, or none for the oldest. */
     private void forgetRecent(long[] wanted) {
-        if (wanted.length > MAX_SEARCHED_REMOVALS) {
-            unclaimedRecent.removeIf(uid -> Arrays.binarySearch(wanted, uid) >= 0);
-            return;
-        }
-        for (long uid : wanted) {
-            // The count limit drops the oldest, which is the head here too: no search over boxed UIDs for it.
-            int index = !unclaimedRecent.isEmpty() && unclaimedRecent.get(0) == uid ? 0
-                    : Collections.binarySearch(unclaimedRecent, uid);
-            if (index >= 0) {
-                unclaimedRecent.remove(index);
-            }
-        }
+        unclaimedRecent.removeAll(wanted);
     }
 
     /** The UID of the delivery of this received message (the same array), or -1; deliveries sit near the head. */
@@ -224,11 +212,11 @@ final class InMemoryMailbox implements Mailbox {
     }
 
     synchronized List<Long> unclaimedRecent() {
-        return List.copyOf(unclaimedRecent);
+        return unclaimedRecent.toList();
     }
 
     synchronized List<Long> claimRecent() {
-        List<Long> claimed = List.copyOf(unclaimedRecent);
+        List<Long> claimed = unclaimedRecent.toList();
         unclaimedRecent.clear();
         return claimed;
     }

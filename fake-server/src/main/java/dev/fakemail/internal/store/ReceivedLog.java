@@ -21,6 +21,12 @@ final class ReceivedLog {
     private final Condition changed;
     private final Retention retention;
     private final List<ReceivedMessage> received = new HeadTrimmingList<>();
+    /**
+     * Side by side with {@link #received}: whose INBOXes each message was delivered to (the owner's name as the
+     * mailbox knows it, or an array of them for several), so that dropping the oldest message need not read its
+     * envelope, long out of the processor's caches, and lower-case its recipients again; null when not noted.
+     */
+    private final List<Object> owners = new HeadTrimmingList<>();
     private final List<ReceivedMessage> unacknowledged = new HeadTrimmingList<>();
     private long nextId = 1;
     /** How often {@link #clear()} ran; waiters compare it to forget matches that were wiped. */
@@ -35,7 +41,13 @@ final class ReceivedLog {
     ReceivedMessage add(Envelope envelope, byte[] raw, long now, AuthenticationResults authentication) {
         ReceivedMessage message = new ReceivedMessage(nextId++, envelope, raw, now, null, authentication);
         received.add(message);
+        owners.add(null);
         return message;
+    }
+
+    /** Notes whose INBOXes the message just added went to: one owner's name, or a {@code String[]} of them. */
+    void noteOwnersOfNewest(Object ownerOrOwners) {
+        owners.set(owners.size() - 1, ownerOrOwners);
     }
 
     ReceivedMessage addUnacknowledged(Envelope envelope, byte[] raw, long now, String fate,
@@ -48,17 +60,25 @@ final class ReceivedLog {
         return message;
     }
 
+    /** A message dropped by the retention limits and what {@link #noteOwnersOfNewest} noted for it (or null). */
+    record Dropped(ReceivedMessage message, Object owners) {
+    }
+
     /** Removes and returns the oldest messages past the retention limits. */
-    List<ReceivedMessage> dropExpired(long now) {
-        List<ReceivedMessage> dropped = List.of(); // most calls drop nothing: no list for them
-        while (!received.isEmpty() && (retention.tooMany(received.size())
-                || retention.tooOld(received.get(0).receivedAt().toEpochMilli(), now))) {
+    List<Dropped> dropExpired(long now) {
+        List<Dropped> dropped = List.of(); // most calls drop nothing: no list for them
+        while (!received.isEmpty() && (retention.tooMany(received.size()) || tooOld(received.get(0), now))) {
             if (dropped.isEmpty()) {
                 dropped = new ArrayList<>(1); // at the count limit, one message goes per delivery
             }
-            dropped.add(received.remove(0));
+            dropped.add(new Dropped(received.remove(0), owners.remove(0)));
         }
         return dropped;
+    }
+
+    /** Asks the message its age only when there is an age limit: the next oldest is rarely in the cache. */
+    private boolean tooOld(ReceivedMessage oldest, long now) {
+        return retention.maxAge() != null && retention.tooOld(oldest.receivedAt().toEpochMilli(), now);
     }
 
     boolean remove(long id) {
@@ -67,11 +87,13 @@ final class ReceivedLog {
             return false;
         }
         received.remove(index);
+        owners.remove(index);
         return true;
     }
 
     void clear() {
         received.clear();
+        owners.clear();
         unacknowledged.clear();
         resets++;
     }
