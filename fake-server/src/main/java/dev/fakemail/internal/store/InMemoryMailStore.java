@@ -75,20 +75,14 @@ public final class InMemoryMailStore implements MailRepository {
             }
             OffsetDateTime date = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), clock.getZone());
             List<String> owners = distinctOwners(envelope);
-            String[] inboxOwners = owners.size() == 1 ? null : new String[owners.size()];
-            for (int i = 0; i < owners.size(); i++) {
+            String[] inboxOwners = new String[owners.size()];
+            for (int i = 0; i < inboxOwners.length; i++) {
                 InMemoryMailbox inbox = userLocked(owners.get(i)).mailboxes.get(INBOX);
                 addLocked(inbox, List.of(StoredMessage.delivered(message, inbox.takeUid(), inbox.nextModSeq(), date)),
                         true);
-                if (inboxOwners == null) {
-                    log.noteOwnersOfNewest(inbox.user());
-                } else {
-                    inboxOwners[i] = inbox.user();
-                }
+                inboxOwners[i] = inbox.user(); // as a rule the users map's own key object: a cheap lookup later
             }
-            if (inboxOwners != null) {
-                log.noteOwnersOfNewest(inboxOwners);
-            }
+            log.noteOwnersOfNewest(inboxOwners.length == 1 ? inboxOwners[0] : inboxOwners);
             dropExpiredLocked(now);
             changed.signalAll();
             return message;
