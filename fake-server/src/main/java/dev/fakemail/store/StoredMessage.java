@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -52,9 +53,13 @@ public final class StoredMessage {
         this.raw = raw;
     }
 
-    /** A delivery of a received message: the same array, not copied. */
-    public static StoredMessage delivered(ReceivedMessage from, long uid, long modSeq, OffsetDateTime internalDate) {
-        return new StoredMessage(uid, modSeq, Set.of(), internalDate, from.sharedBytes());
+    /**
+     * A delivery of a received message: the same array, not copied; its internal date is {@code internalMillis}
+     * at a zone offset of {@code offsetSeconds}.
+     */
+    public static StoredMessage delivered(ReceivedMessage from, long uid, long modSeq, long internalMillis,
+            int offsetSeconds) {
+        return new StoredMessage(uid, modSeq, Set.of(), internalMillis, offsetSeconds, from.sharedBytes());
     }
 
     public long uid() {
@@ -72,7 +77,10 @@ public final class StoredMessage {
 
     /** When the message arrived (delivery) or the date APPEND gave, with its zone offset (to the millisecond). */
     public OffsetDateTime internalDate() {
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(internalMillis), ZoneOffset.ofTotalSeconds(offsetSeconds));
+        // Not OffsetDateTime.ofInstant: it asks the offset for its rules, which JDK 17 builds afresh on every call.
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetSeconds);
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(Math.floorDiv(internalMillis, 1000),
+                (int) Math.floorMod(internalMillis, 1000) * 1_000_000, offset), offset);
     }
 
     public int size() {

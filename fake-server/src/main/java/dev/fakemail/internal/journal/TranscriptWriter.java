@@ -25,8 +25,18 @@ public final class TranscriptWriter implements Transcript {
     private final Clock clock;
     private final Instant started;
     private final List<TranscriptLine> head = new ArrayList<>();
-    /** The last lines once the head is full, oldest first; the oldest falls out when a new one comes. */
-    private final java.util.ArrayDeque<TranscriptLine> tail = new java.util.ArrayDeque<>();
+    /**
+     * The last lines once the head is full: a ring of {@link #TAIL_LINES} slots, oldest first from
+     * {@link #tailStart}, where the oldest line's slot takes the next one. Kept as columns, not line objects, and
+     * allocated only when the head fills: a long session (pipelined SMTP) adds eight lines a message, and each
+     * would otherwise cost a line and an Instant of garbage.
+     */
+    private long[] tailSeconds;
+    private int[] tailNanos;
+    private char[] tailDirections;
+    private String[] tailTexts;
+    private int tailStart;
+    private int tailSize;
     private long droppedLines;
     /** When the first line fell out of the tail: the time of the gap marker. */
     private Instant droppedSince;
@@ -112,12 +122,16 @@ public final class TranscriptWriter implements Transcript {
     /** The head, then (if lines were dropped) an event line saying how many, then the tail. */
     @Override
     public synchronized List<TranscriptLine> lines() {
-        List<TranscriptLine> all = new ArrayList<>(head.size() + tail.size() + 1);
+        List<TranscriptLine> all = new ArrayList<>(head.size() + tailSize + 1);
         all.addAll(head);
         if (droppedLines > 0) {
             all.add(new TranscriptLine(droppedSince, '*', "… " + droppedLines + " lines not kept …"));
         }
-        all.addAll(tail);
+        for (int i = 0; i < tailSize; i++) {
+            int slot = (tailStart + i) % TAIL_LINES;
+            all.add(new TranscriptLine(Instant.ofEpochSecond(tailSeconds[slot], tailNanos[slot]),
+                    tailDirections[slot], tailTexts[slot]));
+        }
         return all;
     }
 
@@ -127,19 +141,35 @@ public final class TranscriptWriter implements Transcript {
     }
 
     private synchronized void add(char direction, String text) {
-        TranscriptLine line = new TranscriptLine(clock.instant(), direction, text);
         if (head.size() < HEAD_LINES) {
-            head.add(line);
+            head.add(new TranscriptLine(clock.instant(), direction, text));
             return;
         }
-        if (tail.size() == TAIL_LINES) {
-            tail.removeFirst();
+        if (tailTexts == null) {
+            tailSeconds = new long[TAIL_LINES];
+            tailNanos = new int[TAIL_LINES];
+            tailDirections = new char[TAIL_LINES];
+            tailTexts = new String[TAIL_LINES];
+        }
+        Instant now = clock.instant(); // only its fields are kept: no Instant need be allocated
+        long seconds = now.getEpochSecond();
+        int nanos = now.getNano();
+        int slot;
+        if (tailSize == TAIL_LINES) {
+            slot = tailStart; // the oldest line falls out
+            tailStart = tailStart + 1 == TAIL_LINES ? 0 : tailStart + 1;
             droppedLines++;
             if (droppedSince == null) {
-                droppedSince = line.time();
+                droppedSince = Instant.ofEpochSecond(seconds, nanos);
             }
+        } else {
+            slot = (tailStart + tailSize) % TAIL_LINES;
+            tailSize++;
         }
-        tail.addLast(line);
+        tailSeconds[slot] = seconds;
+        tailNanos[slot] = nanos;
+        tailDirections[slot] = direction;
+        tailTexts[slot] = text;
     }
 
     /** The transcript as readable text, one line each. */

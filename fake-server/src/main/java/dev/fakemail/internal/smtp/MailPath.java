@@ -22,27 +22,35 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
         }
     }
 
+    /**
+     * Parses by index into {@code argument}: one copy for the path, none for the keyword, the spaces or an empty
+     * parameter list (this runs for every MAIL and RCPT).
+     */
     static MailPath parse(String argument, String keyword) throws SyntaxException {
-        String prefix = keyword + ":";
-        if (argument.length() < prefix.length() || !argument.substring(0, prefix.length()).equalsIgnoreCase(prefix)) {
+        int colon = keyword.length();
+        if (argument.length() <= colon || !argument.regionMatches(true, 0, keyword, 0, colon)
+                || argument.charAt(colon) != ':') {
             throw new SyntaxException(keyword.equals("FROM") ? "MAIL FROM:<address>" : "RCPT TO:<address>");
         }
-        String rest = argument.substring(prefix.length()).stripLeading();
+        int start = colon + 1;
+        while (start < argument.length() && Character.isWhitespace(argument.charAt(start))) {
+            start++;
+        }
         String path;
         int afterPath;
-        if (rest.startsWith("<")) {
-            int close = closingBracket(rest);
+        if (start < argument.length() && argument.charAt(start) == '<') {
+            int close = closingBracket(argument, start);
             if (close < 0) {
                 throw new SyntaxException("missing '>' after the address");
             }
-            path = rest.substring(1, close);
+            path = argument.substring(start + 1, close);
             afterPath = close + 1;
         } else {
-            int space = rest.indexOf(' ');
-            afterPath = space < 0 ? rest.length() : space;
-            path = rest.substring(0, afterPath);
+            int space = argument.indexOf(' ', start);
+            afterPath = space < 0 ? argument.length() : space;
+            path = argument.substring(start, afterPath);
         }
-        Map<String, String> parameters = parseParameters(rest.substring(afterPath));
+        Map<String, String> parameters = parseParameters(argument, afterPath);
         String address = stripSourceRoute(path);
         return new MailPath(address, parameters, hasNonAscii(address));
     }
@@ -56,27 +64,31 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
         return false;
     }
 
-    /** Whether the address is a syntactically valid mailbox (local@domain); the null path is checked apart. */
+    /**
+     * Whether the address is a syntactically valid mailbox (local@domain); the null path is checked apart. Both
+     * parts are checked in place: this runs for every MAIL and RCPT.
+     */
     static boolean isValidMailbox(String address) {
         int at = address.lastIndexOf('@');
         if (at <= 0 || at == address.length() - 1) {
             return false;
         }
-        return isValidLocalPart(address.substring(0, at)) && isValidDomain(address.substring(at + 1));
+        return isValidLocalPart(address, at) && isValidDomain(address, at + 1);
     }
 
-    private static boolean isValidLocalPart(String local) {
-        if (local.startsWith("\"")) {
-            if (local.length() < 2 || !local.endsWith("\"")) {
+    /** Whether {@code address}'s first {@code end} characters are a valid local part. */
+    private static boolean isValidLocalPart(String address, int end) {
+        if (address.charAt(0) == '"') {
+            if (end < 2 || address.charAt(end - 1) != '"') {
                 return false;
             }
-            int end = local.length() - 1; // the closing quote
-            for (int i = 1; i < end; i++) {
-                char c = local.charAt(i);
+            int close = end - 1; // the closing quote
+            for (int i = 1; i < close; i++) {
+                char c = address.charAt(i);
                 if (c == '\\') {
                     // quoted-pairSMTP (RFC 5321 4.1.2): a backslash and a printable character; one that escapes
                     // the closing quote leaves the string open
-                    if (++i >= end || isControl(local.charAt(i))) {
+                    if (++i >= close || isControl(address.charAt(i))) {
                         return false;
                     }
                 } else if (c == '"' || isControl(c)) {
@@ -85,13 +97,16 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
             }
             return true;
         }
-        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+        if (address.charAt(0) == '.' || address.charAt(end - 1) == '.') {
             return false;
         }
-        for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
+        for (int i = 0; i < end; i++) {
+            char c = address.charAt(i);
             if (c >= 0x80) {
                 continue;
+            }
+            if (c == '.' && address.charAt(i - 1) == '.') { // i > 0: the first character is no dot
+                return false;
             }
             if (!(Character.isLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.".indexOf(c) >= 0)) {
                 return false;
@@ -122,15 +137,21 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
         return c < 0x20 || c == 0x7f;
     }
 
-    private static boolean isValidDomain(String domain) {
-        if (domain.startsWith("[") && domain.endsWith("]")) {
-            return domain.length() > 2 && isAddressLiteral(domain.substring(1, domain.length() - 1));
+    /** Whether {@code address} from {@code start} to its end is a valid domain or address literal. */
+    private static boolean isValidDomain(String address, int start) {
+        int end = address.length();
+        if (address.charAt(start) == '[' && address.charAt(end - 1) == ']') {
+            return end - start > 2 && isAddressLiteral(address.substring(start + 1, end - 1));
         }
-        if (domain.startsWith(".") || domain.endsWith(".") || domain.contains("..") || domain.startsWith("-")) {
+        char first = address.charAt(start);
+        if (first == '.' || first == '-' || address.charAt(end - 1) == '.') {
             return false;
         }
-        for (int i = 0; i < domain.length(); i++) {
-            char c = domain.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = address.charAt(i);
+            if (c == '.' && address.charAt(i - 1) == '.') { // i > start: the first character is no dot
+                return false;
+            }
             if (!(c >= 0x80 || Character.isLetterOrDigit(c) || c == '-' || c == '.')) {
                 return false;
             }
@@ -138,9 +159,10 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
         return true;
     }
 
-    private static int closingBracket(String text) {
+    /** The index of the {@code >} closing the bracket at {@code open}, or -1. */
+    private static int closingBracket(String text, int open) {
         boolean quoted = false;
-        for (int i = 1; i < text.length(); i++) {
+        for (int i = open + 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\' && quoted) {
                 i++;
@@ -164,10 +186,16 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
         return path;
     }
 
-    private static Map<String, String> parseParameters(String text) throws SyntaxException {
-        if (text.isBlank()) {
+    /** The ESMTP parameters in {@code argument} from {@code start} on. */
+    private static Map<String, String> parseParameters(String argument, int start) throws SyntaxException {
+        int first = start;
+        while (first < argument.length() && Character.isWhitespace(argument.charAt(first))) {
+            first++;
+        }
+        if (first == argument.length()) {
             return Map.of(); // the common case, without allocating
         }
+        String text = argument.substring(start);
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String token : text.trim().split(" +")) {
             int equals = token.indexOf('=');

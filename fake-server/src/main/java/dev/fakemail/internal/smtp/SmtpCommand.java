@@ -36,9 +36,12 @@ public final class SmtpCommand implements SessionCommand {
     public static SmtpCommand parse(byte[] line) {
         String text = new String(line, StandardCharsets.UTF_8);
         int space = text.indexOf(' ');
-        String name = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
+        int nameLength = space < 0 ? text.length() : space;
+        Verb verb = knownVerb(text, nameLength);
+        // A known verb's name is the constant (no copy, no case mapping): every command of a transaction has one.
+        String name = verb != Verb.UNKNOWN ? verb.name() : text.substring(0, nameLength).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : text.substring(space + 1);
-        return new SmtpCommand(line, text, verbOf(name), name, argument, false);
+        return new SmtpCommand(line, text, verb, name, argument, false);
     }
 
     /** A line answering a SASL challenge: no command, hidden from the transcript. */
@@ -134,6 +137,41 @@ public final class SmtpCommand implements SessionCommand {
             return "<SASL response hidden>";
         }
         return AuthHandler.maskInitialResponse(text);
+    }
+
+    private static final Verb[] KNOWN_VERBS = java.util.Arrays.stream(Verb.values())
+            .filter(verb -> verb != Verb.UNKNOWN).toArray(Verb[]::new);
+
+    /**
+     * The verb the line's first {@code length} characters name, as upper-casing them with {@link Locale#ROOT} and
+     * looking the result up finds it, or {@link Verb#UNKNOWN}. ASCII names (every real client's) are compared in
+     * place; a name with other characters takes the upper-casing path, where e.g. U+0131 becomes I.
+     */
+    private static Verb knownVerb(String text, int length) {
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return verbOf(text.substring(0, length).toUpperCase(Locale.ROOT));
+            }
+        }
+        if (length < 4 || length > 8) {
+            return Verb.UNKNOWN;
+        }
+        for (Verb verb : KNOWN_VERBS) {
+            if (verb.name().length() == length && asciiEqualsIgnoreCase(text, verb.name(), length)) {
+                return verb;
+            }
+        }
+        return Verb.UNKNOWN;
+    }
+
+    /** {@code upper} is A-Z only: a character of {@code text} matches it in either case, and nothing else does. */
+    private static boolean asciiEqualsIgnoreCase(String text, String upper, int length) {
+        for (int i = 0; i < length; i++) {
+            if ((text.charAt(i) | 0x20) != (upper.charAt(i) | 0x20)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Verb verbOf(String name) {

@@ -60,4 +60,61 @@ class TranscriptWriterTest {
         assertThat(lines.subList(lines.size() - 3, lines.size())).extracting(TranscriptLine::toString).containsExactly(
                 "C: b1 LIST \"\" *", "*: <10000 lines of a long reply not kept>", "S: b1 OK LIST completed");
     }
+
+    @Test
+    void tailLinesKeepTheirOwnTimeToTheNanosecondAndTheGapMarkerTheTimeOfTheFirstLineThatPushedOneOut() {
+        Instant start = Instant.parse("2026-12-06T04:00:00.000000001Z");
+        StepClock clock = new StepClock(start);
+        TranscriptWriter ticking = new TranscriptWriter(8, "SMTP", new InetSocketAddress("127.0.0.1", 4000), clock);
+        int total = TranscriptWriter.HEAD_LINES + TranscriptWriter.TAIL_LINES + 3; // three fall out of the tail
+        for (int i = 0; i < total; i++) {
+            ticking.client("line " + i);
+        }
+
+        List<TranscriptLine> lines = ticking.lines();
+        // the clock is read once when the writer starts, then once a line: line i is read at start + (i + 1) steps
+        assertThat(lines.get(0).time()).isEqualTo(clock.at(1));
+        TranscriptLine marker = lines.get(TranscriptWriter.HEAD_LINES);
+        assertThat(marker.text()).isEqualTo("… 3 lines not kept …");
+        int firstPusher = TranscriptWriter.HEAD_LINES + TranscriptWriter.TAIL_LINES;
+        assertThat(marker.time()).isEqualTo(clock.at(firstPusher + 1));
+        List<TranscriptLine> tail = lines.subList(TranscriptWriter.HEAD_LINES + 1, lines.size());
+        assertThat(tail).hasSize(TranscriptWriter.TAIL_LINES);
+        for (int k = 0; k < tail.size(); k++) {
+            int i = TranscriptWriter.HEAD_LINES + 3 + k;
+            assertThat(tail.get(k).text()).isEqualTo("line " + i);
+            assertThat(tail.get(k).direction()).isEqualTo('C');
+            assertThat(tail.get(k).time()).isEqualTo(clock.at(i + 1));
+        }
+    }
+
+    /** A clock that moves on by 1.000000007 s each time it is read, so every line has a time of its own. */
+    private static final class StepClock extends Clock {
+        private static final java.time.Duration STEP = java.time.Duration.ofSeconds(1, 7);
+        private final Instant start;
+        private int reads;
+
+        StepClock(Instant start) {
+            this.start = start;
+        }
+
+        Instant at(int read) {
+            return start.plus(STEP.multipliedBy(read));
+        }
+
+        @Override
+        public Instant instant() {
+            return at(reads++);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
 }

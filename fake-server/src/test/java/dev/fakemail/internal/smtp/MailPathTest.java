@@ -53,7 +53,7 @@ class MailPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"plain", "@example.test", "a@", "a b@example.test", ".a@example.test",
-            "a..b@example.test", "a@example..test", "a@-example.test", "a@exa mple.test", "a@[]", "\"open@example.test",
+            "a..b@example.test", "a.@example.test", "a@example.test.", "a@.example.test", "a@example..test", "a@-example.test", "a@exa mple.test", "a@[]", "\"open@example.test",
             // found by SmtpCommandFuzzTest: the last quote escaped, so the quoted string never ends
             "\"\\\\\\\\\\\u0000\\\"@UTH", "\"ends in a backslash\\\"@example.test",
             "\"nul \\\u0000 escaped\"@example.test", "\"del \u007f\"@example.test",
@@ -67,5 +67,19 @@ class MailPathTest {
     void aValidQuotedAddressParsesAgainInBrackets() throws Exception {
         String address = "\"back\\\\slash \\\"quote\\\"\"@example.test";
         assertThat(MailPath.parse("FROM:<" + address + ">", "FROM").address()).isEqualTo(address);
+    }
+
+    @Test
+    void whitespaceAroundThePathAndTheParametersIsReadAsBeforeParsingByIndex() throws Exception {
+        assertThat(MailPath.parse("TO:", "TO").address()).isEmpty();
+        assertThat(MailPath.parse("TO:\t <a@example.test>  \t", "TO").parameters()).isEmpty();
+        assertThat(MailPath.parse("TO:<a@example.test>  NOTIFY=NEVER  ", "TO").parameters())
+                .containsExactly(java.util.Map.entry("NOTIFY", "NEVER"));
+        assertThat(MailPath.parse("TO:a@example.test NOTIFY=NEVER", "TO").address()).isEqualTo("a@example.test");
+        // an em space is white space to Java but not to trim(): the parameter keeps it and is refused, as before
+        assertThatThrownBy(() -> MailPath.parse("TO:<a@example.test>\u2003X=1", "TO"))
+                .hasMessage("bad parameter '\u2003X=1'");
+        assertThatThrownBy(() -> MailPath.parse("TO", "TO")).hasMessage("RCPT TO:<address>");
+        assertThatThrownBy(() -> MailPath.parse("TOO:<a@example.test>", "TO")).hasMessage("RCPT TO:<address>");
     }
 }
