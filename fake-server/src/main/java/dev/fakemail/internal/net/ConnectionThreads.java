@@ -44,7 +44,8 @@ public final class ConnectionThreads {
         }
         ExecutorService platform = newPlatformExecutor(name);
         return virtual == null || forced.equals("platform") ? platform
-                : new SessionExecutor(platform, virtual, PLATFORM_SESSIONS);
+                : new SessionExecutor(platform, virtual,
+                        Integer.getInteger(PLATFORM_SESSIONS_PROPERTY, PLATFORM_SESSIONS));
     }
 
     /**
@@ -52,6 +53,12 @@ public final class ConnectionThreads {
      * thread (JDK 21+), {@code platform} every one on a platform thread; unset, the mix above.
      */
     static final String SESSION_THREADS_PROPERTY = "fakemail.sessionThreads";
+
+    /**
+     * For measuring (BENCHMARKS.md, eighth round): {@code -Dfakemail.platformSessions=N} runs the first N concurrent
+     * sessions on platform threads instead of {@link #PLATFORM_SESSIONS} (JDK 21+).
+     */
+    static final String PLATFORM_SESSIONS_PROPERTY = "fakemail.platformSessions";
 
     /** Concurrent sessions on platform threads before virtual threads take over (JDK 21+). */
     static final int PLATFORM_SESSIONS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
