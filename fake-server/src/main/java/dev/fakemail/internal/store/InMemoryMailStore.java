@@ -83,9 +83,9 @@ public final class InMemoryMailStore implements MailRepository {
             String[] inboxOwners = new String[owners.size()];
             for (int i = 0; i < inboxOwners.length; i++) {
                 InMemoryMailbox inbox = userLocked(owners.get(i)).mailboxes.get(INBOX);
-                addLocked(inbox, List.of(StoredMessage.delivered(message, inbox.takeUid(), inbox.nextModSeq(), now,
-                        offsetSeconds)),
-                        true);
+                StoredMessage delivered = StoredMessage.delivered(message, inbox.takeUid(), inbox.nextModSeq(), now,
+                        offsetSeconds);
+                addLocked(inbox, List.of(delivered), true);
                 inboxOwners[i] = inbox.user(); // as a rule the users map's own key object: a cheap lookup later
             }
             log.noteOwnersOfNewest(inboxOwners.length == 1 ? inboxOwners[0] : inboxOwners);
