@@ -161,9 +161,8 @@ final class DataHandler {
         return results;
     }
 
-    /** The reply of every accepted message, built in one step: it is on the hot path and its text needs no check. */
     private static Reply queuedAs(long id) {
-        return Reply.text("250 2.0.0 Ok: queued as " + id + "\r\n");
+        return SmtpReplies.reply(250, "2.0.0", "Ok: queued as " + id);
     }
 
     /** What to answer once a BDAT chunk has been read: a refusal decided before reading, or null. */

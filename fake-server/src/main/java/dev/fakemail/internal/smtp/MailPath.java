@@ -32,10 +32,7 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
                 || argument.charAt(colon) != ':') {
             throw new SyntaxException(keyword.equals("FROM") ? "MAIL FROM:<address>" : "RCPT TO:<address>");
         }
-        int start = colon + 1;
-        while (start < argument.length() && Character.isWhitespace(argument.charAt(start))) {
-            start++;
-        }
+        int start = skipWhiteSpace(argument, colon + 1);
         String path;
         int afterPath;
         if (start < argument.length() && argument.charAt(start) == '<') {
@@ -186,13 +183,18 @@ record MailPath(String address, Map<String, String> parameters, boolean nonAscii
         return path;
     }
 
+    /** The index of the first character at or after {@code from} that is not white space (as stripLeading sees it). */
+    private static int skipWhiteSpace(String text, int from) {
+        int index = from;
+        while (index < text.length() && Character.isWhitespace(text.charAt(index))) {
+            index++;
+        }
+        return index;
+    }
+
     /** The ESMTP parameters in {@code argument} from {@code start} on. */
     private static Map<String, String> parseParameters(String argument, int start) throws SyntaxException {
-        int first = start;
-        while (first < argument.length() && Character.isWhitespace(argument.charAt(first))) {
-            first++;
-        }
-        if (first == argument.length()) {
+        if (skipWhiteSpace(argument, start) == argument.length()) {
             return Map.of(); // the common case, without allocating
         }
         String text = argument.substring(start);
