@@ -7,6 +7,8 @@ import dev.fakemail.internal.net.FrameReader.DotResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -123,5 +125,51 @@ class FrameReaderTest {
         assertThat(flushes).hasValue(1); // three pipelined commands, one read, one flush
         assertThat(reader.readLine(100)).isNull();
         assertThat(flushes).hasValue(2);
+    }
+
+    /** About 150 KB of 100-octet lines, every seventh stuffed with a leading dot, and the same data unstuffed. */
+    private static String[] bulkDataAndUnstuffed() {
+        StringBuilder wire = new StringBuilder();
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < 1_500; i++) {
+            String line = (i % 7 == 3 ? "." : "") + String.format("%05d", i) + "x".repeat(93) + "\r\n";
+            wire.append(i % 7 == 3 ? "." : "").append(line);
+            kept.append(line);
+        }
+        return new String[] {wire.append(".\r\nNEXT\r\n").toString(), kept.toString()};
+    }
+
+    @Test
+    void bulkDataIsReadWholeWhateverTheReadsDeliver() throws IOException {
+        String[] data = bulkDataAndUnstuffed();
+        for (int piece : new int[] {16 * 1024, 16 * 1024 - 1, 65_536, 65_536 + 7, 100_001, 1_000_000, 4093}) {
+            assertFrameThenNext(reader(MemoryTransport.inPiecesOf(bytes(data[0]), piece)),
+                    (reader, sink) -> reader.readDotTerminated(sink, 1_000_000, 1000), DotResult.COMPLETE, data[1]);
+            assertFrameThenNext(reader(MemoryTransport.inPiecesOf(bytes(data[0].replace(".\r\nNEXT\r\n", "NEXT\r\n")),
+                    piece)), (reader, sink) -> reader.readExactly(data[0].length() - 9, sink, 1_000_000), true,
+                    data[0].substring(0, data[0].length() - 9));
+        }
+    }
+
+    @Test
+    void theBufferGrowsOnlyWhenMessageDataFillsIt() throws IOException {
+        List<Integer> asked = new ArrayList<>();
+        InputStream wire = MemoryTransport.inPiecesOf(bytes("NOOP\r\n".repeat(10_000) + bulkDataAndUnstuffed()[0]),
+                1_000_000).input();
+        FrameReader reader = new FrameReader(new BlockInputStream() {
+            @Override
+            public int read(byte[] target, int offset, int length) throws IOException {
+                asked.add(length);
+                return wire.read(target, offset, length);
+            }
+        }, () -> { });
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(reader.readLine(100)).asString().isEqualTo("NOOP");
+        }
+        assertThat(asked).hasSizeGreaterThan(3).containsOnly(16 * 1024); // commands filled the buffer: no growth
+        asked.clear();
+        assertThat(reader.readDotTerminated(new GrowableBytes(), 1_000_000, 1000)).isEqualTo(DotResult.COMPLETE);
+        assertThat(asked).hasSizeGreaterThan(2).contains(65_536).doesNotContain(16 * 1024 + 1);
+        assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
     }
 }
