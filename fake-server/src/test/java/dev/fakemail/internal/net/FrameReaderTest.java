@@ -172,4 +172,42 @@ class FrameReaderTest {
         assertThat(asked).hasSizeGreaterThan(2).contains(65_536).doesNotContain(16 * 1024 + 1);
         assertThat(reader.readLine(100)).asString().isEqualTo("NEXT");
     }
+
+    @Test
+    void randomDataMatchesASimpleUnstuffer() throws IOException {
+        java.util.Random random = new java.util.Random(20261206);
+        for (int round = 0; round < 300; round++) {
+            int maxLineLength = 20 + random.nextInt(30);
+            StringBuilder wire = new StringBuilder();
+            StringBuilder kept = new StringBuilder();
+            boolean tooLong = false;
+            for (int line = random.nextInt(60); line > 0; line--) {
+                StringBuilder text = new StringBuilder();
+                for (int length = random.nextInt(maxLineLength + 3); length > 0; length--) {
+                    text.append(".ab\n"
+                            .charAt(random.nextInt(4))); // dots anywhere, bare LFs inside a line
+                }
+                String content = text.toString();
+                wire.append(content.startsWith(".") ? "." : "").append(content).append("\r\n");
+                kept.append(content).append("\r\n");
+                int longest = 0;
+                for (String piece : (content + "\r\n").split("(?<=\n)")) {
+                    longest = Math.max(longest, piece.length());
+                }
+                tooLong |= longest > maxLineLength;
+            }
+            wire.append(".\r\nNEXT\r\n");
+            int limit = maxLineLength;
+            int piece = 1 + random.nextInt(40);
+            DotResult expected = tooLong ? DotResult.LINE_TOO_LONG : DotResult.COMPLETE;
+            FrameReader reader = reader(MemoryTransport.inPiecesOf(bytes(wire.toString()), piece));
+            GrowableBytes sink = new GrowableBytes();
+            assertThat(reader.readDotTerminated(sink, 1_000_000, limit)).as("round %d", round).isEqualTo(expected);
+            if (!tooLong) {
+                assertThat(sink.toArrayWithPrefix(new byte[0])).as("round %d", round).asString()
+                        .isEqualTo(kept.toString());
+            }
+            assertThat(reader.readLine(100)).as("round %d", round).asString().isEqualTo("NEXT");
+        }
+    }
 }
