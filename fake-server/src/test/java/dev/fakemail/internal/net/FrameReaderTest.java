@@ -152,10 +152,11 @@ class FrameReaderTest {
     }
 
     @Test
-    void theBufferGrowsOnlyWhenMessageDataFillsIt() throws IOException {
+    void theBufferGrowsOnlyForAMessageBiggerThanIt() throws IOException {
         List<Integer> asked = new ArrayList<>();
-        InputStream wire = MemoryTransport.inPiecesOf(bytes("NOOP\r\n".repeat(10_000) + bulkDataAndUnstuffed()[0]),
-                1_000_000).input();
+        String smallMessage = "Subject: small\r\n\r\n" + ("z".repeat(500) + "\r\n").repeat(2) + ".\r\n";
+        InputStream wire = MemoryTransport.inPiecesOf(bytes("NOOP\r\n".repeat(10_000) + smallMessage.repeat(100)
+                + bulkDataAndUnstuffed()[0]), 1_000_000).input();
         FrameReader reader = new FrameReader(new BlockInputStream() {
             @Override
             public int read(byte[] target, int offset, int length) throws IOException {
@@ -167,6 +168,11 @@ class FrameReaderTest {
             assertThat(reader.readLine(100)).asString().isEqualTo("NOOP");
         }
         assertThat(asked).hasSizeGreaterThan(3).containsOnly(16 * 1024); // commands filled the buffer: no growth
+        asked.clear();
+        for (int i = 0; i < 100; i++) {
+            assertThat(reader.readDotTerminated(new GrowableBytes(), 1_000_000, 1000)).isEqualTo(DotResult.COMPLETE);
+        }
+        assertThat(asked).hasSizeGreaterThan(3).containsOnly(16 * 1024); // so did small pipelined messages
         asked.clear();
         assertThat(reader.readDotTerminated(new GrowableBytes(), 1_000_000, 1000)).isEqualTo(DotResult.COMPLETE);
         assertThat(asked).hasSizeGreaterThan(2).contains(65_536).doesNotContain(16 * 1024 + 1);
