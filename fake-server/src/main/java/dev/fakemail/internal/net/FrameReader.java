@@ -18,8 +18,8 @@ public final class FrameReader {
     private static final int BUFFER_SIZE = 16 * 1024;
     /**
      * What the buffer grows to once the data of a message bigger than the buffer fills it in one read: a 100 KB
-     * message then takes three reads instead of seven (measured on the standalone jar, 100 KB x 8 lock-step: 7,244-8,474 msg/s at 16 KB,
-     * 8,357-9,191 at 64 KB, the server's CPU per message 12 % lower). Commands and small messages never grow it.
+     * message then takes three reads instead of seven (the standalone jar, 100 KB x 8 lock-step: 161.4 -> 146.2 us
+     * of CPU per message, BENCHMARKS.md "Ninth round"). Commands and small messages never grow it.
      */
     private static final int BULK_BUFFER_SIZE = 64 * 1024;
     private static final long ONES = 0x0101010101010101L;
