@@ -33,10 +33,10 @@ public final class FrameReader {
      * The buffer read eight octets at a time (a heap buffer view, not a VarHandle: no method-handle set-up at the
      * first start of a server, which is timed).
      */
-    private ByteBuffer words = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
+    private ByteBuffer words = wordsOf(buffer);
     private int position;
     private int limit;
-    /** Whether the last read filled the whole buffer: the peer sends faster than the buffer holds. */
+    /** Whether the last {@link #fill} filled the whole buffer: the peer sends faster than the buffer holds. */
     private boolean lastReadFilled;
 
     public FrameReader(InputStream in, Runnable beforeBlocking) {
@@ -257,9 +257,13 @@ public final class FrameReader {
     private boolean fillBulk(long frameSize) throws IOException {
         if (lastReadFilled && frameSize >= buffer.length && buffer.length < BULK_BUFFER_SIZE) {
             buffer = new byte[BULK_BUFFER_SIZE];
-            words = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
+            words = wordsOf(buffer);
         }
         return fill();
+    }
+
+    private static ByteBuffer wordsOf(byte[] buffer) {
+        return ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**

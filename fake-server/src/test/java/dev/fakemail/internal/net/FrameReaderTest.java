@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -132,8 +133,9 @@ class FrameReaderTest {
         StringBuilder wire = new StringBuilder();
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < 1_500; i++) {
-            String line = (i % 7 == 3 ? "." : "") + String.format("%05d", i) + "x".repeat(93) + "\r\n";
-            wire.append(i % 7 == 3 ? "." : "").append(line);
+            String dot = i % 7 == 3 ? "." : "";
+            String line = dot + String.format("%05d", i) + "x".repeat(93) + "\r\n";
+            wire.append(dot).append(line);
             kept.append(line);
         }
         return new String[] {wire.append(".\r\nNEXT\r\n").toString(), kept.toString()};
@@ -181,7 +183,7 @@ class FrameReaderTest {
 
     @Test
     void randomDataMatchesASimpleUnstuffer() throws IOException {
-        java.util.Random random = new java.util.Random(20261206);
+        Random random = new Random(20261206);
         for (int round = 0; round < 300; round++) {
             int maxLineLength = 20 + random.nextInt(30);
             StringBuilder wire = new StringBuilder();
@@ -190,8 +192,7 @@ class FrameReaderTest {
             for (int line = random.nextInt(60); line > 0; line--) {
                 StringBuilder text = new StringBuilder();
                 for (int length = random.nextInt(maxLineLength + 3); length > 0; length--) {
-                    text.append(".ab\n"
-                            .charAt(random.nextInt(4))); // dots anywhere, bare LFs inside a line
+                    text.append(".ab\n".charAt(random.nextInt(4))); // dots anywhere, bare LFs inside a line
                 }
                 String content = text.toString();
                 wire.append(content.startsWith(".") ? "." : "").append(content).append("\r\n");
@@ -203,12 +204,11 @@ class FrameReaderTest {
                 tooLong |= longest > maxLineLength;
             }
             wire.append(".\r\nNEXT\r\n");
-            int limit = maxLineLength;
             int piece = 1 + random.nextInt(40);
             DotResult expected = tooLong ? DotResult.LINE_TOO_LONG : DotResult.COMPLETE;
             FrameReader reader = reader(MemoryTransport.inPiecesOf(bytes(wire.toString()), piece));
             GrowableBytes sink = new GrowableBytes();
-            assertThat(reader.readDotTerminated(sink, 1_000_000, limit)).as("round %d", round).isEqualTo(expected);
+            assertThat(reader.readDotTerminated(sink, 1_000_000, maxLineLength)).as("round %d", round).isEqualTo(expected);
             if (!tooLong) {
                 assertThat(sink.toArrayWithPrefix(new byte[0])).as("round %d", round).asString()
                         .isEqualTo(kept.toString());
