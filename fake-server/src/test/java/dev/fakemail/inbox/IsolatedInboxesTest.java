@@ -177,6 +177,29 @@ class IsolatedInboxesTest {
     }
 
     @Test
+    void aLoginNamingNoInboxIsQuotedOnOneReplyLine() throws Exception {
+        mail.inboxes().create(InboxSpec.tag("job"));
+        // A POP3 line may hold a bare CR (found by Pop3SessionFuzzTest): the quoted name must not split the reply.
+        try (Pop3Conversation pop3 = Pop3Conversation.open(mail.pop3().host(), mail.pop3().port())) {
+            pop3.sendBytes("USER no\rsuch/carol@example.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(pop3.line()).startsWith("+OK");
+            pop3.sendBytes("PASS any\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(pop3.rawLine(), StandardCharsets.US_ASCII))
+                    .isEqualTo("-ERR [AUTH] no such inbox: no?such\r\n");
+            assertThat(pop3.line()).startsWith("-ERR"); // NOOP before login: the next reply, still in step
+        }
+        // IMAP: a literal may hold CR LF.
+        try (ImapConversation imap = ImapConversation.connect(Dial.to(mail.imap().host(), mail.imap().port()))) {
+            imap.response();
+            imap.sendBytes("a1 LOGIN {10}\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(imap.line()).startsWith("+");
+            imap.sendBytes("no\r\nsuch/c any\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(imap.rawLine(), StandardCharsets.US_ASCII))
+                    .isEqualTo("a1 NO [AUTHENTICATIONFAILED] no such inbox: no??such\r\n");
+        }
+    }
+
+    @Test
     void anIdleInboxExpiresAndItsMailGoesToTheDefaultAfterwards() throws Exception {
         Inbox quick = mail.inboxes().create(InboxSpec.tag("quick").idleTimeout(Duration.ofMinutes(5)));
         Inbox slow = mail.inboxes().create(InboxSpec.tag("slow"));

@@ -8,6 +8,7 @@ import dev.fakemail.internal.session.ProtocolSession;
 import dev.fakemail.internal.session.Reply;
 import dev.fakemail.internal.session.SessionCommand;
 import dev.fakemail.internal.store.MailRepository;
+import dev.fakemail.internal.text.WireText;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -162,12 +163,14 @@ public final class Pop3Session implements ProtocolSession {
         return disconnect || code == 421 ? reply.thenClose() : reply;
     }
 
+    // Reply texts may quote the client (a login naming an inbox that does not exist), whose line may hold a
+    // bare CR: kept to one line, like SMTP's and IMAP's replies.
     static Reply ok(String text) {
-        return Reply.text("+OK " + text + "\r\n");
+        return Reply.text("+OK " + WireText.oneLine(text) + "\r\n");
     }
 
     static Reply err(String text) {
-        return Reply.error("-ERR " + text + "\r\n");
+        return Reply.error("-ERR " + WireText.oneLine(text) + "\r\n");
     }
 
     private Reply counted(Reply reply) {
