@@ -144,16 +144,24 @@ final class StandaloneLoad {
         void run() throws Exception;
     }
 
-    /** Runs each mode of the rows (2 KB, 8 connections) against the server, in equal parts, unmeasured. */
+    /**
+     * Runs each mode of the rows (2 KB, 8 connections) against the server, in equal parts, unmeasured; each part
+     * as two loads, so that clients have left and new ones arrived before the first row. A server people keep
+     * running has seen that; a process that has not recompiles its session code when it first does (the end of a
+     * session and the first message of the next take branches the JIT never saw), which measured fakemail's
+     * first pipelined row at 21-30 us of CPU per message against 15-19 in steady state (BENCHMARKS.md, tenth round).
+     */
     private static void warmUp(ServerProcess server, StandaloneOptions options) throws Exception {
         List<LoadMode> modes = options.rows.stream().map(LoadSpec::mode).distinct().toList();
         if (options.processWarmup.isZero() || modes.isEmpty()) {
             return;
         }
-        Duration share = options.processWarmup.dividedBy(modes.size());
+        Duration half = options.processWarmup.dividedBy(modes.size() * 2L);
         for (LoadMode mode : modes) {
-            Benchmarks.progress(server.name() + ": warming up, " + mode.id + " for " + share.toMillis() + " ms");
-            new SmtpLoadGenerator(server.smtp(), null).run(LoadSpec.timed(mode, 2048, 8, Duration.ZERO, share));
+            Benchmarks.progress(server.name() + ": warming up, " + mode.id + " for 2 x " + half.toMillis() + " ms");
+            for (int load = 0; load < 2; load++) {
+                new SmtpLoadGenerator(server.smtp(), null).run(LoadSpec.timed(mode, 2048, 8, Duration.ZERO, half));
+            }
         }
     }
 
