@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,15 +27,38 @@ final class SinkServer extends SinkListener {
     private static final int KEPT = 4;
 
     private final LongAdder accepted = new LongAdder();
+    /** The last messages kept, oldest overwritten first; null for the plain sink, which keeps nothing. */
+    private final byte[][] kept;
+    private long keptCount;
 
     SinkServer() throws IOException {
-        super("sink", 256, platformThreads("sink-session"));
+        this(0);
+    }
+
+    /**
+     * With {@code keep > 0} the sink is the ceiling of a server that stores mail: each message's data is copied
+     * into an array of its own and the last {@code keep} of them are held (a ring under one lock), as fakemail's
+     * default count limit holds its last 5,000. Nothing is parsed or indexed. Set beside the plain sink, it says
+     * what keeping the bytes alone costs on this machine (allocation, copying, memory traffic, the collector).
+     */
+    SinkServer(int keep) throws IOException {
+        super(keep > 0 ? "keeping sink" : "sink", 256, platformThreads("sink-session"));
+        this.kept = keep > 0 ? new byte[keep][] : null;
         startAccepting();
     }
 
     /** Messages acknowledged with 250 after their data. */
     long received() {
         return accepted.sum();
+    }
+
+    /** The data of the newest message kept (up to and including its CR LF . CR LF), or null. */
+    synchronized byte[] newestKept() {
+        return kept == null || keptCount == 0 ? null : kept[(int) ((keptCount - 1) % kept.length)];
+    }
+
+    private synchronized void keep(byte[] message) {
+        kept[(int) (keptCount++ % kept.length)] = message;
     }
 
     @Override
@@ -49,6 +73,9 @@ final class SinkServer extends SinkListener {
         private final byte[] line = new byte[1024];
         private int position = KEPT;
         private int limit = KEPT;
+        /** The data of the message being read, when messages are kept. */
+        private byte[] data = new byte[16 * 1024];
+        private int dataLength;
 
         Session(InputStream in, OutputStream out) {
             this.in = in;
@@ -67,8 +94,12 @@ final class SinkServer extends SinkListener {
                     case "EHLO" -> out.write(EHLO);
                     case "DATA" -> {
                         out.write(GO_AHEAD);
+                        dataLength = 0;
                         if (!skipData()) {
                             return;
+                        }
+                        if (kept != null) {
+                            keep(Arrays.copyOf(data, dataLength));
                         }
                         accepted.increment();
                         out.write(OK);
@@ -98,12 +129,27 @@ final class SinkServer extends SinkListener {
                 for (int i = position; i < end; i++) {
                     if (octets[i] == '\n' && octets[i - 1] == '\r' && octets[i - 2] == '.' && octets[i - 3] == '\n'
                             && octets[i - 4] == '\r') {
+                        copyData(position, i + 1);
                         position = i + 1;
                         return true;
                     }
                 }
+                copyData(position, end);
                 position = end;
             }
+        }
+
+        /** When messages are kept: appends the buffer's octets [from, to) to the message's data. */
+        private void copyData(int from, int to) {
+            if (kept == null) {
+                return;
+            }
+            int length = to - from;
+            if (dataLength + length > data.length) {
+                data = Arrays.copyOf(data, Math.max(2 * data.length, dataLength + length));
+            }
+            System.arraycopy(buffer, from, data, dataLength, length);
+            dataLength += length;
         }
 
         private int readLine() throws IOException {

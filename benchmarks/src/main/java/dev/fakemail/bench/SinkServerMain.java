@@ -11,7 +11,9 @@ public final class SinkServerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        SinkServer sink = new SinkServer();
+        // "--keep N": the keeping sink (see SinkServer(int)); no argument: the plain sink.
+        int keep = args.length == 2 && args[0].equals("--keep") ? Integer.parseInt(args[1]) : 0;
+        SinkServer sink = new SinkServer(keep);
         System.out.println("smtp listening on " + sink.address().getAddress().getHostAddress() + ":"
                 + sink.address().getPort());
         System.out.flush();

@@ -21,8 +21,9 @@ final class StandaloneLoad {
     private StandaloneLoad() {
     }
 
-    /** One row: the runs against each server, in the order fakemail, GreenMail, sink. */
-    record LoadRow(LoadSpec spec, List<Run> before, List<Run> fakemail, List<Run> greenMail, List<Run> sink) {
+    /** One row: the runs against each server, in the order fakemail, GreenMail, sink, keeping sink. */
+    record LoadRow(LoadSpec spec, List<Run> before, List<Run> fakemail, List<Run> greenMail, List<Run> sink,
+            List<Run> keepingSink) {
     }
 
     /**
@@ -36,7 +37,7 @@ final class StandaloneLoad {
 
     static boolean run(StandaloneOptions options, StringBuilder out) throws Exception {
         List<LoadRow> rows = options.rows.stream().map(spec -> new LoadRow(spec, new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>())).toList();
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>())).toList();
         for (int generation = 0; generation < options.processes; generation++) {
             if (options.processes > 1) {
                 Benchmarks.progress("server processes " + (generation + 1) + " of " + options.processes);
@@ -48,14 +49,18 @@ final class StandaloneLoad {
                 .append(options.loadInbox ? "on" : "off (--web-port off)")
                 .append(runsOfEachRow(options)).append("\n\n");
         boolean withBefore = options.beforeJar != null;
+        boolean withKeeping = options.keepingSink > 0;
         out.append("| Mode | Size | Conns |").append(withBefore ? " before msg/s | before % of sink |" : "")
                 .append(" fakemail msg/s | % of sink |")
                 .append(withGreenMail ? " GreenMail msg/s |" : "").append(" Sink msg/s |")
+                .append(withKeeping ? " Keeping sink msg/s | keeping sink % of sink |" : "")
                 .append(withBefore ? " before CPU µs/msg |" : "").append(" fakemail CPU µs/msg | sink CPU µs/msg |")
+                .append(withKeeping ? " keeping sink CPU µs/msg |" : "")
                 .append(" fakemail faults/msg | Check |\n");
         out.append("|---|---|---:|").append(withBefore ? "---:|---:|" : "").append("---:|---:|")
-                .append(withGreenMail ? "---:|" : "").append("---:|").append(withBefore ? "---:|" : "")
-                .append("---:|---:|---:|---|\n");
+                .append(withGreenMail ? "---:|" : "").append("---:|").append(withKeeping ? "---:|---:|" : "")
+                .append(withBefore ? "---:|" : "").append("---:|---:|").append(withKeeping ? "---:|" : "")
+                .append("---:|---|\n");
         boolean clean = true;
         for (LoadRow row : rows) {
             LoadResult fakemail = load(median(row.fakemail()));
@@ -73,13 +78,22 @@ final class StandaloneLoad {
                 out.append(" | ").append(greenMail == null || !greenMail.errors().isEmpty()
                         ? "failed" + (greenMail == null ? "" : ": " + first(greenMail.errors())) : rate(greenMail));
             }
-            boolean rowClean = clean(row.fakemail()) && clean(row.before()) && clean(row.sink());
+            boolean rowClean = clean(row.fakemail()) && clean(row.before()) && clean(row.sink())
+                    && clean(row.keepingSink());
             clean &= rowClean;
             out.append(" | ").append(rate(sink));
+            if (withKeeping) {
+                LoadResult keeping = load(median(row.keepingSink()));
+                out.append(" | ").append(rate(keeping)).append(" | ").append(percent(keeping, sink));
+            }
             if (withBefore) {
                 out.append(" | ").append(cpu(row.before()));
             }
-            out.append(" | ").append(cpu(row.fakemail())).append(" | ").append(cpu(row.sink())).append(" | ")
+            out.append(" | ").append(cpu(row.fakemail())).append(" | ").append(cpu(row.sink()));
+            if (withKeeping) {
+                out.append(" | ").append(cpu(row.keepingSink()));
+            }
+            out.append(" | ")
                     .append(median(row.fakemail(), Run::pageFaultsPerMessage, "%.2f")).append(" | ")
                     .append(rowClean ? "ok" : "FAILED: " + errorsOf(row)).append(" |\n");
         }
@@ -98,8 +112,10 @@ final class StandaloneLoad {
                 ServerProcess fakemail = StandaloneServers.start("fakemail", StandaloneServers.fakemailLoadCommand(options, false));
                 ServerProcess greenMail = options.greenMail == null ? null
                         : StandaloneServers.start("GreenMail", StandaloneServers.greenMailCommand(options));
-                ServerProcess sink = StandaloneServers.start("sink", StandaloneServers.sinkCommand(options))) {
-            for (ServerProcess server : Arrays.asList(before, fakemail, greenMail, sink)) {
+                ServerProcess sink = StandaloneServers.start("sink", StandaloneServers.sinkCommand(options));
+                ServerProcess keepingSink = options.keepingSink <= 0 ? null : StandaloneServers.start("keeping sink",
+                        StandaloneServers.sinkCommand(options, options.keepingSink))) {
+            for (ServerProcess server : Arrays.asList(before, fakemail, greenMail, sink, keepingSink)) {
                 if (server != null) {
                     warmUp(server, options);
                 }
@@ -120,6 +136,9 @@ final class StandaloneLoad {
                     });
                 }
                 turns.add(() -> row.sink().add(loadOnce(sink, row.spec())));
+                if (keepingSink != null) {
+                    turns.add(() -> row.keepingSink().add(loadOnce(keepingSink, row.spec())));
+                }
                 for (int i = 0; i < options.repeat; i++) {
                     // Each repeat starts one server later: a server measured right after a JVM that is still busy
                     // with its last run (collecting, compiling) loses a little, so no server should always be
@@ -223,6 +242,7 @@ final class StandaloneLoad {
         String found = firstError("fakemail", row.fakemail());
         found = found != null ? found : firstError("before", row.before());
         found = found != null ? found : firstError("sink", row.sink());
+        found = found != null ? found : firstError("keeping sink", row.keepingSink());
         return found != null ? found : "?";
     }
 

@@ -35,6 +35,9 @@ final class StandaloneOptions {
                                     --repeat times; the median is over all runs (default 1): one
                                     process of a jar can be faster than the next by 20 % and more
               --load-inbox on|off   the jar's web inbox during the load rows (default on)
+              --keeping-sink N|off  also run the keeping sink: the sink, but each message copied into an
+                                    array of its own and the last N held, as fakemail's default count
+                                    limit holds 5,000 (default off): what storing the bytes alone costs
               --quick               short runs, heap at 10000 only
             """;
 
@@ -74,6 +77,8 @@ final class StandaloneOptions {
     int processes = 1;
     /** Whether the jar runs its web inbox during the load rows (the default, as people run it). */
     boolean loadInbox = true;
+    /** Messages the keeping sink holds (see {@link SinkServer#SinkServer(int)}); 0: no keeping sink. */
+    int keepingSink;
 
     static StandaloneOptions parse(String[] args) {
         StandaloneOptions options = new StandaloneOptions();
@@ -120,6 +125,7 @@ final class StandaloneOptions {
                 case "--repeat" -> options.repeat = Integer.parseInt(value);
                 case "--processes" -> options.processes = Integer.parseInt(value);
                 case "--load-inbox" -> options.loadInbox = !value.equals("off");
+                case "--keeping-sink" -> options.keepingSink = value.equals("off") ? 0 : Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }

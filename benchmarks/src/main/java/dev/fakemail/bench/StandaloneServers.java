@@ -71,10 +71,18 @@ final class StandaloneServers {
     }
 
     static List<String> sinkCommand(StandaloneOptions options) {
+        return sinkCommand(options, 0);
+    }
+
+    /** The sink's process; with {@code keep > 0} the keeping sink, which holds the last {@code keep} messages. */
+    static List<String> sinkCommand(StandaloneOptions options, int keep) {
         List<String> command = new ArrayList<>();
         command.add(options.serverJava.toString());
         command.addAll(options.serverOpts);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SinkServerMain.class.getName()));
+        if (keep > 0) {
+            command.addAll(List.of("--keep", Integer.toString(keep)));
+        }
         return command;
     }
 

@@ -69,6 +69,25 @@ class SmtpLoadGeneratorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(LoadMode.class)
+    void theKeepingSinkHoldsEachMessagesDataWhileThePlainSinkHoldsNothing(LoadMode mode) throws Exception {
+        byte[] message = BenchMessages.message(2 * 1024);
+        try (SinkServer keeping = new SinkServer(3); SinkServer plain = new SinkServer()) {
+            for (SinkServer sink : List.of(keeping, plain)) {
+                LoadResult result = new SmtpLoadGenerator(sink.address(), sink::received)
+                        .run(LoadSpec.counted(mode, message.length, 2, MESSAGES));
+                assertThat(result.errors()).isEmpty();
+                assertThat(result.serverReceived()).isEqualTo(MESSAGES);
+            }
+
+            byte[] expected = java.util.Arrays.copyOf(message, message.length + 3);
+            System.arraycopy(new byte[] {'.', '\r', '\n'}, 0, expected, message.length, 3);
+            assertThat(keeping.newestKept()).isEqualTo(expected);
+            assertThat(plain.newestKept()).isNull();
+        }
+    }
+
     /** Load against this server's SMTP port, checked against what its store holds. */
     private static SmtpLoadGenerator generatorFor(FakeMailServer server) {
         return new SmtpLoadGenerator(new InetSocketAddress(server.smtp().address(), server.smtp().port()),

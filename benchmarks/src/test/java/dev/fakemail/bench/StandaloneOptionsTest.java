@@ -22,6 +22,15 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void theKeepingSinkRunsOnlyWhenAskedFor() throws Exception {
+        assertThat(StandaloneOptions.parse(new String[] {"--jar", jar().toString()}).keepingSink).isZero();
+        assertThat(StandaloneOptions.parse(new String[] {"--jar", jar().toString(), "--keeping-sink", "5000"})
+                .keepingSink).isEqualTo(5000);
+        assertThat(StandaloneOptions.parse(new String[] {"--jar", jar().toString(), "--keeping-sink", "off"})
+                .keepingSink).isZero();
+    }
+
+    @Test
     void freshProcessesAndRepeatsInEach() throws Exception {
         StandaloneOptions options = StandaloneOptions.parse(
                 new String[] {"--jar", jar().toString(), "--processes", "4", "--repeat", "2"});
