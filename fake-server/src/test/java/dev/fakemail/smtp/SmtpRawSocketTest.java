@@ -71,9 +71,24 @@ class SmtpRawSocketTest {
                 smtp.command("DATA");
                 assertThat(smtp.command("Subject: " + i + "\r\n\r\nbody\r\n.")).startsWith("250 2.0.0 Ok");
             }
+            String[][] others = {{"a@example.test", "c@example.test"}, {"z@example.test", "c@example.test"},
+                {"z@example.test", "c@example.test"}};
+            for (String[] other : others) {
+                smtp.command("MAIL FROM:<" + other[0] + ">");
+                smtp.command("RCPT TO:<" + other[1] + ">");
+                smtp.command("DATA");
+                assertThat(smtp.command("Subject: other\r\n\r\nbody\r\n.")).startsWith("250 2.0.0 Ok");
+            }
             List<ReceivedMessage> messages = server.messages();
             assertThat(messages.get(1).envelope()).isSameAs(messages.get(0).envelope());
             assertThat(messages.get(2).envelope()).isSameAs(messages.get(0).envelope());
+            // a different recipient, then a different sender: each a new envelope, saying what its client said
+            assertThat(messages.get(3).envelope()).isNotEqualTo(messages.get(0).envelope());
+            assertThat(messages.get(3).envelope().mailFrom()).isEqualTo("a@example.test");
+            assertThat(messages.get(3).envelope().recipientAddresses()).containsExactly("c@example.test");
+            assertThat(messages.get(4).envelope().mailFrom()).isEqualTo("z@example.test");
+            assertThat(messages.get(4).envelope().recipientAddresses()).containsExactly("c@example.test");
+            assertThat(messages.get(5).envelope()).isSameAs(messages.get(4).envelope());
         }
     }
 

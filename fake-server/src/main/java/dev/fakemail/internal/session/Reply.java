@@ -56,6 +56,16 @@ public final class Reply {
         return new Reply(wireText, wireText.getBytes(StandardCharsets.UTF_8), null, false, Then.READ_LINE);
     }
 
+    /**
+     * A reply of one line, given without its CR LF (it must hold neither): its transcript line is known up front,
+     * so nothing is split when it is sent ("250 2.0.0 Ok: queued as 17", built anew for every message).
+     */
+    public static Reply line(String line) {
+        Reply reply = text(line + "\r\n");
+        reply.lines = List.of(line);
+        return reply;
+    }
+
     /** Like {@link #text} for a reply that reports a client error (it counts towards "too many errors"). */
     public static Reply error(String wireText) {
         return text(wireText).asError();
@@ -84,7 +94,9 @@ public final class Reply {
 
     /** The same output marked as a client error (counted by the protocol's error limit). */
     public Reply asError() {
-        return new Reply(text, wire, body, true, then);
+        Reply error = new Reply(text, wire, body, true, then);
+        error.lines = lines;
+        return error;
     }
 
     /**

@@ -48,6 +48,10 @@ public final class SessionLoop implements Runnable {
     private FrameReader reader;
     /** COMPRESS=DEFLATE once started (RFC 4978): above the byte shaping, so faults act on compressed octets. */
     private dev.fakemail.internal.net.Deflate deflate;
+    /** The last message data line of the transcript, with the size and outcome it says: see {@link #dataNote}. */
+    private String lastDataNote;
+    private int lastDataNoteLength = -1;
+    private DotResult lastDataNoteResult;
 
     public SessionLoop(Transport transport, ProtocolSession session, ConnectionInfo connection,
             TranscriptWriter transcript, Supplier<SSLContext> tls, Runnable onExit) {
@@ -220,10 +224,23 @@ public final class SessionLoop implements Runnable {
         if (result == DotResult.END_OF_STREAM) {
             transcript.event("client closed the connection in the middle of the data; nothing stored");
         } else {
-            transcript.client("<message data: " + data.length() + " octets kept, " + result + ">");
+            transcript.client(dataNote(data.length(), result));
         }
         Reply refused = result == DotResult.COMPLETE ? refusedAtEndOfData() : null;
         return refused != null ? refused : session.onDotData(result, data);
+    }
+
+    /**
+     * The transcript's line for a message's data. A session that sends many messages mostly sends them alike, so
+     * the last line is reused while the size and the outcome stay the same.
+     */
+    private String dataNote(int length, DotResult result) {
+        if (length != lastDataNoteLength || result != lastDataNoteResult) {
+            lastDataNote = "<message data: " + length + " octets kept, " + result + ">";
+            lastDataNoteLength = length;
+            lastDataNoteResult = result;
+        }
+        return lastDataNote;
     }
 
     private Reply readBytes(Reply request) throws IOException {

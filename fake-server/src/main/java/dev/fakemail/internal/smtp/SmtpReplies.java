@@ -20,12 +20,16 @@ final class SmtpReplies {
     }
 
     static Reply reply(int code, String enhancedStatus, String text) {
-        return typed(code, code + " " + enhancedStatus + " " + oneLine(text) + "\r\n");
+        return oneLineTyped(code, code + " " + enhancedStatus + " " + oneLine(text));
     }
 
     /** A reply without enhanced status code (greeting, HELO/EHLO, 334, 354). */
     static Reply plain(int code, String text) {
-        return typed(code, code + " " + oneLine(text) + "\r\n");
+        return oneLineTyped(code, code + " " + oneLine(text));
+    }
+
+    private static Reply oneLineTyped(int code, String line) {
+        return code >= 500 ? Reply.line(line).asError() : Reply.line(line);
     }
 
     /** A multi-line reply: "250-first", ..., "250 last". */
