@@ -10,7 +10,6 @@ import dev.fakemail.internal.store.MailRepository;
 import dev.fakemail.store.Envelope;
 import dev.fakemail.store.ReceivedMessage;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * DATA (RFC 5321 §4.1.1.4) and BDAT (RFC 3030). A message is stored only when it arrived whole; its
@@ -119,19 +118,6 @@ final class DataHandler {
                 fate);
     }
 
-    /** Whether {@code envelope} (null: none yet) says what a new one for this transaction would say. */
-    private static boolean describes(Envelope envelope, SmtpSession session, Transaction transaction) {
-        return envelope != null
-                && envelope.mailFrom().equals(transaction.mailFrom)
-                && envelope.mailParameters().equals(transaction.mailParameters)
-                && envelope.recipients().equals(transaction.recipients)
-                && Objects.equals(envelope.heloName(), session.heloName)
-                && envelope.clientAddress().equals(session.connection.client())
-                && Objects.equals(envelope.tlsProtocol().orElse(null), session.connection.tlsProtocol())
-                && Objects.equals(envelope.authenticatedUser().orElse(null), session.authenticatedUser)
-                && envelope.protocol().equals(session.protocolNameFor(transaction));
-    }
-
     private static Envelope envelopeOf(SmtpSession session, Transaction transaction) {
         return new Envelope(transaction.mailFrom, transaction.mailParameters, transaction.recipients,
                 session.heloName, session.connection.client(), session.connection.tlsProtocol(),
@@ -139,11 +125,12 @@ final class DataHandler {
     }
 
     private static Reply accept(SmtpSession session, Transaction transaction, GrowableBytes content) {
-        Envelope envelope = session.previousEnvelope;
-        if (!describes(envelope, session, transaction)) {
-            envelope = envelopeOf(session, transaction);
+        Envelope envelope = envelopeOf(session, transaction);
+        if (envelope.equals(session.previousEnvelope)) {
+            envelope = session.previousEnvelope; // one shared envelope instead of a copy per message
+        } else {
             session.previousEnvelope = envelope;
-        } // else one shared envelope instead of a copy per message, and none built to compare with (bulk senders)
+        }
         byte[] raw = content.toArrayWithPrefix(TraceHeaders.of(session, envelope));
         session.connection.inbox().message(raw);
         MailRepository store = session.connection.inbox().store(session.store);

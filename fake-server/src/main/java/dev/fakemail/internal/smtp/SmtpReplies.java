@@ -20,16 +20,12 @@ final class SmtpReplies {
     }
 
     static Reply reply(int code, String enhancedStatus, String text) {
-        return oneLineTyped(code, code + " " + enhancedStatus + " " + oneLine(text));
+        return typed(code, Reply.line(code + " " + enhancedStatus + " " + oneLine(text)));
     }
 
     /** A reply without enhanced status code (greeting, HELO/EHLO, 334, 354). */
     static Reply plain(int code, String text) {
-        return oneLineTyped(code, code + " " + oneLine(text));
-    }
-
-    private static Reply oneLineTyped(int code, String line) {
-        return code >= 500 ? Reply.line(line).asError() : Reply.line(line);
+        return typed(code, Reply.line(code + " " + oneLine(text)));
     }
 
     /** A multi-line reply: "250-first", ..., "250 last". */
@@ -38,12 +34,12 @@ final class SmtpReplies {
         for (int i = 0; i < lines.size(); i++) {
             wire.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(oneLine(lines.get(i))).append("\r\n");
         }
-        return typed(code, wire.toString());
+        return typed(code, Reply.text(wire.toString()));
     }
 
     /** Permanent failures (5xx) are the client errors the session counts towards its limit. */
-    private static Reply typed(int code, String wire) {
-        return code >= 500 ? Reply.error(wire) : Reply.text(wire);
+    private static Reply typed(int code, Reply reply) {
+        return code >= 500 ? reply.asError() : reply;
     }
 
     static Reply ok() {
