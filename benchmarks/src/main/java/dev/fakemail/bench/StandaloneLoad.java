@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,11 +39,12 @@ final class StandaloneLoad {
     static boolean run(StandaloneOptions options, StringBuilder out) throws Exception {
         List<LoadRow> rows = options.rows.stream().map(spec -> new LoadRow(spec, new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>())).toList();
+        List<WarmUp> warmUps = new ArrayList<>();
         for (int generation = 0; generation < options.processes; generation++) {
             if (options.processes > 1) {
                 Benchmarks.progress("server processes " + (generation + 1) + " of " + options.processes);
             }
-            runInFreshProcesses(options, rows, generation);
+            runInFreshProcesses(options, rows, generation, warmUps);
         }
         boolean withGreenMail = options.greenMail != null;
         out.append("\n### SMTP ingest, every server a process of its own, fakemail's web inbox ")
@@ -97,7 +99,40 @@ final class StandaloneLoad {
                     .append(median(row.fakemail(), Run::pageFaultsPerMessage, "%.2f")).append(" | ")
                     .append(rowClean ? "ok" : "FAILED: " + errorsOf(row)).append(" |\n");
         }
+        out.append(warmUpSummary(warmUps, options));
         return clean;
+    }
+
+    /**
+     * The warm-ups under the table, per server and mode, one time per process: "fakemail: session 10 s, pipelined
+     * 25 · 30 · 40 s (not settled in 1)". Empty without warm-ups.
+     */
+    static String warmUpSummary(List<WarmUp> warmUps, StandaloneOptions options) {
+        if (warmUps.isEmpty()) {
+            return "";
+        }
+        java.util.Map<String, java.util.Map<LoadMode, List<WarmUp>>> byServer = new java.util.LinkedHashMap<>();
+        for (WarmUp warmUp : warmUps) {
+            byServer.computeIfAbsent(warmUp.server(), name -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(warmUp.mode(), mode -> new ArrayList<>()).add(warmUp);
+        }
+        StringBuilder text = new StringBuilder("\nEach server process was warmed up before the first row, each mode in ")
+                .append(SETTLING_LOAD.toSeconds()).append(" s loads (2 KB, 8 connections) until its JIT settled (a load")
+                .append(" that compiled at most ").append(SETTLED_COMPILATIONS).append(" methods, after two loads at")
+                .append(" least), at most ").append(options.processWarmup.toSeconds()).append(" s per mode:");
+        byServer.forEach((server, modes) -> {
+            text.append("\n- ").append(server).append(":");
+            String separator = " ";
+            for (java.util.Map.Entry<LoadMode, List<WarmUp>> mode : modes.entrySet()) {
+                long unsettled = mode.getValue().stream().filter(w -> !w.settled()).count();
+                text.append(separator).append(mode.getKey().id).append(' ')
+                        .append(mode.getValue().stream().map(w -> Long.toString(w.took().toSeconds()))
+                                .collect(java.util.stream.Collectors.joining(" · ")))
+                        .append(" s").append(unsettled == 0 ? "" : " (not settled in " + unsettled + ")");
+                separator = ", ";
+            }
+        });
+        return text.append('\n').toString();
     }
 
     /**
@@ -105,8 +140,8 @@ final class StandaloneLoad {
      * per server for all rows (warm, as a server people keep running), each emptied between runs: fakemail by its
      * default cap of 5,000 received messages, GreenMail through its purge API.
      */
-    private static void runInFreshProcesses(StandaloneOptions options, List<LoadRow> rows, int generation)
-            throws Exception {
+    private static void runInFreshProcesses(StandaloneOptions options, List<LoadRow> rows, int generation,
+            List<WarmUp> warmUps) throws Exception {
         try (ServerProcess before = options.beforeJar == null ? null
                         : StandaloneServers.start("fakemail before", StandaloneServers.fakemailLoadCommand(options, true));
                 ServerProcess fakemail = StandaloneServers.start("fakemail", StandaloneServers.fakemailLoadCommand(options, false));
@@ -117,7 +152,7 @@ final class StandaloneLoad {
                         StandaloneServers.sinkCommand(options, options.keepingSink))) {
             for (ServerProcess server : Arrays.asList(before, fakemail, greenMail, sink, keepingSink)) {
                 if (server != null) {
-                    warmUp(server, options);
+                    warmUps.addAll(warmUp(server, options));
                 }
             }
             if (greenMail != null) {
@@ -164,23 +199,61 @@ final class StandaloneLoad {
     }
 
     /**
-     * Runs each mode of the rows (2 KB, 8 connections) against the server, in equal parts, unmeasured; each part
-     * as two loads, so that clients have left and new ones arrived before the first row. A server people keep
-     * running has seen that; a process that has not recompiles its session code when it first does (the end of a
-     * session and the first message of the next take branches the JIT never saw), which measured fakemail's
-     * first pipelined row at 21-30 us of CPU per message against 15-19 in steady state (BENCHMARKS.md, tenth round).
+     * Runs each mode of the rows (2 KB, 8 connections) against the server, unmeasured, in loads of
+     * {@link #SETTLING_LOAD}, until its JIT has settled: a load in which it compiled at most
+     * {@link #SETTLED_COMPILATIONS} methods, after at least two loads (so that clients have left and new ones
+     * arrived: a process that has not seen that recompiles its session code when it first does, the end of a
+     * session and the first message of the next taking branches the JIT never saw). At most
+     * {@code --process-warmup} per mode. A fixed time was not enough: fakemail compiled 1,279 methods in its first
+     * 10 s of pipelined load, 122 in the next 10 s, 46 in the third and 5 to 26 from the fourth on (BENCHMARKS.md,
+     * twelfth round), while the sink, a few classes, settles in one load. Returns how long each mode took.
      */
-    private static void warmUp(ServerProcess server, StandaloneOptions options) throws Exception {
+    private static List<WarmUp> warmUp(ServerProcess server, StandaloneOptions options) throws Exception {
         List<LoadMode> modes = options.rows.stream().map(LoadSpec::mode).distinct().toList();
+        List<WarmUp> warmUps = new ArrayList<>();
         if (options.processWarmup.isZero() || modes.isEmpty()) {
-            return;
+            return warmUps;
         }
-        Duration half = options.processWarmup.dividedBy(modes.size() * 2L);
+        JitCompilations jit = JitCompilations.besideJava(Path.of(System.getProperty("java.home"), "bin", "java"));
         for (LoadMode mode : modes) {
-            Benchmarks.progress(server.name() + ": warming up, " + mode.id + " for 2 x " + half.toMillis() + " ms");
-            for (int load = 0; load < 2; load++) {
-                new SmtpLoadGenerator(server.smtp(), null).run(LoadSpec.timed(mode, 2048, 8, Duration.ZERO, half));
+            Benchmarks.progress(server.name() + ": warming up, " + mode.id + ", until its JIT settles (at most "
+                    + options.processWarmup.toSeconds() + " s)");
+            long started = System.nanoTime();
+            long compiled = jit == null ? -1 : jit.compiledMethods(server.pid());
+            int loads = 0;
+            long lastLoadCompilations = -1;
+            boolean settled = false;
+            while (!settled && Duration.ofNanos(System.nanoTime() - started).compareTo(options.processWarmup) < 0) {
+                new SmtpLoadGenerator(server.smtp(), null)
+                        .run(LoadSpec.timed(mode, 2048, 8, Duration.ZERO, SETTLING_LOAD));
+                loads++;
+                long now = jit == null ? -1 : jit.compiledMethods(server.pid());
+                lastLoadCompilations = compiled < 0 || now < 0 ? -1 : now - compiled;
+                compiled = now;
+                settled = loads >= 2 && lastLoadCompilations >= 0 && lastLoadCompilations <= SETTLED_COMPILATIONS;
             }
+            WarmUp warmUp = new WarmUp(server.name(), mode, Duration.ofNanos(System.nanoTime() - started), loads,
+                    lastLoadCompilations, settled);
+            Benchmarks.progress("  " + warmUp);
+            warmUps.add(warmUp);
+        }
+        return warmUps;
+    }
+
+    /** One load of a server's warm-up. */
+    static final Duration SETTLING_LOAD = Duration.ofSeconds(5);
+    /** A load that compiled no more than this many methods ends the warm-up of its mode. */
+    static final int SETTLED_COMPILATIONS = 10;
+
+    /** A server's warm-up in one mode: how long, how many loads, and the methods compiled in the last load. */
+    record WarmUp(String server, LoadMode mode, Duration took, int loads, long lastLoadCompilations,
+            boolean settled) {
+        @Override
+        public String toString() {
+            return server + ", " + mode.id + ": " + (settled ? "settled" : "not settled") + " after "
+                    + took.toSeconds() + " s (" + loads + " loads; "
+                    + (lastLoadCompilations < 0 ? "compilations unknown" : lastLoadCompilations
+                            + " methods compiled in the last)");
         }
     }
 

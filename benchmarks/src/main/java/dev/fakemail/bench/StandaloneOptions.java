@@ -28,8 +28,9 @@ final class StandaloneOptions {
               --rows LIST           load rows MODE/SIZE/CONNS (default: session, pipelined and connect at
                                     2k x 1, 8, 64, and session/100k/8)
               --warmup D, --duration D   per run (default 3s and 5s; --quick 1s and 2s)
-              --process-warmup D    load each server process this long, every mode of the rows, before the
-                                    first row (default 20s; --quick 0s): past the JIT's compiling
+              --process-warmup D    before the first row, load each server process in every mode of the
+                                    rows until its JIT settles, at most this long per mode (default
+                                    60s; --quick 0s)
               --repeat N            runs per row and server, median shown (default 1)
               --processes N         start every server N times, each time warmed up and running every row
                                     --repeat times; the median is over all runs (default 1): one
@@ -63,11 +64,11 @@ final class StandaloneOptions {
     Duration warmup = Duration.ofSeconds(3);
     Duration duration = Duration.ofSeconds(5);
     /**
-     * Load on each server process before the first row, not measured: a bigger program than the sink is still
-     * compiling (C2) for its first ten or so seconds under load, which a row's own warm-up does not cover (perf:
-     * 12 % of fakemail's CPU in the compiler eight seconds into a session row).
+     * The most unmeasured load on each server process per mode before the first row (see
+     * {@code StandaloneLoad.warmUp}: it ends as soon as the JIT has settled). A bigger program than the sink is
+     * still compiling for its first 20 to 40 s under load, which a row's own warm-up does not cover.
      */
-    Duration processWarmup = Duration.ofSeconds(20);
+    Duration processWarmup = Duration.ofSeconds(60);
     int repeat = 1;
     /**
      * How many times each server process is started for the load rows. The same jar's pipelined rate can differ by
