@@ -253,7 +253,7 @@ final class StandaloneLoad {
             return server + ", " + mode.id + ": " + (settled ? "settled" : "not settled") + " after "
                     + took.toSeconds() + " s (" + loads + " loads; "
                     + (lastLoadCompilations < 0 ? "compilations unknown" : lastLoadCompilations
-                            + " methods compiled in the last)");
+                            + (lastLoadCompilations == 1 ? " method" : " methods") + " compiled in the last)");
         }
     }
 
