@@ -32,15 +32,14 @@ final class JitCompilations {
         try {
             Process process = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(pid))
                     .redirectErrorStream(true).start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!process.waitFor(JSTAT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            // Waited for before reading: its two short lines fit the pipe, and a jstat that hangs cannot hang us.
+            if (!process.waitFor(JSTAT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return -1;
             }
-            return parse(output);
+            try (InputStream in = process.getInputStream()) {
+                return process.exitValue() == 0 ? parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)) : -1;
+            }
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

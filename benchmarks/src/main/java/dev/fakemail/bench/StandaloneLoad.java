@@ -5,13 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The SMTP part of {@link StandaloneBench}: one warm process per server for all rows (started afresh
@@ -111,9 +113,9 @@ final class StandaloneLoad {
         if (warmUps.isEmpty()) {
             return "";
         }
-        java.util.Map<String, java.util.Map<LoadMode, List<WarmUp>>> byServer = new java.util.LinkedHashMap<>();
+        Map<String, Map<LoadMode, List<WarmUp>>> byServer = new LinkedHashMap<>();
         for (WarmUp warmUp : warmUps) {
-            byServer.computeIfAbsent(warmUp.server(), name -> new java.util.LinkedHashMap<>())
+            byServer.computeIfAbsent(warmUp.server(), name -> new LinkedHashMap<>())
                     .computeIfAbsent(warmUp.mode(), mode -> new ArrayList<>()).add(warmUp);
         }
         StringBuilder text = new StringBuilder("\nEach server process was warmed up before the first row, each mode in ")
@@ -123,11 +125,11 @@ final class StandaloneLoad {
         byServer.forEach((server, modes) -> {
             text.append("\n- ").append(server).append(":");
             String separator = " ";
-            for (java.util.Map.Entry<LoadMode, List<WarmUp>> mode : modes.entrySet()) {
+            for (Map.Entry<LoadMode, List<WarmUp>> mode : modes.entrySet()) {
                 long unsettled = mode.getValue().stream().filter(w -> !w.settled()).count();
                 text.append(separator).append(mode.getKey().id).append(' ')
                         .append(mode.getValue().stream().map(w -> Long.toString(w.took().toSeconds()))
-                                .collect(java.util.stream.Collectors.joining(" · ")))
+                                .collect(Collectors.joining(" · ")))
                         .append(" s").append(unsettled == 0 ? "" : " (not settled in " + unsettled + ")");
                 separator = ", ";
             }
@@ -214,7 +216,7 @@ final class StandaloneLoad {
         if (options.processWarmup.isZero() || modes.isEmpty()) {
             return warmUps;
         }
-        JitCompilations jit = JitCompilations.besideJava(Path.of(System.getProperty("java.home"), "bin", "java"));
+        JitCompilations jit = JitCompilations.besideJava(options.serverJava); // the servers' JDK reads them best
         for (LoadMode mode : modes) {
             Benchmarks.progress(server.name() + ": warming up, " + mode.id + ", until its JIT settles (at most "
                     + options.processWarmup.toSeconds() + " s)");
@@ -223,7 +225,8 @@ final class StandaloneLoad {
             int loads = 0;
             long lastLoadCompilations = -1;
             boolean settled = false;
-            while (!settled && Duration.ofNanos(System.nanoTime() - started).compareTo(options.processWarmup) < 0) {
+            while (!settled && (loads == 0 || Duration.ofNanos(System.nanoTime() - started).plus(SETTLING_LOAD)
+                    .compareTo(options.processWarmup) <= 0)) { // no load that would end past the limit
                 new SmtpLoadGenerator(server.smtp(), null)
                         .run(LoadSpec.timed(mode, 2048, 8, Duration.ZERO, SETTLING_LOAD));
                 loads++;
