@@ -1,11 +1,9 @@
 package dev.fakemail.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * How many methods another JVM's JIT has compiled so far, read with the JDK's {@code jstat -compiler PID} (the
@@ -21,25 +19,17 @@ final class JitCompilations {
         this.jstat = jstat;
     }
 
-    /** The jstat beside this java (a JDK's bin directory); {@code null} when there is none (a JRE). */
+    /** The jstat of the JDK of this java; {@code null} when there is none (a JRE). */
     static JitCompilations besideJava(Path java) {
-        Path jstat = java.toAbsolutePath().resolveSibling("jstat");
+        Path jstat = JdkTool.besideJava(java, "jstat");
         return Files.isExecutable(jstat) ? new JitCompilations(jstat) : null;
     }
 
     /** The JVM's count of compiled methods, or -1 if it cannot be read (exited, other user, no perf data). */
     long compiledMethods(long pid) {
         try {
-            Process process = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(pid))
-                    .redirectErrorStream(true).start();
-            // Waited for before reading: its two short lines fit the pipe, and a jstat that hangs cannot hang us.
-            if (!process.waitFor(JSTAT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return -1;
-            }
-            try (InputStream in = process.getInputStream()) {
-                return process.exitValue() == 0 ? parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)) : -1;
-            }
+            return parse(JdkTool.output(List.of(jstat.toString(), "-compiler", Long.toString(pid)),
+                    JSTAT_TIMEOUT_SECONDS));
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
