@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,15 +39,23 @@ final class StandaloneLoad {
     record Run(LoadResult load, double cpuMicrosPerMessage, double pageFaultsPerMessage) {
     }
 
+    /** A profiled run (not in the table): where its stacks are and what the session threads spent per message. */
+    record Profile(String server, LoadSpec spec, int process, Path stacks, LoadResult load, CpuBreakdown sessions,
+            String threads) {
+    }
+
     static boolean run(StandaloneOptions options, StringBuilder out) throws Exception {
         List<LoadRow> rows = options.rows.stream().map(spec -> new LoadRow(spec, new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>())).toList();
         List<WarmUp> warmUps = new ArrayList<>();
+        AsyncProfiler profiler = options.profileDir == null ? null
+                : AsyncProfiler.forServers(options.serverJava, options.profileDir);
+        List<Profile> profiles = new ArrayList<>();
         for (int generation = 0; generation < options.processes; generation++) {
             if (options.processes > 1) {
                 Benchmarks.progress("server processes " + (generation + 1) + " of " + options.processes);
             }
-            runInFreshProcesses(options, rows, generation, warmUps);
+            runInFreshProcesses(options, rows, generation, warmUps, profiler, profiles);
         }
         boolean withGreenMail = options.greenMail != null;
         out.append("\n### SMTP ingest, every server a process of its own, fakemail's web inbox ")
@@ -102,7 +111,40 @@ final class StandaloneLoad {
                     .append(rowClean ? "ok" : "FAILED: " + errorsOf(row)).append(" |\n");
         }
         out.append(warmUpSummary(warmUps, options));
+        if (profiler != null) {
+            out.append(profileTable(profiles, options));
+        }
         return clean;
+    }
+
+    /**
+     * The profiled runs, one line each: the session threads' CPU per message and its parts by the package of the
+     * innermost frame of the server's own code, kernel time apart.
+     */
+    static String profileTable(List<Profile> profiles, StandaloneOptions options) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n### Where the session threads' CPU goes (async-profiler, one more run of each row per server and"
+                + " process, not in the table above)\n\n")
+                .append("CPU samples every ").append(AsyncProfiler.INTERVAL_MICROS / 1000)
+                .append(" ms of a thread's CPU time; microseconds per message, by the package of the innermost frame"
+                        + " of the server's own code (its socket reads and writes count for the package that made"
+                        + " them), kernel time in brackets. Stacks in ")
+                .append(options.profileDir).append(".\n\n")
+                .append("| Mode | Size | Conns | Server | Process | msg/s | session threads' CPU µs/msg |\n")
+                .append("|---|---|---:|---|---:|---:|---|\n");
+        for (Profile profile : profiles) {
+            out.append("| ").append(profile.spec().mode().label)
+                    .append(" | ").append(Sizes.format(profile.spec().messageSize()))
+                    .append(" | ").append(profile.spec().connections())
+                    .append(" | ").append(profile.server())
+                    .append(profile.threads().startsWith("all") ? " (all threads)" : "")
+                    .append(" | ").append(profile.process())
+                    .append(" | ").append(rate(profile.load()))
+                    .append(" | ").append(profile.sessions().describe(AsyncProfiler.INTERVAL_MICROS,
+                            profile.load().acknowledged()))
+                    .append(" |\n");
+        }
+        return out.toString();
     }
 
     /**
@@ -143,7 +185,7 @@ final class StandaloneLoad {
      * default cap of 5,000 received messages, GreenMail through its purge API.
      */
     private static void runInFreshProcesses(StandaloneOptions options, List<LoadRow> rows, int generation,
-            List<WarmUp> warmUps) throws Exception {
+            List<WarmUp> warmUps, AsyncProfiler profiler, List<Profile> profiles) throws Exception {
         try (ServerProcess before = options.beforeJar == null ? null
                         : StandaloneServers.start("fakemail before", StandaloneServers.fakemailLoadCommand(options, true));
                 ServerProcess fakemail = StandaloneServers.start("fakemail", StandaloneServers.fakemailLoadCommand(options, false));
@@ -185,8 +227,41 @@ final class StandaloneLoad {
                         turns.get((turn + shift) % turns.size()).run();
                     }
                 }
+                if (profiler != null) {
+                    for (ServerProcess server : Arrays.asList(before, fakemail, sink, keepingSink)) {
+                        if (server != null) {
+                            profiles.add(profiledRun(profiler, server, row.spec(), generation + 1, options));
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /** One more run of the row with the profiler attached to the server; its stacks go to the profile directory. */
+    private static Profile profiledRun(AsyncProfiler profiler, ServerProcess server, LoadSpec spec, int process,
+            StandaloneOptions options) throws Exception {
+        String name = server.name().replace(' ', '-') + "-p" + process + "-" + spec.mode().id + "-"
+                + Sizes.format(spec.messageSize()).replace(" ", "").toLowerCase(Locale.ROOT) + "-c"
+                + spec.connections() + ".collapsed";
+        Path stacks = options.profileDir.resolve(name);
+        Benchmarks.progress(server.name() + ": " + spec + ", profiled");
+        profiler.start(server.pid());
+        LoadResult result;
+        try {
+            result = new SmtpLoadGenerator(server.smtp(), null).run(spec);
+        } finally {
+            profiler.stop(server.pid(), stacks);
+        }
+        String threads = server.name().contains("sink") ? "sink-session" : "fakemail-session";
+        CpuBreakdown sessions = CpuBreakdown.read(stacks, threads, "dev/fakemail/");
+        if (sessions.samples() == 0) { // virtual session threads: the samples are their carriers'
+            threads = "all threads";
+            sessions = CpuBreakdown.read(stacks, "", "dev/fakemail/");
+        }
+        Benchmarks.progress("  " + Sizes.grouped(result.messagesPerSecond()) + " msg/s; "
+                + sessions.describe(AsyncProfiler.INTERVAL_MICROS, result.acknowledged()));
+        return new Profile(server.name(), spec, process, stacks, result, sessions, threads);
     }
 
     private static String runsOfEachRow(StandaloneOptions options) {

@@ -39,6 +39,10 @@ final class StandaloneOptions {
               --keeping-sink N|off  also run the keeping sink: the sink, but each message copied into an
                                     array of its own and the last N held, as fakemail's default count
                                     limit holds 5,000 (default off): what storing the bytes alone costs
+              --profile DIR         after each row's measured runs, one more run of it per server
+                                    (GreenMail aside) with async-profiler attached: collapsed stacks
+                                    per thread in DIR (a path without commas), and under the table
+                                    the session threads' CPU per message by package, kernel apart
               --quick               short runs, heap at 10000 only
             """;
 
@@ -80,6 +84,8 @@ final class StandaloneOptions {
     boolean loadInbox = true;
     /** Messages the keeping sink holds (see {@link SinkServer#SinkServer(int)}); 0: no keeping sink. */
     int keepingSink;
+    /** Where the profiled runs' stacks go (see {@link AsyncProfiler}); null: no profiled runs. */
+    Path profileDir;
 
     static StandaloneOptions parse(String[] args) {
         StandaloneOptions options = new StandaloneOptions();
@@ -127,6 +133,7 @@ final class StandaloneOptions {
                 case "--processes" -> options.processes = Integer.parseInt(value);
                 case "--load-inbox" -> options.loadInbox = !value.equals("off");
                 case "--keeping-sink" -> options.keepingSink = value.equals("off") ? 0 : Integer.parseInt(value);
+                case "--profile" -> options.profileDir = profileDir(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -146,6 +153,11 @@ final class StandaloneOptions {
         if (options.repeat < 1 || options.processes < 1) {
             throw new IllegalArgumentException("--repeat and --processes take a whole number from 1 up");
         }
+        if (options.profileDir != null) {
+            List<String> serverOpts = new ArrayList<>(options.serverOpts);
+            serverOpts.addAll(AsyncProfiler.SERVER_OPTIONS);
+            options.serverOpts = List.copyOf(serverOpts);
+        }
         if (options.jar == null || !Files.isRegularFile(options.jar)) {
             throw new IllegalArgumentException("--jar must name the standalone jar, got " + options.jar);
         }
@@ -158,6 +170,15 @@ final class StandaloneOptions {
                     Integer.parseInt(parts[2]), options.warmup, options.duration));
         }
         return options;
+    }
+
+    /** The agent's command takes the output file after "file=" up to the next comma. */
+    private static Path profileDir(String value) {
+        if (value.contains(",")) {
+            throw new IllegalArgumentException("--profile: async-profiler cannot write to a path with a comma: "
+                    + value);
+        }
+        return Path.of(value).toAbsolutePath();
     }
 
     private static List<String> words(String value) {
