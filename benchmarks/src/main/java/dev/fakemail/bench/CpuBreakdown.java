@@ -13,41 +13,47 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a server's session threads spend their CPU, from async-profiler's collapsed stacks (one line per distinct
- * stack: {@code [thread name tid=N];frame;frame;...;leaf count}, kernel frames ending in {@code _[k]}). Each sample
- * goes to the innermost frame of the server's own code, by package ({@code internal/store},
- * {@code internal/journal}, ...), so the socket reads a session makes count for the package that made them, and is
- * split by whether its leaf ran in the kernel. With the sampling interval and the messages of the profiled run this
- * gives microseconds of CPU per message per package, side by side for fakemail and the sinks.
+ * Where a server's CPU goes, from async-profiler's collapsed stacks (one line per distinct stack:
+ * {@code [thread name tid=N];frame;...;leaf count}). A sample of a session thread goes to the innermost frame of
+ * the server's own code, by package ({@code internal/store}, {@code internal/journal}, ...), so the socket reads
+ * and writes a session makes (their time in the kernel included) count for the package that made them; samples of
+ * every other thread (JIT, GC) are one part. The samples only give shares: the microseconds come from the process's
+ * own CPU time over the same run, so the figures add up to what {@code /proc} says the process spent.
  */
 final class CpuBreakdown {
-    /** Samples with no frame of the server's own code (the JVM's, a thread's start). */
+    /** Session samples with no frame of the server's own code (the JVM's, a thread's start). */
     static final String OUTSIDE = "(outside)";
+    /** Every thread that is not a session thread. */
+    static final String OTHER_THREADS = "other threads";
 
-    private final Map<String, long[]> parts; // package -> {user samples, kernel samples}
+    private final Map<String, Long> parts;
     private final long samples;
+    private final long sessionSamples;
 
-    private CpuBreakdown(Map<String, long[]> parts, long samples) {
+    private CpuBreakdown(Map<String, Long> parts, long samples, long sessionSamples) {
         this.parts = parts;
         this.samples = samples;
+        this.sessionSamples = sessionSamples;
     }
 
     /**
-     * Reads the samples of the threads whose names start with {@code threadPrefix} and attributes them to the
-     * packages below {@code codeRoot} (e.g. {@code dev/fakemail/}).
+     * Reads every sample; those of threads whose names start with {@code sessionPrefix} go to the packages below
+     * {@code codeRoot} (e.g. {@code dev/fakemail/}), the rest to {@link #OTHER_THREADS}. An empty prefix takes every
+     * thread as a session thread (virtual threads: the samples are their carriers').
      */
-    static CpuBreakdown read(Path collapsed, String threadPrefix, String codeRoot) throws IOException {
+    static CpuBreakdown read(Path collapsed, String sessionPrefix, String codeRoot) throws IOException {
         try (BufferedReader lines = Files.newBufferedReader(collapsed, StandardCharsets.UTF_8)) {
-            return parse(lines.lines().toList(), threadPrefix, codeRoot);
+            return parse(lines.lines().toList(), sessionPrefix, codeRoot);
         }
     }
 
-    static CpuBreakdown parse(List<String> lines, String threadPrefix, String codeRoot) {
-        Map<String, long[]> parts = new LinkedHashMap<>();
+    static CpuBreakdown parse(List<String> lines, String sessionPrefix, String codeRoot) {
+        Map<String, Long> parts = new LinkedHashMap<>();
         long samples = 0;
+        long sessionSamples = 0;
         for (String line : lines) {
             int space = line.lastIndexOf(' ');
-            if (space < 0 || !line.startsWith("[" + threadPrefix)) {
+            if (space < 0 || !line.startsWith("[")) {
                 continue;
             }
             long count;
@@ -56,22 +62,25 @@ final class CpuBreakdown {
             } catch (NumberFormatException notAStackLine) {
                 continue;
             }
-            String[] frames = line.substring(0, space).split(";");
-            String part = OUTSIDE;
-            for (int i = frames.length - 1; i > 0; i--) {
-                if (frames[i].startsWith(codeRoot)) {
-                    part = packageOf(frames[i].substring(codeRoot.length()));
-                    break;
+            String part = OTHER_THREADS;
+            if (line.startsWith("[" + sessionPrefix)) {
+                String[] frames = line.substring(0, space).split(";");
+                part = OUTSIDE;
+                for (int i = frames.length - 1; i > 0; i--) {
+                    if (frames[i].startsWith(codeRoot)) {
+                        part = packageOf(frames[i].substring(codeRoot.length()));
+                        break;
+                    }
                 }
+                sessionSamples += count;
             }
-            boolean kernel = frames[frames.length - 1].endsWith("_[k]");
-            parts.computeIfAbsent(part, p -> new long[2])[kernel ? 1 : 0] += count;
+            parts.merge(part, count, Long::sum);
             samples += count;
         }
-        return new CpuBreakdown(parts, samples);
+        return new CpuBreakdown(parts, samples, sessionSamples);
     }
 
-    /** {@code internal/store/InMemoryMailStore.deliver} -> {@code internal/store}; a class at the root -> "". */
+    /** {@code internal/store/InMemoryMailStore.deliver} -> {@code internal/store}. */
     private static String packageOf(String frame) {
         int dot = frame.indexOf('.');
         String type = dot < 0 ? frame : frame.substring(0, dot);
@@ -83,38 +92,30 @@ final class CpuBreakdown {
         return samples;
     }
 
-    /** CPU microseconds per message: samples times the interval, over the messages of the profiled run. */
-    static double micros(long samples, long intervalMicros, long messages) {
-        return messages <= 0 ? Double.NaN : (double) samples * intervalMicros / messages;
+    long sessionSamples() {
+        return sessionSamples;
     }
 
     /**
-     * One table cell: the total, its kernel share, then the parts from the largest, each with its kernel time when
-     * it has any: "20.1 (kernel 12.9): internal/net 13.0 (k 11.8) · internal/store 2.1 · ...". Parts under
-     * 0.05 µs are left out.
+     * One table cell, in microseconds per message: the process's CPU and its kernel time, then the parts from the
+     * largest, each its share of the samples times the process's CPU: "20.1 (kernel 12.9): internal/net 15.2 ·
+     * internal/store 2.1 · ... · other threads 0.6". Parts under 0.05 µs are left out.
      */
-    String describe(long intervalMicros, long messages) {
-        if (samples == 0 || messages <= 0) {
+    String describe(double cpuMicrosPerMessage, double kernelMicrosPerMessage) {
+        if (samples == 0 || Double.isNaN(cpuMicrosPerMessage)) {
             return "no samples";
         }
-        long kernel = parts.values().stream().mapToLong(p -> p[1]).sum();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%.1f (kernel %.1f):",
-                micros(samples, intervalMicros, messages), micros(kernel, intervalMicros, messages)));
-        List<Map.Entry<String, long[]>> largest = new ArrayList<>(parts.entrySet());
-        largest.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0] + e.getValue()[1])
-                .reversed());
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%.1f (kernel %.1f):", cpuMicrosPerMessage,
+                kernelMicrosPerMessage));
+        List<Map.Entry<String, Long>> largest = new ArrayList<>(parts.entrySet());
+        largest.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
         String separator = " ";
-        for (Map.Entry<String, long[]> part : largest) {
-            double total = micros(part.getValue()[0] + part.getValue()[1], intervalMicros, messages);
-            if (total < 0.05) {
-                continue;
+        for (Map.Entry<String, Long> part : largest) {
+            double micros = cpuMicrosPerMessage * part.getValue() / samples;
+            if (micros >= 0.05) {
+                text.append(separator).append(part.getKey()).append(String.format(Locale.ROOT, " %.1f", micros));
+                separator = " · ";
             }
-            double inKernel = micros(part.getValue()[1], intervalMicros, messages);
-            text.append(separator).append(part.getKey()).append(String.format(Locale.ROOT, " %.1f", total));
-            if (inKernel >= 0.05) {
-                text.append(String.format(Locale.ROOT, " (k %.1f)", inKernel));
-            }
-            separator = " · ";
         }
         return text.toString();
     }

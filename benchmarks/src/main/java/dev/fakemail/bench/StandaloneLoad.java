@@ -40,7 +40,7 @@ final class StandaloneLoad {
     }
 
     /** A profiled run (not in the table): where its stacks are and what the session threads spent per message. */
-    record Profile(String server, LoadSpec spec, int process, Path stacks, LoadResult load, CpuBreakdown sessions,
+    record Profile(String server, LoadSpec spec, int process, Path stacks, LoadResult load, String cpu,
             String threads) {
     }
 
@@ -123,14 +123,15 @@ final class StandaloneLoad {
      */
     static String profileTable(List<Profile> profiles, StandaloneOptions options) {
         StringBuilder out = new StringBuilder();
-        out.append("\n### Where the session threads' CPU goes (async-profiler, one more run of each row per server and"
-                + " process, not in the table above)\n\n")
-                .append("CPU samples every ").append(AsyncProfiler.INTERVAL_MICROS / 1000)
-                .append(" ms of a thread's CPU time; microseconds per message, by the package of the innermost frame"
-                        + " of the server's own code (its socket reads and writes count for the package that made"
-                        + " them), kernel time in brackets. Stacks in ")
+        out.append("\n### Where the CPU goes (async-profiler, one more run of each row per server and process, not in"
+                + " the table above)\n\n")
+                .append("The process's CPU per message over the profiled run (from /proc, the kernel's share in"
+                        + " brackets), split by the profiler's samples of each thread's CPU time: a session"
+                        + " thread's sample goes to the package of the innermost frame of the server's own code (its"
+                        + " socket reads and writes, kernel time included, count for the package that made them),"
+                        + " every other thread's to \"other threads\". Stacks in ")
                 .append(options.profileDir).append(".\n\n")
-                .append("| Mode | Size | Conns | Server | Process | msg/s | session threads' CPU µs/msg |\n")
+                .append("| Mode | Size | Conns | Server | Process | msg/s | CPU µs/msg by package |\n")
                 .append("|---|---|---:|---|---:|---:|---|\n");
         for (Profile profile : profiles) {
             out.append("| ").append(profile.spec().mode().label)
@@ -140,8 +141,7 @@ final class StandaloneLoad {
                     .append(profile.threads().startsWith("all") ? " (all threads)" : "")
                     .append(" | ").append(profile.process())
                     .append(" | ").append(rate(profile.load()))
-                    .append(" | ").append(profile.sessions().describe(AsyncProfiler.INTERVAL_MICROS,
-                            profile.load().acknowledged()))
+                    .append(" | ").append(profile.cpu())
                     .append(" |\n");
         }
         return out.toString();
@@ -247,21 +247,28 @@ final class StandaloneLoad {
         Path stacks = options.profileDir.resolve(name);
         Benchmarks.progress(server.name() + ": " + spec + ", profiled");
         profiler.start(server.pid());
+        long[] cpuBefore = ProcessCpu.userAndSystemMicros(server.pid());
         LoadResult result;
+        long[] cpuAfter;
         try {
             result = new SmtpLoadGenerator(server.smtp(), null).run(spec);
         } finally {
+            cpuAfter = ProcessCpu.userAndSystemMicros(server.pid());
             profiler.stop(server.pid(), stacks);
         }
         String threads = server.name().contains("sink") ? "sink-session" : "fakemail-session";
-        CpuBreakdown sessions = CpuBreakdown.read(stacks, threads, "dev/fakemail/");
-        if (sessions.samples() == 0) { // virtual session threads: the samples are their carriers'
+        CpuBreakdown breakdown = CpuBreakdown.read(stacks, threads, "dev/fakemail/");
+        if (breakdown.sessionSamples() == 0) { // virtual session threads: the samples are their carriers'
             threads = "all threads";
-            sessions = CpuBreakdown.read(stacks, "", "dev/fakemail/");
+            breakdown = CpuBreakdown.read(stacks, "", "dev/fakemail/");
         }
-        Benchmarks.progress("  " + Sizes.grouped(result.messagesPerSecond()) + " msg/s; "
-                + sessions.describe(AsyncProfiler.INTERVAL_MICROS, result.acknowledged()));
-        return new Profile(server.name(), spec, process, stacks, result, sessions, threads);
+        double messages = result.acknowledged();
+        double cpu = cpuBefore == null || cpuAfter == null || messages == 0 ? Double.NaN
+                : (cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) / messages;
+        double kernel = Double.isNaN(cpu) ? Double.NaN : (cpuAfter[1] - cpuBefore[1]) / messages;
+        String described = breakdown.describe(cpu, kernel);
+        Benchmarks.progress("  " + Sizes.grouped(result.messagesPerSecond()) + " msg/s; " + described);
+        return new Profile(server.name(), spec, process, stacks, result, described, threads);
     }
 
     private static String runsOfEachRow(StandaloneOptions options) {

@@ -22,30 +22,31 @@ class CpuBreakdownTest {
             "[fakemail-session-3 tid=13];dev/fakemail/internal/session/SessionLoop.run;broken count x");
 
     @Test
-    void givesEachSampleToTheInnermostFrameOfTheServersCodeAndSplitsOffTheKernel() {
-        CpuBreakdown sessions = CpuBreakdown.parse(STACKS, "fakemail-session", "dev/fakemail/");
+    void givesEachSessionSampleToTheInnermostFrameOfTheServersCodeAndScalesTheSharesToTheProcesssCpu() {
+        CpuBreakdown breakdown = CpuBreakdown.parse(STACKS, "fakemail-session", "dev/fakemail/");
 
-        assertThat(sessions.samples()).isEqualTo(950); // the compiler thread, the junk lines left out
-        // 1 ms samples over 100,000 messages: 10 µs each
-        assertThat(sessions.describe(1_000, 100_000)).isEqualTo("9.5 (kernel 6.0): internal/net 6.0 (k 6.0)"
-                + " · internal/store 2.0 · internal/journal 1.0 · (outside) 0.5");
+        assertThat(breakdown.samples()).isEqualTo(1_850); // the junk lines left out
+        assertThat(breakdown.sessionSamples()).isEqualTo(950);
+        // 37 µs of the process's CPU per message over 1,850 samples: 0.02 µs a sample
+        assertThat(breakdown.describe(37.0, 20.0)).isEqualTo("37.0 (kernel 20.0): other threads 18.0"
+                + " · internal/net 12.0 · internal/store 4.0 · internal/journal 2.0 · (outside) 1.0");
     }
 
     @Test
-    void anEmptyPrefixTakesEveryThread() {
+    void anEmptyPrefixTakesEveryThreadAsASessionThread() {
         CpuBreakdown all = CpuBreakdown.parse(STACKS, "", "dev/fakemail/");
 
-        assertThat(all.samples()).isEqualTo(1_850);
-        assertThat(all.describe(1_000, 1_000_000)).startsWith("1.9 (kernel 0.6): (outside) 1.0 · internal/net 0.6");
+        assertThat(all.sessionSamples()).isEqualTo(1_850);
+        assertThat(all.describe(18.5, 1.0)).isEqualTo("18.5 (kernel 1.0): (outside) 9.5 · internal/net 6.0"
+                + " · internal/store 2.0 · internal/journal 1.0");
     }
 
     @Test
-    void partsTooSmallToShowAreLeftOutAndNoMessagesMeansNothingToSay() {
-        CpuBreakdown sessions = CpuBreakdown.parse(STACKS, "fakemail-session", "dev/fakemail/");
+    void partsTooSmallToShowAreLeftOutAndWithoutSamplesOrCpuThereIsNothingToSay() {
+        CpuBreakdown breakdown = CpuBreakdown.parse(STACKS, "fakemail-session", "dev/fakemail/");
 
-        assertThat(sessions.describe(1_000, 10_000_000)).isEqualTo("0.1 (kernel 0.1): internal/net 0.1 (k 0.1)");
-        assertThat(sessions.describe(1_000, 0)).isEqualTo("no samples");
-        assertThat(CpuBreakdown.parse(List.of(), "x", "dev/fakemail/").describe(1_000, 10)).isEqualTo("no samples");
-        assertThat(CpuBreakdown.micros(3, 1_000, 0)).isNaN();
+        assertThat(breakdown.describe(0.2, 0.0)).isEqualTo("0.2 (kernel 0.0): other threads 0.1 · internal/net 0.1");
+        assertThat(breakdown.describe(Double.NaN, Double.NaN)).isEqualTo("no samples");
+        assertThat(CpuBreakdown.parse(List.of(), "x", "dev/fakemail/").describe(5.0, 1.0)).isEqualTo("no samples");
     }
 }
