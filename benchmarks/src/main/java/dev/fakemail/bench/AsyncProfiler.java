@@ -69,6 +69,7 @@ final class AsyncProfiler {
 
     /** Stops the profiler in that process and writes its samples since {@link #start} to {@code collapsed}. */
     void stop(long pid, Path collapsed) throws IOException, InterruptedException {
+        Files.deleteIfExists(collapsed); // an earlier run's file must not pass for this one's
         command(pid, "stop,file=" + collapsed.toAbsolutePath() + ",collapsed");
         if (!Files.isRegularFile(collapsed)) {
             throw new IOException("async-profiler wrote no " + collapsed + " (see the server's output)");
