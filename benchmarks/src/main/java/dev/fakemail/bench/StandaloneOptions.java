@@ -41,8 +41,9 @@ final class StandaloneOptions {
                                     limit holds 5,000 (default off): what storing the bytes alone costs
               --profile DIR         after each row's measured runs, one more run of it per server
                                     (GreenMail aside) with async-profiler attached: collapsed stacks
-                                    per thread in DIR (a path without commas), and under the table
-                                    the session threads' CPU per message by package, kernel apart
+                                    per thread in DIR (a path without commas; relative to the
+                                    repository), and under the table the process's CPU per message,
+                                    kernel apart, split by the package its session threads were in
               --quick               short runs, heap at 10000 only
             """;
 
