@@ -39,9 +39,11 @@ final class StandaloneLoad {
     record Run(LoadResult load, double cpuMicrosPerMessage, double pageFaultsPerMessage) {
     }
 
-    /** A profiled run (not in the table): where its stacks are and what the session threads spent per message. */
-    record Profile(String server, LoadSpec spec, int process, Path stacks, LoadResult load, String cpu,
-            String threads) {
+    /**
+     * A profiled run (not in the table) and its CPU per message by package; {@code allThreads} when no thread had the
+     * session threads' name (virtual threads), so every thread's samples went to packages.
+     */
+    record Profile(String server, LoadSpec spec, int process, LoadResult load, String cpu, boolean allThreads) {
     }
 
     static boolean run(StandaloneOptions options, StringBuilder out) throws Exception {
@@ -138,7 +140,7 @@ final class StandaloneLoad {
                     .append(" | ").append(Sizes.format(profile.spec().messageSize()))
                     .append(" | ").append(profile.spec().connections())
                     .append(" | ").append(profile.server())
-                    .append(profile.threads().startsWith("all") ? " (all threads)" : "")
+                    .append(profile.allThreads() ? " (all threads)" : "")
                     .append(" | ").append(profile.process())
                     .append(" | ").append(rate(profile.load()))
                     .append(" | ").append(profile.cpu())
@@ -256,10 +258,10 @@ final class StandaloneLoad {
             cpuAfter = ProcessCpu.userAndSystemMicros(server.pid());
             profiler.stop(server.pid(), stacks);
         }
-        String threads = server.name().contains("sink") ? "sink-session" : "fakemail-session";
-        CpuBreakdown breakdown = CpuBreakdown.read(stacks, threads, "dev/fakemail/");
-        if (breakdown.sessionSamples() == 0) { // virtual session threads: the samples are their carriers'
-            threads = "all threads";
+        String sessionThreads = server.name().contains("sink") ? "sink-session" : "fakemail-session";
+        CpuBreakdown breakdown = CpuBreakdown.read(stacks, sessionThreads, "dev/fakemail/");
+        boolean allThreads = breakdown.sessionSamples() == 0;
+        if (allThreads) { // virtual session threads: the samples are their carriers'
             breakdown = CpuBreakdown.read(stacks, "", "dev/fakemail/");
         }
         double messages = result.acknowledged();
@@ -268,7 +270,7 @@ final class StandaloneLoad {
         double kernel = Double.isNaN(cpu) ? Double.NaN : (cpuAfter[1] - cpuBefore[1]) / messages;
         String described = breakdown.describe(cpu, kernel);
         Benchmarks.progress("  " + Sizes.grouped(result.messagesPerSecond()) + " msg/s; " + described);
-        return new Profile(server.name(), spec, process, stacks, result, described, threads);
+        return new Profile(server.name(), spec, process, result, described, allThreads);
     }
 
     private static String runsOfEachRow(StandaloneOptions options) {

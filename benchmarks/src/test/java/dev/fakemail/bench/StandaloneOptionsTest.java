@@ -50,4 +50,10 @@ class StandaloneOptionsTest {
     private Path jar() throws Exception {
         return Files.writeString(dir.resolve("fakemail.jar"), "not run here");
     }
+
+    @Test
+    void aProfileDirectoryWithACommaIsRefused() { // async-profiler's file= option ends at a comma
+        assertThatThrownBy(() -> StandaloneOptions.parse(new String[] {"--profile", "/tmp/a,b"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("comma");
+    }
 }
